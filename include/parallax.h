@@ -1,0 +1,132 @@
+/* parallax.h - the public API. Anything not declared here is internal.
+ *
+ * parallax reads raw news pages (HTML in any charset, WARC archives, JSON
+ * Lines, plain-text page dumps), extracts each article and its metadata, and
+ * later groups articles into stories across languages. All text handed out
+ * is valid UTF-8 in NFC. Handles are opaque; every object says who owns it.
+ */
+#ifndef PX_PARALLAX_H
+#define PX_PARALLAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define PX_API __attribute__((visibility("default")))
+#else
+#define PX_API
+#endif
+
+#define PX_VERSION "0.1.0"
+
+typedef enum {
+    PX_OK = 0,
+    PX_ENOMEM, /* out of memory */
+    PX_EIO,    /* a file or stream could not be read or written */
+    PX_EPARSE, /* input is malformed beyond repair */
+    PX_EINVAL, /* a caller passed something unusable */
+    PX_EEMPTY  /* input was readable but held nothing usable */
+} px_status;
+
+typedef struct px_error {
+    px_status code;
+    char msg[256]; /* first error only, one line */
+} px_error;
+
+/* Returns a static English name for a status ("ok", "out of memory"...). */
+PX_API const char *px_status_str(px_status st);
+
+/* Frees memory the library handed out as "owned, free with px_free". */
+PX_API void px_free(void *p);
+
+/* ---- logging ---------------------------------------------------------- */
+
+typedef enum {
+    PX_LOG_DEBUG = 0,
+    PX_LOG_INFO,
+    PX_LOG_WARN,
+    PX_LOG_ERROR
+} px_log_level;
+
+/* Receives one line per event, without a trailing newline. */
+typedef void (*px_log_fn)(void *ctx, px_log_level level, const char *line);
+
+/* Sets the process-wide log sink; fn NULL turns logging off (the default).
+ * Not thread-safe against concurrent logging: call it before any work. */
+PX_API void px_log_set(px_log_fn fn, void *ctx, px_log_level min_level);
+
+/* ---- reading ---------------------------------------------------------- */
+
+typedef struct px_reader px_reader; /* opaque */
+typedef struct px_record px_record; /* opaque, borrowed from a reader */
+
+typedef enum {
+    PX_FORMAT_AUTO = 0, /* sniff each file's content */
+    PX_FORMAT_HTML,
+    PX_FORMAT_WARC,
+    PX_FORMAT_JSONL,
+    PX_FORMAT_TEXT
+} px_format;
+
+/* Opens a reader over paths: files, folders (walked recursively in sorted
+ * order) or "-" for standard input. Files may be gzip-compressed. Nothing is
+ * read until px_reader_next. The caller owns *out (px_reader_close). */
+PX_API px_status px_reader_open(const char *const *paths, size_t n_paths,
+                                px_format format, px_reader **out,
+                                px_error *err);
+
+/* Reads the next record. On PX_OK, *rec is the record (borrowed: valid until
+ * the next call on r) or NULL when all input is consumed. Any other status
+ * means one item could not be read; err holds a one-line reason naming the
+ * item, and the next call goes on with the following item. */
+PX_API px_status px_reader_next(px_reader *r, const px_record **rec,
+                                px_error *err);
+
+/* Counts so far: records yielded and items that failed. */
+PX_API size_t px_reader_n_ok(const px_reader *r);
+PX_API size_t px_reader_n_failed(const px_reader *r);
+
+PX_API void px_reader_close(px_reader *r); /* NULL is a no-op */
+
+/* The record's source id: "path" or "path#N" for the Nth item of a
+ * container (borrowed, NUL-terminated, valid as long as the record). */
+PX_API const char *px_record_source(const px_record *rec);
+
+/* ---- extraction ------------------------------------------------------- */
+
+typedef struct px_article px_article; /* opaque, owned by the caller */
+
+/* Extracts the article and its metadata from one record. The caller owns
+ * *out (px_article_free). Fails with PX_EEMPTY when no text could be found,
+ * PX_EPARSE when the bytes are not a page (binary data). */
+PX_API px_status px_extract(const px_record *rec, px_article **out,
+                            px_error *err);
+
+PX_API void px_article_free(px_article *a); /* NULL is a no-op */
+
+/* The article's main text: paragraphs joined by "\n" (borrowed). */
+PX_API const char *px_article_text(const px_article *a, size_t *len);
+
+/* The article as one JSON object on one line (see docs/schema.json,
+ * "article"). *out is owned: free it with px_free. */
+PX_API px_status px_article_json(const px_article *a, char **out, size_t *len,
+                                 px_error *err);
+
+/* ---- evaluation ------------------------------------------------------- */
+
+/* Scores the extractor on one benchmark folder (see the datasets' README)
+ * and returns a JSON report (owned, px_free). progress, when not NULL, is
+ * called after each page with the count done and the total. */
+typedef void (*px_progress_fn)(void *ctx, size_t done, size_t total);
+PX_API px_status px_eval_extract(const char *dataset_dir, px_progress_fn fn,
+                                 void *ctx, char **report_json, px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PX_PARALLAX_H */

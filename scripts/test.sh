@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# All tests: install what is missing, then build and run the whole suite
+# twice (optimised, and under ASan/UBSan with leak checks), then check the
+# formatting of include/ src/ tests/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc)
+
+echo "== build (release, warnings as errors)"
+scripts/build.sh build
+echo "== tests (release)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build (ASan/UBSan)"
+CC=clang CXX=clang++ scripts/build.sh build-asan -DPX_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=Debug
+echo "== tests (ASan/UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== clang-format"
+find include src tests -name '*.[ch]' -o -name '*.cc' | sort |
+    xargs clang-format --dry-run --Werror
+echo "all checks passed"

@@ -1,0 +1,30 @@
+/* meta.h - article metadata from a parsed HTML page: title, publication
+ * date and time, site name, author, canonical URL, declared language.
+ *
+ * Dates come from (in order of trust) JSON-LD datePublished, meta tags
+ * (article:published_time, og:, DC, parsely, sailthru...), <time> elements
+ * in the article header, the URL path, then text near the title. Never the
+ * crawl date, never a date from a related-items list; no date rather than an
+ * invented one. Authors that are generic labels ("Admin", "Editor",
+ * "Staff", and their Arabic and Chinese counterparts) are dropped.
+ */
+#ifndef PX_META_H
+#define PX_META_H
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+#include "parallax.h"
+
+/* Fills title, published, site, author, canonical, lang of a from doc and
+ * url (may be NULL), adding signals for each. Fields already set (from
+ * container hints) are kept. */
+px_status px_meta_extract(htmlDocPtr doc, const char *url, px_article *a,
+                          px_error *err);
+
+/* Looks for a publication date in the article's first paragraphs and the
+ * text just around its title when no structured source gave one. Call after
+ * px_content_extract. */
+void px_meta_date_from_text(px_article *a);
+
+#endif /* PX_META_H */

@@ -1,0 +1,290 @@
+/* str.c - px_str helpers and the px_buf builder. */
+#include "str.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "arena.h"
+
+px_str
+px_str_c(const char *s)
+{
+    return (px_str){s, s == NULL ? 0 : strlen(s)};
+}
+
+bool
+px_str_eq(px_str a, px_str b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+bool
+px_str_eq_c(px_str a, const char *s)
+{
+    return px_str_eq(a, px_str_c(s));
+}
+
+static char
+ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+bool
+px_str_ieq_c(px_str a, const char *s)
+{
+    const size_t n = strlen(s);
+    if (a.len != n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ascii_lower(a.ptr[i]) != ascii_lower(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+px_str_istarts_c(px_str a, const char *prefix)
+{
+    const size_t n = strlen(prefix);
+    return a.len >= n && px_str_ieq_c((px_str){a.ptr, n}, prefix);
+}
+
+static bool
+is_space_at(const char *p, size_t len, size_t i, size_t *next)
+{
+    UChar32 cp;
+    size_t j = i;
+    U8_NEXT(p, j, len, cp);
+    *next = j;
+    return cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0xFEFF || cp == 0x200B);
+}
+
+px_str
+px_str_trim(px_str s)
+{
+    size_t b = 0;
+    size_t next = 0;
+    while (b < s.len && is_space_at(s.ptr, s.len, b, &next)) {
+        b = next;
+    }
+    size_t e = s.len;
+    while (e > b) {
+        size_t start = e - 1;
+        while (start > b && ((unsigned char)s.ptr[start] & 0xC0) == 0x80) {
+            start--;
+        }
+        if (!is_space_at(s.ptr, e, start, &next)) {
+            break;
+        }
+        e = start;
+    }
+    return (px_str){s.ptr + b, e - b};
+}
+
+const char *
+px_str_find(px_str s, const char *needle, size_t needle_len)
+{
+    if (needle_len == 0 || needle_len > s.len) {
+        return needle_len == 0 ? s.ptr : NULL;
+    }
+    const char *end = s.ptr + s.len - needle_len;
+    for (const char *p = s.ptr; p <= end; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) + 1);
+        if (p == NULL) {
+            return NULL;
+        }
+        if (memcmp(p, needle, needle_len) == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+void
+px_buf_init(px_buf *b)
+{
+    b->ptr = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->failed = false;
+}
+
+void
+px_buf_fini(px_buf *b)
+{
+    free(b->ptr);
+    px_buf_init(b);
+}
+
+bool
+px_buf_reserve(px_buf *b, size_t n)
+{
+    if (b->failed) {
+        return false;
+    }
+    if (n < b->cap - b->len || (b->cap > 0 && n == 0)) {
+        return true;
+    }
+    size_t cap = b->cap == 0 ? 256 : b->cap;
+    while (cap - b->len <= n) {
+        if (cap > SIZE_MAX / 2) {
+            b->failed = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *p = px_realloc(b->ptr, cap);
+    if (p == NULL) {
+        b->failed = true;
+        return false;
+    }
+    b->ptr = p;
+    b->cap = cap;
+    return true;
+}
+
+void
+px_buf_add(px_buf *b, const void *p, size_t n)
+{
+    if (!px_buf_reserve(b, n)) {
+        return;
+    }
+    if (n > 0) {
+        memcpy(b->ptr + b->len, p, n);
+    }
+    b->len += n;
+    b->ptr[b->len] = '\0';
+}
+
+void
+px_buf_add_c(px_buf *b, const char *s)
+{
+    px_buf_add(b, s, strlen(s));
+}
+
+void
+px_buf_add_str(px_buf *b, px_str s)
+{
+    px_buf_add(b, s.ptr, s.len);
+}
+
+void
+px_buf_add_byte(px_buf *b, char c)
+{
+    px_buf_add(b, &c, 1);
+}
+
+void
+px_buf_printf(px_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !px_buf_reserve(b, (size_t)n)) {
+        b->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+static void
+add_json_escape(px_buf *b, unsigned char c)
+{
+    switch (c) {
+    case '"':
+        px_buf_add(b, "\\\"", 2);
+        break;
+    case '\\':
+        px_buf_add(b, "\\\\", 2);
+        break;
+    case '\n':
+        px_buf_add(b, "\\n", 2);
+        break;
+    case '\r':
+        px_buf_add(b, "\\r", 2);
+        break;
+    case '\t':
+        px_buf_add(b, "\\t", 2);
+        break;
+    default:
+        px_buf_printf(b, "\\u%04x", c);
+        break;
+    }
+}
+
+void
+px_buf_add_json_str(px_buf *b, px_str s)
+{
+    px_buf_add_byte(b, '"');
+    size_t i = 0;
+    while (i < s.len) {
+        const size_t start = i;
+        const unsigned char c = (unsigned char)s.ptr[i];
+        if (c < 0x20 || c == '"' || c == '\\') {
+            add_json_escape(b, c);
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            size_t j = i + 1;
+            while (j < s.len && (unsigned char)s.ptr[j] >= 0x20 &&
+                   (unsigned char)s.ptr[j] < 0x80 && s.ptr[j] != '"' &&
+                   s.ptr[j] != '\\') {
+                j++;
+            }
+            px_buf_add(b, s.ptr + i, j - i);
+            i = j;
+            continue;
+        }
+        UChar32 cp;
+        U8_NEXT(s.ptr, i, s.len, cp);
+        if (cp < 0) {
+            px_buf_add(b, "\xEF\xBF\xBD", 3);
+        } else if (cp == 0x2028 || cp == 0x2029) {
+            px_buf_printf(b, "\\u%04x", (unsigned)cp);
+        } else {
+            px_buf_add(b, s.ptr + start, i - start);
+        }
+    }
+    px_buf_add_byte(b, '"');
+}
+
+bool
+px_buf_failed(const px_buf *b)
+{
+    return b->failed;
+}
+
+char *
+px_buf_take(px_buf *b, size_t *len)
+{
+    if (b->failed) {
+        px_buf_fini(b);
+        return NULL;
+    }
+    if (b->ptr == NULL) {
+        px_buf_reserve(b, 1);
+        if (b->failed) {
+            return NULL;
+        }
+        b->ptr[0] = '\0';
+    }
+    char *p = b->ptr;
+    if (len != NULL) {
+        *len = b->len;
+    }
+    px_buf_init(b);
+    return p;
+}

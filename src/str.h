@@ -1,0 +1,59 @@
+/* str.h - borrowed UTF-8 slices (px_str) and a growable byte builder
+ * (px_buf) with a sticky error, in the manner of SQLite's sqlite3_str.
+ *
+ * A px_str is never NUL-terminated by contract. A px_buf keeps its bytes
+ * NUL-terminated for convenience; once an allocation failed every append is
+ * a no-op and px_buf_failed reports it.
+ */
+#ifndef PX_STR_H
+#define PX_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+typedef struct px_str {
+    const char *ptr;
+    size_t len;
+} px_str;
+
+#define PX_STR_LIT(s) ((px_str){(s), sizeof(s) - 1})
+
+px_str px_str_c(const char *s); /* from a NUL-terminated string */
+bool px_str_eq(px_str a, px_str b);
+bool px_str_eq_c(px_str a, const char *s);
+/* ASCII-only case-insensitive comparisons (for tags, headers, charsets). */
+bool px_str_ieq_c(px_str a, const char *s);
+bool px_str_istarts_c(px_str a, const char *prefix);
+/* s without leading and trailing ASCII and Unicode white space. */
+px_str px_str_trim(px_str s);
+/* First occurrence of needle in s (byte-wise), or NULL. */
+const char *px_str_find(px_str s, const char *needle, size_t needle_len);
+
+typedef struct px_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+    bool failed;
+} px_buf;
+
+void px_buf_init(px_buf *b);
+void px_buf_fini(px_buf *b); /* frees the bytes; b is empty again */
+/* Makes room for n more bytes; false (and failed) on OOM. */
+bool px_buf_reserve(px_buf *b, size_t n);
+void px_buf_add(px_buf *b, const void *p, size_t n);
+void px_buf_add_c(px_buf *b, const char *s);
+void px_buf_add_str(px_buf *b, px_str s);
+void px_buf_add_byte(px_buf *b, char c);
+void px_buf_printf(px_buf *b, const char *fmt, ...) PX_PRINTF(2, 3);
+/* Appends s as a JSON string literal, quotes included; invalid UTF-8 bytes
+ * become U+FFFD so the output is always valid JSON. */
+void px_buf_add_json_str(px_buf *b, px_str s);
+bool px_buf_failed(const px_buf *b);
+/* Hands the bytes to the caller (owned, free with px_free) and empties b.
+ * Returns NULL if b failed. */
+char *px_buf_take(px_buf *b, size_t *len);
+
+#endif /* PX_STR_H */

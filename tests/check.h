@@ -1,0 +1,54 @@
+/* check.h - the tiny test harness: CHECK, CHECK_STR_EQ, and a summary line
+ * "N passed, N failed" with a non-zero exit if anything failed. */
+#ifndef PX_CHECK_H
+#define PX_CHECK_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int check_passed = 0;
+static int check_failed = 0;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (cond) {                                                            \
+            check_passed++;                                                    \
+        } else {                                                               \
+            check_failed++;                                                    \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
+                    #cond);                                                    \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_STR_EQ(got, want)                                                \
+    do {                                                                       \
+        const char *check_g = (got);                                           \
+        const char *check_w = (want);                                          \
+        if (check_g != NULL && check_w != NULL &&                              \
+            strcmp(check_g, check_w) == 0) {                                   \
+            check_passed++;                                                    \
+        } else {                                                               \
+            check_failed++;                                                    \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__,      \
+                    __LINE__, check_g ? check_g : "(null)",                    \
+                    check_w ? check_w : "(null)");                             \
+        }                                                                      \
+    } while (0)
+
+static inline int
+check_summary(void)
+{
+    printf("%d passed, %d failed\n", check_passed, check_failed);
+    return check_failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Path of the shared folder (../shared beside the repository), or NULL. */
+static inline const char *
+check_shared_dir(void)
+{
+    const char *d = getenv("PX_SHARED_DIR");
+    return d != NULL ? d : "../../shared";
+}
+
+#endif /* PX_CHECK_H */

@@ -1,0 +1,133 @@
+/* test_base.c - arena, px_str/px_buf, stream and article JSON basics. */
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "article.h"
+#include "check.h"
+#include "error.h"
+#include "str.h"
+#include "stream.h"
+
+static void
+test_arena(void)
+{
+    px_arena *a = px_arena_new();
+    CHECK(a != NULL);
+    char *s = px_arena_strndup(a, "hello", 5);
+    CHECK_STR_EQ(s, "hello");
+    void *big = px_arena_alloc(a, 1 << 20);
+    CHECK(big != NULL);
+    char *t = px_arena_strndup(a, "world", 5);
+    CHECK_STR_EQ(t, "world");
+    CHECK(((uintptr_t)px_arena_alloc(a, 3) & 15) == 0);
+    CHECK(!px_arena_failed(a));
+    px_arena_free(a);
+    px_arena_free(NULL);
+
+    px_mem_fail_after(1);
+    CHECK(px_arena_new() == NULL);
+    px_mem_fail_after(0);
+}
+
+static void
+test_str(void)
+{
+    const px_str t = px_str_trim(px_str_c("\xE3\x80\x80 abc \xC2\xA0\n"));
+    CHECK(t.len == 3 && memcmp(t.ptr, "abc", 3) == 0);
+    CHECK(px_str_ieq_c(px_str_c("UTF-8"), "utf-8"));
+    CHECK(px_str_find(px_str_c("abcabd"), "abd", 3) != NULL);
+    CHECK(px_str_find(px_str_c("abcabc"), "abd", 3) == NULL);
+
+    px_buf b;
+    px_buf_init(&b);
+    px_buf_add_json_str(&b, (px_str){"a\"\n\x01\xFF\xE2\x80\xA8z", 9});
+    CHECK_STR_EQ(b.ptr, "\"a\\\"\\n\\u0001\xEF\xBF\xBD\\u2028z\"");
+    px_buf_printf(&b, "%d", 42);
+    size_t n = 0;
+    char *owned = px_buf_take(&b, &n);
+    CHECK(owned != NULL && n == strlen(owned));
+    free(owned);
+
+    px_buf_init(&b);
+    px_mem_fail_after(1);
+    px_buf_add_c(&b, "x");
+    CHECK(px_buf_failed(&b));
+    px_mem_fail_after(0);
+    CHECK(px_buf_take(&b, NULL) == NULL);
+}
+
+static void
+test_stream(void)
+{
+    static const char data[] = "line one\r\nline two\nlast";
+    px_stream *s = NULL;
+    px_error err = {0};
+    CHECK(px_stream_open_mem(data, sizeof data - 1, &s, &err) == PX_OK);
+    const unsigned char *p = NULL;
+    size_t avail = 0;
+    CHECK(px_stream_peek(s, 4, &p, &avail, &err) == PX_OK && avail == 4);
+    CHECK(memcmp(p, "line", 4) == 0);
+    px_buf line;
+    px_buf_init(&line);
+    bool eof = false;
+    CHECK(px_stream_read_line(s, &line, 100, &eof, &err) == PX_OK);
+    CHECK_STR_EQ(line.ptr, "line one");
+    CHECK(px_stream_read_line(s, &line, 100, &eof, &err) == PX_OK);
+    CHECK_STR_EQ(line.ptr, "line two");
+    CHECK(px_stream_read_line(s, &line, 100, &eof, &err) == PX_OK && !eof);
+    CHECK_STR_EQ(line.ptr, "last");
+    CHECK(px_stream_read_line(s, &line, 100, &eof, &err) == PX_OK && eof);
+    CHECK(px_stream_skip(s, 1, &err) == PX_EPARSE);
+    px_buf_fini(&line);
+    px_stream_close(s);
+
+    px_error_clear(&err);
+    CHECK(px_stream_open("/nonexistent/x", &s, &err) == PX_EIO);
+    CHECK(s == NULL && strstr(err.msg, "/nonexistent/x") != NULL);
+}
+
+static void
+test_article_json(void)
+{
+    px_article *a = px_article_new();
+    CHECK(a != NULL);
+    a->source = "x.html";
+    px_article_set(a, &a->title, px_str_c("  A   title\n"));
+    CHECK_STR_EQ(a->title, "A title");
+    const px_para_in in[] = {{px_str_c(" First  para "), PX_PARA_TEXT},
+                             {px_str_c("   "), PX_PARA_TEXT},
+                             {px_str_c("Head"), PX_PARA_HEADING}};
+    CHECK(px_article_set_paras(a, in, 3, NULL) == PX_OK);
+    CHECK(a->n_paras == 2);
+    CHECK_STR_EQ(a->text, "First para\nHead");
+    a->published = (px_date){.year = 2026,
+                             .month = 1,
+                             .day = 6,
+                             .hour = 8,
+                             .min = 41,
+                             .has_tz = true,
+                             .tz_min = 180,
+                             .prec = PX_PREC_MINUTE};
+    char d[32];
+    px_date_format(&a->published, d);
+    CHECK_STR_EQ(d, "2026-01-06T08:41+03:00");
+    px_article_signal(a, "date", "meta");
+    char *json = NULL;
+    size_t len = 0;
+    CHECK(px_article_json(a, &json, &len, NULL) == PX_OK);
+    CHECK(json != NULL && strstr(json, "\"title\":\"A title\"") != NULL);
+    CHECK(strstr(json, "\"how\":[\"date:meta\"]") != NULL);
+    px_free(json);
+    px_article_free(a);
+}
+
+int
+main(void)
+{
+    test_arena();
+    test_str();
+    test_stream();
+    test_article_json();
+    return check_summary();
+}
