@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 px_status
 px_fail(px_error *err, px_status code, const char *fmt, ...)
@@ -22,6 +23,18 @@ px_fail(px_error *err, px_status code, const char *fmt, ...)
         }
     }
     return code;
+}
+
+px_status
+px_fail_in(px_error *err, const char *where, const px_error *inner)
+{
+    const size_t n = strlen(where);
+    if (strncmp(inner->msg, where, n) == 0) {
+        return px_fail(err, inner->code, "%s", inner->msg);
+    }
+    return px_fail(err, inner->code, "%s: %s", where,
+                   inner->msg[0] != '\0' ? inner->msg
+                                         : px_status_str(inner->code));
 }
 
 void

@@ -20,6 +20,10 @@
 px_status px_fail(px_error *err, px_status code, const char *fmt, ...)
     PX_PRINTF(3, 4);
 
+/* Records inner's failure in err naming `where` once at the start: the
+ * message becomes "where: inner message" unless it starts with where. */
+px_status px_fail_in(px_error *err, const char *where, const px_error *inner);
+
 /* Clears err (if not NULL). */
 void px_error_clear(px_error *err);
 

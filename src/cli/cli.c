@@ -1,0 +1,89 @@
+/* cli.c - helpers shared by the subcommands: logging to stderr, --help
+ * detection, progress lines, error lines. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int px_cli_verbosity = 0;
+
+static void
+log_to_stderr(void *ctx, px_log_level level, const char *line)
+{
+    static const char *const names[] = {"debug", "info", "warning", "error"};
+    (void)ctx;
+    fprintf(stderr, "parallax: %s: %s\n", names[level], line);
+}
+
+void
+px_cli_setup_log(void)
+{
+    const px_log_level min = px_cli_verbosity >= 2   ? PX_LOG_DEBUG
+                             : px_cli_verbosity == 1 ? PX_LOG_INFO
+                                                     : PX_LOG_WARN;
+    px_log_set(log_to_stderr, NULL, min);
+}
+
+bool
+px_cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            return false;
+        }
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+px_cli_progress(void *ctx, size_t done, size_t total)
+{
+    static int is_tty = -1;
+    if (is_tty < 0) {
+        is_tty = isatty(STDERR_FILENO);
+    }
+    if (!is_tty) {
+        return;
+    }
+    const char *label = ctx != NULL ? ctx : "working";
+    if (total > 0) {
+        fprintf(stderr, "\r%s: %zu/%zu (%zu%%)", label, done, total,
+                done * 100 / total);
+    } else {
+        fprintf(stderr, "\r%s: %zu", label, done);
+    }
+    if (total > 0 && done >= total) {
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+}
+
+void
+px_cli_error(const char *cmd, const char *msg)
+{
+    fprintf(stderr, "parallax: %s: %s\n", cmd, msg);
+}
+
+bool
+px_cli_parse_format(const char *s, px_format *out)
+{
+    static const struct {
+        const char *name;
+        px_format f;
+    } map[] = {{"auto", PX_FORMAT_AUTO},
+               {"html", PX_FORMAT_HTML},
+               {"warc", PX_FORMAT_WARC},
+               {"jsonl", PX_FORMAT_JSONL},
+               {"text", PX_FORMAT_TEXT}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (strcmp(s, map[i].name) == 0) {
+            *out = map[i].f;
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,41 @@
+/* cli.h - what the subcommands of the parallax CLI share. The CLI uses
+ * only the public API (parallax.h). */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parallax.h"
+
+typedef struct px_cmd {
+    const char *name;
+    const char *summary;
+    int (*fn)(int argc, char **argv);
+} px_cmd;
+
+/* Number of -v flags given before the command. */
+extern int px_cli_verbosity;
+
+/* Sends library log lines to stderr: warnings by default, -v info, -vv
+ * debug. */
+void px_cli_setup_log(void);
+
+/* True if argv (after the command name) holds --help or -h. */
+bool px_cli_wants_help(int argc, char **argv);
+
+/* A progress line on stderr, redrawn in place, only when stderr is a
+ * terminal; ctx is the label (const char *). done == total ends the line. */
+void px_cli_progress(void *ctx, size_t done, size_t total);
+
+/* Prints "parallax: CMD: msg" on stderr. */
+void px_cli_error(const char *cmd, const char *msg);
+
+/* Parses a --format value ("auto", "html", "warc", "jsonl", "text"). */
+bool px_cli_parse_format(const char *s, px_format *out);
+
+int px_cmd_extract(int argc, char **argv);
+int px_cmd_run(int argc, char **argv);
+int px_cmd_eval(int argc, char **argv);
+
+#endif /* PX_CLI_H */
