@@ -20,6 +20,11 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
+echo "== clang-tidy (bugprone, clang-analyzer, function size, braces)"
+find src -name '*.c' | sort |
+    xargs -P"$jobs" -n4 clang-tidy -p build --quiet 2>/dev/null |
+    tee build/clang-tidy.log | grep -E 'warning:|error:' && exit 1
+
 echo "== clang-format"
 find include src tests -name '*.[ch]' -o -name '*.cc' | sort |
     xargs clang-format --dry-run --Werror

@@ -50,9 +50,7 @@ px_article_signal(px_article *a, const char *field, const char *how)
     if (s == NULL) {
         return;
     }
-    memcpy(s, field, fl);
-    s[fl] = ':';
-    memcpy(s + fl + 1, how, hl + 1);
+    snprintf(s, fl + hl + 2, "%s:%s", field, how);
     a->signals[a->n_signals++] = s;
 }
 

@@ -81,6 +81,9 @@ static px_status walk(path_list *l, const char *dir, px_error *err);
 static px_status
 walk_entries(path_list *l, const char *dir, path_list *names, px_error *err)
 {
+    if (names->n == 0) {
+        return PX_OK;
+    }
     qsort(names->v, names->n, sizeof *names->v, cmp_names);
     px_buf full;
     px_buf_init(&full);
@@ -95,12 +98,12 @@ walk_entries(path_list *l, const char *dir, path_list *names, px_error *err)
             PX_LOG(PX_LOG_WARN, "read: cannot stat (path=%s)", full.ptr);
         } else if (S_ISDIR(st.st_mode)) {
             rc = walk(l, full.ptr, err);
-        } else if (S_ISREG(st.st_mode) && list_add(l, full.ptr, full.len)) {
-            rc = px_fail(err, PX_ENOMEM, "read: out of memory");
+        } else if (S_ISREG(st.st_mode)) {
+            rc = list_add(l, full.ptr, full.len);
         }
     }
     px_buf_fini(&full);
-    return rc;
+    return rc == PX_ENOMEM ? px_fail(err, rc, "read: out of memory") : rc;
 }
 
 static void

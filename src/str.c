@@ -29,10 +29,11 @@ px_str_eq_c(px_str a, const char *s)
     return px_str_eq(a, px_str_c(s));
 }
 
-static char
+static unsigned char
 ascii_lower(char c)
 {
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    const unsigned char u = (unsigned char)c;
+    return (u >= 'A' && u <= 'Z') ? (unsigned char)(u | 0x20) : u;
 }
 
 bool
@@ -274,14 +275,14 @@ px_buf_take(px_buf *b, size_t *len)
         px_buf_fini(b);
         return NULL;
     }
-    if (b->ptr == NULL) {
-        px_buf_reserve(b, 1);
-        if (b->failed) {
-            return NULL;
-        }
-        b->ptr[0] = '\0';
+    if (b->ptr == NULL && !px_buf_reserve(b, 1)) {
+        return NULL;
     }
     char *p = b->ptr;
+    if (p == NULL) {
+        return NULL;
+    }
+    p[b->len] = '\0';
     if (len != NULL) {
         *len = b->len;
     }
