@@ -43,7 +43,7 @@ make_tree(void)
                                "WARC-Type: response\r\n"
                                "WARC-Target-URI: http://x.test/w\r\n"
                                "WARC-Date: 2026-01-07T10:00:00Z\r\n"
-                               "Content-Length: 66\r\n"
+                               "Content-Length: 72\r\n"
                                "\r\n"
                                "HTTP/1.1 200 OK\r\n"
                                "Content-Type: text/html\r\n"

@@ -87,3 +87,34 @@ px_cli_parse_format(const char *s, px_format *out)
     }
     return false;
 }
+
+int
+px_cli_parse_inputs(int argc, char **argv, const char *cmd, const char *usage,
+                    px_cli_inputs *in)
+{
+    const bool allow_out = in->out_dir != NULL;
+    in->format = PX_FORMAT_AUTO;
+    in->n_paths = 0;
+    bool only_paths = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_paths || a[0] != '-' || a[1] == '\0') {
+            argv[1 + in->n_paths++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_paths = true;
+        } else if (allow_out && strcmp(a, "-o") == 0 && i + 1 < argc) {
+            in->out_dir = argv[++i];
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc &&
+                   px_cli_parse_format(argv[i + 1], &in->format)) {
+            i++;
+        } else {
+            fprintf(stderr, "parallax: %s: bad option '%s'\n%s", cmd, a, usage);
+            return 2;
+        }
+    }
+    if (in->n_paths == 0) {
+        fprintf(stderr, "parallax: %s: no input\n%s", cmd, usage);
+        return 2;
+    }
+    return 0;
+}

@@ -34,6 +34,19 @@ void px_cli_error(const char *cmd, const char *msg);
 /* Parses a --format value ("auto", "html", "warc", "jsonl", "text"). */
 bool px_cli_parse_format(const char *s, px_format *out);
 
+/* What the page-reading commands take: input paths, --format and (where
+ * out_dir is not NULL on entry) -o DIR. */
+typedef struct px_cli_inputs {
+    px_format format;
+    const char *out_dir;
+    int n_paths; /* the paths are moved to argv[1..n_paths] */
+} px_cli_inputs;
+
+/* Parses options anywhere among the paths ("--" ends options). Returns 0,
+ * or 2 after printing a usage error for cmd. */
+int px_cli_parse_inputs(int argc, char **argv, const char *cmd,
+                        const char *usage, px_cli_inputs *in);
+
 int px_cmd_extract(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);
 int px_cmd_eval(int argc, char **argv);

@@ -50,30 +50,15 @@ px_cmd_extract(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    px_format format = PX_FORMAT_AUTO;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        }
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-            px_cli_parse_format(argv[i + 1], &format)) {
-            i++;
-            continue;
-        }
-        fprintf(stderr, "parallax: extract: bad option '%s'\n%s", argv[i],
-                usage);
-        return 2;
-    }
-    if (i >= argc) {
-        fprintf(stderr, "parallax: extract: no input\n%s", usage);
-        return 2;
+    px_cli_inputs in = {PX_FORMAT_AUTO, NULL, 0};
+    const int rc = px_cli_parse_inputs(argc, argv, "extract", usage, &in);
+    if (rc != 0) {
+        return rc;
     }
     px_reader *r = NULL;
     px_error err = {0};
-    if (px_reader_open((const char *const *)argv + i, (size_t)(argc - i),
-                       format, &r, &err) != PX_OK) {
+    if (px_reader_open((const char *const *)argv + 1, (size_t)in.n_paths,
+                       in.format, &r, &err) != PX_OK) {
         px_cli_error("extract", err.msg);
         return 1;
     }

@@ -19,12 +19,6 @@ static const char usage[] =
     "  -o DIR       output folder (default: out; created if missing)\n"
     "  --format F   auto (default), html, warc, jsonl, text\n";
 
-typedef struct run_opts {
-    const char *out_dir;
-    px_format format;
-    int first_path;
-} run_opts;
-
 typedef struct run_stats {
     size_t items;
     size_t articles;
@@ -33,32 +27,6 @@ typedef struct run_stats {
     size_t titled;
     size_t chars;
 } run_stats;
-
-static int
-parse_args(int argc, char **argv, run_opts *o)
-{
-    o->out_dir = "out";
-    o->format = PX_FORMAT_AUTO;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-            o->out_dir = argv[++i];
-        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-                   px_cli_parse_format(argv[i + 1], &o->format)) {
-            i++;
-        } else {
-            fprintf(stderr, "parallax: run: bad option '%s'\n%s", argv[i],
-                    usage);
-            return 2;
-        }
-    }
-    if (i >= argc) {
-        fprintf(stderr, "parallax: run: no input\n%s", usage);
-        return 2;
-    }
-    o->first_path = i;
-    return 0;
-}
 
 static void
 run_one(const px_record *rec, FILE *out, run_stats *st)
@@ -120,8 +88,8 @@ px_cmd_run(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    run_opts o;
-    const int rc = parse_args(argc, argv, &o);
+    px_cli_inputs o = {PX_FORMAT_AUTO, "out", 0};
+    const int rc = px_cli_parse_inputs(argc, argv, "run", usage, &o);
     if (rc != 0) {
         return rc;
     }
@@ -133,9 +101,8 @@ px_cmd_run(int argc, char **argv)
     snprintf(path, sizeof path, "%s/articles.jsonl", o.out_dir);
     px_reader *r = NULL;
     px_error err = {0};
-    if (px_reader_open((const char *const *)argv + o.first_path,
-                       (size_t)(argc - o.first_path), o.format, &r,
-                       &err) != PX_OK) {
+    if (px_reader_open((const char *const *)argv + 1, (size_t)o.n_paths,
+                       o.format, &r, &err) != PX_OK) {
         px_cli_error("run", err.msg);
         return 1;
     }
