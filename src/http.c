@@ -323,8 +323,9 @@ inflate_body(const unsigned char **body, size_t *body_len, int window_bits,
                        max_len >> 20);
     }
     if (zrc != Z_STREAM_END && out->len == 0) {
-        return px_fail(err, PX_EPARSE, "bad %s body (zlib %d)",
-                       window_bits > 15 ? "gzip" : "deflate", zrc);
+        return px_fail(err, PX_EPARSE, "%s body %s",
+                       window_bits > 15 ? "gzip" : "deflate",
+                       zrc == Z_BUF_ERROR ? "cut short" : "corrupt");
     }
     if (zrc != Z_STREAM_END) {
         PX_LOG(PX_LOG_DEBUG, "http: compressed body cut short (kept=%zu)",

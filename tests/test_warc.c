@@ -536,6 +536,45 @@ test_alloc_failures(void)
     free_records(&r);
 }
 
+/* Inputs kept from fuzzing and edge cases: each reads to the end with the
+ * records and errors listed here. */
+static void
+test_regress(void)
+{
+    static const char *const want[][2] = {
+        {"chunk-cut.warc", "E3:(memory): record 1: gzip body cut short|"},
+        {"chunked-gzip.warc", "2,"},
+        {"deflate-raw.warc", "1,"},
+        {"garbage-then-record.warc",
+         "E3:(memory): record 1: no WARC/1.x line|E3:(memory): record 2: "
+         "no Content-Length|3,"},
+        {"gzip-cut.warc", "1,"},
+        {"long-length.warc", "E3:(memory): record 1: truncated|"},
+        {"no-blank-line.warc", "E3:(memory): record 1: truncated header|"},
+        {"short-length.warc", "E3:(memory): record 1: no record boundary "
+                              "after Content-Length bytes|2,"},
+    };
+    const char *src = getenv("PX_SOURCE_DIR");
+    px_buf log;
+    px_buf_init(&log);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/tests/fuzz/regress/warc/%s",
+                 src != NULL ? src : "..", want[i][0]);
+        FILE *f = fopen(path, "rb");
+        CHECK(f != NULL);
+        if (f == NULL) {
+            continue;
+        }
+        char data[4096];
+        const size_t n = fread(data, 1, sizeof data, f);
+        fclose(f);
+        read_mem(data, n, &log);
+        CHECK_STR_EQ(log.ptr, want[i][1]);
+    }
+    px_buf_fini(&log);
+}
+
 int
 main(void)
 {
@@ -548,5 +587,6 @@ main(void)
     test_decode();
     test_sniff();
     test_alloc_failures();
+    test_regress();
     return check_summary();
 }
