@@ -27,6 +27,7 @@
 #define WARC_HEAD_LINES 1024
 #define RESYNC_WINDOW   ((size_t)64 * 1024)
 #define BOUNDARY_PEEK   64
+#define BLOCK_RESERVE   ((size_t)1024 * 1024)
 #define KEEP_BUF_MAX    ((size_t)4 * 1024 * 1024)
 #define MAGIC           "WARC/1."
 #define MAGIC_LEN       7
@@ -332,9 +333,6 @@ read_head(px_warc *w, warc_head *h, px_error *err)
         }
         head_field(w, h, (px_str){w->line.ptr, w->line.len});
     }
-    if (px_buf_failed(&w->url) || px_buf_failed(&w->date)) {
-        return fail_rec(w, err, PX_ENOMEM, "out of memory");
-    }
     if (!h->has_length || h->is_bad_length) {
         return fail_framing(w, true, err,
                             h->has_length ? "bad Content-Length"
@@ -360,7 +358,8 @@ check_boundary(px_warc *w, px_error *err)
         i++;
     }
     const bool is_end = i == n && n < BOUNDARY_PEEK;
-    if (!is_end && (n - i < MAGIC_LEN || memcmp(p + i, MAGIC, MAGIC_LEN))) {
+    if (!is_end &&
+        (n - i < MAGIC_LEN || memcmp(p + i, MAGIC, MAGIC_LEN) != 0)) {
         return fail_framing(w, false, err,
                             "no record boundary after Content-Length bytes");
     }
@@ -387,8 +386,11 @@ read_block(px_warc *w, size_t len, px_error *err)
 {
     px_error e = {0};
     w->block.len = 0;
-    if (!px_buf_reserve(&w->block, len)) {
-        return fail_rec(w, err, PX_ENOMEM, "out of memory");
+    /* grow as bytes arrive: a lying Content-Length must not allocate */
+    if (!px_buf_reserve(&w->block, len < BLOCK_RESERVE ? len : BLOCK_RESERVE)) {
+        const px_status rc = fail_rec(w, err, PX_ENOMEM, "out of memory");
+        (void)skip_block(w, len, err);
+        return rc;
     }
     if (px_stream_read_into(w->s, len, &w->block, &e) != PX_OK) {
         w->is_dead = true;
@@ -445,16 +447,24 @@ parse_response(px_warc *w, px_warc_record *rec, px_error *err)
     return PX_OK;
 }
 
-/* Drops buffers a huge record left behind, so memory stays small. */
+/* Drops buffers a huge record left behind, so memory stays small, and
+ * buffers an allocation failure left unusable. */
+static void
+reset_buf(px_buf *b)
+{
+    if (b->cap > KEEP_BUF_MAX || px_buf_failed(b)) {
+        px_buf_fini(b);
+    }
+}
+
 static void
 trim_buffers(px_warc *w)
 {
-    if (w->block.cap > KEEP_BUF_MAX) {
-        px_buf_fini(&w->block);
-    }
-    if (w->body.cap > KEEP_BUF_MAX) {
-        px_buf_fini(&w->body);
-    }
+    reset_buf(&w->line);
+    reset_buf(&w->block);
+    reset_buf(&w->body);
+    reset_buf(&w->url);
+    reset_buf(&w->date);
 }
 
 /* Reads the next record's head and decides: *want it, or it was skipped. */
@@ -470,6 +480,11 @@ next_head(px_warc *w, warc_head *h, bool *want, px_error *err)
                            (h->type == TYPE_RESOURCE && is_text_mime(w->mime));
     if (!is_wanted) {
         return skip_block(w, h->length, err);
+    }
+    if (px_buf_failed(&w->url) || px_buf_failed(&w->date)) {
+        const px_status rc_mem = fail_rec(w, err, PX_ENOMEM, "out of memory");
+        (void)skip_block(w, h->length, err);
+        return rc_mem;
     }
     if (h->length > PX_WARC_MAX_RECORD) {
         const px_status rc_size =
