@@ -1,11 +1,14 @@
 /* warc.h - streaming WARC 1.0/1.1 reader yielding `response` records.
  *
  * Reads from a px_stream (so .warc, .warc.gz with one gzip member per record
- * and single-stream gzip are the same to it). Other record types (request,
- * metadata, warcinfo, resource, revisit...) are skipped without buffering
- * them. Each response's HTTP message is parsed: status line and headers,
- * chunked transfer encoding and Content-Encoding gzip/deflate are undone,
- * and the Content-Type charset is kept. Memory is bounded by one record.
+ * and single-stream gzip are the same to it). resource records whose
+ * Content-Type is text/html, application/xhtml+xml or text/plain are yielded
+ * as they are (http_status 0); other record types (request, metadata,
+ * warcinfo, revisit, other resources...) are skipped without buffering them.
+ * Each response's HTTP message is parsed: status line and headers, chunked
+ * transfer encoding and Content-Encoding gzip/deflate are undone, and the
+ * Content-Type charset is kept. A response without an HTTP status line is
+ * yielded whole with http_status 0. Memory is bounded by one record.
  */
 #ifndef PX_WARC_H
 #define PX_WARC_H
@@ -17,7 +20,8 @@
 #include "str.h"
 #include "stream.h"
 
-/* Records larger than this (payload after decoding) fail with a reason. */
+/* Records whose block, or whose body after decoding, is larger than this
+ * fail with a reason (and are skipped without being buffered). */
 #define PX_WARC_MAX_RECORD ((size_t)64 * 1024 * 1024)
 
 typedef struct px_warc px_warc;
@@ -30,7 +34,8 @@ typedef struct px_warc_record {
     int http_status;     /* 0 when the payload had no HTTP status line */
     const unsigned char *body; /* decoded HTTP body */
     size_t body_len;
-    size_t index; /* 1-based number of the record in the archive */
+    size_t index; /* 1-based number of the record in the archive (all
+                     records count, skipped or broken ones too) */
 } px_warc_record;
 
 /* A reader over s (borrowed: s must outlive it). The caller owns *out. */
