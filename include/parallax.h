@@ -125,6 +125,23 @@ typedef void (*px_progress_fn)(void *ctx, size_t done, size_t total);
 PX_API px_status px_eval_extract(const char *dataset_dir, px_progress_fn fn,
                                  void *ctx, char **report_json, px_error *err);
 
+/* ---- language identification ----------------------------------------- */
+
+/* Names the language of len bytes of UTF-8 text: ISO 639-3, with the
+ * script as a subtag where it matters ("eng", "arb", "fas", "zho-Hans",
+ * "zho-Hant", "srp-Cyrl"), or "und" when the text has no letters. lang is
+ * NUL-terminated; *confidence (may be NULL) is 0..1. Thread-safe. */
+PX_API px_status px_langid(const char *text, size_t len, char lang[16],
+                           double *confidence, px_error *err);
+
+/* Scores language identification on an NTREX-128 folder (docs/<lang>.tsv,
+ * see the datasets' README): accuracy per language version on whole
+ * documents and on their first sentence, with the versions whose language
+ * CLD2 cannot name listed apart. Returns a JSON report (owned, px_free).
+ * progress, when not NULL, is called after each file. */
+PX_API px_status px_eval_langid(const char *ntrex_dir, px_progress_fn fn,
+                                void *ctx, char **report_json, px_error *err);
+
 #ifdef __cplusplus
 }
 #endif

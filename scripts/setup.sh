@@ -6,7 +6,8 @@
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
-      libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libjansson-dev)
+      libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libjansson-dev
+      libcld2-dev)
 if [[ "${1:-}" == "--bench" ]]; then
     pkgs+=(python3 python3-readability python3-lxml nodejs npm time)
 fi

@@ -1,0 +1,48 @@
+/* cld2_shim.cc - the extern "C" wrapper around CLD2 (see cld2_shim.h). The
+ * only C++ file in parallax; it must not let an exception reach C. */
+#include "cld2_shim.h"
+
+#include <cstdio> /* compact_lang_det.h needs FILE */
+#include <new>
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+static void
+set_unknown(px_cld2_result *out)
+{
+    for (int i = 0; i < 3; i++) {
+        out->code[i] = "un";
+        out->percent[i] = 0;
+        out->score[i] = 0.0;
+    }
+    out->text_bytes = 0;
+    out->valid_prefix = 0;
+    out->is_reliable = false;
+}
+
+extern "C" int
+px_cld2_detect(const char *text, int len, px_cld2_result *out)
+{
+    set_unknown(out);
+    if (len <= 0) {
+        return 0;
+    }
+    const CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
+                                  CLD2::UNKNOWN_LANGUAGE};
+    CLD2::Language lang3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                               CLD2::UNKNOWN_LANGUAGE};
+    try {
+        CLD2::ExtDetectLanguageSummaryCheckUTF8(
+            text, len, true, &hints, CLD2::kCLDFlagBestEffort, lang3,
+            out->percent, out->score, nullptr, &out->text_bytes,
+            &out->is_reliable, &out->valid_prefix);
+    } catch (const std::bad_alloc &) {
+        set_unknown(out);
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        out->code[i] = CLD2::LanguageCode(lang3[i]);
+    }
+    return 0;
+}

@@ -1,0 +1,63 @@
+/* langid.h - language and script identification of a text.
+ *
+ * CLD2 (through cld2_shim.h) names the language of text long enough for its
+ * n-gram statistics; short, unreliable or mixed texts fall back on Unicode
+ * script evidence (which letters occur: Arabic script is Arabic unless
+ * Persian or Urdu letters dominate, Han is Chinese, kana is Japanese,
+ * Hangul is Korean, ...). Languages are ISO 639-3 codes; Chinese and
+ * Serbian carry their script as a subtag ("zho-Hans", "zho-Hant",
+ * "srp-Cyrl", "srp-Latn") because it matters to readers and to matching.
+ * Scripts are ISO 15924 codes ("Latn", "Arab", "Hans", "Hant", "Jpan",
+ * "Kore", "Cyrl", ...).
+ *
+ * px_langid_detect uses no heap memory of its own and no global state: it
+ * is thread-safe (CLD2 is, and may allocate internally). Long texts are
+ * identified on a bounded sample (PX_LANGID_SAMPLE bytes: the start and
+ * the middle) so the cost per document is bounded.
+ */
+#ifndef PX_LANGID_H
+#define PX_LANGID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "str.h"
+
+#define PX_LANGID_MAX_OTHER 3
+/* Texts longer than this are identified on two halves of this many bytes:
+ * one from the start and one from the middle. */
+#define PX_LANGID_SAMPLE 8192
+
+typedef struct px_langid_lang {
+    char code[16]; /* ISO 639-3, maybe with a script subtag; "und" unknown */
+    int percent;   /* share of the text's letters, 0..100 */
+} px_langid_lang;
+
+typedef struct px_langid_result {
+    char lang[16];     /* main language, "und" when there are no letters */
+    char script[8];    /* ISO 15924 of the main script, "Zyyy" if none */
+    double confidence; /* 0..1 */
+    int percent;       /* share of the main language, 0..100 */
+    bool is_fallback;  /* decided by script evidence rather than CLD2 */
+    size_t n_other;    /* other languages found, by decreasing share */
+    px_langid_lang other[PX_LANGID_MAX_OTHER];
+} px_langid_result;
+
+/* Identifies the language and script of text (UTF-8; invalid bytes are
+ * tolerated and ignored). Empty or letterless text gives "und"/"Zyyy" with
+ * confidence 0 and PX_OK. Fails only with PX_ENOMEM (CLD2 ran out of
+ * memory) or PX_EINVAL (text over INT_MAX bytes is sampled, so never). */
+px_status px_langid_detect(px_str text, px_langid_result *out, px_error *err);
+
+/* The language CLD2 calls code ("en", "zh-Hant", "iw", ...) as an ISO
+ * 639-3 code ("eng", "zho-Hant", "heb"), or NULL if it has none. */
+const char *px_langid_from_cld2(const char *code);
+
+/* True if CLD2's tables can return the ISO 639-3 language iso3 (a script
+ * subtag is ignored) written in script (ISO 15924 as px_langid_detect
+ * reports it; NULL: in any script). This is the set px_eval_langid scores
+ * as "supported". */
+bool px_langid_cld2_supports(const char *iso3, const char *script);
+
+#endif /* PX_LANGID_H */
