@@ -615,3 +615,26 @@ px_eval_preds_extract(void *ctx, const char *page_path, px_eval_output *out)
     out->date = e->date;
     return PX_OK;
 }
+
+px_status
+px_eval_score_file(const char *dataset_dir, const char *predictions_path,
+                   char **report_json, px_error *err)
+{
+    *report_json = NULL;
+    px_eval_dataset *ds = NULL;
+    px_eval_preds *p = NULL;
+    px_eval_result res;
+    px_status rc = px_eval_dataset_load(dataset_dir, &ds, err);
+    if (rc == PX_OK) {
+        rc = px_eval_preds_load(predictions_path, &p, err);
+    }
+    if (rc == PX_OK) {
+        rc = px_eval_run(ds, px_eval_preds_extract, p, NULL, NULL, &res, err);
+    }
+    if (rc == PX_OK) {
+        rc = px_eval_result_json(&res, report_json, err);
+    }
+    px_eval_preds_free(p);
+    px_eval_dataset_free(ds);
+    return rc;
+}

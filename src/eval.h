@@ -200,4 +200,11 @@ px_status px_eval_preds_extract(void *ctx, const char *page_path,
 /* Number of predictions loaded. */
 size_t px_eval_preds_count(const px_eval_preds *p);
 
+/* Scores the predictions in predictions_path (see px_eval_preds_load) on the
+ * dataset in dataset_dir, as px_eval_extract does for our extractor; pages
+ * without a prediction count as failed. *report_json is owned (px_free). */
+px_status px_eval_score_file(const char *dataset_dir,
+                             const char *predictions_path, char **report_json,
+                             px_error *err);
+
 #endif /* PX_EVAL_H */

@@ -64,6 +64,13 @@ exists(const char *dir, const char *name, bool want_dir)
 static px_status
 detect(const char *dir, px_eval_kind *kind, px_error *err)
 {
+    struct stat sb;
+    if (stat(dir, &sb) != 0) {
+        return px_fail(err, PX_EIO, "eval: %s: %s", dir, strerror(errno));
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        return px_fail(err, PX_EINVAL, "eval: %s: not a folder", dir);
+    }
     if (exists(dir, "evaldata.json", false)) {
         *kind = PX_EVAL_TRAFILATURA;
     } else if (exists(dir, "ground-truth", true)) {

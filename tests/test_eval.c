@@ -273,9 +273,12 @@ test_bad_dirs(void)
 {
     px_eval_dataset *ds = NULL;
     px_error err = {PX_OK, ""};
-    CHECK(px_eval_dataset_load("/nonexistent/px", &ds, &err) == PX_EINVAL);
+    CHECK(px_eval_dataset_load("/nonexistent/px", &ds, &err) == PX_EIO);
+    CHECK(ds == NULL && strstr(err.msg, "/nonexistent/px") != NULL);
+    px_error_clear(&err);
+    CHECK(px_eval_dataset_load("/", &ds, &err) == PX_EINVAL);
     CHECK(ds == NULL && strstr(err.msg, "not a known dataset") != NULL);
-    CHECK(px_eval_dataset_load("/", &ds, NULL) == PX_EINVAL);
+    CHECK(px_eval_dataset_load("/dev/null", &ds, NULL) == PX_EINVAL);
     CHECK_STR_EQ(px_eval_kind_name(PX_EVAL_WCXB), "wcxb");
 }
 
