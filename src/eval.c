@@ -571,7 +571,9 @@ px_eval_preds_load(const char *path, px_eval_preds **out, px_error *err)
         px_eval_preds_free(p);
         return rc;
     }
-    qsort(p->v, p->n, sizeof *p->v, pred_cmp);
+    if (p->n > 1) {
+        qsort(p->v, p->n, sizeof *p->v, pred_cmp);
+    }
     *out = p;
     return PX_OK;
 }
@@ -597,6 +599,9 @@ px_status
 px_eval_preds_extract(void *ctx, const char *page_path, px_eval_output *out)
 {
     const px_eval_preds *p = ctx;
+    if (p == NULL || page_path == NULL) {
+        return PX_EINVAL;
+    }
     const char *base = strrchr(page_path, '/');
     base = base != NULL ? base + 1 : page_path;
     const char *dot = strchr(base, '.');

@@ -9,6 +9,7 @@
  */
 #include "eval.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,14 +24,18 @@
 
 typedef struct toks {
     px_str *v;
+    uint64_t *h; /* FNV-1a hash of each token */
     size_t n;
     size_t cap;
     bool failed;
 } toks;
 
+/* Items sort by hash first, then by content, so most comparisons are one
+ * integer comparison; equal items still end up adjacent. */
 typedef struct item {
     const px_str *tok;
     size_t k;
+    uint64_t h;
 } item;
 
 typedef struct items {
@@ -93,13 +98,20 @@ toks_push(void *ctx, px_str s)
     if (t->n == t->cap) {
         const size_t cap = t->cap == 0 ? 256 : t->cap * 2;
         px_str *v = px_realloc(t->v, cap * sizeof *v);
-        if (v == NULL) {
+        t->v = v != NULL ? v : t->v;
+        uint64_t *h = px_realloc(t->h, cap * sizeof *h);
+        t->h = h != NULL ? h : t->h;
+        if (v == NULL || h == NULL) {
             t->failed = true;
             return;
         }
-        t->v = v;
         t->cap = cap;
     }
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < s.len; i++) {
+        h = (h ^ (unsigned char)s.ptr[i]) * 0x100000001b3u;
+    }
+    t->h[t->n] = h;
     t->v[t->n++] = s;
 }
 
@@ -127,8 +139,14 @@ make_items(const toks *t, size_t k, items *out)
     if (!items_reserve(out, n)) {
         return false;
     }
+    const size_t len = t->n < k ? t->n : k;
     for (size_t i = 0; i < n; i++) {
-        out->v[i] = (item){t->v + i, t->n < k ? t->n : k};
+        uint64_t h = len;
+        for (size_t j = 0; j < len; j++) {
+            h = (h ^ t->h[i + j]) * 0x9e3779b97f4a7c15u;
+            h ^= h >> 29;
+        }
+        out->v[i] = (item){t->v + i, len, h};
     }
     out->n = n;
     return true;
@@ -148,6 +166,9 @@ str_cmp(px_str a, px_str b)
 static int
 item_cmp(const item *a, const item *b)
 {
+    if (a->h != b->h) {
+        return a->h < b->h ? -1 : 1;
+    }
     const size_t m = a->k < b->k ? a->k : b->k;
     for (size_t i = 0; i < m; i++) {
         const int c = str_cmp(a->tok[i], b->tok[i]);
@@ -178,8 +199,12 @@ run_len(const items *it, size_t i)
 static counts
 compare_items(items *g, items *p)
 {
-    qsort(g->v, g->n, sizeof *g->v, item_qcmp);
-    qsort(p->v, p->n, sizeof *p->v, item_qcmp);
+    if (g->n > 1) {
+        qsort(g->v, g->n, sizeof *g->v, item_qcmp);
+    }
+    if (p->n > 1) {
+        qsort(p->v, p->n, sizeof *p->v, item_qcmp);
+    }
     counts c = {0, 0, 0};
     size_t i = 0;
     size_t j = 0;
@@ -207,7 +232,9 @@ static void
 scratch_fini(scratch *s)
 {
     free(s->tg.v);
+    free(s->tg.h);
     free(s->tp.v);
+    free(s->tp.h);
     free(s->ig.v);
     free(s->ip.v);
     free(s->lower[0]);
