@@ -3,13 +3,15 @@
  * table, or the JSON reports (one per line) with --json.
  *
  * `--all` runs the four dataset folders under $PX_SHARED_DIR/data/extraction
- * or, without that variable, ../shared/data/extraction (relative to the
- * working directory, i.e. the repository when run from its root).
+ * or, without that variable, ../shared/data/extraction relative to the
+ * working directory or else to the repository holding the binary.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -171,16 +173,48 @@ run_one(const char *dir, bool json, bool *has_header)
     return 0;
 }
 
+/* The shared folder: $PX_SHARED_DIR, else ../shared if it exists (run from
+ * the repository), else the one beside the repository holding the binary
+ * (<repo>/build/parallax -> <repo>/../shared). */
+static void
+shared_dir(char *out, size_t cap)
+{
+    const char *env = getenv("PX_SHARED_DIR");
+    struct stat sb;
+    if (env != NULL) {
+        snprintf(out, cap, "%s", env);
+        return;
+    }
+    snprintf(out, cap, "../shared");
+    if (stat(out, &sb) == 0) {
+        return;
+    }
+    char exe[1024];
+    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        return;
+    }
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(exe, '/');
+        if (slash == NULL) {
+            return;
+        }
+        *slash = '\0';
+    }
+    snprintf(out, cap, "%s/../shared", exe);
+}
+
 static int
 run_all(bool json)
 {
-    const char *shared = getenv("PX_SHARED_DIR");
+    char shared[2048];
     char dir[4096];
     bool has_header = false;
     int rc = 0;
+    shared_dir(shared, sizeof shared);
     for (size_t i = 0; i < sizeof all_sets / sizeof all_sets[0]; i++) {
-        snprintf(dir, sizeof dir, "%s/data/extraction/%s",
-                 shared != NULL ? shared : "../shared", all_sets[i]);
+        snprintf(dir, sizeof dir, "%s/data/extraction/%s", shared, all_sets[i]);
         const int r = run_one(dir, json, &has_header);
         rc = rc != 0 ? rc : r;
     }
