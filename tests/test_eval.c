@@ -220,6 +220,63 @@ test_oom(void)
     CHECK(ok && NEAR(r.r, (5.0 / 6 + 0.5) / 2));
 }
 
+/* An extractor whose outputs are given per page, in page order. */
+typedef struct canned {
+    const char *const (*out)[3]; /* text, title, date */
+    size_t i;
+} canned;
+
+static px_status
+canned_extract(void *ctx, const char *page_path, px_eval_output *out)
+{
+    canned *c = ctx;
+    (void)page_path;
+    const char *const *o = c->out[c->i++];
+    if (o[0] == NULL) {
+        return PX_EPARSE;
+    }
+    out->text = o[0];
+    out->text_len = strlen(o[0]);
+    out->title = o[1];
+    out->date = o[2];
+    return PX_OK;
+}
+
+static void
+test_run_meta(void)
+{
+    px_eval_page pages[4];
+    memset(pages, 0, sizeof pages);
+    const char *const gold[4] = {"one two three four", "five six", "x", "y"};
+    const char *const titles[4] = {"A Title", NULL, "Other", NULL};
+    const px_eval_date_kind dk[4] = {PX_EVAL_DATE_DAY, PX_EVAL_DATE_DAY,
+                                     PX_EVAL_DATE_NONE, PX_EVAL_DATE_NONE};
+    for (size_t i = 0; i < 4; i++) {
+        pages[i].id = gold[i];
+        pages[i].path = gold[i];
+        pages[i].gold = S(gold[i]);
+        pages[i].title = titles[i];
+        pages[i].date_kind = dk[i];
+        snprintf(pages[i].date, sizeof pages[i].date, "2024-05-0%zu", i + 1);
+        pages[i].script = "Latn";
+    }
+    const char *const outs[4][3] = {
+        {"one two three four", "a title.", "2024-05-01T10:00+02:00"},
+        {"five six", "x", "2024-05"},   /* month only: not the day */
+        {"x", "another", "2024-01-01"}, /* invented */
+        {NULL, NULL, NULL}};            /* failed */
+    canned c = {outs, 0};
+    const px_eval_dataset ds = {NULL, PX_EVAL_SCRAPINGHUB, "t", pages, 4};
+    px_eval_result r;
+    CHECK(px_eval_run(&ds, canned_extract, &c, NULL, NULL, &r, NULL) == PX_OK);
+    CHECK(r.n_pages == 4 && r.n_failed == 1 && r.n_empty == 1);
+    CHECK(r.n_date_gold == 2 && r.n_date_ok == 1);
+    CHECK(r.n_date_none == 2 && r.n_date_invented == 1);
+    CHECK(r.n_title_gold == 2 && r.n_title_ok == 1);
+    CHECK(NEAR(r.main.p, 1) && NEAR(r.main.r, 3.0 / 4));
+    CHECK(NEAR(r.main.accuracy, 3.0 / 4) && r.n_groups == 0);
+}
+
 static char tmp_path[64];
 
 static const char *
@@ -383,8 +440,9 @@ progress(void *ctx, size_t done, size_t total)
 }
 
 static void
-check_gold_run(const char *root, const char *name, size_t n_pages)
+check_gold_run(const char *root, const char *name, const size_t want[4])
 {
+    const size_t n_pages = want[0];
     px_eval_dataset *ds = load_ds(root, name);
     CHECK(ds != NULL && ds->n_pages == n_pages);
     if (ds == NULL) {
@@ -398,6 +456,8 @@ check_gold_run(const char *root, const char *name, size_t n_pages)
     CHECK(NEAR(r.main.r, 1));
     CHECK(ds->kind == PX_EVAL_TRAFILATURA || NEAR(r.main.f1, 1));
     CHECK(r.n_date_ok == r.n_date_gold && r.n_date_invented == 0);
+    CHECK(r.n_date_gold == want[1] && r.n_date_none == want[2]);
+    CHECK(r.n_title_gold == want[3]);
     CHECK(r.n_title_ok == r.n_title_gold);
     CHECK(!r.has_cjk || NEAR(r.cjk.f1, 1));
     char *json = NULL;
@@ -422,10 +482,15 @@ test_datasets(void)
         return;
     }
     test_published(root);
-    check_gold_run(root, "scrapinghub-aeb", 109);
-    check_gold_run(root, "trafilatura-eval", 594);
-    check_gold_run(root, "wcxb", 574);
-    check_gold_run(root, "zh-cwced", 42);
+    /* pages, gold dates to the day, pages without a date, gold titles */
+    static const size_t sh[4] = {109, 0, 0, 0};
+    static const size_t tr[4] = {594, 436, 80, 513};
+    static const size_t wc[4] = {574, 472, 101, 574};
+    static const size_t zh[4] = {42, 28, 9, 0};
+    check_gold_run(root, "scrapinghub-aeb", sh);
+    check_gold_run(root, "trafilatura-eval", tr);
+    check_gold_run(root, "wcxb", wc);
+    check_gold_run(root, "zh-cwced", zh);
 }
 
 int
@@ -439,6 +504,7 @@ main(void)
     test_segments();
     test_titles();
     test_oom();
+    test_run_meta();
     test_preds();
     test_bad_dirs();
     test_datasets();
