@@ -125,21 +125,34 @@ date_matches(const char *gold_day, const char *pred)
            (pred[10] == '\0' || pred[10] == 'T' || pred[10] == ' ');
 }
 
+static signed char
+flag(bool has_gold, bool ok)
+{
+    return has_gold ? (ok ? 1 : 0) : -1;
+}
+
 static void
-score_meta(px_eval_result *r, const px_eval_page *pg, const px_eval_output *o)
+score_meta(px_eval_result *r, size_t i, const px_eval_page *pg,
+           const px_eval_output *o)
 {
     const bool has_date = o->date != NULL && o->date[0] != '\0';
+    const bool date_ok = has_date && date_matches(pg->date, o->date);
+    const bool title_ok = px_eval_title_eq(pg->title, o->title);
     if (pg->date_kind == PX_EVAL_DATE_DAY) {
         r->n_date_gold++;
-        r->n_date_ok += has_date && date_matches(pg->date, o->date) ? 1 : 0;
+        r->n_date_ok += date_ok ? 1 : 0;
     } else if (pg->date_kind == PX_EVAL_DATE_NONE) {
         r->n_date_none++;
         r->n_date_invented += has_date ? 1 : 0;
     }
     if (pg->title != NULL) {
         r->n_title_gold++;
-        r->n_title_ok += px_eval_title_eq(pg->title, o->title) ? 1 : 0;
+        r->n_title_ok += title_ok ? 1 : 0;
     }
+    px_eval_page_score *ps = &r->pages[i];
+    ps->id = pg->id;
+    ps->date_ok = flag(pg->date_kind == PX_EVAL_DATE_DAY, date_ok);
+    ps->title_ok = flag(pg->title != NULL, title_ok);
 }
 
 /* ---- runs ------------------------------------------------------------- */
@@ -181,6 +194,7 @@ run_page(const px_eval_page *pg, px_eval_extract_fn fn, void *ctx,
         PX_LOG(PX_LOG_DEBUG, "eval: extraction failed (page=%s status=%s)",
                pg->id, px_status_str(st));
         r->n_failed++;
+        r->pages[i].failed = true;
         o = (px_eval_output){a, NULL, 0, NULL, NULL};
     }
     if (o.text != NULL && o.text_len > 0) {
@@ -193,14 +207,33 @@ run_page(const px_eval_page *pg, px_eval_extract_fn fn, void *ctx,
     } else {
         r->n_empty++;
     }
-    score_meta(r, pg, &o);
+    score_meta(r, i, pg, &o);
 done:
     px_arena_free(a);
     return rc;
 }
 
-/* Scores the pages whose script is script (all pages when NULL) with the
- * dataset's own metric. */
+/* The dataset's own metric (or the CJK score) over parallel arrays. */
+static px_status
+score_texts(px_eval_kind kind, bool cjk, const px_str *g, const px_eval_segs *s,
+            const px_str *p, size_t n, px_prf *out, px_error *err)
+{
+    if (cjk) {
+        return px_eval_cjk_score(g, p, n, out, err);
+    }
+    switch (kind) {
+    case PX_EVAL_TRAFILATURA:
+        return px_eval_segment_score(s, p, n, out, err);
+    case PX_EVAL_WCXB:
+        return px_eval_bow_score(g, p, n, out, err);
+    case PX_EVAL_SCRAPINGHUB:
+    case PX_EVAL_ZH_CWCED:
+        break;
+    }
+    return px_eval_shingle_score(g, p, n, out, err);
+}
+
+/* Scores the pages whose script is script (all pages when NULL). */
 static px_status
 score_subset(const px_eval_dataset *ds, const px_str *pred, const char *script,
              bool cjk, px_prf *out, px_error *err)
@@ -223,20 +256,32 @@ score_subset(const px_eval_dataset *ds, const px_str *pred, const char *script,
             p[k++] = pred[i];
         }
     }
-    if (cjk) {
-        rc = px_eval_cjk_score(g, p, k, out, err);
-    } else if (ds->kind == PX_EVAL_TRAFILATURA) {
-        rc = px_eval_segment_score(s, p, k, out, err);
-    } else if (ds->kind == PX_EVAL_WCXB) {
-        rc = px_eval_bow_score(g, p, k, out, err);
-    } else {
-        rc = px_eval_shingle_score(g, p, k, out, err);
-    }
+    rc = score_texts(ds->kind, cjk, g, s, p, k, out, err);
 done:
     free(g);
     free(p);
     free(s);
     return rc;
+}
+
+/* Each page alone, for the per-page report. */
+static px_status
+score_pages(const px_eval_dataset *ds, const px_str *pred, px_eval_result *r,
+            px_error *err)
+{
+    for (size_t i = 0; i < ds->n_pages; i++) {
+        const px_eval_page *pg = &ds->pages[i];
+        px_prf one;
+        const px_status rc = score_texts(ds->kind, false, &pg->gold, &pg->segs,
+                                         &pred[i], 1, &one, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+        r->pages[i].p = one.p;
+        r->pages[i].r = one.r;
+        r->pages[i].f1 = one.f1;
+    }
+    return PX_OK;
 }
 
 /* Per-script scores, when the pages are in several scripts. */
@@ -282,6 +327,9 @@ score_all(const px_eval_dataset *ds, const px_str *pred, px_eval_result *r,
     if (rc == PX_OK) {
         rc = score_groups(ds, pred, r, err);
     }
+    if (rc == PX_OK) {
+        rc = score_pages(ds, pred, r, err);
+    }
     return rc;
 }
 
@@ -294,10 +342,11 @@ px_eval_run(const px_eval_dataset *ds, px_eval_extract_fn fn, void *ctx,
     memset(out, 0, sizeof *out);
     out->kind = ds->kind;
     out->n_pages = n;
+    out->pages = px_calloc(n + 1, sizeof *out->pages);
     preds_out po = {px_calloc(n + 1, sizeof(char *)),
                     px_calloc(n + 1, sizeof(px_str))};
     px_status rc = PX_OK;
-    if (po.text == NULL || po.str == NULL) {
+    if (po.text == NULL || po.str == NULL || out->pages == NULL) {
         rc = px_fail(err, PX_ENOMEM, "eval: out of memory");
     }
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
@@ -314,7 +363,19 @@ px_eval_run(const px_eval_dataset *ds, px_eval_extract_fn fn, void *ctx,
     }
     free(po.text);
     free(po.str);
+    if (rc != PX_OK) {
+        px_eval_result_fini(out);
+    }
     return rc;
+}
+
+void
+px_eval_result_fini(px_eval_result *r)
+{
+    if (r != NULL) {
+        free(r->pages);
+        r->pages = NULL;
+    }
 }
 
 /* ---- report ----------------------------------------------------------- */
@@ -392,6 +453,31 @@ meta_json(const px_eval_result *r)
 }
 
 static json_t *
+pages_json(const px_eval_result *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && r->pages != NULL && i < r->n_pages; i++) {
+        const px_eval_page_score *ps = &r->pages[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(ps->id != NULL ? ps->id : ""));
+        json_object_set_new(o, "f1", jnum(ps->f1));
+        json_object_set_new(o, "p", jnum(ps->p));
+        json_object_set_new(o, "r", jnum(ps->r));
+        if (ps->failed) {
+            json_object_set_new(o, "failed", json_true());
+        }
+        if (ps->date_ok >= 0) {
+            json_object_set_new(o, "date_ok", json_boolean(ps->date_ok));
+        }
+        if (ps->title_ok >= 0) {
+            json_object_set_new(o, "title_ok", json_boolean(ps->title_ok));
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *
 result_tree(const px_eval_result *r)
 {
     json_t *o = json_object();
@@ -417,6 +503,7 @@ result_tree(const px_eval_result *r)
     json_object_set_new(o, "pages_per_s",
                         r->seconds > 0 ? jnum((double)r->n_pages / r->seconds)
                                        : json_null());
+    json_object_set_new(o, "pages", pages_json(r));
     return o;
 }
 
@@ -638,6 +725,7 @@ px_eval_score_file(const char *dataset_dir, const char *predictions_path,
     }
     if (rc == PX_OK) {
         rc = px_eval_result_json(&res, report_json, err);
+        px_eval_result_fini(&res);
     }
     px_eval_preds_free(p);
     px_eval_dataset_free(ds);

@@ -147,6 +147,15 @@ typedef struct px_eval_group {
     px_prf prf;
 } px_eval_group;
 
+/* One page's scores: the dataset's metric on the page alone. */
+typedef struct px_eval_page_score {
+    const char *id; /* borrowed from the dataset */
+    double p, r, f1;
+    bool failed;
+    signed char date_ok;  /* 1 right day, 0 wrong or none, -1 no gold day */
+    signed char title_ok; /* 1 match, 0 no match, -1 no gold title */
+} px_eval_page_score;
+
 typedef struct px_eval_result {
     px_eval_kind kind;
     size_t n_pages;
@@ -162,17 +171,24 @@ typedef struct px_eval_result {
     size_t n_date_none;     /* pages annotated as having no date */
     size_t n_date_invented; /* ... for which a date was predicted */
     size_t n_title_gold;
-    size_t n_title_ok; /* normalised exact match */
-    double seconds;    /* wall time spent in the callback */
+    size_t n_title_ok;         /* normalised exact match */
+    double seconds;            /* wall time spent in the callback */
+    px_eval_page_score *pages; /* n_pages entries, in the dataset's order */
 } px_eval_result;
 
 /* Runs fn on every page of ds and scores the outputs. progress (may be
- * NULL) is called after each page. */
+ * NULL) is called after each page. On PX_OK the caller releases *out with
+ * px_eval_result_fini; it borrows page ids from ds, so it must not outlive
+ * ds. On failure *out holds nothing to release. */
 px_status px_eval_run(const px_eval_dataset *ds, px_eval_extract_fn fn,
                       void *ctx, px_progress_fn progress, void *pctx,
                       px_eval_result *out, px_error *err);
 
-/* The result as one JSON object on one line (owned, px_free). */
+/* Frees the per-page scores; r may be NULL. */
+void px_eval_result_fini(px_eval_result *r);
+
+/* The result as one JSON object on one line (owned, px_free), with the
+ * per-page scores under "pages". */
 px_status px_eval_result_json(const px_eval_result *r, char **json,
                               px_error *err);
 

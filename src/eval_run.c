@@ -13,7 +13,6 @@
 #include "error.h"
 #include "eval.h"
 #include "parallax.h"
-#include "record.h"
 
 static void
 copy_article(const px_article *a, px_eval_output *out)
@@ -77,6 +76,7 @@ px_eval_extract(const char *dataset_dir, px_progress_fn fn, void *ctx,
     }
     if (rc == PX_OK) {
         rc = px_eval_result_json(&res, report_json, err);
+        px_eval_result_fini(&res);
     }
     px_eval_dataset_free(ds);
     return rc;

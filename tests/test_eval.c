@@ -275,6 +275,16 @@ test_run_meta(void)
     CHECK(r.n_title_gold == 2 && r.n_title_ok == 1);
     CHECK(NEAR(r.main.p, 1) && NEAR(r.main.r, 3.0 / 4));
     CHECK(NEAR(r.main.accuracy, 3.0 / 4) && r.n_groups == 0);
+    /* Per page. */
+    CHECK(r.pages != NULL && NEAR(r.pages[0].f1, 1) && !r.pages[0].failed);
+    CHECK(r.pages != NULL && r.pages[3].failed && NEAR(r.pages[3].r, 0));
+    CHECK(r.pages != NULL && r.pages[0].date_ok == 1 &&
+          r.pages[1].date_ok == 0 && r.pages[2].date_ok == -1);
+    CHECK(r.pages != NULL && r.pages[0].title_ok == 1 &&
+          r.pages[1].title_ok == -1 && r.pages[2].title_ok == 0);
+    CHECK_STR_EQ(r.pages[2].id, "x");
+    px_eval_result_fini(&r);
+    px_eval_result_fini(NULL);
 }
 
 static char tmp_path[64];
@@ -399,6 +409,7 @@ test_published(const char *root)
         printf("%-16s F1 %.4f P %.4f R %.4f acc %.4f%s\n", published[i].tool,
                r.main.f1, r.main.p, r.main.r, r.main.accuracy,
                ok ? "" : "  MISMATCH");
+        px_eval_result_fini(&r);
         px_eval_preds_free(p);
     }
     px_eval_dataset_free(ds);
@@ -466,7 +477,12 @@ check_gold_run(const char *root, const char *name, const size_t want[4])
     CHECK_STR_EQ(json_string_value(json_object_get(o, "dataset")), name);
     CHECK(json_is_real(json_object_get(o, "f1")));
     CHECK(json_is_object(json_object_get(o, "date")));
-    printf("%s: %s\n", name, json != NULL ? json : "(null)");
+    CHECK(json_array_size(json_object_get(o, "pages")) == n_pages);
+    json_object_del(o, "pages");
+    px_eval_result_fini(&r);
+    char *brief = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(4));
+    printf("%s: %s\n", name, brief != NULL ? brief : "(null)");
+    free(brief);
     json_decref(o);
     px_free(json);
     px_eval_dataset_free(ds);

@@ -19,15 +19,17 @@
 #include "parallax.h"
 
 static const char usage[] =
-    "usage: parallax eval extract DATASET_DIR [--json]\n"
-    "       parallax eval extract --all [--json]\n"
+    "usage: parallax eval extract DATASET_DIR [--json] [--worst N]\n"
+    "       parallax eval extract --all [--json] [--worst N]\n"
     "\n"
     "Scores the extractor on a benchmark folder (scrapinghub-aeb,\n"
     "trafilatura-eval, wcxb or zh-cwced), each with its own metric, and\n"
     "prints F1, precision, recall, accuracy, date and title accuracy and\n"
     "pages per second. --all runs the four folders under\n"
     "$PX_SHARED_DIR/data/extraction (default ../shared/data/extraction).\n"
-    "  --json   print each report as one JSON object per line\n";
+    "  --json     print each report as one JSON object per line (with\n"
+    "             per-page scores under \"pages\")\n"
+    "  --worst N  also list the N pages with the lowest F1\n";
 
 static const char *const all_sets[] = {"scrapinghub-aeb", "trafilatura-eval",
                                        "wcxb", "zh-cwced"};
@@ -36,6 +38,7 @@ typedef struct eval_opts {
     const char *dir;
     bool all;
     bool json;
+    size_t worst;
 } eval_opts;
 
 static int
@@ -60,6 +63,14 @@ parse_args(int argc, char **argv, eval_opts *o)
             o->json = true;
         } else if (strcmp(argv[i], "--all") == 0) {
             o->all = true;
+        } else if (strcmp(argv[i], "--worst") == 0) {
+            char *end = NULL;
+            const long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (n < 0 || end == argv[i + 1] || *end != '\0') {
+                return bad_usage("--worst needs a count", NULL);
+            }
+            o->worst = (size_t)n;
+            i++;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return bad_usage("unknown option", argv[i]);
         } else if (o->dir == NULL) {
@@ -146,9 +157,51 @@ print_report(const json_t *root)
            (long long)num(root, "n_empty"));
 }
 
+static int
+f1_cmp(const void *a, const void *b)
+{
+    const json_t *pa = *(json_t *const *)a;
+    const json_t *pb = *(json_t *const *)b;
+    const double x = num(pa, "f1");
+    const double y = num(pb, "f1");
+    if (x != y) {
+        return x < y ? -1 : 1;
+    }
+    const char *ia = json_string_value(json_object_get(pa, "id"));
+    const char *ib = json_string_value(json_object_get(pb, "id"));
+    return strcmp(ia != NULL ? ia : "", ib != NULL ? ib : "");
+}
+
+/* The n pages with the lowest F1, worst first. */
+static void
+print_worst(json_t *root, size_t n)
+{
+    json_t *pages = json_object_get(root, "pages");
+    const size_t total = json_array_size(pages);
+    json_t **v = calloc(total + 1, sizeof *v);
+    if (v == NULL || n == 0) {
+        free(v);
+        return;
+    }
+    for (size_t i = 0; i < total; i++) {
+        v[i] = json_array_get(pages, i);
+    }
+    qsort(v, total, sizeof *v, f1_cmp);
+    char b[3][16];
+    for (size_t i = 0; i < n && i < total; i++) {
+        const char *id = json_string_value(json_object_get(v[i], "id"));
+        printf("  worst %-40s F1 %s P %s R %s%s\n", id != NULL ? id : "?",
+               fmt3(b[0], num(v[i], "f1")), fmt3(b[1], num(v[i], "p")),
+               fmt3(b[2], num(v[i], "r")),
+               json_is_true(json_object_get(v[i], "failed")) ? " (failed)"
+                                                             : "");
+    }
+    free(v);
+}
+
 /* Runs one folder; the table header is printed before the first row. */
 static int
-run_one(const char *dir, bool json, bool *has_header)
+run_one(const char *dir, const eval_opts *o, bool *has_header)
 {
     char *report = NULL;
     px_error err = {PX_OK, ""};
@@ -157,7 +210,7 @@ run_one(const char *dir, bool json, bool *has_header)
         fprintf(stderr, "parallax: %s\n", err.msg);
         return 1;
     }
-    if (json) {
+    if (o->json) {
         printf("%s\n", report);
     } else {
         if (!*has_header) {
@@ -166,6 +219,7 @@ run_one(const char *dir, bool json, bool *has_header)
         }
         json_t *root = json_loads(report, 0, NULL);
         print_report(root);
+        print_worst(root, o->worst);
         json_decref(root);
     }
     px_free(report);
@@ -206,7 +260,7 @@ shared_dir(char *out, size_t cap)
 }
 
 static int
-run_all(bool json)
+run_all(const eval_opts *o)
 {
     char shared[2048];
     char dir[4096];
@@ -215,7 +269,7 @@ run_all(bool json)
     shared_dir(shared, sizeof shared);
     for (size_t i = 0; i < sizeof all_sets / sizeof all_sets[0]; i++) {
         snprintf(dir, sizeof dir, "%s/data/extraction/%s", shared, all_sets[i]);
-        const int r = run_one(dir, json, &has_header);
+        const int r = run_one(dir, o, &has_header);
         rc = rc != 0 ? rc : r;
     }
     return rc;
@@ -228,11 +282,11 @@ px_cmd_eval(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    eval_opts o = {NULL, false, false};
+    eval_opts o = {NULL, false, false, 0};
     const int rc = parse_args(argc - 1, argv + 1, &o);
     if (rc >= 0) {
         return rc;
     }
     bool has_header = false;
-    return o.all ? run_all(o.json) : run_one(o.dir, o.json, &has_header);
+    return o.all ? run_all(&o) : run_one(o.dir, &o, &has_header);
 }
