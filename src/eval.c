@@ -125,7 +125,7 @@ date_matches(const char *gold_day, const char *pred)
            (pred[10] == '\0' || pred[10] == 'T' || pred[10] == ' ');
 }
 
-static signed char
+static int
 flag(bool has_gold, bool ok)
 {
     return has_gold ? (ok ? 1 : 0) : -1;

@@ -152,8 +152,8 @@ typedef struct px_eval_page_score {
     const char *id; /* borrowed from the dataset */
     double p, r, f1;
     bool failed;
-    signed char date_ok;  /* 1 right day, 0 wrong or none, -1 no gold day */
-    signed char title_ok; /* 1 match, 0 no match, -1 no gold title */
+    int date_ok;  /* 1 right day, 0 wrong or none, -1 no gold day */
+    int title_ok; /* 1 match, 0 no match, -1 no gold title */
 } px_eval_page_score;
 
 typedef struct px_eval_result {

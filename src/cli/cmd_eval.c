@@ -157,11 +157,15 @@ print_report(const json_t *root)
            (long long)num(root, "n_empty"));
 }
 
+typedef struct page_ref {
+    const json_t *page;
+} page_ref;
+
 static int
 f1_cmp(const void *a, const void *b)
 {
-    const json_t *pa = *(json_t *const *)a;
-    const json_t *pb = *(json_t *const *)b;
+    const json_t *pa = ((const page_ref *)a)->page;
+    const json_t *pb = ((const page_ref *)b)->page;
     const double x = num(pa, "f1");
     const double y = num(pb, "f1");
     if (x != y) {
@@ -174,27 +178,26 @@ f1_cmp(const void *a, const void *b)
 
 /* The n pages with the lowest F1, worst first. */
 static void
-print_worst(json_t *root, size_t n)
+print_worst(const json_t *root, size_t n)
 {
-    json_t *pages = json_object_get(root, "pages");
+    const json_t *pages = json_object_get(root, "pages");
     const size_t total = json_array_size(pages);
-    json_t **v = calloc(total + 1, sizeof *v);
-    if (v == NULL || n == 0) {
-        free(v);
+    page_ref *v = n > 0 ? calloc(total + 1, sizeof(page_ref)) : NULL;
+    if (v == NULL) {
         return;
     }
     for (size_t i = 0; i < total; i++) {
-        v[i] = json_array_get(pages, i);
+        v[i].page = json_array_get(pages, i);
     }
-    qsort(v, total, sizeof *v, f1_cmp);
+    qsort(v, total, sizeof(page_ref), f1_cmp);
     char b[3][16];
     for (size_t i = 0; i < n && i < total; i++) {
-        const char *id = json_string_value(json_object_get(v[i], "id"));
+        const json_t *pg = v[i].page;
+        const char *id = json_string_value(json_object_get(pg, "id"));
         printf("  worst %-40s F1 %s P %s R %s%s\n", id != NULL ? id : "?",
-               fmt3(b[0], num(v[i], "f1")), fmt3(b[1], num(v[i], "p")),
-               fmt3(b[2], num(v[i], "r")),
-               json_is_true(json_object_get(v[i], "failed")) ? " (failed)"
-                                                             : "");
+               fmt3(b[0], num(pg, "f1")), fmt3(b[1], num(pg, "p")),
+               fmt3(b[2], num(pg, "r")),
+               json_is_true(json_object_get(pg, "failed")) ? " (failed)" : "");
     }
     free(v);
 }
