@@ -183,7 +183,7 @@ run_page(const px_eval_page *pg, px_eval_extract_fn fn, void *ctx,
     px_eval_output o = {a, NULL, 0, NULL, NULL};
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    const px_status st = fn(ctx, pg->path, &o);
+    const px_status st = fn(ctx, pg, &o);
     r->seconds += elapsed(&t0);
     px_status rc = PX_OK;
     if (st == PX_ENOMEM || px_arena_failed(a)) {
@@ -683,19 +683,13 @@ px_eval_preds_count(const px_eval_preds *p)
 }
 
 px_status
-px_eval_preds_extract(void *ctx, const char *page_path, px_eval_output *out)
+px_eval_preds_extract(void *ctx, const px_eval_page *page, px_eval_output *out)
 {
     const px_eval_preds *p = ctx;
-    if (p == NULL || page_path == NULL) {
+    if (p == NULL || page == NULL || page->id == NULL) {
         return PX_EINVAL;
     }
-    const char *base = strrchr(page_path, '/');
-    base = base != NULL ? base + 1 : page_path;
-    const char *dot = strchr(base, '.');
-    char id[256];
-    snprintf(id, sizeof id, "%.*s",
-             (int)(dot != NULL ? (size_t)(dot - base) : strlen(base)), base);
-    const pred_entry key = {id, {NULL, 0}, NULL, NULL};
+    const pred_entry key = {page->id, {NULL, 0}, NULL, NULL};
     const pred_entry *e =
         p->n > 0 ? bsearch(&key, p->v, p->n, sizeof *p->v, pred_cmp) : NULL;
     if (e == NULL) {

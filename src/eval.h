@@ -95,6 +95,7 @@ typedef enum {
 typedef struct px_eval_page {
     const char *id;    /* file name without .html.gz */
     const char *path;  /* the page file */
+    const char *url;   /* the page's URL from the gold, or NULL */
     px_str gold;       /* main text; empty for trafilatura-eval */
     px_eval_segs segs; /* trafilatura-eval only */
     const char *title; /* gold title, NULL when none */
@@ -134,9 +135,10 @@ typedef struct px_eval_output {
     const char *date;
 } px_eval_output;
 
-/* Extracts one page. PX_ENOMEM aborts the run; any other failure counts the
- * page as failed and scores it as an empty output. */
-typedef px_status (*px_eval_extract_fn)(void *ctx, const char *page_path,
+/* Extracts one page (the extractor may use page->path and page->url, never
+ * the gold). PX_ENOMEM aborts the run; any other failure counts the page as
+ * failed and scores it as an empty output. */
+typedef px_status (*px_eval_extract_fn)(void *ctx, const px_eval_page *page,
                                         px_eval_output *out);
 
 #define PX_EVAL_MAX_GROUPS 8
@@ -209,8 +211,8 @@ px_status px_eval_preds_load(const char *path, px_eval_preds **out,
 void px_eval_preds_free(px_eval_preds *p); /* NULL is a no-op */
 
 /* A px_eval_extract_fn over loaded predictions (ctx is the px_eval_preds):
- * looks the page id up by the file name; PX_EEMPTY when it is missing. */
-px_status px_eval_preds_extract(void *ctx, const char *page_path,
+ * looks page->id up; PX_EEMPTY when it is missing. */
+px_status px_eval_preds_extract(void *ctx, const px_eval_page *page,
                                 px_eval_output *out);
 
 /* Number of predictions loaded. */

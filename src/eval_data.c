@@ -2,7 +2,7 @@
  * and gold (see ../shared/data/extraction/README.md for the layouts).
  *
  * The kind is told by the files: evaldata.json (trafilatura-eval), a
- * ground-truth/ folder with metadata.json (wcxb), ground-truth.json with a
+ * ground-truth/ folder (wcxb), ground-truth.json with a
  * cleaned/ folder (zh-cwced) or without (scrapinghub-aeb). Every string is
  * copied into the dataset's arena and the JSON trees are released; pages
  * are sorted by id so runs are deterministic.
@@ -114,6 +114,14 @@ jstr(px_arena *a, const json_t *j)
     const size_t n = json_string_length(j);
     const char *s = px_arena_strndup(a, json_string_value(j), n);
     return (px_str){s != NULL ? s : "", s != NULL ? n : 0};
+}
+
+/* An arena copy of a JSON string, or NULL if j is no string or empty. */
+static const char *
+jdup(px_arena *a, const json_t *j)
+{
+    const size_t n = json_is_string(j) ? json_string_length(j) : 0;
+    return n > 0 ? px_arena_strndup(a, json_string_value(j), n) : NULL;
 }
 
 static const char *
@@ -281,6 +289,7 @@ load_gt_json(px_eval_dataset *ds, const char *dir, px_error *err)
         pg->id = px_arena_strndup(ds->arena, key, strlen(key));
         pg->path = join(ds->arena, dir, "html/", key, ".html.gz");
         pg->gold = jstr(ds->arena, json_object_get(v, "articleBody"));
+        pg->url = jdup(ds->arena, json_object_get(v, "url"));
         if (ds->kind == PX_EVAL_ZH_CWCED) {
             set_gold_date(pg, json_string_value(json_object_get(v, "date")),
                           false);
@@ -303,9 +312,13 @@ jstr_array(px_arena *a, const json_t *arr, size_t *n)
 }
 
 static void
-load_traf_page(px_eval_dataset *ds, const char *dir, const json_t *v)
+load_traf_page(px_eval_dataset *ds, const char *dir, const char *key,
+               const json_t *v)
 {
     px_eval_page *pg = &ds->pages[ds->n_pages++];
+    if (strncmp(key, "http://", 7) == 0 || strncmp(key, "https://", 8) == 0) {
+        pg->url = px_arena_strndup(ds->arena, key, strlen(key));
+    }
     const char *file = json_string_value(json_object_get(v, "file"));
     pg->path = join(ds->arena, dir, file != NULL ? file : "", NULL, NULL);
     pg->id = pg->path != NULL ? file_id(ds->arena, pg->path) : NULL;
@@ -334,7 +347,7 @@ load_traf(px_eval_dataset *ds, const char *dir, px_error *err)
     json_object_foreach(root, key, v)
     {
         if (json_is_object(v)) {
-            load_traf_page(ds, dir, v);
+            load_traf_page(ds, dir, key, v);
         }
     }
     json_decref(root);
@@ -359,6 +372,7 @@ load_wcxb_page(px_eval_dataset *ds, const char *dir, const char *name,
     pg->path = join(ds->arena, dir, "html/", pg->id, ".html.gz");
     const json_t *gt = json_object_get(root, "ground_truth");
     pg->gold = jstr(ds->arena, json_object_get(gt, "main_content"));
+    pg->url = jdup(ds->arena, json_object_get(root, "url"));
     pg->title = jtitle(ds->arena, json_object_get(gt, "title"));
     set_gold_date(pg, json_string_value(json_object_get(gt, "publish_date")),
                   true);

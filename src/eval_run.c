@@ -2,7 +2,8 @@
  * folder by wiring the public reader and extractor into px_eval_run.
  *
  * Each page is read on its own (px_reader_open on the page file, which may
- * be gzip-compressed) so a failure stays with its page. The article's text,
+ * be gzip-compressed) so a failure stays with its page; the record gets the
+ * page's URL when the dataset knows it. The article's text,
  * title and date are copied into the output arena before the article is
  * freed.
  */
@@ -13,6 +14,7 @@
 #include "error.h"
 #include "eval.h"
 #include "parallax.h"
+#include "record.h"
 
 static void
 copy_article(const px_article *a, px_eval_output *out)
@@ -33,12 +35,13 @@ copy_article(const px_article *a, px_eval_output *out)
     }
 }
 
-/* A px_eval_extract_fn running px_extract on one page file. */
+/* A px_eval_extract_fn running px_extract on one page file. The page's URL
+ * is handed on as a crawler would (a WARC record has it), never its gold. */
 static px_status
-extract_page(void *ctx, const char *page_path, px_eval_output *out)
+extract_page(void *ctx, const px_eval_page *page, px_eval_output *out)
 {
     (void)ctx;
-    const char *const paths[1] = {page_path};
+    const char *const paths[1] = {page->path};
     px_reader *r = NULL;
     const px_record *rec = NULL;
     px_article *a = NULL;
@@ -50,7 +53,11 @@ extract_page(void *ctx, const char *page_path, px_eval_output *out)
         rc = PX_EEMPTY;
     }
     if (rc == PX_OK) {
-        rc = px_extract(rec, &a, NULL);
+        px_record with_url = *rec;
+        if (with_url.url == NULL) {
+            with_url.url = page->url;
+        }
+        rc = px_extract(&with_url, &a, NULL);
     }
     if (rc == PX_OK) {
         copy_article(a, out);
