@@ -352,6 +352,31 @@ test_bad_dirs(void)
     CHECK(px_eval_dataset_load("/", &ds, &err) == PX_EINVAL);
     CHECK(ds == NULL && strstr(err.msg, "not a known dataset") != NULL);
     CHECK(px_eval_dataset_load("/dev/null", &ds, NULL) == PX_EINVAL);
+    /* A folder with malformed, then empty, then minimal gold. */
+    char dir[] = "/tmp/px_test_evalXXXXXX";
+    char file[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(file, sizeof file, "%s/ground-truth.json", dir);
+    static const char *const gt[3] = {
+        "{\"a\": ", "{}",
+        "{\"b\": {\"articleBody\": \"x y\", \"url\": \"http://e/\"}, "
+        "\"a\": {\"articleBody\": \"z\"}}"};
+    static const px_status want[3] = {PX_EPARSE, PX_EEMPTY, PX_OK};
+    for (size_t i = 0; i < 3; i++) {
+        FILE *f = fopen(file, "w");
+        CHECK(f != NULL && fputs(gt[i], f) >= 0 && fclose(f) == 0);
+        px_error_clear(&err);
+        CHECK(px_eval_dataset_load(dir, &ds, &err) == want[i]);
+        CHECK((ds != NULL) == (want[i] == PX_OK));
+    }
+    CHECK(ds != NULL && ds->n_pages == 2 && ds->kind == PX_EVAL_SCRAPINGHUB);
+    CHECK(ds != NULL && strcmp(ds->pages[0].id, "a") == 0 &&
+          ds->pages[0].url == NULL);
+    CHECK(ds != NULL && strcmp(ds->pages[1].url, "http://e/") == 0 &&
+          strstr(ds->pages[1].path, "/html/b.html.gz") != NULL);
+    px_eval_dataset_free(ds);
+    unlink(file);
+    rmdir(dir);
     CHECK_STR_EQ(px_eval_kind_name(PX_EVAL_WCXB), "wcxb");
 }
 
