@@ -359,8 +359,8 @@ test_bad_dirs(void)
     snprintf(file, sizeof file, "%s/ground-truth.json", dir);
     static const char *const gt[3] = {
         "{\"a\": ", "{}",
-        "{\"b\": {\"articleBody\": \"x y\", \"url\": \"http://e/\"}, "
-        "\"a\": {\"articleBody\": \"z\"}}"};
+        ("{\"b\": {\"articleBody\": \"x y\", \"url\": \"http://e/\"}, "
+         "\"a\": {\"articleBody\": \"z\"}}")};
     static const px_status want[3] = {PX_EPARSE, PX_EEMPTY, PX_OK};
     for (size_t i = 0; i < 3; i++) {
         FILE *f = fopen(file, "w");
