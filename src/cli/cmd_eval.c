@@ -117,15 +117,17 @@ print_row(const char *name, const json_t *o, const json_t *root)
     const json_t *date = json_object_get(root, "date");
     const json_t *title = json_object_get(root, "title");
     const json_t *n = json_object_get(o, "n_pages");
+    const double rate = num(root, "pages_per_s");
+    b[6][0] = '\0';
+    if (o == root && rate >= 0) {
+        snprintf(b[6], 16, "%.1f", rate);
+    }
     printf("%-22s %6lld %6s %6s %6s %6s %6s %6s %8s\n", name,
            json_is_integer(n) ? (long long)json_integer_value(n) : 0LL,
            fmt3(b[0], num(o, "f1")), fmt3(b[1], num(o, "p")),
            fmt3(b[2], num(o, "r")), fmt3(b[3], num(o, "accuracy")),
            o == root ? fmt3(b[4], num(date, "accuracy")) : "",
-           o == root ? fmt3(b[5], num(title, "accuracy")) : "",
-           o == root && num(root, "pages_per_s") >= 0
-               ? (snprintf(b[6], 16, "%.1f", num(root, "pages_per_s")), b[6])
-               : "");
+           o == root ? fmt3(b[5], num(title, "accuracy")) : "", b[6]);
 }
 
 /* The table rows of one report: the dataset, its CJK score and per-script
