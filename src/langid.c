@@ -307,8 +307,7 @@ han_variant(const script_stats *s)
     if (s->simp == 0 && s->trad == 0) {
         return USCRIPT_HAN;
     }
-    return s->trad > s->simp ? USCRIPT_TRADITIONAL_HAN
-                             : USCRIPT_SIMPLIFIED_HAN;
+    return s->trad > s->simp ? USCRIPT_TRADITIONAL_HAN : USCRIPT_SIMPLIFIED_HAN;
 }
 
 typedef struct script_lang {
@@ -319,21 +318,21 @@ typedef struct script_lang {
 
 /* Scripts that (nearly) name their language on their own. */
 static const script_lang script_langs[] = {
-    {USCRIPT_GREEK, "ell", 0.9},      {USCRIPT_HEBREW, "heb", 0.8},
-    {USCRIPT_THAI, "tha", 0.9},       {USCRIPT_DEVANAGARI, "hin", 0.5},
-    {USCRIPT_BENGALI, "ben", 0.7},    {USCRIPT_GURMUKHI, "pan", 0.9},
-    {USCRIPT_GUJARATI, "guj", 0.9},   {USCRIPT_ORIYA, "ori", 0.9},
-    {USCRIPT_TAMIL, "tam", 0.9},      {USCRIPT_TELUGU, "tel", 0.9},
-    {USCRIPT_KANNADA, "kan", 0.9},    {USCRIPT_MALAYALAM, "mal", 0.9},
-    {USCRIPT_SINHALA, "sin", 0.9},    {USCRIPT_LAO, "lao", 0.9},
-    {USCRIPT_TIBETAN, "bod", 0.6},    {USCRIPT_MYANMAR, "mya", 0.8},
-    {USCRIPT_GEORGIAN, "kat", 0.9},   {USCRIPT_ARMENIAN, "hye", 0.9},
-    {USCRIPT_ETHIOPIC, "amh", 0.5},   {USCRIPT_KHMER, "khm", 0.9},
-    {USCRIPT_THAANA, "div", 0.9},     {USCRIPT_SYRIAC, "syr", 0.8},
-    {USCRIPT_JAPANESE, "jpn", 0.9},   {USCRIPT_KOREAN, "kor", 0.9},
-    {USCRIPT_MONGOLIAN, "mon", 0.8},  {USCRIPT_CHEROKEE, "chr", 0.9},
-    {USCRIPT_HIRAGANA, "jpn", 0.9},   {USCRIPT_KATAKANA, "jpn", 0.8},
-    {USCRIPT_HANGUL, "kor", 0.9},     {USCRIPT_TIFINAGH, "zgh", 0.5},
+    {USCRIPT_GREEK, "ell", 0.9},     {USCRIPT_HEBREW, "heb", 0.8},
+    {USCRIPT_THAI, "tha", 0.9},      {USCRIPT_DEVANAGARI, "hin", 0.5},
+    {USCRIPT_BENGALI, "ben", 0.7},   {USCRIPT_GURMUKHI, "pan", 0.9},
+    {USCRIPT_GUJARATI, "guj", 0.9},  {USCRIPT_ORIYA, "ori", 0.9},
+    {USCRIPT_TAMIL, "tam", 0.9},     {USCRIPT_TELUGU, "tel", 0.9},
+    {USCRIPT_KANNADA, "kan", 0.9},   {USCRIPT_MALAYALAM, "mal", 0.9},
+    {USCRIPT_SINHALA, "sin", 0.9},   {USCRIPT_LAO, "lao", 0.9},
+    {USCRIPT_TIBETAN, "bod", 0.6},   {USCRIPT_MYANMAR, "mya", 0.8},
+    {USCRIPT_GEORGIAN, "kat", 0.9},  {USCRIPT_ARMENIAN, "hye", 0.9},
+    {USCRIPT_ETHIOPIC, "amh", 0.5},  {USCRIPT_KHMER, "khm", 0.9},
+    {USCRIPT_THAANA, "div", 0.9},    {USCRIPT_SYRIAC, "syr", 0.8},
+    {USCRIPT_JAPANESE, "jpn", 0.9},  {USCRIPT_KOREAN, "kor", 0.9},
+    {USCRIPT_MONGOLIAN, "mon", 0.8}, {USCRIPT_CHEROKEE, "chr", 0.9},
+    {USCRIPT_HIRAGANA, "jpn", 0.9},  {USCRIPT_KATAKANA, "jpn", 0.8},
+    {USCRIPT_HANGUL, "kor", 0.9},    {USCRIPT_TIFINAGH, "zgh", 0.5},
     {USCRIPT_UCAS, "iku", 0.6},
 };
 
@@ -399,8 +398,7 @@ script_language(const script_stats *s, UScriptCode sc, double *confidence)
         return han_variant(s) == USCRIPT_TRADITIONAL_HAN ? "zho-Hant"
                                                          : "zho-Hans";
     }
-    for (size_t i = 0; i < sizeof script_langs / sizeof script_langs[0];
-         i++) {
+    for (size_t i = 0; i < sizeof script_langs / sizeof script_langs[0]; i++) {
         if (script_langs[i].sc == sc) {
             *confidence = script_langs[i].confidence;
             return script_langs[i].iso3;
@@ -413,7 +411,7 @@ script_language(const script_stats *s, UScriptCode sc, double *confidence)
 
 typedef struct lang_weight {
     const char *iso3; /* static string from the CLD2 map */
-    double bytes;     /* letters' bytes CLD2 gave this language */
+    double bytes;     /* bytes CLD2 gave it, then letters (to_letters) */
 } lang_weight;
 
 typedef struct cld2_vote {
@@ -468,6 +466,40 @@ cld2_run(px_str t, cld2_vote *v, px_error *err)
         }
     }
     return PX_OK;
+}
+
+/* UTF-8 bytes per letter of a script: CLD2 counts bytes, but a page with
+ * 100 English and 100 Arabic words is half English, not one third. */
+static double
+bytes_per_letter(const char *scripts)
+{
+    static const char two[] = "Cyrl Arab Grek Hebr Armn Syrc Thaa";
+    if (scripts == NULL || strncmp(scripts, "Latn", 4) == 0) {
+        return 1.0;
+    }
+    for (size_t i = 0; i + 4 <= sizeof two - 1; i += 5) {
+        if (strncmp(scripts, two + i, 4) == 0) {
+            return 2.0;
+        }
+    }
+    return 3.0;
+}
+
+/* Turns v's byte counts into letter counts and sorts the languages by
+ * decreasing share. Unnamed bytes count as one letter each. */
+static void
+to_letters(cld2_vote *v)
+{
+    double named = 0.0;
+    double letters = 0.0;
+    for (size_t i = 0; i < v->n; i++) {
+        named += v->lang[i].bytes;
+        v->lang[i].bytes /=
+            bytes_per_letter(px_langid_cld2_script(v->lang[i].iso3));
+        letters += v->lang[i].bytes;
+    }
+    v->total = letters + (v->total > named ? v->total - named : 0.0);
+    qsort(v->lang, v->n, sizeof v->lang[0], cmp_weight);
 }
 
 /* Splits a long text into PX_LANGID_SAMPLE-byte samples at its start and
@@ -680,7 +712,7 @@ px_langid_detect(px_str text, px_langid_result *out, px_error *err)
             return rc;
         }
     }
-    qsort(v.lang, v.n, sizeof v.lang[0], cmp_weight);
+    to_letters(&v);
     uint32_t main_n = 0;
     const UScriptCode sc = main_script(&s, &main_n);
     if (trust_cld2(&v, sc, s.letters)) {

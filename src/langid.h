@@ -60,4 +60,8 @@ const char *px_langid_from_cld2(const char *code);
  * as "supported". */
 bool px_langid_cld2_supports(const char *iso3, const char *script);
 
+/* The script CLD2 recognises iso3 in (the first if several: "Latn" for
+ * srp), or NULL. */
+const char *px_langid_cld2_script(const char *iso3);
+
 #endif /* PX_LANGID_H */

@@ -50,5 +50,6 @@ int px_cli_parse_inputs(int argc, char **argv, const char *cmd,
 int px_cmd_extract(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);
 int px_cmd_eval(int argc, char **argv);
+int px_cmd_eval_langid(int argc, char **argv);
 
 #endif /* PX_CLI_H */
