@@ -5,6 +5,7 @@
 #include <cstdio> /* compact_lang_det.h needs FILE */
 #include <new>
 
+#include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -15,6 +16,7 @@ set_unknown(px_cld2_result *out)
         out->code[i] = "un";
         out->percent[i] = 0;
         out->score[i] = 0.0;
+        out->close_set[i] = 0;
     }
     out->text_bytes = 0;
     out->valid_prefix = 0;
@@ -43,6 +45,7 @@ px_cld2_detect(const char *text, int len, px_cld2_result *out)
     }
     for (int i = 0; i < 3; i++) {
         out->code[i] = CLD2::LanguageCode(lang3[i]);
+        out->close_set[i] = CLD2::LanguageCloseSet(lang3[i]);
     }
     return 0;
 }

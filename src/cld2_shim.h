@@ -23,6 +23,9 @@ typedef struct px_cld2_result {
     const char *code[3];
     int percent[3];
     double score[3];
+    /* Non-zero when CLD2 puts the language in a set of close languages it
+     * tells apart poorly (bs/hr/sr, id/ms, da/no/nn, es/pt/gl, ...). */
+    int close_set[3];
     int text_bytes;   /* letters CLD2 scored */
     int valid_prefix; /* bytes of interchange-valid UTF-8 at the start */
     bool is_reliable;

@@ -240,6 +240,36 @@ count_letter(script_stats *s, UChar32 cp)
     }
 }
 
+/* Letters of the busiest blocks, counted without asking ICU: returns
+ * false for code points it does not know, which take the general path. */
+static bool
+count_fast(script_stats *s, UChar32 cp)
+{
+    UScriptCode sc = USCRIPT_COMMON;
+    if (cp >= 0x00C0 && cp <= 0x024F) {
+        if (cp == 0x00D7 || cp == 0x00F7) { /* times, divide */
+            return true;
+        }
+        sc = USCRIPT_LATIN;
+    } else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+        sc = USCRIPT_HAN;
+        count_han(s, cp);
+    } else if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        sc = USCRIPT_HANGUL;
+    } else if (cp >= 0x3041 && cp <= 0x3096) {
+        sc = USCRIPT_HIRAGANA;
+    } else if (cp >= 0x30A1 && cp <= 0x30FA) {
+        sc = USCRIPT_KATAKANA;
+    } else if ((cp >= 0x0410 && cp <= 0x044F)) {
+        sc = USCRIPT_CYRILLIC; /* the basic alphabet, no telling letters */
+    } else {
+        return false;
+    }
+    s->n[sc]++;
+    s->letters++;
+    return true;
+}
+
 static void
 scan_scripts(px_str t, script_stats *s)
 {
@@ -258,7 +288,7 @@ scan_scripts(px_str t, script_stats *s)
         }
         UChar32 cp = 0;
         U8_NEXT(p, i, len, cp);
-        if (cp >= 0 && u_isalpha(cp)) {
+        if (cp >= 0 && !count_fast(s, cp) && u_isalpha(cp)) {
             count_letter(s, cp);
         }
     }
@@ -318,7 +348,7 @@ typedef struct script_lang {
 
 /* Scripts that (nearly) name their language on their own. */
 static const script_lang script_langs[] = {
-    {USCRIPT_GREEK, "ell", 0.9},     {USCRIPT_HEBREW, "heb", 0.8},
+    {USCRIPT_GREEK, "ell", 0.9},     {USCRIPT_HEBREW, "heb", 0.7},
     {USCRIPT_THAI, "tha", 0.9},      {USCRIPT_DEVANAGARI, "hin", 0.5},
     {USCRIPT_BENGALI, "ben", 0.7},   {USCRIPT_GURMUKHI, "pan", 0.9},
     {USCRIPT_GUJARATI, "guj", 0.9},  {USCRIPT_ORIYA, "ori", 0.9},
@@ -412,6 +442,7 @@ script_language(const script_stats *s, UScriptCode sc, double *confidence)
 typedef struct lang_weight {
     const char *iso3; /* static string from the CLD2 map */
     double bytes;     /* bytes CLD2 gave it, then letters (to_letters) */
+    bool is_close;    /* CLD2 confuses it with close languages */
 } lang_weight;
 
 typedef struct cld2_vote {
@@ -422,7 +453,7 @@ typedef struct cld2_vote {
 } cld2_vote;
 
 static void
-vote_add(cld2_vote *v, const char *iso3, double bytes)
+vote_add(cld2_vote *v, const char *iso3, double bytes, bool is_close)
 {
     for (size_t i = 0; i < v->n; i++) {
         if (strcmp(v->lang[i].iso3, iso3) == 0) {
@@ -431,7 +462,7 @@ vote_add(cld2_vote *v, const char *iso3, double bytes)
         }
     }
     if (v->n < sizeof v->lang / sizeof v->lang[0]) {
-        v->lang[v->n++] = (lang_weight){iso3, bytes};
+        v->lang[v->n++] = (lang_weight){iso3, bytes, is_close};
     }
 }
 
@@ -462,7 +493,8 @@ cld2_run(px_str t, cld2_vote *v, px_error *err)
     for (int i = 0; i < 3; i++) {
         const char *iso3 = px_langid_from_cld2(r.code[i]);
         if (iso3 != NULL && r.percent[i] > 0) {
-            vote_add(v, iso3, r.text_bytes * r.percent[i] / 100.0);
+            vote_add(v, iso3, r.text_bytes * r.percent[i] / 100.0,
+                     r.close_set[i] != 0);
         }
     }
     return PX_OK;
@@ -502,12 +534,12 @@ to_letters(cld2_vote *v)
     qsort(v->lang, v->n, sizeof v->lang[0], cmp_weight);
 }
 
-/* Splits a long text into PX_LANGID_SAMPLE-byte samples at its start and
- * middle, cut at code point boundaries. Returns the number of samples. */
+/* Splits a text longer than 2 * s bytes into s-byte samples at its start
+ * and middle, cut at code point boundaries. Returns the number of
+ * samples. */
 static size_t
-take_samples(px_str t, px_str part[2])
+take_samples(px_str t, size_t s, px_str part[2])
 {
-    const size_t s = PX_LANGID_SAMPLE;
     if (t.len <= 2 * s) {
         part[0] = t;
         return 1;
@@ -650,12 +682,35 @@ latin_guess(const cld2_vote *v)
     return "und";
 }
 
+/* For a script many languages share (Cyrillic without telling letters,
+ * Devanagari, Ethiopic...), CLD2's unsure guess is still better than the
+ * script's default when it names a language written in that script. */
+static const char *
+guess_in_script(const cld2_vote *v, UScriptCode sc)
+{
+    const char *name = uscript_getShortName(sc);
+    for (size_t i = 0; name != NULL && i < v->n; i++) {
+        const char *scripts = px_langid_cld2_script(v->lang[i].iso3);
+        if (scripts != NULL && strncmp(scripts, name, 4) == 0) {
+            return v->lang[i].iso3;
+        }
+    }
+    return NULL;
+}
+
 static void
 from_scripts(const cld2_vote *v, const script_stats *s, UScriptCode main_sc,
              uint32_t main_n, px_langid_result *out)
 {
     double conf = 0.0;
     const char *lang = script_language(s, main_sc, &conf);
+    if (conf < 0.6 && main_sc != USCRIPT_ARABIC) {
+        const char *guess = guess_in_script(v, main_sc);
+        if (guess != NULL) {
+            lang = with_script(guess, s, main_sc);
+            conf = 0.5;
+        }
+    }
     out->is_fallback = true;
     out->confidence = conf;
     out->percent = share(main_n, s->letters);
@@ -686,8 +741,61 @@ trust_cld2(const cld2_vote *v, UScriptCode main_sc, uint32_t letters)
     return v->is_reliable && letters >= SHORT_LETTERS;
 }
 
+/* True when the script alone names the language surely enough that CLD2
+ * need not run: nearly all letters are in one script that (nearly) only
+ * one language writes, or in Han with telling characters and no kana. */
+static bool
+script_decides(const script_stats *s, UScriptCode sc, uint32_t main_n)
+{
+    if (s->letters < SHORT_LETTERS || main_n * 100 < s->letters * 98) {
+        return false;
+    }
+    double conf = 0.0;
+    if (sc == USCRIPT_HAN) {
+        return s->simp + s->trad >= 8 &&
+               (s->simp >= 4 * s->trad || s->trad >= 4 * s->simp);
+    }
+    return sc != USCRIPT_ARABIC && sc != USCRIPT_CYRILLIC &&
+           script_language(s, sc, &conf) != NULL && conf >= 0.8;
+}
+
+/* Runs CLD2 on the samples: first on the opening quick bytes alone, and
+ * on everything when that verdict is unsure, names a language CLD2 has
+ * close relatives for, or the text mixes scripts. */
+static px_status
+vote(const px_str *part, size_t n, const px_langid_opts *o,
+     const script_stats *s, uint32_t main_n, cld2_vote *v, px_error *err)
+{
+    px_str head = part[0];
+    const bool one_script = main_n * 100 >= s->letters * 95;
+    if (one_script && o->quick_bytes > 0 && head.len > 2 * o->quick_bytes) {
+        px_str q[2];
+        take_samples(head, o->quick_bytes, q);
+        *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
+        px_status rc = cld2_run(q[0], v, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+        to_letters(v);
+        if (v->is_reliable && v->n > 0 && !v->lang[0].is_close &&
+            v->lang[0].bytes >= 0.9 * v->total) {
+            return PX_OK;
+        }
+    }
+    *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
+    for (size_t i = 0; i < n; i++) {
+        const px_status rc = cld2_run(part[i], v, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+    }
+    to_letters(v);
+    return PX_OK;
+}
+
 px_status
-px_langid_detect(px_str text, px_langid_result *out, px_error *err)
+px_langid_detect_opts(px_str text, const px_langid_opts *o,
+                      px_langid_result *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     set_code(out->lang, sizeof out->lang, "und");
@@ -696,31 +804,40 @@ px_langid_detect(px_str text, px_langid_result *out, px_error *err)
         return PX_OK;
     }
     px_str part[2];
-    const size_t n = take_samples(text, part);
+    const size_t n = take_samples(text, o->sample_bytes, part);
     script_stats s;
     memset(&s, 0, sizeof s);
     for (size_t i = 0; i < n; i++) {
         scan_scripts(part[i], &s);
     }
+    uint32_t main_n = 0;
+    const UScriptCode sc = main_script(&s, &main_n);
+    cld2_vote v = {.n = 0, .total = 0.0, .is_reliable = true};
     if (s.letters == 0) {
         return PX_OK;
     }
-    cld2_vote v = {.n = 0, .total = 0.0, .is_reliable = true};
-    for (size_t i = 0; i < n; i++) {
-        const px_status rc = cld2_run(part[i], &v, err);
-        if (rc != PX_OK) {
-            return rc;
-        }
+    if (o->script_shortcut && script_decides(&s, sc, main_n)) {
+        from_scripts(&v, &s, sc, main_n, out);
+        return PX_OK;
     }
-    to_letters(&v);
-    uint32_t main_n = 0;
-    const UScriptCode sc = main_script(&s, &main_n);
+    const px_status rc = vote(part, n, o, &s, main_n, &v, err);
+    if (rc != PX_OK) {
+        return rc;
+    }
     if (trust_cld2(&v, sc, s.letters)) {
         from_cld2(&v, &s, sc, out);
     } else {
         from_scripts(&v, &s, sc, main_n, out);
     }
     return PX_OK;
+}
+
+px_status
+px_langid_detect(px_str text, px_langid_result *out, px_error *err)
+{
+    static const px_langid_opts defaults = {PX_LANGID_SAMPLE, PX_LANGID_QUICK,
+                                            true};
+    return px_langid_detect_opts(text, &defaults, out, err);
 }
 
 px_status

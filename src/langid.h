@@ -27,7 +27,10 @@
 #define PX_LANGID_MAX_OTHER 3
 /* Texts longer than this are identified on two halves of this many bytes:
  * one from the start and one from the middle. */
-#define PX_LANGID_SAMPLE 8192
+#define PX_LANGID_SAMPLE 4096
+/* CLD2 first reads only this many bytes of a one-script text and stops
+ * there if it is sure; 0 turns this off. */
+#define PX_LANGID_QUICK 512
 
 typedef struct px_langid_lang {
     char code[16]; /* ISO 639-3, maybe with a script subtag; "und" unknown */
@@ -49,6 +52,18 @@ typedef struct px_langid_result {
  * confidence 0 and PX_OK. Fails only with PX_ENOMEM (CLD2 ran out of
  * memory) or PX_EINVAL (text over INT_MAX bytes is sampled, so never). */
 px_status px_langid_detect(px_str text, px_langid_result *out, px_error *err);
+
+/* How px_langid_detect_opts bounds its work (px_langid_detect uses
+ * PX_LANGID_SAMPLE, PX_LANGID_QUICK and the script shortcut). */
+typedef struct px_langid_opts {
+    size_t sample_bytes;  /* > 0: texts over twice this are sampled */
+    size_t quick_bytes;   /* CLD2 tries this opening first; 0: off */
+    bool script_shortcut; /* skip CLD2 when the script names the language */
+} px_langid_opts;
+
+/* px_langid_detect with explicit bounds (for benchmarks and evaluation). */
+px_status px_langid_detect_opts(px_str text, const px_langid_opts *o,
+                                px_langid_result *out, px_error *err);
 
 /* The language CLD2 calls code ("en", "zh-Hant", "iw", ...) as an ISO
  * 639-3 code ("eng", "zho-Hant", "heb"), or NULL if it has none. */
