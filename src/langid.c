@@ -553,8 +553,9 @@ take_samples(px_str t, size_t s, px_str part[2])
     while (mid < t.len && (p[mid] & 0xC0) == 0x80) {
         mid++;
     }
-    size_t mid_end = mid + s;
-    while (mid_end > mid && (p[mid_end] & 0xC0) == 0x80) {
+    /* mid may have run far over stray continuation bytes */
+    size_t mid_end = mid + s < t.len ? mid + s : t.len;
+    while (mid_end > mid && mid_end < t.len && (p[mid_end] & 0xC0) == 0x80) {
         mid_end--;
     }
     part[0] = (px_str){t.ptr, end};
@@ -635,11 +636,22 @@ set_script(px_langid_result *out, const script_stats *s, UScriptCode sc)
     set_code(out->script, sizeof out->script, name != NULL ? name : "Zyyy");
 }
 
+static bool
+is_bcms(const char *code)
+{
+    return strcmp(code, "bos") == 0 || strcmp(code, "hrv") == 0 ||
+           strcmp(code, "srp-Latn") == 0;
+}
+
 static void
 from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
-          px_langid_result *out)
+          const px_str *part, size_t n_part, px_langid_result *out)
 {
-    set_code(out->lang, sizeof out->lang, with_script(v->lang[0].iso3, s, sc));
+    const char *lang = with_script(v->lang[0].iso3, s, sc);
+    if (is_bcms(lang)) {
+        lang = px_langid_bcms(part, n_part, lang);
+    }
+    set_code(out->lang, sizeof out->lang, lang);
     out->percent = share(v->lang[0].bytes, v->total);
     const double p = out->percent / 100.0;
     double conf = v->is_reliable ? 0.5 + 0.5 * p : 0.4 * p;
@@ -825,7 +837,7 @@ px_langid_detect_opts(px_str text, const px_langid_opts *o,
         return rc;
     }
     if (trust_cld2(&v, sc, s.letters)) {
-        from_cld2(&v, &s, sc, out);
+        from_cld2(&v, &s, sc, part, n, out);
     } else {
         from_scripts(&v, &s, sc, main_n, out);
     }

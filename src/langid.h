@@ -79,4 +79,10 @@ bool px_langid_cld2_supports(const char *iso3, const char *script);
  * srp), or NULL. */
 const char *px_langid_cld2_script(const char *iso3);
 
+/* Bosnian, Croatian or Serbian (Latin script) for a text CLD2 called
+ * cld2_pick (one of "bos", "hrv", "srp-Latn"), from the standard
+ * differences in vocabulary and the reflex of yat in the samples
+ * part[0..n); cld2_pick when they do not tell (langid_bcms.c). */
+const char *px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick);
+
 #endif /* PX_LANGID_H */

@@ -34,7 +34,8 @@ static const lang_case cases[] = {
      "في الميناء سيصبح مكتبة عامة، وصوّت معظم الأعضاء لصالح القرار بعد "
      "نقاش طويل حول تكلفة الإصلاحات.",
      "arb", "Arab"},
-    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا تصمیم بگیرد که "
+    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا تصمیم بگیرد "
+     "که "
      "آیا "
      "انبار "
      "قدیمی بندر به یک کتابخانه عمومی تبدیل شود یا نه، و بیشتر اعضا پس از "
@@ -155,6 +156,33 @@ test_empty(void)
     CHECK(conf == 0.0);
 }
 
+/* Tiny samples cut long runs of stray continuation bytes safely (a
+ * fuzzer find: the middle sample once ran past the end). */
+static void
+test_sample_cuts(void)
+{
+    static const px_langid_opts tiny = {16, 8, true};
+    static const char bad[] = "Then Tuesd\xae\xe4\x91\xbc\xe4\xe5\x9a\xa8"
+                              "\xba\x8c\xff\xff\xff\xff\xff\xff\xff\xac"
+                              "\x80\xe4"
+                              "ay.";
+    px_langid_result r;
+    CHECK(px_langid_detect_opts((px_str){bad, sizeof bad - 1}, &tiny, &r,
+                                NULL) == PX_OK);
+    char cont[64];
+    memset(cont, 0x80, sizeof cont);
+    memcpy(cont, "word", 4);
+    CHECK(px_langid_detect_opts((px_str){cont, sizeof cont}, &tiny, &r, NULL) ==
+          PX_OK);
+    CHECK_STR_EQ(r.script, "Latn");
+    static const char text[] =
+        "Городской совет собрался во вторник вечером, чтобы решить судьбу "
+        "старого склада. The council met on Tuesday to decide the fate of "
+        "the old harbour warehouse and its future as a library.";
+    CHECK(px_langid_detect_opts(px_str_c(text), &tiny, &r, NULL) == PX_OK);
+    CHECK(strcmp(r.lang, "und") != 0);
+}
+
 int
 main(void)
 {
@@ -162,5 +190,6 @@ main(void)
     test_short();
     test_mixed();
     test_empty();
+    test_sample_cuts();
     return check_summary();
 }
