@@ -35,11 +35,13 @@ static const char *const ekavian[] = {
     "veka",      "hteo",    "video",   "lekar*",   "svetsk*", "uslov*",
 };
 static const char *const croatian[] = {
-    "siječ*",  "veljač*",   "ožuj*",    "travanj*",  "travnj*",    "svib*",
-    "lipanj*", "lipnj*",    "srpanj*",  "srpnj*",    "kolovoz*",   "rujan*",
-    "rujn*",   "listopad*", "studen*",  "prosin*",   "tko",        "tisuć*",
-    "tjedan*", "tjedn*",    "tijekom",  "povijest*", "sveučiliš*", "zrakoplov*",
-    "izvješ*", "obitelj*",  "nogomet*", "kazališ*",  "glazb*",     "vlak*",
+    "siječ*",     "veljač*",   "ožuj*",    "travanj*",  "travnj*",
+    "svib*",      "lipanj*",   "lipnj*",   "srpanj*",   "srpnj*",
+    "kolovoz*",   "rujan*",    "rujn*",    "listopad*", "studeni",
+    "studenog*",  "studenom*", "prosin*",  "tko",       "tisuć*",
+    "tjedan*",    "tjedn*",    "tijekom",  "povijest*", "sveučiliš*",
+    "zrakoplov*", "izvješć*",  "obitelj*", "nogomet*",  "kazališ*",
+    "glazb*",     "vlak*",
 };
 static const char *const bos_srp[] = {
     "januar*",   "februar*", "mart",    "marta",    "juni",         "juna",
@@ -123,8 +125,8 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
     if (v.eka >= 2 && v.eka > 2 * v.ije) {
         return "srp-Latn";
     }
-    if (v.ije < 2 || v.ije < 2 * v.eka) {
-        return cld2_pick; /* no clear evidence either way */
+    if (v.ije == 0 || v.ije < v.eka) {
+        return cld2_pick; /* no clear reflex of yat either way */
     }
     if (v.hrv > v.bos) {
         return "hrv";
