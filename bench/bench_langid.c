@@ -25,6 +25,22 @@ cpu_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The byte an escape \e stands for. */
+static char
+escaped(int e)
+{
+    switch (e) {
+    case 'n':
+        return '\n';
+    case 't':
+        return '\t';
+    case 'r':
+        return '\r';
+    default:
+        return (char)e;
+    }
+}
+
 /* Appends the unescaped text column of every line of path to all, each
  * document followed by a NUL; returns the number of documents. */
 static size_t
@@ -49,11 +65,7 @@ load_file(const char *path, px_buf *all)
         } else if (tabs < 4 || header) {
             tabs += c == '\t';
         } else if (c == '\\') {
-            const int e = fgetc(f);
-            px_buf_add_byte(all, e == 'n'   ? '\n'
-                                 : e == 't' ? '\t'
-                                 : e == 'r' ? '\r'
-                                            : (char)e);
+            px_buf_add_byte(all, escaped(fgetc(f)));
         } else {
             px_buf_add_byte(all, (char)c);
         }
@@ -110,8 +122,11 @@ join_pages(const px_buf *all, px_buf *pages)
 {
     size_t k = 0;
     for (size_t i = 0; i < all->len; i++) {
-        const char c = all->ptr[i];
-        px_buf_add_byte(pages, c != '\0' || ++k % 10 == 0 ? c : '\n');
+        char c = all->ptr[i];
+        if (c == '\0' && ++k % 10 != 0) {
+            c = '\n'; /* joins documents within a page */
+        }
+        px_buf_add_byte(pages, c);
     }
     if (pages->len > 0 && pages->ptr[pages->len - 1] != '\0') {
         px_buf_add_byte(pages, '\0');

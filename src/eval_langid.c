@@ -69,6 +69,22 @@ read_file(const char *path, px_buf *b, px_error *err)
                             : PX_OK;
 }
 
+/* The byte an escape \e stands for. */
+static char
+escaped(char e)
+{
+    switch (e) {
+    case 'n':
+        return '\n';
+    case 't':
+        return '\t';
+    case 'r':
+        return '\r';
+    default:
+        return e;
+    }
+}
+
 /* Undoes the TSV escapes (\\ \t \n \r) of field into out. */
 static void
 unescape(px_str field, px_buf *out)
@@ -77,8 +93,7 @@ unescape(px_str field, px_buf *out)
     for (size_t i = 0; i < field.len; i++) {
         char c = field.ptr[i];
         if (c == '\\' && i + 1 < field.len) {
-            const char e = field.ptr[++i];
-            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            c = escaped(field.ptr[++i]);
         }
         px_buf_add_byte(out, c);
     }

@@ -34,7 +34,8 @@ static const lang_case cases[] = {
      "في الميناء سيصبح مكتبة عامة، وصوّت معظم الأعضاء لصالح القرار بعد "
      "نقاش طويل حول تكلفة الإصلاحات.",
      "arb", "Arab"},
-    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا تصمیم بگیرد "
+    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا تصمیم "
+     "بگیرد "
      "که "
      "آیا "
      "انبار "
@@ -171,7 +172,10 @@ test_sample_cuts(void)
                                 NULL) == PX_OK);
     char cont[64];
     memset(cont, 0x80, sizeof cont);
-    memcpy(cont, "word", 4);
+    cont[0] = 'w';
+    cont[1] = 'o';
+    cont[2] = 'r';
+    cont[3] = 'd';
     CHECK(px_langid_detect_opts((px_str){cont, sizeof cont}, &tiny, &r, NULL) ==
           PX_OK);
     CHECK_STR_EQ(r.script, "Latn");
