@@ -816,7 +816,12 @@ px_langid_detect_opts(px_str text, const px_langid_opts *o,
         return PX_OK;
     }
     px_str part[2];
-    const size_t n = take_samples(text, o->sample_bytes, part);
+    /* CLD2 takes an int length: keep both samples far below INT_MAX */
+    const size_t sample = o->sample_bytes == 0 ? PX_LANGID_SAMPLE
+                          : o->sample_bytes > PX_LANGID_MAX_SAMPLE
+                              ? PX_LANGID_MAX_SAMPLE
+                              : o->sample_bytes;
+    const size_t n = take_samples(text, sample, part);
     script_stats s;
     memset(&s, 0, sizeof s);
     for (size_t i = 0; i < n; i++) {

@@ -28,6 +28,8 @@
 /* Texts longer than this are identified on two halves of this many bytes:
  * one from the start and one from the middle. */
 #define PX_LANGID_SAMPLE 4096
+/* The largest sample px_langid_detect_opts accepts (larger ones are cut). */
+#define PX_LANGID_MAX_SAMPLE (64u << 20)
 /* CLD2 first reads only this many bytes of a one-script text and stops
  * there if it is sure; 0 turns this off. */
 #define PX_LANGID_QUICK 512

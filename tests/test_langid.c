@@ -2,10 +2,16 @@
  * for this test (about a made-up town council, a harbour, a library), in
  * about a dozen languages, plus short strings, mixed text and edge cases. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
 
 #include "check.h"
 #include "langid.h"
+#include "parallax.h"
 
 typedef struct lang_case {
     const char *text;
@@ -34,7 +40,8 @@ static const lang_case cases[] = {
      "في الميناء سيصبح مكتبة عامة، وصوّت معظم الأعضاء لصالح القرار بعد "
      "نقاش طويل حول تكلفة الإصلاحات.",
      "arb", "Arab"},
-    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا تصمیم "
+    {"شورای شهر سه‌شنبه شب تشکیل جلسه داد تا "
+     "تصمیم "
      "بگیرد "
      "که "
      "آیا "
@@ -187,6 +194,171 @@ test_sample_cuts(void)
     CHECK(strcmp(r.lang, "und") != 0);
 }
 
+/* Bosnian, Croatian and Serbian: the same news item in each standard. */
+static void
+test_bcms(void)
+{
+    static const lang_case bcms[] = {
+        {"Tijekom prošlog tjedna gradsko vijeće odlučilo je da će se staro "
+         "skladište u luci pretvoriti u javnu knjižnicu. Odluka je donesena "
+         "u prosincu, a prije glasanja vodila se duga rasprava o cijeni "
+         "popravaka; nitko još ne zna tko će platiti radove.",
+         "hrv", "Latn"},
+        {"Tokom prošle sedmice gradsko vijeće odlučilo je da se staro "
+         "skladište u luci pretvori u javnu biblioteku. Odluka je donesena "
+         "u decembru, a prije glasanja vodila se duga rasprava o cijeni "
+         "popravki; niko još ne zna ko će platiti radove.",
+         "bos", "Latn"},
+        {"Tokom prošle nedelje gradsko veće odlučilo je da se staro "
+         "skladište u luci pretvori u javnu biblioteku. Odluka je doneta u "
+         "decembru, a pre glasanja vodila se duga rasprava o ceni popravki; "
+         "niko još ne zna ko će platiti radove i koliko će vremena trajati.",
+         "srp-Latn", "Latn"},
+        {"Током прошле недеље градско веће одлучило је да се старо "
+         "складиште у луци претвори у јавну библиотеку, а пре гласања "
+         "вођена је дуга расправа о цени поправки.",
+         "srp-Cyrl", "Cyrl"},
+    };
+    for (size_t i = 0; i < sizeof bcms / sizeof bcms[0]; i++) {
+        px_langid_result r;
+        CHECK(px_langid_detect(px_str_c(bcms[i].text), &r, NULL) == PX_OK);
+        CHECK_STR_EQ(r.lang, bcms[i].lang);
+        CHECK_STR_EQ(r.script, bcms[i].script);
+    }
+}
+
+static void
+test_map(void)
+{
+    CHECK_STR_EQ(px_langid_from_cld2("iw"), "heb");
+    CHECK_STR_EQ(px_langid_from_cld2("zh-Hant"), "zho-Hant");
+    CHECK_STR_EQ(px_langid_from_cld2("ar"), "arb");
+    CHECK(px_langid_from_cld2("un") == NULL);
+    CHECK(px_langid_from_cld2("xx-Latn") == NULL);
+    CHECK(px_langid_cld2_supports("arb", "Arab"));
+    CHECK(px_langid_cld2_supports("zho-Hant", "Hant"));
+    CHECK(px_langid_cld2_supports("srp-Latn", "Latn"));
+    CHECK(px_langid_cld2_supports("mon", "Latn"));
+    CHECK(!px_langid_cld2_supports("mon", "Cyrl"));
+    CHECK(!px_langid_cld2_supports("ckb", "Arab"));
+    CHECK(!px_langid_cld2_supports("yue", "Hant"));
+    CHECK(!px_langid_cld2_supports("nno", NULL));
+    CHECK_STR_EQ(px_langid_cld2_script("srp-Cyrl"), "Latn Cyrl");
+}
+
+/* Telling letters decide short texts in shared scripts. */
+static void
+test_marks(void)
+{
+    static const lang_case marks[] = {
+        {"Їжак ґудзик", "ukr", "Cyrl"},
+        {"Ђурђевдан", "srp-Cyrl", "Cyrl"},
+        {"پښتو ژبه", "pus", "Arab"},
+        {"بہت اچھا", "urd", "Arab"},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        px_langid_result r;
+        CHECK(px_langid_detect(px_str_c(marks[i].text), &r, NULL) == PX_OK);
+        CHECK_STR_EQ(r.lang, marks[i].lang);
+        CHECK_STR_EQ(r.script, marks[i].script);
+    }
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static const json_t *
+version_of(const json_t *root, const char *lang)
+{
+    size_t i;
+    const json_t *v;
+    json_array_foreach(json_object_get(root, "versions"), i, v)
+    {
+        if (strcmp(json_string_value(json_object_get(v, "lang")), lang) == 0) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static void
+check_report(const char *json)
+{
+    json_t *root = json_loads(json, 0, NULL);
+    CHECK(root != NULL);
+    const json_t *eng = version_of(root, "eng-GB");
+    const json_t *zho = version_of(root, "zho-TW");
+    const json_t *sup = json_object_get(root, "supported");
+    CHECK(eng != NULL && zho != NULL);
+    CHECK_STR_EQ(json_string_value(json_object_get(zho, "gold")), "zho-Hant");
+    CHECK_STR_EQ(json_string_value(json_object_get(eng, "gold")), "eng");
+    CHECK(json_integer_value(json_object_get(eng, "docs")) == 2);
+    CHECK(json_real_value(json_object_get(eng, "whole")) == 1.0);
+    CHECK(json_real_value(json_object_get(zho, "whole")) == 1.0);
+    CHECK(json_is_false(json_object_get(version_of(root, "yue"), "supported")));
+    CHECK(json_integer_value(json_object_get(sup, "n_versions")) == 2);
+    CHECK(json_array_size(json_object_get(sup, "below_99")) == 0);
+    json_decref(root);
+}
+
+/* px_eval_langid on a made-up NTREX-shaped folder. */
+static void
+test_eval(void)
+{
+    char dir[] = "/tmp/px_langid_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char docs[64];
+    snprintf(docs, sizeof docs, "%s/docs", dir);
+    CHECK(mkdir(docs, 0700) == 0);
+    write_file(dir, "languages.tsv",
+               "lang\tname\tkind\neng-GB\tEnglish\tx\nzho-TW\tChinese\tx\n"
+               "yue\tCantonese\tx\n");
+    write_file(dir, "docs/eng-GB.tsv",
+               "doc_id\tstory_id\tlang\tnum_segments\ttext\n"
+               "a#eng-GB\ta\teng-GB\t2\tCouncil votes for library\\nThe "
+               "town council voted on Tuesday to turn the old harbour "
+               "warehouse into a public library.\n"
+               "b#eng-GB\tb\teng-GB\t1\tThe ferry timetable changes next "
+               "week because the harbour will be dredged for a month.\n");
+    write_file(dir, "docs/zho-TW.tsv",
+               "doc_id\tstory_id\tlang\tnum_segments\ttext\n"
+               "a#zho-TW\ta\tzho-TW\t2\t議會投票\\n市議會週二晚上開會，"
+               "討論港口的舊倉庫是否應該改建成一座公共圖書館。\n");
+    write_file(dir, "docs/yue.tsv",
+               "doc_id\tstory_id\tlang\tnum_segments\ttext\n"
+               "a#yue\ta\tyue\t1\t佢哋喺度傾緊啲嘢，我哋聽日再嚟。\n");
+    char *json = NULL;
+    px_error err = {0};
+    CHECK(px_eval_langid(dir, NULL, NULL, &json, &err) == PX_OK);
+    if (json != NULL) {
+        check_report(json);
+    }
+    px_free(json);
+    json = NULL;
+    CHECK(px_eval_langid("/nonexistent/ntrex", NULL, NULL, &json, &err) ==
+          PX_EIO);
+    CHECK(json == NULL && strstr(err.msg, "languages.tsv") != NULL);
+    const char *names[] = {"docs/eng-GB.tsv", "docs/zho-TW.tsv", "docs/yue.tsv",
+                           "languages.tsv"};
+    char path[512];
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(docs);
+    rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -195,5 +367,9 @@ main(void)
     test_mixed();
     test_empty();
     test_sample_cuts();
+    test_bcms();
+    test_map();
+    test_marks();
+    test_eval();
     return check_summary();
 }
