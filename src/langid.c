@@ -611,11 +611,18 @@ script_name(const script_stats *s, UScriptCode sc)
 
 /* Gives zho its script from the telling Han characters when there are
  * enough of them (CLD2 often calls short Traditional text Simplified),
- * and srp the script it is written in. */
+ * turns Japanese without kana into Chinese, and gives srp the script it is
+ * written in. */
 static const char *
 with_script(const char *iso3, const script_stats *s, UScriptCode main_sc)
 {
     if (strncmp(iso3, "zho-", 4) == 0 && s->simp + s->trad >= 3) {
+        return han_variant(s) == USCRIPT_TRADITIONAL_HAN ? "zho-Hant"
+                                                         : "zho-Hans";
+    }
+    if (strcmp(iso3, "jpn") == 0 && s->n[USCRIPT_HIRAGANA] == 0 &&
+        s->n[USCRIPT_KATAKANA] == 0 && s->n[USCRIPT_HAN] > 0) {
+        /* CLD2 calls some short Chinese Japanese; Japanese writes kana */
         return han_variant(s) == USCRIPT_TRADITIONAL_HAN ? "zho-Hant"
                                                          : "zho-Hans";
     }
@@ -656,7 +663,7 @@ from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
     const double p = out->percent / 100.0;
     double conf = v->is_reliable ? 0.5 + 0.5 * p : 0.4 * p;
     if (s->letters < SHORT_LETTERS) {
-        conf *= 0.5 + 0.5 * s->letters / SHORT_LETTERS;
+        conf *= (double)s->letters / SHORT_LETTERS; /* n-grams need text */
     }
     out->confidence = conf;
     for (size_t i = 1; i < v->n; i++) {
