@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "str.h"
@@ -86,5 +87,12 @@ const char *px_langid_cld2_script(const char *iso3);
  * differences in vocabulary and the reflex of yat in the samples
  * part[0..n); cld2_pick when they do not tell (langid_bcms.c). */
 const char *px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick);
+
+/* Han characters (sorted code points) that only Simplified, or only
+ * Traditional, Chinese writes: generated from Unihan (langid_han.c). */
+extern const uint32_t px_langid_han_simplified[];
+extern const size_t px_langid_han_simplified_len;
+extern const uint32_t px_langid_han_traditional[];
+extern const size_t px_langid_han_traditional_len;
 
 #endif /* PX_LANGID_H */
