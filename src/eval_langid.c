@@ -29,6 +29,8 @@
 typedef struct score {
     size_t correct;
     size_t n;
+    double conf_right; /* sum of the confidences of right answers */
+    double conf_wrong; /* ... of wrong ones */
 } score;
 
 typedef struct wrong {
@@ -148,8 +150,12 @@ tally(version *v, score *sc, px_str text, bool is_whole, px_error *err)
     sc->n++;
     if (strcmp(r.lang, v->gold) == 0) {
         sc->correct++;
-    } else if (is_whole) {
-        add_wrong(v, r.lang);
+        sc->conf_right += r.confidence;
+    } else {
+        sc->conf_wrong += r.confidence;
+        if (is_whole) {
+            add_wrong(v, r.lang);
+        }
     }
     return PX_OK;
 }
@@ -288,31 +294,50 @@ json_version(px_buf *b, const version *v)
 /* Totals over the supported versions, and the lists of those under 99%
  * on whole documents and of the unsupported ones. */
 static void
+score_add(score *to, const score *from)
+{
+    to->correct += from->correct;
+    to->n += from->n;
+    to->conf_right += from->conf_right;
+    to->conf_wrong += from->conf_wrong;
+}
+
+static double
+mean(double sum, size_t n)
+{
+    return n > 0 ? sum / (double)n : 0.0;
+}
+
+static void
 json_summary(px_buf *b, const version *v, size_t n)
 {
-    score whole = {0, 0};
-    score head = {0, 0};
-    score first = {0, 0};
+    score whole = {0, 0, 0.0, 0.0};
+    score head = whole;
+    score first = whole;
+    score all = whole;
     double min_whole = 1.0;
     size_t n_sup = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_supported(&v[i])) {
             n_sup++;
-            whole.correct += v[i].whole.correct;
-            whole.n += v[i].whole.n;
-            head.correct += v[i].headline.correct;
-            head.n += v[i].headline.n;
-            first.correct += v[i].first.correct;
-            first.n += v[i].first.n;
+            score_add(&whole, &v[i].whole);
+            score_add(&head, &v[i].headline);
+            score_add(&first, &v[i].first);
             min_whole =
                 acc(v[i].whole) < min_whole ? acc(v[i].whole) : min_whole;
         }
     }
+    score_add(&all, &whole);
+    score_add(&all, &head);
+    score_add(&all, &first);
     px_buf_printf(b,
                   "\"supported\":{\"n_versions\":%zu,\"docs\":%zu,"
                   "\"whole\":%.4f,\"headline\":%.4f,\"first_sentence\":%.4f,"
+                  "\"confidence_right\":%.3f,\"confidence_wrong\":%.3f,"
                   "\"min_whole\":%.4f,\"below_99\":[",
-                  n_sup, whole.n, acc(whole), acc(head), acc(first), min_whole);
+                  n_sup, whole.n, acc(whole), acc(head), acc(first),
+                  mean(all.conf_right, all.correct),
+                  mean(all.conf_wrong, all.n - all.correct), min_whole);
     for (size_t i = 0, k = 0; i < n; i++) {
         if (is_supported(&v[i]) && acc(v[i].whole) < 0.99) {
             px_buf_add_c(b, k++ > 0 ? "," : "");

@@ -581,6 +581,9 @@ from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
     if (s->letters < SHORT_LETTERS) {
         conf *= (double)s->letters / SHORT_LETTERS; /* n-grams need text */
     }
+    if (v->lang[0].is_close) {
+        conf *= 0.85; /* CLD2 mixes it up with its close relatives */
+    }
     out->confidence = conf;
     for (size_t i = 1; i < v->n; i++) {
         add_other(out, with_script(v->lang[i].iso3, s, sc),

@@ -121,6 +121,9 @@ print_report(const json_t *root)
            100.0 * num(sup, "first_sentence"),
            (long long)json_integer_value(json_object_get(sup, "docs")),
            100.0 * num(sup, "min_whole"));
+    printf("Mean confidence: %.2f when right, %.2f when wrong (all three "
+           "levels)\n",
+           num(sup, "confidence_right"), num(sup, "confidence_wrong"));
     printf("Below 99%% on whole documents:");
     size_t i;
     const json_t *v;
