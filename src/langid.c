@@ -10,7 +10,6 @@
  */
 #include "langid.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

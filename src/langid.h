@@ -11,9 +11,11 @@
  * "Kore", "Cyrl", ...).
  *
  * px_langid_detect uses no heap memory of its own and no global state: it
- * is thread-safe (CLD2 is, and may allocate internally). Long texts are
- * identified on a bounded sample (PX_LANGID_SAMPLE bytes: the start and
- * the middle) so the cost per document is bounded.
+ * is thread-safe (CLD2 is, and may allocate internally). Its work per text
+ * is bounded: texts in a script that names its language skip CLD2; CLD2
+ * first reads PX_LANGID_QUICK bytes and stops there when sure; long texts
+ * are read as two PX_LANGID_SAMPLE-byte samples (start and middle).
+ * docs/langid.md has the method and its scores.
  */
 #ifndef PX_LANGID_H
 #define PX_LANGID_H
@@ -26,8 +28,8 @@
 #include "str.h"
 
 #define PX_LANGID_MAX_OTHER 3
-/* Texts longer than this are identified on two halves of this many bytes:
- * one from the start and one from the middle. */
+/* Texts longer than twice this are identified on two samples of this many
+ * bytes: one from the start and one from the middle. */
 #define PX_LANGID_SAMPLE 4096
 /* The largest sample px_langid_detect_opts accepts (larger ones are cut). */
 #define PX_LANGID_MAX_SAMPLE (64u << 20)
@@ -53,13 +55,13 @@ typedef struct px_langid_result {
 /* Identifies the language and script of text (UTF-8; invalid bytes are
  * tolerated and ignored). Empty or letterless text gives "und"/"Zyyy" with
  * confidence 0 and PX_OK. Fails only with PX_ENOMEM (CLD2 ran out of
- * memory) or PX_EINVAL (text over INT_MAX bytes is sampled, so never). */
+ * memory). Any length is fine: long texts are sampled. */
 px_status px_langid_detect(px_str text, px_langid_result *out, px_error *err);
 
 /* How px_langid_detect_opts bounds its work (px_langid_detect uses
  * PX_LANGID_SAMPLE, PX_LANGID_QUICK and the script shortcut). */
 typedef struct px_langid_opts {
-    size_t sample_bytes;  /* > 0: texts over twice this are sampled */
+    size_t sample_bytes;  /* texts over twice this are sampled; 0: default */
     size_t quick_bytes;   /* CLD2 tries this opening first; 0: off */
     bool script_shortcut; /* skip CLD2 when the script names the language */
 } px_langid_opts;
