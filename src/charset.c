@@ -1,12 +1,13 @@
 /* charset.c - page bytes of any charset to NFC UTF-8.
  *
  * The choice of charset takes the strongest evidence first: a BOM, the
- * transport's label, a <meta> (or XML) declaration in the first 4 KiB of
- * HTML, then "the bytes are UTF-8", then ICU's detector on the page's text
- * (tags, scripts and styles stripped). A declaration that the bytes
- * contradict is skipped: "utf-8" on bytes that are not UTF-8, or a legacy
- * charset on bytes that are well-formed UTF-8 with several multibyte
- * sequences (which legacy text almost never is). Labels map the WHATWG way.
+ * transport's label, a <meta> (or XML) declaration in the head of HTML
+ * (first 32 KiB at most; long scripts push some metas past 4 KiB), then "the
+ * bytes are UTF-8", then ICU's detector on the page's text (tags, scripts and
+ * styles stripped). A declaration that the bytes contradict is skipped: "utf-8"
+ * on bytes that are not UTF-8, or a legacy charset on bytes that are
+ * well-formed UTF-8 with several multibyte sequences (which legacy text almost
+ * never is). Labels map the WHATWG way.
  *
  * Output invariants: valid UTF-8, NFC, no U+0000, NUL-terminated in the
  * arena. Well-formed UTF-8 that is already NFC (checked code point by code
@@ -29,13 +30,17 @@
 
 #include "error.h"
 
-#define PRESCAN_LEN 4096        /* bytes searched for <meta charset> */
-#define SNIFF_LEN   8192        /* bytes examined for binary data / UTF-16 */
-#define SAMPLE_LEN  (16 * 1024) /* text bytes handed to ucsdet */
-#define SAMPLE_MIN  256         /* below this, ucsdet sees raw bytes */
-#define DECODE_MAX  ((size_t)256 * 1024 * 1024) /* ICU lengths are int32 */
-#define LABEL_MAX   48
-#define UTF8_VOUCH  4 /* multibyte sequences that overrule a legacy label */
+#define PRESCAN_LEN 32768 /* bytes searched for <meta charset>, up to <body>   \
+                           */
+#define SNIFF_LEN 8192    /* bytes examined for binary data / UTF-16 */
+/* ICU's single-byte recognizers run an n-gram model per language over the
+ * sample (about 0.5 us per byte in all), so the sample is the text that
+ * matters: runs holding high bytes, 1 KiB of them. */
+#define SAMPLE_LEN 1024
+#define SAMPLE_MIN 256 /* below this, text inside markup is sampled too */
+#define DECODE_MAX ((size_t)256 * 1024 * 1024) /* ICU lengths are int32 */
+#define LABEL_MAX  48
+#define UTF8_VOUCH 4 /* multibyte sequences that overrule a legacy label */
 
 /* ---- encodings and labels --------------------------------------------- */
 
@@ -452,7 +457,7 @@ static const UChar32 nfc_starters[][2] = {
     {0x0660, 0x066F}, {0x0671, 0x06D3}, {0x1E00, 0x1EFF}, {0x2010, 0x2027},
     {0x2030, 0x205E}, {0x20A0, 0x20C0}, {0x3000, 0x3029}, {0x3030, 0x303F},
     {0x3041, 0x3096}, {0x309B, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E},
-    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xFF01, 0xFFEF},
+    {0x3400, 0x9FFF}, {0xAC00, 0xD7A3}, {0xFF01, 0xFFEF},
 };
 
 static bool
@@ -490,6 +495,43 @@ word_plain_ascii(uint64_t w)
     return ((w | has_zero) & highs) == 0;
 }
 
+/* The code point of the 2- or 3-byte sequence at p[0..avail), its length
+ * in *len, or -1 (then U8_NEXT decides). Text outside ASCII is mostly in
+ * these; decoding them here is much faster than the general macro. */
+static UChar32
+next_2_3(const unsigned char *p, int32_t avail, int32_t *len)
+{
+    const unsigned c0 = p[0];
+    if (c0 >= 0xC2 && c0 <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return (UChar32)(((c0 & 0x1F) << 6) | (p[1] & 0x3F));
+    }
+    if (((c0 >= 0xE1 && c0 <= 0xEC) || c0 >= 0xEE) && c0 <= 0xEF &&
+        avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *len = 3;
+        return (UChar32)(((c0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) |
+                         (p[2] & 0x3F));
+    }
+    return -1;
+}
+
+/* Whether c could take part in a change under NFC, updating *prev_ccc
+ * (the combining class of the code point before). */
+static bool
+may_denormalize(UChar32 c, uint8_t *prev_ccc)
+{
+    if (c < 0x300 || (c >= 0x3400 && c <= 0x9FFF) || is_nfc_starter(c)) {
+        *prev_ccc = 0;
+        return false;
+    }
+    const uint8_t ccc = u_getCombiningClass(c);
+    const bool bad =
+        u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+        (ccc != 0 && ccc < *prev_ccc);
+    *prev_ccc = ccc;
+    return bad;
+}
+
 /* Counts what px_charset_decode needs to know about p as UTF-8, and whether
  * NFC could change it (as unorm2_quickCheck would answer "not yes"). */
 static void
@@ -506,26 +548,28 @@ scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
             prev_ccc = 0;
             continue;
         }
-        UChar32 c;
-        const int32_t start = i;
-        U8_NEXT(p, i, n, c);
+        if (p[i] < 0x80) {
+            sc->n_nul += p[i] == 0;
+            i++;
+            prev_ccc = 0;
+            continue;
+        }
+        int32_t k = 0;
+        UChar32 c = next_2_3(p + i, n - i, &k);
+        if (c >= 0) {
+            i += k;
+        } else {
+            U8_NEXT(p, i, n, c);
+        }
         if (c < 0) {
             sc->n_invalid++;
             prev_ccc = 0;
             continue;
         }
-        sc->n_nul += c == 0;
-        sc->n_mb += i - start > 1;
-        if (sc->maybe_denorm || is_nfc_starter(c)) {
-            prev_ccc = 0;
-            continue;
-        }
-        const uint8_t ccc = u_getCombiningClass(c);
-        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-            (ccc != 0 && ccc < prev_ccc)) {
+        sc->n_mb++;
+        if (!sc->maybe_denorm && may_denormalize(c, &prev_ccc)) {
             sc->maybe_denorm = true;
         }
-        prev_ccc = ccc;
     }
 }
 
@@ -702,8 +746,9 @@ xml_decl_enc(const unsigned char *p, size_t n)
     return -1;
 }
 
-/* The encoding a <meta charset> or <meta http-equiv> in the first bytes
- * declares, else an XML declaration's, or -1. Comments are skipped; a
+/* The encoding a <meta charset> or <meta http-equiv> before <body> (and in
+ * the first PRESCAN_LEN bytes) declares, else an XML declaration's, or -1.
+ * Comments are skipped; a
  * UTF-16 label means UTF-8 (the bytes were ASCII enough to read it). */
 static int
 prescan(const unsigned char *p, size_t len)
@@ -730,6 +775,9 @@ prescan(const unsigned char *p, size_t len)
             }
             continue;
         }
+        if (has_prefix_ci(p, i, n, "<body")) {
+            break;
+        }
         i++;
     }
     return xml_decl_enc(p, n);
@@ -737,8 +785,8 @@ prescan(const unsigned char *p, size_t len)
 
 /* ---- detection -------------------------------------------------------- */
 
-/* Position after the end of the element starting at i, whose name (lower
- * case) is tag, e.g. a <script> with its content. */
+/* Position after the end of the raw element (script, style, comment)
+ * whose content starts at i and ends with end. */
 static size_t
 skip_raw_element(const unsigned char *p, size_t i, size_t n, const char *end)
 {
@@ -747,31 +795,61 @@ skip_raw_element(const unsigned char *p, size_t i, size_t n, const char *end)
     return gt != NULL ? (size_t)(gt - p) + 1 : n;
 }
 
-/* Copies the page's text (outside tags, comments, scripts and styles) into
- * buf, at most cap bytes; returns the length. */
+/* Position after the tag, comment, script or style starting at p[i]. */
 static size_t
-text_sample(const unsigned char *p, size_t n, unsigned char *buf, size_t cap)
+skip_markup(const unsigned char *p, size_t i, size_t n)
+{
+    if (has_prefix_ci(p, i, n, "<!--")) {
+        return skip_raw_element(p, i + 4, n, "--");
+    }
+    if (has_prefix_ci(p, i, n, "<script")) {
+        return skip_raw_element(p, i + 7, n, "</script");
+    }
+    if (has_prefix_ci(p, i, n, "<style")) {
+        return skip_raw_element(p, i + 6, n, "</style");
+    }
+    const unsigned char *gt = memchr(p + i, '>', n - i);
+    return gt != NULL ? (size_t)(gt - p) + 1 : n;
+}
+
+/* Whether c ends a run of text for text_sample. */
+static bool
+ends_run(unsigned char c, bool is_markup)
+{
+    return c == '\n' || c == '<' || (!is_markup && c == '>');
+}
+
+/* Copies into buf (at most cap bytes) the runs of text that hold bytes
+ * above 0x7F: the ones the detector has to judge. With is_markup, runs are
+ * the text between tags, and comments, scripts and styles are skipped;
+ * without, runs are split at line ends and angle brackets. Returns the
+ * length. */
+static size_t
+text_sample(const unsigned char *p, size_t n, bool is_markup,
+            unsigned char *buf, size_t cap)
 {
     size_t i = 0;
     size_t o = 0;
     while (i < n && o < cap) {
-        if (p[i] != '<') {
-            buf[o++] = p[i++];
+        if (is_markup && p[i] == '<') {
+            i = skip_markup(p, i, n);
             continue;
         }
-        if (has_prefix_ci(p, i, n, "<!--")) {
-            i = skip_raw_element(p, i + 4, n, "--");
-        } else if (has_prefix_ci(p, i, n, "<script")) {
-            i = skip_raw_element(p, i + 7, n, "</script");
-        } else if (has_prefix_ci(p, i, n, "<style")) {
-            i = skip_raw_element(p, i + 6, n, "</style");
-        } else {
-            const unsigned char *gt = memchr(p + i, '>', n - i);
-            i = gt != NULL ? (size_t)(gt - p) + 1 : n;
+        size_t j = i;
+        bool is_high = false;
+        while (j < n && !ends_run(p[j], is_markup)) {
+            is_high |= p[j] >= 0x80;
+            j++;
         }
-        if (o > 0 && buf[o - 1] != ' ') {
-            buf[o++] = ' ';
+        if (is_high) {
+            const size_t take = j - i < cap - o ? j - i : cap - o;
+            memcpy(buf + o, p + i, take);
+            o += take;
+            if (o < cap) {
+                buf[o++] = ' ';
+            }
         }
+        i = (is_markup && j < n && p[j] == '<') ? j : j + 1;
     }
     return o;
 }
@@ -780,17 +858,17 @@ text_sample(const unsigned char *p, size_t n, unsigned char *buf, size_t cap)
 static int
 detect_enc(const unsigned char *p, size_t len, bool is_html)
 {
-    unsigned char *buf = is_html ? px_malloc(SAMPLE_LEN) : NULL;
-    const size_t n_text =
-        buf != NULL ? text_sample(p, len, buf, SAMPLE_LEN) : 0;
-    const bool use_text = n_text >= SAMPLE_MIN;
-    const char *s = use_text ? (const char *)buf : (const char *)p;
-    const size_t n =
-        use_text ? n_text : (len < 4 * SAMPLE_LEN ? len : 4 * SAMPLE_LEN);
+    unsigned char *buf = px_malloc(SAMPLE_LEN);
+    if (buf == NULL) {
+        return -1;
+    }
+    size_t n = is_html ? text_sample(p, len, true, buf, SAMPLE_LEN) : 0;
+    if (n < SAMPLE_MIN) {
+        n = text_sample(p, len, false, buf, SAMPLE_LEN);
+    }
     UErrorCode st = U_ZERO_ERROR;
     UCharsetDetector *d = ucsdet_open(&st);
-    ucsdet_enableInputFilter(d, is_html && !use_text);
-    ucsdet_setText(d, s, (int32_t)n, &st);
+    ucsdet_setText(d, (const char *)buf, (int32_t)n, &st);
     int32_t n_match = 0;
     const UCharsetMatch **m = ucsdet_detectAll(d, &n_match, &st);
     int enc = -1;

@@ -153,6 +153,22 @@ test_declared(void)
               NULL, "windows-1252", "meta");
 }
 
+/* A <meta> behind a long script still counts; one after <body> does not. */
+static void
+test_meta_position(void)
+{
+    char *head = malloc(8192);
+    memcpy(head, "<script>", 8);
+    memset(head + 8, 'x', 6000);
+    strcpy(head + 6008, "</script><meta charset=koi8-r>");
+    roundtrip(head, ru, "KOI8-R", NULL, "KOI8-R", "meta");
+    free(head);
+    char *body = malloc(4096);
+    snprintf(body, 4096, "<meta charset=windows-1251>%s", ru);
+    roundtrip("", body, "KOI8-R", NULL, "KOI8-R", "detected");
+    free(body);
+}
+
 static void
 test_wrong_declaration(void)
 {
@@ -414,6 +430,7 @@ int
 main(void)
 {
     test_declared();
+    test_meta_position();
     test_wrong_declaration();
     test_detected();
     test_bom();
