@@ -30,9 +30,10 @@
 
 #include "error.h"
 
-#define PRESCAN_LEN 32768 /* bytes searched for <meta charset>, up to <body>   \
-                           */
-#define SNIFF_LEN 8192    /* bytes examined for binary data / UTF-16 */
+#define PRESCAN_LEN                                                            \
+    32768              /* bytes searched for <meta charset>, up to <body>      \
+                        */
+#define SNIFF_LEN 8192 /* bytes examined for binary data / UTF-16 */
 /* ICU's single-byte recognizers run an n-gram model per language over the
  * sample (about 0.5 us per byte in all), so the sample is the text that
  * matters: runs holding high bytes, 1 KiB of them. */
@@ -820,10 +821,10 @@ ends_run(unsigned char c, bool is_markup)
 }
 
 /* Copies into buf (at most cap bytes) the runs of text that hold bytes
- * above 0x7F: the ones the detector has to judge. With is_markup, runs are
- * the text between tags, and comments, scripts and styles are skipped;
- * without, runs are split at line ends and angle brackets. Returns the
- * length. */
+ * above 0x7F or ESC: the ones the detector has to judge. With is_markup,
+ * runs are the text between tags, and comments, scripts and styles are
+ * skipped; without, runs are split at line ends and angle brackets. Returns
+ * the length. */
 static size_t
 text_sample(const unsigned char *p, size_t n, bool is_markup,
             unsigned char *buf, size_t cap)
@@ -838,7 +839,7 @@ text_sample(const unsigned char *p, size_t n, bool is_markup,
         size_t j = i;
         bool is_high = false;
         while (j < n && !ends_run(p[j], is_markup)) {
-            is_high |= p[j] >= 0x80;
+            is_high |= p[j] >= 0x80 || p[j] == 0x1B; /* ESC: ISO-2022 */
             j++;
         }
         if (is_high) {
@@ -1084,6 +1085,22 @@ declaration_fits(int enc, const u8scan *sc)
     return !(sc->n_invalid == 0 && sc->n_mb >= UTF8_VOUCH);
 }
 
+/* Whether 7-bit bytes hold an ISO-2022 shift into a double-byte set (ESC $),
+ * which makes them ISO-2022-JP text rather than ASCII. */
+static bool
+has_iso2022_escape(const unsigned char *p, size_t len)
+{
+    const unsigned char *e = memchr(p, 0x1B, len);
+    while (e != NULL) {
+        const size_t i = (size_t)(e - p);
+        if (i + 1 < len && p[i + 1] == '$') {
+            return true;
+        }
+        e = memchr(p + i + 1, 0x1B, len - i - 1);
+    }
+    return false;
+}
+
 /* Picks the encoding of BOM-less text bytes and says why. */
 static int
 choose(const unsigned char *p, size_t len, const char *declared, bool is_html,
@@ -1100,7 +1117,7 @@ choose(const unsigned char *p, size_t len, const char *declared, bool is_html,
         *how = "meta";
         return meta;
     }
-    if (utf8_plausible(sc)) {
+    if (utf8_plausible(sc) && !(sc->n_mb == 0 && has_iso2022_escape(p, len))) {
         *how = "utf8";
         return ENC_UTF8;
     }

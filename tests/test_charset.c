@@ -198,6 +198,9 @@ test_detected(void)
     roundtrip("", ru, "windows-1251", NULL, "windows-1251", "detected");
     roundtrip("", ar, "windows-1256", NULL, "windows-1256", "detected");
     roundtrip("", zh_hant, "Big5", NULL, "Big5", "detected");
+    roundtrip("", ja, "ISO-2022-JP", NULL, "ISO-2022-JP", "detected");
+    roundtrip("<meta charset=iso-2022-jp>", ja, "ISO-2022-JP", NULL,
+              "ISO-2022-JP", "meta");
     roundtrip("",
               "Der B\xC3\xBCrgermeister sagte, das Geld werde f\xC3\xBCr "
               "neue Br\xC3\xBC"
