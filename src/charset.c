@@ -37,11 +37,12 @@
 /* ICU's single-byte recognizers run an n-gram model per language over the
  * sample (about 0.5 us per byte in all), so the sample is the text that
  * matters: runs holding high bytes, 1 KiB of them. */
-#define SAMPLE_LEN 1024
-#define SAMPLE_MIN 256 /* below this, text inside markup is sampled too */
-#define DECODE_MAX ((size_t)256 * 1024 * 1024) /* ICU lengths are int32 */
-#define LABEL_MAX  48
-#define UTF8_VOUCH 4 /* multibyte sequences that overrule a legacy label */
+#define SAMPLE_LEN   1024
+#define SAMPLE_MIN   256 /* below this, text inside markup is sampled too */
+#define DECODE_MAX   ((size_t)256 * 1024 * 1024) /* ICU lengths are int32 */
+#define LABEL_MAX    48
+#define SCAN_GIVE_UP 256 /* ill-formed sequences that settle "not UTF-8" */
+#define UTF8_VOUCH   4   /* multibyte sequences that overrule a legacy label */
 
 /* ---- encodings and labels --------------------------------------------- */
 
@@ -479,6 +480,8 @@ is_nfc_starter(UChar32 c)
     return false;
 }
 
+/* What scan_utf8 found. Counting stops once SCAN_GIVE_UP ill-formed
+ * sequences outnumber the good ones: the bytes are not UTF-8 then. */
 typedef struct u8scan {
     size_t n_invalid;  /* ill-formed sequences */
     size_t n_mb;       /* well-formed multibyte sequences */
@@ -565,6 +568,9 @@ scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
         if (c < 0) {
             sc->n_invalid++;
             prev_ccc = 0;
+            if (sc->n_invalid > SCAN_GIVE_UP && sc->n_invalid > sc->n_mb) {
+                return; /* not UTF-8: the exact counts no longer matter */
+            }
             continue;
         }
         sc->n_mb++;
@@ -930,8 +936,12 @@ copy_without_nul(px_arena *a, const unsigned char *p, size_t len, size_t n_nul,
 static int32_t
 drop_nul16(UChar *u, int32_t n)
 {
-    int32_t o = 0;
-    for (int32_t i = 0; i < n; i++) {
+    const UChar *nul = u_memchr(u, 0, n);
+    if (nul == NULL) {
+        return n;
+    }
+    int32_t o = (int32_t)(nul - u);
+    for (int32_t i = o + 1; i < n; i++) {
         if (u[i] != 0) {
             u[o++] = u[i];
         }
