@@ -354,6 +354,44 @@ test_errors(void)
     px_arena_free(a);
 }
 
+/* Failing the Nth allocation gives PX_ENOMEM or the right text, never a
+ * crash or a leak (ASan checks the latter). */
+static void
+test_fail_nth_alloc(void)
+{
+    char *page = make_page("<meta charset=gbk>", zh_hans);
+    size_t len = 0;
+    char *gbk = encode(page, "GBK", &len);
+    char *nfd = make_page("", "cafe\xCC\x81 x\xCC\x81\xCC\xA3");
+    const struct {
+        const char *data;
+        size_t len;
+    } cases[] = {{gbk, len}, {nfd, strlen(nfd)}};
+    size_t n_enomem = 0;
+    size_t n_bad = 0;
+    for (size_t c = 0; c < 2; c++) {
+        for (long n = 1; n <= 8; n++) {
+            px_arena *a = px_arena_new();
+            px_decoded d;
+            px_error err = {0};
+            px_mem_fail_after(n);
+            const px_status rc =
+                px_charset_decode(a, (const unsigned char *)cases[c].data,
+                                  cases[c].len, NULL, true, &d, &err);
+            px_mem_fail_after(0);
+            n_enomem += rc == PX_ENOMEM;
+            n_bad += rc != PX_OK && rc != PX_ENOMEM;
+            n_bad += rc == PX_OK && c == 0 && strcmp(d.text.ptr, page) != 0;
+            px_arena_free(a);
+        }
+    }
+    CHECK(n_enomem > 0);
+    CHECK(n_bad == 0);
+    free(nfd);
+    free(gbk);
+    free(page);
+}
+
 static void
 test_utf8_clean(void)
 {
@@ -440,6 +478,7 @@ main(void)
     test_broken_bytes();
     test_nfc_and_nul();
     test_errors();
+    test_fail_nth_alloc();
     test_utf8_clean();
     test_nfc_every_bmp_char();
     return check_summary();

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "check.h"
 #include "error.h"
 #include "jsonl.h"
@@ -153,6 +154,30 @@ test_sniff(void)
     CHECK(!sniff("   "));
 }
 
+static void
+test_out_of_memory(void)
+{
+    static const char data[] = "{\"text\": \"a\"}\n";
+    px_stream *s = NULL;
+    px_jsonl *j = NULL;
+    px_error err = {0};
+    CHECK(px_stream_open_mem(data, sizeof data - 1, &s, &err) == PX_OK);
+    px_mem_fail_after(1);
+    CHECK(px_jsonl_new(s, &j, &err) == PX_ENOMEM && j == NULL);
+    px_mem_fail_after(0);
+    CHECK(px_jsonl_new(s, &j, &err) == PX_OK);
+    px_mem_fail_after(1);
+    px_jsonl_record rec;
+    bool done = false;
+    px_error_clear(&err);
+    const px_status rc = px_jsonl_next(j, &rec, &done, &err);
+    px_mem_fail_after(0);
+    CHECK(rc == PX_ENOMEM && !done);
+    CHECK(px_jsonl_next(j, &rec, &done, &err) == PX_OK && done);
+    px_jsonl_free(j);
+    px_stream_close(s);
+}
+
 int
 main(void)
 {
@@ -160,5 +185,6 @@ main(void)
     test_bad_lines();
     test_long_line();
     test_sniff();
+    test_out_of_memory();
     return check_summary();
 }
