@@ -429,8 +429,8 @@ label_enc(const char *s, size_t len)
         b++;
     }
     size_t e = b;
-    while (e < v.len && !is_space((unsigned char)v.ptr[e]) && v.ptr[e] != '"' &&
-           v.ptr[e] != '\'' && v.ptr[e] != ';') {
+    while (e < v.len && !is_space((unsigned char)v.ptr[e]) &&
+           strchr("\"';,/>", v.ptr[e]) == NULL) {
         e++;
     }
     char low[LABEL_MAX];
@@ -1119,8 +1119,13 @@ choose(const unsigned char *p, size_t len, const char *declared, bool is_html,
     const int http =
         declared != NULL ? label_enc(declared, strlen(declared)) : -1;
     if (declaration_fits(http, sc)) {
-        *how = "http";
-        return http;
+        /* Servers often send a default legacy label for UTF-8 pages; a page
+         * that says UTF-8 itself and is well-formed UTF-8 is believed. */
+        const bool is_utf8 = http != ENC_UTF8 && sc->n_invalid == 0 &&
+                             sc->n_mb > 0 && is_html &&
+                             prescan(p, len) == ENC_UTF8;
+        *how = is_utf8 ? "meta" : "http";
+        return is_utf8 ? ENC_UTF8 : http;
     }
     const int meta = is_html ? prescan(p, len) : -1;
     if (declaration_fits(meta, sc)) {

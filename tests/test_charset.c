@@ -142,6 +142,15 @@ test_declared(void)
     /* The transport's label wins over the page's. */
     roundtrip("<meta charset=utf-8>", ja, "Shift_JIS", "x-sjis", "Shift_JIS",
               "http");
+    /* ... unless the page says UTF-8 and is well-formed UTF-8. */
+    roundtrip("<meta charset=utf-8>", "\xC2\xA9 2024", "UTF-8", "iso-8859-1",
+              "UTF-8", "meta");
+    roundtrip("<meta charset=utf-8>", "caf\xC3\xA9", "latin1", "iso-8859-1",
+              "windows-1252", "http");
+    /* Labels end at characters no label holds. */
+    roundtrip("<meta charset=koi8-r/>", ru, "KOI8-R", NULL, "KOI8-R", "meta");
+    roundtrip("<meta charset=\"text/html; charset=koi8-r\">", ru, "KOI8-R",
+              NULL, "KOI8-R", "meta");
     /* A comment is not a declaration. */
     roundtrip("<!-- <meta charset=koi8-r> --><meta charset=windows-1256>", ar,
               "windows-1256", NULL, "windows-1256", "meta");
