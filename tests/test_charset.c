@@ -4,6 +4,7 @@
  * converted with ICU into GBK, Big5, windows-1256, Shift_JIS, KOI8-R and
  * UTF-16; decoding must give back exactly the UTF-8 page.
  */
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -476,6 +477,58 @@ test_nfc_every_bmp_char(void)
     CHECK(bad == 0);
 }
 
+/* Whether s is well-formed UTF-8 without NUL. */
+static bool
+is_clean_utf8(px_str s)
+{
+    int32_t i = 0;
+    const int32_t n = (int32_t)s.len;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s.ptr, i, n, c);
+        if (c <= 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The fuzz target's regression inputs decode to clean UTF-8 (or fail
+ * cleanly) in every mode. */
+static void
+test_fuzz_regressions(void)
+{
+    static const char dir[] = "fuzz/regress/fuzz_charset";
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        printf("SKIP: %s absent\n", dir);
+        return;
+    }
+    const struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
+        if (f == NULL) {
+            continue;
+        }
+        unsigned char buf[8192];
+        const size_t n = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        for (int mode = 0; mode < 2; mode++) {
+            px_arena *a = px_arena_new();
+            px_decoded dec;
+            px_error err = {0};
+            const px_status rc =
+                px_charset_decode(a, buf, n, NULL, mode == 0, &dec, &err);
+            CHECK(rc != PX_OK || is_clean_utf8(dec.text));
+            CHECK(rc == PX_OK || rc == PX_EPARSE || rc == PX_EEMPTY);
+            px_arena_free(a);
+        }
+    }
+    closedir(d);
+}
+
 int
 main(void)
 {
@@ -490,5 +543,6 @@ main(void)
     test_fail_nth_alloc();
     test_utf8_clean();
     test_nfc_every_bmp_char();
+    test_fuzz_regressions();
     return check_summary();
 }
