@@ -591,6 +591,23 @@ utf8_plausible(const u8scan *sc)
 
 typedef enum { SNIFF_TEXT, SNIFF_UTF16LE, SNIFF_UTF16BE, SNIFF_BINARY } sniff;
 
+/* Counts UTF-16 units of p[0..n) that are C0 controls other than white
+ * space; lo is the index (0 or 1) of the low byte in each unit. Text has
+ * almost none, binary data that merely has many NULs has plenty. */
+static size_t
+utf16_ctrl_units(const unsigned char *p, size_t n, size_t lo)
+{
+    size_t ctrl = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        const unsigned char c = p[i + lo];
+        if (p[i + 1 - lo] == 0 &&
+            (c == 0 || c == 0x7F || (c < 0x20 && !is_space(c)))) {
+            ctrl++;
+        }
+    }
+    return ctrl;
+}
+
 /* Looks at the first bytes for NULs and control characters: text, BOM-less
  * UTF-16 (ASCII markup leaves a NUL in every other byte) or binary. */
 static sniff
@@ -615,10 +632,12 @@ sniff_bytes(const unsigned char *p, size_t len)
      * NULs, so a tenth of the units is enough if the other side has none. */
     const size_t pairs = n / 2;
     if (nul[1] >= 8 && nul[1] * 10 >= pairs && nul[0] * 10 <= nul[1]) {
-        return SNIFF_UTF16LE;
+        return utf16_ctrl_units(p, n, 0) * 20 > pairs ? SNIFF_BINARY
+                                                      : SNIFF_UTF16LE;
     }
     if (nul[0] >= 8 && nul[0] * 10 >= pairs && nul[1] * 10 <= nul[0]) {
-        return SNIFF_UTF16BE;
+        return utf16_ctrl_units(p, n, 1) * 20 > pairs ? SNIFF_BINARY
+                                                      : SNIFF_UTF16BE;
     }
     const size_t bad = nul[0] + nul[1] + ctrl;
     return bad >= 8 && bad * 20 > n ? SNIFF_BINARY : SNIFF_TEXT;
