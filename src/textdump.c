@@ -1,0 +1,1202 @@
+/* textdump.c - the article in a plain-text page dump.
+ *
+ * A dump is what a browser's "select all, copy" gives: one block per line,
+ * with the page's menus, share buttons, counters, related lists and footer
+ * around the article. Each line is measured (length in weighted code points:
+ * a CJK character weighs as much as a short Latin word), matched against
+ * cue words of many languages, checked for dates, counters, repetition and
+ * runs of short lines, and scored: body lines gain their length, short lines
+ * lose a little, chrome loses much, and barrier lines (the heading of a
+ * related list or of comments, a copyright or disclaimer line) cannot be
+ * crossed. The article is the best-scoring run of lines (maximum subarray);
+ * chrome inside it is dropped. Title, date and author come from the lines
+ * just around the article start, never from after its end, so neither the
+ * dates of related items nor the date at the top of the page are taken.
+ */
+#include "textdump.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucasemap.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "error.h"
+#include "log.h"
+#include "pubdate.h"
+
+enum {
+    CUE_SHARE = 1u << 0,
+    CUE_COMMENT = 1u << 1,
+    CUE_RELATED = 1u << 2,
+    CUE_MORE = 1u << 3,
+    CUE_FOLLOW = 1u << 4,
+    CUE_SUBSCRIBE = 1u << 5,
+    CUE_AD = 1u << 6,
+    CUE_COPYRIGHT = 1u << 7,
+    CUE_DISCLAIMER = 1u << 8,
+    CUE_NAV = 1u << 9,
+    CUE_CAPTION = 1u << 10,
+    CUE_AGO = 1u << 11,
+    CUE_COOKIE = 1u << 12
+};
+
+/* Cue classes that end an article when a line is mostly the cue. */
+#define CUE_BARRIER                                                            \
+    (CUE_COMMENT | CUE_RELATED | CUE_FOLLOW | CUE_COPYRIGHT | CUE_DISCLAIMER)
+
+/* Units of text a header-like cue line may hold besides the cue itself
+ * ("Comments (14)", "Related stories", "0 Comments"). */
+#define CUE_SLACK 14
+/* Lines this short (in units) are menu items when they come in runs. */
+#define MENU_UNITS 25
+/* A line without sentence punctuation is body only from this length. */
+#define LONG_UNITS 150
+/* What a chrome line costs the region around it. */
+#define CHROME_COST 80
+
+typedef enum { LK_BODY, LK_SHORT, LK_CHROME } line_kind;
+
+typedef struct line {
+    px_str s;     /* trimmed, never empty */
+    size_t width; /* code points, for hard-wrap detection */
+    bool blank_before;
+    size_t units; /* weighted length, white space excluded */
+    size_t n_letters;
+    size_t n_digits;
+    uint32_t cues; /* header-like cue classes */
+    bool ends_sentence;
+    bool is_byline;
+    bool byline_cjk; /* the name ends at a space */
+    size_t name_at;  /* byte offset of the byline's name */
+    bool is_crumb;
+    bool is_repeated;
+    bool is_menu;
+    bool has_date;
+    bool is_dateline; /* a date that is (nearly) the whole line or leads it */
+    bool date_at_end; /* an item ending with its date: a list entry */
+    px_date date;
+    line_kind kind;
+    bool barrier;
+    long score;
+} line;
+
+typedef struct cue {
+    const char *word; /* case-folded */
+    uint32_t cls;
+} cue;
+
+/* Cue words, case-folded. Matched only in short, header-like lines, except
+ * DISCLAIMER (at the start of a line) and COPYRIGHT (anywhere in a line of
+ * moderate length). */
+static const cue cues[] = {
+    /* share, print, save */
+    {"share", CUE_SHARE},
+    {"shares", CUE_SHARE},
+    {"tweet", CUE_SHARE},
+    {"whatsapp", CUE_SHARE},
+    {"facebook", CUE_SHARE},
+    {"telegram", CUE_SHARE},
+    {"email", CUE_SHARE},
+    {"print", CUE_SHARE},
+    {"save", CUE_SHARE},
+    {"follow", CUE_SHARE},
+    {"分享", CUE_SHARE},
+    {"转发", CUE_SHARE},
+    {"收藏", CUE_SHARE},
+    {"شارك", CUE_SHARE},
+    {"مشاركة", CUE_SHARE},
+    {"طباعة", CUE_SHARE},
+    {"تابع", CUE_SHARE},
+    {"partager", CUE_SHARE},
+    {"compartir", CUE_SHARE},
+    {"teilen", CUE_SHARE},
+    {"поделиться", CUE_SHARE},
+    {"シェア", CUE_SHARE},
+    {"共有", CUE_SHARE},
+    {"关注", CUE_SHARE},
+    {"like", CUE_SHARE},
+    {"讚", CUE_SHARE},
+    /* comments */
+    {"comment", CUE_COMMENT},
+    {"comments", CUE_COMMENT},
+    {"commentaire", CUE_COMMENT},
+    {"commentaires", CUE_COMMENT},
+    {"réagir", CUE_COMMENT},
+    {"comentario", CUE_COMMENT},
+    {"comentarios", CUE_COMMENT},
+    {"kommentar", CUE_COMMENT},
+    {"kommentare", CUE_COMMENT},
+    {"комментари", CUE_COMMENT},
+    {"评论", CUE_COMMENT},
+    {"評論", CUE_COMMENT},
+    {"留言", CUE_COMMENT},
+    {"跟帖", CUE_COMMENT},
+    {"تعليق", CUE_COMMENT},
+    {"التعليقات", CUE_COMMENT},
+    {"コメント", CUE_COMMENT},
+    /* related, recommended, most read */
+    {"related", CUE_RELATED},
+    {"recommended", CUE_RELATED},
+    {"you may also like", CUE_RELATED},
+    {"you might also like", CUE_RELATED},
+    {"more on this story", CUE_RELATED},
+    {"more from", CUE_RELATED},
+    {"read also", CUE_RELATED},
+    {"also read", CUE_RELATED},
+    {"see also", CUE_RELATED},
+    {"most read", CUE_RELATED},
+    {"most popular", CUE_RELATED},
+    {"top stories", CUE_RELATED},
+    {"trending", CUE_RELATED},
+    {"相关", CUE_RELATED},
+    {"相關", CUE_RELATED},
+    {"推荐", CUE_RELATED},
+    {"推薦", CUE_RELATED},
+    {"延伸阅读", CUE_RELATED},
+    {"延伸閱讀", CUE_RELATED},
+    {"热门", CUE_RELATED},
+    {"熱門", CUE_RELATED},
+    {"猜你喜欢", CUE_RELATED},
+    {"往期回顾", CUE_RELATED},
+    {"اقرأ أيضا", CUE_RELATED},
+    {"اقرأ أيضاً", CUE_RELATED},
+    {"اقرأ ايضا", CUE_RELATED},
+    {"ذات صلة", CUE_RELATED},
+    {"الأكثر قراءة", CUE_RELATED},
+    {"الأكثر مشاهدة", CUE_RELATED},
+    {"lire aussi", CUE_RELATED},
+    {"sur le même sujet", CUE_RELATED},
+    {"les plus lus", CUE_RELATED},
+    {"relacionad", CUE_RELATED},
+    {"te puede interesar", CUE_RELATED},
+    {"lea también", CUE_RELATED},
+    {"más leíd", CUE_RELATED},
+    {"mehr zum thema", CUE_RELATED},
+    {"auch interessieren", CUE_RELATED},
+    {"meistgelesen", CUE_RELATED},
+    {"читайте также", CUE_RELATED},
+    {"похожие", CUE_RELATED},
+    {"по теме", CUE_RELATED},
+    {"популярное", CUE_RELATED},
+    {"関連記事", CUE_RELATED},
+    {"あわせて読みたい", CUE_RELATED},
+    {"ランキング", CUE_RELATED},
+    /* read more */
+    {"read more", CUE_MORE},
+    {"continue reading", CUE_MORE},
+    {"load more", CUE_MORE},
+    {"show more", CUE_MORE},
+    {"view more", CUE_MORE},
+    {"المزيد", CUE_MORE},
+    {"阅读全文", CUE_MORE},
+    {"更多", CUE_MORE},
+    {"lire la suite", CUE_MORE},
+    {"leer más", CUE_MORE},
+    {"weiterlesen", CUE_MORE},
+    {"читать далее", CUE_MORE},
+    {"続きを読む", CUE_MORE},
+    /* follow us */
+    {"follow us", CUE_FOLLOW},
+    {"تابعونا", CUE_FOLLOW},
+    {"تابع مواقعنا", CUE_FOLLOW},
+    {"关注我们", CUE_FOLLOW},
+    {"suivez-nous", CUE_FOLLOW},
+    {"síguenos", CUE_FOLLOW},
+    {"folgen sie uns", CUE_FOLLOW},
+    {"подписывайтесь", CUE_FOLLOW},
+    /* subscribe, sign in */
+    {"subscribe", CUE_SUBSCRIBE},
+    {"sign up", CUE_SUBSCRIBE},
+    {"sign in", CUE_SUBSCRIBE},
+    {"log in", CUE_SUBSCRIBE},
+    {"newsletter", CUE_SUBSCRIBE},
+    {"register", CUE_SUBSCRIBE},
+    {"اشترك", CUE_SUBSCRIBE},
+    {"订阅", CUE_SUBSCRIBE},
+    {"登录", CUE_SUBSCRIBE},
+    {"注册", CUE_SUBSCRIBE},
+    {"申请入驻", CUE_SUBSCRIBE},
+    {"abonne", CUE_SUBSCRIBE},
+    {"suscríbete", CUE_SUBSCRIBE},
+    {"abonnieren", CUE_SUBSCRIBE},
+    {"подпис", CUE_SUBSCRIBE},
+    {"войти", CUE_SUBSCRIBE},
+    {"ログイン", CUE_SUBSCRIBE},
+    /* advertisement */
+    {"advertisement", CUE_AD},
+    {"sponsored", CUE_AD},
+    {"ad", CUE_AD},
+    {"إعلان", CUE_AD},
+    {"اعلان", CUE_AD},
+    {"广告", CUE_AD},
+    {"廣告", CUE_AD},
+    {"publicité", CUE_AD},
+    {"publicidad", CUE_AD},
+    {"anzeige", CUE_AD},
+    {"werbung", CUE_AD},
+    {"реклама", CUE_AD},
+    {"広告", CUE_AD},
+    /* navigation */
+    {"home", CUE_NAV},
+    {"skip to", CUE_NAV},
+    {"menu", CUE_NAV},
+    {"search", CUE_NAV},
+    {"首页", CUE_NAV},
+    {"首頁", CUE_NAV},
+    {"الرئيسية", CUE_NAV},
+    {"accueil", CUE_NAV},
+    {"inicio", CUE_NAV},
+    {"portada", CUE_NAV},
+    {"startseite", CUE_NAV},
+    {"главная", CUE_NAV},
+    {"トップ", CUE_NAV},
+    {"بحث", CUE_NAV},
+    {"搜索", CUE_NAV},
+    /* captions */
+    {"image caption", CUE_CAPTION},
+    {"photo:", CUE_CAPTION},
+    {"image:", CUE_CAPTION},
+    {"صورة", CUE_CAPTION},
+    {"图片", CUE_CAPTION},
+    {"圖片", CUE_CAPTION},
+    {"фото", CUE_CAPTION},
+    /* relative times */
+    {"ago", CUE_AGO},
+    {"منذ", CUE_AGO},
+    {"前", CUE_AGO},
+    {"il y a", CUE_AGO},
+    {"hace", CUE_AGO},
+    {"назад", CUE_AGO},
+    /* cookie banners */
+    {"cookie", CUE_COOKIE},
+    {"cookies", CUE_COOKIE},
+    {"куки", CUE_COOKIE},
+    {"ملفات تعريف الارتباط", CUE_COOKIE},
+    {"الكوكيز", CUE_COOKIE},
+    /* copyright, disclaimers */
+    {"©", CUE_COPYRIGHT},
+    {"copyright", CUE_COPYRIGHT},
+    {"all rights reserved", CUE_COPYRIGHT},
+    {"جميع الحقوق محفوظة", CUE_COPYRIGHT},
+    {"版权所有", CUE_COPYRIGHT},
+    {"版權所有", CUE_COPYRIGHT},
+    {"tous droits réservés", CUE_COPYRIGHT},
+    {"derechos reservados", CUE_COPYRIGHT},
+    {"alle rechte vorbehalten", CUE_COPYRIGHT},
+    {"все права защищены", CUE_COPYRIGHT},
+    {"無断転載", CUE_COPYRIGHT},
+    {"特别声明", CUE_DISCLAIMER},
+    {"免责声明", CUE_DISCLAIMER},
+    {"声明:", CUE_DISCLAIMER},
+    {"声明：", CUE_DISCLAIMER},
+    {"disclaimer", CUE_DISCLAIMER},
+    {"notice:", CUE_DISCLAIMER},
+    {"إخلاء المسؤولية", CUE_DISCLAIMER},
+    {"avertissement", CUE_DISCLAIMER},
+};
+
+/* Byline openers (case-folded), matched at the start of a short line; the
+ * CJK ones anywhere in it. */
+static const char *const byline_lead[] = {
+    "by ",   "written by", "reported by", "text by", "par ",   "von ",
+    "por ",  "автор",      "текст:",      "بقلم",    "كتب:",   "كتب -",
+    "كتبت:", "كتب ",       "كتبت ",       "إعداد:",  "تقرير:", "著者",
+};
+static const char *const byline_cjk[] = {"作者", "记者", "記者", "编辑",
+                                         "編輯", "撰文", "文/",  "文／"};
+
+/* Names that label a role, not a person. */
+static const char *const generic_names[] = {
+    "admin",     "editor",    "editors",   "staff",     "staff writer",
+    "redaction", "rédaction", "redacción", "redaktion", "редакция",
+    "المحرر",    "محرر",      "编辑",      "編輯",      "小编",
+    "本网",      "本站",      "記者",
+};
+
+/* The weight of one code point: CJK scripts carry about a word each. */
+static size_t
+cp_units(UChar32 cp)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(cp, &st);
+    if (U_SUCCESS(st) && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                          sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL)) {
+        return 3;
+    }
+    return 1;
+}
+
+static bool
+is_space_cp(UChar32 cp)
+{
+    return cp == 0x200B || cp == 0xFEFF || u_isUWhiteSpace(cp);
+}
+
+/* Weighted length of s, white space excluded. */
+static size_t
+str_units(px_str s)
+{
+    size_t units = 0;
+    size_t i = 0;
+    while (i < s.len) {
+        UChar32 cp;
+        U8_NEXT(s.ptr, i, s.len, cp);
+        if (cp < 0) {
+            units++;
+        } else if (!is_space_cp(cp)) {
+            units += cp_units(cp);
+        }
+    }
+    return units;
+}
+
+static void
+measure(line *l)
+{
+    size_t i = 0;
+    while (i < l->s.len) {
+        UChar32 cp;
+        U8_NEXT(l->s.ptr, i, l->s.len, cp);
+        if (cp < 0) {
+            l->units++;
+            continue;
+        }
+        if (is_space_cp(cp)) {
+            continue;
+        }
+        l->units += cp_units(cp);
+        if (u_isdigit(cp)) {
+            l->n_digits++;
+        } else if (u_isalpha(cp)) {
+            l->n_letters++;
+        }
+    }
+}
+
+/* The code point ending at byte e of s (e > 0); *b is where it starts. */
+static UChar32
+prev_cp(px_str s, size_t e, size_t *b)
+{
+    size_t i = e - 1;
+    while (i > 0 && e - i < 4 && ((unsigned char)s.ptr[i] & 0xC0) == 0x80) {
+        i--;
+    }
+    *b = i;
+    UChar32 cp;
+    U8_NEXT(s.ptr, i, e, cp);
+    return i == e ? cp : -1;
+}
+
+static bool
+is_closer(UChar32 cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '*' ||
+           u_charType(cp) == U_FINAL_PUNCTUATION ||
+           u_charType(cp) == U_END_PUNCTUATION;
+}
+
+static bool
+is_sentence_end(UChar32 cp)
+{
+    switch (cp) {
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+    case 0x2026: /* … */
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF0E: /* ． */
+    case 0xFF61: /* ｡ */
+    case 0xFF1B: /* ； */
+    case 0x061F: /* ؟ */
+    case 0x060C: /* ، */
+    case 0x061B: /* ؛ */
+    case 0x06D4: /* ۔ */
+    case 0x0964: /* । */
+    case 0x0589: /* ։ */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True if s ends a sentence, looking through closing quotes and brackets.
+ * A colon counts when colon_ok (a long line introducing a quote). */
+static bool
+ends_sentence(px_str s, bool colon_ok)
+{
+    size_t e = s.len;
+    while (e > 0) {
+        size_t b = 0;
+        const UChar32 cp = prev_cp(s, e, &b);
+        if (cp >= 0 && (is_closer(cp) || is_space_cp(cp))) {
+            e = b;
+            continue;
+        }
+        return cp >= 0 && (is_sentence_end(cp) ||
+                           (colon_ok && (cp == ':' || cp == 0xFF1A)));
+    }
+    return false;
+}
+
+static bool
+is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Finds word w in folded text f at a word boundary (checked for ASCII
+ * letters only: scripts without spaces have no boundaries to check). */
+static const char *
+find_word(px_str f, const char *w, size_t wl)
+{
+    px_str rest = f;
+    for (;;) {
+        const char *p = px_str_find(rest, w, wl);
+        if (p == NULL) {
+            return NULL;
+        }
+        const bool left_ok =
+            !is_ascii_letter(w[0]) || p == f.ptr || !is_ascii_letter(p[-1]);
+        const char *end = p + wl;
+        const bool right_ok = !is_ascii_letter(w[wl - 1]) ||
+                              end == f.ptr + f.len || !is_ascii_letter(*end);
+        if (left_ok && right_ok) {
+            return p;
+        }
+        rest = (px_str){p + 1, (size_t)(f.ptr + f.len - (p + 1))};
+    }
+}
+
+/* Cue classes of l given its case-folded text f. */
+static uint32_t
+match_cues(const line *l, px_str f)
+{
+    uint32_t cls = 0;
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        const size_t wl = strlen(cues[k].word);
+        const char *p = find_word(f, cues[k].word, wl);
+        if (p == NULL) {
+            continue;
+        }
+        const size_t cu = str_units((px_str){cues[k].word, wl});
+        const bool header = l->units <= cu + CUE_SLACK;
+        const bool lead = (size_t)(p - f.ptr) < 4;
+        if ((cues[k].cls == CUE_DISCLAIMER && lead) ||
+            (cues[k].cls == CUE_COPYRIGHT && l->units <= 200) ||
+            (cues[k].cls == CUE_COOKIE && l->units <= 400) ||
+            (cues[k].cls == CUE_AGO && l->n_digits > 0 && l->units <= 30) ||
+            (header && cues[k].cls != CUE_AGO)) {
+            cls |= cues[k].cls;
+        }
+    }
+    return cls;
+}
+
+static bool
+starts_with(px_str s, const char *w)
+{
+    const size_t wl = strlen(w);
+    return s.len >= wl && memcmp(s.ptr, w, wl) == 0;
+}
+
+/* Marks a byline: a short line opening with a byline cue, or holding a CJK
+ * one; records where the name starts. Case folding keeps the byte length of
+ * these cues, so the offset in f is the offset in the line. */
+static void
+find_byline(line *l, px_str f)
+{
+    if (l->units > 80 || l->ends_sentence) {
+        return;
+    }
+    for (size_t k = 0; k < sizeof byline_cjk / sizeof byline_cjk[0]; k++) {
+        const char *p = px_str_find(l->s, byline_cjk[k], strlen(byline_cjk[k]));
+        if (p != NULL) {
+            l->is_byline = true;
+            l->byline_cjk = true;
+            l->name_at = (size_t)(p - l->s.ptr) + strlen(byline_cjk[k]);
+            return;
+        }
+    }
+    for (size_t k = 0; k < sizeof byline_lead / sizeof byline_lead[0]; k++) {
+        if (starts_with(f, byline_lead[k]) &&
+            strlen(byline_lead[k]) < l->s.len) {
+            l->is_byline = true;
+            l->name_at = strlen(byline_lead[k]);
+            return;
+        }
+    }
+}
+
+/* A breadcrumb: two or more path separators in a short line. */
+static bool
+is_crumb(px_str s, size_t units)
+{
+    static const char *const seps[] = {" > ", " » ", " › ", " / ", ">"};
+    if (units > 100) {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        const size_t sl = strlen(seps[k]);
+        const char *p = px_str_find(s, seps[k], sl);
+        if (p != NULL) {
+            const char *after = p + sl;
+            const px_str rest = {after, (size_t)(s.ptr + s.len - after)};
+            if (px_str_find(rest, seps[k], sl) != NULL) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Case-folds s into buf (NUL-terminated); long lines are folded only in
+ * their first KB, which is where cues of interest sit. */
+static px_str
+fold_line(UCaseMap *cm, px_str s, char *buf, size_t cap)
+{
+    size_t n = s.len < 1024 ? s.len : 1024;
+    while (n > 0 && n < s.len && ((unsigned char)s.ptr[n] & 0xC0) == 0x80) {
+        n--;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    const int32_t w = ucasemap_utf8FoldCase(cm, buf, (int32_t)cap - 1, s.ptr,
+                                            (int32_t)n, &st);
+    if (U_FAILURE(st) || w < 0 || (size_t)w >= cap) {
+        memcpy(buf, s.ptr, n);
+        buf[n] = '\0';
+        return (px_str){buf, n};
+    }
+    buf[w] = '\0';
+    return (px_str){buf, (size_t)w};
+}
+
+/* Looks for a date in l: a dateline when the date is most of the line or
+ * leads it; a list item when the line ends with it. */
+static void
+find_date(line *l)
+{
+    size_t off = 0;
+    size_t len = 0;
+    if (!px_pubdate_find(l->s, &l->date, &off, &len) ||
+        !px_pubdate_valid(&l->date)) {
+        return;
+    }
+    l->has_date = true;
+    const px_str rest_before = {l->s.ptr, off};
+    const px_str rest_after = {l->s.ptr + off + len, l->s.len - off - len};
+    const size_t other = str_units(rest_before) + str_units(rest_after);
+    const size_t lead = str_units(rest_before);
+    l->is_dateline = other <= 16 || (lead <= 12 && l->units < LONG_UNITS);
+    l->date_at_end = !l->is_dateline && str_units(rest_after) <= 4 &&
+                     l->units < 2 * LONG_UNITS;
+}
+
+static uint64_t
+fnv1a(px_str s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < s.len; i++) {
+        h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+typedef struct hashed {
+    uint64_t h;
+    size_t idx;
+} hashed;
+
+static int
+cmp_hashed(const void *a, const void *b)
+{
+    const hashed *x = a;
+    const hashed *y = b;
+    if (x->h != y->h) {
+        return x->h < y->h ? -1 : 1;
+    }
+    return x->idx < y->idx ? -1 : (x->idx > y->idx);
+}
+
+/* Marks lines whose exact text occurs more than once. */
+static bool
+mark_repeats(line *ls, size_t n)
+{
+    hashed *hs = px_malloc((n == 0 ? 1 : n) * sizeof *hs);
+    if (hs == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hs[i] = (hashed){fnv1a(ls[i].s), i};
+    }
+    qsort(hs, n, sizeof *hs, cmp_hashed);
+    for (size_t i = 0; i + 1 < n; i++) {
+        line *a = &ls[hs[i].idx];
+        line *b = &ls[hs[i + 1].idx];
+        if (hs[i].h == hs[i + 1].h && px_str_eq(a->s, b->s)) {
+            a->is_repeated = true;
+            b->is_repeated = true;
+        }
+    }
+    px_free(hs);
+    return true;
+}
+
+static bool
+menu_like(const line *l)
+{
+    return l->units < MENU_UNITS && !l->ends_sentence;
+}
+
+/* Runs of three or more very short lines are menus, tag lists, footers. */
+static void
+mark_menus(line *ls, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && menu_like(&ls[j])) {
+            j++;
+        }
+        if (j - i >= 3) {
+            for (size_t k = i; k < j; k++) {
+                ls[k].is_menu = true;
+            }
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
+static bool
+is_counter(const line *l)
+{
+    return (l->n_digits > 0 && l->n_letters <= 12 && l->units <= 40) ||
+           l->n_letters == 0;
+}
+
+static bool
+is_chrome(const line *l)
+{
+    return l->cues != 0 || l->is_byline || l->is_crumb || l->is_menu ||
+           l->is_dateline || l->date_at_end || is_counter(l) ||
+           (l->is_repeated && l->units < LONG_UNITS);
+}
+
+static void
+classify(line *l)
+{
+    l->barrier = (l->cues & CUE_BARRIER) != 0;
+    if (is_chrome(l)) {
+        l->kind = LK_CHROME;
+        l->score = -CHROME_COST;
+    } else if (l->ends_sentence || l->units >= LONG_UNITS) {
+        l->kind = LK_BODY;
+        l->score = (long)(l->units < 800 ? l->units : 800);
+    } else {
+        l->kind = LK_SHORT;
+        l->score = -(10 + (long)l->units / 4);
+    }
+}
+
+/* Measures and classifies every line. */
+static bool
+analyse(line *ls, size_t n)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UCaseMap *cm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &st);
+    if (U_FAILURE(st)) {
+        return false;
+    }
+    char buf[3200];
+    for (size_t i = 0; i < n; i++) {
+        line *l = &ls[i];
+        measure(l);
+        l->ends_sentence = ends_sentence(l->s, l->units >= 60);
+        const px_str f = fold_line(cm, l->s, buf, sizeof buf);
+        l->cues = match_cues(l, f);
+        find_byline(l, f);
+        l->is_crumb = is_crumb(l->s, l->units);
+        find_date(l);
+    }
+    ucasemap_close(cm);
+    if (!mark_repeats(ls, n)) {
+        return false;
+    }
+    mark_menus(ls, n);
+    for (size_t i = 0; i < n; i++) {
+        classify(&ls[i]);
+    }
+    return true;
+}
+
+/* The best-scoring run of lines not crossing a barrier (maximum subarray);
+ * false when no line reads as body text. */
+static bool
+best_region(const line *ls, size_t n, size_t *start, size_t *end)
+{
+    long best = 0;
+    long cur = 0;
+    size_t cur_start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].barrier) {
+            cur = 0;
+            cur_start = i + 1;
+            continue;
+        }
+        cur += ls[i].score;
+        if (cur <= 0) {
+            cur = 0;
+            cur_start = i + 1;
+        } else if (cur > best) {
+            best = cur;
+            *start = cur_start;
+            *end = i;
+        }
+    }
+    return best > 0;
+}
+
+static bool
+ends_with_period(px_str s)
+{
+    size_t b = 0;
+    const UChar32 cp = s.len > 0 ? prev_cp(s, s.len, &b) : 0;
+    return cp == '.' || cp == 0x3002 || cp == 0xFF0E || cp == 0x06D4;
+}
+
+/* True for the metadata a headline is usually followed by. */
+static bool
+is_meta(const line *l)
+{
+    return l->is_dateline || l->is_byline || is_counter(l) ||
+           (l->cues & (CUE_SHARE | CUE_COMMENT | CUE_CAPTION)) != 0;
+}
+
+static bool
+title_like(const line *l)
+{
+    return l->units >= 15 && l->units <= 250 && l->kind != LK_BODY &&
+           !ends_with_period(l->s) && l->cues == 0 && !l->is_byline &&
+           !l->is_crumb && !l->has_date && !is_counter(l);
+}
+
+/* The headline: a title-like line shortly before the article start, the
+ * longer the better, preferring one followed by a date, byline or share
+ * line and one the page repeats (as its window title). */
+static bool
+pick_title(const line *ls, size_t start, size_t *out)
+{
+    long best = 0;
+    size_t lo = start > 15 ? start - 15 : 0;
+    size_t between = 0; /* non-chrome lines between candidate and start */
+    for (size_t i = start; i-- > lo;) {
+        const line *l = &ls[i];
+        if ((l->cues & CUE_BARRIER) != 0) {
+            break;
+        }
+        if (title_like(l)) {
+            bool meta = false;
+            for (size_t k = i + 1; k < start && k <= i + 4; k++) {
+                meta = meta || is_meta(&ls[k]);
+            }
+            const long sc = (long)(l->units < 120 ? l->units : 120) +
+                            (l->is_repeated ? 40 : 0) + (meta ? 60 : 0) -
+                            15 * (long)between;
+            if (sc > best) {
+                best = sc;
+                *out = i;
+            }
+        }
+        if (l->kind != LK_CHROME) {
+            between++;
+        }
+    }
+    return best > 0;
+}
+
+/* The dated line nearest the anchor (the title, else the article start),
+ * looking a little above it and into the first lines of the article;
+ * lines after the article are never used. */
+static bool
+pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
+          size_t *out)
+{
+    const size_t back = has_title ? 3 : 6;
+    const size_t lo = anchor > back ? anchor - back : 0;
+    long best = -1;
+    for (size_t i = lo; i < start + 2 && i < n; i++) {
+        const line *l = &ls[i];
+        if (!l->has_date || l->barrier ||
+            (l->kind == LK_BODY && !l->is_dateline) ||
+            (i >= start && !l->is_dateline)) {
+            continue;
+        }
+        const long d =
+            i >= anchor ? 2 * (long)(i - anchor) : 3 * (long)(anchor - i) - 1;
+        if (best < 0 || d < best) {
+            best = d;
+            *out = i;
+        }
+    }
+    return best >= 0;
+}
+
+static bool
+is_name_end(UChar32 cp)
+{
+    switch (cp) {
+    case '|':
+    case ',':
+    case ';':
+    case '/':
+    case '(':
+    case ')':
+    case 0x2022: /* • */
+    case 0x00B7: /* · */
+    case 0xFF0C: /* ， */
+    case 0x060C: /* ، */
+    case 0xFF0F: /* ／ */
+    case 0xFF08: /* （ */
+    case 0xFF09: /* ） */
+    case 0x3001: /* 、 */
+    case 0x2013: /* – */
+    case 0x2014: /* — */
+        return true;
+    default:
+        return u_isdigit(cp);
+    }
+}
+
+/* The name after a byline cue at byte offset from: leading separators
+ * skipped, cut at the next separator (and at a space for CJK names). */
+static px_str
+name_after(px_str s, size_t from, bool cjk)
+{
+    size_t i = from;
+    while (i < s.len) {
+        size_t next = i;
+        UChar32 cp;
+        U8_NEXT(s.ptr, next, s.len, cp);
+        if (!(is_space_cp(cp) || cp == ':' || cp == 0xFF1A || cp == '-' ||
+              cp == '/' || cp == 0xFF0F || cp == '|')) {
+            break;
+        }
+        i = next;
+    }
+    size_t e = i;
+    while (e < s.len) {
+        size_t next = e;
+        UChar32 cp;
+        U8_NEXT(s.ptr, next, s.len, cp);
+        if (cp < 0 || is_name_end(cp) || (cjk && is_space_cp(cp)) ||
+            (cp == '-' && e > i && s.ptr[e - 1] == ' ')) {
+            break;
+        }
+        e = next;
+    }
+    return px_str_trim((px_str){s.ptr + i, e - i});
+}
+
+static bool
+is_generic_name(px_str name)
+{
+    for (size_t k = 0; k < sizeof generic_names / sizeof generic_names[0];
+         k++) {
+        if (px_str_ieq_c(name, generic_names[k]) ||
+            px_str_eq_c(name, generic_names[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The author named by byline line l, or an empty slice. */
+static px_str
+byline_name(const line *l)
+{
+    const px_str name = name_after(l->s, l->name_at, l->byline_cjk);
+    const size_t u = str_units(name);
+    if (u < 2 || u > 60 || is_generic_name(name)) {
+        return (px_str){l->s.ptr, 0};
+    }
+    return name;
+}
+
+/* The first byline from a little above the anchor down to just after the
+ * article's end (some pages sign at the bottom). */
+static px_str
+pick_author(const line *ls, size_t n, size_t lo, size_t end)
+{
+    for (size_t i = lo; i < n && i <= end + 4; i++) {
+        if (ls[i].barrier) {
+            break;
+        }
+        if (ls[i].is_byline) {
+            const px_str name = byline_name(&ls[i]);
+            if (name.len > 0) {
+                return name;
+            }
+        }
+    }
+    return (px_str){"", 0};
+}
+
+static size_t
+cp_count(px_str s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        n += ((unsigned char)s.ptr[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* Text wrapped at a fixed width (a terminal browser's dump) has no line
+ * over about 100 columns and many lines near the widest one. */
+static size_t
+wrap_width(const line *ls, size_t n)
+{
+    size_t maxw = 0;
+    for (size_t i = 0; i < n; i++) {
+        maxw = ls[i].width > maxw ? ls[i].width : maxw;
+    }
+    if (n < 8 || maxw < 50 || maxw > 100) {
+        return 0;
+    }
+    size_t full = 0;
+    for (size_t i = 0; i < n; i++) {
+        full += ls[i].width + 15 >= maxw;
+    }
+    return full * 10 >= n * 3 ? maxw : 0;
+}
+
+/* Joins the lines of hard-wrapped paragraphs: a line continues the one
+ * before when no blank line separates them and that one was full. Returns
+ * the new number of lines. */
+static size_t
+merge_wrapped(line *ls, size_t n)
+{
+    const size_t w = wrap_width(ls, n);
+    if (w == 0) {
+        return n;
+    }
+    size_t m = 0;
+    size_t last_width = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m > 0 && !ls[i].blank_before && last_width + 20 >= w) {
+            line *prev = &ls[m - 1];
+            prev->s.len = (size_t)(ls[i].s.ptr + ls[i].s.len - prev->s.ptr);
+            prev->width += ls[i].width;
+        } else {
+            ls[m++] = ls[i];
+        }
+        last_width = ls[i].width;
+    }
+    return m;
+}
+
+/* Splits text into trimmed non-empty lines (LF, CR LF, CR, U+2028 and
+ * U+2029 end a line). *out is owned (px_free). */
+static px_status
+split_lines(px_str text, line **out, size_t *n_out, px_error *err)
+{
+    size_t cap = 64;
+    size_t n = 0;
+    line *ls = px_malloc(cap * sizeof *ls);
+    size_t i = 0;
+    bool blank = false;
+    while (ls != NULL && i < text.len) {
+        size_t b = i;
+        size_t e = i;
+        while (e < text.len && text.ptr[e] != '\n' && text.ptr[e] != '\r' &&
+               !(e + 2 < text.len && (unsigned char)text.ptr[e] == 0xE2 &&
+                 (unsigned char)text.ptr[e + 1] == 0x80 &&
+                 ((unsigned char)text.ptr[e + 2] & 0xFE) == 0xA8)) {
+            e++;
+        }
+        i = e + ((e < text.len && (text.ptr[e] == '\n' || text.ptr[e] == '\r'))
+                     ? 1
+                     : 3);
+        const px_str s = px_str_trim((px_str){text.ptr + b, e - b});
+        if (s.len == 0) {
+            blank = true;
+            continue;
+        }
+        if (n == cap) {
+            cap *= 2;
+            line *grown = px_realloc(ls, cap * sizeof *ls);
+            if (grown == NULL) {
+                px_free(ls);
+                ls = NULL;
+                break;
+            }
+            ls = grown;
+        }
+        memset(&ls[n], 0, sizeof ls[n]);
+        ls[n].blank_before = blank;
+        ls[n].width = cp_count(s);
+        ls[n++].s = s;
+        blank = false;
+    }
+    if (ls == NULL) {
+        return px_fail(err, PX_ENOMEM, "textdump: out of memory");
+    }
+    *out = ls;
+    *n_out = merge_wrapped(ls, n);
+    return PX_OK;
+}
+
+/* Sets the article's paragraphs from the region: body lines as text, short
+ * lines as headings, chrome dropped. */
+static px_status
+emit_paras(px_article *a, const line *ls, size_t start, size_t end,
+           px_error *err)
+{
+    px_para_in *in = px_malloc((end - start + 1) * sizeof *in);
+    if (in == NULL) {
+        return px_fail(err, PX_ENOMEM, "textdump: out of memory");
+    }
+    size_t n = 0;
+    for (size_t i = start; i <= end; i++) {
+        if (ls[i].kind == LK_BODY) {
+            in[n++] = (px_para_in){ls[i].s, PX_PARA_TEXT};
+        } else if (ls[i].kind == LK_SHORT) {
+            in[n++] = (px_para_in){ls[i].s, PX_PARA_HEADING};
+        }
+    }
+    const px_status rc = px_article_set_paras(a, in, n, err);
+    px_free(in);
+    return rc;
+}
+
+static void
+set_date_field(px_article *a, const char **field, const px_date *d)
+{
+    char buf[32];
+    px_date_format(d, buf);
+    px_article_set(a, field, px_str_c(buf));
+}
+
+/* Title, date, author and the page's top date, all found around the
+ * article that starts at line start and ends at line end. */
+static void
+set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
+{
+    size_t title = 0;
+    const bool has_title = pick_title(ls, start, &title);
+    if (has_title) {
+        px_article_set(a, &a->title, ls[title].s);
+        px_article_signal(a, "title", "text:headline-line");
+    }
+    const size_t anchor = has_title ? title : start;
+    size_t d = 0;
+    if (pick_date(ls, n, anchor, has_title, start, &d)) {
+        a->published = ls[d].date;
+        px_article_signal(a, "date",
+                          has_title ? "text:near-title" : "text:near-start");
+    }
+    const size_t lo = anchor > 3 ? anchor - 3 : 0;
+    const px_str author = pick_author(ls, n, lo, end);
+    if (author.len > 0) {
+        px_article_set(a, &a->author, author);
+        px_article_signal(a, "author", "text:byline");
+    }
+    const bool top_used = a->published.prec != PX_PREC_NONE && d == 0;
+    if (n > 0 && ls[0].is_dateline && start > 0 && !top_used &&
+        a->fetched == NULL) {
+        set_date_field(a, &a->fetched, &ls[0].date);
+        px_article_signal(a, "fetched", "text:top-of-page");
+    }
+}
+
+px_status
+px_textdump_extract(px_str text, px_article *a, px_error *err)
+{
+    line *ls = NULL;
+    size_t n = 0;
+    px_status rc = split_lines(text, &ls, &n, err);
+    if (rc != PX_OK) {
+        return rc;
+    }
+    if (!analyse(ls, n)) {
+        rc = px_fail(err, PX_ENOMEM, "textdump: out of memory");
+        goto done;
+    }
+    size_t start = 0;
+    size_t end = 0;
+    if (!best_region(ls, n, &start, &end)) {
+        rc =
+            px_fail(err, PX_EEMPTY, "textdump: no article text (lines=%zu)", n);
+        goto done;
+    }
+    rc = emit_paras(a, ls, start, end, err);
+    if (rc != PX_OK) {
+        goto done;
+    }
+    px_article_signal(a, "text", "text:line-scores");
+    set_meta(a, ls, n, start, end);
+    PX_LOG(PX_LOG_DEBUG, "textdump: article (lines=%zu start=%zu end=%zu)", n,
+           start, end);
+    if (px_arena_failed(a->arena)) {
+        rc = px_fail(err, PX_ENOMEM, "textdump: out of memory");
+    }
+done:
+    px_free(ls);
+    return rc;
+}
+
+/* True if p[0..n) opens an HTML or XML tag or comment. */
+static bool
+has_tag(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (p[i] == '<') {
+            const unsigned char c = p[i + 1];
+            if (c == '!' || c == '?' || c == '/' || (c >= 'a' && c <= 'z') ||
+                (c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool
+px_textdump_sniff(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        i = 3;
+    }
+    const size_t lim = n < 1024 ? n : 1024;
+    while (i < lim &&
+           (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) {
+        i++;
+    }
+    size_t j = i + 1;
+    while (j < lim && (p[j] == ' ' || p[j] == '\n' || p[j] == '\r')) {
+        j++;
+    }
+    const bool json_array =
+        p[i] == '[' && j < lim && (p[j] == '{' || p[j] == '"' || p[j] == ']');
+    if (i >= lim || p[i] == '{' || json_array ||
+        (lim - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) ||
+        (n >= 2 && p[0] == 0x1F && p[1] == 0x8B) || has_tag(p, lim)) {
+        return false;
+    }
+    size_t bad = 0;
+    for (size_t k = 0; k < lim; k++) {
+        if (p[k] == 0 || (p[k] < 0x20 && p[k] != '\t' && p[k] != '\n' &&
+                          p[k] != '\r' && p[k] != '\f')) {
+            bad++;
+        }
+    }
+    return bad * 100 <= lim; /* at most 1% control bytes */
+}
