@@ -798,8 +798,8 @@ pick_title(const line *ls, size_t start, size_t *out)
     size_t between = 0; /* non-chrome lines between candidate and start */
     for (size_t i = start; i-- > lo;) {
         const line *l = &ls[i];
-        if ((l->cues & CUE_BARRIER) != 0) {
-            break;
+        if ((l->cues & CUE_RELATED) != 0) {
+            break; /* a list of other articles, not this one's head */
         }
         if (title_like(l)) {
             bool meta = false;
@@ -838,9 +838,12 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
             (i >= start && !l->is_dateline)) {
             continue;
         }
-        const long d =
-            i >= anchor ? 2 * (long)(i - anchor) : 3 * (long)(anchor - i) - 1;
-        if (best < 0 || d < best) {
+        /* after the title is likelier than above it; the top line of a
+         * page is its crawl or "today" date, the last resort */
+        const long d = (i >= anchor ? 2 * (long)(i - anchor) - 1
+                                    : 3 * (long)(anchor - i)) +
+                       (i <= 1 && i < anchor ? 6 : 0);
+        if (best < 0 || d < best || (d == best && i > anchor)) {
             best = d;
             *out = i;
         }
@@ -935,7 +938,7 @@ static px_str
 pick_author(const line *ls, size_t n, size_t lo, size_t end)
 {
     for (size_t i = lo; i < n && i <= end + 4; i++) {
-        if (ls[i].barrier) {
+        if (ls[i].barrier && i > end) {
             break;
         }
         if (ls[i].is_byline) {
