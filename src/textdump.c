@@ -55,7 +55,7 @@ enum {
 /* Lines this short (in units) are menu items when they come in runs. */
 #define MENU_UNITS 25
 /* A line without sentence punctuation is body only from this length. */
-#define LONG_UNITS 150
+#define LONG_UNITS ((size_t)150)
 /* What a chrome line costs the region around it. */
 #define CHROME_COST 80
 
