@@ -42,7 +42,8 @@ enum {
     CUE_NAV = 1u << 9,
     CUE_CAPTION = 1u << 10,
     CUE_AGO = 1u << 11,
-    CUE_COOKIE = 1u << 12
+    CUE_COOKIE = 1u << 12,
+    CUE_PROMO = 1u << 13
 };
 
 /* Cue classes that end an article when a line is mostly the cue. */
@@ -272,6 +273,17 @@ static const cue cues[] = {
     {"il y a", CUE_AGO},
     {"hace", CUE_AGO},
     {"назад", CUE_AGO},
+    /* subscription appeals, anywhere in a short line */
+    {"newsletter", CUE_PROMO},
+    {"subscribe", CUE_PROMO},
+    {"abonnez", CUE_PROMO},
+    {"suscríbete", CUE_PROMO},
+    {"abonnieren", CUE_PROMO},
+    {"подпишитесь", CUE_PROMO},
+    {"اشترك", CUE_PROMO},
+    {"订阅", CUE_PROMO},
+    {"会員登録", CUE_PROMO},
+    {"有料会員", CUE_PROMO},
     /* cookie banners */
     {"cookie", CUE_COOKIE},
     {"cookies", CUE_COOKIE},
@@ -306,6 +318,11 @@ static const char *const byline_lead[] = {
     "by ",   "written by", "reported by", "text by", "par ",   "von ",
     "por ",  "автор",      "текст:",      "بقلم",    "كتب:",   "كتب -",
     "كتبت:", "كتب ",       "كتبت ",       "إعداد:",  "تقرير:", "著者",
+};
+/* Byline labels found anywhere in a short line (after a date, say). */
+static const char *const byline_label[] = {
+    "автор:",     "автор ",      "بقلم",   "كتب:",   "كتبت:",
+    "written by", "reported by", "texte:", "texto:", "text:",
 };
 static const char *const byline_cjk[] = {"作者", "记者", "記者", "编辑",
                                          "編輯", "撰文", "文/",  "文／"};
@@ -492,6 +509,7 @@ match_cues(const line *l, px_str f)
         if ((cues[k].cls == CUE_DISCLAIMER && lead) ||
             (cues[k].cls == CUE_COPYRIGHT && l->units <= 200) ||
             (cues[k].cls == CUE_COOKIE && l->units <= 400) ||
+            (cues[k].cls == CUE_PROMO && l->units <= 100) ||
             (cues[k].cls == CUE_AGO && l->n_digits > 0 && l->units <= 30) ||
             (header && cues[k].cls != CUE_AGO)) {
             cls |= cues[k].cls;
@@ -533,12 +551,41 @@ find_byline(line *l, px_str f)
             return;
         }
     }
+    for (size_t k = 0;
+         f.len == l->s.len && k < sizeof byline_label / sizeof byline_label[0];
+         k++) {
+        const size_t wl = strlen(byline_label[k]);
+        const char *p = find_word(f, byline_label[k], wl);
+        if (p != NULL) {
+            l->is_byline = true;
+            l->name_at = (size_t)(p - f.ptr) + wl;
+            return;
+        }
+    }
+}
+
+/* An inline menu: three or more short items between separators such as
+ * "|", "·" or "•" ("Facebook | X | WhatsApp", a footer's links). */
+static bool
+is_inline_menu(px_str s, size_t units)
+{
+    size_t n_seps = 0;
+    size_t i = 0;
+    while (i < s.len) {
+        UChar32 cp;
+        U8_NEXT(s.ptr, i, s.len, cp);
+        n_seps += cp == '|' || cp == 0x00B7 || cp == 0x2022 || cp == 0xFF5C;
+    }
+    return n_seps >= 2 && units <= 20 * (n_seps + 1);
 }
 
 /* A breadcrumb: two or more path separators in a short line. */
 static bool
 is_crumb(px_str s, size_t units)
 {
+    if (is_inline_menu(s, units)) {
+        return true;
+    }
     static const char *const seps[] = {" > ", " » ", " › ", " / ", ">"};
     if (units > 100) {
         return false;
@@ -578,8 +625,24 @@ fold_line(UCaseMap *cm, px_str s, char *buf, size_t cap)
     return (px_str){buf, (size_t)w};
 }
 
-/* Looks for a date in l: a dateline when the date is most of the line or
- * leads it; a list item when the line ends with it. */
+/* True if the text after a date opens with a separator ("2026-01-06 • ..."),
+ * as a dateline does and a sentence does not. */
+static bool
+sep_first(px_str after)
+{
+    const px_str t = px_str_trim(after);
+    size_t i = 0;
+    UChar32 cp = 0;
+    if (t.len > 0) {
+        U8_NEXT(t.ptr, i, t.len, cp);
+    }
+    return cp == '|' || cp == '-' || cp == 0x2022 || cp == 0x00B7 ||
+           cp == 0x2013 || cp == 0x2014 || cp == '/';
+}
+
+/* Looks for a date in l. A dateline is a line that is mostly its date (a
+ * little text around it, no sentence), or that opens with one; a list item
+ * ends with its date. A sentence that merely mentions a date is neither. */
 static void
 find_date(line *l)
 {
@@ -590,13 +653,15 @@ find_date(line *l)
         return;
     }
     l->has_date = true;
-    const px_str rest_before = {l->s.ptr, off};
-    const px_str rest_after = {l->s.ptr + off + len, l->s.len - off - len};
-    const size_t other = str_units(rest_before) + str_units(rest_after);
-    const size_t lead = str_units(rest_before);
-    l->is_dateline = other <= 16 || (lead <= 12 && l->units < LONG_UNITS);
-    l->date_at_end = !l->is_dateline && str_units(rest_after) <= 4 &&
-                     l->units < 2 * LONG_UNITS;
+    const px_str before = {l->s.ptr, off};
+    const px_str after = {l->s.ptr + off + len, l->s.len - off - len};
+    const size_t lead = str_units(before);
+    const size_t other = lead + str_units(after);
+    const bool sentence = l->ends_sentence && !sep_first(after);
+    l->is_dateline =
+        !sentence && (other <= 30 || (lead <= 12 && l->units < LONG_UNITS));
+    l->date_at_end =
+        !l->is_dateline && str_units(after) <= 4 && l->units < 2 * LONG_UNITS;
 }
 
 static uint64_t
@@ -776,7 +841,7 @@ static bool
 is_meta(const line *l)
 {
     return l->is_dateline || l->is_byline || is_counter(l) ||
-           (l->cues & (CUE_SHARE | CUE_COMMENT | CUE_CAPTION)) != 0;
+           (l->cues & (CUE_SHARE | CUE_COMMENT)) != 0;
 }
 
 static bool
@@ -787,34 +852,74 @@ title_like(const line *l)
            !l->is_crumb && !l->has_date && !is_counter(l);
 }
 
-/* The headline: a title-like line shortly before the article start, the
- * longer the better, preferring one followed by a date, byline or share
- * line and one the page repeats (as its window title). */
+/* How strongly metadata (date, byline, share line) follows line i: 2 when
+ * only chrome separates them, 1 when it comes within four lines. */
+static int
+meta_after(const line *ls, size_t i, size_t start)
+{
+    bool only_chrome = true;
+    for (size_t k = i + 1; k < start && k <= i + 4; k++) {
+        if (is_meta(&ls[k])) {
+            return only_chrome ? 2 : 1;
+        }
+        only_chrome = only_chrome && ls[k].kind == LK_CHROME;
+    }
+    return 0;
+}
+
+/* The index of the next line after i that is not chrome, or start. */
+static size_t
+next_text(const line *ls, size_t i, size_t start)
+{
+    size_t k = i + 1;
+    while (k < start && ls[k].kind == LK_CHROME) {
+        k++;
+    }
+    return k;
+}
+
+/* Scores line i as the headline. A headline opens the head block (chrome
+ * above it) and is followed by metadata, or by a much longer standfirst
+ * that is; a line under a shorter title-like line is that standfirst. */
+static long
+title_score(const line *ls, size_t i, size_t start)
+{
+    const line *l = &ls[i];
+    const size_t k = next_text(ls, i, start);
+    const bool opens = i == 0 || ls[i - 1].kind == LK_CHROME;
+    const bool has_dek = k < start && 10 * ls[k].units > 13 * l->units &&
+                         (ls[k].kind == LK_BODY || title_like(&ls[k])) &&
+                         meta_after(ls, k, start) == 2;
+    const bool is_dek =
+        i > 0 && title_like(&ls[i - 1]) && 10 * l->units > 13 * ls[i - 1].units;
+    const int meta = meta_after(ls, i, start);
+    return (long)(l->units < 90 ? l->units : 90) + (l->is_repeated ? 40 : 0) +
+           (meta == 2 ? 60 : 15 * meta) + (opens ? 30 : 0) +
+           (has_dek ? 60 : 0) - (is_dek ? 40 : 0);
+}
+
+/* The headline: the best title-like line shortly before the article start,
+ * losing a little for each line of text between it and the article. */
 static bool
 pick_title(const line *ls, size_t start, size_t *out)
 {
     long best = 0;
-    size_t lo = start > 15 ? start - 15 : 0;
-    size_t between = 0; /* non-chrome lines between candidate and start */
+    const size_t lo = start > 15 ? start - 15 : 0;
+    size_t between = 0; /* lines of text between candidate and start */
     for (size_t i = start; i-- > lo;) {
         const line *l = &ls[i];
         if ((l->cues & CUE_RELATED) != 0) {
             break; /* a list of other articles, not this one's head */
         }
-        if (title_like(l)) {
-            bool meta = false;
-            for (size_t k = i + 1; k < start && k <= i + 4; k++) {
-                meta = meta || is_meta(&ls[k]);
-            }
-            const long sc = (long)(l->units < 120 ? l->units : 120) +
-                            (l->is_repeated ? 40 : 0) + (meta ? 60 : 0) -
-                            15 * (long)between;
+        const bool cand = title_like(l);
+        if (cand) {
+            const long sc = title_score(ls, i, start) - 15 * (long)between;
             if (sc > best) {
                 best = sc;
                 *out = i;
             }
         }
-        if (l->kind != LK_CHROME) {
+        if (l->kind != LK_CHROME && !cand) {
             between++;
         }
     }
@@ -877,6 +982,45 @@ is_name_end(UChar32 cp)
     }
 }
 
+static const char *const weekdays[] = {
+    "monday",   "tuesday",    "wednesday", "thursday", "friday",   "saturday",
+    "sunday",   "mon",        "tue",       "wed",      "thu",      "fri",
+    "sat",      "sun",        "lundi",     "mardi",    "mercredi", "jeudi",
+    "vendredi", "samedi",     "dimanche",  "lunes",    "martes",   "miércoles",
+    "jueves",   "viernes",    "sábado",    "domingo",  "montag",   "dienstag",
+    "mittwoch", "donnerstag", "freitag",   "samstag",  "sonntag",  "الأحد",
+    "الإثنين",  "الاثنين",    "الثلاثاء",  "الأربعاء", "الاربعاء", "الخميس",
+    "الجمعة",   "السبت",
+};
+
+static px_str
+last_word(px_str s)
+{
+    size_t b = s.len;
+    while (b > 0 && s.ptr[b - 1] != ' ') {
+        b--;
+    }
+    return (px_str){s.ptr + b, s.len - b};
+}
+
+static px_str
+drop_last_word(px_str s)
+{
+    const px_str w = last_word(s);
+    return px_str_trim((px_str){s.ptr, s.len - w.len});
+}
+
+static bool
+is_weekday(px_str w)
+{
+    for (size_t k = 0; k < sizeof weekdays / sizeof weekdays[0]; k++) {
+        if (px_str_ieq_c(w, weekdays[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The name after a byline cue at byte offset from: leading separators
  * skipped, cut at the next separator (and at a space for CJK names). */
 static px_str
@@ -894,17 +1038,26 @@ name_after(px_str s, size_t from, bool cjk)
         i = next;
     }
     size_t e = i;
+    bool label = false; /* stopped at "Views:" or the like */
     while (e < s.len) {
         size_t next = e;
         UChar32 cp;
         U8_NEXT(s.ptr, next, s.len, cp);
-        if (cp < 0 || is_name_end(cp) || (cjk && is_space_cp(cp)) ||
+        label = cp == ':' || cp == 0xFF1A;
+        if (cp < 0 || label || is_name_end(cp) || (cjk && is_space_cp(cp)) ||
             (cp == '-' && e > i && s.ptr[e - 1] == ' ')) {
             break;
         }
         e = next;
     }
-    return px_str_trim((px_str){s.ptr + i, e - i});
+    px_str name = px_str_trim((px_str){s.ptr + i, e - i});
+    if (label) {
+        name = drop_last_word(name);
+    }
+    while (name.len > 0 && is_weekday(last_word(name))) {
+        name = drop_last_word(name);
+    }
+    return name;
 }
 
 static bool
