@@ -57,6 +57,9 @@ enum {
 #define MENU_UNITS 25
 /* A line without sentence punctuation is body only from this length. */
 #define LONG_UNITS ((size_t)150)
+/* A region this good is an article: a related list or comment section
+ * right after it ends the search. */
+#define ARTICLE_UNITS 200
 /* What a chrome line costs the region around it. */
 #define CHROME_COST 80
 
@@ -140,6 +143,14 @@ static const cue cues[] = {
     {"تعليق", CUE_COMMENT},
     {"التعليقات", CUE_COMMENT},
     {"コメント", CUE_COMMENT},
+    {"reply", CUE_COMMENT},
+    {"回复", CUE_COMMENT},
+    {"回覆", CUE_COMMENT},
+    {"رد", CUE_COMMENT},
+    {"répondre", CUE_COMMENT},
+    {"responder", CUE_COMMENT},
+    {"antworten", CUE_COMMENT},
+    {"ответить", CUE_COMMENT},
     /* related, recommended, most read */
     {"related", CUE_RELATED},
     {"recommended", CUE_RELATED},
@@ -770,6 +781,52 @@ classify(line *l)
     }
 }
 
+static bool
+is_paragraph(const line *l)
+{
+    return l->kind == LK_BODY && l->ends_sentence && l->units >= 60;
+}
+
+/* If the related-cue line i introduces one link inside the article (at
+ * most two undated lines follow it, then two paragraphs resume), the index
+ * of the paragraph that resumes; else 0. A list of related items (several
+ * titles, teasers with dates) is not inline. */
+static size_t
+inline_link(const line *ls, size_t n, size_t i)
+{
+    if (i == 0 || !is_paragraph(&ls[i - 1])) {
+        return 0;
+    }
+    for (size_t j = i + 1; j < n && j <= i + 3; j++) {
+        if (is_paragraph(&ls[j])) {
+            return j + 1 < n && is_paragraph(&ls[j + 1]) ? j : 0;
+        }
+        if (ls[j].has_date || ls[j].kind == LK_BODY) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Lifts the barrier of inline "read also" links; the linked titles become
+ * chrome so the article runs across them without keeping them. */
+static void
+mark_inline_links(line *ls, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const size_t j =
+            (ls[i].cues & CUE_RELATED) != 0 ? inline_link(ls, n, i) : 0;
+        if (j == 0) {
+            continue;
+        }
+        ls[i].barrier = false;
+        for (size_t k = i + 1; k < j; k++) {
+            ls[k].kind = LK_CHROME;
+            ls[k].score = -CHROME_COST;
+        }
+    }
+}
+
 /* Measures and classifies every line. */
 static bool
 analyse(line *ls, size_t n)
@@ -798,6 +855,7 @@ analyse(line *ls, size_t n)
     for (size_t i = 0; i < n; i++) {
         classify(&ls[i]);
     }
+    mark_inline_links(ls, n);
     return true;
 }
 
@@ -809,8 +867,15 @@ best_region(const line *ls, size_t n, size_t *start, size_t *end)
     long best = 0;
     long cur = 0;
     size_t cur_start = 0;
+    size_t best_end = 0;
     for (size_t i = 0; i < n; i++) {
         if (ls[i].barrier) {
+            /* a related list or comments right after a real article: the
+             * rest of the page is other people's text */
+            if ((ls[i].cues & (CUE_RELATED | CUE_COMMENT)) != 0 &&
+                best >= ARTICLE_UNITS && i - best_end <= 12) {
+                break;
+            }
             cur = 0;
             cur_start = i + 1;
             continue;
@@ -823,6 +888,7 @@ best_region(const line *ls, size_t n, size_t *start, size_t *end)
             best = cur;
             *start = cur_start;
             *end = i;
+            best_end = i;
         }
     }
     return best > 0;

@@ -424,6 +424,88 @@ test_wrapped(void)
     px_article_free(a);
 }
 
+/* A short article followed by teasers and long comments. */
+static const char comments_dump[] =
+    "News\nLocal\nSport\nWeather\n\n"
+    "Council votes to close Elm Street library\n"
+    "12 May 2026\n"
+    "By Jo Park\n\n"
+    "On 5 March 2026, the council first proposed closing the library to "
+    "save money.\n"
+    "Councillors voted seven to four on Monday evening to close the Elm "
+    "Street library at the end of June, despite a petition signed by more "
+    "than 3,000 residents.\n"
+    "The library's 40,000 books will be moved to the central branch.\n\n"
+    "You might also like\n"
+    "Pool reopens after repairs\n"
+    "The swimming pool on Mill Road has reopened after a six-month "
+    "refurbishment that cost the city more than expected.\n"
+    "3 May 2026\n"
+    "45 comments\n"
+    "reader_one\n"
+    "12 May 2026 at 10:02\n"
+    "This is a disgrace. The library was the only quiet place in the "
+    "neighbourhood for students to work after school, and now it is gone "
+    "because the council cannot manage its budget properly. I wrote to my "
+    "councillor twice and never received an answer, which says everything "
+    "about how this decision was made and who it was made for.\n"
+    "Reply\n";
+
+static void
+test_comments(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(comments_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 3);
+    CHECK(has(a, "On 5 March 2026, the council")); /* a sentence, kept */
+    CHECK(has(a, "central branch"));
+    CHECK(!has(a, "swimming pool"));
+    CHECK(!has(a, "disgrace"));
+    CHECK_STR_EQ(a->title, "Council votes to close Elm Street library");
+    CHECK(date_is(a, 2026, 5, 12));
+    CHECK_STR_EQ(a->author, "Jo Park");
+    px_article_free(a);
+}
+
+/* A "read also" link between paragraphs does not end the article. */
+static const char inline_link_dump[] =
+    "الرئيسية\nأخبار\nاقتصاد\nرياضة\n\n"
+    "افتتاح أكبر محطة لتحلية المياه في المدينة\n"
+    "الخميس 04 يونيو 2026 - 11:20 ص\n\n"
+    "افتتحت البلدية، اليوم الخميس، أكبر محطة لتحلية مياه البحر في "
+    "المدينة، بطاقة إنتاجية تبلغ مئة ألف متر مكعب يوميا.\n"
+    "وقال رئيس البلدية إن المحطة ستغطي حاجة نحو نصف السكان خلال فصل "
+    "الصيف، حين يرتفع الاستهلاك إلى أعلى مستوياته.\n"
+    "اقرأ أيضا\n"
+    "ارتفاع درجات الحرارة خلال الأسبوع المقبل\n"
+    "وأضاف أن العمل جار على إنشاء محطة ثانية في الجهة الشمالية من "
+    "المدينة، من المتوقع أن تدخل الخدمة بعد عامين.\n"
+    "وتعتمد المحطة على الطاقة الشمسية لتشغيل جزء من معداتها، ما يخفض "
+    "تكلفة إنتاج المياه بنسبة كبيرة.\n"
+    "اقرأ أيضا\n"
+    "أسعار الخضروات في الأسواق اليوم\n"
+    "الأربعاء 03 يونيو 2026\n"
+    "موعد امتحانات نهاية العام\n"
+    "الثلاثاء 02 يونيو 2026\n";
+
+static void
+test_inline_link(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(inline_link_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 4);
+    CHECK(has(a, "افتتحت البلدية"));
+    CHECK(has(a, "الطاقة الشمسية")); /* after the inline link */
+    CHECK(!has(a, "اقرأ أيضا"));
+    CHECK(!has(a, "درجات الحرارة"));
+    CHECK(!has(a, "امتحانات"));
+    CHECK(date_is(a, 2026, 6, 4));
+    CHECK(title_has(a, "تحلية المياه"));
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -502,6 +584,8 @@ main(void)
     test_russian_crlf();
     test_chinese();
     test_wrapped();
+    test_comments();
+    test_inline_link();
     test_empty();
     test_sniff();
     test_oom();
