@@ -72,7 +72,8 @@ typedef struct line {
     size_t units; /* weighted length, white space excluded */
     size_t n_letters;
     size_t n_digits;
-    uint32_t cues; /* header-like cue classes */
+    size_t n_punct; /* commas and sentence marks inside the line */
+    uint32_t cues;  /* header-like cue classes */
     bool ends_sentence;
     bool is_byline;
     bool byline_cjk; /* the name ends at a space */
@@ -383,6 +384,8 @@ str_units(px_str s)
     return units;
 }
 
+static bool is_sentence_end(UChar32 cp);
+
 static void
 measure(line *l)
 {
@@ -402,6 +405,9 @@ measure(line *l)
             l->n_digits++;
         } else if (u_isalpha(cp)) {
             l->n_letters++;
+        } else if (is_sentence_end(cp) || cp == ',' || cp == 0xFF0C ||
+                   cp == 0x3001) {
+            l->n_punct++;
         }
     }
 }
@@ -772,9 +778,17 @@ classify(line *l)
     if (is_chrome(l)) {
         l->kind = LK_CHROME;
         l->score = -CHROME_COST;
-    } else if (l->ends_sentence || l->units >= LONG_UNITS) {
+    } else if (l->ends_sentence) {
         l->kind = LK_BODY;
         l->score = (long)(l->units < 800 ? l->units : 800);
+    } else if (l->units >= LONG_UNITS && l->n_punct * 100 >= l->units) {
+        /* a long paragraph that lost its final stop: body, with less
+         * weight; without inner punctuation it is a flattened list */
+        l->kind = LK_BODY;
+        l->score = (long)(l->units < 800 ? l->units : 800) / 2;
+    } else if (l->units >= LONG_UNITS) {
+        l->kind = LK_CHROME;
+        l->score = -CHROME_COST;
     } else {
         l->kind = LK_SHORT;
         l->score = -(10 + (long)l->units / 4);
@@ -868,27 +882,34 @@ best_region(const line *ls, size_t n, size_t *start, size_t *end)
     long cur = 0;
     size_t cur_start = 0;
     size_t best_end = 0;
+    size_t cur_paras = 0;
+    size_t best_paras = 0;
     for (size_t i = 0; i < n; i++) {
         if (ls[i].barrier) {
             /* a related list or comments right after a real article: the
              * rest of the page is other people's text */
             if ((ls[i].cues & (CUE_RELATED | CUE_COMMENT)) != 0 &&
-                best >= ARTICLE_UNITS && i - best_end <= 12) {
+                best >= ARTICLE_UNITS && best_paras >= 2 &&
+                i - best_end <= 12) {
                 break;
             }
             cur = 0;
             cur_start = i + 1;
+            cur_paras = 0;
             continue;
         }
         cur += ls[i].score;
+        cur_paras += is_paragraph(&ls[i]);
         if (cur <= 0) {
             cur = 0;
             cur_start = i + 1;
+            cur_paras = 0;
         } else if (cur > best) {
             best = cur;
             *start = cur_start;
             *end = i;
             best_end = i;
+            best_paras = cur_paras;
         }
     }
     return best > 0;
