@@ -43,7 +43,8 @@ enum {
     CUE_CAPTION = 1u << 10,
     CUE_AGO = 1u << 11,
     CUE_COOKIE = 1u << 12,
-    CUE_PROMO = 1u << 13
+    CUE_PROMO = 1u << 13,
+    CUE_REPLY = 1u << 14
 };
 
 /* Cue classes that end an article when a line is mostly the cue. */
@@ -73,8 +74,9 @@ typedef struct line {
     size_t n_letters;
     size_t n_digits;
     size_t n_punct; /* commas and sentence marks inside the line */
-    uint32_t cues;  /* header-like cue classes */
+    uint32_t cues;  /* cue classes that count (see cue_counts) */
     bool ends_sentence;
+    bool is_teaser; /* cut off with an ellipsis: a link's teaser */
     bool is_byline;
     bool byline_cjk; /* the name ends at a space */
     size_t name_at;  /* byte offset of the byline's name */
@@ -152,6 +154,21 @@ static const cue cues[] = {
     {"responder", CUE_COMMENT},
     {"antworten", CUE_COMMENT},
     {"ответить", CUE_COMMENT},
+    {"responses", CUE_COMMENT},
+    {"réponses", CUE_COMMENT},
+    {"respuestas", CUE_COMMENT},
+    {"antworten", CUE_COMMENT},
+    /* a comment's header: "name says:" */
+    {"says:", CUE_REPLY},
+    {"said:", CUE_REPLY},
+    {"wrote:", CUE_REPLY},
+    {"a écrit :", CUE_REPLY},
+    {"a écrit:", CUE_REPLY},
+    {"escribió:", CUE_REPLY},
+    {"schreibt:", CUE_REPLY},
+    {"schrieb:", CUE_REPLY},
+    {"написал:", CUE_REPLY},
+    {"написала:", CUE_REPLY},
     /* related, recommended, most read */
     {"related", CUE_RELATED},
     {"recommended", CUE_RELATED},
@@ -461,6 +478,25 @@ is_sentence_end(UChar32 cp)
     }
 }
 
+/* True if s ends with "..." or "…" right after a word: a teaser cut off
+ * at a fixed length. */
+static bool
+ends_ellipsis(px_str s)
+{
+    size_t b = 0;
+    if (s.len >= 3 && memcmp(s.ptr + s.len - 3, "...", 3) == 0) {
+        b = s.len - 3;
+    } else if (s.len >= 3 &&
+               memcmp(s.ptr + s.len - 3, "\xE2\x80\xA6", 3) == 0) {
+        b = s.len - 3;
+    } else {
+        return false;
+    }
+    size_t c = 0;
+    const UChar32 cp = b > 0 ? prev_cp(s, b, &c) : -1;
+    return cp >= 0 && (u_isalnum(cp) || cp == ',');
+}
+
 /* True if s ends a sentence, looking through closing quotes and brackets.
  * A colon counts when colon_ok (a long line introducing a quote). */
 static bool
@@ -509,28 +545,56 @@ find_word(px_str f, const char *w, size_t wl)
     }
 }
 
+/* Whether a cue of class cls found in l counts: most cues only in a
+ * header-like line (mostly the cue), some more widely. */
+static bool
+cue_counts(uint32_t cls, const line *l, bool header, bool lead, bool at_end)
+{
+    switch (cls) {
+    case CUE_DISCLAIMER:
+        return lead;
+    case CUE_COPYRIGHT:
+        return l->units <= 200;
+    case CUE_COOKIE:
+        return l->units <= 400;
+    case CUE_PROMO:
+        return l->units <= 100;
+    case CUE_AGO:
+        return l->n_digits > 0 && l->units <= 30;
+    case CUE_REPLY:
+        return at_end && l->units <= 40;
+    case CUE_COMMENT: /* "34 responses to ...", "Comments (14)" */
+        return header ||
+               (l->n_digits > 0 && l->units <= 80 && !l->ends_sentence);
+    default:
+        return header;
+    }
+}
+
 /* Cue classes of l given its case-folded text f. */
 static uint32_t
 match_cues(const line *l, px_str f)
 {
     uint32_t cls = 0;
+    size_t n_share = 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
         const size_t wl = strlen(cues[k].word);
         const char *p = find_word(f, cues[k].word, wl);
         if (p == NULL) {
             continue;
         }
+        n_share += cues[k].cls == CUE_SHARE;
         const size_t cu = str_units((px_str){cues[k].word, wl});
         const bool header = l->units <= cu + CUE_SLACK;
         const bool lead = (size_t)(p - f.ptr) < 4;
-        if ((cues[k].cls == CUE_DISCLAIMER && lead) ||
-            (cues[k].cls == CUE_COPYRIGHT && l->units <= 200) ||
-            (cues[k].cls == CUE_COOKIE && l->units <= 400) ||
-            (cues[k].cls == CUE_PROMO && l->units <= 100) ||
-            (cues[k].cls == CUE_AGO && l->n_digits > 0 && l->units <= 30) ||
-            (header && cues[k].cls != CUE_AGO)) {
+        const bool at_end = p + wl == f.ptr + f.len;
+        if (cue_counts(cues[k].cls, l, header, lead, at_end)) {
             cls |= cues[k].cls;
         }
+    }
+    /* "Click to share on Facebook": several share words in a short line */
+    if (n_share >= 2 && l->units <= 60 && !l->ends_sentence) {
+        cls |= CUE_SHARE;
     }
     return cls;
 }
@@ -766,8 +830,8 @@ is_counter(const line *l)
 static bool
 is_chrome(const line *l)
 {
-    return l->cues != 0 || l->is_byline || l->is_crumb || l->is_menu ||
-           l->is_dateline || l->date_at_end || is_counter(l) ||
+    return l->cues != 0 || l->is_teaser || l->is_byline || l->is_crumb ||
+           l->is_menu || l->is_dateline || l->date_at_end || is_counter(l) ||
            (l->is_repeated && l->units < LONG_UNITS);
 }
 
@@ -855,6 +919,7 @@ analyse(line *ls, size_t n)
         line *l = &ls[i];
         measure(l);
         l->ends_sentence = ends_sentence(l->s, l->units >= 60);
+        l->is_teaser = ends_ellipsis(l->s);
         const px_str f = fold_line(cm, l->s, buf, sizeof buf);
         l->cues = match_cues(l, f);
         find_byline(l, f);
