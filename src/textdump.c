@@ -44,7 +44,8 @@ enum {
     CUE_AGO = 1u << 11,
     CUE_COOKIE = 1u << 12,
     CUE_PROMO = 1u << 13,
-    CUE_REPLY = 1u << 14
+    CUE_REPLY = 1u << 14,
+    CUE_PUBLISHED = 1u << 15
 };
 
 /* Cue classes that end an article when a line is mostly the cue. */
@@ -173,6 +174,26 @@ static const cue cues[] = {
     {"réponses", CUE_COMMENT},
     {"respuestas", CUE_COMMENT},
     {"antworten", CUE_COMMENT},
+    /* "published on", beside a date */
+    {"published", CUE_PUBLISHED},
+    {"posted on", CUE_PUBLISHED},
+    {"veröffentlicht", CUE_PUBLISHED},
+    {"erstellt am", CUE_PUBLISHED},
+    {"eingetragen am", CUE_PUBLISHED},
+    {"publié", CUE_PUBLISHED},
+    {"publicado", CUE_PUBLISHED},
+    {"publicada", CUE_PUBLISHED},
+    {"pubblicato", CUE_PUBLISHED},
+    {"gepubliceerd", CUE_PUBLISHED},
+    {"opublikowano", CUE_PUBLISHED},
+    {"опубликовано", CUE_PUBLISHED},
+    {"نشر في", CUE_PUBLISHED},
+    {"تاريخ النشر", CUE_PUBLISHED},
+    {"发布时间", CUE_PUBLISHED},
+    {"发表于", CUE_PUBLISHED},
+    {"发表时间", CUE_PUBLISHED},
+    {"發佈", CUE_PUBLISHED},
+    {"公開日", CUE_PUBLISHED},
     /* a comment's header: "name says:" */
     {"says:", CUE_REPLY},
     {"said:", CUE_REPLY},
@@ -370,9 +391,10 @@ static const cue cues[] = {
 /* Byline openers (case-folded), matched at the start of a short line; the
  * CJK ones anywhere in it. */
 static const char *const byline_lead[] = {
-    "by ",   "written by", "reported by", "text by", "par ",   "von ",
-    "por ",  "автор",      "текст:",      "بقلم",    "كتب:",   "كتب -",
-    "كتبت:", "كتب ",       "كتبت ",       "إعداد:",  "تقرير:", "著者",
+    "posted by",   "vom ",    "door ",  "av ",   "by ",   "written by",
+    "reported by", "text by", "par ",   "von ",  "por ",  "автор",
+    "текст:",      "بقلم",    "كتب:",   "كتب -", "كتبت:", "كتب ",
+    "كتبت ",       "إعداد:",  "تقرير:", "著者",
 };
 /* Byline labels found anywhere in a short line (after a date, say). */
 static const char *const byline_label[] = {
@@ -589,6 +611,8 @@ cue_counts(uint32_t cls, const line *l, bool header, bool lead, bool at_end)
         return l->n_digits > 0 && l->units <= 30;
     case CUE_REPLY:
         return at_end && l->units <= 40;
+    case CUE_PUBLISHED:
+        return l->units <= 80;
     case CUE_COMMENT: /* "34 responses to ...", "Comments (14)" */
         return header ||
                (l->n_digits > 0 && l->units <= 80 && !l->ends_sentence);
@@ -1056,6 +1080,13 @@ next_text(const line *ls, size_t i, size_t start)
     return k;
 }
 
+/* A standfirst is long and clearly longer than the headline above it. */
+static bool
+is_dek_of(const line *dek, const line *head)
+{
+    return dek->units >= 70 && 10 * dek->units > 13 * head->units;
+}
+
 /* Scores line i as the headline. A headline opens the head block (chrome
  * above it) and is followed by metadata, or by a much longer standfirst
  * that is; a line under a shorter title-like line is that standfirst. */
@@ -1065,11 +1096,11 @@ title_score(const line *ls, size_t i, size_t start)
     const line *l = &ls[i];
     const size_t k = next_text(ls, i, start);
     const bool opens = i == 0 || ls[i - 1].kind == LK_CHROME;
-    const bool has_dek = k < start && 10 * ls[k].units > 13 * l->units &&
+    const bool has_dek = k < start && is_dek_of(&ls[k], l) &&
                          (ls[k].kind == LK_BODY || title_like(&ls[k])) &&
                          meta_after(ls, k, start) == 2;
     const bool is_dek =
-        i > 0 && title_like(&ls[i - 1]) && 10 * l->units > 13 * ls[i - 1].units;
+        i > 0 && title_like(&ls[i - 1]) && is_dek_of(l, &ls[i - 1]);
     const int meta = meta_after(ls, i, start);
     return (long)(l->units < 90 ? l->units : 90) + (l->is_repeated ? 40 : 0) +
            (meta == 2 ? 60 : 15 * meta) + (opens ? 30 : 0) +
@@ -1083,23 +1114,23 @@ pick_title(const line *ls, size_t start, size_t *out)
 {
     long best = 0;
     const size_t lo = start > 15 ? start - 15 : 0;
-    size_t between = 0; /* lines of text between candidate and start */
+    long dist = 0; /* 15 per line of text, 4 per chrome line passed */
     for (size_t i = start; i-- > lo;) {
         const line *l = &ls[i];
         if ((l->cues & CUE_RELATED) != 0) {
             break; /* a list of other articles, not this one's head */
         }
-        const bool cand = title_like(l);
-        if (cand) {
-            const long sc = title_score(ls, i, start) - 15 * (long)between;
+        if (title_like(l)) {
+            const long sc = title_score(ls, i, start) - dist;
             if (sc > best) {
                 best = sc;
                 *out = i;
             }
         }
-        if (l->kind != LK_CHROME && !cand) {
-            between++;
-        }
+        /* a standfirst right under its headline costs nothing */
+        const bool dek =
+            i > 0 && title_like(&ls[i - 1]) && is_dek_of(l, &ls[i - 1]);
+        dist += l->kind == LK_CHROME ? 4 : (dek ? 0 : 15);
     }
     return best > 0;
 }
@@ -1113,7 +1144,8 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
 {
     const size_t back = has_title ? 3 : 6;
     const size_t lo = anchor > back ? anchor - back : 0;
-    long best = -1;
+    long best = 0;
+    bool found = false;
     for (size_t i = lo; i < start + 2 && i < n; i++) {
         const line *l = &ls[i];
         if (!l->has_date || l->barrier ||
@@ -1125,13 +1157,32 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
          * page is its crawl or "today" date, the last resort */
         const long d = (i >= anchor ? 2 * (long)(i - anchor) - 1
                                     : 3 * (long)(anchor - i)) +
-                       (i <= 1 && i < anchor ? 6 : 0);
-        if (best < 0 || d < best || (d == best && i > anchor)) {
+                       (i <= 1 && i < anchor ? 6 : 0) -
+                       ((l->cues & CUE_PUBLISHED) != 0 ? 4 : 0);
+        if (!found || d < best || (d == best && i > anchor)) {
             best = d;
             *out = i;
+            found = true;
         }
     }
-    return best >= 0;
+    return found;
+}
+
+/* A "Published on ..." line just under the article (blogs sign off with
+ * it); the related lists and comments further down are never read. */
+static bool
+pick_signed_date(const line *ls, size_t n, size_t end, size_t *out)
+{
+    for (size_t i = end + 1; i < n && i <= end + 4; i++) {
+        if (ls[i].barrier) {
+            return false;
+        }
+        if (ls[i].has_date && (ls[i].cues & CUE_PUBLISHED) != 0) {
+            *out = i;
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool
@@ -1435,6 +1486,9 @@ set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
         a->published = ls[d].date;
         px_article_signal(a, "date",
                           has_title ? "text:near-title" : "text:near-start");
+    } else if (pick_signed_date(ls, n, end, &d)) {
+        a->published = ls[d].date;
+        px_article_signal(a, "date", "text:published-after-article");
     }
     const size_t lo = anchor > 3 ? anchor - 3 : 0;
     const px_str author = pick_author(ls, n, lo, end);
