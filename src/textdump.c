@@ -171,6 +171,16 @@ static const cue cues[] = {
     {"antworten", CUE_COMMENT},
     {"ответить", CUE_COMMENT},
     {"responses", CUE_COMMENT},
+    {"leave a reply", CUE_COMMENT},
+    {"leave a comment", CUE_COMMENT},
+    {"cancel reply", CUE_COMMENT},
+    {"kommentar hinterlassen", CUE_COMMENT},
+    {"schreibe einen kommentar", CUE_COMMENT},
+    {"hinterlasse", CUE_COMMENT},
+    {"laisser un commentaire", CUE_COMMENT},
+    {"deja un comentario", CUE_COMMENT},
+    {"deixe um comentário", CUE_COMMENT},
+    {"lascia un commento", CUE_COMMENT},
     {"réponses", CUE_COMMENT},
     {"respuestas", CUE_COMMENT},
     {"antworten", CUE_COMMENT},
@@ -701,13 +711,18 @@ static bool
 is_inline_menu(px_str s, size_t units)
 {
     size_t n_seps = 0;
+    size_t n_commas = 0;
     size_t i = 0;
     while (i < s.len) {
         UChar32 cp;
         U8_NEXT(s.ptr, i, s.len, cp);
         n_seps += cp == '|' || cp == 0x00B7 || cp == 0x2022 || cp == 0xFF5C;
+        n_commas += cp == ',' || cp == 0x060C || cp == 0x3001;
     }
-    return n_seps >= 2 && units <= 20 * (n_seps + 1);
+    /* a tag list: "Politics, Justice, Elections, Paris" */
+    const bool tags = n_commas >= 3 && units <= 15 * (n_commas + 1) &&
+                      !ends_sentence(s, false);
+    return (n_seps >= 2 && units <= 20 * (n_seps + 1)) || tags;
 }
 
 /* A breadcrumb: two or more path separators in a short line. */
@@ -1148,7 +1163,7 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
     bool found = false;
     for (size_t i = lo; i < start + 2 && i < n; i++) {
         const line *l = &ls[i];
-        if (!l->has_date || l->barrier ||
+        if (!l->has_date || (l->barrier && i >= start) ||
             (l->kind == LK_BODY && !l->is_dateline) ||
             (i >= start && !l->is_dateline)) {
             continue;
