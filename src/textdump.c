@@ -408,8 +408,12 @@ static const char *const byline_lead[] = {
 };
 /* Byline labels found anywhere in a short line (after a date, say). */
 static const char *const byline_label[] = {
-    "автор:",     "автор ",      "بقلم",   "كتب:",   "كتبت:",
-    "written by", "reported by", "texte:", "texto:", "text:",
+    "автор:",       "автор ",          "بقلم",
+    "كتب:",         "كتبت:",           "written by",
+    "reported by",  "texte:",          "texto:",
+    "text:",        "geschrieben von", "eingestellt von",
+    "verfasst von", "post author by",  "author:",
+    "autor:",       "auteur :",        "auteur:",
 };
 static const char *const byline_cjk[] = {"作者", "记者", "記者", "编辑",
                                          "編輯", "撰文", "文/",  "文／"};
@@ -666,6 +670,30 @@ starts_with(px_str s, const char *w)
     return s.len >= wl && memcmp(s.ptr, w, wl) == 0;
 }
 
+/* " by " and its kin name the author inside a dateline ("Posted on 21 July
+ * 2019 by X"). */
+static const char *const dateline_by[] = {" by ",  " von ", " vom ",
+                                          " par ", " por ", " door "};
+
+/* The byte offset where the segment after at starts: past the next "|",
+ * "·" or "•" and the spaces after it; f.len when there is none. */
+static size_t
+next_segment(px_str f, size_t at)
+{
+    size_t i = at;
+    while (i < f.len) {
+        UChar32 cp;
+        U8_NEXT(f.ptr, i, f.len, cp);
+        if (cp == '|' || cp == 0x00B7 || cp == 0x2022) {
+            while (i < f.len && f.ptr[i] == ' ') {
+                i++;
+            }
+            return i;
+        }
+    }
+    return f.len;
+}
+
 /* Marks a byline: a short line opening with a byline cue, or holding a CJK
  * one; records where the name starts. Case folding keeps the byte length of
  * these cues, so the offset in f is the offset in the line. */
@@ -684,11 +712,29 @@ find_byline(line *l, px_str f)
             return;
         }
     }
-    for (size_t k = 0; k < sizeof byline_lead / sizeof byline_lead[0]; k++) {
-        if (starts_with(f, byline_lead[k]) &&
-            strlen(byline_lead[k]) < l->s.len) {
+    const bool same_len = f.len == l->s.len;
+    for (size_t at = 0; at < f.len; at = next_segment(f, at)) {
+        if (at > 0 && !same_len) {
+            break;
+        }
+        const px_str seg = {f.ptr + at, f.len - at};
+        for (size_t k = 0; k < sizeof byline_lead / sizeof byline_lead[0];
+             k++) {
+            if (starts_with(seg, byline_lead[k]) &&
+                strlen(byline_lead[k]) < seg.len) {
+                l->is_byline = true;
+                l->name_at = at + strlen(byline_lead[k]);
+                return;
+            }
+        }
+    }
+    for (size_t k = 0; same_len && l->is_dateline &&
+                       k < sizeof dateline_by / sizeof dateline_by[0];
+         k++) {
+        const char *p = px_str_find(f, dateline_by[k], strlen(dateline_by[k]));
+        if (p != NULL) {
             l->is_byline = true;
-            l->name_at = strlen(byline_lead[k]);
+            l->name_at = (size_t)(p - f.ptr) + strlen(dateline_by[k]);
             return;
         }
     }
@@ -987,9 +1033,9 @@ analyse(line *ls, size_t n)
         l->is_teaser = ends_ellipsis(l->s);
         const px_str f = fold_line(cm, l->s, buf, sizeof buf);
         l->cues = match_cues(l, f);
+        find_date(l);
         find_byline(l, f);
         l->is_crumb = is_crumb(l->s, l->units);
-        find_date(l);
     }
     ucasemap_close(cm);
     if (!mark_repeats(ls, n)) {
@@ -1247,6 +1293,21 @@ last_word(px_str s)
     return (px_str){s.ptr + b, s.len - b};
 }
 
+/* "am", "on", "le": a preposition left before a cut-off date. */
+static bool
+is_small_word(px_str w)
+{
+    if (w.len == 0 || w.len > 3) {
+        return false;
+    }
+    for (size_t i = 0; i < w.len; i++) {
+        if (w.ptr[i] < 'a' || w.ptr[i] > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static px_str
 drop_last_word(px_str s)
 {
@@ -1298,7 +1359,8 @@ name_after(px_str s, size_t from, bool cjk)
     if (label) {
         name = drop_last_word(name);
     }
-    while (name.len > 0 && is_weekday(last_word(name))) {
+    while (name.len > 0 &&
+           (is_weekday(last_word(name)) || is_small_word(last_word(name)))) {
         name = drop_last_word(name);
     }
     return name;
