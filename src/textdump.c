@@ -332,6 +332,14 @@ static const cue cues[] = {
     {"home", CUE_NAV},
     {"skip to", CUE_NAV},
     {"menu", CUE_NAV},
+    {"table of contents", CUE_NAV},
+    {"contents", CUE_NAV},
+    {"inhaltsverzeichnis", CUE_NAV},
+    {"sommaire", CUE_NAV},
+    {"índice", CUE_NAV},
+    {"содержание", CUE_NAV},
+    {"目录", CUE_NAV},
+    {"المحتويات", CUE_NAV},
     {"search", CUE_NAV},
     {"首页", CUE_NAV},
     {"首頁", CUE_NAV},
@@ -1148,13 +1156,44 @@ is_dek_of(const line *dek, const line *head)
     return dek->units >= 70 && 10 * dek->units > 13 * head->units;
 }
 
+/* True if the text of line i recurs inside another line: a breadcrumb
+ * ending with it, a window title "Headline | Site". */
+static bool
+is_echoed(const line *ls, size_t n, size_t i)
+{
+    const px_str t = ls[i].s;
+    for (size_t k = 0; k < n; k++) {
+        if (k != i && ls[k].s.len > t.len && ls[k].s.len < t.len + 200 &&
+            px_str_find(ls[k].s, t.ptr, t.len) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+short_text(const line *l)
+{
+    return l->kind == LK_SHORT && l->units < 120;
+}
+
+/* True if line i is one of a list of short lines (a table of contents,
+ * a list of links): short text lines right above and below it. */
+static bool
+in_list(const line *ls, size_t n, size_t i)
+{
+    return i > 0 && i + 1 < n && short_text(&ls[i - 1]) &&
+           short_text(&ls[i + 1]);
+}
+
 /* Scores line i as the headline. A headline opens the head block (chrome
  * above it) and is followed by metadata, or by a much longer standfirst
  * that is; a line under a shorter title-like line is that standfirst. */
 static long
-title_score(const line *ls, size_t i, size_t start)
+title_score(const line *ls, size_t n, size_t i, size_t start)
 {
     const line *l = &ls[i];
+    const bool echoed = l->is_repeated || is_echoed(ls, n, i);
     const size_t k = next_text(ls, i, start);
     const bool opens = i == 0 || ls[i - 1].kind == LK_CHROME;
     const bool has_dek = k < start && is_dek_of(&ls[k], l) &&
@@ -1163,18 +1202,19 @@ title_score(const line *ls, size_t i, size_t start)
     const bool is_dek =
         i > 0 && title_like(&ls[i - 1]) && is_dek_of(l, &ls[i - 1]);
     const int meta = meta_after(ls, i, start);
-    return (long)(l->units < 90 ? l->units : 90) + (l->is_repeated ? 40 : 0) +
+    return (long)(l->units < 90 ? l->units : 90) + (echoed ? 50 : 0) +
            (meta == 2 ? 60 : 15 * meta) + (opens ? 30 : 0) +
-           (has_dek ? 60 : 0) - (is_dek ? 40 : 0);
+           (has_dek ? 60 : 0) - (is_dek ? 40 : 0) -
+           (in_list(ls, n, i) ? 40 : 0);
 }
 
 /* The headline: the best title-like line shortly before the article start,
  * losing a little for each line of text between it and the article. */
 static bool
-pick_title(const line *ls, size_t start, size_t *out)
+pick_title(const line *ls, size_t n, size_t start, size_t *out)
 {
     long best = 0;
-    const size_t lo = start > 15 ? start - 15 : 0;
+    const size_t lo = start > 25 ? start - 25 : 0;
     long dist = 0; /* 15 per line of text, 4 per chrome line passed */
     for (size_t i = start; i-- > lo;) {
         const line *l = &ls[i];
@@ -1182,7 +1222,7 @@ pick_title(const line *ls, size_t start, size_t *out)
             break; /* a list of other articles, not this one's head */
         }
         if (title_like(l)) {
-            const long sc = title_score(ls, i, start) - dist;
+            const long sc = title_score(ls, n, i, start) - dist;
             if (sc > best) {
                 best = sc;
                 *out = i;
@@ -1191,7 +1231,7 @@ pick_title(const line *ls, size_t start, size_t *out)
         /* a standfirst right under its headline costs nothing */
         const bool dek =
             i > 0 && title_like(&ls[i - 1]) && is_dek_of(l, &ls[i - 1]);
-        dist += l->kind == LK_CHROME ? 4 : (dek ? 0 : 15);
+        dist += l->kind == LK_CHROME || in_list(ls, n, i) ? 4 : (dek ? 0 : 15);
     }
     return best > 0;
 }
@@ -1552,7 +1592,7 @@ static void
 set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
 {
     size_t title = 0;
-    const bool has_title = pick_title(ls, start, &title);
+    const bool has_title = pick_title(ls, n, start, &title);
     if (has_title) {
         px_article_set(a, &a->title, ls[title].s);
         px_article_signal(a, "title", "text:headline-line");
