@@ -1120,7 +1120,7 @@ title_like(const line *l)
 {
     return l->units >= 15 && l->units <= 250 && l->kind != LK_BODY &&
            !ends_with_period(l->s) && l->cues == 0 && !l->is_byline &&
-           !l->is_crumb && !l->has_date && !is_counter(l);
+           !l->is_crumb && !l->is_dateline && !l->date_at_end && !is_counter(l);
 }
 
 /* How strongly metadata (date, byline, share line) follows line i: 2 when
@@ -1156,15 +1156,19 @@ is_dek_of(const line *dek, const line *head)
     return dek->units >= 70 && 10 * dek->units > 13 * head->units;
 }
 
-/* True if the text of line i recurs inside another line: a breadcrumb
- * ending with it, a window title "Headline | Site". */
+/* True if the text of line i opens or closes another, slightly longer line:
+ * a breadcrumb ending with it, a window title "Headline | Site". */
 static bool
 is_echoed(const line *ls, size_t n, size_t i)
 {
     const px_str t = ls[i].s;
     for (size_t k = 0; k < n; k++) {
-        if (k != i && ls[k].s.len > t.len && ls[k].s.len < t.len + 200 &&
-            px_str_find(ls[k].s, t.ptr, t.len) != NULL) {
+        const px_str o = ls[k].s;
+        if (k == i || o.len <= t.len || ls[k].units > ls[i].units + 60) {
+            continue;
+        }
+        if (memcmp(o.ptr, t.ptr, t.len) == 0 ||
+            memcmp(o.ptr + o.len - t.len, t.ptr, t.len) == 0) {
             return true;
         }
     }
