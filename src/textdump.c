@@ -1689,13 +1689,16 @@ px_textdump_sniff(const unsigned char *p, size_t n)
            (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) {
         i++;
     }
+    if (i >= lim) {
+        return false;
+    }
     size_t j = i + 1;
     while (j < lim && (p[j] == ' ' || p[j] == '\n' || p[j] == '\r')) {
         j++;
     }
     const bool json_array =
         p[i] == '[' && j < lim && (p[j] == '{' || p[j] == '"' || p[j] == ']');
-    if (i >= lim || p[i] == '{' || json_array ||
+    if (p[i] == '{' || json_array ||
         (lim - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) ||
         (n >= 2 && p[0] == 0x1F && p[1] == 0x8B) || has_tag(p, lim)) {
         return false;
