@@ -255,6 +255,9 @@ static const cue cues[] = {
     {"mehr zum thema", CUE_RELATED},
     {"auch interessieren", CUE_RELATED},
     {"meistgelesen", CUE_RELATED},
+    {"ähnliche", CUE_RELATED},
+    {"weitere artikel", CUE_RELATED},
+    {"auch interessant", CUE_RELATED},
     {"читайте также", CUE_RELATED},
     {"похожие", CUE_RELATED},
     {"по теме", CUE_RELATED},
@@ -650,6 +653,9 @@ match_cues(const line *l, px_str f)
     uint32_t cls = 0;
     size_t n_share = 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        if (l->units > 400 && cues[k].cls != CUE_DISCLAIMER) {
+            continue; /* a paragraph: only a leading disclaimer counts */
+        }
         const size_t wl = strlen(cues[k].word);
         const char *p = find_word(f, cues[k].word, wl);
         if (p == NULL) {

@@ -506,6 +506,40 @@ test_inline_link(void)
     px_article_free(a);
 }
 
+/* A blog post: teasers of other posts above, a tag list, the date signed
+ * under the text. */
+static const char blog_dump[] =
+    "Startseite\nRezepte\nReisen\nKontakt\n\n"
+    "Neulich im Garten: Die ersten Tomaten sind reif und schmecken nach "
+    "Sommer, aber die Schnecken waren schneller als ich und haben...\n"
+    "Warum ich meinen alten Rasenmäher nicht hergebe, obwohl er laut ist "
+    "und ständig streikt, erzähle ich euch heute in aller...\n\n"
+    "Der Apfelbaum trägt wieder\n"
+    "Garten, Obst, Herbst, Ernte\n\n"
+    "Nach zwei mageren Jahren hängt unser alter Apfelbaum wieder voller "
+    "Früchte. Wir haben am Wochenende fast vierzig Kilo geerntet.\n"
+    "Ein Teil wird zu Apfelmus, der Rest kommt in den kühlen Keller, wo "
+    "die Äpfel bis in den Winter hinein halten.\n"
+    "Veröffentlicht am 4. Oktober 2025 von Greta Lind\n"
+    "Ähnliche Beiträge\n"
+    "Kommentare (2)\n";
+
+static void
+test_blog(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(blog_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 2);
+    CHECK(has(a, "vierzig Kilo"));
+    CHECK(!has(a, "Schnecken")); /* a teaser cut off with "..." */
+    CHECK(!has(a, "Herbst, Ernte"));
+    CHECK_STR_EQ(a->title, "Der Apfelbaum trägt wieder");
+    CHECK(date_is(a, 2025, 10, 4)); /* signed under the article */
+    CHECK_STR_EQ(a->author, "Greta Lind");
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -545,6 +579,7 @@ test_sniff(void)
     CHECK(!sniff_c("WARC/1.0\r\nWARC-Type: warcinfo\r\n"));
     CHECK(!sniff_c(""));
     CHECK(!sniff_c("   \n\n"));
+    CHECK(!px_textdump_sniff((const unsigned char *)" ", 1));
     static const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 'a', 'b'};
     CHECK(!px_textdump_sniff(gz, sizeof gz));
     unsigned char bin[64];
@@ -586,6 +621,7 @@ main(void)
     test_wrapped();
     test_comments();
     test_inline_link();
+    test_blog();
     test_empty();
     test_sniff();
     test_oom();
