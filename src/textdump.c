@@ -556,15 +556,11 @@ is_sentence_end(UChar32 cp)
 static bool
 ends_ellipsis(px_str s)
 {
-    size_t b = 0;
-    if (s.len >= 3 && memcmp(s.ptr + s.len - 3, "...", 3) == 0) {
-        b = s.len - 3;
-    } else if (s.len >= 3 &&
-               memcmp(s.ptr + s.len - 3, "\xE2\x80\xA6", 3) == 0) {
-        b = s.len - 3;
-    } else {
+    if (s.len < 3 || (memcmp(s.ptr + s.len - 3, "...", 3) != 0 &&
+                      memcmp(s.ptr + s.len - 3, "\xE2\x80\xA6", 3) != 0)) {
         return false;
     }
+    const size_t b = s.len - 3;
     size_t c = 0;
     const UChar32 cp = b > 0 ? prev_cp(s, b, &c) : -1;
     return cp >= 0 && (u_isalnum(cp) || cp == ',');
@@ -955,9 +951,12 @@ is_counter(const line *l)
 static bool
 is_chrome(const line *l)
 {
+    /* a long line without any inner punctuation is a flattened list */
+    const bool flat = l->units >= LONG_UNITS && !l->ends_sentence &&
+                      l->n_punct * 100 < l->units;
     return l->cues != 0 || l->is_teaser || l->is_byline || l->is_crumb ||
            l->is_menu || l->is_dateline || l->date_at_end || is_counter(l) ||
-           (l->is_repeated && l->units < LONG_UNITS);
+           flat || (l->is_repeated && l->units < LONG_UNITS);
 }
 
 static void
@@ -970,14 +969,10 @@ classify(line *l)
     } else if (l->ends_sentence) {
         l->kind = LK_BODY;
         l->score = (long)(l->units < 800 ? l->units : 800);
-    } else if (l->units >= LONG_UNITS && l->n_punct * 100 >= l->units) {
-        /* a long paragraph that lost its final stop: body, with less
-         * weight; without inner punctuation it is a flattened list */
+    } else if (l->units >= LONG_UNITS) {
+        /* a long paragraph that lost its final stop: body, less weight */
         l->kind = LK_BODY;
         l->score = (long)(l->units < 800 ? l->units : 800) / 2;
-    } else if (l->units >= LONG_UNITS) {
-        l->kind = LK_CHROME;
-        l->score = -CHROME_COST;
     } else {
         l->kind = LK_SHORT;
         l->score = -(10 + (long)l->units / 4);

@@ -4,8 +4,6 @@
  * place, only short distinctive words are asserted), the project's sample
  * dumps in data/sample, and small dumps written here.
  */
-#define _POSIX_C_SOURCE 200809L
-
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
