@@ -1591,6 +1591,171 @@ set_date_field(px_article *a, const char **field, const px_date *d)
     px_article_set(a, field, px_str_c(buf));
 }
 
+/* Words of a copyright notice, removed to leave the owner's name. */
+static const char *const copyright_words[] = {
+    "copyright",
+    "all rights reserved",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "derechos reservados",
+    "direitos reservados",
+    "diritti riservati",
+    "all rights",
+    "privacy",
+    "privacidad",
+    "datenschutz",
+    "impressum",
+    "creative commons",
+    "alle rechte vorbehalten",
+    "все права защищены",
+    "جميع الحقوق محفوظة",
+    "版权所有",
+    "版權所有",
+    "rights reserved",
+    "(c)",
+};
+
+/* First occurrence of w in s, ASCII letters compared without case. */
+static const char *
+ifind(px_str s, const char *w)
+{
+    const size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= s.len; i++) {
+        size_t k = 0;
+        while (k < wl) {
+            char c = s.ptr[i + k];
+            c = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            if (c != w[k]) {
+                break;
+            }
+            k++;
+        }
+        if (k == wl) {
+            return s.ptr + i;
+        }
+    }
+    return NULL;
+}
+
+/* Drops the preposition "ل" glued to a name after an Arabic notice. */
+static px_str
+drop_arabic_lam(px_str s)
+{
+    if (s.len > 2 && (unsigned char)s.ptr[0] == 0xD9 &&
+        (unsigned char)s.ptr[1] == 0x84 && (unsigned char)s.ptr[2] >= 0xD8) {
+        return (px_str){s.ptr + 2, s.len - 2};
+    }
+    return s;
+}
+
+/* A piece of a copyright line: letters, marks, spaces, "&" and apostrophes
+ * (digits, years and punctuation end it). */
+static bool
+is_name_cp(UChar32 cp)
+{
+    return u_isalpha(cp) || u_getCombiningClass(cp) > 0 ||
+           u_charType(cp) == U_NON_SPACING_MARK || cp == ' ' || cp == '&' ||
+           cp == '\'' || cp == 0x2019;
+}
+
+/* Where the notice starts: at "©" or its first word, so the links before
+ * it in a footer line ("Legal notice | © X") are passed over. */
+static size_t
+notice_start(px_str s)
+{
+    size_t best = s.len;
+    const char *c = px_str_find(s, "\xC2\xA9", 2);
+    if (c != NULL) {
+        best = (size_t)(c - s.ptr);
+    }
+    for (size_t k = 0; k < sizeof copyright_words / sizeof copyright_words[0];
+         k++) {
+        const char *p = ifind(s, copyright_words[k]);
+        if (p != NULL && (size_t)(p - s.ptr) < best) {
+            best = (size_t)(p - s.ptr);
+        }
+    }
+    if (best == s.len) {
+        return 0;
+    }
+    while (best > 0) { /* back to the start of the piece holding it */
+        size_t b = 0;
+        const UChar32 cp = prev_cp(s, best, &b);
+        if (cp < 0 || !is_name_cp(cp)) {
+            break;
+        }
+        best = b;
+    }
+    return best;
+}
+
+/* The owner named in a copyright line ("© 2026 The Coastal Ledger. All
+ * rights reserved."): the first piece that, once the notice's own words are
+ * removed, is a name of one to five words; else an empty slice. */
+static px_str
+copyright_owner(px_str s)
+{
+    size_t i = notice_start(s);
+    while (i < s.len) {
+        size_t b = i;
+        size_t e = i;
+        while (e < s.len) {
+            size_t next = e;
+            UChar32 cp;
+            U8_NEXT(s.ptr, next, s.len, cp);
+            if (cp < 0 || !is_name_cp(cp)) {
+                break;
+            }
+            e = next;
+        }
+        i = e;
+        if (i < s.len) {
+            U8_FWD_1(s.ptr, i, s.len);
+        }
+        px_str piece = px_str_trim((px_str){s.ptr + b, e - b});
+        for (size_t k = 0;
+             k < sizeof copyright_words / sizeof copyright_words[0]; k++) {
+            const char *p = ifind(piece, copyright_words[k]);
+            if (p != NULL) { /* keep what follows the notice's words */
+                const char *after = p + strlen(copyright_words[k]);
+                const px_str before = {piece.ptr, (size_t)(p - piece.ptr)};
+                const px_str rest = {after,
+                                     (size_t)(piece.ptr + piece.len - after)};
+                piece = px_str_trim(rest.len > 0 ? rest : before);
+                if (rest.len > 0 && (unsigned char)p[0] >= 0x80) {
+                    piece = drop_arabic_lam(piece); /* "محفوظة لـX" */
+                }
+            }
+        }
+        size_t n_words = piece.len > 0 ? 1 : 0;
+        for (size_t k = 0; k < piece.len; k++) {
+            n_words += piece.ptr[k] == ' ';
+        }
+        const size_t u = str_units(piece);
+        const bool lower_word = n_words == 1 && piece.ptr[0] >= 'a' &&
+                                piece.ptr[0] <= 'z'; /* "since", "logo" */
+        if (n_words >= 1 && n_words <= 5 && u >= 3 && u <= 40 && !lower_word) {
+            return piece;
+        }
+    }
+    return (px_str){s.ptr, 0};
+}
+
+/* The site, when a copyright line after the article names its owner. */
+static px_str
+pick_site(const line *ls, size_t n, size_t end)
+{
+    for (size_t i = end + 1; i < n; i++) {
+        if ((ls[i].cues & CUE_COPYRIGHT) != 0) {
+            const px_str owner = copyright_owner(ls[i].s);
+            if (owner.len > 0) {
+                return owner;
+            }
+        }
+    }
+    return (px_str){"", 0};
+}
+
 /* Title, date, author and the page's top date, all found around the
  * article that starts at line start and ends at line end. */
 static void
@@ -1617,6 +1782,11 @@ set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
     if (author.len > 0) {
         px_article_set(a, &a->author, author);
         px_article_signal(a, "author", "text:byline");
+    }
+    const px_str site = pick_site(ls, n, end);
+    if (site.len > 0 && a->site == NULL) {
+        px_article_set(a, &a->site, site);
+        px_article_signal(a, "site", "text:copyright-line");
     }
     const bool top_used = a->published.prec != PX_PREC_NONE && d == 0;
     if (n > 0 && ls[0].is_dateline && start > 0 && !top_used &&

@@ -313,6 +313,7 @@ test_french(void)
     CHECK(!has(a, "agriculteurs"));
     CHECK(!has(a, "long commentaire"));
     CHECK(!has(a, "Tous droits"));
+    CHECK_STR_EQ(a->site, "L'Écho du Lac"); /* from the copyright line */
     size_t heads = 0;
     for (size_t i = 0; i < a->n_paras; i++) {
         heads += a->paras[i].kind == PX_PARA_HEADING;
