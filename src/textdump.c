@@ -1274,6 +1274,25 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
     return found;
 }
 
+/* The dateline nearest above the article when the title's neighbourhood
+ * has none: up to 40 lines up, not past a related list, never the first
+ * two lines of the page (its crawl or "today" date). */
+static bool
+pick_head_date(const line *ls, size_t start, size_t *out)
+{
+    const size_t lo = start > 40 ? start - 40 : 2;
+    for (size_t i = start; i-- > lo;) {
+        if ((ls[i].cues & CUE_RELATED) != 0) {
+            return false;
+        }
+        if (ls[i].has_date && ls[i].is_dateline) {
+            *out = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A "Published on ..." line just under the article (blogs sign off with
  * it); the related lists and comments further down are never read. */
 static bool
@@ -1773,6 +1792,9 @@ set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
         a->published = ls[d].date;
         px_article_signal(a, "date",
                           has_title ? "text:near-title" : "text:near-start");
+    } else if (pick_head_date(ls, start, &d)) {
+        a->published = ls[d].date;
+        px_article_signal(a, "date", "text:above-article");
     } else if (pick_signed_date(ls, n, end, &d)) {
         a->published = ls[d].date;
         px_article_signal(a, "date", "text:published-after-article");
