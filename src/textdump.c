@@ -1191,6 +1191,15 @@ in_list(const line *ls, size_t n, size_t i)
            short_text(&ls[i + 1]);
 }
 
+/* A kicker: a short section label right above a clearly longer headline. */
+static bool
+is_kicker(const line *ls, size_t i, size_t start)
+{
+    const size_t k = next_text(ls, i, start);
+    return ls[i].units < 25 && k < start && k == i + 1 && title_like(&ls[k]) &&
+           2 * ls[k].units >= 3 * ls[i].units;
+}
+
 /* Scores line i as the headline. A headline opens the head block (chrome
  * above it) and is followed by metadata, or by a much longer standfirst
  * that is; a line under a shorter title-like line is that standfirst. */
@@ -1200,7 +1209,8 @@ title_score(const line *ls, size_t n, size_t i, size_t start)
     const line *l = &ls[i];
     const bool echoed = l->is_repeated || is_echoed(ls, n, i);
     const size_t k = next_text(ls, i, start);
-    const bool opens = i == 0 || ls[i - 1].kind == LK_CHROME;
+    const bool opens =
+        i == 0 || ls[i - 1].kind == LK_CHROME || is_kicker(ls, i - 1, start);
     const bool has_dek = k < start && is_dek_of(&ls[k], l) &&
                          (ls[k].kind == LK_BODY || title_like(&ls[k])) &&
                          meta_after(ls, k, start) == 2;
@@ -1210,7 +1220,7 @@ title_score(const line *ls, size_t n, size_t i, size_t start)
     return (long)(l->units < 90 ? l->units : 90) + (echoed ? 50 : 0) +
            (meta == 2 ? 60 : 15 * meta) + (opens ? 30 : 0) +
            (has_dek ? 60 : 0) - (is_dek ? 40 : 0) -
-           (in_list(ls, n, i) ? 40 : 0);
+           (in_list(ls, n, i) ? 40 : 0) - (is_kicker(ls, i, start) ? 50 : 0);
 }
 
 /* The headline: the best title-like line shortly before the article start,
