@@ -642,11 +642,25 @@ cue_counts(uint32_t cls, const line *l, bool header, bool lead, bool at_end)
     }
 }
 
+/* True if span s overlaps one of the n spans in set ("شارك" inside
+ * "مشاركة" is one word, not two). */
+static bool
+overlaps(const px_str *set, size_t n, px_str s)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s.ptr < set[i].ptr + set[i].len && set[i].ptr < s.ptr + s.len) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Cue classes of l given its case-folded text f. */
 static uint32_t
 match_cues(const line *l, px_str f)
 {
     uint32_t cls = 0;
+    px_str shares[4]; /* share words found, apart from one another */
     size_t n_share = 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
         if (l->units > 400 && cues[k].cls != CUE_DISCLAIMER) {
@@ -657,7 +671,10 @@ match_cues(const line *l, px_str f)
         if (p == NULL) {
             continue;
         }
-        n_share += cues[k].cls == CUE_SHARE;
+        if (cues[k].cls == CUE_SHARE && n_share < 4 &&
+            !overlaps(shares, n_share, (px_str){p, wl})) {
+            shares[n_share++] = (px_str){p, wl};
+        }
         const size_t cu = str_units((px_str){cues[k].word, wl});
         const bool header = l->units <= cu + CUE_SLACK;
         const bool lead = (size_t)(p - f.ptr) < 4;
@@ -953,7 +970,7 @@ is_chrome(const line *l)
 {
     /* a long line without any inner punctuation is a flattened list */
     const bool flat = l->units >= LONG_UNITS && !l->ends_sentence &&
-                      l->n_punct * 100 < l->units;
+                      l->n_punct * 250 < l->units;
     return l->cues != 0 || l->is_teaser || l->is_byline || l->is_crumb ||
            l->is_menu || l->is_dateline || l->date_at_end || is_counter(l) ||
            flat || (l->is_repeated && l->units < LONG_UNITS);
@@ -1635,6 +1652,9 @@ static const char *const copyright_words[] = {
     "datenschutz",
     "impressum",
     "creative commons",
+    "版权声明",
+    "版權聲明",
+    "免责声明",
     "alle rechte vorbehalten",
     "все права защищены",
     "جميع الحقوق محفوظة",

@@ -154,6 +154,7 @@ test_seed_ar_plain(const char *dir)
     if (a != NULL) {
         CHECK(a->n_paras >= 15);
         CHECK(has(a, "في الختام"));
+        CHECK(has(a, "الأسباب الكامنة")); /* a subheading */
         CHECK(!has(a, "شاركها"));
         px_article_free(a);
     }
@@ -179,6 +180,7 @@ test_seed_en(const char *dir)
     }
     CHECK(has(a, "Aliyev"));
     CHECK(has(a, "unmistakably firm"));
+    CHECK(has(a, "drawn global attention")); /* no final stop */
     CHECK(!has(a, "Post a Comment"));
     CHECK(!has(a, "0 Comments"));
     CHECK(!has(a, "Middle East on Edge")); /* a related link */
