@@ -461,7 +461,8 @@ is_word(const win *w, int i, const char *folded)
 {
     const tok *t = i < w->n ? &w->t[i] : NULL;
     return t != NULL && (t->kind == T_WORD || t->kind == T_CJK) &&
-           t->low_len != 0xFF && strlen(folded) == t->low_len &&
+           t->low_len != 0xFF && t->low[0] == folded[0] &&
+           strlen(folded) == t->low_len &&
            memcmp(t->low, folded, t->low_len) == 0;
 }
 
