@@ -1,0 +1,1268 @@
+/* meta.c - article metadata from a parsed HTML page.
+ *
+ * One walk over the tree gathers every source (meta tags, JSON-LD scripts,
+ * <title>, <h1>, <time>, byline and date-like elements, canonical links);
+ * each field is then chosen from its sources in a fixed order of trust and
+ * the choice is recorded as a signal. Elements inside asides, navigation,
+ * site headers and related/recommended lists never give a date or an author,
+ * so a teaser's date cannot become the article's. Generic author labels are
+ * dropped. Nothing here invents a date: no source, no date.
+ */
+#include "meta.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
+#include "arena.h"
+#include "error.h"
+#include "log.h"
+#include "pubdate.h"
+#include "str.h"
+
+#define MAX_META 192
+#define MAX_CAND 32
+#define MAX_LD   16
+#define MAX_IDS  32
+
+typedef struct meta_tag {
+    const char *key; /* lower-cased name, property, itemprop or http-equiv */
+    const char *val;
+} meta_tag;
+
+typedef struct node_list {
+    xmlNodePtr n[MAX_CAND];
+    size_t len;
+} node_list;
+
+/* What JSON-LD said about the page. */
+typedef struct ld_info {
+    const char *headline;
+    const char *published;       /* datePublished of an article object */
+    const char *published_other; /* datePublished of any other object */
+    const char *modified;
+    const char *author;
+    const char *publisher;
+    const char *website;
+    const char *ids[MAX_IDS]; /* "@id" -> name, for author references */
+    const char *id_names[MAX_IDS];
+    size_t n_ids;
+    bool has_article;
+} ld_info;
+
+typedef struct page {
+    px_article *a;
+    const char *url;
+    const char *title_tag;
+    const char *html_lang;
+    const char *canonical;
+    meta_tag metas[MAX_META];
+    size_t n_metas;
+    node_list ld;
+    node_list h1;
+    node_list times;
+    node_list datecls;
+    node_list authors;
+    ld_info info;
+} page;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static void
+list_add(node_list *l, xmlNodePtr n)
+{
+    if (l->len < MAX_CAND) {
+        l->n[l->len++] = n;
+    }
+}
+
+static bool
+tag_is(const xmlNode *n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* An arena copy of s with white space collapsed, or NULL when empty. */
+static const char *
+arena_text(px_article *a, const char *s, size_t len)
+{
+    const char *out = NULL;
+    px_article_set(a, &out, (px_str){s, len});
+    return out;
+}
+
+/* Attribute value as an arena string (collapsed), or NULL. */
+static const char *
+attr(px_article *a, xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (v == NULL) {
+        return NULL;
+    }
+    const char *out = arena_text(a, (const char *)v, strlen((const char *)v));
+    xmlFree(v);
+    return out;
+}
+
+/* Text content of n (at most max bytes, whole code points), or NULL. */
+static const char *
+node_text(px_article *a, xmlNodePtr n, size_t max)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    if (v == NULL) {
+        return NULL;
+    }
+    size_t len = strlen((const char *)v);
+    if (len > max) {
+        len = max;
+        while (len > 0 && (v[len] & 0xC0) == 0x80) {
+            len--;
+        }
+    }
+    const char *out = arena_text(a, (const char *)v, len);
+    xmlFree(v);
+    return out;
+}
+
+/* ASCII lower-case copy of s into buf (cap bytes, NUL-terminated). */
+static void
+lower_into(const char *s, char *buf, size_t cap)
+{
+    size_t i = 0;
+    for (; s != NULL && s[i] != '\0' && i + 1 < cap; i++) {
+        const char c = s[i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[i] = '\0';
+}
+
+static bool
+contains_any(const char *hay, const char *const *needles)
+{
+    for (size_t i = 0; needles[i] != NULL; i++) {
+        if (strstr(hay, needles[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The lower-cased class and id of n, space separated, into buf. */
+static void
+class_id(xmlNodePtr n, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (n->type != XML_ELEMENT_NODE) {
+        return;
+    }
+    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
+    xmlChar *i = xmlGetProp(n, (const xmlChar *)"id");
+    char raw[256];
+    snprintf(raw, sizeof raw, "%s %s", c != NULL ? (const char *)c : "",
+             i != NULL ? (const char *)i : "");
+    xmlFree(c);
+    xmlFree(i);
+    lower_into(raw, buf, cap);
+}
+
+static bool
+attr_ieq(xmlNodePtr n, const char *name, const char *want)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char low[64];
+    lower_into((const char *)v, low, sizeof low);
+    xmlFree(v);
+    return v != NULL && strcmp(low, want) == 0;
+}
+
+/* ---- where an element sits ---------------------------------------------- */
+
+static const char *const boiler_cls[] = {
+    "related",    "recommend",  "sidebar",     "widget",    "comment",
+    "popular",    "trending",   "most-read",   "mostread",  "more-stor",
+    "also-",      "teaser",     "promo",       "outbrain",  "taboola",
+    "newsletter", "masthead",   "site-header", "topbar",    "top-bar",
+    "navbar",     "breadcrumb", "menu",        "carousel",  "ticker",
+    "slider",     "other-",     "next-post",   "prev-post", NULL};
+
+static bool
+in_article_tag(xmlNodePtr n)
+{
+    for (xmlNodePtr p = n->parent; p != NULL; p = p->parent) {
+        if (tag_is(p, "article")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if n lies in an aside, nav, related list or page chrome. */
+static bool
+in_boilerplate(xmlNodePtr n)
+{
+    const bool in_article = in_article_tag(n);
+    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+         p = p->parent) {
+        if (tag_is(p, "aside") || tag_is(p, "nav") ||
+            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")))) {
+            return true;
+        }
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        if (contains_any(cls, boiler_cls) ||
+            (!in_article && strstr(cls, "footer") != NULL)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if n lies in <article>, <main> or a role=main element. */
+static bool
+in_main(xmlNodePtr n)
+{
+    for (xmlNodePtr p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE;
+         p = p->parent) {
+        if (tag_is(p, "article") || tag_is(p, "main") ||
+            attr_ieq(p, "role", "main")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- gathering ---------------------------------------------------------- */
+
+static void
+add_meta(page *pg, const char *key, const char *val)
+{
+    if (key == NULL || val == NULL || pg->n_metas >= MAX_META) {
+        return;
+    }
+    char low[96];
+    lower_into(key, low, sizeof low);
+    const char *k = arena_text(pg->a, low, strlen(low));
+    if (k != NULL) {
+        pg->metas[pg->n_metas++] = (meta_tag){k, val};
+    }
+}
+
+static void
+visit_meta(page *pg, xmlNodePtr n)
+{
+    const char *val = attr(pg->a, n, "content");
+    if (val == NULL) {
+        return;
+    }
+    static const char *const keys[] = {"name", "property", "itemprop",
+                                       "http-equiv"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *k = attr(pg->a, n, keys[i]);
+        if (k == NULL) {
+            continue;
+        }
+        /* property="og:title article:author" style lists are rare; keep
+         * the attribute as one key. */
+        add_meta(pg, k, val);
+    }
+}
+
+static void
+visit_link(page *pg, xmlNodePtr n)
+{
+    if (attr_ieq(n, "rel", "canonical") && pg->canonical == NULL) {
+        pg->canonical = attr(pg->a, n, "href");
+    }
+}
+
+/* Elements carrying itemprop outside <meta>: dates and authors. */
+static void
+visit_itemprop(page *pg, xmlNodePtr n, const char *prop)
+{
+    char low[64];
+    lower_into(prop, low, sizeof low);
+    if (strcmp(low, "datepublished") == 0 || strcmp(low, "datecreated") == 0 ||
+        strcmp(low, "datemodified") == 0) {
+        const char *v = attr(pg->a, n, "content");
+        v = v != NULL ? v : attr(pg->a, n, "datetime");
+        v = v != NULL ? v : node_text(pg->a, n, 200);
+        if (!in_boilerplate(n)) {
+            add_meta(pg, low, v);
+        }
+    } else if (strcmp(low, "author") == 0 || strcmp(low, "creator") == 0) {
+        list_add(&pg->authors, n);
+    }
+}
+
+static const char *const date_cls[] = {
+    "date",  "time",      "publish",  "posted",    "byline",
+    "meta",  "info",      "dateline", "created",   "pubtime",
+    "stamp", "submitted", "source",   "attribute", NULL};
+static const char *const not_date_cls[] = {"update", "modif", "comment",
+                                           "copyright", NULL};
+static const char *const author_cls[] = {"author",   "byline",     "writer",
+                                         "reporter", "journalist", NULL};
+
+/* Class and id hints: byline and date-like elements. */
+static void
+visit_classes(page *pg, xmlNodePtr n)
+{
+    char cls[256];
+    class_id(n, cls, sizeof cls);
+    if (cls[0] == ' ' && cls[1] == '\0') {
+        return;
+    }
+    if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
+        strstr(cls, "avatar") == NULL) {
+        list_add(&pg->authors, n);
+    }
+    if (contains_any(cls, date_cls) && !contains_any(cls, not_date_cls)) {
+        list_add(&pg->datecls, n);
+    }
+}
+
+static void
+visit_script(page *pg, xmlNodePtr n)
+{
+    if (attr_ieq(n, "type", "application/ld+json") && pg->ld.len < MAX_LD) {
+        list_add(&pg->ld, n);
+    }
+}
+
+static void
+visit_element(page *pg, xmlNodePtr n)
+{
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "meta") == 0) {
+        visit_meta(pg, n);
+    } else if (strcmp(name, "link") == 0) {
+        visit_link(pg, n);
+    } else if (strcmp(name, "script") == 0) {
+        visit_script(pg, n);
+    } else if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
+               !tag_is(n->parent, "svg")) {
+        pg->title_tag = node_text(pg->a, n, 1000);
+    } else if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
+        pg->html_lang = attr(pg->a, n, "lang");
+        pg->html_lang =
+            pg->html_lang != NULL ? pg->html_lang : attr(pg->a, n, "xml:lang");
+    } else if (strcmp(name, "h1") == 0) {
+        list_add(&pg->h1, n);
+    } else if (strcmp(name, "time") == 0) {
+        list_add(&pg->times, n);
+    } else if (strcmp(name, "a") == 0 && attr_ieq(n, "rel", "author")) {
+        list_add(&pg->authors, n);
+    }
+    xmlChar *prop = xmlGetProp(n, (const xmlChar *)"itemprop");
+    if (prop != NULL && strcmp(name, "meta") != 0) {
+        visit_itemprop(pg, n, (const char *)prop);
+    }
+    xmlFree(prop);
+    visit_classes(pg, n);
+}
+
+/* Pre-order successor of n; descend says whether n's children are wanted. */
+static xmlNodePtr
+walk_next(xmlNodePtr n, bool descend)
+{
+    if (descend && n->children != NULL) {
+        return n->children;
+    }
+    while (n != NULL) {
+        if (n->next != NULL) {
+            return n->next;
+        }
+        n = n->parent;
+        if (n == NULL || n->type != XML_ELEMENT_NODE) {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static void
+gather(page *pg, htmlDocPtr doc)
+{
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n != NULL) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE && n->name != NULL) {
+            visit_element(pg, n);
+            descend = !tag_is(n, "script") && !tag_is(n, "style") &&
+                      !tag_is(n, "svg");
+        }
+        n = walk_next(n, descend);
+    }
+}
+
+/* ---- JSON-LD ------------------------------------------------------------ */
+
+static const char *
+json_str(px_article *a, json_t *v)
+{
+    if (json_is_string(v)) {
+        return arena_text(a, json_string_value(v), json_string_length(v));
+    }
+    return NULL;
+}
+
+static bool
+type_is_article(json_t *obj)
+{
+    static const char *const types[] = {
+        "article",         "newsarticle", "blogposting",      "reportage",
+        "analysisnews",    "opinionnews", "reviewnews",       "backgroundnews",
+        "liveblogposting", "techarticle", "scholarlyarticle", "report",
+        "socialmediapost", "posting",     "creativework",     NULL};
+    json_t *t = json_object_get(obj, "@type");
+    json_t *one = t;
+    for (size_t i = 0; json_is_array(t) ? i < json_array_size(t) : i < 1; i++) {
+        one = json_is_array(t) ? json_array_get(t, i) : t;
+        if (!json_is_string(one)) {
+            continue;
+        }
+        char low[96];
+        lower_into(json_string_value(one), low, sizeof low);
+        if (contains_any(low, types)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+type_eq(json_t *obj, const char *want)
+{
+    json_t *t = json_object_get(obj, "@type");
+    if (json_is_array(t)) {
+        t = json_array_get(t, 0);
+    }
+    const char *s = json_is_string(t) ? json_string_value(t) : "";
+    const char *slash = strrchr(s, '/');
+    s = slash != NULL ? slash + 1 : s;
+    char low[64];
+    lower_into(s, low, sizeof low);
+    return strcmp(low, want) == 0;
+}
+
+/* Name of an author value: string, {name}, {"@id"} or a list of those;
+ * appended to b joined by ", ". */
+static void
+ld_author_add(page *pg, json_t *v, px_buf *b, int depth)
+{
+    if (json_is_array(v) && depth < 2) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            ld_author_add(pg, x, b, depth + 1);
+        }
+        return;
+    }
+    const char *name = json_str(pg->a, v);
+    if (json_is_object(v)) {
+        name = json_str(pg->a, json_object_get(v, "name"));
+        const char *id = json_str(pg->a, json_object_get(v, "@id"));
+        for (size_t i = 0; name == NULL && id != NULL && i < pg->info.n_ids;
+             i++) {
+            if (strcmp(pg->info.ids[i], id) == 0) {
+                name = pg->info.id_names[i];
+            }
+        }
+    }
+    if (name != NULL && b->len < 400) {
+        if (b->len > 0) {
+            px_buf_add_c(b, ", ");
+        }
+        px_buf_add_c(b, name);
+    }
+}
+
+static void
+ld_article(page *pg, json_t *obj)
+{
+    ld_info *in = &pg->info;
+    if (in->has_article) {
+        return;
+    }
+    in->has_article = true;
+    in->headline = json_str(pg->a, json_object_get(obj, "headline"));
+    in->published = json_str(pg->a, json_object_get(obj, "datePublished"));
+    if (in->published == NULL) {
+        in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
+    }
+    if (in->modified == NULL) {
+        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
+    }
+    px_buf b;
+    px_buf_init(&b);
+    ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
+    if (!px_buf_failed(&b) && b.len > 0) {
+        in->author = arena_text(pg->a, b.ptr, b.len);
+    }
+    px_buf_fini(&b);
+    json_t *pub = json_object_get(obj, "publisher");
+    if (json_is_array(pub)) {
+        pub = json_array_get(pub, 0);
+    }
+    if (json_is_object(pub) && in->publisher == NULL) {
+        in->publisher = json_str(pg->a, json_object_get(pub, "name"));
+    }
+}
+
+/* Facts from objects that are not the article. */
+static void
+ld_other(page *pg, json_t *obj)
+{
+    ld_info *in = &pg->info;
+    const char *id = json_str(pg->a, json_object_get(obj, "@id"));
+    const char *name = json_str(pg->a, json_object_get(obj, "name"));
+    if (id != NULL && name != NULL && in->n_ids < MAX_IDS) {
+        in->ids[in->n_ids] = id;
+        in->id_names[in->n_ids++] = name;
+    }
+    if (type_eq(obj, "website") && in->website == NULL) {
+        in->website = name;
+    }
+    if (in->published_other == NULL && !type_eq(obj, "person")) {
+        in->published_other =
+            json_str(pg->a, json_object_get(obj, "datePublished"));
+    }
+    if (in->modified == NULL) {
+        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
+    }
+}
+
+/* Visits objects: the value, @graph members and array items. */
+static void
+ld_walk(page *pg, json_t *v, bool articles, int depth)
+{
+    if (depth > 6) {
+        return;
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            ld_walk(pg, x, articles, depth + 1);
+        }
+        return;
+    }
+    if (!json_is_object(v)) {
+        return;
+    }
+    if (articles && type_is_article(v)) {
+        ld_article(pg, v);
+    } else if (!articles) {
+        ld_other(pg, v);
+    }
+    ld_walk(pg, json_object_get(v, "@graph"), articles, depth + 1);
+    json_t *main = json_object_get(v, "mainEntity");
+    if (json_is_object(main) || json_is_array(main)) {
+        ld_walk(pg, main, articles, depth + 1);
+    }
+}
+
+/* Parses one script's JSON; control bytes (raw newlines inside strings are
+ * common) become spaces, HTML comment and CDATA wrappers are cut. */
+static json_t *
+ld_parse(xmlNodePtr script)
+{
+    xmlChar *raw = xmlNodeGetContent(script);
+    if (raw == NULL) {
+        return NULL;
+    }
+    char *s = (char *)raw;
+    for (char *p = s; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20) {
+            *p = ' ';
+        }
+    }
+    const char *start = strpbrk(s, "{[");
+    const char *end = NULL;
+    for (const char *p = s; *p != '\0'; p++) {
+        if (*p == '}' || *p == ']') {
+            end = p;
+        }
+    }
+    json_t *j = NULL;
+    if (start != NULL && end != NULL && end > start) {
+        json_error_t jerr;
+        j = json_loadb(start, (size_t)(end - start + 1), 0, &jerr);
+    }
+    xmlFree(raw);
+    return j;
+}
+
+static void
+read_ld(page *pg)
+{
+    json_t *docs[MAX_LD] = {NULL};
+    for (size_t i = 0; i < pg->ld.len; i++) {
+        docs[i] = ld_parse(pg->ld.n[i]);
+        ld_walk(pg, docs[i], false, 0);
+    }
+    for (size_t i = 0; i < pg->ld.len; i++) {
+        ld_walk(pg, docs[i], true, 0);
+        json_decref(docs[i]);
+    }
+}
+
+/* ---- lookup ------------------------------------------------------------- */
+
+static const char *
+meta_get(const page *pg, const char *key)
+{
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        if (strcmp(pg->metas[i].key, key) == 0) {
+            return pg->metas[i].val;
+        }
+    }
+    return NULL;
+}
+
+/* Host of url without "www.", as an arena string. */
+static const char *
+url_host(px_article *a, const char *url)
+{
+    if (url == NULL) {
+        return NULL;
+    }
+    const char *p = strstr(url, "://");
+    p = p != NULL ? p + 3 : url;
+    const char *at = strpbrk(p, "@/");
+    if (at != NULL && *at == '@') {
+        p = at + 1;
+    }
+    size_t n = strcspn(p, "/:?#");
+    if (n > 4 && strncmp(p, "www.", 4) == 0) {
+        p += 4;
+        n -= 4;
+    }
+    return n > 0 ? arena_text(a, p, n) : NULL;
+}
+
+/* Letters and digits of s, ASCII lower-cased, other bytes kept, into buf. */
+static void
+norm_key(const char *s, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; s != NULL && s[i] != '\0' && n + 1 < cap; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            buf[n++] = (char)(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c >= 0x80) {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n] = '\0';
+}
+
+/* True if a and b name the same thing loosely (one holds the other). */
+static bool
+loose_match(const char *a, const char *b)
+{
+    char ka[512];
+    char kb[512];
+    norm_key(a, ka, sizeof ka);
+    norm_key(b, kb, sizeof kb);
+    if (strlen(ka) < 3 || strlen(kb) < 3) {
+        return ka[0] != '\0' && strcmp(ka, kb) == 0;
+    }
+    return strstr(ka, kb) != NULL || strstr(kb, ka) != NULL;
+}
+
+/* ---- title -------------------------------------------------------------- */
+
+static const char *const title_seps[] = {" | ",  " - ", " – ", " — ", " _ ",
+                                         " :: ", " · ", " » ", " / ", "_",
+                                         "｜",   "|",   NULL};
+
+/* Does segment s[0..n) name the site (site name or host label)? */
+static bool
+is_site_seg(px_article *a, const char *s, size_t n, const char *site,
+            const char *host)
+{
+    const char *seg = arena_text(a, s, n);
+    if (seg == NULL) {
+        return false;
+    }
+    if (site != NULL && loose_match(seg, site)) {
+        return true;
+    }
+    if (host == NULL) {
+        return false;
+    }
+    char label[128];
+    const char *dot = strchr(host, '.');
+    const size_t ln = dot != NULL ? (size_t)(dot - host) : strlen(host);
+    snprintf(label, sizeof label, "%.*s", (int)ln, host);
+    return loose_match(seg, label) || loose_match(seg, host);
+}
+
+/* title without a leading or trailing " - Site" part naming the site. */
+static const char *
+strip_site(px_article *a, const char *title, const char *site, const char *host)
+{
+    for (size_t k = 0; title != NULL && title_seps[k] != NULL; k++) {
+        const char *sep = title_seps[k];
+        const size_t sl = strlen(sep);
+        const char *first = strstr(title, sep);
+        const char *last = first;
+        for (const char *p = first; p != NULL; p = strstr(p + sl, sep)) {
+            last = p;
+        }
+        if (last == NULL) {
+            continue;
+        }
+        const char *tail = last + sl;
+        if (last > title && is_site_seg(a, tail, strlen(tail), site, host)) {
+            return arena_text(a, title, (size_t)(last - title));
+        }
+        if (first[sl] != '\0' &&
+            is_site_seg(a, title, (size_t)(first - title), site, host)) {
+            return arena_text(a, first + sl, strlen(first + sl));
+        }
+    }
+    return title;
+}
+
+/* The <h1> whose text the <title> holds (longest), else the only <h1> in
+ * the main part of the page. */
+static xmlNodePtr
+best_h1(page *pg, const char **text)
+{
+    xmlNodePtr best = NULL;
+    size_t best_len = 0;
+    size_t n_main = 0;
+    xmlNodePtr only = NULL;
+    const char *only_text = NULL;
+    for (size_t i = 0; i < pg->h1.len; i++) {
+        xmlNodePtr h = pg->h1.n[i];
+        const char *t = node_text(pg->a, h, 1000);
+        if (t == NULL || in_boilerplate(h)) {
+            continue;
+        }
+        if (in_main(h)) {
+            n_main++;
+            only = h;
+            only_text = t;
+        }
+        if (pg->title_tag != NULL && loose_match(pg->title_tag, t) &&
+            strlen(t) > best_len) {
+            best = h;
+            best_len = strlen(t);
+            *text = t;
+        }
+    }
+    if (best == NULL && n_main == 1) {
+        *text = only_text;
+        return only;
+    }
+    return best;
+}
+
+static void
+set_field(px_article *a, const char **field, const char *v, const char *name,
+          const char *how)
+{
+    if (v != NULL && *field == NULL) {
+        px_article_set(a, field, px_str_c(v));
+        if (*field != NULL) {
+            px_article_signal(a, name, how);
+        }
+    }
+}
+
+static void
+pick_title(page *pg, const char *host)
+{
+    px_article *a = pg->a;
+    const char *site = a->site;
+    const char *h1 = NULL;
+    best_h1(pg, &h1);
+    const char *og = meta_get(pg, "og:title");
+    set_field(a, &a->title, strip_site(a, og, site, host), "title",
+              "meta:og:title");
+    const char *tw = meta_get(pg, "twitter:title");
+    set_field(a, &a->title, strip_site(a, tw, site, host), "title",
+              "meta:twitter:title");
+    set_field(a, &a->title, pg->info.headline, "title", "jsonld:headline");
+    set_field(a, &a->title, h1, "title", "h1");
+    set_field(a, &a->title, strip_site(a, pg->title_tag, site, host), "title",
+              "title");
+}
+
+/* ---- date --------------------------------------------------------------- */
+
+static const char *const pub_keys[] = {"article:published_time",
+                                       "og:article:published_time",
+                                       "article:published",
+                                       "og:published_time",
+                                       "published_time",
+                                       "datepublished",
+                                       "dc.date.issued",
+                                       "dcterms.issued",
+                                       "dc.date",
+                                       "dcterms.date",
+                                       "dc.date.created",
+                                       "dcterms.created",
+                                       "date",
+                                       "pubdate",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publish_date",
+                                       "published-date",
+                                       "published_date",
+                                       "publication_date",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "citation_publication_date",
+                                       "citation_date",
+                                       "citation_online_date",
+                                       "article.published",
+                                       "article_date_original",
+                                       "original-publish-date",
+                                       "og:pubdate",
+                                       "pub_date",
+                                       "displaydate",
+                                       "firstpublishedtime",
+                                       "rnews:datepublished",
+                                       "article:post_date",
+                                       "bt:pubdate",
+                                       "datecreated",
+                                       NULL};
+static const char *const mod_keys[] = {
+    "article:modified_time", "og:updated_time",  "datemodified",
+    "dc.date.modified",      "dcterms.modified", "article:modified",
+    "modified_time",         "updated_time",     NULL};
+
+/* Sets the date from s if it parses; true when set. */
+static bool
+try_date(px_article *a, const char *s, const char *how, px_date_prec min)
+{
+    px_date d;
+    if (s == NULL || !px_pubdate_parse(px_str_c(s), &d) ||
+        !px_pubdate_valid(&d) || d.prec < min) {
+        return false;
+    }
+    a->published = d;
+    px_article_signal(a, "date", how);
+    return true;
+}
+
+static bool
+date_from_metas(page *pg, const char *const *keys, const char *prefix)
+{
+    for (size_t i = 0; keys[i] != NULL; i++) {
+        char how[128];
+        snprintf(how, sizeof how, "%s%s", prefix, keys[i]);
+        if (try_date(pg->a, meta_get(pg, keys[i]), how, PX_PREC_MONTH)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+is_update_node(xmlNodePtr n)
+{
+    static const char *const upd[] = {"update", "modif", NULL};
+    for (int k = 0; k < 2 && n != NULL; k++, n = n->parent) {
+        char cls[256];
+        class_id(n, cls, sizeof cls);
+        if (contains_any(cls, upd)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* First <time> outside page chrome that is not an "updated" stamp. */
+static bool
+date_from_times(page *pg)
+{
+    for (size_t i = 0; i < pg->times.len; i++) {
+        xmlNodePtr t = pg->times.n[i];
+        if (in_boilerplate(t) || is_update_node(t)) {
+            continue;
+        }
+        const char *dt = attr(pg->a, t, "datetime");
+        if (try_date(pg->a, dt, "time", PX_PREC_DAY) ||
+            try_date(pg->a, node_text(pg->a, t, 200), "time:text",
+                     PX_PREC_DAY)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A full date in a short text; false for dates labelled as updates. */
+static bool
+find_full_date(const char *s, px_date *out)
+{
+    static const char *const upd[] = {"updat",      "aktualisiert", "modifi",
+                                      "mis à jour", "actualizado",  "更新",
+                                      "تحديث",      "обновлено",    NULL};
+    size_t off = 0;
+    size_t len = 0;
+    if (s == NULL || !px_pubdate_find(px_str_c(s), out, &off, &len) ||
+        out->prec < PX_PREC_DAY) {
+        return false;
+    }
+    char low[128];
+    const size_t from = off > 40 ? off - 40 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return !contains_any(low, upd);
+}
+
+/* Date-like elements (class or id says date, time, byline...). */
+static bool
+date_from_classes(page *pg, const px_date *url_month)
+{
+    for (size_t i = 0; i < pg->datecls.len; i++) {
+        xmlNodePtr n = pg->datecls.n[i];
+        const char *t = node_text(pg->a, n, 400);
+        px_date d;
+        if (t == NULL || strlen(t) > 300 || in_boilerplate(n) ||
+            !find_full_date(t, &d)) {
+            continue;
+        }
+        if (url_month != NULL &&
+            (d.year != url_month->year || d.month != url_month->month)) {
+            continue;
+        }
+        pg->a->published = d;
+        px_article_signal(pg->a, "date", "class");
+        return true;
+    }
+    return false;
+}
+
+/* The first full date in the text just after the headline element. */
+static bool
+date_near(page *pg, xmlNodePtr h, const px_date *url_month)
+{
+    size_t seen = 0;
+    int nodes = 0;
+    for (xmlNodePtr n = walk_next(h, false); n != NULL && nodes < 60;
+         n = walk_next(n, !tag_is(n, "script") && !tag_is(n, "style"))) {
+        if (n->type != XML_TEXT_NODE || n->content == NULL) {
+            continue;
+        }
+        nodes++;
+        const char *t = (const char *)n->content;
+        seen += strlen(t);
+        px_date d;
+        if (strlen(t) < 300 && find_full_date(t, &d) && !in_boilerplate(n) &&
+            (url_month == NULL ||
+             (d.year == url_month->year && d.month == url_month->month))) {
+            pg->a->published = d;
+            px_article_signal(pg->a, "date", "near-title");
+            return true;
+        }
+        if (seen > 1500) {
+            break;
+        }
+    }
+    return false;
+}
+
+static void
+pick_date(page *pg)
+{
+    px_article *a = pg->a;
+    if (a->published.prec != PX_PREC_NONE) {
+        return;
+    }
+    if (try_date(a, pg->info.published, "jsonld:datePublished",
+                 PX_PREC_MONTH) ||
+        date_from_metas(pg, pub_keys, "meta:") || date_from_times(pg) ||
+        try_date(a, pg->info.published_other, "jsonld:other", PX_PREC_DAY)) {
+        return;
+    }
+    px_date u;
+    const bool has_url = px_pubdate_from_url(pg->url, &u) ||
+                         px_pubdate_from_url(pg->canonical, &u);
+    if (has_url && u.prec >= PX_PREC_DAY) {
+        a->published = u;
+        px_article_signal(a, "date", "url");
+        return;
+    }
+    const px_date *um = has_url ? &u : NULL;
+    const char *h1 = NULL;
+    xmlNodePtr h = best_h1(pg, &h1);
+    if (date_from_classes(pg, um) || (h != NULL && date_near(pg, h, um))) {
+        return;
+    }
+    if (has_url) {
+        a->published = u;
+        px_article_signal(a, "date", "url:month");
+        return;
+    }
+    if (try_date(a, pg->info.modified, "jsonld:dateModified", PX_PREC_DAY)) {
+        return;
+    }
+    date_from_metas(pg, mod_keys, "meta-modified:");
+}
+
+/* ---- author ------------------------------------------------------------- */
+
+static const char *const generic_authors[] = {
+    "admin",     "administrator", "editor",  "editors",   "staff",
+    "webmaster", "newsroom",      "by",      "redaktion", "redacción",
+    "rédaction", "anonymous",     "guest",   "unknown",   "المحرر",
+    "محرر",      "الإدارة",       "الادارة", "编辑",      "小编",
+    "管理员",    "责任编辑",      NULL};
+
+static const char *const author_prefixes[] = {
+    "written by ", "posted by ", "by: ",      "by ",      "von ",   "por ",
+    "par ",        "di ",        "door ",     "przez ",   "from ",  "author: ",
+    "autor: ",     "autor ",     "auteur : ", "auteur: ", "作者：", "作者:",
+    "作者 ",       "文／",       "文/",       "记者：",   "记者 ",  "بقلم ",
+    "بقلم: ",      "كتب ",       "كتبت ",     "автор: ",  NULL};
+
+/* Strips a leading byline word like "By" (ASCII case-insensitive). */
+static const char *
+strip_author_prefix(const char *s)
+{
+    bool again = true;
+    while (again) {
+        again = false;
+        for (size_t i = 0; author_prefixes[i] != NULL; i++) {
+            const size_t n = strlen(author_prefixes[i]);
+            if (px_str_istarts_c((px_str){s, strlen(s)}, author_prefixes[i]) &&
+                s[n] != '\0') {
+                s += n;
+                while (*s == ' ') {
+                    s++;
+                }
+                again = true;
+            }
+        }
+    }
+    return s;
+}
+
+static bool
+generic_author(const char *s)
+{
+    char low[128];
+    lower_into(s, low, sizeof low);
+    for (size_t i = 0; generic_authors[i] != NULL; i++) {
+        if (strcmp(low, generic_authors[i]) == 0) {
+            return true;
+        }
+    }
+    return strstr(low, "http") != NULL || strstr(low, "www.") != NULL ||
+           strchr(low, '@') != NULL || strchr(low, '/') != NULL;
+}
+
+/* A cleaned author name from s, or NULL if s is no usable name. */
+static const char *
+clean_author(px_article *a, const char *s)
+{
+    if (s == NULL) {
+        return NULL;
+    }
+    s = strip_author_prefix(s);
+    size_t n = strlen(s);
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    if (px_pubdate_find((px_str){s, n}, &d, &off, &len)) {
+        n = off; /* "Jane Doe, 6 January 2026": keep the name */
+    }
+    const char *out = arena_text(a, s, n);
+    while (out != NULL && n > 0 &&
+           (out[strlen(out) - 1] == ',' || out[strlen(out) - 1] == '|' ||
+            out[strlen(out) - 1] == '-')) {
+        out = arena_text(a, out, strlen(out) - 1);
+    }
+    if (out == NULL || strlen(out) > 100 || strlen(out) < 2 ||
+        generic_author(out)) {
+        return NULL;
+    }
+    return out;
+}
+
+/* Author from an element: an itemprop=name inside it, else its text. */
+static const char *
+node_author(px_article *a, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && attr_ieq(c, "itemprop", "name")) {
+            const char *v = attr(a, c, "content");
+            return v != NULL ? v : node_text(a, c, 200);
+        }
+    }
+    const char *v = attr(a, n, "content");
+    return v != NULL ? v : node_text(a, n, 200);
+}
+
+static void
+pick_author(page *pg)
+{
+    static const char *const keys[] = {"author",
+                                       "article:author",
+                                       "parsely-author",
+                                       "sailthru.author",
+                                       "dc.creator",
+                                       "dcterms.creator",
+                                       "citation_author",
+                                       "byl",
+                                       "og:article:author",
+                                       NULL};
+    px_article *a = pg->a;
+    set_field(a, &a->author, clean_author(a, pg->info.author), "author",
+              "jsonld:author");
+    for (size_t i = 0; keys[i] != NULL && a->author == NULL; i++) {
+        char how[64];
+        snprintf(how, sizeof how, "meta:%s", keys[i]);
+        set_field(a, &a->author, clean_author(a, meta_get(pg, keys[i])),
+                  "author", how);
+    }
+    for (size_t i = 0; i < pg->authors.len && a->author == NULL; i++) {
+        xmlNodePtr n = pg->authors.n[i];
+        if (in_boilerplate(n)) {
+            continue;
+        }
+        const char *how = tag_is(n, "a") ? "rel-author" : "byline";
+        set_field(a, &a->author, clean_author(a, node_author(a, n)), "author",
+                  how);
+    }
+}
+
+/* ---- site, canonical, language ------------------------------------------ */
+
+static void
+pick_site(page *pg, const char *host)
+{
+    px_article *a = pg->a;
+    set_field(a, &a->site, meta_get(pg, "og:site_name"), "site",
+              "meta:og:site_name");
+    set_field(a, &a->site, pg->info.publisher, "site", "jsonld:publisher");
+    set_field(a, &a->site, pg->info.website, "site", "jsonld:website");
+    set_field(a, &a->site, meta_get(pg, "application-name"), "site",
+              "meta:application-name");
+    set_field(a, &a->site, host, "site", "url");
+}
+
+/* href resolved against the page URL, as an arena string. */
+static const char *
+resolve(px_article *a, const char *href, const char *base)
+{
+    if (href == NULL || base == NULL) {
+        return href;
+    }
+    xmlChar *u = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    if (u == NULL) {
+        return href;
+    }
+    const char *out = arena_text(a, (const char *)u, strlen((const char *)u));
+    xmlFree(u);
+    return out;
+}
+
+static void
+pick_canonical_lang(page *pg)
+{
+    px_article *a = pg->a;
+    set_field(a, &a->canonical, resolve(a, pg->canonical, pg->url), "canonical",
+              "link");
+    set_field(a, &a->canonical, resolve(a, meta_get(pg, "og:url"), pg->url),
+              "canonical", "meta:og:url");
+    set_field(a, &a->lang, pg->html_lang, "lang", "html");
+    set_field(a, &a->lang, meta_get(pg, "og:locale"), "lang", "meta:og:locale");
+    set_field(a, &a->lang, meta_get(pg, "content-language"), "lang",
+              "meta:content-language");
+    set_field(a, &a->lang, meta_get(pg, "language"), "lang", "meta:language");
+}
+
+px_status
+px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
+{
+    if (doc == NULL || a == NULL) {
+        return px_fail(err, PX_EINVAL, "meta: no document");
+    }
+    page *pg = px_calloc(1, sizeof *pg);
+    if (pg == NULL) {
+        return px_fail(err, PX_ENOMEM, "meta: out of memory");
+    }
+    pg->a = a;
+    pg->url = url != NULL ? url : a->url;
+    gather(pg, doc);
+    read_ld(pg);
+    const char *host = url_host(a, pg->url);
+    pick_site(pg, host);
+    pick_title(pg, host);
+    pick_date(pg);
+    pick_author(pg);
+    pick_canonical_lang(pg);
+    PX_LOG(PX_LOG_DEBUG, "meta: done (metas=%zu ld=%zu)", pg->n_metas,
+           pg->ld.len);
+    px_free(pg);
+    if (px_arena_failed(a->arena)) {
+        return px_fail(err, PX_ENOMEM, "meta: out of memory");
+    }
+    return PX_OK;
+}
+
+/* ---- dates in the extracted text ---------------------------------------- */
+
+/* A date in paragraph p counts when the paragraph is short (a dateline or
+ * byline) or starts with the date. */
+static bool
+para_date(const px_article *a, const px_para *p, px_date *out)
+{
+    const px_str s = {a->text + p->off, p->len};
+    size_t off = 0;
+    size_t len = 0;
+    char buf[256];
+    if (!px_pubdate_find(s, out, &off, &len) || out->prec < PX_PREC_DAY) {
+        return false;
+    }
+    snprintf(buf, sizeof buf, "%.*s", (int)(p->len < 255 ? p->len : 255),
+             s.ptr);
+    px_date again;
+    return (p->len <= 200 || off <= 24) && find_full_date(buf, &again);
+}
+
+void
+px_meta_date_from_text(px_article *a)
+{
+    if (a == NULL || a->text == NULL || a->published.prec >= PX_PREC_DAY) {
+        return;
+    }
+    const px_date month = a->published;
+    size_t first = 0;
+    for (size_t i = 0; a->title != NULL && i < a->n_paras && i < 6; i++) {
+        const px_para *p = &a->paras[i];
+        if (px_str_eq_c((px_str){a->text + p->off, p->len}, a->title)) {
+            first = i + 1; /* the title is in the text: look just after */
+            break;
+        }
+    }
+    for (size_t i = first; i < a->n_paras && i < first + 3; i++) {
+        px_date d;
+        if (!para_date(a, &a->paras[i], &d)) {
+            continue;
+        }
+        if (month.prec == PX_PREC_MONTH &&
+            (d.year != month.year || d.month != month.month)) {
+            continue;
+        }
+        a->published = d;
+        px_article_signal(a, "date", "text");
+        return;
+    }
+}
