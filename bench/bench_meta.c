@@ -16,6 +16,14 @@
 #include "meta.h"
 #include "str.h"
 
+static void
+log_line(void *ctx, px_log_level level, const char *line)
+{
+    (void)ctx;
+    (void)level;
+    fprintf(stderr, "%s\n", line);
+}
+
 static char *
 read_gz(const char *path, size_t *len)
 {
@@ -84,6 +92,7 @@ run_one(const char *path, const char *url)
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, url, NULL, opts);
+    fprintf(stderr, "page %s\n", path);
     px_article *a = px_article_new();
     if (doc != NULL && a != NULL) {
         px_error err = {0};
@@ -100,6 +109,9 @@ int
 main(void)
 {
     char line[8192];
+    if (getenv("PX_BENCH_DEBUG") != NULL) {
+        px_log_set(log_line, NULL, PX_LOG_DEBUG);
+    }
     while (fgets(line, sizeof line, stdin) != NULL) {
         line[strcspn(line, "\r\n")] = '\0';
         char *tab = strchr(line, '\t');

@@ -189,7 +189,8 @@ static const char *const boiler_cls[] = {
     "also-",      "teaser",     "promo",       "outbrain",  "taboola",
     "newsletter", "masthead",   "site-header", "topbar",    "top-bar",
     "navbar",     "breadcrumb", "menu",        "carousel",  "ticker",
-    "slider",     "other-",     "next-post",   "prev-post", NULL};
+    "slider",     "other-",     "next-post",   "prev-post", "calendar",
+    "archive",    NULL};
 
 static bool
 in_article_tag(xmlNodePtr n)
@@ -840,37 +841,6 @@ static const char *const pub_keys[] = {"article:published_time",
                                        "bt:pubdate",
                                        "datecreated",
                                        NULL};
-static const char *const mod_keys[] = {
-    "article:modified_time", "og:updated_time",  "datemodified",
-    "dc.date.modified",      "dcterms.modified", "article:modified",
-    "modified_time",         "updated_time",     NULL};
-
-/* Sets the date from s if it parses; true when set. */
-static bool
-try_date(px_article *a, const char *s, const char *how, px_date_prec min)
-{
-    px_date d;
-    if (s == NULL || !px_pubdate_parse(px_str_c(s), &d) ||
-        !px_pubdate_valid(&d) || d.prec < min) {
-        return false;
-    }
-    a->published = d;
-    px_article_signal(a, "date", how);
-    return true;
-}
-
-static bool
-date_from_metas(page *pg, const char *const *keys, const char *prefix)
-{
-    for (size_t i = 0; keys[i] != NULL; i++) {
-        char how[128];
-        snprintf(how, sizeof how, "%s%s", prefix, keys[i]);
-        if (try_date(pg->a, meta_get(pg, keys[i]), how, PX_PREC_MONTH)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 static bool
 is_update_node(xmlNodePtr n)
@@ -886,133 +856,393 @@ is_update_node(xmlNodePtr n)
     return false;
 }
 
-/* First <time> outside page chrome that is not an "updated" stamp. */
+/* Does the text just before a date (at off in s) call it an update? */
 static bool
-date_from_times(page *pg)
+updated_label(const char *s, size_t off)
 {
-    for (size_t i = 0; i < pg->times.len; i++) {
-        xmlNodePtr t = pg->times.n[i];
-        if (in_boilerplate(t) || is_update_node(t)) {
-            continue;
-        }
-        const char *dt = attr(pg->a, t, "datetime");
-        if (try_date(pg->a, dt, "time", PX_PREC_DAY) ||
-            try_date(pg->a, node_text(pg->a, t, 200), "time:text",
-                     PX_PREC_DAY)) {
-            return true;
-        }
-    }
-    return false;
+    static const char *const upd[] = {"updat",      "aktualisiert", "modifi",
+                                      "mis à jour", "actualizado",  "更新",
+                                      "تحديث",      "обновлено",    "geändert",
+                                      "stand:",     "revised",      NULL};
+    char low[128];
+    const size_t from = off > 60 ? off - 60 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, upd);
 }
 
 /* A full date in a short text; false for dates labelled as updates. */
 static bool
 find_full_date(const char *s, px_date *out)
 {
-    static const char *const upd[] = {"updat",      "aktualisiert", "modifi",
-                                      "mis à jour", "actualizado",  "更新",
-                                      "تحديث",      "обновлено",    NULL};
     size_t off = 0;
     size_t len = 0;
     if (s == NULL || !px_pubdate_find(px_str_c(s), out, &off, &len) ||
         out->prec < PX_PREC_DAY) {
         return false;
     }
-    char low[128];
-    const size_t from = off > 40 ? off - 40 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
-    return !contains_any(low, upd);
+    return !updated_label(s, off);
 }
 
-/* Date-like elements (class or id says date, time, byline...). */
-static bool
-date_from_classes(page *pg, const px_date *url_month)
+/* ---- dates the reader can see ------------------------------------------- */
+
+#define MAX_VIS      128
+#define VIS_TEXT_MAX (512 * 1024)
+
+enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
+
+typedef struct vis_date {
+    px_date d;
+    unsigned flags;
+    int dist; /* text nodes from the headline (negative: before it) */
+} vis_date;
+
+typedef struct text_span {
+    size_t off; /* where the node's text starts in the joined text */
+    xmlNodePtr node;
+    int order; /* index among the page's text nodes */
+} text_span;
+
+typedef struct vis {
+    vis_date v[MAX_VIS];
+    size_t n;
+    px_buf text; /* visible text of the body, one text node per line */
+    text_span *spans;
+    size_t n_spans;
+    size_t cap_spans;
+    int h1_order; /* order of the headline's first text node, or -1 */
+} vis;
+
+static void
+vis_add(vis *v, const px_date *d, unsigned flags, int dist)
 {
-    for (size_t i = 0; i < pg->datecls.len; i++) {
-        xmlNodePtr n = pg->datecls.n[i];
-        const char *t = node_text(pg->a, n, 400);
-        px_date d;
-        if (t == NULL || strlen(t) > 300 || in_boilerplate(n) ||
-            !find_full_date(t, &d)) {
-            continue;
-        }
-        if (url_month != NULL &&
-            (d.year != url_month->year || d.month != url_month->month)) {
-            continue;
-        }
-        pg->a->published = d;
-        px_article_signal(pg->a, "date", "class");
-        return true;
+    if (v->n < MAX_VIS) {
+        v->v[v->n++] = (vis_date){*d, flags, dist};
     }
-    return false;
 }
 
-/* The first full date in the text just after the headline element. */
 static bool
-date_near(page *pg, xmlNodePtr h, const px_date *url_month)
+span_add(vis *v, xmlNodePtr n)
 {
-    size_t seen = 0;
-    int nodes = 0;
-    for (xmlNodePtr n = walk_next(h, false); n != NULL && nodes < 60;
-         n = walk_next(n, !tag_is(n, "script") && !tag_is(n, "style"))) {
-        if (n->type != XML_TEXT_NODE || n->content == NULL) {
-            continue;
+    if (v->n_spans == v->cap_spans) {
+        const size_t cap = v->cap_spans == 0 ? 256 : v->cap_spans * 2;
+        text_span *s = px_realloc(v->spans, cap * sizeof *s);
+        if (s == NULL) {
+            return false;
         }
-        nodes++;
-        const char *t = (const char *)n->content;
-        seen += strlen(t);
-        px_date d;
-        if (strlen(t) < 300 && find_full_date(t, &d) && !in_boilerplate(n) &&
-            (url_month == NULL ||
-             (d.year == url_month->year && d.month == url_month->month))) {
-            pg->a->published = d;
-            px_article_signal(pg->a, "date", "near-title");
+        v->spans = s;
+        v->cap_spans = cap;
+    }
+    v->spans[v->n_spans] = (text_span){v->text.len, n, (int)v->n_spans};
+    v->n_spans++;
+    return true;
+}
+
+static bool
+invisible(const xmlNode *n)
+{
+    return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
+           tag_is(n, "head") || tag_is(n, "svg") || tag_is(n, "template") ||
+           tag_is(n, "select");
+}
+
+/* Does text node n hold the title (white space and case aside)? */
+static bool
+is_title_text(const xmlNode *n, const char *title)
+{
+    char kn[512];
+    char kt[512];
+    norm_key((const char *)n->content, kn, sizeof kn);
+    norm_key(title, kt, sizeof kt);
+    return kt[0] != '\0' && strcmp(kn, kt) == 0;
+}
+
+/* Joins the visible text nodes; notes where the headline starts: the
+ * element h, else the first text node that reads as the title. */
+static void
+collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
+{
+    bool in_h = false;
+    int title_order = -1;
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n != NULL && v->text.len < VIS_TEXT_MAX) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            descend = !invisible(n);
+            in_h = in_h || n == h;
+        } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
+            if (in_h && v->h1_order < 0) {
+                v->h1_order = (int)v->n_spans;
+            }
+            if (title_order < 0 && title != NULL && is_title_text(n, title)) {
+                title_order = (int)v->n_spans;
+            }
+            if (!span_add(v, n)) {
+                return;
+            }
+            px_buf_add_c(&v->text, (const char *)n->content);
+            px_buf_add_byte(&v->text, '\n');
+        }
+        n = walk_next(n, descend);
+    }
+    if (v->h1_order < 0) {
+        v->h1_order = title_order;
+    }
+}
+
+static const text_span *
+span_at(const vis *v, size_t off)
+{
+    size_t lo = 0;
+    size_t hi = v->n_spans;
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (v->spans[mid].off <= off) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return &v->spans[lo];
+}
+
+/* Is n inside an element whose class says date, time or byline? */
+static bool
+date_ancestor(xmlNodePtr n)
+{
+    for (int k = 0; k < 5 && n != NULL && n->type != XML_DOCUMENT_NODE &&
+                    n->type != XML_HTML_DOCUMENT_NODE;
+         k++, n = n->parent) {
+        char cls[256];
+        class_id(n, cls, sizeof cls);
+        if (tag_is(n, "time") ||
+            (contains_any(cls, date_cls) && !contains_any(cls, boiler_cls))) {
             return true;
         }
-        if (seen > 1500) {
-            break;
-        }
     }
     return false;
+}
+
+/* Every full date in the visible text, in page order. */
+static void
+scan_visible(vis *v)
+{
+    const char *buf = v->text.ptr;
+    const size_t len = v->text.len;
+    size_t pos = 0;
+    while (buf != NULL && pos < len && v->n < MAX_VIS) {
+        px_date d;
+        size_t off = 0;
+        size_t l = 0;
+        if (!px_pubdate_find((px_str){buf + pos, len - pos}, &d, &off, &l)) {
+            break;
+        }
+        off += pos;
+        pos = off + l;
+        const text_span *s = span_at(v, off);
+        if (in_boilerplate(s->node)) {
+            continue;
+        }
+        unsigned f = 0;
+        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
+        if (dist >= -6 && dist <= 30) {
+            f |= V_ZONE;
+        }
+        if (date_ancestor(s->node)) {
+            /* a dated element far from a known headline is a comment or
+             * a list item */
+            f |= V_CLASS |
+                 (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+        }
+        if (updated_label(buf, off)) {
+            f |= V_UPDATED;
+        }
+        vis_add(v, &d, f, dist);
+    }
+}
+
+/* <time datetime> values outside page chrome count as seen. */
+static void
+scan_times(page *pg, vis *v)
+{
+    for (size_t i = 0; i < pg->times.len; i++) {
+        xmlNodePtr t = pg->times.n[i];
+        const char *dt = attr(pg->a, t, "datetime");
+        px_date d;
+        if (dt == NULL || in_boilerplate(t) ||
+            !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
+            continue;
+        }
+        vis_add(v, &d, V_ZONE | V_TIME | (is_update_node(t) ? V_UPDATED : 0),
+                9999);
+    }
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long
+day_number(const px_date *d)
+{
+    const long y = d->month <= 2 ? d->year - 1 : d->year;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long m = d->month;
+    const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* A seen date within tol days of d (exact first), or NULL. */
+static const vis_date *
+vis_near(const vis *v, const px_date *d, long tol)
+{
+    const long dn = day_number(d);
+    for (long t = 0; t <= tol; t++) {
+        for (size_t i = 0; i < v->n; i++) {
+            const long diff = day_number(&v->v[i].d) - dn;
+            if (diff == t || diff == -t) {
+                return &v->v[i];
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ---- choosing the date -------------------------------------------------- */
+
+typedef struct date_src {
+    px_date d;
+    char how[96];
+} date_src;
+
+static bool
+src_parse(date_src *s, const char *val, const char *how, px_date_prec min)
+{
+    if (val == NULL || !px_pubdate_parse(px_str_c(val), &s->d) ||
+        !px_pubdate_valid(&s->d) || s->d.prec < min) {
+        return false;
+    }
+    snprintf(s->how, sizeof s->how, "%s", how);
+    return true;
+}
+
+/* The most trusted structured publication date (JSON-LD, meta tags). */
+static bool
+structured_date(page *pg, date_src *s)
+{
+    if (src_parse(s, pg->info.published, "jsonld:datePublished",
+                  PX_PREC_MONTH)) {
+        return true;
+    }
+    for (size_t i = 0; pub_keys[i] != NULL; i++) {
+        char how[128];
+        snprintf(how, sizeof how, "meta:%s", pub_keys[i]);
+        if (src_parse(s, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+            return true;
+        }
+    }
+    return src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
 }
 
 static void
-pick_date(page *pg)
+set_date(px_article *a, const px_date *d, const char *how)
+{
+    a->published = *d;
+    px_article_signal(a, "date", how);
+}
+
+/* Logs the date candidates at DEBUG, for tuning. */
+static void
+log_dates(const vis *v, const date_src *s, bool has_s)
+{
+    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+        return;
+    }
+    px_buf b;
+    px_buf_init(&b);
+    for (size_t i = 0; i < v->n && i < 24; i++) {
+        char d[32];
+        px_date_format(&v->v[i].d, d);
+        px_buf_printf(&b, " %.10s/%u/%d", d, v->v[i].flags, v->v[i].dist);
+    }
+    char sd[32] = "-";
+    if (has_s) {
+        px_date_format(&s->d, sd);
+    }
+    PX_LOG(PX_LOG_DEBUG, "meta: dates (structured=%s how=%s seen=%s)", sd,
+           has_s ? s->how : "-", b.ptr != NULL ? b.ptr : "");
+    px_buf_fini(&b);
+}
+
+/* The first seen headline-zone date with (want) or without the update
+ * label, or NULL. */
+static const vis_date *
+vis_zone(const vis *v, bool updated)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        const unsigned f = v->v[i].flags;
+        if ((f & V_ZONE) != 0 && ((f & V_UPDATED) != 0) == updated) {
+            return &v->v[i];
+        }
+    }
+    return NULL;
+}
+
+/* Decides between structured, seen and URL dates: a structured date the
+ * page also shows wins; then the date shown with the headline; then a
+ * structured date of the article itself; then a date shown as an update;
+ * then the URL. */
+static void
+decide_date(page *pg, const vis *v)
 {
     px_article *a = pg->a;
-    if (a->published.prec != PX_PREC_NONE) {
+    date_src s;
+    const bool has_s = structured_date(pg, &s);
+    log_dates(v, &s, has_s);
+    if (has_s && s.d.prec >= PX_PREC_DAY && vis_near(v, &s.d, 0) != NULL) {
+        set_date(a, &s.d, s.how); /* stated and shown */
         return;
     }
-    if (try_date(a, pg->info.published, "jsonld:datePublished",
-                 PX_PREC_MONTH) ||
-        date_from_metas(pg, pub_keys, "meta:") || date_from_times(pg) ||
-        try_date(a, pg->info.published_other, "jsonld:other", PX_PREC_DAY)) {
-        return;
-    }
+    const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
+    const vis_date *z = vis_zone(v, false);
+    const vis_date *zu = vis_zone(v, true);
     px_date u;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
-    if (has_url && u.prec >= PX_PREC_DAY) {
-        a->published = u;
-        px_article_signal(a, "date", "url");
+    char how[128];
+    snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured");
+    } else if (z != NULL) {
+        set_date(a, &z->d, "seen:headline");
+    } else if (has_s && strcmp(s.how, "jsonld:other") != 0) {
+        set_date(a, &s.d, how);
+    } else if (zu != NULL) {
+        set_date(a, &zu->d, "seen:updated");
+    } else if (has_url) {
+        set_date(a, &u, u.prec >= PX_PREC_DAY ? "url" : "url:month");
+    }
+}
+
+static void
+pick_date(page *pg, htmlDocPtr doc)
+{
+    if (pg->a->published.prec != PX_PREC_NONE) {
         return;
     }
-    const px_date *um = has_url ? &u : NULL;
+    vis *v = px_calloc(1, sizeof *v);
+    if (v == NULL) {
+        return;
+    }
+    v->h1_order = -1;
+    px_buf_init(&v->text);
     const char *h1 = NULL;
-    xmlNodePtr h = best_h1(pg, &h1);
-    if (date_from_classes(pg, um) || (h != NULL && date_near(pg, h, um))) {
-        return;
-    }
-    if (has_url) {
-        a->published = u;
-        px_article_signal(a, "date", "url:month");
-        return;
-    }
-    if (try_date(a, pg->info.modified, "jsonld:dateModified", PX_PREC_DAY)) {
-        return;
-    }
-    date_from_metas(pg, mod_keys, "meta-modified:");
+    collect_text(v, doc, best_h1(pg, &h1), pg->a->title);
+    scan_visible(v);
+    scan_times(pg, v);
+    decide_date(pg, v);
+    px_buf_fini(&v->text);
+    px_free(v->spans);
+    px_free(v);
 }
 
 /* ---- author ------------------------------------------------------------- */
@@ -1205,7 +1435,7 @@ px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
     const char *host = url_host(a, pg->url);
     pick_site(pg, host);
     pick_title(pg, host);
-    pick_date(pg);
+    pick_date(pg, doc);
     pick_author(pg);
     pick_canonical_lang(pg);
     PX_LOG(PX_LOG_DEBUG, "meta: done (metas=%zu ld=%zu)", pg->n_metas,
