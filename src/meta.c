@@ -47,6 +47,7 @@ typedef struct ld_info {
     const char *published_other; /* datePublished of any other object */
     const char *modified;
     const char *author;
+    const char *author_other; /* author of a WebPage or other object */
     const char *publisher;
     const char *website;
     const char *ids[MAX_IDS]; /* "@id" -> name, for author references */
@@ -58,6 +59,7 @@ typedef struct ld_info {
 typedef struct page {
     px_article *a;
     const char *url;
+    const char *host;
     const char *title_tag;
     const char *html_lang;
     const char *canonical;
@@ -68,6 +70,8 @@ typedef struct page {
     node_list times;
     node_list datecls;
     node_list authors;
+    node_list author_links; /* rel=author, href=".../author/..." */
+    node_list heads;        /* h2, h3 and elements whose class says title */
     ld_info info;
 } page;
 
@@ -127,6 +131,56 @@ node_text(px_article *a, xmlNodePtr n, size_t max)
     }
     const char *out = arena_text(a, (const char *)v, len);
     xmlFree(v);
+    return out;
+}
+
+/* Next node after c in a walk limited to the subtree of root. */
+static xmlNodePtr
+subtree_next(xmlNodePtr c, xmlNodePtr root)
+{
+    if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+        return c->children;
+    }
+    while (c != root && c->next == NULL) {
+        c = c->parent;
+    }
+    return c == root ? NULL : c->next;
+}
+
+/* Like subtree_next, without entering c's children. */
+static xmlNodePtr
+subtree_skip(xmlNodePtr c, xmlNodePtr root)
+{
+    while (c != root && c->next == NULL) {
+        c = c->parent;
+    }
+    return c == root ? NULL : c->next;
+}
+
+/* Text of n with a space between text nodes, so "By<a>Jane</a>" reads
+ * "By Jane" (at most max bytes), as an arena string, or NULL. */
+static const char *
+node_text_spaced(px_article *a, xmlNodePtr n, size_t max)
+{
+    px_buf b;
+    px_buf_init(&b);
+    for (xmlNodePtr c = n->children; c != NULL && b.len < max;
+         c = (tag_is(c, "script") || tag_is(c, "style")) ? subtree_skip(c, n)
+                                                         : subtree_next(c, n)) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            px_buf_add_c(&b, (const char *)c->content);
+            px_buf_add_byte(&b, ' ');
+        }
+    }
+    const char *out = NULL;
+    if (!px_buf_failed(&b) && b.len > 0) {
+        size_t len = b.len < max ? b.len : max;
+        while (len > 0 && (b.ptr[len] & 0xC0) == 0x80) {
+            len--;
+        }
+        out = arena_text(a, b.ptr, len);
+    }
+    px_buf_fini(&b);
     return out;
 }
 
@@ -326,6 +380,29 @@ visit_classes(page *pg, xmlNodePtr n)
     if (contains_any(cls, date_cls) && !contains_any(cls, not_date_cls)) {
         list_add(&pg->datecls, n);
     }
+    static const char *const title_cls[] = {"title", "headline", NULL};
+    if (contains_any(cls, title_cls) && !tag_is(n, "h1") && !tag_is(n, "h2") &&
+        !tag_is(n, "h3")) {
+        list_add(&pg->heads, n);
+    }
+}
+
+/* A link to an author page: rel=author or an /author/ style path. */
+static bool
+is_author_link(xmlNodePtr n)
+{
+    static const char *const paths[] = {
+        "/author/",   "/authors/",    "/autor/",     "/autoren/", "/auteur/",
+        "/autore/",   "/journalist/", "/redakteur/", "/profile/", "/writer/",
+        "/reporter/", "/by/",         "/staff/",     "/people/",  NULL};
+    if (attr_ieq(n, "rel", "author")) {
+        return true;
+    }
+    xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+    char low[512];
+    lower_into((const char *)href, low, sizeof low);
+    xmlFree(href);
+    return contains_any(low, paths);
 }
 
 static void
@@ -355,10 +432,12 @@ visit_element(page *pg, xmlNodePtr n)
             pg->html_lang != NULL ? pg->html_lang : attr(pg->a, n, "xml:lang");
     } else if (strcmp(name, "h1") == 0) {
         list_add(&pg->h1, n);
+    } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
+        list_add(&pg->heads, n);
     } else if (strcmp(name, "time") == 0) {
         list_add(&pg->times, n);
-    } else if (strcmp(name, "a") == 0 && attr_ieq(n, "rel", "author")) {
-        list_add(&pg->authors, n);
+    } else if (strcmp(name, "a") == 0 && is_author_link(n)) {
+        list_add(&pg->author_links, n);
     }
     xmlChar *prop = xmlGetProp(n, (const xmlChar *)"itemprop");
     if (prop != NULL && strcmp(name, "meta") != 0) {
@@ -540,6 +619,24 @@ ld_other(page *pg, json_t *obj)
     }
 }
 
+/* The author of a non-article object (old Yoast puts it on WebPage). */
+static void
+ld_other_author(page *pg, json_t *obj)
+{
+    json_t *au = json_object_get(obj, "author");
+    if (au == NULL || pg->info.author_other != NULL || type_eq(obj, "person") ||
+        type_eq(obj, "organization")) {
+        return;
+    }
+    px_buf b;
+    px_buf_init(&b);
+    ld_author_add(pg, au, &b, 0);
+    if (!px_buf_failed(&b) && b.len > 0) {
+        pg->info.author_other = arena_text(pg->a, b.ptr, b.len);
+    }
+    px_buf_fini(&b);
+}
+
 /* Visits objects: the value, @graph members and array items. */
 static void
 ld_walk(page *pg, json_t *v, bool articles, int depth)
@@ -561,7 +658,9 @@ ld_walk(page *pg, json_t *v, bool articles, int depth)
     }
     if (articles && type_is_article(v)) {
         ld_article(pg, v);
-    } else if (!articles) {
+    } else if (articles) {
+        ld_other_author(pg, v);
+    } else {
         ld_other(pg, v);
     }
     ld_walk(pg, json_object_get(v, "@graph"), articles, depth + 1);
@@ -683,9 +782,9 @@ loose_match(const char *a, const char *b)
 
 /* ---- title -------------------------------------------------------------- */
 
-static const char *const title_seps[] = {" | ",  " - ", " – ", " — ", " _ ",
-                                         " :: ", " · ", " » ", " / ", "_",
-                                         "｜",   "|",   NULL};
+static const char *const title_seps[] = {
+    " | ", " - ", " – ", " — ", " _ ", " :: ", " · ", " » ", " › ", " ⋆ ",
+    " / ", " : ", "_",   "｜",  "|",   " -- ", " « ", " • ", " ~ ", NULL};
 
 /* Does segment s[0..n) name the site (site name or host label)? */
 static bool
@@ -736,8 +835,33 @@ strip_site(px_article *a, const char *title, const char *site, const char *host)
     return title;
 }
 
+/* Is t the part of the <title> after its last separator (the site name in
+ * "Headline | Site")? */
+static bool
+is_title_tail(const page *pg, const char *t)
+{
+    const char *title = pg->title_tag;
+    for (size_t k = 0; title != NULL && title_seps[k] != NULL; k++) {
+        const char *last = NULL;
+        for (const char *p = strstr(title, title_seps[k]); p != NULL;
+             p = strstr(p + 1, title_seps[k])) {
+            last = p;
+        }
+        char kt[512];
+        char kh[512];
+        norm_key(t, kh, sizeof kh);
+        if (last != NULL && last > title) {
+            norm_key(last + strlen(title_seps[k]), kt, sizeof kt);
+            if (kh[0] != '\0' && strcmp(kh, kt) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The <h1> whose text the <title> holds (longest), else the only <h1> in
- * the main part of the page. */
+ * the main part of the page; never one that is just the site name. */
 static xmlNodePtr
 best_h1(page *pg, const char **text)
 {
@@ -749,7 +873,9 @@ best_h1(page *pg, const char **text)
     for (size_t i = 0; i < pg->h1.len; i++) {
         xmlNodePtr h = pg->h1.n[i];
         const char *t = node_text(pg->a, h, 1000);
-        if (t == NULL || in_boilerplate(h)) {
+        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t) ||
+            (pg->a->site != NULL && loose_match(t, pg->a->site) &&
+             strlen(t) <= strlen(pg->a->site) + 4)) {
             continue;
         }
         if (in_main(h)) {
@@ -783,6 +909,60 @@ set_field(px_article *a, const char **field, const char *v, const char *name,
     }
 }
 
+/* Does heading text t equal title, or the part of title before or after
+ * one of its separators? */
+static bool
+title_form(const char *t, const char *title)
+{
+    char kt[512];
+    char kh[512];
+    norm_key(t, kh, sizeof kh);
+    norm_key(title, kt, sizeof kt);
+    if (strlen(kh) < 6 || strcmp(kh, kt) == 0) {
+        return kh[0] != '\0' && strcmp(kh, kt) == 0;
+    }
+    for (size_t k = 0; title_seps[k] != NULL; k++) {
+        const size_t sl = strlen(title_seps[k]);
+        for (const char *p = strstr(title, title_seps[k]); p != NULL;
+             p = strstr(p + sl, title_seps[k])) {
+            char head[512];
+            snprintf(head, sizeof head, "%.*s", (int)(p - title), title);
+            norm_key(head, kt, sizeof kt);
+            if (strcmp(kh, kt) == 0) {
+                return true;
+            }
+            norm_key(p + sl, kt, sizeof kt);
+            if (strcmp(kh, kt) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A heading (h2, h3, class "title") that shows the page title or its
+ * headline part, when no <h1> did. */
+static const char *
+shown_heading(page *pg)
+{
+    const char *forms[] = {meta_get(pg, "og:title"),
+                           meta_get(pg, "twitter:title"), pg->title_tag,
+                           pg->info.headline};
+    for (size_t i = 0; i < pg->heads.len; i++) {
+        xmlNodePtr h = pg->heads.n[i];
+        const char *t = node_text(pg->a, h, 600);
+        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t)) {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+            if (forms[k] != NULL && title_form(t, forms[k])) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
 static void
 pick_title(page *pg, const char *host)
 {
@@ -790,6 +970,10 @@ pick_title(page *pg, const char *host)
     const char *site = a->site;
     const char *h1 = NULL;
     best_h1(pg, &h1);
+    set_field(a, &a->title, h1, "title", "h1");
+    if (a->title == NULL) {
+        set_field(a, &a->title, shown_heading(pg), "title", "heading");
+    }
     const char *og = meta_get(pg, "og:title");
     set_field(a, &a->title, strip_site(a, og, site, host), "title",
               "meta:og:title");
@@ -797,7 +981,6 @@ pick_title(page *pg, const char *host)
     set_field(a, &a->title, strip_site(a, tw, site, host), "title",
               "meta:twitter:title");
     set_field(a, &a->title, pg->info.headline, "title", "jsonld:headline");
-    set_field(a, &a->title, h1, "title", "h1");
     set_field(a, &a->title, strip_site(a, pg->title_tag, site, host), "title",
               "title");
 }
@@ -1248,39 +1431,143 @@ pick_date(page *pg, htmlDocPtr doc)
 /* ---- author ------------------------------------------------------------- */
 
 static const char *const generic_authors[] = {
-    "admin",     "administrator", "editor",  "editors",   "staff",
-    "webmaster", "newsroom",      "by",      "redaktion", "redacción",
-    "rédaction", "anonymous",     "guest",   "unknown",   "المحرر",
-    "محرر",      "الإدارة",       "الادارة", "编辑",      "小编",
-    "管理员",    "责任编辑",      NULL};
+    "admin",      "administrator", "editor",       "editors",
+    "staff",      "webmaster",     "newsroom",     "by",
+    "redaktion",  "redacción",     "rédaction",    "anonymous",
+    "guest",      "unknown",       "team",         "posted",
+    "posted on",  "published",     "author",       "autor",
+    "the author", "contributor",   "guest author", "editorial team",
+    "المحرر",     "محرر",          "الإدارة",      "الادارة",
+    "编辑",       "小编",          "管理员",       "责任编辑",
+    NULL};
 
-static const char *const author_prefixes[] = {
-    "written by ", "posted by ", "by: ",      "by ",      "von ",   "por ",
-    "par ",        "di ",        "door ",     "przez ",   "from ",  "author: ",
-    "autor: ",     "autor ",     "auteur : ", "auteur: ", "作者：", "作者:",
-    "作者 ",       "文／",       "文/",       "记者：",   "记者 ",  "بقلم ",
-    "بقلم: ",      "كتب ",       "كتبت ",     "автор: ",  NULL};
+/* Words that introduce a name in a byline, lower case. */
+static const char *const by_words[] = {"written by",
+                                       "posted by",
+                                       "published by",
+                                       "reported by",
+                                       "words by",
+                                       "text by",
+                                       "veröffentlicht von",
+                                       "geschrieben von",
+                                       "verfasst von",
+                                       "erstellt von",
+                                       "beitrag von",
+                                       "beitragvon",
+                                       "publié par",
+                                       "écrit par",
+                                       "publicado por",
+                                       "escrito por",
+                                       "scritto da",
+                                       "pubblicato da",
+                                       "geplaatst door",
+                                       "door",
+                                       "napisał",
+                                       "autorin:",
+                                       "autor:",
+                                       "author:",
+                                       "auteur :",
+                                       "auteur:",
+                                       "by:",
+                                       "by",
+                                       "von",
+                                       "vom",
+                                       "por",
+                                       "par",
+                                       "di",
+                                       "przez",
+                                       "作者：",
+                                       "作者:",
+                                       "作者",
+                                       "文／",
+                                       "文/",
+                                       "记者：",
+                                       "记者",
+                                       "撰文：",
+                                       "本贴由",
+                                       "بقلم:",
+                                       "بقلم",
+                                       "كتب:",
+                                       "كتبت",
+                                       "كتب",
+                                       "автор:",
+                                       "автор",
+                                       "author",
+                                       "autor",
+                                       NULL};
 
-/* Strips a leading byline word like "By" (ASCII case-insensitive). */
-static const char *
-strip_author_prefix(const char *s)
+/* Where a name ends: separators, dates, "on"/"am" before a date. */
+static const char *const name_ends[] = {
+    " | ",    "|",         " · ",           " • ",      " — ",
+    " – ",    " - ",       " on ",          " am ",     " le ",
+    " el ",   " em ",      " il ",          "(",        "（",
+    ",  ",    " und ",     " Shares",       "\n",       "于",
+    " 于",    "  ",        " Published",    " Updated", " Posted",
+    " Last ", " Reviewed", " Fact checked", NULL};
+
+/* Is ch (an ASCII letter or not) a word character for by-word bounds? */
+static bool
+ascii_lower(char c)
 {
-    bool again = true;
-    while (again) {
-        again = false;
-        for (size_t i = 0; author_prefixes[i] != NULL; i++) {
-            const size_t n = strlen(author_prefixes[i]);
-            if (px_str_istarts_c((px_str){s, strlen(s)}, author_prefixes[i]) &&
-                s[n] != '\0') {
-                s += n;
-                while (*s == ' ') {
-                    s++;
-                }
-                again = true;
+    return c >= 'a' && c <= 'z';
+}
+
+/* The text after the first by-word in s ("Posted by Jane" -> "Jane"), or s
+ * itself when there is none. */
+static const char *
+after_by_word(const char *s)
+{
+    char low[256];
+    lower_into(s, low, sizeof low);
+    const char *best = NULL;
+    size_t best_end = 0;
+    for (size_t i = 0; by_words[i] != NULL; i++) {
+        const size_t n = strlen(by_words[i]);
+        for (const char *p = strstr(low, by_words[i]); p != NULL;
+             p = strstr(p + 1, by_words[i])) {
+            const bool ascii = (by_words[i][0] & 0x80) == 0;
+            const bool left = p == low || !ascii || p[-1] == ' ' ||
+                              p[-1] == ':' || p[-1] == ',';
+            const bool right = !ascii || !ascii_lower(s[p - low + n]);
+            if (left && right &&
+                (best == NULL || p < best ||
+                 (p == best && p - low + n > best_end))) {
+                best = p;
+                best_end = (size_t)(p - low) + n;
             }
         }
     }
+    if (best == NULL || best_end >= strlen(s)) {
+        return s;
+    }
+    s += best_end;
+    while (*s == ' ' || *s == ':' || *s == '\xef') {
+        s += *s == '\xef' ? 1 : 1;
+    }
     return s;
+}
+
+/* Length of the name at the start of s, cut at a separator or a date. */
+static size_t
+name_len(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; name_ends[i] != NULL; i++) {
+        const char *p = strstr(s, name_ends[i]);
+        if (p != NULL && (size_t)(p - s) < n) {
+            n = (size_t)(p - s);
+        }
+    }
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    if (px_pubdate_find((px_str){s, n}, &d, &off, &len) && off < n) {
+        n = off; /* "Jane Doe, 6 January 2026": keep the name */
+    }
+    while (n > 0 && strchr(" ,;:|-/", s[n - 1]) != NULL) {
+        n--;
+    }
+    return n;
 }
 
 static bool
@@ -1294,49 +1581,91 @@ generic_author(const char *s)
         }
     }
     return strstr(low, "http") != NULL || strstr(low, "www.") != NULL ||
-           strchr(low, '@') != NULL || strchr(low, '/') != NULL;
+           strchr(low, '@') != NULL || strchr(low, '/') != NULL ||
+           strstr(low, "\xc2\xa9") != NULL || (low[0] >= '0' && low[0] <= '9');
+}
+
+static size_t
+count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p != '\0'; p++) {
+        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
+    }
+    return n;
 }
 
 /* A cleaned author name from s, or NULL if s is no usable name. */
 static const char *
-clean_author(px_article *a, const char *s)
+clean_author(page *pg, const char *s)
 {
     if (s == NULL) {
         return NULL;
     }
-    s = strip_author_prefix(s);
-    size_t n = strlen(s);
-    px_date d;
-    size_t off = 0;
-    size_t len = 0;
-    if (px_pubdate_find((px_str){s, n}, &d, &off, &len)) {
-        n = off; /* "Jane Doe, 6 January 2026": keep the name */
-    }
-    const char *out = arena_text(a, s, n);
-    while (out != NULL && n > 0 &&
-           (out[strlen(out) - 1] == ',' || out[strlen(out) - 1] == '|' ||
-            out[strlen(out) - 1] == '-')) {
-        out = arena_text(a, out, strlen(out) - 1);
-    }
-    if (out == NULL || strlen(out) > 100 || strlen(out) < 2 ||
-        generic_author(out)) {
+    s = after_by_word(s);
+    const char *out = arena_text(pg->a, s, name_len(s));
+    if (out == NULL || strlen(out) > 80 || strlen(out) < 2 ||
+        generic_author(out) || count_words(out) > 8) {
         return NULL;
     }
     return out;
 }
 
-/* Author from an element: an itemprop=name inside it, else its text. */
+/* Author from an element: its content attribute, an itemprop=name or an
+ * author link inside it, else its text. */
 static const char *
 node_author(px_article *a, xmlNodePtr n)
 {
-    for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && attr_ieq(c, "itemprop", "name")) {
-            const char *v = attr(a, c, "content");
-            return v != NULL ? v : node_text(a, c, 200);
+    const char *v = attr(a, n, "content");
+    if (v != NULL) {
+        return v;
+    }
+    int steps = 0;
+    for (xmlNodePtr c = n->children; c != NULL && steps < 300;
+         c = subtree_next(c, n), steps++) {
+        if (c->type == XML_ELEMENT_NODE &&
+            (attr_ieq(c, "itemprop", "name") ||
+             (tag_is(c, "a") && is_author_link(c)))) {
+            const char *t = attr(a, c, "content");
+            t = t != NULL ? t : node_text_spaced(a, c, 200);
+            if (t != NULL) {
+                return t;
+            }
         }
     }
-    const char *v = attr(a, n, "content");
-    return v != NULL ? v : node_text(a, n, 200);
+    return node_text_spaced(a, n, 300);
+}
+
+/* A CMS often fills meta author with the site's own name. */
+static bool
+is_site_name(const page *pg, const char *v)
+{
+    const char *site = pg->a->site;
+    return v != NULL && ((site != NULL && loose_match(v, site) &&
+                          strlen(v) <= strlen(site) + 4) ||
+                         (pg->host != NULL && loose_match(v, pg->host)));
+}
+
+/* A login name ("andrew.keaveney", "jdoe_12") rather than a byline. */
+static bool
+is_username(const char *v)
+{
+    return v != NULL && strchr(v, ' ') == NULL &&
+           (strchr(v, '.') != NULL || strchr(v, '_') != NULL);
+}
+
+static void
+author_from_nodes(page *pg, const node_list *l, const char *how)
+{
+    px_article *a = pg->a;
+    for (size_t i = 0; i < l->len && a->author == NULL; i++) {
+        xmlNodePtr n = l->n[i];
+        if (in_boilerplate(n)) {
+            continue;
+        }
+        set_field(a, &a->author, clean_author(pg, node_author(a, n)), "author",
+                  how);
+    }
 }
 
 static void
@@ -1353,23 +1682,21 @@ pick_author(page *pg)
                                        "og:article:author",
                                        NULL};
     px_article *a = pg->a;
-    set_field(a, &a->author, clean_author(a, pg->info.author), "author",
+    const char *ld = clean_author(pg, pg->info.author);
+    set_field(a, &a->author, is_username(ld) ? NULL : ld, "author",
               "jsonld:author");
+    set_field(a, &a->author, clean_author(pg, pg->info.author_other), "author",
+              "jsonld:other");
     for (size_t i = 0; keys[i] != NULL && a->author == NULL; i++) {
         char how[64];
         snprintf(how, sizeof how, "meta:%s", keys[i]);
-        set_field(a, &a->author, clean_author(a, meta_get(pg, keys[i])),
-                  "author", how);
-    }
-    for (size_t i = 0; i < pg->authors.len && a->author == NULL; i++) {
-        xmlNodePtr n = pg->authors.n[i];
-        if (in_boilerplate(n)) {
-            continue;
+        const char *v = clean_author(pg, meta_get(pg, keys[i]));
+        if (!is_site_name(pg, v)) {
+            set_field(a, &a->author, v, "author", how);
         }
-        const char *how = tag_is(n, "a") ? "rel-author" : "byline";
-        set_field(a, &a->author, clean_author(a, node_author(a, n)), "author",
-                  how);
     }
+    author_from_nodes(pg, &pg->author_links, "author-link");
+    author_from_nodes(pg, &pg->authors, "byline");
 }
 
 /* ---- site, canonical, language ------------------------------------------ */
@@ -1433,6 +1760,7 @@ px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
     gather(pg, doc);
     read_ld(pg);
     const char *host = url_host(a, pg->url);
+    pg->host = host;
     pick_site(pg, host);
     pick_title(pg, host);
     pick_date(pg, doc);
