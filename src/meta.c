@@ -18,6 +18,8 @@
 #include <jansson.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "arena.h"
 #include "error.h"
@@ -238,13 +240,16 @@ attr_ieq(xmlNodePtr n, const char *name, const char *want)
 /* ---- where an element sits ---------------------------------------------- */
 
 static const char *const boiler_cls[] = {
-    "related",    "recommend",  "sidebar",     "widget",    "comment",
-    "popular",    "trending",   "most-read",   "mostread",  "more-stor",
-    "also-",      "teaser",     "promo",       "outbrain",  "taboola",
-    "newsletter", "masthead",   "site-header", "topbar",    "top-bar",
-    "navbar",     "breadcrumb", "menu",        "carousel",  "ticker",
-    "slider",     "other-",     "next-post",   "prev-post", "calendar",
-    "archive",    NULL};
+    "related",   "recommend",    "sidebar",     "widget",
+    "comment",   "popular",      "trending",    "most-read",
+    "mostread",  "more-stor",    "also-",       "teaser",
+    "promo",     "outbrain",     "taboola",     "newsletter",
+    "masthead",  "site-header",  "topbar",      "top-bar",
+    "navbar",    "breadcrumb",   "menu",        "carousel",
+    "ticker",    "slider",       "other-",      "next-post",
+    "prev-post", "calendar",     "archive",     "header-date",
+    "today",     "current-date", "currentdate", "date-today",
+    "clock",     "weather",      NULL};
 
 static bool
 in_article_tag(xmlNodePtr n)
@@ -257,12 +262,44 @@ in_article_tag(xmlNodePtr n)
     return false;
 }
 
+/* Does a class or id token in cls (space separated) start or end with one
+ * of pats? "related-posts" and "post-related" match "related";
+ * "content-sidebar-wrap" does not match "sidebar". */
+static bool
+token_match(const char *cls, const char *const *pats)
+{
+    const char *t = cls;
+    while (*t != '\0') {
+        while (*t == ' ') {
+            t++;
+        }
+        const size_t tl = strcspn(t, " ");
+        for (size_t i = 0; tl > 0 && pats[i] != NULL; i++) {
+            const size_t pl = strlen(pats[i]);
+            if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
+                             memcmp(t + tl - pl, pats[i], pl) == 0)) {
+                return true;
+            }
+        }
+        t += tl;
+    }
+    return false;
+}
+
 /* True if n lies in an aside, nav, related list or page chrome. */
 static bool
 in_boilerplate(xmlNodePtr n)
 {
+    if (n != NULL && n->type != XML_ELEMENT_NODE) {
+        n = n->parent; /* a text node: judge its element */
+    }
+    if (n == NULL) {
+        return false;
+    }
+    static const char *const footer[] = {"footer", NULL};
     const bool in_article = in_article_tag(n);
-    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE;
+    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
+                           !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
             (!in_article && (tag_is(p, "footer") || tag_is(p, "li")))) {
@@ -270,8 +307,8 @@ in_boilerplate(xmlNodePtr n)
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
-        if (contains_any(cls, boiler_cls) ||
-            (!in_article && strstr(cls, "footer") != NULL)) {
+        if (token_match(cls, boiler_cls) ||
+            (!in_article && token_match(cls, footer))) {
             return true;
         }
     }
@@ -483,13 +520,73 @@ gather(page *pg, htmlDocPtr doc)
 
 /* ---- JSON-LD ------------------------------------------------------------ */
 
+/* Appends s to b with the common HTML entities decoded (JSON-LD strings
+ * often carry "&amp;" or "&#8217;"). */
+static void
+unescape_html(px_buf *b, const char *s, size_t n)
+{
+    static const char *const names[][2] = {{"&amp;", "&"},  {"&lt;", "<"},
+                                           {"&gt;", ">"},   {"&quot;", "\""},
+                                           {"&apos;", "'"}, {"&nbsp;", " "}};
+    for (size_t i = 0; i < n;) {
+        size_t used = 0;
+        for (size_t k = 0; s[i] == '&' && k < 6 && used == 0; k++) {
+            const size_t l = strlen(names[k][0]);
+            if (i + l <= n && memcmp(s + i, names[k][0], l) == 0) {
+                px_buf_add_c(b, names[k][1]);
+                used = l;
+            }
+        }
+        if (used == 0 && s[i] == '&' && i + 2 < n && s[i + 1] == '#') {
+            const bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+            size_t j = i + (hex ? 3 : 2);
+            long cp = 0;
+            while (j < n && j < i + 10 && s[j] != ';') {
+                const char c = s[j];
+                const int d = (c >= '0' && c <= '9')        ? c - '0'
+                              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                            : -1;
+                cp = d < 0 ? -1 : cp * (hex ? 16 : 10) + d;
+                if (cp < 0) {
+                    break;
+                }
+                j++;
+            }
+            if (j < n && s[j] == ';' && cp > 0 && cp <= 0x10FFFF &&
+                (cp < 0xD800 || cp > 0xDFFF)) {
+                char u[4];
+                size_t ul = 0;
+                U8_APPEND_UNSAFE(u, ul, (UChar32)cp);
+                px_buf_add(b, u, ul);
+                used = j + 1 - i;
+            }
+        }
+        if (used == 0) {
+            px_buf_add_byte(b, s[i]);
+            used = 1;
+        }
+        i += used;
+    }
+}
+
 static const char *
 json_str(px_article *a, json_t *v)
 {
-    if (json_is_string(v)) {
-        return arena_text(a, json_string_value(v), json_string_length(v));
+    if (!json_is_string(v)) {
+        return NULL;
     }
-    return NULL;
+    const char *s = json_string_value(v);
+    const size_t n = json_string_length(v);
+    if (memchr(s, '&', n) == NULL) {
+        return arena_text(a, s, n);
+    }
+    px_buf b;
+    px_buf_init(&b);
+    unescape_html(&b, s, n);
+    const char *out = px_buf_failed(&b) ? NULL : arena_text(a, b.ptr, b.len);
+    px_buf_fini(&b);
+    return out;
 }
 
 static bool
@@ -1054,19 +1151,6 @@ updated_label(const char *s, size_t off)
     return contains_any(low, upd);
 }
 
-/* A full date in a short text; false for dates labelled as updates. */
-static bool
-find_full_date(const char *s, px_date *out)
-{
-    size_t off = 0;
-    size_t len = 0;
-    if (s == NULL || !px_pubdate_find(px_str_c(s), out, &off, &len) ||
-        out->prec < PX_PREC_DAY) {
-        return false;
-    }
-    return !updated_label(s, off);
-}
-
 /* ---- dates the reader can see ------------------------------------------- */
 
 #define MAX_VIS      128
@@ -1199,11 +1283,40 @@ date_ancestor(xmlNodePtr n)
         char cls[256];
         class_id(n, cls, sizeof cls);
         if (tag_is(n, "time") ||
-            (contains_any(cls, date_cls) && !contains_any(cls, boiler_cls))) {
+            (contains_any(cls, date_cls) && !token_match(cls, boiler_cls))) {
             return true;
         }
     }
     return false;
+}
+
+/* Logs at DEBUG why a date was taken for page chrome, for tuning. */
+static void
+log_boiler(xmlNodePtr n, const px_date *d)
+{
+    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+        return;
+    }
+    n = n->type == XML_ELEMENT_NODE ? n : n->parent;
+    const bool in_article = in_article_tag(n);
+    static const char *const footer[] = {"footer", NULL};
+    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
+                           !tag_is(p, "body") && !tag_is(p, "html");
+         p = p->parent) {
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        const bool tag =
+            tag_is(p, "aside") || tag_is(p, "nav") ||
+            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")));
+        if (tag || token_match(cls, boiler_cls) ||
+            (!in_article && token_match(cls, footer))) {
+            char ds[32];
+            px_date_format(d, ds);
+            PX_LOG(PX_LOG_DEBUG, "meta: boiler %s <%s class='%s'>", ds,
+                   (const char *)p->name, cls);
+            return;
+        }
+    }
 }
 
 /* Every full date in the visible text, in page order. */
@@ -1224,6 +1337,7 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         if (in_boilerplate(s->node)) {
+            log_boiler(s->node, &d);
             continue;
         }
         unsigned f = 0;
@@ -1356,14 +1470,19 @@ log_dates(const vis *v, const date_src *s, bool has_s)
     px_buf_fini(&b);
 }
 
-/* The first seen headline-zone date with (want) or without the update
- * label, or NULL. */
+/* The first seen headline-zone date with (updated) or without the update
+ * label, preferring dates after the headline to those above it (a
+ * masthead shows today's date above the headline), or NULL. */
 static const vis_date *
 vis_zone(const vis *v, bool updated)
 {
-    for (size_t i = 0; i < v->n; i++) {
-        const unsigned f = v->v[i].flags;
-        if ((f & V_ZONE) != 0 && ((f & V_UPDATED) != 0) == updated) {
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < v->n; i++) {
+            const unsigned f = v->v[i].flags;
+            if ((f & V_ZONE) == 0 || ((f & V_UPDATED) != 0) != updated ||
+                (v->v[i].dist < 0) != (pass == 1)) {
+                continue;
+            }
             return &v->v[i];
         }
     }
@@ -1407,25 +1526,39 @@ decide_date(page *pg, const vis *v)
 }
 
 static void
-pick_date(page *pg, htmlDocPtr doc)
+pick_date(page *pg, vis *v)
 {
     if (pg->a->published.prec != PX_PREC_NONE) {
         return;
     }
+    scan_visible(v);
+    scan_times(pg, v);
+    decide_date(pg, v);
+}
+
+/* The page's visible text, with the headline located; NULL on OOM. */
+static vis *
+vis_new(page *pg, htmlDocPtr doc)
+{
     vis *v = px_calloc(1, sizeof *v);
     if (v == NULL) {
-        return;
+        return NULL;
     }
     v->h1_order = -1;
     px_buf_init(&v->text);
     const char *h1 = NULL;
     collect_text(v, doc, best_h1(pg, &h1), pg->a->title);
-    scan_visible(v);
-    scan_times(pg, v);
-    decide_date(pg, v);
-    px_buf_fini(&v->text);
-    px_free(v->spans);
-    px_free(v);
+    return v;
+}
+
+static void
+vis_free(vis *v)
+{
+    if (v != NULL) {
+        px_buf_fini(&v->text);
+        px_free(v->spans);
+        px_free(v);
+    }
 }
 
 /* ---- author ------------------------------------------------------------- */
@@ -1699,6 +1832,147 @@ pick_author(page *pg)
     author_from_nodes(pg, &pg->authors, "byline");
 }
 
+/* ---- authors named in the text ------------------------------------------ */
+
+/* Words that introduce a name in Chinese bylines. */
+static const char *const cjk_marks[] = {
+    "作者：", "作者:", "作者 ",  "执笔人：", "执笔：", "本报记者", "记者：",
+    "记者 ",  "记者",  "本贴由", "撰文：",   "文／",   "文/",      NULL};
+
+/* Two-character words that follow those markers but are no names. */
+static const char *const cjk_not_names[] = {
+    "博客", "简介", "信箱", "联系", "专栏", "招聘", "报道", "编辑", "来源",
+    "发布", "站点", "文章", "首页", "登录", "节日", "证件", NULL};
+
+/* Latin and Arabic byline starts. */
+static const char *const text_by[] = {"By ",   "by ",  "Von ",  "von ",
+                                      "Par ",  "Por ", "Door ", "Przez ",
+                                      "بقلم ", "كتب ", NULL};
+
+static bool
+is_han(UChar32 cp)
+{
+    return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC);
+}
+
+/* Bytes of the run of Han characters at s (up to n); *ncp counts them. */
+static size_t
+han_run(const char *s, size_t n, size_t *ncp)
+{
+    size_t i = 0;
+    *ncp = 0;
+    while (i < n) {
+        size_t j = i;
+        UChar32 cp;
+        U8_NEXT(s, j, n, cp);
+        if (!is_han(cp)) {
+            break;
+        }
+        i = j;
+        (*ncp)++;
+    }
+    return i;
+}
+
+/* Skips ASCII and ideographic spaces and colons from i. */
+static size_t
+skip_gap(const char *s, size_t n, size_t i)
+{
+    for (;;) {
+        if (i < n && (s[i] == ' ' || s[i] == ':')) {
+            i++;
+        } else if (i + 3 <= n && (memcmp(s + i, "\xe3\x80\x80", 3) == 0 ||
+                                  memcmp(s + i, "\xef\xbc\x9a", 3) == 0)) {
+            i += 3;
+        } else {
+            return i;
+        }
+    }
+}
+
+static bool
+cjk_not_name(const char *s, size_t len)
+{
+    for (size_t w = 0; cjk_not_names[w] != NULL; w++) {
+        if (len >= 6 && memcmp(s, cjk_not_names[w], 6) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Chinese names at s: one of 2 to 4 Han characters, then more of 2 or 3
+ * separated by spaces ("宋怡 杨志华"), appended to b. */
+static void
+cjk_names(const char *s, size_t n, px_buf *b)
+{
+    size_t i = skip_gap(s, n, 0);
+    for (int k = 0; k < 6 && i < n; k++) {
+        size_t ncp = 0;
+        const size_t len = han_run(s + i, n - i, &ncp);
+        if (ncp < 2 || ncp > (k == 0 ? 4u : 3u) || cjk_not_name(s + i, len)) {
+            return;
+        }
+        if (b->len > 0) {
+            px_buf_add_byte(b, ' ');
+        }
+        px_buf_add(b, s + i, len);
+        const size_t next = skip_gap(s, n, i + len);
+        if (next == i + len) {
+            return; /* no gap: the names end here */
+        }
+        i = next;
+    }
+}
+
+/* A byline name in one text node, or NULL. */
+static const char *
+text_node_author(page *pg, const char *t)
+{
+    const size_t n = strlen(t) < 300 ? strlen(t) : 300;
+    for (size_t k = 0; cjk_marks[k] != NULL; k++) {
+        const char *m =
+            px_str_find((px_str){t, n}, cjk_marks[k], strlen(cjk_marks[k]));
+        if (m == NULL) {
+            continue;
+        }
+        const char *after = m + strlen(cjk_marks[k]);
+        px_buf b;
+        px_buf_init(&b);
+        cjk_names(after, n - (size_t)(after - t), &b);
+        const char *name =
+            px_buf_failed(&b) ? NULL : arena_text(pg->a, b.ptr, b.len);
+        px_buf_fini(&b);
+        if (name != NULL) {
+            return name;
+        }
+    }
+    const px_str tr = px_str_trim((px_str){t, strlen(t)});
+    for (size_t k = 0; text_by[k] != NULL && tr.len <= 80; k++) {
+        if (tr.len > strlen(text_by[k]) &&
+            memcmp(tr.ptr, text_by[k], strlen(text_by[k])) == 0) {
+            return clean_author(pg, arena_text(pg->a, tr.ptr, tr.len));
+        }
+    }
+    return NULL;
+}
+
+/* A name after a byline word in the text around the headline. */
+static void
+author_from_text(page *pg, const vis *v)
+{
+    const int from = v->h1_order >= 0 ? v->h1_order - 6 : 0;
+    const int to = v->h1_order >= 0 ? v->h1_order + 150 : 400;
+    for (int i = from < 0 ? 0 : from;
+         i < to && (size_t)i < v->n_spans && pg->a->author == NULL; i++) {
+        xmlNodePtr n = v->spans[i].node;
+        const char *name = text_node_author(pg, (const char *)n->content);
+        if (name != NULL && !generic_author(name) && !in_boilerplate(n)) {
+            set_field(pg->a, &pg->a->author, name, "author", "text");
+        }
+    }
+}
+
 /* ---- site, canonical, language ------------------------------------------ */
 
 static void
@@ -1763,8 +2037,15 @@ px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
     pg->host = host;
     pick_site(pg, host);
     pick_title(pg, host);
-    pick_date(pg, doc);
+    vis *v = vis_new(pg, doc);
+    if (v != NULL) {
+        pick_date(pg, v);
+    }
     pick_author(pg);
+    if (v != NULL && a->author == NULL) {
+        author_from_text(pg, v);
+    }
+    vis_free(v);
     pick_canonical_lang(pg);
     PX_LOG(PX_LOG_DEBUG, "meta: done (metas=%zu ld=%zu)", pg->n_metas,
            pg->ld.len);
@@ -1777,22 +2058,24 @@ px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
 
 /* ---- dates in the extracted text ---------------------------------------- */
 
-/* A date in paragraph p counts when the paragraph is short (a dateline or
- * byline) or starts with the date. */
+/* A date in paragraph p counts when the paragraph reads as a dateline or
+ * byline: it starts with the date, or little else is in it and it is no
+ * sentence ("built on 3 March 1998." is not a dateline). */
 static bool
 para_date(const px_article *a, const px_para *p, px_date *out)
 {
     const px_str s = {a->text + p->off, p->len};
     size_t off = 0;
     size_t len = 0;
-    char buf[256];
-    if (!px_pubdate_find(s, out, &off, &len) || out->prec < PX_PREC_DAY) {
+    if (!px_pubdate_find(s, out, &off, &len) || out->prec < PX_PREC_DAY ||
+        updated_label(s.ptr, off)) {
         return false;
     }
-    snprintf(buf, sizeof buf, "%.*s", (int)(p->len < 255 ? p->len : 255),
-             s.ptr);
-    px_date again;
-    return (p->len <= 200 || off <= 24) && find_full_date(buf, &again);
+    const char last = p->len > 0 ? s.ptr[p->len - 1] : '\0';
+    const bool sentence =
+        last == '.' || last == '!' || last == '?' ||
+        (p->len >= 3 && memcmp(s.ptr + p->len - 3, "\xe3\x80\x82", 3) == 0);
+    return off <= 3 || (p->len - len <= 50 && !sentence);
 }
 
 void
