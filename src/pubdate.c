@@ -461,7 +461,8 @@ is_word(const win *w, int i, const char *folded)
 {
     const tok *t = i < w->n ? &w->t[i] : NULL;
     return t != NULL && (t->kind == T_WORD || t->kind == T_CJK) &&
-           t->low_len != 0xFF && strlen(folded) == t->low_len &&
+           t->low_len != 0xFF && t->low[0] == folded[0] &&
+           strlen(folded) == t->low_len &&
            memcmp(t->low, folded, t->low_len) == 0;
 }
 
@@ -931,7 +932,9 @@ p_ymd_name(win *w, px_date *d, int *end)
     j = skip_fill(w, next, 1, ".-/", NULL);
     int day = 0;
     const int k = day_at(w, j, &day);
-    if (k < 0 || is_num(w, k, 1, 99) ||
+    /* "2026 Dec 26, 2025" is a month-day-year after a stray year */
+    const int after = skip_fill(w, k < 0 ? 0 : k, 1, ",", NULL);
+    if (k < 0 || is_num(w, k, 1, 99) || is_num(w, after, 4, 4) ||
         !set_ymd(d, w->t[0].val, m, day, PX_PREC_DAY)) {
         return false;
     }
@@ -949,16 +952,18 @@ p_dmy_num(win *w, px_date *d, int *end)
         return false;
     }
     const char sep = w->t[1].c;
+    /* "18. 05. 2014": a space may follow a dot, never precede it */
+    const bool spaced = !tight(w, 2) || !tight(w, 4);
     if ((sep != '-' && sep != '/' && sep != '.') || !is_num(w, 2, 1, 2) ||
-        !is_punct(w, 3, sep) || !tight(w, 1) || !tight(w, 2) || !tight(w, 3) ||
-        !tight(w, 4)) {
+        !is_punct(w, 3, sep) || !tight(w, 1) || !tight(w, 3) ||
+        (spaced && sep != '.')) {
         return false;
     }
     int y = 0;
     if (is_num(w, 4, 4, 4)) {
         y = w->t[4].val;
-    } else if (is_num(w, 4, 2, 2) && sep != '-' && w->t[0].ndig == 2 &&
-               w->t[2].ndig == 2) {
+    } else if (is_num(w, 4, 2, 2) && sep != '-' && !spaced &&
+               w->t[0].ndig == 2 && w->t[2].ndig == 2) {
         y = w->t[4].val + (w->t[4].val < 70 ? 2000 : 1900);
     } else {
         return false;

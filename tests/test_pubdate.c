@@ -66,6 +66,12 @@ test_numeric(void)
     CHECK_STR_EQ(iso("31/02/2026"), "");
     CHECK_STR_EQ(iso("2026-13-01"), "");
     CHECK_STR_EQ(iso("29.02.2024"), "2024-02-29");
+    CHECK_STR_EQ(iso("18. 05. 2014"), "2014-05-18");
+    CHECK_STR_EQ(iso("4.\u2009"
+                     "2.\u2009"
+                     "2022"),
+                 "2022-02-04");
+    CHECK_STR_EQ(iso("18 /05/ 2014"), "");
     CHECK_STR_EQ(iso("29.02.2026"), "");
     CHECK_STR_EQ(iso("1850-01-01"), "");
     CHECK_STR_EQ(iso("Stand: 06.01.2026, 08:41 Uhr"), "2026-01-06T08:41");
@@ -83,6 +89,7 @@ test_english(void)
     CHECK_STR_EQ(iso("Sept. 30, 2025 12:05 am"), "2025-09-30T00:05");
     CHECK_STR_EQ(iso("2026 Jan 06"), "2026-01-06");
     CHECK_STR_EQ(iso("06-Jan-2026"), "2026-01-06");
+    CHECK_STR_EQ(iso("Guide 2026 Dec 26, 2025"), "2025-12-26");
     CHECK_STR_EQ(iso("January 2026"), "2026-01");
     CHECK_STR_EQ(iso("January 6"), "");
     CHECK_STR_EQ(iso("Updated 3 hours ago"), "");
