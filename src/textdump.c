@@ -1002,17 +1002,17 @@ is_paragraph(const line *l)
     return l->kind == LK_BODY && l->ends_sentence && l->units >= 60;
 }
 
-/* If the related-cue line i introduces one link inside the article (at
- * most two undated lines follow it, then two paragraphs resume), the index
- * of the paragraph that resumes; else 0. A list of related items (several
- * titles, teasers with dates) is not inline. */
+/* If the related-cue line i opens a box of links inside the article (at
+ * most five undated link lines follow it, then two paragraphs resume), the
+ * index of the paragraph that resumes; else 0. A related list at the end
+ * (teasers, dates, no article after it) is not inline. */
 static size_t
 inline_link(const line *ls, size_t n, size_t i)
 {
     if (i == 0 || !is_paragraph(&ls[i - 1])) {
         return 0;
     }
-    for (size_t j = i + 1; j < n && j <= i + 3; j++) {
+    for (size_t j = i + 1; j < n && j <= i + 6; j++) {
         if (is_paragraph(&ls[j])) {
             return j + 1 < n && is_paragraph(&ls[j + 1]) ? j : 0;
         }
