@@ -45,12 +45,13 @@ enum {
     CUE_COOKIE = 1u << 12,
     CUE_PROMO = 1u << 13,
     CUE_REPLY = 1u << 14,
-    CUE_PUBLISHED = 1u << 15
+    CUE_PUBLISHED = 1u << 15,
+    CUE_RIGHTS = 1u << 16 /* "all rights reserved" and kin */
 };
 
 /* Cue classes that end an article when a line is mostly the cue. */
 #define CUE_BARRIER                                                            \
-    (CUE_COMMENT | CUE_RELATED | CUE_FOLLOW | CUE_COPYRIGHT | CUE_DISCLAIMER)
+    (CUE_COMMENT | CUE_RELATED | CUE_FOLLOW | CUE_RIGHTS | CUE_DISCLAIMER)
 
 /* Units of text a header-like cue line may hold besides the cue itself
  * ("Comments (14)", "Related stories", "0 Comments"). */
@@ -390,15 +391,15 @@ static const cue cues[] = {
     /* copyright, disclaimers */
     {"©", CUE_COPYRIGHT},
     {"copyright", CUE_COPYRIGHT},
-    {"all rights reserved", CUE_COPYRIGHT},
-    {"جميع الحقوق محفوظة", CUE_COPYRIGHT},
-    {"版权所有", CUE_COPYRIGHT},
-    {"版權所有", CUE_COPYRIGHT},
-    {"tous droits réservés", CUE_COPYRIGHT},
-    {"derechos reservados", CUE_COPYRIGHT},
-    {"alle rechte vorbehalten", CUE_COPYRIGHT},
-    {"все права защищены", CUE_COPYRIGHT},
-    {"無断転載", CUE_COPYRIGHT},
+    {"all rights reserved", CUE_RIGHTS},
+    {"جميع الحقوق محفوظة", CUE_RIGHTS},
+    {"版权所有", CUE_RIGHTS},
+    {"版權所有", CUE_RIGHTS},
+    {"tous droits réservés", CUE_RIGHTS},
+    {"derechos reservados", CUE_RIGHTS},
+    {"alle rechte vorbehalten", CUE_RIGHTS},
+    {"все права защищены", CUE_RIGHTS},
+    {"無断転載", CUE_RIGHTS},
     {"特别声明", CUE_DISCLAIMER},
     {"免责声明", CUE_DISCLAIMER},
     {"声明:", CUE_DISCLAIMER},
@@ -623,6 +624,7 @@ cue_counts(uint32_t cls, const line *l, bool header, bool lead, bool at_end)
     case CUE_DISCLAIMER:
         return lead;
     case CUE_COPYRIGHT:
+    case CUE_RIGHTS:
         return l->units <= 200;
     case CUE_COOKIE:
         return l->units <= 400;
@@ -979,7 +981,9 @@ is_chrome(const line *l)
 static void
 classify(line *l)
 {
-    l->barrier = (l->cues & CUE_BARRIER) != 0;
+    /* "© 2026 X" ends the page; "Image copyright Getty" is a credit */
+    l->barrier = (l->cues & CUE_BARRIER) != 0 ||
+                 ((l->cues & CUE_COPYRIGHT) != 0 && l->n_digits > 0);
     if (is_chrome(l)) {
         l->kind = LK_CHROME;
         l->score = -CHROME_COST;
@@ -1795,7 +1799,7 @@ static px_str
 pick_site(const line *ls, size_t n, size_t end)
 {
     for (size_t i = end + 1; i < n; i++) {
-        if ((ls[i].cues & CUE_COPYRIGHT) != 0) {
+        if ((ls[i].cues & (CUE_COPYRIGHT | CUE_RIGHTS)) != 0) {
             const px_str owner = copyright_owner(ls[i].s);
             if (owner.len > 0) {
                 return owner;
