@@ -85,6 +85,7 @@ typedef struct line {
     bool is_crumb;
     bool is_repeated;
     bool is_menu;
+    bool is_item; /* an item of a list inside the text */
     bool has_date;
     bool is_dateline; /* a date that is (nearly) the whole line or leads it */
     bool date_at_end; /* an item ending with its date: a list entry */
@@ -941,7 +942,45 @@ menu_like(const line *l)
     return l->units < MENU_UNITS && !l->ends_sentence;
 }
 
-/* Runs of three or more very short lines are menus, tag lists, footers. */
+/* True for a paragraph-like line a list inside the text sits next to. */
+static bool
+is_prose(const line *l)
+{
+    return l->units >= 40 && (l->ends_sentence || ends_sentence(l->s, true));
+}
+
+static bool
+item_like(const line *l)
+{
+    return !l->ends_sentence && l->units < 120 && l->cues == 0 &&
+           !l->is_byline && !l->is_dateline && !l->is_crumb;
+}
+
+/* Marks lists inside the article: runs of two or more short lines with
+ * prose right above and below them, items longer than menu entries. */
+static void
+mark_lists(line *ls, size_t n)
+{
+    size_t i = 1;
+    while (i < n) {
+        size_t j = i;
+        size_t total = 0;
+        while (j < n && item_like(&ls[j])) {
+            total += ls[j].units;
+            j++;
+        }
+        if (j - i >= 2 && j < n && is_prose(&ls[i - 1]) && is_prose(&ls[j]) &&
+            total >= 12 * (j - i)) {
+            for (size_t k = i; k < j; k++) {
+                ls[k].is_item = true;
+            }
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
+/* Runs of three or more very short lines are menus, tag lists, footers;
+ * or, between two paragraphs, a list in the article. */
 static void
 mark_menus(line *ls, size_t n)
 {
@@ -953,7 +992,7 @@ mark_menus(line *ls, size_t n)
         }
         if (j - i >= 3) {
             for (size_t k = i; k < j; k++) {
-                ls[k].is_menu = true;
+                ls[k].is_menu = !ls[k].is_item;
             }
         }
         i = j > i ? j : i + 1;
@@ -996,7 +1035,7 @@ classify(line *l)
         l->score = (long)(l->units < 800 ? l->units : 800) / 2;
     } else {
         l->kind = LK_SHORT;
-        l->score = -(10 + (long)l->units / 4);
+        l->score = l->is_item ? -5 : -(10 + (long)l->units / 4);
     }
 }
 
@@ -1071,6 +1110,7 @@ analyse(line *ls, size_t n)
     if (!mark_repeats(ls, n)) {
         return false;
     }
+    mark_lists(ls, n);
     mark_menus(ls, n);
     for (size_t i = 0; i < n; i++) {
         classify(&ls[i]);
@@ -1625,7 +1665,8 @@ emit_paras(px_article *a, const line *ls, size_t start, size_t end,
         if (ls[i].kind == LK_BODY) {
             in[n++] = (px_para_in){ls[i].s, PX_PARA_TEXT};
         } else if (ls[i].kind == LK_SHORT) {
-            in[n++] = (px_para_in){ls[i].s, PX_PARA_HEADING};
+            in[n++] = (px_para_in){ls[i].s, ls[i].is_item ? PX_PARA_LIST
+                                                          : PX_PARA_HEADING};
         }
     }
     const px_status rc = px_article_set_paras(a, in, n, err);

@@ -541,6 +541,38 @@ test_blog(void)
     px_article_free(a);
 }
 
+/* A short list between two paragraphs is part of the article; a menu of
+ * the same shape at the top is not. */
+static const char list_dump[] =
+    "Home\nNews\nSport\nWeather\nTravel\n\n"
+    "Five habits of people who sleep well\n"
+    "By Mia Torres\n"
+    "3 February 2026\n\n"
+    "Sleep researchers at the city hospital followed two hundred adults for "
+    "a year and found that the best sleepers shared a few simple habits:\n"
+    "They go to bed at the same time\n"
+    "They keep their phones out of the bedroom\n"
+    "They stop drinking coffee after noon\n"
+    "The researchers say none of the habits is expensive, and that most "
+    "people can adopt them within a few weeks.\n";
+
+static void
+test_list(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(list_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 5);
+    CHECK(has(a, "out of the bedroom"));
+    CHECK(!has(a, "Weather"));
+    size_t items = 0;
+    for (size_t i = 0; i < a->n_paras; i++) {
+        items += a->paras[i].kind == PX_PARA_LIST;
+    }
+    CHECK(items == 3);
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -623,6 +655,7 @@ main(void)
     test_comments();
     test_inline_link();
     test_blog();
+    test_list();
     test_empty();
     test_sniff();
     test_oom();
