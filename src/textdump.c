@@ -279,6 +279,16 @@ static const cue cues[] = {
     {"ilgili haberler", CUE_RELATED},
     {"관련기사", CUE_RELATED},
     /* read more */
+    {"vea también", CUE_MORE},
+    {"lea también", CUE_MORE},
+    {"lee también", CUE_MORE},
+    {"lea más", CUE_MORE},
+    {"mira", CUE_MORE},
+    {"mire", CUE_MORE},
+    {"lesen sie auch", CUE_MORE},
+    {"lesen sie mehr", CUE_MORE},
+    {"watch", CUE_MORE},
+    {"also on", CUE_MORE},
     {"read more", CUE_MORE},
     {"continue reading", CUE_MORE},
     {"load more", CUE_MORE},
@@ -375,6 +385,8 @@ static const cue cues[] = {
     /* subscription appeals, anywhere in a short line */
     {"newsletter", CUE_PROMO},
     {"subscribe", CUE_PROMO},
+    {"sign up to", CUE_PROMO},
+    {"sign up for", CUE_PROMO},
     {"abonnez", CUE_PROMO},
     {"suscríbete", CUE_PROMO},
     {"abonnieren", CUE_PROMO},
@@ -645,6 +657,17 @@ cue_counts(uint32_t cls, const line *l, bool header, bool lead, bool at_end)
     }
 }
 
+/* True if the text at p (inside f) opens with a colon, spaces aside. */
+static bool
+colon_after(px_str f, const char *p)
+{
+    const char *end = f.ptr + f.len;
+    while (p < end && *p == ' ') {
+        p++;
+    }
+    return p < end && (*p == ':' || (end - p >= 3 && memcmp(p, "：", 3) == 0));
+}
+
 /* True if span s overlaps one of the n spans in set ("شارك" inside
  * "مشاركة" is one word, not two). */
 static bool
@@ -684,6 +707,9 @@ match_cues(const line *l, px_str f)
         const bool at_end = p + wl == f.ptr + f.len;
         if (cue_counts(cues[k].cls, l, header, lead, at_end)) {
             cls |= cues[k].cls;
+        } else if ((cues[k].cls & (CUE_RELATED | CUE_MORE)) != 0 && lead &&
+                   l->units <= 200 && colon_after(f, p + wl)) {
+            cls |= CUE_MORE; /* "Read also: <another story>" */
         }
     }
     /* "Click to share on Facebook": several share words in a short line */
