@@ -3,15 +3,19 @@
  * A dump is what a browser's "select all, copy" gives: one block per line,
  * with the page's menus, share buttons, counters, related lists and footer
  * around the article. Each line is measured (length in weighted code points:
- * a CJK character weighs as much as a short Latin word), matched against
- * cue words of many languages, checked for dates, counters, repetition and
- * runs of short lines, and scored: body lines gain their length, short lines
- * lose a little, chrome loses much, and barrier lines (the heading of a
- * related list or of comments, a copyright or disclaimer line) cannot be
- * crossed. The article is the best-scoring run of lines (maximum subarray);
- * chrome inside it is dropped. Title, date and author come from the lines
- * just around the article start, never from after its end, so neither the
- * dates of related items nor the date at the top of the page are taken.
+ * a CJK character weighs about as much as a short Latin word), matched
+ * against cue words of many languages, checked for dates, bylines,
+ * counters, repetition and runs of short lines, and scored: body lines gain
+ * their length, short lines lose a little, chrome loses much, and barrier
+ * lines (the heading of a related list or of comments, a copyright notice,
+ * a disclaimer) cannot be crossed. The article is the best-scoring run of
+ * lines (maximum subarray); a related list or comment section right after
+ * a real article ends the search, while a box of "read also" links between
+ * two paragraphs and a short list between paragraphs are crossed. Chrome
+ * inside the article is dropped. Title, date and author come from the lines
+ * around the article start, never from the related lists and comments
+ * after it, and the date at the very top of a page (its crawl or "today"
+ * date) is the last resort. Hard-wrapped text is unwrapped first.
  */
 #include "textdump.h"
 
