@@ -1892,33 +1892,47 @@ pick_site(const line *ls, size_t n, size_t end)
     return (px_str){"", 0};
 }
 
-/* Title, date, author and the page's top date, all found around the
- * article that starts at line start and ends at line end. */
+/* The date line for an article whose title (if any) is line title: near
+ * the title, else just above the article, else signed under it. */
+static bool
+pick_any_date(const line *ls, size_t n, const size_t *title, size_t start,
+              size_t end, size_t *out, const char **how)
+{
+    const size_t anchor = title != NULL ? *title : start;
+    *how = title != NULL ? "text:near-title" : "text:near-start";
+    if (pick_date(ls, n, anchor, title != NULL, start, out)) {
+        return true;
+    }
+    *how = "text:above-article";
+    if (pick_head_date(ls, start, out)) {
+        return true;
+    }
+    *how = "text:published-after-article";
+    return pick_signed_date(ls, n, end, out);
+}
+
+/* Title, date, author, site and the page's top date, all found around the
+ * article that starts at line start and ends at line end. Values the caller
+ * set before (from a JSON Lines record, say) are kept. */
 static void
 set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
 {
     size_t title = 0;
     const bool has_title = pick_title(ls, n, start, &title);
-    if (has_title) {
+    if (has_title && a->title == NULL) {
         px_article_set(a, &a->title, ls[title].s);
         px_article_signal(a, "title", "text:headline-line");
     }
-    const size_t anchor = has_title ? title : start;
-    size_t d = 0;
-    if (pick_date(ls, n, anchor, has_title, start, &d)) {
+    size_t d = SIZE_MAX;
+    const char *how = NULL;
+    if (a->published.prec == PX_PREC_NONE &&
+        pick_any_date(ls, n, has_title ? &title : NULL, start, end, &d, &how)) {
         a->published = ls[d].date;
-        px_article_signal(a, "date",
-                          has_title ? "text:near-title" : "text:near-start");
-    } else if (pick_head_date(ls, start, &d)) {
-        a->published = ls[d].date;
-        px_article_signal(a, "date", "text:above-article");
-    } else if (pick_signed_date(ls, n, end, &d)) {
-        a->published = ls[d].date;
-        px_article_signal(a, "date", "text:published-after-article");
+        px_article_signal(a, "date", how);
     }
-    const size_t lo = anchor > 3 ? anchor - 3 : 0;
-    const px_str author = pick_author(ls, n, lo, end);
-    if (author.len > 0) {
+    const size_t anchor = has_title ? title : start;
+    const px_str author = pick_author(ls, n, anchor > 3 ? anchor - 3 : 0, end);
+    if (author.len > 0 && a->author == NULL) {
         px_article_set(a, &a->author, author);
         px_article_signal(a, "author", "text:byline");
     }
@@ -1927,8 +1941,7 @@ set_meta(px_article *a, const line *ls, size_t n, size_t start, size_t end)
         px_article_set(a, &a->site, site);
         px_article_signal(a, "site", "text:copyright-line");
     }
-    const bool top_used = a->published.prec != PX_PREC_NONE && d == 0;
-    if (n > 0 && ls[0].is_dateline && start > 0 && !top_used &&
+    if (n > 0 && ls[0].is_dateline && start > 0 && d != 0 &&
         a->fetched == NULL) {
         set_date_field(a, &a->fetched, &ls[0].date);
         px_article_signal(a, "fetched", "text:top-of-page");

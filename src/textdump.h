@@ -25,8 +25,9 @@
  * article start (a date and byline signed right under it are taken when
  * there is none above); site from a copyright line below it; a date that
  * is the page's first line goes to a->fetched, not a->published. Each field
- * found adds a "field:text:how" signal. Fields already set are kept except
- * text, paras, title, published and author. Hard-wrapped text (a terminal
+ * found adds a "field:text:how" signal. Metadata the caller set before
+ * (title, published, author, site, fetched: from a JSON Lines record, say)
+ * is kept; text and paras are replaced. Hard-wrapped text (a terminal
  * browser's dump) is unwrapped first. PX_EEMPTY when no article text was
  * found, PX_ENOMEM on allocation failure. */
 px_status px_textdump_extract(px_str text, px_article *a, px_error *err);

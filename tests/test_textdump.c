@@ -573,6 +573,24 @@ test_list(void)
     px_article_free(a);
 }
 
+/* Metadata the caller already has (a JSON Lines record's) is kept. */
+static void
+test_keeps_given(void)
+{
+    px_article *a = px_article_new();
+    px_article_set(a, &a->title, px_str_c("Given title"));
+    a->published =
+        (px_date){.year = 2026, .month = 1, .day = 2, .prec = PX_PREC_DAY};
+    px_error err = {0};
+    const px_status rc = px_textdump_extract(px_str_c(ru_dump), a, &err);
+    CHECK(rc == PX_OK);
+    CHECK_STR_EQ(a->title, "Given title");
+    CHECK(date_is(a, 2026, 1, 2));
+    CHECK_STR_EQ(a->author, "Игорь Ветров"); /* not given: from the text */
+    CHECK(has(a, "820 метров"));
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -656,6 +674,7 @@ main(void)
     test_inline_link();
     test_blog();
     test_list();
+    test_keeps_given();
     test_empty();
     test_sniff();
     test_oom();
