@@ -1641,6 +1641,19 @@ merge_wrapped(line *ls, size_t n)
     return m;
 }
 
+/* Bytes of the line break at e: CR LF is one break. */
+static size_t
+line_break_len(px_str text, size_t e)
+{
+    if (e >= text.len) {
+        return 0;
+    }
+    if (text.ptr[e] == '\r') {
+        return e + 1 < text.len && text.ptr[e + 1] == '\n' ? 2 : 1;
+    }
+    return text.ptr[e] == '\n' ? 1 : 3; /* U+2028, U+2029 */
+}
+
 /* Splits text into trimmed non-empty lines (LF, CR LF, CR, U+2028 and
  * U+2029 end a line). *out is owned (px_free). */
 static px_status
@@ -1660,9 +1673,7 @@ split_lines(px_str text, line **out, size_t *n_out, px_error *err)
                  ((unsigned char)text.ptr[e + 2] & 0xFE) == 0xA8)) {
             e++;
         }
-        i = e + ((e < text.len && (text.ptr[e] == '\n' || text.ptr[e] == '\r'))
-                     ? 1
-                     : 3);
+        i = e + line_break_len(text, e);
         const px_str s = px_str_trim((px_str){text.ptr + b, e - b});
         if (s.len == 0) {
             blank = true;

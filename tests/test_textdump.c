@@ -423,6 +423,20 @@ test_wrapped(void)
     CHECK(date_is(a, 2026, 6, 9));
     CHECK_STR_EQ(a->author, "Sam Ortega");
     px_article_free(a);
+    /* the same with CR LF line ends */
+    char crlf[2 * sizeof wrapped_dump];
+    size_t n = 0;
+    for (size_t i = 0; wrapped_dump[i] != '\0'; i++) {
+        if (wrapped_dump[i] == '\n') {
+            crlf[n++] = '\r';
+        }
+        crlf[n++] = wrapped_dump[i];
+    }
+    a = extract(crlf, n, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 3);
+    CHECK(has(a, "while engineers replace"));
+    px_article_free(a);
 }
 
 /* A short article followed by teasers and long comments. */
