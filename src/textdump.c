@@ -1303,6 +1303,47 @@ is_kicker(const line *ls, size_t i, size_t start)
            2 * ls[k].units >= 3 * ls[i].units;
 }
 
+/* The dateline two or three lines from i in direction dir (+1 or -1) with
+ * only undated lines between, or SIZE_MAX. */
+static size_t
+dated_hop(const line *ls, size_t n, size_t i, int dir)
+{
+    for (size_t k = 2; k <= 3; k++) {
+        if ((dir < 0 && i < k) || (dir > 0 && i + k >= n)) {
+            return SIZE_MAX;
+        }
+        const size_t j = dir < 0 ? i - k : i + k;
+        const size_t mid = dir < 0 ? i - 1 : i + 1;
+        if (ls[mid].has_date ||
+            (k == 3 && ls[dir < 0 ? i - 2 : i + 2].has_date)) {
+            return SIZE_MAX;
+        }
+        if (ls[j].is_dateline) {
+            return j;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* True if dateline i is one of a list of dated items (title, date, title,
+ * date, title, date): at least two other datelines chained to it. */
+static bool
+in_dated_list(const line *ls, size_t n, size_t i)
+{
+    size_t found = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t j = i;
+        for (int hop = 0; hop < 2; hop++) {
+            j = dated_hop(ls, n, j, dir);
+            if (j == SIZE_MAX) {
+                break;
+            }
+            found++;
+        }
+    }
+    return found >= 2;
+}
+
 /* Scores line i as the headline. A headline opens the head block (chrome
  * above it) and is followed by metadata, or by a much longer standfirst
  * that is; a line under a shorter title-like line is that standfirst. */
@@ -1320,10 +1361,13 @@ title_score(const line *ls, size_t n, size_t i, size_t start)
     const bool is_dek =
         i > 0 && title_like(&ls[i - 1]) && is_dek_of(l, &ls[i - 1]);
     const int meta = meta_after(ls, i, start);
+    const bool listed = i + 1 < start && ls[i + 1].is_dateline &&
+                        in_dated_list(ls, start, i + 1);
     return (long)(l->units < 90 ? l->units : 90) + (echoed ? 50 : 0) +
            (meta == 2 ? 60 : 15 * meta) + (opens ? 30 : 0) +
            (has_dek ? 60 : 0) - (is_dek ? 40 : 0) -
-           (in_list(ls, n, i) ? 40 : 0) - (is_kicker(ls, i, start) ? 50 : 0);
+           (in_list(ls, n, i) ? 40 : 0) - (is_kicker(ls, i, start) ? 50 : 0) -
+           (listed ? 1000 : 0); /* an item of a dated list */
 }
 
 /* The headline: the best title-like line shortly before the article start,
@@ -1368,6 +1412,7 @@ pick_date(const line *ls, size_t n, size_t anchor, bool has_title, size_t start,
     for (size_t i = lo; i < start + 2 && i < n; i++) {
         const line *l = &ls[i];
         if (!l->has_date || (l->barrier && i >= start) ||
+            (l->is_dateline && in_dated_list(ls, start, i)) ||
             (l->kind == LK_BODY && !l->is_dateline) ||
             (i >= start && !l->is_dateline)) {
             continue;
@@ -1398,7 +1443,8 @@ pick_head_date(const line *ls, size_t start, size_t *out)
         if ((ls[i].cues & CUE_RELATED) != 0) {
             return false;
         }
-        if (ls[i].has_date && ls[i].is_dateline) {
+        if (ls[i].has_date && ls[i].is_dateline &&
+            !in_dated_list(ls, start, i)) {
             *out = i;
             return true;
         }

@@ -605,6 +605,33 @@ test_keeps_given(void)
     px_article_free(a);
 }
 
+/* A list of dated teasers above an article that shows no date: neither
+ * its titles nor its dates are taken. */
+static const char dated_list_dump[] =
+    "Home\nNews\nSport\n\n"
+    "Bridge reopens after two months of repairs\n"
+    "3 May 2026\n"
+    "New bakery opens its doors on Mill Road\n"
+    "2 May 2026\n"
+    "Local school wins national robotics prize\n"
+    "1 May 2026\n\n"
+    "The harbour festival returned on Saturday after a three-year break, "
+    "drawing thousands of visitors to the old quay.\n"
+    "Organisers said more than forty stalls took part, twice as many as at "
+    "the last festival, and that the event would be held every year.\n";
+
+static void
+test_dated_list(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(dated_list_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->n_paras == 2);
+    CHECK(a->published.prec == PX_PREC_NONE);
+    CHECK(a->title == NULL || strstr(a->title, "robotics") == NULL);
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -689,6 +716,7 @@ main(void)
     test_blog();
     test_list();
     test_keeps_given();
+    test_dated_list();
     test_empty();
     test_sniff();
     test_oom();
