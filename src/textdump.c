@@ -1816,9 +1816,11 @@ ifind(px_str s, const char *w)
     for (size_t i = 0; i + wl <= s.len; i++) {
         size_t k = 0;
         while (k < wl) {
-            char c = s.ptr[i + k];
-            c = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-            if (c != w[k]) {
+            unsigned char c = (unsigned char)s.ptr[i + k];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20; /* ASCII lower case */
+            }
+            if (c != (unsigned char)w[k]) {
                 break;
             }
             k++;
