@@ -1,0 +1,2109 @@
+/* meta.c - article metadata from a parsed HTML page.
+ *
+ * One walk over the tree gathers every source (meta tags, JSON-LD scripts,
+ * <title>, <h1>, <time>, byline and date-like elements, canonical links);
+ * each field is then chosen from its sources in a fixed order of trust and
+ * the choice is recorded as a signal. Elements inside asides, navigation,
+ * site headers and related/recommended lists never give a date or an author,
+ * so a teaser's date cannot become the article's. Generic author labels are
+ * dropped. Nothing here invents a date: no source, no date.
+ */
+#include "meta.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "arena.h"
+#include "error.h"
+#include "log.h"
+#include "pubdate.h"
+#include "str.h"
+
+#define MAX_META 192
+#define MAX_CAND 32
+#define MAX_LD   16
+#define MAX_IDS  32
+
+typedef struct meta_tag {
+    const char *key; /* lower-cased name, property, itemprop or http-equiv */
+    const char *val;
+} meta_tag;
+
+typedef struct node_list {
+    xmlNodePtr n[MAX_CAND];
+    size_t len;
+} node_list;
+
+/* What JSON-LD said about the page. */
+typedef struct ld_info {
+    const char *headline;
+    const char *published;       /* datePublished of an article object */
+    const char *published_other; /* datePublished of any other object */
+    const char *modified;
+    const char *author;
+    const char *author_other; /* author of a WebPage or other object */
+    const char *publisher;
+    const char *website;
+    const char *ids[MAX_IDS]; /* "@id" -> name, for author references */
+    const char *id_names[MAX_IDS];
+    size_t n_ids;
+    bool has_article;
+} ld_info;
+
+typedef struct page {
+    px_article *a;
+    const char *url;
+    const char *host;
+    const char *title_tag;
+    const char *html_lang;
+    const char *canonical;
+    meta_tag metas[MAX_META];
+    size_t n_metas;
+    node_list ld;
+    node_list h1;
+    node_list times;
+    node_list datecls;
+    node_list authors;
+    node_list author_links; /* rel=author, href=".../author/..." */
+    node_list heads;        /* h2, h3 and elements whose class says title */
+    ld_info info;
+} page;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static void
+list_add(node_list *l, xmlNodePtr n)
+{
+    if (l->len < MAX_CAND) {
+        l->n[l->len++] = n;
+    }
+}
+
+static bool
+tag_is(const xmlNode *n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* An arena copy of s with white space collapsed, or NULL when empty. */
+static const char *
+arena_text(px_article *a, const char *s, size_t len)
+{
+    const char *out = NULL;
+    px_article_set(a, &out, (px_str){s, len});
+    return out;
+}
+
+/* Attribute value as an arena string (collapsed), or NULL. */
+static const char *
+attr(px_article *a, xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (v == NULL) {
+        return NULL;
+    }
+    const char *out = arena_text(a, (const char *)v, strlen((const char *)v));
+    xmlFree(v);
+    return out;
+}
+
+/* Text content of n (at most max bytes, whole code points), or NULL. */
+static const char *
+node_text(px_article *a, xmlNodePtr n, size_t max)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    if (v == NULL) {
+        return NULL;
+    }
+    size_t len = strlen((const char *)v);
+    if (len > max) {
+        len = max;
+        while (len > 0 && (v[len] & 0xC0) == 0x80) {
+            len--;
+        }
+    }
+    const char *out = arena_text(a, (const char *)v, len);
+    xmlFree(v);
+    return out;
+}
+
+/* Next node after c in a walk limited to the subtree of root. */
+static xmlNodePtr
+subtree_next(xmlNodePtr c, xmlNodePtr root)
+{
+    if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+        return c->children;
+    }
+    while (c != root && c->next == NULL) {
+        c = c->parent;
+    }
+    return c == root ? NULL : c->next;
+}
+
+/* Like subtree_next, without entering c's children. */
+static xmlNodePtr
+subtree_skip(xmlNodePtr c, xmlNodePtr root)
+{
+    while (c != root && c->next == NULL) {
+        c = c->parent;
+    }
+    return c == root ? NULL : c->next;
+}
+
+/* Text of n with a space between text nodes, so "By<a>Jane</a>" reads
+ * "By Jane" (at most max bytes), as an arena string, or NULL. */
+static const char *
+node_text_spaced(px_article *a, xmlNodePtr n, size_t max)
+{
+    px_buf b;
+    px_buf_init(&b);
+    for (xmlNodePtr c = n->children; c != NULL && b.len < max;
+         c = (tag_is(c, "script") || tag_is(c, "style")) ? subtree_skip(c, n)
+                                                         : subtree_next(c, n)) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            px_buf_add_c(&b, (const char *)c->content);
+            px_buf_add_byte(&b, ' ');
+        }
+    }
+    const char *out = NULL;
+    if (!px_buf_failed(&b) && b.len > 0) {
+        size_t len = b.len < max ? b.len : max;
+        while (len > 0 && (b.ptr[len] & 0xC0) == 0x80) {
+            len--;
+        }
+        out = arena_text(a, b.ptr, len);
+    }
+    px_buf_fini(&b);
+    return out;
+}
+
+/* ASCII lower-case copy of s into buf (cap bytes, NUL-terminated). */
+static void
+lower_into(const char *s, char *buf, size_t cap)
+{
+    size_t i = 0;
+    for (; s != NULL && s[i] != '\0' && i + 1 < cap; i++) {
+        const char c = s[i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[i] = '\0';
+}
+
+static bool
+contains_any(const char *hay, const char *const *needles)
+{
+    for (size_t i = 0; needles[i] != NULL; i++) {
+        if (strstr(hay, needles[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The lower-cased class and id of n, space separated, into buf. */
+static void
+class_id(xmlNodePtr n, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (n->type != XML_ELEMENT_NODE) {
+        return;
+    }
+    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
+    xmlChar *i = xmlGetProp(n, (const xmlChar *)"id");
+    char raw[256];
+    snprintf(raw, sizeof raw, "%s %s", c != NULL ? (const char *)c : "",
+             i != NULL ? (const char *)i : "");
+    xmlFree(c);
+    xmlFree(i);
+    lower_into(raw, buf, cap);
+}
+
+static bool
+attr_ieq(xmlNodePtr n, const char *name, const char *want)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char low[64];
+    lower_into((const char *)v, low, sizeof low);
+    xmlFree(v);
+    return v != NULL && strcmp(low, want) == 0;
+}
+
+/* ---- where an element sits ---------------------------------------------- */
+
+static const char *const boiler_cls[] = {
+    "related",   "recommend",    "sidebar",     "widget",
+    "comment",   "popular",      "trending",    "most-read",
+    "mostread",  "more-stor",    "also-",       "teaser",
+    "promo",     "outbrain",     "taboola",     "newsletter",
+    "masthead",  "site-header",  "topbar",      "top-bar",
+    "navbar",    "breadcrumb",   "menu",        "carousel",
+    "ticker",    "slider",       "other-",      "next-post",
+    "prev-post", "calendar",     "archive",     "header-date",
+    "today",     "current-date", "currentdate", "date-today",
+    "clock",     "weather",      NULL};
+
+static bool
+in_article_tag(xmlNodePtr n)
+{
+    for (xmlNodePtr p = n->parent; p != NULL; p = p->parent) {
+        if (tag_is(p, "article")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does a class or id token in cls (space separated) start or end with one
+ * of pats? "related-posts" and "post-related" match "related";
+ * "content-sidebar-wrap" does not match "sidebar". */
+static bool
+token_match(const char *cls, const char *const *pats)
+{
+    const char *t = cls;
+    while (*t != '\0') {
+        while (*t == ' ') {
+            t++;
+        }
+        const size_t tl = strcspn(t, " ");
+        for (size_t i = 0; tl > 0 && pats[i] != NULL; i++) {
+            const size_t pl = strlen(pats[i]);
+            if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
+                             memcmp(t + tl - pl, pats[i], pl) == 0)) {
+                return true;
+            }
+        }
+        t += tl;
+    }
+    return false;
+}
+
+/* True if n lies in an aside, nav, related list or page chrome. */
+static bool
+in_boilerplate(xmlNodePtr n)
+{
+    if (n != NULL && n->type != XML_ELEMENT_NODE) {
+        n = n->parent; /* a text node: judge its element */
+    }
+    if (n == NULL) {
+        return false;
+    }
+    static const char *const footer[] = {"footer", NULL};
+    const bool in_article = in_article_tag(n);
+    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
+                           !tag_is(p, "body") && !tag_is(p, "html");
+         p = p->parent) {
+        if (tag_is(p, "aside") || tag_is(p, "nav") ||
+            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")))) {
+            return true;
+        }
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        if (token_match(cls, boiler_cls) ||
+            (!in_article && token_match(cls, footer))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if n lies in <article>, <main> or a role=main element. */
+static bool
+in_main(xmlNodePtr n)
+{
+    for (xmlNodePtr p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE;
+         p = p->parent) {
+        if (tag_is(p, "article") || tag_is(p, "main") ||
+            attr_ieq(p, "role", "main")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- gathering ---------------------------------------------------------- */
+
+static void
+add_meta(page *pg, const char *key, const char *val)
+{
+    if (key == NULL || val == NULL || pg->n_metas >= MAX_META) {
+        return;
+    }
+    char low[96];
+    lower_into(key, low, sizeof low);
+    const char *k = arena_text(pg->a, low, strlen(low));
+    if (k != NULL) {
+        pg->metas[pg->n_metas++] = (meta_tag){k, val};
+    }
+}
+
+static void
+visit_meta(page *pg, xmlNodePtr n)
+{
+    const char *val = attr(pg->a, n, "content");
+    if (val == NULL) {
+        return;
+    }
+    static const char *const keys[] = {"name", "property", "itemprop",
+                                       "http-equiv"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *k = attr(pg->a, n, keys[i]);
+        if (k == NULL) {
+            continue;
+        }
+        /* property="og:title article:author" style lists are rare; keep
+         * the attribute as one key. */
+        add_meta(pg, k, val);
+    }
+}
+
+static void
+visit_link(page *pg, xmlNodePtr n)
+{
+    if (attr_ieq(n, "rel", "canonical") && pg->canonical == NULL) {
+        pg->canonical = attr(pg->a, n, "href");
+    }
+}
+
+/* Elements carrying itemprop outside <meta>: dates and authors. */
+static void
+visit_itemprop(page *pg, xmlNodePtr n, const char *prop)
+{
+    char low[64];
+    lower_into(prop, low, sizeof low);
+    if (strcmp(low, "datepublished") == 0 || strcmp(low, "datecreated") == 0 ||
+        strcmp(low, "datemodified") == 0) {
+        const char *v = attr(pg->a, n, "content");
+        v = v != NULL ? v : attr(pg->a, n, "datetime");
+        v = v != NULL ? v : node_text(pg->a, n, 200);
+        if (!in_boilerplate(n)) {
+            add_meta(pg, low, v);
+        }
+    } else if (strcmp(low, "author") == 0 || strcmp(low, "creator") == 0) {
+        list_add(&pg->authors, n);
+    }
+}
+
+static const char *const date_cls[] = {
+    "date",  "time",      "publish",  "posted",    "byline",
+    "meta",  "info",      "dateline", "created",   "pubtime",
+    "stamp", "submitted", "source",   "attribute", NULL};
+static const char *const not_date_cls[] = {"update", "modif", "comment",
+                                           "copyright", NULL};
+static const char *const author_cls[] = {"author",   "byline",     "writer",
+                                         "reporter", "journalist", NULL};
+
+/* Class and id hints: byline and date-like elements. */
+static void
+visit_classes(page *pg, xmlNodePtr n)
+{
+    char cls[256];
+    class_id(n, cls, sizeof cls);
+    if (cls[0] == ' ' && cls[1] == '\0') {
+        return;
+    }
+    if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
+        strstr(cls, "avatar") == NULL) {
+        list_add(&pg->authors, n);
+    }
+    if (contains_any(cls, date_cls) && !contains_any(cls, not_date_cls)) {
+        list_add(&pg->datecls, n);
+    }
+    static const char *const title_cls[] = {"title", "headline", NULL};
+    if (contains_any(cls, title_cls) && !tag_is(n, "h1") && !tag_is(n, "h2") &&
+        !tag_is(n, "h3")) {
+        list_add(&pg->heads, n);
+    }
+}
+
+/* A link to an author page: rel=author or an /author/ style path. */
+static bool
+is_author_link(xmlNodePtr n)
+{
+    static const char *const paths[] = {
+        "/author/",   "/authors/",    "/autor/",     "/autoren/", "/auteur/",
+        "/autore/",   "/journalist/", "/redakteur/", "/profile/", "/writer/",
+        "/reporter/", "/by/",         "/staff/",     "/people/",  NULL};
+    if (attr_ieq(n, "rel", "author")) {
+        return true;
+    }
+    xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+    char low[512];
+    lower_into((const char *)href, low, sizeof low);
+    xmlFree(href);
+    return contains_any(low, paths);
+}
+
+static void
+visit_script(page *pg, xmlNodePtr n)
+{
+    if (attr_ieq(n, "type", "application/ld+json") && pg->ld.len < MAX_LD) {
+        list_add(&pg->ld, n);
+    }
+}
+
+static void
+visit_element(page *pg, xmlNodePtr n)
+{
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "meta") == 0) {
+        visit_meta(pg, n);
+    } else if (strcmp(name, "link") == 0) {
+        visit_link(pg, n);
+    } else if (strcmp(name, "script") == 0) {
+        visit_script(pg, n);
+    } else if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
+               !tag_is(n->parent, "svg")) {
+        pg->title_tag = node_text(pg->a, n, 1000);
+    } else if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
+        pg->html_lang = attr(pg->a, n, "lang");
+        pg->html_lang =
+            pg->html_lang != NULL ? pg->html_lang : attr(pg->a, n, "xml:lang");
+    } else if (strcmp(name, "h1") == 0) {
+        list_add(&pg->h1, n);
+    } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
+        list_add(&pg->heads, n);
+    } else if (strcmp(name, "time") == 0) {
+        list_add(&pg->times, n);
+    } else if (strcmp(name, "a") == 0 && is_author_link(n)) {
+        list_add(&pg->author_links, n);
+    }
+    xmlChar *prop = xmlGetProp(n, (const xmlChar *)"itemprop");
+    if (prop != NULL && strcmp(name, "meta") != 0) {
+        visit_itemprop(pg, n, (const char *)prop);
+    }
+    xmlFree(prop);
+    visit_classes(pg, n);
+}
+
+/* Pre-order successor of n; descend says whether n's children are wanted. */
+static xmlNodePtr
+walk_next(xmlNodePtr n, bool descend)
+{
+    if (descend && n->children != NULL) {
+        return n->children;
+    }
+    while (n != NULL) {
+        if (n->next != NULL) {
+            return n->next;
+        }
+        n = n->parent;
+        if (n == NULL || n->type != XML_ELEMENT_NODE) {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static void
+gather(page *pg, htmlDocPtr doc)
+{
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n != NULL) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE && n->name != NULL) {
+            visit_element(pg, n);
+            descend = !tag_is(n, "script") && !tag_is(n, "style") &&
+                      !tag_is(n, "svg");
+        }
+        n = walk_next(n, descend);
+    }
+}
+
+/* ---- JSON-LD ------------------------------------------------------------ */
+
+/* Appends s to b with the common HTML entities decoded (JSON-LD strings
+ * often carry "&amp;" or "&#8217;"). */
+static void
+unescape_html(px_buf *b, const char *s, size_t n)
+{
+    static const char *const names[][2] = {{"&amp;", "&"},  {"&lt;", "<"},
+                                           {"&gt;", ">"},   {"&quot;", "\""},
+                                           {"&apos;", "'"}, {"&nbsp;", " "}};
+    for (size_t i = 0; i < n;) {
+        size_t used = 0;
+        for (size_t k = 0; s[i] == '&' && k < 6 && used == 0; k++) {
+            const size_t l = strlen(names[k][0]);
+            if (i + l <= n && memcmp(s + i, names[k][0], l) == 0) {
+                px_buf_add_c(b, names[k][1]);
+                used = l;
+            }
+        }
+        if (used == 0 && s[i] == '&' && i + 2 < n && s[i + 1] == '#') {
+            const bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+            size_t j = i + (hex ? 3 : 2);
+            long cp = 0;
+            while (j < n && j < i + 10 && s[j] != ';') {
+                const char c = s[j];
+                const int d = (c >= '0' && c <= '9')        ? c - '0'
+                              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                            : -1;
+                cp = d < 0 ? -1 : cp * (hex ? 16 : 10) + d;
+                if (cp < 0) {
+                    break;
+                }
+                j++;
+            }
+            if (j < n && s[j] == ';' && cp > 0 && cp <= 0x10FFFF &&
+                (cp < 0xD800 || cp > 0xDFFF)) {
+                char u[4];
+                size_t ul = 0;
+                U8_APPEND_UNSAFE(u, ul, (UChar32)cp);
+                px_buf_add(b, u, ul);
+                used = j + 1 - i;
+            }
+        }
+        if (used == 0) {
+            px_buf_add_byte(b, s[i]);
+            used = 1;
+        }
+        i += used;
+    }
+}
+
+static const char *
+json_str(px_article *a, json_t *v)
+{
+    if (!json_is_string(v)) {
+        return NULL;
+    }
+    const char *s = json_string_value(v);
+    const size_t n = json_string_length(v);
+    if (memchr(s, '&', n) == NULL) {
+        return arena_text(a, s, n);
+    }
+    px_buf b;
+    px_buf_init(&b);
+    unescape_html(&b, s, n);
+    const char *out = px_buf_failed(&b) ? NULL : arena_text(a, b.ptr, b.len);
+    px_buf_fini(&b);
+    return out;
+}
+
+static bool
+type_is_article(json_t *obj)
+{
+    static const char *const types[] = {
+        "article",         "newsarticle", "blogposting",      "reportage",
+        "analysisnews",    "opinionnews", "reviewnews",       "backgroundnews",
+        "liveblogposting", "techarticle", "scholarlyarticle", "report",
+        "socialmediapost", "posting",     "creativework",     NULL};
+    json_t *t = json_object_get(obj, "@type");
+    json_t *one = t;
+    for (size_t i = 0; json_is_array(t) ? i < json_array_size(t) : i < 1; i++) {
+        one = json_is_array(t) ? json_array_get(t, i) : t;
+        if (!json_is_string(one)) {
+            continue;
+        }
+        char low[96];
+        lower_into(json_string_value(one), low, sizeof low);
+        if (contains_any(low, types)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+type_eq(json_t *obj, const char *want)
+{
+    json_t *t = json_object_get(obj, "@type");
+    if (json_is_array(t)) {
+        t = json_array_get(t, 0);
+    }
+    const char *s = json_is_string(t) ? json_string_value(t) : "";
+    const char *slash = strrchr(s, '/');
+    s = slash != NULL ? slash + 1 : s;
+    char low[64];
+    lower_into(s, low, sizeof low);
+    return strcmp(low, want) == 0;
+}
+
+/* Name of an author value: string, {name}, {"@id"} or a list of those;
+ * appended to b joined by ", ". */
+static void
+ld_author_add(page *pg, json_t *v, px_buf *b, int depth)
+{
+    if (json_is_array(v) && depth < 2) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            ld_author_add(pg, x, b, depth + 1);
+        }
+        return;
+    }
+    const char *name = json_str(pg->a, v);
+    if (json_is_object(v)) {
+        name = json_str(pg->a, json_object_get(v, "name"));
+        const char *id = json_str(pg->a, json_object_get(v, "@id"));
+        for (size_t i = 0; name == NULL && id != NULL && i < pg->info.n_ids;
+             i++) {
+            if (strcmp(pg->info.ids[i], id) == 0) {
+                name = pg->info.id_names[i];
+            }
+        }
+    }
+    if (name != NULL && b->len < 400) {
+        if (b->len > 0) {
+            px_buf_add_c(b, ", ");
+        }
+        px_buf_add_c(b, name);
+    }
+}
+
+static void
+ld_article(page *pg, json_t *obj)
+{
+    ld_info *in = &pg->info;
+    if (in->has_article) {
+        return;
+    }
+    in->has_article = true;
+    in->headline = json_str(pg->a, json_object_get(obj, "headline"));
+    in->published = json_str(pg->a, json_object_get(obj, "datePublished"));
+    if (in->published == NULL) {
+        in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
+    }
+    if (in->modified == NULL) {
+        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
+    }
+    px_buf b;
+    px_buf_init(&b);
+    ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
+    if (!px_buf_failed(&b) && b.len > 0) {
+        in->author = arena_text(pg->a, b.ptr, b.len);
+    }
+    px_buf_fini(&b);
+    json_t *pub = json_object_get(obj, "publisher");
+    if (json_is_array(pub)) {
+        pub = json_array_get(pub, 0);
+    }
+    if (json_is_object(pub) && in->publisher == NULL) {
+        in->publisher = json_str(pg->a, json_object_get(pub, "name"));
+    }
+}
+
+/* Facts from objects that are not the article. */
+static void
+ld_other(page *pg, json_t *obj)
+{
+    ld_info *in = &pg->info;
+    const char *id = json_str(pg->a, json_object_get(obj, "@id"));
+    const char *name = json_str(pg->a, json_object_get(obj, "name"));
+    if (id != NULL && name != NULL && in->n_ids < MAX_IDS) {
+        in->ids[in->n_ids] = id;
+        in->id_names[in->n_ids++] = name;
+    }
+    if (type_eq(obj, "website") && in->website == NULL) {
+        in->website = name;
+    }
+    if (in->published_other == NULL && !type_eq(obj, "person")) {
+        in->published_other =
+            json_str(pg->a, json_object_get(obj, "datePublished"));
+    }
+    if (in->modified == NULL) {
+        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
+    }
+}
+
+/* The author of a non-article object (old Yoast puts it on WebPage). */
+static void
+ld_other_author(page *pg, json_t *obj)
+{
+    json_t *au = json_object_get(obj, "author");
+    if (au == NULL || pg->info.author_other != NULL || type_eq(obj, "person") ||
+        type_eq(obj, "organization")) {
+        return;
+    }
+    px_buf b;
+    px_buf_init(&b);
+    ld_author_add(pg, au, &b, 0);
+    if (!px_buf_failed(&b) && b.len > 0) {
+        pg->info.author_other = arena_text(pg->a, b.ptr, b.len);
+    }
+    px_buf_fini(&b);
+}
+
+/* Visits objects: the value, @graph members and array items. */
+static void
+ld_walk(page *pg, json_t *v, bool articles, int depth)
+{
+    if (depth > 6) {
+        return;
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            ld_walk(pg, x, articles, depth + 1);
+        }
+        return;
+    }
+    if (!json_is_object(v)) {
+        return;
+    }
+    if (articles && type_is_article(v)) {
+        ld_article(pg, v);
+    } else if (articles) {
+        ld_other_author(pg, v);
+    } else {
+        ld_other(pg, v);
+    }
+    ld_walk(pg, json_object_get(v, "@graph"), articles, depth + 1);
+    json_t *main = json_object_get(v, "mainEntity");
+    if (json_is_object(main) || json_is_array(main)) {
+        ld_walk(pg, main, articles, depth + 1);
+    }
+}
+
+/* Parses one script's JSON; control bytes (raw newlines inside strings are
+ * common) become spaces, HTML comment and CDATA wrappers are cut. */
+static json_t *
+ld_parse(xmlNodePtr script)
+{
+    xmlChar *raw = xmlNodeGetContent(script);
+    if (raw == NULL) {
+        return NULL;
+    }
+    char *s = (char *)raw;
+    for (char *p = s; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20) {
+            *p = ' ';
+        }
+    }
+    const char *start = strpbrk(s, "{[");
+    const char *end = NULL;
+    for (const char *p = s; *p != '\0'; p++) {
+        if (*p == '}' || *p == ']') {
+            end = p;
+        }
+    }
+    json_t *j = NULL;
+    if (start != NULL && end != NULL && end > start) {
+        json_error_t jerr;
+        j = json_loadb(start, (size_t)(end - start + 1), 0, &jerr);
+    }
+    xmlFree(raw);
+    return j;
+}
+
+static void
+read_ld(page *pg)
+{
+    json_t *docs[MAX_LD] = {NULL};
+    for (size_t i = 0; i < pg->ld.len; i++) {
+        docs[i] = ld_parse(pg->ld.n[i]);
+        ld_walk(pg, docs[i], false, 0);
+    }
+    for (size_t i = 0; i < pg->ld.len; i++) {
+        ld_walk(pg, docs[i], true, 0);
+        json_decref(docs[i]);
+    }
+}
+
+/* ---- lookup ------------------------------------------------------------- */
+
+static const char *
+meta_get(const page *pg, const char *key)
+{
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        if (strcmp(pg->metas[i].key, key) == 0) {
+            return pg->metas[i].val;
+        }
+    }
+    return NULL;
+}
+
+/* Host of url without "www.", as an arena string. */
+static const char *
+url_host(px_article *a, const char *url)
+{
+    if (url == NULL) {
+        return NULL;
+    }
+    const char *p = strstr(url, "://");
+    p = p != NULL ? p + 3 : url;
+    const char *at = strpbrk(p, "@/");
+    if (at != NULL && *at == '@') {
+        p = at + 1;
+    }
+    size_t n = strcspn(p, "/:?#");
+    if (n > 4 && strncmp(p, "www.", 4) == 0) {
+        p += 4;
+        n -= 4;
+    }
+    return n > 0 ? arena_text(a, p, n) : NULL;
+}
+
+/* Letters and digits of s, ASCII lower-cased, other bytes kept, into buf. */
+static void
+norm_key(const char *s, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; s != NULL && s[i] != '\0' && n + 1 < cap; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            buf[n++] = (char)(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c >= 0x80) {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n] = '\0';
+}
+
+/* True if a and b name the same thing loosely (one holds the other). */
+static bool
+loose_match(const char *a, const char *b)
+{
+    char ka[512];
+    char kb[512];
+    norm_key(a, ka, sizeof ka);
+    norm_key(b, kb, sizeof kb);
+    if (strlen(ka) < 3 || strlen(kb) < 3) {
+        return ka[0] != '\0' && strcmp(ka, kb) == 0;
+    }
+    return strstr(ka, kb) != NULL || strstr(kb, ka) != NULL;
+}
+
+/* ---- title -------------------------------------------------------------- */
+
+static const char *const title_seps[] = {
+    " | ", " - ", " – ", " — ", " _ ", " :: ", " · ", " » ", " › ", " ⋆ ",
+    " / ", " : ", "_",   "｜",  "|",   " -- ", " « ", " • ", " ~ ", NULL};
+
+/* Does segment s[0..n) name the site (site name or host label)? */
+static bool
+is_site_seg(px_article *a, const char *s, size_t n, const char *site,
+            const char *host)
+{
+    const char *seg = arena_text(a, s, n);
+    if (seg == NULL) {
+        return false;
+    }
+    if (site != NULL && loose_match(seg, site)) {
+        return true;
+    }
+    if (host == NULL) {
+        return false;
+    }
+    char label[128];
+    const char *dot = strchr(host, '.');
+    const size_t ln = dot != NULL ? (size_t)(dot - host) : strlen(host);
+    snprintf(label, sizeof label, "%.*s", (int)ln, host);
+    return loose_match(seg, label) || loose_match(seg, host);
+}
+
+/* title without a leading or trailing " - Site" part naming the site. */
+static const char *
+strip_site(px_article *a, const char *title, const char *site, const char *host)
+{
+    for (size_t k = 0; title != NULL && title_seps[k] != NULL; k++) {
+        const char *sep = title_seps[k];
+        const size_t sl = strlen(sep);
+        const char *first = strstr(title, sep);
+        const char *last = first;
+        for (const char *p = first; p != NULL; p = strstr(p + sl, sep)) {
+            last = p;
+        }
+        if (last == NULL) {
+            continue;
+        }
+        const char *tail = last + sl;
+        if (last > title && is_site_seg(a, tail, strlen(tail), site, host)) {
+            return arena_text(a, title, (size_t)(last - title));
+        }
+        if (first[sl] != '\0' &&
+            is_site_seg(a, title, (size_t)(first - title), site, host)) {
+            return arena_text(a, first + sl, strlen(first + sl));
+        }
+    }
+    return title;
+}
+
+/* Is t the part of the <title> after its last separator (the site name in
+ * "Headline | Site")? */
+static bool
+is_title_tail(const page *pg, const char *t)
+{
+    const char *title = pg->title_tag;
+    for (size_t k = 0; title != NULL && title_seps[k] != NULL; k++) {
+        const char *last = NULL;
+        for (const char *p = strstr(title, title_seps[k]); p != NULL;
+             p = strstr(p + 1, title_seps[k])) {
+            last = p;
+        }
+        char kt[512];
+        char kh[512];
+        norm_key(t, kh, sizeof kh);
+        if (last != NULL && last > title) {
+            norm_key(last + strlen(title_seps[k]), kt, sizeof kt);
+            if (kh[0] != '\0' && strcmp(kh, kt) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The <h1> whose text the <title> holds (longest), else the only <h1> in
+ * the main part of the page; never one that is just the site name. */
+static xmlNodePtr
+best_h1(page *pg, const char **text)
+{
+    xmlNodePtr best = NULL;
+    size_t best_len = 0;
+    size_t n_main = 0;
+    xmlNodePtr only = NULL;
+    const char *only_text = NULL;
+    for (size_t i = 0; i < pg->h1.len; i++) {
+        xmlNodePtr h = pg->h1.n[i];
+        const char *t = node_text(pg->a, h, 1000);
+        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t) ||
+            (pg->a->site != NULL && loose_match(t, pg->a->site) &&
+             strlen(t) <= strlen(pg->a->site) + 4)) {
+            continue;
+        }
+        if (in_main(h)) {
+            n_main++;
+            only = h;
+            only_text = t;
+        }
+        if (pg->title_tag != NULL && loose_match(pg->title_tag, t) &&
+            strlen(t) > best_len) {
+            best = h;
+            best_len = strlen(t);
+            *text = t;
+        }
+    }
+    if (best == NULL && n_main == 1) {
+        *text = only_text;
+        return only;
+    }
+    return best;
+}
+
+static void
+set_field(px_article *a, const char **field, const char *v, const char *name,
+          const char *how)
+{
+    if (v != NULL && *field == NULL) {
+        px_article_set(a, field, px_str_c(v));
+        if (*field != NULL) {
+            px_article_signal(a, name, how);
+        }
+    }
+}
+
+/* Does heading text t equal title, or the part of title before or after
+ * one of its separators? */
+static bool
+title_form(const char *t, const char *title)
+{
+    char kt[512];
+    char kh[512];
+    norm_key(t, kh, sizeof kh);
+    norm_key(title, kt, sizeof kt);
+    if (strlen(kh) < 6 || strcmp(kh, kt) == 0) {
+        return kh[0] != '\0' && strcmp(kh, kt) == 0;
+    }
+    for (size_t k = 0; title_seps[k] != NULL; k++) {
+        const size_t sl = strlen(title_seps[k]);
+        for (const char *p = strstr(title, title_seps[k]); p != NULL;
+             p = strstr(p + sl, title_seps[k])) {
+            char head[512];
+            snprintf(head, sizeof head, "%.*s", (int)(p - title), title);
+            norm_key(head, kt, sizeof kt);
+            if (strcmp(kh, kt) == 0) {
+                return true;
+            }
+            norm_key(p + sl, kt, sizeof kt);
+            if (strcmp(kh, kt) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A heading (h2, h3, class "title") that shows the page title or its
+ * headline part, when no <h1> did. */
+static const char *
+shown_heading(page *pg)
+{
+    const char *forms[] = {meta_get(pg, "og:title"),
+                           meta_get(pg, "twitter:title"), pg->title_tag,
+                           pg->info.headline};
+    for (size_t i = 0; i < pg->heads.len; i++) {
+        xmlNodePtr h = pg->heads.n[i];
+        const char *t = node_text(pg->a, h, 600);
+        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t)) {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+            if (forms[k] != NULL && title_form(t, forms[k])) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void
+pick_title(page *pg, const char *host)
+{
+    px_article *a = pg->a;
+    const char *site = a->site;
+    const char *h1 = NULL;
+    best_h1(pg, &h1);
+    set_field(a, &a->title, h1, "title", "h1");
+    if (a->title == NULL) {
+        set_field(a, &a->title, shown_heading(pg), "title", "heading");
+    }
+    const char *og = meta_get(pg, "og:title");
+    set_field(a, &a->title, strip_site(a, og, site, host), "title",
+              "meta:og:title");
+    const char *tw = meta_get(pg, "twitter:title");
+    set_field(a, &a->title, strip_site(a, tw, site, host), "title",
+              "meta:twitter:title");
+    set_field(a, &a->title, pg->info.headline, "title", "jsonld:headline");
+    set_field(a, &a->title, strip_site(a, pg->title_tag, site, host), "title",
+              "title");
+}
+
+/* ---- date --------------------------------------------------------------- */
+
+static const char *const pub_keys[] = {"article:published_time",
+                                       "og:article:published_time",
+                                       "article:published",
+                                       "og:published_time",
+                                       "published_time",
+                                       "datepublished",
+                                       "dc.date.issued",
+                                       "dcterms.issued",
+                                       "dc.date",
+                                       "dcterms.date",
+                                       "dc.date.created",
+                                       "dcterms.created",
+                                       "date",
+                                       "pubdate",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publish_date",
+                                       "published-date",
+                                       "published_date",
+                                       "publication_date",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "citation_publication_date",
+                                       "citation_date",
+                                       "citation_online_date",
+                                       "article.published",
+                                       "article_date_original",
+                                       "original-publish-date",
+                                       "og:pubdate",
+                                       "pub_date",
+                                       "displaydate",
+                                       "firstpublishedtime",
+                                       "rnews:datepublished",
+                                       "article:post_date",
+                                       "bt:pubdate",
+                                       "datecreated",
+                                       NULL};
+
+static bool
+is_update_node(xmlNodePtr n)
+{
+    static const char *const upd[] = {"update", "modif", NULL};
+    for (int k = 0; k < 2 && n != NULL; k++, n = n->parent) {
+        char cls[256];
+        class_id(n, cls, sizeof cls);
+        if (contains_any(cls, upd)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does the text just before a date (at off in s) call it an update? */
+static bool
+updated_label(const char *s, size_t off)
+{
+    static const char *const upd[] = {"updat",      "aktualisiert", "modifi",
+                                      "mis à jour", "actualizado",  "更新",
+                                      "تحديث",      "обновлено",    "geändert",
+                                      "stand:",     "revised",      NULL};
+    char low[128];
+    const size_t from = off > 60 ? off - 60 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, upd);
+}
+
+/* ---- dates the reader can see ------------------------------------------- */
+
+#define MAX_VIS      128
+#define VIS_TEXT_MAX (512 * 1024)
+
+enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
+
+typedef struct vis_date {
+    px_date d;
+    unsigned flags;
+    int dist; /* text nodes from the headline (negative: before it) */
+} vis_date;
+
+typedef struct text_span {
+    size_t off; /* where the node's text starts in the joined text */
+    xmlNodePtr node;
+    int order; /* index among the page's text nodes */
+} text_span;
+
+typedef struct vis {
+    vis_date v[MAX_VIS];
+    size_t n;
+    px_buf text; /* visible text of the body, one text node per line */
+    text_span *spans;
+    size_t n_spans;
+    size_t cap_spans;
+    int h1_order; /* order of the headline's first text node, or -1 */
+} vis;
+
+static void
+vis_add(vis *v, const px_date *d, unsigned flags, int dist)
+{
+    if (v->n < MAX_VIS) {
+        v->v[v->n++] = (vis_date){*d, flags, dist};
+    }
+}
+
+static bool
+span_add(vis *v, xmlNodePtr n)
+{
+    if (v->n_spans == v->cap_spans) {
+        const size_t cap = v->cap_spans == 0 ? 256 : v->cap_spans * 2;
+        text_span *s = px_realloc(v->spans, cap * sizeof *s);
+        if (s == NULL) {
+            return false;
+        }
+        v->spans = s;
+        v->cap_spans = cap;
+    }
+    v->spans[v->n_spans] = (text_span){v->text.len, n, (int)v->n_spans};
+    v->n_spans++;
+    return true;
+}
+
+static bool
+invisible(const xmlNode *n)
+{
+    return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
+           tag_is(n, "head") || tag_is(n, "svg") || tag_is(n, "template") ||
+           tag_is(n, "select");
+}
+
+/* Does text node n hold the title (white space and case aside)? */
+static bool
+is_title_text(const xmlNode *n, const char *title)
+{
+    char kn[512];
+    char kt[512];
+    norm_key((const char *)n->content, kn, sizeof kn);
+    norm_key(title, kt, sizeof kt);
+    return kt[0] != '\0' && strcmp(kn, kt) == 0;
+}
+
+/* Joins the visible text nodes; notes where the headline starts: the
+ * element h, else the first text node that reads as the title. */
+static void
+collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
+{
+    bool in_h = false;
+    int title_order = -1;
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n != NULL && v->text.len < VIS_TEXT_MAX) {
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            descend = !invisible(n);
+            in_h = in_h || n == h;
+        } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
+            if (in_h && v->h1_order < 0) {
+                v->h1_order = (int)v->n_spans;
+            }
+            if (title_order < 0 && title != NULL && is_title_text(n, title)) {
+                title_order = (int)v->n_spans;
+            }
+            if (!span_add(v, n)) {
+                return;
+            }
+            px_buf_add_c(&v->text, (const char *)n->content);
+            px_buf_add_byte(&v->text, '\n');
+        }
+        n = walk_next(n, descend);
+    }
+    if (v->h1_order < 0) {
+        v->h1_order = title_order;
+    }
+}
+
+static const text_span *
+span_at(const vis *v, size_t off)
+{
+    size_t lo = 0;
+    size_t hi = v->n_spans;
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (v->spans[mid].off <= off) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return &v->spans[lo];
+}
+
+/* Is n inside an element whose class says date, time or byline? */
+static bool
+date_ancestor(xmlNodePtr n)
+{
+    for (int k = 0; k < 5 && n != NULL && n->type != XML_DOCUMENT_NODE &&
+                    n->type != XML_HTML_DOCUMENT_NODE;
+         k++, n = n->parent) {
+        char cls[256];
+        class_id(n, cls, sizeof cls);
+        if (tag_is(n, "time") ||
+            (contains_any(cls, date_cls) && !token_match(cls, boiler_cls))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Logs at DEBUG why a date was taken for page chrome, for tuning. */
+static void
+log_boiler(xmlNodePtr n, const px_date *d)
+{
+    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+        return;
+    }
+    n = n->type == XML_ELEMENT_NODE ? n : n->parent;
+    const bool in_article = in_article_tag(n);
+    static const char *const footer[] = {"footer", NULL};
+    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
+                           !tag_is(p, "body") && !tag_is(p, "html");
+         p = p->parent) {
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        const bool tag =
+            tag_is(p, "aside") || tag_is(p, "nav") ||
+            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")));
+        if (tag || token_match(cls, boiler_cls) ||
+            (!in_article && token_match(cls, footer))) {
+            char ds[32];
+            px_date_format(d, ds);
+            PX_LOG(PX_LOG_DEBUG, "meta: boiler %s <%s class='%s'>", ds,
+                   (const char *)p->name, cls);
+            return;
+        }
+    }
+}
+
+/* Every full date in the visible text, in page order. */
+static void
+scan_visible(vis *v)
+{
+    const char *buf = v->text.ptr;
+    const size_t len = v->text.len;
+    size_t pos = 0;
+    while (buf != NULL && pos < len && v->n < MAX_VIS) {
+        px_date d;
+        size_t off = 0;
+        size_t l = 0;
+        if (!px_pubdate_find((px_str){buf + pos, len - pos}, &d, &off, &l)) {
+            break;
+        }
+        off += pos;
+        pos = off + l;
+        const text_span *s = span_at(v, off);
+        if (in_boilerplate(s->node)) {
+            log_boiler(s->node, &d);
+            continue;
+        }
+        unsigned f = 0;
+        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
+        if (dist >= -6 && dist <= 30) {
+            f |= V_ZONE;
+        }
+        if (date_ancestor(s->node)) {
+            /* a dated element far from a known headline is a comment or
+             * a list item */
+            f |= V_CLASS |
+                 (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+        }
+        if (updated_label(buf, off)) {
+            f |= V_UPDATED;
+        }
+        vis_add(v, &d, f, dist);
+    }
+}
+
+/* <time datetime> values outside page chrome count as seen. */
+static void
+scan_times(page *pg, vis *v)
+{
+    for (size_t i = 0; i < pg->times.len; i++) {
+        xmlNodePtr t = pg->times.n[i];
+        const char *dt = attr(pg->a, t, "datetime");
+        px_date d;
+        if (dt == NULL || in_boilerplate(t) ||
+            !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
+            continue;
+        }
+        vis_add(v, &d, V_ZONE | V_TIME | (is_update_node(t) ? V_UPDATED : 0),
+                9999);
+    }
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long
+day_number(const px_date *d)
+{
+    const long y = d->month <= 2 ? d->year - 1 : d->year;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long m = d->month;
+    const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* A seen date within tol days of d (exact first), or NULL. */
+static const vis_date *
+vis_near(const vis *v, const px_date *d, long tol)
+{
+    const long dn = day_number(d);
+    for (long t = 0; t <= tol; t++) {
+        for (size_t i = 0; i < v->n; i++) {
+            const long diff = day_number(&v->v[i].d) - dn;
+            if (diff == t || diff == -t) {
+                return &v->v[i];
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ---- choosing the date -------------------------------------------------- */
+
+typedef struct date_src {
+    px_date d;
+    char how[96];
+} date_src;
+
+static bool
+src_parse(date_src *s, const char *val, const char *how, px_date_prec min)
+{
+    if (val == NULL || !px_pubdate_parse(px_str_c(val), &s->d) ||
+        !px_pubdate_valid(&s->d) || s->d.prec < min) {
+        return false;
+    }
+    snprintf(s->how, sizeof s->how, "%s", how);
+    return true;
+}
+
+/* The most trusted structured publication date (JSON-LD, meta tags). */
+static bool
+structured_date(page *pg, date_src *s)
+{
+    if (src_parse(s, pg->info.published, "jsonld:datePublished",
+                  PX_PREC_MONTH)) {
+        return true;
+    }
+    for (size_t i = 0; pub_keys[i] != NULL; i++) {
+        char how[128];
+        snprintf(how, sizeof how, "meta:%s", pub_keys[i]);
+        if (src_parse(s, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+            return true;
+        }
+    }
+    return src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
+}
+
+static void
+set_date(px_article *a, const px_date *d, const char *how)
+{
+    a->published = *d;
+    px_article_signal(a, "date", how);
+}
+
+/* Logs the date candidates at DEBUG, for tuning. */
+static void
+log_dates(const vis *v, const date_src *s, bool has_s)
+{
+    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+        return;
+    }
+    px_buf b;
+    px_buf_init(&b);
+    for (size_t i = 0; i < v->n && i < 24; i++) {
+        char d[32];
+        px_date_format(&v->v[i].d, d);
+        px_buf_printf(&b, " %.10s/%u/%d", d, v->v[i].flags, v->v[i].dist);
+    }
+    char sd[32] = "-";
+    if (has_s) {
+        px_date_format(&s->d, sd);
+    }
+    PX_LOG(PX_LOG_DEBUG, "meta: dates (structured=%s how=%s seen=%s)", sd,
+           has_s ? s->how : "-", b.ptr != NULL ? b.ptr : "");
+    px_buf_fini(&b);
+}
+
+/* The first seen headline-zone date with (updated) or without the update
+ * label, preferring dates after the headline to those above it (a
+ * masthead shows today's date above the headline), or NULL. */
+static const vis_date *
+vis_zone(const vis *v, bool updated)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < v->n; i++) {
+            const unsigned f = v->v[i].flags;
+            if ((f & V_ZONE) == 0 || ((f & V_UPDATED) != 0) != updated ||
+                (v->v[i].dist < 0) != (pass == 1)) {
+                continue;
+            }
+            return &v->v[i];
+        }
+    }
+    return NULL;
+}
+
+/* Decides between structured, seen and URL dates: a structured date the
+ * page also shows wins; then the date shown with the headline; then a
+ * structured date of the article itself; then a date shown as an update;
+ * then the URL. */
+static void
+decide_date(page *pg, const vis *v)
+{
+    px_article *a = pg->a;
+    date_src s;
+    const bool has_s = structured_date(pg, &s);
+    log_dates(v, &s, has_s);
+    if (has_s && s.d.prec >= PX_PREC_DAY && vis_near(v, &s.d, 0) != NULL) {
+        set_date(a, &s.d, s.how); /* stated and shown */
+        return;
+    }
+    const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
+    const vis_date *z = vis_zone(v, false);
+    const vis_date *zu = vis_zone(v, true);
+    px_date u;
+    const bool has_url = px_pubdate_from_url(pg->url, &u) ||
+                         px_pubdate_from_url(pg->canonical, &u);
+    char how[128];
+    snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured");
+    } else if (z != NULL) {
+        set_date(a, &z->d, "seen:headline");
+    } else if (has_s && strcmp(s.how, "jsonld:other") != 0) {
+        set_date(a, &s.d, how);
+    } else if (zu != NULL) {
+        set_date(a, &zu->d, "seen:updated");
+    } else if (has_url) {
+        set_date(a, &u, u.prec >= PX_PREC_DAY ? "url" : "url:month");
+    }
+}
+
+static void
+pick_date(page *pg, vis *v)
+{
+    if (pg->a->published.prec != PX_PREC_NONE) {
+        return;
+    }
+    scan_visible(v);
+    scan_times(pg, v);
+    decide_date(pg, v);
+}
+
+/* The page's visible text, with the headline located; NULL on OOM. */
+static vis *
+vis_new(page *pg, htmlDocPtr doc)
+{
+    vis *v = px_calloc(1, sizeof *v);
+    if (v == NULL) {
+        return NULL;
+    }
+    v->h1_order = -1;
+    px_buf_init(&v->text);
+    const char *h1 = NULL;
+    collect_text(v, doc, best_h1(pg, &h1), pg->a->title);
+    return v;
+}
+
+static void
+vis_free(vis *v)
+{
+    if (v != NULL) {
+        px_buf_fini(&v->text);
+        px_free(v->spans);
+        px_free(v);
+    }
+}
+
+/* ---- author ------------------------------------------------------------- */
+
+static const char *const generic_authors[] = {
+    "admin",      "administrator", "editor",       "editors",
+    "staff",      "webmaster",     "newsroom",     "by",
+    "redaktion",  "redacción",     "rédaction",    "anonymous",
+    "guest",      "unknown",       "team",         "posted",
+    "posted on",  "published",     "author",       "autor",
+    "the author", "contributor",   "guest author", "editorial team",
+    "المحرر",     "محرر",          "الإدارة",      "الادارة",
+    "编辑",       "小编",          "管理员",       "责任编辑",
+    NULL};
+
+/* Words that introduce a name in a byline, lower case. */
+static const char *const by_words[] = {"written by",
+                                       "posted by",
+                                       "published by",
+                                       "reported by",
+                                       "words by",
+                                       "text by",
+                                       "veröffentlicht von",
+                                       "geschrieben von",
+                                       "verfasst von",
+                                       "erstellt von",
+                                       "beitrag von",
+                                       "beitragvon",
+                                       "publié par",
+                                       "écrit par",
+                                       "publicado por",
+                                       "escrito por",
+                                       "scritto da",
+                                       "pubblicato da",
+                                       "geplaatst door",
+                                       "door",
+                                       "napisał",
+                                       "autorin:",
+                                       "autor:",
+                                       "author:",
+                                       "auteur :",
+                                       "auteur:",
+                                       "by:",
+                                       "by",
+                                       "von",
+                                       "vom",
+                                       "por",
+                                       "par",
+                                       "di",
+                                       "przez",
+                                       "作者：",
+                                       "作者:",
+                                       "作者",
+                                       "文／",
+                                       "文/",
+                                       "记者：",
+                                       "记者",
+                                       "撰文：",
+                                       "本贴由",
+                                       "بقلم:",
+                                       "بقلم",
+                                       "كتب:",
+                                       "كتبت",
+                                       "كتب",
+                                       "автор:",
+                                       "автор",
+                                       "author",
+                                       "autor",
+                                       NULL};
+
+/* Where a name ends: separators, dates, "on"/"am" before a date. */
+static const char *const name_ends[] = {
+    " | ",    "|",         " · ",           " • ",      " — ",
+    " – ",    " - ",       " on ",          " am ",     " le ",
+    " el ",   " em ",      " il ",          "(",        "（",
+    ",  ",    " und ",     " Shares",       "\n",       "于",
+    " 于",    "  ",        " Published",    " Updated", " Posted",
+    " Last ", " Reviewed", " Fact checked", NULL};
+
+/* Is ch (an ASCII letter or not) a word character for by-word bounds? */
+static bool
+ascii_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* The text after the first by-word in s ("Posted by Jane" -> "Jane"), or s
+ * itself when there is none. */
+static const char *
+after_by_word(const char *s)
+{
+    char low[256];
+    lower_into(s, low, sizeof low);
+    const char *best = NULL;
+    size_t best_end = 0;
+    for (size_t i = 0; by_words[i] != NULL; i++) {
+        const size_t n = strlen(by_words[i]);
+        for (const char *p = strstr(low, by_words[i]); p != NULL;
+             p = strstr(p + 1, by_words[i])) {
+            const bool ascii = (by_words[i][0] & 0x80) == 0;
+            const bool left = p == low || !ascii || p[-1] == ' ' ||
+                              p[-1] == ':' || p[-1] == ',';
+            const bool right = !ascii || !ascii_lower(s[p - low + n]);
+            if (left && right &&
+                (best == NULL || p < best ||
+                 (p == best && p - low + n > best_end))) {
+                best = p;
+                best_end = (size_t)(p - low) + n;
+            }
+        }
+    }
+    if (best == NULL || best_end >= strlen(s)) {
+        return s;
+    }
+    s += best_end;
+    while (*s == ' ' || *s == ':' || *s == '\xef') {
+        s += *s == '\xef' ? 1 : 1;
+    }
+    return s;
+}
+
+/* Length of the name at the start of s, cut at a separator or a date. */
+static size_t
+name_len(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; name_ends[i] != NULL; i++) {
+        const char *p = strstr(s, name_ends[i]);
+        if (p != NULL && (size_t)(p - s) < n) {
+            n = (size_t)(p - s);
+        }
+    }
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    if (px_pubdate_find((px_str){s, n}, &d, &off, &len) && off < n) {
+        n = off; /* "Jane Doe, 6 January 2026": keep the name */
+    }
+    while (n > 0 && strchr(" ,;:|-/", s[n - 1]) != NULL) {
+        n--;
+    }
+    return n;
+}
+
+static bool
+generic_author(const char *s)
+{
+    char low[128];
+    lower_into(s, low, sizeof low);
+    for (size_t i = 0; generic_authors[i] != NULL; i++) {
+        if (strcmp(low, generic_authors[i]) == 0) {
+            return true;
+        }
+    }
+    return strstr(low, "http") != NULL || strstr(low, "www.") != NULL ||
+           strchr(low, '@') != NULL || strchr(low, '/') != NULL ||
+           strstr(low, "\xc2\xa9") != NULL || (low[0] >= '0' && low[0] <= '9');
+}
+
+static size_t
+count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p != '\0'; p++) {
+        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
+    }
+    return n;
+}
+
+/* A cleaned author name from s, or NULL if s is no usable name. */
+static const char *
+clean_author(page *pg, const char *s)
+{
+    if (s == NULL) {
+        return NULL;
+    }
+    s = after_by_word(s);
+    const char *out = arena_text(pg->a, s, name_len(s));
+    if (out == NULL || strlen(out) > 80 || strlen(out) < 2 ||
+        generic_author(out) || count_words(out) > 8) {
+        return NULL;
+    }
+    return out;
+}
+
+/* Author from an element: its content attribute, an itemprop=name or an
+ * author link inside it, else its text. */
+static const char *
+node_author(px_article *a, xmlNodePtr n)
+{
+    const char *v = attr(a, n, "content");
+    if (v != NULL) {
+        return v;
+    }
+    int steps = 0;
+    for (xmlNodePtr c = n->children; c != NULL && steps < 300;
+         c = subtree_next(c, n), steps++) {
+        if (c->type == XML_ELEMENT_NODE &&
+            (attr_ieq(c, "itemprop", "name") ||
+             (tag_is(c, "a") && is_author_link(c)))) {
+            const char *t = attr(a, c, "content");
+            t = t != NULL ? t : node_text_spaced(a, c, 200);
+            if (t != NULL) {
+                return t;
+            }
+        }
+    }
+    return node_text_spaced(a, n, 300);
+}
+
+/* A CMS often fills meta author with the site's own name. */
+static bool
+is_site_name(const page *pg, const char *v)
+{
+    const char *site = pg->a->site;
+    return v != NULL && ((site != NULL && loose_match(v, site) &&
+                          strlen(v) <= strlen(site) + 4) ||
+                         (pg->host != NULL && loose_match(v, pg->host)));
+}
+
+/* A login name ("andrew.keaveney", "jdoe_12") rather than a byline. */
+static bool
+is_username(const char *v)
+{
+    return v != NULL && strchr(v, ' ') == NULL &&
+           (strchr(v, '.') != NULL || strchr(v, '_') != NULL);
+}
+
+static void
+author_from_nodes(page *pg, const node_list *l, const char *how)
+{
+    px_article *a = pg->a;
+    for (size_t i = 0; i < l->len && a->author == NULL; i++) {
+        xmlNodePtr n = l->n[i];
+        if (in_boilerplate(n)) {
+            continue;
+        }
+        set_field(a, &a->author, clean_author(pg, node_author(a, n)), "author",
+                  how);
+    }
+}
+
+static void
+pick_author(page *pg)
+{
+    static const char *const keys[] = {"author",
+                                       "article:author",
+                                       "parsely-author",
+                                       "sailthru.author",
+                                       "dc.creator",
+                                       "dcterms.creator",
+                                       "citation_author",
+                                       "byl",
+                                       "og:article:author",
+                                       NULL};
+    px_article *a = pg->a;
+    const char *ld = clean_author(pg, pg->info.author);
+    set_field(a, &a->author, is_username(ld) ? NULL : ld, "author",
+              "jsonld:author");
+    set_field(a, &a->author, clean_author(pg, pg->info.author_other), "author",
+              "jsonld:other");
+    for (size_t i = 0; keys[i] != NULL && a->author == NULL; i++) {
+        char how[64];
+        snprintf(how, sizeof how, "meta:%s", keys[i]);
+        const char *v = clean_author(pg, meta_get(pg, keys[i]));
+        if (!is_site_name(pg, v)) {
+            set_field(a, &a->author, v, "author", how);
+        }
+    }
+    author_from_nodes(pg, &pg->author_links, "author-link");
+    author_from_nodes(pg, &pg->authors, "byline");
+}
+
+/* ---- authors named in the text ------------------------------------------ */
+
+/* Words that introduce a name in Chinese bylines. */
+static const char *const cjk_marks[] = {
+    "作者：", "作者:", "作者 ",  "执笔人：", "执笔：", "本报记者", "记者：",
+    "记者 ",  "记者",  "本贴由", "撰文：",   "文／",   "文/",      NULL};
+
+/* Two-character words that follow those markers but are no names. */
+static const char *const cjk_not_names[] = {
+    "博客", "简介", "信箱", "联系", "专栏", "招聘", "报道", "编辑", "来源",
+    "发布", "站点", "文章", "首页", "登录", "节日", "证件", NULL};
+
+/* Latin and Arabic byline starts. */
+static const char *const text_by[] = {"By ",   "by ",  "Von ",  "von ",
+                                      "Par ",  "Por ", "Door ", "Przez ",
+                                      "بقلم ", "كتب ", NULL};
+
+static bool
+is_han(UChar32 cp)
+{
+    return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC);
+}
+
+/* Bytes of the run of Han characters at s (up to n); *ncp counts them. */
+static size_t
+han_run(const char *s, size_t n, size_t *ncp)
+{
+    size_t i = 0;
+    *ncp = 0;
+    while (i < n) {
+        size_t j = i;
+        UChar32 cp;
+        U8_NEXT(s, j, n, cp);
+        if (!is_han(cp)) {
+            break;
+        }
+        i = j;
+        (*ncp)++;
+    }
+    return i;
+}
+
+/* Skips ASCII and ideographic spaces and colons from i. */
+static size_t
+skip_gap(const char *s, size_t n, size_t i)
+{
+    for (;;) {
+        if (i < n && (s[i] == ' ' || s[i] == ':')) {
+            i++;
+        } else if (i + 3 <= n && (memcmp(s + i, "\xe3\x80\x80", 3) == 0 ||
+                                  memcmp(s + i, "\xef\xbc\x9a", 3) == 0)) {
+            i += 3;
+        } else {
+            return i;
+        }
+    }
+}
+
+static bool
+cjk_not_name(const char *s, size_t len)
+{
+    for (size_t w = 0; cjk_not_names[w] != NULL; w++) {
+        if (len >= 6 && memcmp(s, cjk_not_names[w], 6) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Chinese names at s: one of 2 to 4 Han characters, then more of 2 or 3
+ * separated by spaces ("宋怡 杨志华"), appended to b. */
+static void
+cjk_names(const char *s, size_t n, px_buf *b)
+{
+    size_t i = skip_gap(s, n, 0);
+    for (int k = 0; k < 6 && i < n; k++) {
+        size_t ncp = 0;
+        const size_t len = han_run(s + i, n - i, &ncp);
+        if (ncp < 2 || ncp > (k == 0 ? 4u : 3u) || cjk_not_name(s + i, len)) {
+            return;
+        }
+        if (b->len > 0) {
+            px_buf_add_byte(b, ' ');
+        }
+        px_buf_add(b, s + i, len);
+        const size_t next = skip_gap(s, n, i + len);
+        if (next == i + len) {
+            return; /* no gap: the names end here */
+        }
+        i = next;
+    }
+}
+
+/* A byline name in one text node, or NULL. */
+static const char *
+text_node_author(page *pg, const char *t)
+{
+    const size_t n = strlen(t) < 300 ? strlen(t) : 300;
+    for (size_t k = 0; cjk_marks[k] != NULL; k++) {
+        const char *m =
+            px_str_find((px_str){t, n}, cjk_marks[k], strlen(cjk_marks[k]));
+        if (m == NULL) {
+            continue;
+        }
+        const char *after = m + strlen(cjk_marks[k]);
+        px_buf b;
+        px_buf_init(&b);
+        cjk_names(after, n - (size_t)(after - t), &b);
+        const char *name =
+            px_buf_failed(&b) ? NULL : arena_text(pg->a, b.ptr, b.len);
+        px_buf_fini(&b);
+        if (name != NULL) {
+            return name;
+        }
+    }
+    const px_str tr = px_str_trim((px_str){t, strlen(t)});
+    for (size_t k = 0; text_by[k] != NULL && tr.len <= 80; k++) {
+        if (tr.len > strlen(text_by[k]) &&
+            memcmp(tr.ptr, text_by[k], strlen(text_by[k])) == 0) {
+            return clean_author(pg, arena_text(pg->a, tr.ptr, tr.len));
+        }
+    }
+    return NULL;
+}
+
+/* A name after a byline word in the text around the headline. */
+static void
+author_from_text(page *pg, const vis *v)
+{
+    const int from = v->h1_order >= 0 ? v->h1_order - 6 : 0;
+    const int to = v->h1_order >= 0 ? v->h1_order + 150 : 400;
+    for (int i = from < 0 ? 0 : from;
+         i < to && (size_t)i < v->n_spans && pg->a->author == NULL; i++) {
+        xmlNodePtr n = v->spans[i].node;
+        const char *name = text_node_author(pg, (const char *)n->content);
+        if (name != NULL && !generic_author(name) && !in_boilerplate(n)) {
+            set_field(pg->a, &pg->a->author, name, "author", "text");
+        }
+    }
+}
+
+/* ---- site, canonical, language ------------------------------------------ */
+
+static void
+pick_site(page *pg, const char *host)
+{
+    px_article *a = pg->a;
+    set_field(a, &a->site, meta_get(pg, "og:site_name"), "site",
+              "meta:og:site_name");
+    set_field(a, &a->site, pg->info.publisher, "site", "jsonld:publisher");
+    set_field(a, &a->site, pg->info.website, "site", "jsonld:website");
+    set_field(a, &a->site, meta_get(pg, "application-name"), "site",
+              "meta:application-name");
+    set_field(a, &a->site, host, "site", "url");
+}
+
+/* href resolved against the page URL, as an arena string. */
+static const char *
+resolve(px_article *a, const char *href, const char *base)
+{
+    if (href == NULL || base == NULL) {
+        return href;
+    }
+    xmlChar *u = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    if (u == NULL) {
+        return href;
+    }
+    const char *out = arena_text(a, (const char *)u, strlen((const char *)u));
+    xmlFree(u);
+    return out;
+}
+
+static void
+pick_canonical_lang(page *pg)
+{
+    px_article *a = pg->a;
+    set_field(a, &a->canonical, resolve(a, pg->canonical, pg->url), "canonical",
+              "link");
+    set_field(a, &a->canonical, resolve(a, meta_get(pg, "og:url"), pg->url),
+              "canonical", "meta:og:url");
+    set_field(a, &a->lang, pg->html_lang, "lang", "html");
+    set_field(a, &a->lang, meta_get(pg, "og:locale"), "lang", "meta:og:locale");
+    set_field(a, &a->lang, meta_get(pg, "content-language"), "lang",
+              "meta:content-language");
+    set_field(a, &a->lang, meta_get(pg, "language"), "lang", "meta:language");
+}
+
+px_status
+px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
+{
+    if (doc == NULL || a == NULL) {
+        return px_fail(err, PX_EINVAL, "meta: no document");
+    }
+    page *pg = px_calloc(1, sizeof *pg);
+    if (pg == NULL) {
+        return px_fail(err, PX_ENOMEM, "meta: out of memory");
+    }
+    pg->a = a;
+    pg->url = url != NULL ? url : a->url;
+    gather(pg, doc);
+    read_ld(pg);
+    const char *host = url_host(a, pg->url);
+    pg->host = host;
+    pick_site(pg, host);
+    pick_title(pg, host);
+    vis *v = vis_new(pg, doc);
+    if (v != NULL) {
+        pick_date(pg, v);
+    }
+    pick_author(pg);
+    if (v != NULL && a->author == NULL) {
+        author_from_text(pg, v);
+    }
+    vis_free(v);
+    pick_canonical_lang(pg);
+    PX_LOG(PX_LOG_DEBUG, "meta: done (metas=%zu ld=%zu)", pg->n_metas,
+           pg->ld.len);
+    px_free(pg);
+    if (px_arena_failed(a->arena)) {
+        return px_fail(err, PX_ENOMEM, "meta: out of memory");
+    }
+    return PX_OK;
+}
+
+/* ---- dates in the extracted text ---------------------------------------- */
+
+/* A date in paragraph p counts when the paragraph reads as a dateline or
+ * byline: it starts with the date, or little else is in it and it is no
+ * sentence ("built on 3 March 1998." is not a dateline). */
+static bool
+para_date(const px_article *a, const px_para *p, px_date *out)
+{
+    const px_str s = {a->text + p->off, p->len};
+    size_t off = 0;
+    size_t len = 0;
+    if (!px_pubdate_find(s, out, &off, &len) || out->prec < PX_PREC_DAY ||
+        updated_label(s.ptr, off)) {
+        return false;
+    }
+    const char last = p->len > 0 ? s.ptr[p->len - 1] : '\0';
+    const bool sentence =
+        last == '.' || last == '!' || last == '?' ||
+        (p->len >= 3 && memcmp(s.ptr + p->len - 3, "\xe3\x80\x82", 3) == 0);
+    return off <= 3 || (p->len - len <= 50 && !sentence);
+}
+
+void
+px_meta_date_from_text(px_article *a)
+{
+    if (a == NULL || a->text == NULL || a->published.prec >= PX_PREC_DAY) {
+        return;
+    }
+    const px_date month = a->published;
+    size_t first = 0;
+    for (size_t i = 0; a->title != NULL && i < a->n_paras && i < 6; i++) {
+        const px_para *p = &a->paras[i];
+        if (px_str_eq_c((px_str){a->text + p->off, p->len}, a->title)) {
+            first = i + 1; /* the title is in the text: look just after */
+            break;
+        }
+    }
+    for (size_t i = first; i < a->n_paras && i < first + 3; i++) {
+        px_date d;
+        if (!para_date(a, &a->paras[i], &d)) {
+            continue;
+        }
+        if (month.prec == PX_PREC_MONTH &&
+            (d.year != month.year || d.month != month.month)) {
+            continue;
+        }
+        a->published = d;
+        px_article_signal(a, "date", "text");
+        return;
+    }
+}

@@ -1,0 +1,1190 @@
+/* pubdate.c - reading dates out of strings in many languages and scripts.
+ *
+ * The input is cut into tokens (numbers in any of four digit scripts, words
+ * folded to lower case with Arabic alef variants unified, single CJK
+ * characters, and punctuation mapped to ASCII). Date patterns are matched on
+ * a small window of tokens starting at a number or a month name, so finding
+ * a date in a long text costs one pass plus a window per candidate. A match
+ * is only accepted when it forms a valid calendar date in 1990..2100; a
+ * month-and-day without a year is never a date here.
+ */
+#include "pubdate.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
+
+#define WIN_MAX  32
+#define WORD_MAX 40
+
+typedef struct tok {
+    uint8_t kind;
+    bool sp;     /* white space came before this token */
+    char c;      /* T_PUNCT: ASCII equivalent, '?' when none */
+    int ndig;    /* T_NUM: number of digits */
+    int32_t val; /* T_NUM: value, when ndig <= 9 */
+    size_t off;
+    size_t len;
+    uint8_t low_len;
+    char low[WORD_MAX]; /* T_WORD, T_CJK: folded text */
+} tok;
+
+typedef struct win {
+    tok t[WIN_MAX];
+    int n;
+    bool month_first; /* set by the time parser on an English AM/PM */
+} win;
+
+typedef struct name_month {
+    const char *name;
+    int8_t month;
+} name_month;
+
+/* Month names, folded (lower case, Arabic alef without hamza). */
+static const name_month months[] = {
+    /* English */
+    {"january", 1},
+    {"february", 2},
+    {"march", 3},
+    {"april", 4},
+    {"may", 5},
+    {"june", 6},
+    {"july", 7},
+    {"august", 8},
+    {"september", 9},
+    {"october", 10},
+    {"november", 11},
+    {"december", 12},
+    {"jan", 1},
+    {"feb", 2},
+    {"mar", 3},
+    {"apr", 4},
+    {"jun", 6},
+    {"jul", 7},
+    {"aug", 8},
+    {"sep", 9},
+    {"sept", 9},
+    {"oct", 10},
+    {"nov", 11},
+    {"dec", 12},
+    /* German */
+    {"januar", 1},
+    {"jänner", 1},
+    {"jän", 1},
+    {"februar", 2},
+    {"feber", 2},
+    {"märz", 3},
+    {"mär", 3},
+    {"mrz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    /* French */
+    {"janvier", 1},
+    {"janv", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"févr", 2},
+    {"fevr", 2},
+    {"fév", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"avr", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"juil", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"decembre", 12},
+    {"déc", 12},
+    /* Spanish */
+    {"enero", 1},
+    {"ene", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"abr", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"ago", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    /* Portuguese */
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"fev", 2},
+    {"março", 3},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"set", 9},
+    {"outubro", 10},
+    {"out", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    /* Italian */
+    {"gennaio", 1},
+    {"gen", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"mag", 5},
+    {"giugno", 6},
+    {"giu", 6},
+    {"luglio", 7},
+    {"lug", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"ott", 10},
+    {"dicembre", 12},
+    /* Dutch */
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    /* Polish, nominative and genitive */
+    {"styczeń", 1},
+    {"stycznia", 1},
+    {"sty", 1},
+    {"luty", 2},
+    {"lutego", 2},
+    {"lut", 2},
+    {"marzec", 3},
+    {"marca", 3},
+    {"kwiecień", 4},
+    {"kwietnia", 4},
+    {"kwi", 4},
+    {"maj", 5},
+    {"maja", 5},
+    {"czerwiec", 6},
+    {"czerwca", 6},
+    {"cze", 6},
+    {"lipiec", 7},
+    {"lipca", 7},
+    {"lip", 7},
+    {"sierpień", 8},
+    {"sierpnia", 8},
+    {"sie", 8},
+    {"wrzesień", 9},
+    {"września", 9},
+    {"wrz", 9},
+    {"październik", 10},
+    {"października", 10},
+    {"paź", 10},
+    {"listopad", 11},
+    {"listopada", 11},
+    {"lis", 11},
+    {"grudzień", 12},
+    {"grudnia", 12},
+    {"gru", 12},
+    /* Russian, nominative, genitive and abbreviations */
+    {"январь", 1},
+    {"января", 1},
+    {"янв", 1},
+    {"февраль", 2},
+    {"февраля", 2},
+    {"фев", 2},
+    {"март", 3},
+    {"марта", 3},
+    {"мар", 3},
+    {"апрель", 4},
+    {"апреля", 4},
+    {"апр", 4},
+    {"май", 5},
+    {"мая", 5},
+    {"июнь", 6},
+    {"июня", 6},
+    {"июн", 6},
+    {"июль", 7},
+    {"июля", 7},
+    {"июл", 7},
+    {"август", 8},
+    {"августа", 8},
+    {"авг", 8},
+    {"сентябрь", 9},
+    {"сентября", 9},
+    {"сен", 9},
+    {"сент", 9},
+    {"октябрь", 10},
+    {"октября", 10},
+    {"окт", 10},
+    {"ноябрь", 11},
+    {"ноября", 11},
+    {"ноя", 11},
+    {"нояб", 11},
+    {"декабрь", 12},
+    {"декабря", 12},
+    {"дек", 12},
+    /* Arabic, Egyptian/Gulf series */
+    {"يناير", 1},
+    {"فبراير", 2},
+    {"مارس", 3},
+    {"ابريل", 4},
+    {"مايو", 5},
+    {"يونيو", 6},
+    {"يونيه", 6},
+    {"يوليو", 7},
+    {"يوليه", 7},
+    {"اغسطس", 8},
+    {"سبتمبر", 9},
+    {"اكتوبر", 10},
+    {"نوفمبر", 11},
+    {"ديسمبر", 12},
+    /* Arabic, Levantine series (two-word names are handled apart) */
+    {"شباط", 2},
+    {"اذار", 3},
+    {"نيسان", 4},
+    {"ايار", 5},
+    {"حزيران", 6},
+    {"تموز", 7},
+    {"اب", 8},
+    {"ايلول", 9},
+};
+
+/* Value of a decimal digit in ASCII, Arabic-Indic, Persian or full-width
+ * form, or -1. */
+static int
+digit_value(UChar32 cp)
+{
+    if (cp >= '0' && cp <= '9') {
+        return cp - '0';
+    }
+    if (cp >= 0x660 && cp <= 0x669) {
+        return cp - 0x660;
+    }
+    if (cp >= 0x6F0 && cp <= 0x6F9) {
+        return cp - 0x6F0;
+    }
+    if (cp >= 0xFF10 && cp <= 0xFF19) {
+        return cp - 0xFF10;
+    }
+    return -1;
+}
+
+/* ASCII equivalent of a punctuation character, or '?'. */
+static char
+punct_ascii(UChar32 cp)
+{
+    if (cp < 0x80) {
+        return (char)cp;
+    }
+    if (cp >= 0xFF01 && cp <= 0xFF5E) { /* full-width ASCII */
+        return (char)(cp - 0xFF00 + 0x20);
+    }
+    switch (cp) {
+    case 0x060C: /* Arabic comma */
+    case 0x3001: /* ideographic comma */
+        return ',';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+        return '-';
+    case 0x3002:
+        return '.';
+    case 0x00B7:
+    case 0x2022:
+        return '|';
+    default:
+        return '?';
+    }
+}
+
+static bool
+is_cjk(UChar32 cp)
+{
+    return u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3040 && cp <= 0x30FF);
+}
+
+static bool
+is_word_cp(UChar32 cp)
+{
+    return u_isalpha(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0;
+}
+
+/* Appends the folded form of cp to t->low; marks overflow with 0xFF. */
+static void
+fold_append(tok *t, UChar32 cp)
+{
+    if (cp == 0x640 || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0) {
+        return; /* tatweel and diacritics */
+    }
+    if (cp == 0x622 || cp == 0x623 || cp == 0x625) {
+        cp = 0x627; /* alef with madda or hamza -> bare alef */
+    }
+    cp = u_tolower(cp);
+    if (t->low_len == 0xFF || t->low_len + U8_LENGTH(cp) >= WORD_MAX) {
+        t->low_len = 0xFF;
+        return;
+    }
+    size_t n = t->low_len;
+    UBool bad = false;
+    U8_APPEND((uint8_t *)t->low, n, WORD_MAX, cp, bad);
+    t->low_len = bad ? 0xFF : (uint8_t)n;
+}
+
+/* Reads a run of digits starting at *i into t. */
+static void
+lex_number(const char *s, size_t n, size_t *i, tok *t)
+{
+    t->kind = T_NUM;
+    t->val = 0;
+    t->ndig = 0;
+    while (*i < n) {
+        size_t j = *i;
+        UChar32 cp;
+        U8_NEXT(s, j, n, cp);
+        const int d = digit_value(cp);
+        if (d < 0) {
+            break;
+        }
+        if (t->ndig < 9) {
+            t->val = t->val * 10 + d;
+        }
+        t->ndig++;
+        *i = j;
+    }
+}
+
+/* Reads a run of word characters starting at *i into t. */
+static void
+lex_word(const char *s, size_t n, size_t *i, tok *t)
+{
+    t->kind = T_WORD;
+    while (*i < n) {
+        size_t j = *i;
+        UChar32 cp;
+        U8_NEXT(s, j, n, cp);
+        if (cp < 0 || !is_word_cp(cp) || is_cjk(cp) || digit_value(cp) >= 0) {
+            break;
+        }
+        fold_append(t, cp);
+        *i = j;
+    }
+}
+
+/* Reads the token at or after pos into t; returns the position after it,
+ * or n when no token is left (t->len is then 0). */
+static size_t
+lex(const char *s, size_t n, size_t pos, tok *t)
+{
+    memset(t, 0, offsetof(tok, low));
+    t->low[0] = '\0';
+    size_t i = pos;
+    while (i < n) {
+        size_t j = i;
+        UChar32 cp;
+        U8_NEXT(s, j, n, cp);
+        if (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B || cp == 0xFEFF ||
+                        cp == 0x200F || cp == 0x200E)) {
+            t->sp = true;
+            i = j;
+            continue;
+        }
+        t->off = i;
+        if (cp >= 0 && digit_value(cp) >= 0) {
+            lex_number(s, n, &i, t);
+        } else if (cp >= 0 && is_cjk(cp)) {
+            t->kind = T_CJK;
+            fold_append(t, cp);
+            i = j;
+        } else if (cp >= 0 && is_word_cp(cp)) {
+            lex_word(s, n, &i, t);
+        } else {
+            t->kind = T_PUNCT;
+            t->c = cp >= 0 ? punct_ascii(cp) : '?';
+            i = j;
+        }
+        t->len = i - t->off;
+        return i;
+    }
+    return n;
+}
+
+static void
+fill(win *w, const char *s, size_t n, size_t pos)
+{
+    w->n = 0;
+    w->month_first = false;
+    while (w->n < WIN_MAX && pos < n) {
+        tok *t = &w->t[w->n];
+        pos = lex(s, n, pos, t);
+        if (t->len == 0) {
+            break;
+        }
+        w->n++;
+    }
+}
+
+/* ---- token predicates --------------------------------------------------- */
+
+static bool
+is_num(const win *w, int i, int min_dig, int max_dig)
+{
+    return i < w->n && w->t[i].kind == T_NUM && w->t[i].ndig >= min_dig &&
+           w->t[i].ndig <= max_dig;
+}
+
+static bool
+is_punct(const win *w, int i, char c)
+{
+    return i < w->n && w->t[i].kind == T_PUNCT && w->t[i].c == c;
+}
+
+static bool
+is_word(const win *w, int i, const char *folded)
+{
+    const tok *t = i < w->n ? &w->t[i] : NULL;
+    return t != NULL && (t->kind == T_WORD || t->kind == T_CJK) &&
+           t->low_len != 0xFF && t->low[0] == folded[0] &&
+           strlen(folded) == t->low_len &&
+           memcmp(t->low, folded, t->low_len) == 0;
+}
+
+/* True if token i is one of the words in the NULL-terminated list. */
+static bool
+is_word_in(const win *w, int i, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++) {
+        if (is_word(w, i, list[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if token i sits right after token i-1 with no space. */
+static bool
+tight(const win *w, int i)
+{
+    return i < w->n && !w->t[i].sp;
+}
+
+/* Month of the name at token i (1..12) and the token after it, or 0. */
+static int
+month_at(const win *w, int i, int *next)
+{
+    if (i >= w->n || w->t[i].kind != T_WORD || w->t[i].low_len > 30) {
+        return 0;
+    }
+    if (is_word(w, i, "كانون") || is_word(w, i, "تشرين")) {
+        const bool kanun = is_word(w, i, "كانون");
+        *next = i + 2;
+        if (is_word(w, i + 1, "الثاني")) {
+            return kanun ? 1 : 11;
+        }
+        if (is_word(w, i + 1, "الاول")) {
+            return kanun ? 12 : 10;
+        }
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+        if (is_word(w, i, months[k].name)) {
+            *next = i + 1;
+            return months[k].month;
+        }
+    }
+    return 0;
+}
+
+/* Skips up to max tokens that are punctuation in puncts or words in words;
+ * returns the new index. */
+static int
+skip_fill(const win *w, int i, int max, const char *puncts,
+          const char *const *words)
+{
+    for (int k = 0; k < max && i < w->n; k++) {
+        const tok *t = &w->t[i];
+        const bool p =
+            t->kind == T_PUNCT && t->c != '?' && strchr(puncts, t->c) != NULL;
+        if (!p && (words == NULL || !is_word_in(w, i, words))) {
+            break;
+        }
+        i++;
+    }
+    return i;
+}
+
+/* ---- time of day -------------------------------------------------------- */
+
+static const char *const time_fill[] = {
+    "t",   "at",     "um", "à",  "a",    "às",  "as",   "alle", "ore",
+    "om",  "o",      "в",  "г",  "года", "r",   "roku", "godz", "kl",
+    "klo", "الساعة", "في", "le", "de",   "las", NULL};
+
+/* 上午/下午/午前/午後/오전/오후 at i: 1 for AM, 2 for PM, 0 for none. */
+static int
+cjk_ampm(const win *w, int i)
+{
+    if (is_word(w, i, "上") && is_word(w, i + 1, "午")) {
+        return 1;
+    }
+    if (is_word(w, i, "下") && is_word(w, i + 1, "午")) {
+        return 2;
+    }
+    if (is_word(w, i, "午") && is_word(w, i + 1, "前")) {
+        return 1;
+    }
+    if (is_word(w, i, "午") && is_word(w, i + 1, "後")) {
+        return 2;
+    }
+    if (is_word(w, i, "오") && is_word(w, i + 1, "전")) {
+        return 1;
+    }
+    if (is_word(w, i, "오") && is_word(w, i + 1, "후")) {
+        return 2;
+    }
+    return 0;
+}
+
+/* AM/PM marker after a time at *i: 1 AM, 2 PM, 0 none; *i moves past it.
+ * *english says the marker was a Latin one. */
+static int
+post_ampm(const win *w, int *i, bool *english)
+{
+    static const char *const am[] = {"am", "ص", "صباحا", "صباح", NULL};
+    static const char *const pm[] = {"pm", "م", "مساء", "مساءا", NULL};
+    const int j = *i;
+    int r = 0;
+    if (is_word_in(w, j, am) || is_word_in(w, j, pm)) {
+        r = is_word_in(w, j, am) ? 1 : 2;
+        *english = is_word(w, j, "am") || is_word(w, j, "pm");
+        *i = j + 1 + (is_punct(w, j + 1, '.') ? 1 : 0);
+    } else if ((is_word(w, j, "a") || is_word(w, j, "p")) &&
+               is_punct(w, j + 1, '.') && is_word(w, j + 2, "m")) {
+        r = is_word(w, j, "a") ? 1 : 2;
+        *english = true;
+        *i = j + 3 + (is_punct(w, j + 3, '.') ? 1 : 0);
+    }
+    return r;
+}
+
+typedef struct tz_name {
+    const char *name;
+    int16_t min;
+} tz_name;
+
+static const tz_name tz_names[] = {
+    {"z", 0},      {"utc", 0},    {"gmt", 0},    {"ut", 0},     {"est", -300},
+    {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
+    {"pst", -480}, {"pdt", -420}, {"cet", 60},   {"cest", 120}, {"mez", 60},
+    {"mesz", 120}, {"bst", 60},   {"msk", 180},  {"jst", 540},  {"kst", 540},
+    {"eet", 120},  {"eest", 180}, {"wet", 0},    {"west", 60},
+};
+
+/* A numeric offset (+0300, +03:00, -5, +3) at i; advances *i. */
+static bool
+tz_offset(const win *w, int *i, int *out)
+{
+    const int j = *i;
+    if (!(is_punct(w, j, '+') || is_punct(w, j, '-')) || !tight(w, j + 1)) {
+        return false;
+    }
+    const int sign = is_punct(w, j, '-') ? -1 : 1;
+    int h = 0;
+    int m = 0;
+    int k = j + 2;
+    if (is_num(w, j + 1, 4, 4)) {
+        h = w->t[j + 1].val / 100;
+        m = w->t[j + 1].val % 100;
+    } else if (is_num(w, j + 1, 1, 2)) {
+        h = w->t[j + 1].val;
+        if (is_punct(w, k, ':') && is_num(w, k + 1, 2, 2)) {
+            m = w->t[k + 1].val;
+            k += 2;
+        }
+    } else {
+        return false;
+    }
+    if (h > 14 || m > 59) {
+        return false;
+    }
+    *out = sign * (h * 60 + m);
+    *i = k;
+    return true;
+}
+
+/* A time zone at *i (name, offset, or name plus offset). */
+static void
+parse_tz(const win *w, int *i, px_date *d)
+{
+    int off = 0;
+    for (size_t k = 0; k < sizeof tz_names / sizeof tz_names[0]; k++) {
+        if (is_word(w, *i, tz_names[k].name)) {
+            d->has_tz = true;
+            d->tz_min = tz_names[k].min;
+            (*i)++;
+            if (tz_names[k].min == 0 && tz_offset(w, i, &off)) {
+                d->tz_min = (int16_t)off;
+            }
+            return;
+        }
+    }
+    if (tz_offset(w, i, &off)) {
+        d->has_tz = true;
+        d->tz_min = (int16_t)off;
+    }
+}
+
+/* Hour and minute at i (H:MM, HhMM, H时MM分); seconds optional. */
+static bool
+clock_at(const win *w, int *i, px_date *d)
+{
+    static const char *const hour_mark[] = {"h", "时", "時", "点", "시", NULL};
+    const int j = *i;
+    if (!is_num(w, j, 1, 2) || !tight(w, j + 1) || !tight(w, j + 2)) {
+        return false;
+    }
+    const bool colon = is_punct(w, j + 1, ':');
+    const bool mark = is_word_in(w, j + 1, hour_mark);
+    if (!(colon && is_num(w, j + 2, 2, 2)) &&
+        !(mark && is_num(w, j + 2, 1, 2))) {
+        return false;
+    }
+    d->hour = (int8_t)w->t[j].val;
+    d->min = (int8_t)w->t[j + 2].val;
+    d->prec = PX_PREC_MINUTE;
+    int k = j + 3;
+    if (mark && (is_word(w, k, "分") || is_word(w, k, "분"))) {
+        k++;
+    }
+    if (is_punct(w, k, ':') && tight(w, k) && is_num(w, k + 1, 2, 2) &&
+        tight(w, k + 1)) {
+        d->sec = (int8_t)w->t[k + 1].val;
+        d->prec = PX_PREC_SECOND;
+        k += 2;
+        if ((is_punct(w, k, '.') || is_punct(w, k, ',')) && tight(w, k) &&
+            is_num(w, k + 1, 1, 99) && tight(w, k + 1)) {
+            k += 2; /* fractional seconds */
+        }
+    }
+    *i = k;
+    return true;
+}
+
+/* Applies an AM/PM marker to d; false if the hour does not fit it. */
+static bool
+apply_ampm(px_date *d, int ampm)
+{
+    if (ampm == 0) {
+        return d->hour <= 23;
+    }
+    if (d->hour < 1 || d->hour > 12) {
+        return ampm == 2 && d->hour > 12 && d->hour <= 23;
+    }
+    if (ampm == 2 && d->hour < 12) {
+        d->hour = (int8_t)(d->hour + 12);
+    } else if (ampm == 1 && d->hour == 12) {
+        d->hour = 0;
+    }
+    return true;
+}
+
+/* A time after a date at token i; on success fills d and sets *end. */
+static bool
+parse_time(win *w, int i, px_date *d, int *end)
+{
+    px_date t = *d;
+    int j = skip_fill(w, i, 5, ",.-|@()", time_fill);
+    int ampm = cjk_ampm(w, j);
+    if (ampm != 0) {
+        j += 2;
+    }
+    if (!clock_at(w, &j, &t)) {
+        return false;
+    }
+    bool english = false;
+    if (ampm == 0) {
+        ampm = post_ampm(w, &j, &english);
+    }
+    if (!apply_ampm(&t, ampm) || t.min > 59 || t.sec > 60) {
+        return false;
+    }
+    if (is_word(w, j, "uhr")) {
+        j++;
+    }
+    parse_tz(w, &j, &t);
+    w->month_first = english;
+    *d = t;
+    *end = j;
+    return true;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static int
+days_in_month(int y, int m)
+{
+    static const int8_t days[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
+        return 29;
+    }
+    return days[m - 1];
+}
+
+bool
+px_pubdate_valid(const px_date *d)
+{
+    if (d->prec == PX_PREC_NONE || d->year < 1990 || d->year > 2100) {
+        return false;
+    }
+    if (d->prec >= PX_PREC_MONTH && (d->month < 1 || d->month > 12)) {
+        return false;
+    }
+    if (d->prec >= PX_PREC_DAY &&
+        (d->day < 1 || d->day > days_in_month(d->year, d->month))) {
+        return false;
+    }
+    return d->prec < PX_PREC_MINUTE ||
+           (d->hour >= 0 && d->hour <= 23 && d->min >= 0 && d->min <= 59 &&
+            d->sec >= 0 && d->sec <= 60);
+}
+
+static bool
+set_ymd(px_date *d, int y, int m, int day, px_date_prec prec)
+{
+    memset(d, 0, sizeof *d);
+    d->year = (int16_t)y;
+    d->month = (int8_t)(prec >= PX_PREC_MONTH ? m : 0);
+    d->day = (int8_t)(prec >= PX_PREC_DAY ? day : 0);
+    d->prec = prec;
+    return y >= 1990 && y <= 2100 && px_pubdate_valid(d);
+}
+
+/* Adds an optional time after token *end. */
+static void
+with_time(win *w, px_date *d, int *end)
+{
+    int e = *end;
+    if (parse_time(w, e, d, &e)) {
+        *end = e;
+    }
+}
+
+/* 2026-01-06, 2026/1/6, 2026.01.06 (same separator twice). */
+static bool
+p_ymd_num(win *w, px_date *d, int *end)
+{
+    if (!is_num(w, 0, 4, 4) || w->n < 5 || w->t[1].kind != T_PUNCT) {
+        return false;
+    }
+    const char sep = w->t[1].c;
+    if ((sep != '-' && sep != '/' && sep != '.') || !is_num(w, 2, 1, 2) ||
+        !is_punct(w, 3, sep) || !is_num(w, 4, 1, 2)) {
+        return false;
+    }
+    if (!tight(w, 1) || !tight(w, 2) || !tight(w, 3) || !tight(w, 4)) {
+        return false;
+    }
+    if (!set_ymd(d, w->t[0].val, w->t[2].val, w->t[4].val, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = 5;
+    with_time(w, d, end);
+    return true;
+}
+
+/* 2026年1月6日, 2026년 1월 6일; with_day false accepts 2026年1月. */
+static bool
+p_ymd_cjk(win *w, px_date *d, int *end, bool with_day)
+{
+    const bool zh = is_word(w, 1, "年") && is_word(w, 3, "月");
+    const bool ko = is_word(w, 1, "년") && is_word(w, 3, "월");
+    if (!is_num(w, 0, 4, 4) || !(zh || ko) || !is_num(w, 2, 1, 2)) {
+        return false;
+    }
+    const bool day =
+        is_num(w, 4, 1, 2) &&
+        (zh ? is_word(w, 5, "日") || is_word(w, 5, "号") : is_word(w, 5, "일"));
+    if (!with_day) {
+        *end = 4;
+        return !day && set_ymd(d, w->t[0].val, w->t[2].val, 1, PX_PREC_MONTH);
+    }
+    if (!day ||
+        !set_ymd(d, w->t[0].val, w->t[2].val, w->t[4].val, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = 6;
+    int e = 6;
+    if (is_punct(w, e, '(') && e + 1 < w->n && w->t[e + 1].kind != T_NUM &&
+        is_punct(w, e + 2, ')')) {
+        e += 3; /* weekday in parentheses: (火) */
+    }
+    if (parse_time(w, e, d, &e)) {
+        *end = e;
+    }
+    return true;
+}
+
+static const char *const name_fill[] = {"de", "del", "of", "the", NULL};
+static const char *const ordinal[] = {"st", "nd", "rd", "th", "er", "e",
+                                      "º",  "ª",  "ci", "go", NULL};
+
+/* Day number at i with an optional ordinal suffix or dot; returns the index
+ * after it, or -1. */
+static int
+day_at(const win *w, int i, int *day)
+{
+    if (!is_num(w, i, 1, 2) || w->t[i].val < 1 || w->t[i].val > 31) {
+        return -1;
+    }
+    *day = w->t[i].val;
+    int j = i + 1;
+    if (tight(w, j) && (is_word_in(w, j, ordinal) || is_punct(w, j, '.'))) {
+        j++;
+    }
+    return j;
+}
+
+/* 6 January 2026, 6. Januar 2026, 6 de enero de 2026, 06/يناير/2026. */
+static bool
+p_dmy_name(win *w, px_date *d, int *end)
+{
+    int day = 0;
+    int j = day_at(w, 0, &day);
+    if (j < 0) {
+        return false;
+    }
+    j = skip_fill(w, j, 2, "-/,", name_fill);
+    int next = 0;
+    const int m = month_at(w, j, &next);
+    if (m == 0) {
+        return false;
+    }
+    j = skip_fill(w, next, 3, ".,-/", name_fill);
+    if (!is_num(w, j, 4, 4) || !set_ymd(d, w->t[j].val, m, day, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = j + 1;
+    with_time(w, d, end);
+    return true;
+}
+
+/* January 6th, 2026; Jan. 6 2026; with_day false accepts January 2026. */
+static bool
+p_mdy_name(win *w, px_date *d, int *end, bool with_day)
+{
+    int j = 0;
+    const int m = month_at(w, 0, &j);
+    if (m == 0) {
+        return false;
+    }
+    j = skip_fill(w, j, 1, ".", NULL);
+    int day = 0;
+    const int k = day_at(w, j, &day);
+    if (!with_day) {
+        j = skip_fill(w, j, 2, ",", name_fill);
+        *end = j + 1;
+        return k < 0 && is_num(w, j, 4, 4) &&
+               set_ymd(d, w->t[j].val, m, 1, PX_PREC_MONTH);
+    }
+    if (k < 0) {
+        return false;
+    }
+    j = skip_fill(w, k, 2, ",", name_fill);
+    if (!is_num(w, j, 4, 4) || !set_ymd(d, w->t[j].val, m, day, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = j + 1;
+    with_time(w, d, end);
+    return true;
+}
+
+/* 2026 Jan 06, 2026-Jan-06. */
+static bool
+p_ymd_name(win *w, px_date *d, int *end)
+{
+    if (!is_num(w, 0, 4, 4)) {
+        return false;
+    }
+    int j = skip_fill(w, 1, 1, ".,-/", NULL);
+    int next = 0;
+    const int m = month_at(w, j, &next);
+    if (m == 0) {
+        return false;
+    }
+    j = skip_fill(w, next, 1, ".-/", NULL);
+    int day = 0;
+    const int k = day_at(w, j, &day);
+    /* "2026 Dec 26, 2025" is a month-day-year after a stray year */
+    const int after = skip_fill(w, k < 0 ? 0 : k, 1, ",", NULL);
+    if (k < 0 || is_num(w, k, 1, 99) || is_num(w, after, 4, 4) ||
+        !set_ymd(d, w->t[0].val, m, day, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = k;
+    with_time(w, d, end);
+    return true;
+}
+
+/* 06/01/2026, 06.01.2026, 6-1-2026, 06.01.26: day first unless the day
+ * slot cannot be a day or an English AM/PM time follows a slash form. */
+static bool
+p_dmy_num(win *w, px_date *d, int *end)
+{
+    if (!is_num(w, 0, 1, 2) || w->n < 5 || w->t[1].kind != T_PUNCT) {
+        return false;
+    }
+    const char sep = w->t[1].c;
+    /* "18. 05. 2014": a space may follow a dot, never precede it */
+    const bool spaced = !tight(w, 2) || !tight(w, 4);
+    if ((sep != '-' && sep != '/' && sep != '.') || !is_num(w, 2, 1, 2) ||
+        !is_punct(w, 3, sep) || !tight(w, 1) || !tight(w, 3) ||
+        (spaced && sep != '.')) {
+        return false;
+    }
+    int y = 0;
+    if (is_num(w, 4, 4, 4)) {
+        y = w->t[4].val;
+    } else if (is_num(w, 4, 2, 2) && sep != '-' && !spaced &&
+               w->t[0].ndig == 2 && w->t[2].ndig == 2) {
+        y = w->t[4].val + (w->t[4].val < 70 ? 2000 : 1900);
+    } else {
+        return false;
+    }
+    int a = w->t[0].val;
+    int b = w->t[2].val;
+    px_date tm = {0};
+    int e = 5;
+    const bool has_time = parse_time(w, e, &tm, &e);
+    if (b > 12 || (a <= 12 && sep == '/' && has_time && w->month_first)) {
+        const int t = a;
+        a = b;
+        b = t;
+    }
+    if (!set_ymd(d, y, b, a, PX_PREC_DAY)) {
+        return false;
+    }
+    *end = 5;
+    if (has_time) {
+        tm.year = d->year;
+        tm.month = d->month;
+        tm.day = d->day;
+        *d = tm;
+        *end = e;
+    }
+    return true;
+}
+
+/* 2026-01 (month precision), only for whole-string parsing. */
+static bool
+p_ym_num(win *w, px_date *d, int *end)
+{
+    if (!is_num(w, 0, 4, 4) || !(is_punct(w, 1, '-') || is_punct(w, 1, '/')) ||
+        !is_num(w, 2, 1, 2) || !tight(w, 1) || !tight(w, 2)) {
+        return false;
+    }
+    if (w->n > 3 && w->t[3].kind != T_WORD && !w->t[3].sp) {
+        return false;
+    }
+    *end = 3;
+    return set_ymd(d, w->t[0].val, w->t[2].val, 1, PX_PREC_MONTH);
+}
+
+/* 20260106 as a whole token. */
+static bool
+p_compact(win *w, px_date *d, int *end)
+{
+    if (!is_num(w, 0, 8, 8)) {
+        return false;
+    }
+    const int v = w->t[0].val;
+    *end = 1;
+    if (!set_ymd(d, v / 10000, v / 100 % 100, v % 100, PX_PREC_DAY)) {
+        return false;
+    }
+    with_time(w, d, end);
+    return true;
+}
+
+/* Tries every full-date pattern on the window. */
+static bool
+match_full(win *w, px_date *d, int *end)
+{
+    if (w->t[0].kind == T_NUM) {
+        return p_ymd_num(w, d, end) || p_ymd_cjk(w, d, end, true) ||
+               p_ymd_name(w, d, end) || p_dmy_num(w, d, end) ||
+               p_dmy_name(w, d, end);
+    }
+    return p_mdy_name(w, d, end, true);
+}
+
+static bool
+match_partial(win *w, px_date *d, int *end)
+{
+    if (w->t[0].kind == T_NUM) {
+        return p_ymd_cjk(w, d, end, false) || p_ym_num(w, d, end) ||
+               p_compact(w, d, end);
+    }
+    return p_mdy_name(w, d, end, false);
+}
+
+/* Could a date start at token t? */
+static bool
+candidate(const win *one)
+{
+    const tok *t = &one->t[0];
+    if (t->kind == T_NUM) {
+        return t->ndig <= 2 || t->ndig == 4 || t->ndig == 8;
+    }
+    int next = 0;
+    return t->kind == T_WORD && month_at(one, 0, &next) != 0;
+}
+
+/* The first date in s; partial allows month precision and compact forms. */
+static bool
+scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
+{
+    win *w = NULL;
+    win buf;
+    size_t pos = 0;
+    while (pos < s.len) {
+        tok t;
+        const size_t next = lex(s.ptr, s.len, pos, &t);
+        if (t.len == 0) {
+            break;
+        }
+        buf.n = 1;
+        buf.t[0] = t;
+        if (candidate(&buf)) {
+            w = &buf;
+            fill(w, s.ptr, s.len, t.off);
+            int end = 0;
+            px_date d = {0};
+            if (partial ? match_partial(w, &d, &end)
+                        : match_full(w, &d, &end)) {
+                *out = d;
+                *off = w->t[0].off;
+                *len = w->t[end - 1].off + w->t[end - 1].len - *off;
+                return true;
+            }
+        }
+        pos = next;
+    }
+    return false;
+}
+
+bool
+px_pubdate_find(px_str s, px_date *out, size_t *off, size_t *len)
+{
+    size_t o = 0;
+    size_t l = 0;
+    if (!scan(s, false, out, &o, &l)) {
+        return false;
+    }
+    if (off != NULL) {
+        *off = o;
+    }
+    if (len != NULL) {
+        *len = l;
+    }
+    return true;
+}
+
+bool
+px_pubdate_parse(px_str s, px_date *out)
+{
+    size_t o = 0;
+    size_t l = 0;
+    return scan(s, false, out, &o, &l) || scan(s, true, out, &o, &l);
+}
+
+/* ---- URLs --------------------------------------------------------------- */
+
+/* Reads up to max ASCII digits at p; returns how many, value in *v. */
+static size_t
+url_digits(const char *p, size_t max, int *v)
+{
+    size_t n = 0;
+    *v = 0;
+    while (n < max && p[n] >= '0' && p[n] <= '9') {
+        *v = *v * 10 + (p[n] - '0');
+        n++;
+    }
+    return n;
+}
+
+static bool
+is_url_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A date starting at p (a year just after a separator). */
+static bool
+url_date_at(const char *p, px_date *out)
+{
+    int y = 0;
+    int m = 0;
+    int dd = 0;
+    if (url_digits(p, 5, &y) == 4 && !is_url_digit(p[4])) {
+        const char sep = p[4];
+        if (sep != '/' && sep != '-' && sep != '_') {
+            return false;
+        }
+        const size_t nm = url_digits(p + 5, 3, &m);
+        if (nm < 1 || nm > 2 || p[5 + nm] != sep) {
+            return false;
+        }
+        const char *q = p + 6 + nm;
+        const size_t nd = url_digits(q, 3, &dd);
+        if (nd >= 1 && nd <= 2 && !is_url_digit(q[nd]) &&
+            set_ymd(out, y, m, dd, PX_PREC_DAY)) {
+            return true;
+        }
+        return sep == '/' && set_ymd(out, y, m, 1, PX_PREC_MONTH);
+    }
+    int v = 0;
+    if (url_digits(p, 9, &v) == 8 && !is_url_digit(p[8])) {
+        return set_ymd(out, v / 10000, v / 100 % 100, v % 100, PX_PREC_DAY);
+    }
+    return false;
+}
+
+bool
+px_pubdate_from_url(const char *url, px_date *out)
+{
+    if (url == NULL) {
+        return false;
+    }
+    const char *p = strstr(url, "://");
+    p = p != NULL ? p + 3 : url;
+    p = strchr(p, '/'); /* the path starts after the host */
+    if (p == NULL) {
+        return false;
+    }
+    for (; *p != '\0'; p++) {
+        const char c = *p;
+        if ((c == '/' || c == '-' || c == '_' || c == '=') &&
+            is_url_digit(p[1]) && url_date_at(p + 1, out)) {
+            return true;
+        }
+    }
+    return false;
+}

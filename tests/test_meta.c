@@ -1,0 +1,303 @@
+/* test_meta.c - metadata from HTML: each date source in its order of
+ * trust, titles, authors, site names, canonical URLs and languages, and the
+ * traps (related lists, generic authors, the crawl date). All pages here are
+ * written for this test. */
+#include <stdbool.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+#include "check.h"
+#include "meta.h"
+#include "str.h"
+
+typedef struct run {
+    px_article *a;
+    char date[32];
+} run;
+
+static bool
+has_signal(const px_article *a, const char *sig)
+{
+    for (size_t i = 0; i < a->n_signals; i++) {
+        if (strncmp(a->signals[i], sig, strlen(sig)) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Parses html, runs px_meta_extract with url; r->a must be freed. */
+static void
+extract(run *r, const char *html, const char *url)
+{
+    r->a = px_article_new();
+    htmlDocPtr doc =
+        htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    px_error err = {0};
+    CHECK(px_meta_extract(doc, url, r->a, &err) == PX_OK);
+    px_date_format(&r->a->published, r->date);
+    xmlFreeDoc(doc);
+}
+
+static void
+done(run *r)
+{
+    px_article_free(r->a);
+    r->a = NULL;
+}
+
+static void
+test_jsonld(void)
+{
+    static const char html[] =
+        "<html lang='en'><head><title>Quarry reopens - Valley Post</title>"
+        "<script type='application/ld+json'>{\"@context\":"
+        "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Quarry reopens after flood\",\"datePublished\":"
+        "\"2026-01-06T08:41:00+03:00\",\"dateModified\":\"2026-01-09\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},"
+        "{\"@type\":\"Person\",\"name\":\"Tom &amp; Lee\"}],\"publisher\":"
+        "{\"@type\":\"Organization\",\"name\":\"Valley Post\"}}</script>"
+        "</head><body><article><h1>Quarry reopens after flood</h1>"
+        "<p>Updated 9 January 2026</p><p>Text of the story.</p>"
+        "</article></body></html>";
+    run r;
+    extract(&r, html, "https://valleypost.example/news/quarry");
+    CHECK_STR_EQ(r.date, "2026-01-06T08:41:00+03:00");
+    CHECK(has_signal(r.a, "date:jsonld:datePublished"));
+    CHECK_STR_EQ(r.a->title, "Quarry reopens after flood");
+    CHECK_STR_EQ(r.a->author, "Ana Ruiz, Tom & Lee");
+    CHECK_STR_EQ(r.a->site, "Valley Post");
+    CHECK_STR_EQ(r.a->lang, "en");
+    done(&r);
+}
+
+static void
+test_jsonld_graph(void)
+{
+    static const char html[] =
+        "<html><head><script type='application/ld+json'>{\"@graph\":["
+        "{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Hill Notes\"},"
+        "{\"@type\":[\"Article\"],\"headline\":\"Snow on the pass\","
+        "\"author\":{\"@id\":\"#p1\"},\"datePublished\":\"2025-12-30\"},"
+        "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ida Berg\"}]}"
+        "</script></head><body><h1>Snow on the pass</h1>"
+        "<div class='entry-meta'>30. Dezember 2025</div>"
+        "<p>Body.</p></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2025-12-30");
+    CHECK(has_signal(r.a, "date:jsonld:datePublished"));
+    CHECK_STR_EQ(r.a->author, "Ida Berg");
+    CHECK_STR_EQ(r.a->site, "Hill Notes");
+    done(&r);
+}
+
+static void
+test_meta_tags(void)
+{
+    static const char html[] =
+        "<html><head><title>Bridge vote delayed | Example Times</title>"
+        "<meta property='og:site_name' content='Example Times'>"
+        "<meta property='og:title' content='Bridge vote delayed | Example "
+        "Times'>"
+        "<meta property='article:published_time' "
+        "content='2026-01-05T19:00:00Z'>"
+        "<meta property='article:modified_time' content='2026-01-08'>"
+        "<meta name='author' content='Example Times'>"
+        "<meta name='parsely-author' content='Omar Said'>"
+        "<meta property='og:locale' content='en_GB'>"
+        "<link rel='canonical' href='/2026/01/05/bridge'>"
+        "</head><body><p>Council text.</p></body></html>";
+    run r;
+    extract(&r, html, "https://www.example.com/x?utm=1");
+    CHECK_STR_EQ(r.date, "2026-01-05T19:00:00Z");
+    CHECK(has_signal(r.a, "date:meta:article:published_time"));
+    CHECK_STR_EQ(r.a->title, "Bridge vote delayed");
+    CHECK_STR_EQ(r.a->author, "Omar Said"); /* the site is no author */
+    CHECK_STR_EQ(r.a->canonical, "https://www.example.com/2026/01/05/bridge");
+    CHECK_STR_EQ(r.a->lang, "en_GB");
+    done(&r);
+}
+
+/* A related list with its own (earlier in the page) dates must not give
+ * the article's date; the <time> in the article header does. */
+static void
+test_related_trap(void)
+{
+    static const char html[] =
+        "<html><head><title>Dam study published</title></head><body>"
+        "<div class='related-posts'><ul>"
+        "<li><a href='/a'>Older story</a> <time datetime='2025-03-01'>1 "
+        "March 2025</time></li>"
+        "<li><a href='/b'>Other story</a> <span class='date'>02.04.2025"
+        "</span></li></ul></div>"
+        "<article><header><h1>Dam study published</h1>"
+        "<time datetime='2026-01-06T10:00'>6 January 2026</time></header>"
+        "<p>The study was begun on 3 May 2024.</p></article>"
+        "<aside><h3>More</h3><time datetime='2025-12-01'>1 Dec</time>"
+        "</aside></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2026-01-06");
+    CHECK(has_signal(r.a, "date:seen:headline"));
+    done(&r);
+}
+
+/* Generic labels are no authors; a real byline further on is. */
+static void
+test_generic_author_trap(void)
+{
+    static const char html[] =
+        "<html><head><meta name='author' content='admin'>"
+        "<title>Fair opens</title></head><body><article>"
+        "<h1>Fair opens</h1><div class='byline'>By Staff</div>"
+        "<span class='author'>المحرر</span>"
+        "<p>Text.</p></article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK(r.a->author == NULL);
+    done(&r);
+
+    static const char html2[] =
+        "<html><head><meta name='author' content='editor'></head><body>"
+        "<article><h1>Port strike ends</h1><div class='post-byline'>"
+        "Posted by <a href='/author/jane-doe/'>Jane Doe</a> on "
+        "January 6, 2026</div><p>Text.</p></article></body></html>";
+    extract(&r, html2, NULL);
+    CHECK_STR_EQ(r.a->author, "Jane Doe");
+    CHECK_STR_EQ(r.date, "2026-01-06");
+    done(&r);
+}
+
+/* The masthead shows today's (crawl) date; the article shows none. */
+static void
+test_crawl_date_trap(void)
+{
+    static const char html[] =
+        "<html><head><title>Rain expected</title></head><body>"
+        "<div class='top-bar'><span class='today-date'>Saturday, 21 "
+        "November 2026</span></div>"
+        "<nav><a href='/'>Home</a> 21.11.2026</nav>"
+        "<article><h1>Rain expected</h1><p>Forecasters say rain will "
+        "come.</p></article>"
+        "<footer>Copyright 2026. Page generated 2026-11-21 09:00</footer>"
+        "</body></html>";
+    run r;
+    r.a = NULL;
+    extract(&r, html, "https://news.example/weather/rain");
+    r.a->fetched = "2026-11-21T09:00:00Z";
+    CHECK_STR_EQ(r.date, "");
+    CHECK(r.a->published.prec == PX_PREC_NONE);
+    done(&r);
+}
+
+static void
+test_url_and_text_near_title(void)
+{
+    static const char html[] = "<html><body><h1>Ferry timetable</h1>"
+                               "<p>New times from Monday.</p></body></html>";
+    run r;
+    extract(&r, html, "https://port.example/2026/01/06/ferry-times/");
+    CHECK_STR_EQ(r.date, "2026-01-06");
+    CHECK(has_signal(r.a, "date:url"));
+    CHECK_STR_EQ(r.a->site, "port.example");
+    done(&r);
+
+    static const char zh[] =
+        "<html><head><title>江边新桥通车_新闻中心_某某网</title></head><body>"
+        "<div class='nav'>首页</div><h1>江边新桥通车</h1>"
+        "<div>2026年1月6日 08:41 来源：某某网 作者：李明</div>"
+        "<p>正文内容。</p></body></html>";
+    extract(&r, zh, "http://news.example.cn/a/1.html");
+    CHECK_STR_EQ(r.date, "2026-01-06T08:41");
+    CHECK_STR_EQ(r.a->title, "江边新桥通车");
+    CHECK_STR_EQ(r.a->author, "李明");
+    done(&r);
+
+    static const char ar[] =
+        "<html><body><div class='header-date'>الأحد 01 فبراير 2026</div>"
+        "<h1>افتتاح جسر جديد</h1><div class='article-date'>الثلاثاء "
+        "06/يناير/2026 - 08:41 ص</div><p>نص الخبر.</p></body></html>";
+    extract(&r, ar, NULL);
+    CHECK_STR_EQ(r.date, "2026-01-06T08:41");
+    done(&r);
+}
+
+static void
+test_kept_fields(void)
+{
+    static const char html[] =
+        "<html><head><title>Other title</title><meta name='author' "
+        "content='Someone Else'></head><body><p>x</p></body></html>";
+    run r;
+    r.a = px_article_new();
+    r.a->title = "Given title";
+    r.a->published =
+        (px_date){.year = 2026, .month = 1, .day = 2, .prec = PX_PREC_DAY};
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING);
+    CHECK(px_meta_extract(doc, NULL, r.a, NULL) == PX_OK);
+    CHECK_STR_EQ(r.a->title, "Given title");
+    CHECK(r.a->published.day == 2);
+    CHECK_STR_EQ(r.a->author, "Someone Else");
+    xmlFreeDoc(doc);
+    px_error err = {0};
+    CHECK(px_meta_extract(NULL, NULL, r.a, &err) == PX_EINVAL);
+    done(&r);
+}
+
+static void
+test_date_from_text(void)
+{
+    px_article *a = px_article_new();
+    a->title = "Mill to close";
+    const px_para_in paras[] = {
+        {PX_STR_LIT("Mill to close"), PX_PARA_HEADING},
+        {PX_STR_LIT("Veröffentlicht: 06.01.2026, 08:41 Uhr"), PX_PARA_TEXT},
+        {PX_STR_LIT("The mill, built on 3 March 1998, will close."),
+         PX_PARA_TEXT}};
+    CHECK(px_article_set_paras(a, paras, 3, NULL) == PX_OK);
+    px_meta_date_from_text(a);
+    char d[32];
+    px_date_format(&a->published, d);
+    CHECK_STR_EQ(d, "2026-01-06T08:41");
+    CHECK(has_signal(a, "date:text"));
+    px_article_free(a);
+
+    /* a date inside a long body paragraph is an event, not the byline */
+    a = px_article_new();
+    const px_para_in body[] = {
+        {PX_STR_LIT("The council said the bridge, first opened to traffic "
+                    "many decades ago and repaired several times since, "
+                    "will finally close for good on 6 January 2026 after "
+                    "the last inspection found deep cracks in two piers."),
+         PX_PARA_TEXT},
+        {PX_STR_LIT("Only 1月5日 was mentioned."), PX_PARA_TEXT}};
+    CHECK(px_article_set_paras(a, body, 2, NULL) == PX_OK);
+    px_meta_date_from_text(a);
+    CHECK(a->published.prec == PX_PREC_NONE);
+    px_article_free(a);
+    px_meta_date_from_text(NULL);
+}
+
+int
+main(void)
+{
+    test_jsonld();
+    test_jsonld_graph();
+    test_meta_tags();
+    test_related_trap();
+    test_generic_author_trap();
+    test_crawl_date_trap();
+    test_url_and_text_near_title();
+    test_kept_fields();
+    test_date_from_text();
+    xmlCleanupParser();
+    return check_summary();
+}
