@@ -3,7 +3,9 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int px_cli_verbosity = 0;
@@ -117,4 +119,36 @@ px_cli_parse_inputs(int argc, char **argv, const char *cmd, const char *usage,
         return 2;
     }
     return 0;
+}
+
+/* The shared folder: $PX_SHARED_DIR, else ../shared if it exists (run from
+ * the repository), else the one beside the repository holding the binary
+ * (<repo>/build/parallax -> <repo>/../shared). */
+void
+px_cli_shared_dir(char *out, size_t cap)
+{
+    const char *env = getenv("PX_SHARED_DIR");
+    struct stat sb;
+    if (env != NULL) {
+        snprintf(out, cap, "%s", env);
+        return;
+    }
+    snprintf(out, cap, "../shared");
+    if (stat(out, &sb) == 0) {
+        return;
+    }
+    char exe[1024];
+    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        return;
+    }
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(exe, '/');
+        if (slash == NULL) {
+            return;
+        }
+        *slash = '\0';
+    }
+    snprintf(out, cap, "%s/../shared", exe);
 }

@@ -31,6 +31,11 @@ void px_cli_progress(void *ctx, size_t done, size_t total);
 /* Prints "parallax: CMD: msg" on stderr. */
 void px_cli_error(const char *cmd, const char *msg);
 
+/* The shared data folder: $PX_SHARED_DIR, else ../shared if it exists
+ * (run from the repository), else the one beside the repository holding
+ * the binary (<repo>/build/parallax -> <repo>/../shared). */
+void px_cli_shared_dir(char *out, size_t cap);
+
 /* Parses a --format value ("auto", "html", "warc", "jsonl", "text"). */
 bool px_cli_parse_format(const char *s, px_format *out);
 

@@ -21,6 +21,7 @@
 static const char usage[] =
     "usage: parallax eval extract DATASET_DIR [--json] [--worst N]\n"
     "       parallax eval extract --all [--json] [--worst N]\n"
+    "       parallax eval langid [NTREX_DIR] [--json]   (see --help there)\n"
     "\n"
     "Scores the extractor on a benchmark folder (scrapinghub-aeb,\n"
     "trafilatura-eval, wcxb or zh-cwced), each with its own metric, and\n"
@@ -232,38 +233,6 @@ run_one(const char *dir, const eval_opts *o, bool *has_header)
     return 0;
 }
 
-/* The shared folder: $PX_SHARED_DIR, else ../shared if it exists (run from
- * the repository), else the one beside the repository holding the binary
- * (<repo>/build/parallax -> <repo>/../shared). */
-static void
-shared_dir(char *out, size_t cap)
-{
-    const char *env = getenv("PX_SHARED_DIR");
-    struct stat sb;
-    if (env != NULL) {
-        snprintf(out, cap, "%s", env);
-        return;
-    }
-    snprintf(out, cap, "../shared");
-    if (stat(out, &sb) == 0) {
-        return;
-    }
-    char exe[1024];
-    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        return;
-    }
-    exe[n] = '\0';
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(exe, '/');
-        if (slash == NULL) {
-            return;
-        }
-        *slash = '\0';
-    }
-    snprintf(out, cap, "%s/../shared", exe);
-}
-
 static int
 run_all(const eval_opts *o)
 {
@@ -271,7 +240,7 @@ run_all(const eval_opts *o)
     char dir[4096];
     bool has_header = false;
     int rc = 0;
-    shared_dir(shared, sizeof shared);
+    px_cli_shared_dir(shared, sizeof shared);
     for (size_t i = 0; i < sizeof all_sets / sizeof all_sets[0]; i++) {
         snprintf(dir, sizeof dir, "%s/data/extraction/%s", shared, all_sets[i]);
         const int r = run_one(dir, o, &has_header);
@@ -283,6 +252,9 @@ run_all(const eval_opts *o)
 int
 px_cmd_eval(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "langid") == 0) {
+        return px_cmd_eval_langid(argc - 1, argv + 1);
+    }
     if (px_cli_wants_help(argc, argv)) {
         fputs(usage, stdout);
         return 0;

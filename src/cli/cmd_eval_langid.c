@@ -27,36 +27,12 @@ static const char usage[] =
     "             ../shared/data/crosslingual/ntrex128 (beside the repo)\n"
     "  --json     print the JSON report instead of the table\n";
 
-/* ../shared beside the working directory or beside the repository that
- * holds the executable (build/parallax), or $PX_SHARED_DIR. */
 static void
 default_dir(char *out, size_t cap)
 {
-    static const char rel[] = "data/crosslingual/ntrex128";
-    const char *env = getenv("PX_SHARED_DIR");
-    struct stat sb;
-    if (env != NULL) {
-        snprintf(out, cap, "%s/%s", env, rel);
-        return;
-    }
-    snprintf(out, cap, "../shared/%s", rel);
-    if (stat(out, &sb) == 0) {
-        return;
-    }
-    char exe[1024];
-    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        return;
-    }
-    exe[n] = '\0';
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(exe, '/');
-        if (slash == NULL) {
-            return;
-        }
-        *slash = '\0';
-    }
-    snprintf(out, cap, "%s/../shared/%s", exe, rel);
+    char shared[2048];
+    px_cli_shared_dir(shared, sizeof shared);
+    snprintf(out, cap, "%s/data/crosslingual/ntrex128", shared);
 }
 
 static double
