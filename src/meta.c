@@ -98,6 +98,9 @@ tag_is(const xmlNode *n, const char *name)
 static const char *
 arena_text(px_article *a, const char *s, size_t len)
 {
+    if (s == NULL || len == 0) {
+        return NULL;
+    }
     const char *out = NULL;
     px_article_set(a, &out, (px_str){s, len});
     return out;
