@@ -243,7 +243,7 @@ attr_ieq(xmlNodePtr n, const char *name, const char *want)
 /* ---- where an element sits ---------------------------------------------- */
 
 static const char *const boiler_cls[] = {
-    "related",   "recommend",    "sidebar",     "widget",
+    "related",   "recommend",    "sidebar",     "recent",
     "comment",   "popular",      "trending",    "most-read",
     "mostread",  "more-stor",    "also-",       "teaser",
     "promo",     "outbrain",     "taboola",     "newsletter",
