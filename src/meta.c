@@ -601,7 +601,7 @@ type_is_article(json_t *obj)
         "liveblogposting", "techarticle", "scholarlyarticle", "report",
         "socialmediapost", "posting",     "creativework",     NULL};
     json_t *t = json_object_get(obj, "@type");
-    json_t *one = t;
+    json_t *one = NULL;
     for (size_t i = 0; json_is_array(t) ? i < json_array_size(t) : i < 1; i++) {
         one = json_is_array(t) ? json_array_get(t, i) : t;
         if (!json_is_string(one)) {
@@ -1157,7 +1157,7 @@ updated_label(const char *s, size_t off)
 /* ---- dates the reader can see ------------------------------------------- */
 
 #define MAX_VIS      128
-#define VIS_TEXT_MAX (512 * 1024)
+#define VIS_TEXT_MAX ((size_t)512 * 1024)
 
 enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
 
@@ -1385,7 +1385,7 @@ day_number(const px_date *d)
     const long y = d->month <= 2 ? d->year - 1 : d->year;
     const long era = (y >= 0 ? y : y - 399) / 400;
     const long yoe = y - era * 400;
-    const long m = d->month;
+    const long m = (long)(int)d->month;
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
     const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
@@ -1677,8 +1677,14 @@ after_by_word(const char *s)
         return s;
     }
     s += best_end;
-    while (*s == ' ' || *s == ':' || *s == '\xef') {
-        s += *s == '\xef' ? 1 : 1;
+    for (;;) {
+        if (*s == ' ' || *s == ':') {
+            s++;
+        } else if (strncmp(s, "\xef\xbc\x9a", 3) == 0) { /* full-width colon */
+            s += 3;
+        } else {
+            break;
+        }
     }
     return s;
 }
