@@ -277,7 +277,11 @@ token_match(const char *cls, const char *const *pats)
             t++;
         }
         const size_t tl = strcspn(t, " ");
-        for (size_t i = 0; tl > 0 && pats[i] != NULL; i++) {
+        /* WordPress lists the post's taxonomy in its classes:
+         * "category-popular" or "tag-weather" say nothing of the layout */
+        const bool taxonomy =
+            strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
+        for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
             const size_t pl = strlen(pats[i]);
             if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
                              memcmp(t + tl - pl, pats[i], pl) == 0)) {
@@ -289,9 +293,10 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
-/* True if n lies in an aside, nav, related list or page chrome. */
+/* True if n lies in an aside, nav, related list or page chrome; with
+ * lists, a list item outside <article> counts as chrome too. */
 static bool
-in_boilerplate(xmlNodePtr n)
+chrome_at(xmlNodePtr n, bool lists)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -305,7 +310,8 @@ in_boilerplate(xmlNodePtr n)
                            !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")))) {
+            (!in_article &&
+             (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
             return true;
         }
         char cls[256];
@@ -316,6 +322,12 @@ in_boilerplate(xmlNodePtr n)
         }
     }
     return false;
+}
+
+static bool
+in_boilerplate(xmlNodePtr n)
+{
+    return chrome_at(n, true);
 }
 
 /* True if n lies in <article>, <main> or a role=main element. */
@@ -1293,6 +1305,25 @@ date_ancestor(xmlNodePtr n)
     return false;
 }
 
+/* Does the text just before a date (at off in s) say it is the
+ * publication date ("Published", "Datum:", "发布时间")? */
+static bool
+pub_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {
+        "published",     "posted on", "posted",       "veröffentlicht",
+        "erschienen",    "datum",     "date:",        "publié",
+        "mise en ligne", "publicado", "pubblicato",   "gepubliceerd",
+        "opublikowano",  "发布时间",  "发表于",       "发布于",
+        "发布日期",      "发表时间",  "时间：",       "日期：",
+        "نشر",           "تاريخ",     "опубликовано", NULL};
+    char low[96];
+    const size_t from = off > 40 ? off - 40 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
 /* Logs at DEBUG why a date was taken for page chrome, for tuning. */
 static void
 log_boiler(xmlNodePtr n, const px_date *d)
@@ -1339,13 +1370,17 @@ scan_visible(vis *v)
         off += pos;
         pos = off + l;
         const text_span *s = span_at(v, off);
-        if (in_boilerplate(s->node)) {
+        const bool label = pub_label(buf, off) && !updated_label(buf, off);
+        if (chrome_at(s->node, !label)) {
             log_boiler(s->node, &d);
             continue;
         }
         unsigned f = 0;
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         if (dist >= -6 && dist <= 30) {
+            f |= V_ZONE;
+        }
+        if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
             f |= V_ZONE;
         }
         if (date_ancestor(s->node)) {
