@@ -980,6 +980,7 @@ best_h1(page *pg, const char **text)
     xmlNodePtr best = NULL;
     size_t best_len = 0;
     size_t n_main = 0;
+    size_t n_all = 0;
     xmlNodePtr only = NULL;
     const char *only_text = NULL;
     for (size_t i = 0; i < pg->h1.len; i++) {
@@ -990,8 +991,9 @@ best_h1(page *pg, const char **text)
              strlen(t) <= strlen(pg->a->site) + 4)) {
             continue;
         }
-        if (in_main(h)) {
-            n_main++;
+        n_all++;
+        if (in_main(h) || n_main == 0) {
+            n_main += in_main(h) ? 1 : 0;
             only = h;
             only_text = t;
         }
@@ -1002,11 +1004,36 @@ best_h1(page *pg, const char **text)
             *text = t;
         }
     }
-    if (best == NULL && n_main == 1) {
+    if (best == NULL && (n_main == 1 || n_all == 1)) {
         *text = only_text;
         return only;
     }
     return best;
+}
+
+/* t without a date at its start or end ("Dec 18 2025 Title", "Title :
+ * 31.10.2023, 10.19 Uhr"), as an arena string. */
+static const char *
+strip_title_date(px_article *a, const char *t)
+{
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    if (t == NULL || !px_pubdate_find(px_str_c(t), &d, &off, &len)) {
+        return t;
+    }
+    const size_t n = strlen(t);
+    const char *out = t;
+    if (off == 0 && len < n) {
+        out = arena_text(a, t + len, n - len);
+    } else if (off + len >= n - 8 && off > 0) {
+        size_t e = off;
+        while (e > 0 && strchr(" :,|-/(", t[e - 1]) != NULL) {
+            e--;
+        }
+        out = arena_text(a, t, e);
+    }
+    return out != NULL && strlen(out) >= 8 ? out : t;
 }
 
 static void
@@ -1095,6 +1122,9 @@ pick_title(page *pg, const char *host)
     set_field(a, &a->title, pg->info.headline, "title", "jsonld:headline");
     set_field(a, &a->title, strip_site(a, pg->title_tag, site, host), "title",
               "title");
+    if (a->title != NULL) {
+        a->title = strip_title_date(a, a->title);
+    }
 }
 
 /* ---- date --------------------------------------------------------------- */

@@ -229,6 +229,25 @@ test_url_and_text_near_title(void)
 }
 
 static void
+test_titles_and_webpage_author(void)
+{
+    static const char html[] =
+        "<html><head><title>Dec 18 2025 Budget passes - Town Crier</title>"
+        "<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
+        "\"WebPage\",\"author\":{\"@id\":\"#me\"}},{\"@type\":"
+        "\"Person\",\"@id\":\"#me\",\"name\":\"Lena Park\"}]}</script>"
+        "</head><body><div id='logo'><h1>Town Crier</h1></div>"
+        "<div><h2>Dec 18 2025 Budget passes</h2><p>Text.</p></div>"
+        "</body></html>";
+    run r;
+    extract(&r, html, "https://towncrier.example/budget");
+    CHECK_STR_EQ(r.a->title, "Budget passes");
+    CHECK_STR_EQ(r.a->author, "Lena Park");
+    CHECK(has_signal(r.a, "author:jsonld:other"));
+    done(&r);
+}
+
+static void
 test_kept_fields(void)
 {
     static const char html[] =
@@ -296,6 +315,7 @@ main(void)
     test_generic_author_trap();
     test_crawl_date_trap();
     test_url_and_text_near_title();
+    test_titles_and_webpage_author();
     test_kept_fields();
     test_date_from_text();
     xmlCleanupParser();
