@@ -26,7 +26,7 @@ bool px_pubdate_parse(px_str s, px_date *out);
 
 /* Finds the first full date expression (a year, month and day, with an
  * optional time and zone) in s; true with *out and its byte span in
- * *off/*len (either may be NULL). Month-only forms are skipped. s need not
+ * *off and *len (either may be NULL). Month-only forms are skipped. s need not
  * be valid UTF-8. */
 bool px_pubdate_find(px_str s, px_date *out, size_t *off, size_t *len);
 
