@@ -1106,6 +1106,9 @@ static void
 pick_title(page *pg, const char *host)
 {
     px_article *a = pg->a;
+    if (a->title != NULL) {
+        return; /* given by the caller */
+    }
     const char *site = a->site;
     const char *h1 = NULL;
     best_h1(pg, &h1);
