@@ -47,7 +47,6 @@ typedef struct ld_info {
     const char *headline;
     const char *published;       /* datePublished of an article object */
     const char *published_other; /* datePublished of any other object */
-    const char *modified;
     const char *author;
     const char *author_other; /* author of a WebPage or other object */
     const char *publisher;
@@ -70,7 +69,6 @@ typedef struct page {
     node_list ld;
     node_list h1;
     node_list times;
-    node_list datecls;
     node_list authors;
     node_list author_links; /* rel=author, href=".../author/..." */
     node_list heads;        /* h2, h3 and elements whose class says title */
@@ -293,16 +291,16 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
-/* True if n lies in an aside, nav, related list or page chrome; with
- * lists, a list item outside <article> counts as chrome too. */
-static bool
-chrome_at(xmlNodePtr n, bool lists)
+/* The element that makes n page chrome (an aside, nav, related list,
+ * menu...), or NULL; with lists, a list item outside <article> counts. */
+static xmlNodePtr
+chrome_elem(xmlNodePtr n, bool lists)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
     }
     if (n == NULL) {
-        return false;
+        return NULL;
     }
     static const char *const footer[] = {"footer", NULL};
     const bool in_article = in_article_tag(n);
@@ -312,16 +310,22 @@ chrome_at(xmlNodePtr n, bool lists)
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
             (!in_article &&
              (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
-            return true;
+            return p;
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
         if (token_match(cls, boiler_cls) ||
             (!in_article && token_match(cls, footer))) {
-            return true;
+            return p;
         }
     }
-    return false;
+    return NULL;
+}
+
+static bool
+chrome_at(xmlNodePtr n, bool lists)
+{
+    return chrome_elem(n, lists) != NULL;
 }
 
 static bool
@@ -411,8 +415,6 @@ static const char *const date_cls[] = {
     "date",  "time",      "publish",  "posted",    "byline",
     "meta",  "info",      "dateline", "created",   "pubtime",
     "stamp", "submitted", "source",   "attribute", NULL};
-static const char *const not_date_cls[] = {"update", "modif", "comment",
-                                           "copyright", NULL};
 static const char *const author_cls[] = {"author",   "byline",     "writer",
                                          "reporter", "journalist", NULL};
 
@@ -428,9 +430,6 @@ visit_classes(page *pg, xmlNodePtr n)
     if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
         strstr(cls, "avatar") == NULL) {
         list_add(&pg->authors, n);
-    }
-    if (contains_any(cls, date_cls) && !contains_any(cls, not_date_cls)) {
-        list_add(&pg->datecls, n);
     }
     static const char *const title_cls[] = {"title", "headline", NULL};
     if (contains_any(cls, title_cls) && !tag_is(n, "h1") && !tag_is(n, "h2") &&
@@ -689,9 +688,6 @@ ld_article(page *pg, json_t *obj)
     if (in->published == NULL) {
         in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
     }
-    if (in->modified == NULL) {
-        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
-    }
     px_buf b;
     px_buf_init(&b);
     ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
@@ -725,9 +721,6 @@ ld_other(page *pg, json_t *obj)
     if (in->published_other == NULL && !type_eq(obj, "person")) {
         in->published_other =
             json_str(pg->a, json_object_get(obj, "datePublished"));
-    }
-    if (in->modified == NULL) {
-        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
     }
 }
 
@@ -1359,31 +1352,17 @@ pub_label(const char *s, size_t off)
 
 /* Logs at DEBUG why a date was taken for page chrome, for tuning. */
 static void
-log_boiler(xmlNodePtr n, const px_date *d)
+log_boiler(xmlNodePtr p, const px_date *d)
 {
-    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+    if (p == NULL || px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
         return;
     }
-    n = n->type == XML_ELEMENT_NODE ? n : n->parent;
-    const bool in_article = in_article_tag(n);
-    static const char *const footer[] = {"footer", NULL};
-    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
-                           !tag_is(p, "body") && !tag_is(p, "html");
-         p = p->parent) {
-        char cls[256];
-        class_id(p, cls, sizeof cls);
-        const bool tag =
-            tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")));
-        if (tag || token_match(cls, boiler_cls) ||
-            (!in_article && token_match(cls, footer))) {
-            char ds[32];
-            px_date_format(d, ds);
-            PX_LOG(PX_LOG_DEBUG, "meta: boiler %s <%s class='%s'>", ds,
-                   (const char *)p->name, cls);
-            return;
-        }
-    }
+    char cls[256];
+    class_id(p, cls, sizeof cls);
+    char ds[32];
+    px_date_format(d, ds);
+    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s <%s class='%s'>", ds,
+           (const char *)p->name, cls);
 }
 
 /* Every full date in the visible text, in page order. */
@@ -1404,8 +1383,9 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
-        if (chrome_at(s->node, !label)) {
-            log_boiler(s->node, &d);
+        xmlNodePtr chrome = chrome_elem(s->node, !label);
+        if (chrome != NULL) {
+            log_boiler(chrome, &d);
             continue;
         }
         unsigned f = 0;
