@@ -1523,18 +1523,24 @@ log_dates(const vis *v, const date_src *s, bool has_s)
 
 /* The first seen headline-zone date with (updated) or without the update
  * label, preferring dates after the headline to those above it (a
- * masthead shows today's date above the headline), or NULL. */
+ * masthead shows today's date above the headline, so a date above it that
+ * equals the crawl day is never taken), or NULL. */
 static const vis_date *
-vis_zone(const vis *v, bool updated)
+vis_zone(const vis *v, bool updated, const px_date *crawl)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < v->n; i++) {
-            const unsigned f = v->v[i].flags;
-            if ((f & V_ZONE) == 0 || ((f & V_UPDATED) != 0) != updated ||
-                (v->v[i].dist < 0) != (pass == 1)) {
+            const vis_date *c = &v->v[i];
+            if ((c->flags & V_ZONE) == 0 ||
+                ((c->flags & V_UPDATED) != 0) != updated ||
+                (c->dist < 0) != (pass == 1)) {
                 continue;
             }
-            return &v->v[i];
+            if (pass == 1 && crawl != NULL && c->d.year == crawl->year &&
+                c->d.month == crawl->month && c->d.day == crawl->day) {
+                continue;
+            }
+            return c;
         }
     }
     return NULL;
@@ -1556,8 +1562,12 @@ decide_date(page *pg, const vis *v)
         return;
     }
     const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
-    const vis_date *z = vis_zone(v, false);
-    const vis_date *zu = vis_zone(v, true);
+    px_date crawl;
+    const bool has_crawl = a->fetched != NULL &&
+                           px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
+                           crawl.prec >= PX_PREC_DAY;
+    const vis_date *z = vis_zone(v, false, has_crawl ? &crawl : NULL);
+    const vis_date *zu = vis_zone(v, true, has_crawl ? &crawl : NULL);
     px_date u;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);

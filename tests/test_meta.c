@@ -196,6 +196,27 @@ test_crawl_date_trap(void)
     done(&r);
 }
 
+/* A masthead date without telling classes, above the headline: when it is
+ * the crawl day it is not taken; the article's own date below is. */
+static void
+test_crawl_day_above_headline(void)
+{
+    static const char html[] =
+        "<html><body><div class='hdr'><span class='d'>21.11.2026</span>"
+        "</div><h1>Tram line extended</h1><p>Text without dates.</p>"
+        "</body></html>";
+    run r;
+    r.a = px_article_new();
+    r.a->fetched = "2026-11-21T08:00:00Z";
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING);
+    CHECK(px_meta_extract(doc, NULL, r.a, NULL) == PX_OK);
+    CHECK(r.a->published.prec == PX_PREC_NONE);
+    xmlFreeDoc(doc);
+    done(&r);
+}
+
 static void
 test_url_and_text_near_title(void)
 {
@@ -314,6 +335,7 @@ main(void)
     test_related_trap();
     test_generic_author_trap();
     test_crawl_date_trap();
+    test_crawl_day_above_headline();
     test_url_and_text_near_title();
     test_titles_and_webpage_author();
     test_kept_fields();
