@@ -6,10 +6,11 @@
  * sailthru...) is checked against the dates the page shows (its text and
  * <time> elements outside asides, menus, comments and related lists). A
  * structured date the page also shows wins; one day off (time zones) takes
- * the shown day; otherwise the date shown with the headline wins over an
- * unshown structured one; then the URL path; then text near the title
- * (px_meta_date_from_text). "Updated" dates only when nothing else is
- * there. Never the crawl date, never a date from a related-items list; no
+ * the shown day; otherwise the date shown with the headline; then the
+ * unshown structured date; then a shown "updated" date; then the URL path;
+ * then, after content extraction, text near the title
+ * (px_meta_date_from_text). Never the crawl date, never a date from a
+ * related-items list; no
  * date rather than an invented one. Authors that are generic labels
  * ("Admin", "Editor", "Staff", and their Arabic and Chinese counterparts)
  * are dropped. Each choice is recorded as a signal ("date:seen:headline").
