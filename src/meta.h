@@ -10,8 +10,8 @@
  * unshown structured date; then a shown "updated" date; then the URL path;
  * then, after content extraction, text near the title
  * (px_meta_date_from_text). Never the crawl date, never a date from a
- * related-items list; no
- * date rather than an invented one. Authors that are generic labels
+ * related-items list; no date rather than an invented one. Authors that
+ * are generic labels
  * ("Admin", "Editor", "Staff", and their Arabic and Chinese counterparts)
  * are dropped. Each choice is recorded as a signal ("date:seen:headline").
  */
