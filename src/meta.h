@@ -11,9 +11,9 @@
  * then, after content extraction, text near the title
  * (px_meta_date_from_text). Never the crawl date, never a date from a
  * related-items list; no date rather than an invented one. Authors that
- * are generic labels
- * ("Admin", "Editor", "Staff", and their Arabic and Chinese counterparts)
- * are dropped. Each choice is recorded as a signal ("date:seen:headline").
+ * are generic labels ("Admin", "Editor", "Staff", and their Arabic and
+ * Chinese counterparts) are dropped. Each choice is recorded as a signal
+ * ("date:seen:headline").
  */
 #ifndef PX_META_H
 #define PX_META_H
