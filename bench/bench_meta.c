@@ -4,7 +4,6 @@
  * gzip-compressed HTML page, and prints one JSON object per page with the
  * metadata found and the signals that gave it. The page is parsed with
  * libxml2's own charset handling (the charset stage is not involved). */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +97,9 @@ sniff_charset(const char *html, size_t len, char *buf, size_t cap)
         }
         size_t k = 0;
         while (j < n && k + 1 < cap &&
-               (isalnum((unsigned char)html[j]) || html[j] == '-' ||
+               ((html[j] >= '0' && html[j] <= '9') ||
+                (html[j] >= 'a' && html[j] <= 'z') ||
+                (html[j] >= 'A' && html[j] <= 'Z') || html[j] == '-' ||
                 html[j] == '_')) {
             buf[k++] = html[j++];
         }

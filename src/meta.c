@@ -47,7 +47,6 @@ typedef struct ld_info {
     const char *headline;
     const char *published;       /* datePublished of an article object */
     const char *published_other; /* datePublished of any other object */
-    const char *modified;
     const char *author;
     const char *author_other; /* author of a WebPage or other object */
     const char *publisher;
@@ -70,7 +69,6 @@ typedef struct page {
     node_list ld;
     node_list h1;
     node_list times;
-    node_list datecls;
     node_list authors;
     node_list author_links; /* rel=author, href=".../author/..." */
     node_list heads;        /* h2, h3 and elements whose class says title */
@@ -98,6 +96,9 @@ tag_is(const xmlNode *n, const char *name)
 static const char *
 arena_text(px_article *a, const char *s, size_t len)
 {
+    if (s == NULL || len == 0) {
+        return NULL;
+    }
     const char *out = NULL;
     px_article_set(a, &out, (px_str){s, len});
     return out;
@@ -240,7 +241,7 @@ attr_ieq(xmlNodePtr n, const char *name, const char *want)
 /* ---- where an element sits ---------------------------------------------- */
 
 static const char *const boiler_cls[] = {
-    "related",   "recommend",    "sidebar",     "widget",
+    "related",   "recommend",    "sidebar",     "recent",
     "comment",   "popular",      "trending",    "most-read",
     "mostread",  "more-stor",    "also-",       "teaser",
     "promo",     "outbrain",     "taboola",     "newsletter",
@@ -274,7 +275,11 @@ token_match(const char *cls, const char *const *pats)
             t++;
         }
         const size_t tl = strcspn(t, " ");
-        for (size_t i = 0; tl > 0 && pats[i] != NULL; i++) {
+        /* WordPress lists the post's taxonomy in its classes:
+         * "category-popular" or "tag-weather" say nothing of the layout */
+        const bool taxonomy =
+            strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
+        for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
             const size_t pl = strlen(pats[i]);
             if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
                              memcmp(t + tl - pl, pats[i], pl) == 0)) {
@@ -286,15 +291,16 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
-/* True if n lies in an aside, nav, related list or page chrome. */
-static bool
-in_boilerplate(xmlNodePtr n)
+/* The element that makes n page chrome (an aside, nav, related list,
+ * menu...), or NULL; with lists, a list item outside <article> counts. */
+static xmlNodePtr
+chrome_elem(xmlNodePtr n, bool lists)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
     }
     if (n == NULL) {
-        return false;
+        return NULL;
     }
     static const char *const footer[] = {"footer", NULL};
     const bool in_article = in_article_tag(n);
@@ -302,17 +308,30 @@ in_boilerplate(xmlNodePtr n)
                            !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")))) {
-            return true;
+            (!in_article &&
+             (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
+            return p;
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
         if (token_match(cls, boiler_cls) ||
             (!in_article && token_match(cls, footer))) {
-            return true;
+            return p;
         }
     }
-    return false;
+    return NULL;
+}
+
+static bool
+chrome_at(xmlNodePtr n, bool lists)
+{
+    return chrome_elem(n, lists) != NULL;
+}
+
+static bool
+in_boilerplate(xmlNodePtr n)
+{
+    return chrome_at(n, true);
 }
 
 /* True if n lies in <article>, <main> or a role=main element. */
@@ -396,8 +415,6 @@ static const char *const date_cls[] = {
     "date",  "time",      "publish",  "posted",    "byline",
     "meta",  "info",      "dateline", "created",   "pubtime",
     "stamp", "submitted", "source",   "attribute", NULL};
-static const char *const not_date_cls[] = {"update", "modif", "comment",
-                                           "copyright", NULL};
 static const char *const author_cls[] = {"author",   "byline",     "writer",
                                          "reporter", "journalist", NULL};
 
@@ -413,9 +430,6 @@ visit_classes(page *pg, xmlNodePtr n)
     if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
         strstr(cls, "avatar") == NULL) {
         list_add(&pg->authors, n);
-    }
-    if (contains_any(cls, date_cls) && !contains_any(cls, not_date_cls)) {
-        list_add(&pg->datecls, n);
     }
     static const char *const title_cls[] = {"title", "headline", NULL};
     if (contains_any(cls, title_cls) && !tag_is(n, "h1") && !tag_is(n, "h2") &&
@@ -598,7 +612,7 @@ type_is_article(json_t *obj)
         "liveblogposting", "techarticle", "scholarlyarticle", "report",
         "socialmediapost", "posting",     "creativework",     NULL};
     json_t *t = json_object_get(obj, "@type");
-    json_t *one = t;
+    json_t *one = NULL;
     for (size_t i = 0; json_is_array(t) ? i < json_array_size(t) : i < 1; i++) {
         one = json_is_array(t) ? json_array_get(t, i) : t;
         if (!json_is_string(one)) {
@@ -674,9 +688,6 @@ ld_article(page *pg, json_t *obj)
     if (in->published == NULL) {
         in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
     }
-    if (in->modified == NULL) {
-        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
-    }
     px_buf b;
     px_buf_init(&b);
     ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
@@ -710,9 +721,6 @@ ld_other(page *pg, json_t *obj)
     if (in->published_other == NULL && !type_eq(obj, "person")) {
         in->published_other =
             json_str(pg->a, json_object_get(obj, "datePublished"));
-    }
-    if (in->modified == NULL) {
-        in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
     }
 }
 
@@ -965,6 +973,7 @@ best_h1(page *pg, const char **text)
     xmlNodePtr best = NULL;
     size_t best_len = 0;
     size_t n_main = 0;
+    size_t n_all = 0;
     xmlNodePtr only = NULL;
     const char *only_text = NULL;
     for (size_t i = 0; i < pg->h1.len; i++) {
@@ -975,8 +984,9 @@ best_h1(page *pg, const char **text)
              strlen(t) <= strlen(pg->a->site) + 4)) {
             continue;
         }
-        if (in_main(h)) {
-            n_main++;
+        n_all++;
+        if (in_main(h) || n_main == 0) {
+            n_main += in_main(h) ? 1 : 0;
             only = h;
             only_text = t;
         }
@@ -987,11 +997,36 @@ best_h1(page *pg, const char **text)
             *text = t;
         }
     }
-    if (best == NULL && n_main == 1) {
+    if (best == NULL && (n_main == 1 || n_all == 1)) {
         *text = only_text;
         return only;
     }
     return best;
+}
+
+/* t without a date at its start or end ("Dec 18 2025 Title", "Title :
+ * 31.10.2023, 10.19 Uhr"), as an arena string. */
+static const char *
+strip_title_date(px_article *a, const char *t)
+{
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    if (t == NULL || !px_pubdate_find(px_str_c(t), &d, &off, &len)) {
+        return t;
+    }
+    const size_t n = strlen(t);
+    const char *out = t;
+    if (off == 0 && len < n) {
+        out = arena_text(a, t + len, n - len);
+    } else if (off + len >= n - 8 && off > 0) {
+        size_t e = off;
+        while (e > 0 && strchr(" :,|-/(", t[e - 1]) != NULL) {
+            e--;
+        }
+        out = arena_text(a, t, e);
+    }
+    return out != NULL && strlen(out) >= 8 ? out : t;
 }
 
 static void
@@ -1064,6 +1099,9 @@ static void
 pick_title(page *pg, const char *host)
 {
     px_article *a = pg->a;
+    if (a->title != NULL) {
+        return; /* given by the caller */
+    }
     const char *site = a->site;
     const char *h1 = NULL;
     best_h1(pg, &h1);
@@ -1080,6 +1118,9 @@ pick_title(page *pg, const char *host)
     set_field(a, &a->title, pg->info.headline, "title", "jsonld:headline");
     set_field(a, &a->title, strip_site(a, pg->title_tag, site, host), "title",
               "title");
+    if (a->title != NULL) {
+        a->title = strip_title_date(a, a->title);
+    }
 }
 
 /* ---- date --------------------------------------------------------------- */
@@ -1154,7 +1195,7 @@ updated_label(const char *s, size_t off)
 /* ---- dates the reader can see ------------------------------------------- */
 
 #define MAX_VIS      128
-#define VIS_TEXT_MAX (512 * 1024)
+#define VIS_TEXT_MAX ((size_t)512 * 1024)
 
 enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
 
@@ -1290,33 +1331,38 @@ date_ancestor(xmlNodePtr n)
     return false;
 }
 
+/* Does the text just before a date (at off in s) say it is the
+ * publication date ("Published", "Datum:", "发布时间")? */
+static bool
+pub_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {
+        "published",     "posted on", "posted",       "veröffentlicht",
+        "erschienen",    "datum",     "date:",        "publié",
+        "mise en ligne", "publicado", "pubblicato",   "gepubliceerd",
+        "opublikowano",  "发布时间",  "发表于",       "发布于",
+        "发布日期",      "发表时间",  "时间：",       "日期：",
+        "نشر",           "تاريخ",     "опубликовано", NULL};
+    char low[96];
+    const size_t from = off > 40 ? off - 40 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
 /* Logs at DEBUG why a date was taken for page chrome, for tuning. */
 static void
-log_boiler(xmlNodePtr n, const px_date *d)
+log_boiler(xmlNodePtr p, const px_date *d)
 {
-    if (px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
+    if (p == NULL || px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
         return;
     }
-    n = n->type == XML_ELEMENT_NODE ? n : n->parent;
-    const bool in_article = in_article_tag(n);
-    static const char *const footer[] = {"footer", NULL};
-    for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
-                           !tag_is(p, "body") && !tag_is(p, "html");
-         p = p->parent) {
-        char cls[256];
-        class_id(p, cls, sizeof cls);
-        const bool tag =
-            tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article && (tag_is(p, "footer") || tag_is(p, "li")));
-        if (tag || token_match(cls, boiler_cls) ||
-            (!in_article && token_match(cls, footer))) {
-            char ds[32];
-            px_date_format(d, ds);
-            PX_LOG(PX_LOG_DEBUG, "meta: boiler %s <%s class='%s'>", ds,
-                   (const char *)p->name, cls);
-            return;
-        }
-    }
+    char cls[256];
+    class_id(p, cls, sizeof cls);
+    char ds[32];
+    px_date_format(d, ds);
+    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s <%s class='%s'>", ds,
+           (const char *)p->name, cls);
 }
 
 /* Every full date in the visible text, in page order. */
@@ -1336,13 +1382,18 @@ scan_visible(vis *v)
         off += pos;
         pos = off + l;
         const text_span *s = span_at(v, off);
-        if (in_boilerplate(s->node)) {
-            log_boiler(s->node, &d);
+        const bool label = pub_label(buf, off) && !updated_label(buf, off);
+        xmlNodePtr chrome = chrome_elem(s->node, !label);
+        if (chrome != NULL) {
+            log_boiler(chrome, &d);
             continue;
         }
         unsigned f = 0;
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         if (dist >= -6 && dist <= 30) {
+            f |= V_ZONE;
+        }
+        if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
             f |= V_ZONE;
         }
         if (date_ancestor(s->node)) {
@@ -1382,7 +1433,7 @@ day_number(const px_date *d)
     const long y = d->month <= 2 ? d->year - 1 : d->year;
     const long era = (y >= 0 ? y : y - 399) / 400;
     const long yoe = y - era * 400;
-    const long m = d->month;
+    const long m = (long)(int)d->month;
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
     const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
@@ -1472,18 +1523,24 @@ log_dates(const vis *v, const date_src *s, bool has_s)
 
 /* The first seen headline-zone date with (updated) or without the update
  * label, preferring dates after the headline to those above it (a
- * masthead shows today's date above the headline), or NULL. */
+ * masthead shows today's date above the headline, so a date above it that
+ * equals the crawl day is never taken), or NULL. */
 static const vis_date *
-vis_zone(const vis *v, bool updated)
+vis_zone(const vis *v, bool updated, const px_date *crawl)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < v->n; i++) {
-            const unsigned f = v->v[i].flags;
-            if ((f & V_ZONE) == 0 || ((f & V_UPDATED) != 0) != updated ||
-                (v->v[i].dist < 0) != (pass == 1)) {
+            const vis_date *c = &v->v[i];
+            if ((c->flags & V_ZONE) == 0 ||
+                ((c->flags & V_UPDATED) != 0) != updated ||
+                (c->dist < 0) != (pass == 1)) {
                 continue;
             }
-            return &v->v[i];
+            if (pass == 1 && crawl != NULL && c->d.year == crawl->year &&
+                c->d.month == crawl->month && c->d.day == crawl->day) {
+                continue;
+            }
+            return c;
         }
     }
     return NULL;
@@ -1505,8 +1562,12 @@ decide_date(page *pg, const vis *v)
         return;
     }
     const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
-    const vis_date *z = vis_zone(v, false);
-    const vis_date *zu = vis_zone(v, true);
+    px_date crawl;
+    const bool has_crawl = a->fetched != NULL &&
+                           px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
+                           crawl.prec >= PX_PREC_DAY;
+    const vis_date *z = vis_zone(v, false, has_crawl ? &crawl : NULL);
+    const vis_date *zu = vis_zone(v, true, has_crawl ? &crawl : NULL);
     px_date u;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
@@ -1674,8 +1735,14 @@ after_by_word(const char *s)
         return s;
     }
     s += best_end;
-    while (*s == ' ' || *s == ':' || *s == '\xef') {
-        s += *s == '\xef' ? 1 : 1;
+    for (;;) {
+        if (*s == ' ' || *s == ':') {
+            s++;
+        } else if (strncmp(s, "\xef\xbc\x9a", 3) == 0) { /* full-width colon */
+            s += 3;
+        } else {
+            break;
+        }
     }
     return s;
 }

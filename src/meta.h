@@ -1,12 +1,19 @@
 /* meta.h - article metadata from a parsed HTML page: title, publication
  * date and time, site name, author, canonical URL, declared language.
  *
- * Dates come from (in order of trust) JSON-LD datePublished, meta tags
- * (article:published_time, og:, DC, parsely, sailthru...), <time> elements
- * in the article header, the URL path, then text near the title. Never the
- * crawl date, never a date from a related-items list; no date rather than an
- * invented one. Authors that are generic labels ("Admin", "Editor",
- * "Staff", and their Arabic and Chinese counterparts) are dropped.
+ * Dates: the most trusted structured date (JSON-LD datePublished of the
+ * article, then meta tags: article:published_time, og:, DC, parsely,
+ * sailthru...) is checked against the dates the page shows (its text and
+ * <time> elements outside asides, menus, comments and related lists). A
+ * structured date the page also shows wins; one day off (time zones) takes
+ * the shown day; otherwise the date shown with the headline; then the
+ * unshown structured date; then a shown "updated" date; then the URL path;
+ * then, after content extraction, text near the title
+ * (px_meta_date_from_text). Never the crawl date, never a date from a
+ * related-items list; no date rather than an invented one. Authors that
+ * are generic labels ("Admin", "Editor", "Staff", and their Arabic and
+ * Chinese counterparts) are dropped. Each choice is recorded as a signal
+ * ("date:seen:headline").
  */
 #ifndef PX_META_H
 #define PX_META_H

@@ -18,10 +18,16 @@
 #include "str.h"
 
 /* Parses s as one date: true and *out when s holds a date (surrounding
- * words such as weekday names or "Published:" are tolerated). */
+ * words such as weekday names or "Published:" are tolerated). The first
+ * full date (day precision or finer) wins; failing that, a month-precision
+ * form ("January 2026", "2026-01", "2026年1月") or a compact "20260106".
+ * A month and day without a year ("1月5日", "Jan 6") is never a date. */
 bool px_pubdate_parse(px_str s, px_date *out);
 
-/* Finds the first date expression in s; true with its byte span. */
+/* Finds the first full date expression (a year, month and day, with an
+ * optional time and zone) in s; true with *out and its byte span in
+ * *off and *len (either may be NULL). Month-only forms are skipped. s need not
+ * be valid UTF-8. */
 bool px_pubdate_find(px_str s, px_date *out, size_t *off, size_t *len);
 
 /* Reads a date from a URL path (/2026/01/06/, /20260106/, /2026-01-06-);

@@ -196,6 +196,27 @@ test_crawl_date_trap(void)
     done(&r);
 }
 
+/* A masthead date without telling classes, above the headline: when it is
+ * the crawl day it is not taken; the article's own date below is. */
+static void
+test_crawl_day_above_headline(void)
+{
+    static const char html[] =
+        "<html><body><div class='hdr'><span class='d'>21.11.2026</span>"
+        "</div><h1>Tram line extended</h1><p>Text without dates.</p>"
+        "</body></html>";
+    run r;
+    r.a = px_article_new();
+    r.a->fetched = "2026-11-21T08:00:00Z";
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING);
+    CHECK(px_meta_extract(doc, NULL, r.a, NULL) == PX_OK);
+    CHECK(r.a->published.prec == PX_PREC_NONE);
+    xmlFreeDoc(doc);
+    done(&r);
+}
+
 static void
 test_url_and_text_near_title(void)
 {
@@ -225,6 +246,25 @@ test_url_and_text_near_title(void)
         "06/يناير/2026 - 08:41 ص</div><p>نص الخبر.</p></body></html>";
     extract(&r, ar, NULL);
     CHECK_STR_EQ(r.date, "2026-01-06T08:41");
+    done(&r);
+}
+
+static void
+test_titles_and_webpage_author(void)
+{
+    static const char html[] =
+        "<html><head><title>Dec 18 2025 Budget passes - Town Crier</title>"
+        "<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
+        "\"WebPage\",\"author\":{\"@id\":\"#me\"}},{\"@type\":"
+        "\"Person\",\"@id\":\"#me\",\"name\":\"Lena Park\"}]}</script>"
+        "</head><body><div id='logo'><h1>Town Crier</h1></div>"
+        "<div><h2>Dec 18 2025 Budget passes</h2><p>Text.</p></div>"
+        "</body></html>";
+    run r;
+    extract(&r, html, "https://towncrier.example/budget");
+    CHECK_STR_EQ(r.a->title, "Budget passes");
+    CHECK_STR_EQ(r.a->author, "Lena Park");
+    CHECK(has_signal(r.a, "author:jsonld:other"));
     done(&r);
 }
 
@@ -295,7 +335,9 @@ main(void)
     test_related_trap();
     test_generic_author_trap();
     test_crawl_date_trap();
+    test_crawl_day_above_headline();
     test_url_and_text_near_title();
+    test_titles_and_webpage_author();
     test_kept_fields();
     test_date_from_text();
     xmlCleanupParser();

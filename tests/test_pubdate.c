@@ -1,5 +1,6 @@
 /* test_pubdate.c - date parsing in many languages, finding dates in text,
  * and dates in URL paths. All strings here are written for this test. */
+#include <stdio.h>
 #include <string.h>
 
 #include "article.h"
@@ -207,6 +208,44 @@ test_valid(void)
     CHECK(!px_pubdate_valid(&d));
 }
 
+/* Every date in the seed dumps (third-party text, read in place): each one
+ * found is valid, and the Arabic dump yields both its masthead date and the
+ * article's date and time. */
+static void
+test_seeds(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds/001_2ad97cd76d77467c.txt",
+             check_shared_dir());
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        puts("SKIP: seeds absent");
+        return;
+    }
+    static char buf[1 << 16];
+    const size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    size_t pos = 0;
+    int found = 0;
+    bool masthead = false;
+    bool article = false;
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    while (px_pubdate_find((px_str){buf + pos, n - pos}, &d, &off, &len)) {
+        char iso_buf[32];
+        px_date_format(&d, iso_buf);
+        CHECK(px_pubdate_valid(&d));
+        masthead = masthead || strcmp(iso_buf, "2026-02-01") == 0;
+        article = article || strcmp(iso_buf, "2026-01-06T08:41") == 0;
+        pos += off + len;
+        found++;
+    }
+    CHECK(found >= 2);
+    CHECK(masthead);
+    CHECK(article);
+}
+
 int
 main(void)
 {
@@ -219,5 +258,6 @@ main(void)
     test_find();
     test_url();
     test_valid();
+    test_seeds();
     return check_summary();
 }
