@@ -71,6 +71,9 @@ is_space_at(const char *p, size_t len, size_t i, size_t *next)
 px_str
 px_str_trim(px_str s)
 {
+    if (s.len == 0) {
+        return (px_str){s.ptr != NULL ? s.ptr : "", 0};
+    }
     size_t b = 0;
     size_t next = 0;
     while (b < s.len && is_space_at(s.ptr, s.len, b, &next)) {
