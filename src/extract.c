@@ -18,6 +18,7 @@
 #include "error.h"
 #include "log.h"
 #include "meta.h"
+#include "prune.h"
 #include "pubdate.h"
 #include "record.h"
 #include "textdump.h"
@@ -50,6 +51,10 @@ apply_hints(const px_record *rec, px_article *a)
 static px_status
 extract_html(px_str html, px_article *a, px_error *err)
 {
+    px_status rc = px_html_prune(a->arena, html, &html, err);
+    if (rc != PX_OK) {
+        return rc;
+    }
     if (html.len > INT_MAX) {
         return px_fail(err, PX_EINVAL, "page too large");
     }
@@ -62,7 +67,7 @@ extract_html(px_str html, px_article *a, px_error *err)
         xmlFreeDoc(doc);
         return px_fail(err, PX_EEMPTY, "no HTML document");
     }
-    px_status rc = px_meta_extract(doc, a->url, a, err);
+    rc = px_meta_extract(doc, a->url, a, err);
     if (rc == PX_OK) {
         rc = px_content_extract(doc, a, err);
     }

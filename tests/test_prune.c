@@ -1,0 +1,40 @@
+/* test_prune.c - cutting scripts, styles, SVG and comments before
+ * parsing, keeping JSON-LD and everything else byte for byte. */
+#include <string.h>
+
+#include "arena.h"
+#include "check.h"
+#include "prune.h"
+
+static void
+expect(const char *in, const char *want)
+{
+    px_arena *a = px_arena_new();
+    px_str out = {NULL, 0};
+    CHECK(px_html_prune(a, px_str_c(in), &out, NULL) == PX_OK);
+    char got[512];
+    snprintf(got, sizeof got, "%.*s", (int)out.len, out.ptr);
+    CHECK_STR_EQ(got, want);
+    px_arena_free(a);
+}
+
+int
+main(void)
+{
+    expect("<p>plain</p>", "<p>plain</p>");
+    expect("a<script>var x = '<p>';</script>b", "ab");
+    expect("a<SCRIPT type=text/javascript>x</ScRiPt >b", "ab");
+    expect("a<script type=\"application/ld+json\">{\"x\":1}</script>b",
+           "a<script type=\"application/ld+json\">{\"x\":1}</script>b");
+    expect("<style>p{}</style><p>x</p><!-- c <p>no</p> -->y", "<p>x</p>y");
+    expect("<svg viewBox='0 0 1 1'><title>icon</title></svg>z", "z");
+    expect("<scripts>kept</scripts>", "<scripts>kept</scripts>");
+    expect("<svgx>kept</svgx>", "<svgx>kept</svgx>");
+    expect("a<script>never closed", "a");
+    expect("a<!-- never closed", "a");
+    expect("<p>1 < 2</p><script>x</script>", "<p>1 < 2</p>");
+    expect("", "");
+    expect("<", "<");
+    expect("<scr", "<scr");
+    return check_summary();
+}
