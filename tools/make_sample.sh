@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # make_sample.sh - regenerates the bundled sample corpus in data/sample/ from
 # the UTF-8 sources in tools/sample/. All pages are original writing about
-# three invented events (see data/sample/truth.json); none is copied from a
+# three invented events (see data/truth/sample.json); none is copied from a
 # real site.
 #
 #   tools/make_sample.sh        rewrites data/sample/*.html, crawl.warc.gz
-#                               and feed.jsonl (the .txt dumps, truth.json
-#                               and TRUTH.md are written by hand)
+#                               and feed.jsonl (the .txt dumps, data/truth/sample.json
+#                               and data/truth/sample.md are written by hand)
 #
 # HTML sources hold the placeholder @CHARSET@ where the page declares its
 # charset; each page is converted with iconv to the charset named in the
