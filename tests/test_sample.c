@@ -46,10 +46,29 @@ truth_for(json_t *pages, const char *source)
     return NULL;
 }
 
+/* Copies s with U+3000 (ideographic space) as an ASCII space: titles
+ * collapse every kind of white space to one space. */
+static void
+fold_space(const char *s, char *out, size_t cap)
+{
+    size_t w = 0;
+    for (size_t i = 0; s != NULL && s[i] != '\0' && w + 1 < cap; i++) {
+        if (memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+            out[w++] = ' ';
+            i += 2;
+        } else {
+            out[w++] = s[i];
+        }
+    }
+    out[w] = '\0';
+}
+
 static void
 check_page(const px_article *a, json_t *truth)
 {
-    const char *title = json_string_value(json_object_get(truth, "title"));
+    char title[512];
+    fold_space(json_string_value(json_object_get(truth, "title")), title,
+               sizeof title);
     const char *author = json_string_value(json_object_get(truth, "author"));
     const char *date = json_string_value(json_object_get(truth, "date"));
     const char *format = json_string_value(json_object_get(truth, "format"));
