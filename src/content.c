@@ -1,0 +1,378 @@
+/* content.c - choosing the article's main text in a parsed HTML page.
+ *
+ * One walk over the tree measures every element bottom-up (weighted text
+ * length, link text, punctuation, and the "prose" part: paragraphs long
+ * enough, punctuated and not made of links). Cue words and chrome tags
+ * (nav, aside, footer, header, form) mark boilerplate subtrees, whose prose
+ * does not count. The container is the element that maximises
+ *     prose * (1 + bonus) - LAMBDA * (all text - prose),
+ * so it holds as much article prose and as little other text as possible;
+ * semantic hints (itemprop=articleBody, <article>, "content" class words)
+ * add a small bonus. content_emit.c then writes its paragraphs.
+ * Everything is linear in the tree size; the tree is left as it was found.
+ */
+#include "content.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "content_int.h"
+#include "error.h"
+
+#define NONE UINT32_MAX
+/* Weight of non-prose text against prose when choosing the container. */
+#define LAMBDA 0.6f
+
+static bool
+is_inline(uint8_t tag)
+{
+    return tag == PX_CT_INLINE || tag == PX_CT_A || tag == PX_CT_IMG ||
+           tag == PX_CT_BR;
+}
+
+static px_cnode *
+add_node(px_cdoc *d, xmlNodePtr n, uint32_t parent, uint8_t tag)
+{
+    if (d->n == d->cap) {
+        const size_t cap = d->cap == 0 ? 1024 : d->cap * 2;
+        px_cnode *nn = px_realloc(d->nodes, cap * sizeof *nn);
+        if (nn == NULL) {
+            return NULL;
+        }
+        d->nodes = nn;
+        d->cap = cap;
+    }
+    px_cnode *c = &d->nodes[d->n];
+    memset(c, 0, sizeof *c);
+    c->node = n;
+    c->saved = n->_private;
+    c->parent = parent;
+    c->tag = tag;
+    d->n++;
+    n->_private = (void *)(uintptr_t)d->n;
+    return c;
+}
+
+/* Prose weight of a block's own inline text: long or punctuated text that
+ * is mostly not link text. */
+static float
+unit_good(uint32_t w, uint32_t link, uint32_t punct)
+{
+    if (w < 12 || link * 2 > w) {
+        return 0.0f;
+    }
+    const float text = (float)(w - link);
+    if (punct == 0) {
+        return w >= 60 ? text * 0.5f : 0.0f;
+    }
+    return w >= 25 ? text : text * 0.5f;
+}
+
+typedef struct walker {
+    px_cdoc *d;
+    uint32_t cur; /* index of the innermost open element */
+    bool failed;
+} walker;
+
+static void
+grab_title(px_cdoc *d, xmlNodePtr n)
+{
+    if (d->title.len == 0 && n->children != NULL &&
+        n->children->type == XML_TEXT_NODE && n->children->content != NULL) {
+        d->title = px_str_trim(px_str_c((const char *)n->children->content));
+    }
+}
+
+static const xmlChar *
+attr_value(xmlNodePtr n, const char *name)
+{
+    const xmlAttr *at = xmlHasProp(n, (const xmlChar *)name);
+    return at != NULL && at->children != NULL ? at->children->content : NULL;
+}
+
+static void
+grab_meta(px_cdoc *d, xmlNodePtr n)
+{
+    const xmlChar *p = attr_value(n, "property");
+    const xmlChar *c = attr_value(n, "content");
+    if (p != NULL && c != NULL && strcmp((const char *)p, "og:title") == 0) {
+        d->og_title = px_str_trim(px_str_c((const char *)c));
+    }
+}
+
+/* Visits an element on the way down; returns whether to descend. */
+static bool
+enter_element(walker *w, xmlNodePtr n)
+{
+    const px_ctag tag = px_content_tag(n->name);
+    if (tag == PX_CT_SKIP) {
+        if (n->name != NULL && strcmp((const char *)n->name, "title") == 0) {
+            grab_title(w->d, n);
+        } else if (n->name != NULL &&
+                   strcmp((const char *)n->name, "meta") == 0) {
+            grab_meta(w->d, n);
+        }
+        return n->name != NULL && strcmp((const char *)n->name, "head") == 0;
+    }
+    bool hidden = false;
+    const unsigned cues = px_content_cues(n, &hidden);
+    if (hidden && tag != PX_CT_BODY) {
+        return false;
+    }
+    px_cnode *c = add_node(w->d, n, w->cur, (uint8_t)tag);
+    if (c == NULL) {
+        w->failed = true;
+        return false;
+    }
+    c->flags = (uint8_t)cues;
+    w->cur = (uint32_t)(w->d->n - 1);
+    return true;
+}
+
+static void
+add_text(walker *w, xmlNodePtr n)
+{
+    if (w->cur == NONE || n->content == NULL) {
+        return;
+    }
+    const char *s = (const char *)n->content;
+    const px_ctext t = px_content_measure(s, strlen(s));
+    px_cnode *c = &w->d->nodes[w->cur];
+    c->w += t.w;
+    c->punct += t.punct;
+    c->own_w += t.w;
+    c->own_punct += t.punct;
+}
+
+/* Finishes element c (all descendants done): link text, its own prose,
+ * and sums into the parent. */
+static void
+leave_element(walker *w, px_cnode *c)
+{
+    px_cdoc *d = w->d;
+    c->end = (uint32_t)d->n;
+    w->cur = c->parent;
+    if (c->tag == PX_CT_A) {
+        c->link_w = c->w;
+        c->own_link = c->own_w;
+    }
+    if (!is_inline(c->tag)) {
+        c->own_good = unit_good(c->own_w, c->own_link, c->own_punct);
+    }
+    if (c->parent == NONE) {
+        return;
+    }
+    px_cnode *p = &d->nodes[c->parent];
+    p->w += c->w;
+    p->link_w += c->link_w;
+    p->punct += c->punct;
+    if (is_inline(c->tag)) {
+        p->own_w += c->own_w;
+        p->own_link += c->own_link;
+        p->own_punct += c->own_punct;
+    }
+}
+
+static void
+leave(walker *w, xmlNodePtr n)
+{
+    if (n->type != XML_ELEMENT_NODE) {
+        return;
+    }
+    px_cnode *c = px_cdoc_get(w->d, n);
+    if (c != NULL && c->end == 0 && w->cur != NONE &&
+        &w->d->nodes[w->cur] == c) {
+        leave_element(w, c);
+    }
+}
+
+static bool
+enter(walker *w, xmlNodePtr n)
+{
+    if (n->type == XML_ELEMENT_NODE) {
+        return enter_element(w, n);
+    }
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        add_text(w, n);
+    }
+    return false;
+}
+
+/* The bottom-up measuring walk, without recursion. */
+static px_status
+measure_tree(px_cdoc *d, xmlNodePtr root, px_error *err)
+{
+    walker w = {d, NONE, false};
+    xmlNodePtr n = root;
+    for (;;) {
+        if (enter(&w, n) && n->children != NULL) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            leave(&w, n);
+            if (n == root) {
+                return w.failed
+                           ? px_fail(err, PX_ENOMEM, "content: out of memory")
+                           : PX_OK;
+            }
+            if (n->next != NULL) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+/* Whether cue words or the tag make c chrome, given the page's prose. */
+static bool
+is_boiler(const px_cnode *c, float page_good)
+{
+    if (c->tag == PX_CT_BODY || c->tag == PX_CT_MAIN ||
+        (c->flags & PX_CF_BODYPROP) != 0 || c->parent == NONE) {
+        return false;
+    }
+    const bool strong = (c->flags & PX_CF_STRONG) != 0;
+    const bool weak = (c->flags & (PX_CF_NEG | PX_CF_POS)) == PX_CF_NEG ||
+                      c->tag == PX_CT_NAV;
+    if (c->tag == PX_CT_FORM) {
+        return c->good * 2.0f < (float)c->w;
+    }
+    if (strong) {
+        return c->good < 0.6f * page_good;
+    }
+    return weak && c->good < 0.5f * page_good;
+}
+
+/* Marks chrome, then sums prose bottom-up with chrome left out. */
+static void
+mark_chrome(px_cdoc *d)
+{
+    for (size_t i = d->n; i-- > 0;) {
+        px_cnode *c = &d->nodes[i];
+        c->good += c->own_good;
+        if (c->parent != NONE) {
+            d->nodes[c->parent].good += c->good;
+        }
+    }
+    const float page_good = d->n > 0 ? d->nodes[0].good : 0.0f;
+    for (size_t i = 0; i < d->n; i++) {
+        px_cnode *c = &d->nodes[i];
+        if (is_boiler(c, page_good)) {
+            c->flags |= PX_CF_BOILER;
+        }
+        if (c->parent != NONE &&
+            (d->nodes[c->parent].flags & (PX_CF_BOILER | PX_CF_INBOIL))) {
+            c->flags |= PX_CF_INBOIL;
+        }
+        c->good = 0.0f;
+    }
+    for (size_t i = d->n; i-- > 0;) {
+        px_cnode *c = &d->nodes[i];
+        if (c->flags & (PX_CF_BOILER | PX_CF_INBOIL)) {
+            continue;
+        }
+        c->good += c->own_good;
+        if (c->parent != NONE) {
+            d->nodes[c->parent].good += c->good;
+        }
+    }
+}
+
+static float
+bonus(const px_cnode *c)
+{
+    float b = 0.0f;
+    if (c->flags & PX_CF_BODYPROP) {
+        b += 0.25f;
+    }
+    if (c->tag == PX_CT_ARTICLE) {
+        b += 0.1f;
+    }
+    if (c->flags & PX_CF_POS) {
+        b += 0.1f;
+    }
+    return b;
+}
+
+static float
+container_score(const px_cnode *c)
+{
+    return c->good * (1.0f + bonus(c)) - LAMBDA * ((float)c->w - c->good);
+}
+
+/* The best container, or NONE. Later (deeper) nodes win ties. */
+static uint32_t
+choose(const px_cdoc *d)
+{
+    uint32_t best = NONE;
+    float best_f = 0.0f;
+    for (size_t i = 0; i < d->n; i++) {
+        const px_cnode *c = &d->nodes[i];
+        if (c->good <= 0.0f || is_inline(c->tag) ||
+            (c->flags & (PX_CF_BOILER | PX_CF_INBOIL))) {
+            continue;
+        }
+        const float f = container_score(c);
+        if (best == NONE || f >= best_f) {
+            best = (uint32_t)i;
+            best_f = f;
+        }
+    }
+    return best;
+}
+
+static void
+describe(const px_cdoc *d, uint32_t i, px_article *a)
+{
+    const px_cnode *c = &d->nodes[i];
+    char buf[96];
+    const char *how = (c->flags & PX_CF_BODYPROP) ? "container:articleBody"
+                      : c->tag == PX_CT_ARTICLE   ? "container:article"
+                      : c->tag == PX_CT_MAIN      ? "container:main"
+                                                  : NULL;
+    if (how == NULL) {
+        snprintf(buf, sizeof buf, "score:%s", (const char *)c->node->name);
+        how = buf;
+    }
+    px_article_signal(a, "text", how);
+}
+
+static void
+restore(px_cdoc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        d->nodes[i].node->_private = d->nodes[i].saved;
+    }
+    px_free(d->nodes);
+}
+
+px_status
+px_content_extract(htmlDocPtr doc, px_article *a, px_error *err)
+{
+    xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+    if (root == NULL) {
+        return px_fail(err, PX_EEMPTY, "content: empty document");
+    }
+    px_cdoc d = {0};
+    px_status rc = measure_tree(&d, root, err);
+    if (rc != PX_OK) {
+        goto done;
+    }
+    mark_chrome(&d);
+    const uint32_t best = choose(&d);
+    if (best == NONE) {
+        rc = px_fail(err, PX_EEMPTY, "content: no main text");
+        goto done;
+    }
+    describe(&d, best, a);
+    rc = px_content_emit(&d, d.nodes[best].node, a, err);
+    if (rc == PX_OK && a->text_len == 0) {
+        rc = px_fail(err, PX_EEMPTY, "content: no main text");
+    }
+done:
+    restore(&d);
+    return rc;
+}

@@ -1,0 +1,575 @@
+/* content_cues.c - the word lists of the main-text extractor: tag classes,
+ * class/id cue words, boilerplate lines, and text measurement.
+ *
+ * Cue words come in three strengths. Positive words ("article", "content",
+ * "正文", "zhengwen") mark likely containers. Weak negatives ("meta",
+ * "byline", "widget") mark chrome unless a positive word is also present.
+ * Strong negatives ("comment", "share", "related", "评论") mark chrome
+ * regardless. Lists cover English, pinyin and CJK class names; boilerplate
+ * lines cover English, Arabic and Chinese. All matching is on lower-cased
+ * ASCII tokens of class/id values (non-ASCII bytes are kept as they are).
+ */
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "content_int.h"
+
+typedef struct tag_entry {
+    const char *name;
+    px_ctag tag;
+} tag_entry;
+
+static const tag_entry tag_table[] = {
+    {"a", PX_CT_A},
+    {"abbr", PX_CT_INLINE},
+    {"address", PX_CT_BLOCK},
+    {"article", PX_CT_ARTICLE},
+    {"aside", PX_CT_NAV},
+    {"audio", PX_CT_SKIP},
+    {"b", PX_CT_INLINE},
+    {"bdi", PX_CT_INLINE},
+    {"bdo", PX_CT_INLINE},
+    {"big", PX_CT_INLINE},
+    {"blockquote", PX_CT_QUOTE},
+    {"body", PX_CT_BODY},
+    {"br", PX_CT_BR},
+    {"button", PX_CT_SKIP},
+    {"canvas", PX_CT_SKIP},
+    {"cite", PX_CT_INLINE},
+    {"code", PX_CT_INLINE},
+    {"data", PX_CT_INLINE},
+    {"datalist", PX_CT_SKIP},
+    {"dd", PX_CT_LI},
+    {"del", PX_CT_INLINE},
+    {"dfn", PX_CT_INLINE},
+    {"dialog", PX_CT_SKIP},
+    {"div", PX_CT_DIV},
+    {"dl", PX_CT_LIST},
+    {"dt", PX_CT_LI},
+    {"em", PX_CT_INLINE},
+    {"embed", PX_CT_SKIP},
+    {"figcaption", PX_CT_FIGURE},
+    {"figure", PX_CT_FIGURE},
+    {"font", PX_CT_INLINE},
+    {"footer", PX_CT_NAV},
+    {"form", PX_CT_FORM},
+    {"h1", PX_CT_H1},
+    {"h2", PX_CT_HEADING},
+    {"h3", PX_CT_HEADING},
+    {"h4", PX_CT_HEADING},
+    {"h5", PX_CT_HEADING},
+    {"h6", PX_CT_HEADING},
+    {"head", PX_CT_SKIP},
+    {"header", PX_CT_NAV},
+    {"i", PX_CT_INLINE},
+    {"iframe", PX_CT_SKIP},
+    {"img", PX_CT_IMG},
+    {"input", PX_CT_SKIP},
+    {"ins", PX_CT_INLINE},
+    {"kbd", PX_CT_INLINE},
+    {"label", PX_CT_INLINE},
+    {"li", PX_CT_LI},
+    {"link", PX_CT_SKIP},
+    {"main", PX_CT_MAIN},
+    {"map", PX_CT_SKIP},
+    {"mark", PX_CT_INLINE},
+    {"math", PX_CT_SKIP},
+    {"menu", PX_CT_NAV},
+    {"meta", PX_CT_SKIP},
+    {"nav", PX_CT_NAV},
+    {"nobr", PX_CT_INLINE},
+    {"noscript", PX_CT_SKIP},
+    {"object", PX_CT_SKIP},
+    {"ol", PX_CT_LIST},
+    {"option", PX_CT_SKIP},
+    {"p", PX_CT_P},
+    {"picture", PX_CT_SKIP},
+    {"pre", PX_CT_PRE},
+    {"q", PX_CT_INLINE},
+    {"s", PX_CT_INLINE},
+    {"samp", PX_CT_INLINE},
+    {"script", PX_CT_SKIP},
+    {"section", PX_CT_DIV},
+    {"select", PX_CT_SKIP},
+    {"small", PX_CT_INLINE},
+    {"span", PX_CT_INLINE},
+    {"strike", PX_CT_INLINE},
+    {"strong", PX_CT_INLINE},
+    {"style", PX_CT_SKIP},
+    {"sub", PX_CT_INLINE},
+    {"sup", PX_CT_INLINE},
+    {"svg", PX_CT_SKIP},
+    {"table", PX_CT_TABLE},
+    {"td", PX_CT_CELL},
+    {"template", PX_CT_SKIP},
+    {"textarea", PX_CT_SKIP},
+    {"th", PX_CT_CELL},
+    {"time", PX_CT_INLINE},
+    {"title", PX_CT_SKIP},
+    {"tr", PX_CT_TR},
+    {"tt", PX_CT_INLINE},
+    {"u", PX_CT_INLINE},
+    {"ul", PX_CT_LIST},
+    {"var", PX_CT_INLINE},
+    {"video", PX_CT_SKIP},
+    {"wbr", PX_CT_INLINE},
+};
+
+px_ctag
+px_content_tag(const xmlChar *name)
+{
+    if (name == NULL) {
+        return PX_CT_BLOCK;
+    }
+    const char *s = (const char *)name;
+    size_t lo = 0;
+    size_t hi = sizeof tag_table / sizeof tag_table[0];
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        const int c = strcmp(s, tag_table[mid].name);
+        if (c == 0) {
+            return tag_table[mid].tag;
+        }
+        if (c < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return PX_CT_BLOCK;
+}
+
+/* ---- class / id cue words ------------------------------------------- */
+
+typedef enum { M_SUB, M_EXACT, M_PREFIX } match_mode;
+
+typedef struct cue_word {
+    const char *word;
+    unsigned char mode;  /* match_mode */
+    unsigned char flags; /* PX_CF_POS, PX_CF_NEG or PX_CF_STRONG */
+} cue_word;
+
+static const cue_word cue_words[] = {
+    {"article", M_SUB, PX_CF_POS},
+    {"content", M_SUB, PX_CF_POS},
+    {"entry", M_SUB, PX_CF_POS},
+    {"story", M_SUB, PX_CF_POS},
+    {"post", M_PREFIX, PX_CF_POS},
+    {"text", M_SUB, PX_CF_POS},
+    {"body", M_SUB, PX_CF_POS},
+    {"main", M_PREFIX, PX_CF_POS},
+    {"blog", M_PREFIX, PX_CF_POS},
+    {"detail", M_SUB, PX_CF_POS},
+    {"zhengwen", M_SUB, PX_CF_POS},
+    {"neirong", M_SUB, PX_CF_POS},
+    {"\xe6\xad\xa3\xe6\x96\x87", M_SUB, PX_CF_POS}, /* 正文 */
+    {"\xe5\x86\x85\xe5\xae\xb9", M_SUB, PX_CF_POS}, /* 内容 */
+    {"\xe6\x96\x87\xe7\xab\xa0", M_SUB, PX_CF_POS}, /* 文章 */
+    {"comment", M_SUB, PX_CF_STRONG},
+    {"share", M_SUB, PX_CF_STRONG},
+    {"sharing", M_SUB, PX_CF_STRONG},
+    {"social", M_SUB, PX_CF_STRONG},
+    {"related", M_SUB, PX_CF_STRONG},
+    {"recommend", M_SUB, PX_CF_STRONG},
+    {"newsletter", M_SUB, PX_CF_STRONG},
+    {"subscri", M_SUB, PX_CF_STRONG},
+    {"cookie", M_SUB, PX_CF_STRONG},
+    {"consent", M_SUB, PX_CF_STRONG},
+    {"gdpr", M_SUB, PX_CF_STRONG},
+    {"breadcrumb", M_SUB, PX_CF_STRONG},
+    {"sidebar", M_SUB, PX_CF_STRONG},
+    {"promo", M_SUB, PX_CF_STRONG},
+    {"advert", M_SUB, PX_CF_STRONG},
+    {"adsense", M_SUB, PX_CF_STRONG},
+    {"outbrain", M_SUB, PX_CF_STRONG},
+    {"taboola", M_SUB, PX_CF_STRONG},
+    {"popular", M_SUB, PX_CF_STRONG},
+    {"trending", M_SUB, PX_CF_STRONG},
+    {"mostread", M_SUB, PX_CF_STRONG},
+    {"disqus", M_SUB, PX_CF_STRONG},
+    {"nav", M_PREFIX, PX_CF_STRONG},
+    {"footer", M_SUB, PX_CF_STRONG},
+    {"menu", M_SUB, PX_CF_STRONG},
+    {"caption", M_SUB, PX_CF_STRONG},
+    {"signup", M_SUB, PX_CF_STRONG},
+    {"pinglun", M_SUB, PX_CF_STRONG},
+    {"xiangguan", M_SUB, PX_CF_STRONG},
+    {"tuijian", M_SUB, PX_CF_STRONG},
+    {"fenxiang", M_SUB, PX_CF_STRONG},
+    {"\xe8\xaf\x84\xe8\xae\xba", M_SUB, PX_CF_STRONG}, /* 评论 */
+    {"\xe7\x9b\xb8\xe5\x85\xb3", M_SUB, PX_CF_STRONG}, /* 相关 */
+    {"\xe6\x8e\xa8\xe8\x8d\x90", M_SUB, PX_CF_STRONG}, /* 推荐 */
+    {"\xe5\x88\x86\xe4\xba\xab", M_SUB, PX_CF_STRONG}, /* 分享 */
+    {"\xe5\xb9\xbf\xe5\x91\x8a", M_SUB, PX_CF_STRONG}, /* 广告 */
+    {"\xe5\xaf\xbc\xe8\x88\xaa", M_SUB, PX_CF_STRONG}, /* 导航 */
+    {"ad", M_EXACT, PX_CF_NEG},
+    {"ads", M_EXACT, PX_CF_NEG},
+    {"banner", M_SUB, PX_CF_NEG},
+    {"byline", M_SUB, PX_CF_NEG},
+    {"author", M_SUB, PX_CF_NEG},
+    {"bio", M_EXACT, PX_CF_NEG},
+    {"meta", M_EXACT, PX_CF_NEG},
+    {"tags", M_EXACT, PX_CF_NEG},
+    {"tag", M_EXACT, PX_CF_NEG},
+    {"widget", M_SUB, PX_CF_NEG},
+    {"masthead", M_SUB, PX_CF_NEG},
+    {"header", M_SUB, PX_CF_NEG},
+    {"toolbar", M_SUB, PX_CF_NEG},
+    {"print", M_EXACT, PX_CF_NEG},
+    {"pagination", M_SUB, PX_CF_NEG},
+    {"pager", M_SUB, PX_CF_NEG},
+    {"popup", M_SUB, PX_CF_NEG},
+    {"modal", M_SUB, PX_CF_NEG},
+    {"overlay", M_SUB, PX_CF_NEG},
+    {"sponsor", M_SUB, PX_CF_NEG},
+    {"login", M_SUB, PX_CF_NEG},
+    {"search", M_SUB, PX_CF_NEG},
+    {"copyright", M_SUB, PX_CF_NEG},
+    {"disclaimer", M_SUB, PX_CF_NEG},
+    {"rating", M_SUB, PX_CF_NEG},
+    {"sr-only", M_SUB, PX_CF_NEG},
+    {"screen", M_EXACT, PX_CF_NEG},
+    {"visually", M_EXACT, PX_CF_NEG},
+    {"skip", M_PREFIX, PX_CF_NEG},
+};
+
+static bool
+word_matches(const cue_word *c, const char *tok, size_t len)
+{
+    const size_t wl = strlen(c->word);
+    if (wl > len) {
+        return false;
+    }
+    switch ((match_mode)c->mode) {
+    case M_EXACT:
+        return wl == len && memcmp(tok, c->word, len) == 0;
+    case M_PREFIX:
+        return memcmp(tok, c->word, wl) == 0;
+    case M_SUB:
+        for (size_t i = 0; i + wl <= len; i++) {
+            if (tok[i] == c->word[0] && memcmp(tok + i, c->word, wl) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+static unsigned
+token_flags(const char *tok, size_t len)
+{
+    unsigned f = 0;
+    for (size_t i = 0; i < sizeof cue_words / sizeof cue_words[0]; i++) {
+        if (word_matches(&cue_words[i], tok, len)) {
+            f |= cue_words[i].flags;
+        }
+    }
+    return f;
+}
+
+static bool
+is_token_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Flags of a class or id value: split into tokens at anything but letters
+ * (and non-ASCII bytes), lower-cased into a small buffer. */
+static unsigned
+value_flags(const xmlChar *v)
+{
+    unsigned f = 0;
+    char tok[64];
+    size_t n = 0;
+    for (size_t i = 0;; i++) {
+        const unsigned char c = v[i];
+        if (c != 0 && is_token_byte(c)) {
+            if (n < sizeof tok) {
+                tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            continue;
+        }
+        if (n > 0) {
+            f |= token_flags(tok, n);
+        }
+        n = 0;
+        if (c == 0) {
+            break;
+        }
+    }
+    return f;
+}
+
+static bool
+ascii_ieq(const xmlChar *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = *a;
+        if (x >= 'A' && x <= 'Z') {
+            x = (unsigned char)(x + 32);
+        }
+        if (x != (unsigned char)*b) {
+            return false;
+        }
+        if (x == 0) {
+            return true;
+        }
+    }
+}
+
+/* True if a style value hides the element (display:none,
+ * visibility:hidden), ignoring case and spaces. */
+static bool
+style_hides(const xmlChar *v)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = 0; v[i] != 0 && n + 1 < sizeof buf; i++) {
+        unsigned char c = v[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        }
+        buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[n] = '\0';
+    return strstr(buf, "display:none") != NULL ||
+           strstr(buf, "visibility:hidden") != NULL;
+}
+
+static unsigned
+role_flags(const xmlChar *v)
+{
+    static const char *const chrome[] = {
+        "navigation", "complementary", "contentinfo", "banner",
+        "menu",       "menubar",       "search",      "dialog",
+        "alert",      "toolbar",       "tablist"};
+    if (ascii_ieq(v, "main") || ascii_ieq(v, "article")) {
+        return PX_CF_POS | PX_CF_BODYPROP;
+    }
+    for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++) {
+        if (ascii_ieq(v, chrome[i])) {
+            return PX_CF_STRONG;
+        }
+    }
+    return 0;
+}
+
+unsigned
+px_content_cues(xmlNodePtr el, bool *hidden)
+{
+    unsigned f = 0;
+    *hidden = false;
+    for (xmlAttrPtr at = el->properties; at != NULL; at = at->next) {
+        const char *name = (const char *)at->name;
+        const xmlChar *v =
+            at->children != NULL ? at->children->content : (const xmlChar *)"";
+        if (v == NULL) {
+            v = (const xmlChar *)"";
+        }
+        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+            f |= value_flags(v);
+        } else if (strcmp(name, "style") == 0) {
+            *hidden = *hidden || style_hides(v);
+        } else if (strcmp(name, "hidden") == 0) {
+            *hidden = true;
+        } else if (strcmp(name, "aria-hidden") == 0) {
+            *hidden = *hidden || ascii_ieq(v, "true");
+        } else if (strcmp(name, "role") == 0) {
+            f |= role_flags(v);
+        } else if (strcmp(name, "itemprop") == 0 &&
+                   ascii_ieq(v, "articlebody")) {
+            f |= PX_CF_POS | PX_CF_BODYPROP;
+        }
+    }
+    return f;
+}
+
+/* ---- boilerplate lines ------------------------------------------------ */
+
+/* Line starts (ASCII ones compared case-insensitively). */
+static const char *const boiler_starts[] = {
+    "read more", "read also", "read next", "also read",
+    "related:", "related articles", "related stories", "related posts",
+    "related news", "related content", "related coverage", "see also",
+    "share this", "share on", "share:", "follow us", "sign up", "subscribe",
+    "advertisement", "click here", "continue reading", "leave a comment",
+    "leave a reply", "you may also like", "you might also like",
+    "recommended for you", "more from", "more stories", "tags:", "filed under",
+    "posted in", "all rights reserved", "copyright", "\xc2\xa9", /* © */
+    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
+    /* اقرأ أيضا */
+    "\xd8\xa5\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
+    /* إقرأ أيضا */
+    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa7\xd9\x8a\xd8\xb6\xd8\xa7",
+    /* اقرأ ايضا */
+    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb2\xd9"
+    "\x8a\xd8\xaf", /* اقرأ المزيد */
+    "\xd8\xb4\xd8\xa7\xd9\x87\xd8\xaf \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
+    /* شاهد أيضا */
+    "\xd8\xb7\xd8\xa7\xd9\x84\xd8\xb9 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
+    /* طالع أيضا */
+    "\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x83",                         /* شارك */
+    "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7\xd8\xaa", /* تعليقات */
+    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xb0\xd8\xa7\xd8\xaa "
+    "\xd8\xb5\xd9\x84\xd8\xa9", /* أخبار ذات صلة */
+    "\xd8\xa7\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xb0\xd8\xa7\xd8\xaa "
+    "\xd8\xb5\xd9\x84\xd8\xa9", /* اخبار ذات صلة */
+    "\xd9\x85\xd9\x88\xd8\xa7\xd8\xb6\xd9\x8a\xd8\xb9 \xd8\xb0\xd8\xa7\xd8"
+    "\xaa \xd8\xb5\xd9\x84\xd8\xa9", /* مواضيع ذات صلة */
+    "\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xb9\xd9\x88\xd9\x86\xd8\xa7", /* تابعونا */
+    "\xd8\xa7\xd8\xb4\xd8\xaa\xd8\xb1\xd9\x83",                 /* اشترك */
+    "\xe7\x9b\xb8\xe5\x85\xb3\xe9\x98\x85\xe8\xaf\xbb", /* 相关阅读 */
+    "\xe7\x9b\xb8\xe5\x85\xb3\xe6\x96\xb0\xe9\x97\xbb", /* 相关新闻 */
+    "\xe7\x9b\xb8\xe5\x85\xb3\xe6\x96\x87\xe7\xab\xa0", /* 相关文章 */
+    "\xe7\x9b\xb8\xe5\x85\xb3\xe9\x93\xbe\xe6\x8e\xa5", /* 相关链接 */
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
+    "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 */
+    "\xe6\x8e\xa8\xe8\x8d\x90\xe9\x98\x85\xe8\xaf\xbb", /* 推荐阅读 */
+    "\xe5\xbb\xb6\xe4\xbc\xb8\xe9\x98\x85\xe8\xaf\xbb", /* 延伸阅读 */
+    "\xe7\x83\xad\xe9\x97\xa8\xe8\xaf\x84\xe8\xae\xba", /* 热门评论 */
+    "\xe7\xbd\x91\xe5\x8f\x8b\xe8\xaf\x84\xe8\xae\xba", /* 网友评论 */
+    "\xe4\xb8\x8a\xe4\xb8\x80\xe7\xaf\x87",             /* 上一篇 */
+    "\xe4\xb8\x8b\xe4\xb8\x80\xe7\xaf\x87",             /* 下一篇 */
+    "\xe6\x89\xab\xe4\xb8\x80\xe6\x89\xab",             /* 扫一扫 */
+    "\xe7\x89\x88\xe6\x9d\x83\xe6\x89\x80\xe6\x9c\x89", /* 版权所有 */
+};
+
+/* Whole lines (after trimming trailing punctuation). */
+static const char *const boiler_whole[] = {
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "advertisement",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "copy link",
+    "back to top",
+    "related",
+    "\xe8\xaf\x84\xe8\xae\xba", /* 评论 */
+    "\xe5\x88\x86\xe4\xba\xab", /* 分享 */
+};
+
+static bool
+starts_ci(px_str s, const char *p)
+{
+    const size_t n = strlen(p);
+    if (s.len < n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        if (c != (unsigned char)p[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+px_content_boiler_line(px_str text)
+{
+    px_str t = text;
+    while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
+                         t.ptr[t.len - 1] == '.')) {
+        t.len--;
+    }
+    for (size_t i = 0; i < sizeof boiler_whole / sizeof boiler_whole[0]; i++) {
+        if (t.len == strlen(boiler_whole[i]) && starts_ci(t, boiler_whole[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof boiler_starts / sizeof boiler_starts[0];
+         i++) {
+        if (starts_ci(text, boiler_starts[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- measuring text ---------------------------------------------------- */
+
+bool
+px_content_is_space(UChar32 c)
+{
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+static bool
+is_punct_cp(UChar32 c)
+{
+    switch (c) {
+    case 0x3001: /* 、 */
+    case 0x3002: /* 。 */
+    case 0xFF0C: /* ， */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+    case 0x060C: /* ، */
+    case 0x061B: /* ؛ */
+    case 0x061F: /* ؟ */
+    case 0x06D4: /* ۔ */
+    case 0x0964: /* । */
+    case 0x0965:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static uint32_t
+cp_weight(UChar32 c)
+{
+    if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFF)) {
+        return PX_CJK_WEIGHT;
+    }
+    if (c >= 0xAC00 && c <= 0xD7AF) {
+        return 2;
+    }
+    return 1;
+}
+
+px_ctext
+px_content_measure(const char *s, size_t len)
+{
+    px_ctext r = {0, 0};
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            i++;
+            if (b <= ' ') {
+                continue;
+            }
+            r.w++;
+            if (b == ',' || b == '.' || b == ';' || b == '!' || b == '?') {
+                r.punct++;
+            }
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0 || px_content_is_space(c)) {
+            continue;
+        }
+        r.w += cp_weight(c);
+        r.punct += is_punct_cp(c) ? 1u : 0u;
+    }
+    return r;
+}
