@@ -13,6 +13,8 @@
 #include <time.h>
 
 #include <libxml/HTMLparser.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
 #include <zlib.h>
 
 #include "article.h"
@@ -64,9 +66,50 @@ print_id(const char *path, px_buf *out)
 
 /* A stand-in for the charset module: the first charset= in the page's
  * first 8 KiB, GB2312/GBK widened to GB18030; NULL lets libxml2 decide. */
+static int
+is_utf8(const px_buf *html)
+{
+    const unsigned char *p = (const unsigned char *)html->ptr;
+    size_t i = 0;
+    while (i < html->len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(p, i, html->len, c);
+        if (c < 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ICU's guess when the page declares nothing. */
+static const char *
+detect(const px_buf *html, char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UCharsetDetector *cd = ucsdet_open(&st);
+    const int32_t n = html->len > 65536 ? 65536 : (int32_t)html->len;
+    ucsdet_setText(cd, html->ptr, n, &st);
+    const UCharsetMatch *m = ucsdet_detect(cd, &st);
+    const char *name = m != NULL ? ucsdet_getName(m, &st) : NULL;
+    const char *r = NULL;
+    if (U_SUCCESS(st) && name != NULL && strlen(name) < cap) {
+        memcpy(out, name, strlen(name) + 1);
+        r = strncmp(out, "GB", 2) == 0 ? "GB18030" : out;
+    }
+    ucsdet_close(cd);
+    return r;
+}
+
 static const char *
 sniff_charset(const px_buf *html, char *out, size_t cap)
 {
+    if (is_utf8(html)) {
+        return "UTF-8";
+    }
     const size_t n = html->len < 8192 ? html->len : 8192;
     for (size_t i = 0; i + 8 < n; i++) {
         if (px_str_istarts_c((px_str){html->ptr + i, n - i}, "charset=")) {
@@ -91,7 +134,7 @@ sniff_charset(const px_buf *html, char *out, size_t cap)
             return out;
         }
     }
-    return NULL;
+    return detect(html, out, cap);
 }
 
 /* Extracts one page; appends its JSON line to out unless quiet. */

@@ -14,6 +14,7 @@
 #include "content.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -71,7 +72,8 @@ unit_good(uint32_t w, uint32_t link, uint32_t punct)
 
 typedef struct walker {
     px_cdoc *d;
-    uint32_t cur; /* index of the innermost open element */
+    uint32_t cur;     /* index of the innermost open element */
+    uint32_t in_link; /* open <a> elements */
     bool failed;
 } walker;
 
@@ -127,6 +129,7 @@ enter_element(walker *w, xmlNodePtr n)
     }
     c->flags = (uint8_t)cues;
     w->cur = (uint32_t)(w->d->n - 1);
+    w->in_link += tag == PX_CT_A ? 1u : 0u;
     return true;
 }
 
@@ -143,6 +146,10 @@ add_text(walker *w, xmlNodePtr n)
     c->punct += t.punct;
     c->own_w += t.w;
     c->own_punct += t.punct;
+    if (w->in_link > 0) {
+        c->link_w += t.w;
+        c->own_link += t.w;
+    }
 }
 
 /* Finishes element c (all descendants done): link text, its own prose,
@@ -153,9 +160,8 @@ leave_element(walker *w, px_cnode *c)
     px_cdoc *d = w->d;
     c->end = (uint32_t)d->n;
     w->cur = c->parent;
-    if (c->tag == PX_CT_A) {
-        c->link_w = c->w;
-        c->own_link = c->own_w;
+    if (c->tag == PX_CT_A && w->in_link > 0) {
+        w->in_link--;
     }
     if (!is_inline(c->tag)) {
         c->own_good = unit_good(c->own_w, c->own_link, c->own_punct);
@@ -203,7 +209,7 @@ enter(walker *w, xmlNodePtr n)
 static px_status
 measure_tree(px_cdoc *d, xmlNodePtr root, px_error *err)
 {
-    walker w = {d, NONE, false};
+    walker w = {d, NONE, 0, false};
     xmlNodePtr n = root;
     for (;;) {
         if (enter(&w, n) && n->children != NULL) {
@@ -237,8 +243,8 @@ is_boiler(const px_cnode *c, float page_good)
     const bool strong = (c->flags & PX_CF_STRONG) != 0;
     const bool weak = (c->flags & (PX_CF_NEG | PX_CF_POS)) == PX_CF_NEG ||
                       c->tag == PX_CT_NAV;
-    if (c->tag == PX_CT_FORM) {
-        return c->good * 2.0f < (float)c->w;
+    if (c->tag == PX_CT_FORM && c->good * 2.0f < (float)c->w) {
+        return c->good < 0.5f * page_good;
     }
     if (strong) {
         return c->good < 0.6f * page_good;
@@ -324,6 +330,36 @@ choose(const px_cdoc *d)
     return best;
 }
 
+#ifdef PX_CONTENT_TRACE
+static void
+trace(const px_cdoc *d, uint32_t best)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const px_cnode *c = &d->nodes[i];
+        const xmlChar *cl = xmlHasProp(c->node, (const xmlChar *)"class")
+                                ? xmlHasProp(c->node, (const xmlChar *)"class")
+                                      ->children->content
+                                : (const xmlChar *)"";
+        const xmlChar *id =
+            xmlHasProp(c->node, (const xmlChar *)"id")
+                ? xmlHasProp(c->node, (const xmlChar *)"id")->children->content
+                : (const xmlChar *)"";
+        int depth = 0;
+        for (uint32_t p = c->parent; p != NONE; p = d->nodes[p].parent) {
+            depth++;
+        }
+        if (getenv("TRACE_ALL") == NULL && c->w < 200 &&
+            !(c->flags & PX_CF_BOILER)) {
+            continue;
+        }
+        fprintf(stderr, "%s%*s%s#%s.%.40s w=%u l=%u good=%.0f f=%.0f fl=%x\n",
+                i == best ? "*" : " ", depth, "", (const char *)c->node->name,
+                (const char *)id, (const char *)cl, c->w, c->link_w, c->good,
+                container_score(c), c->flags);
+    }
+}
+#endif
+
 static void
 describe(const px_cdoc *d, uint32_t i, px_article *a)
 {
@@ -363,6 +399,9 @@ px_content_extract(htmlDocPtr doc, px_article *a, px_error *err)
     }
     mark_chrome(&d);
     const uint32_t best = choose(&d);
+#ifdef PX_CONTENT_TRACE
+    trace(&d, best);
+#endif
     if (best == NONE) {
         rc = px_fail(err, PX_EEMPTY, "content: no main text");
         goto done;

@@ -241,7 +241,7 @@ kind_of(uint8_t tag, px_para_kind cur)
 static bool
 is_link_block(const px_cnode *c)
 {
-    return c->w > 0 && c->link_w * 2 > c->w;
+    return c->w > 0 && c->link_w * 2 > c->w && c->good * 4.0f < (float)c->w;
 }
 
 static void
