@@ -180,6 +180,9 @@ run_path(const char *path, int quiet, int repeat, double *parse_s,
     px_buf_init(&html);
     px_buf_init(&out);
     if (read_gz(path, &html)) {
+        for (size_t k = 0; k < html.len; k++) {
+            html.ptr[k] = html.ptr[k] == '\0' ? ' ' : html.ptr[k];
+        }
         const double t0 = now_s();
         for (int r = 0; r < repeat; r++) {
             run_one(path, &html, quiet || r > 0, &out);

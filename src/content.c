@@ -24,6 +24,11 @@
 #define NONE UINT32_MAX
 /* Weight of non-prose text against prose when choosing the container. */
 #define LAMBDA 0.6f
+/* Teasers: blocks up to this weighted length with at least this share of
+ * link text (percent) keep this part of their prose. */
+#define TEASER_MAX_W    1000u
+#define TEASER_LINK_PCT 15u
+#define TEASER_FACTOR   0.3f
 
 static bool
 is_inline(uint8_t tag)
@@ -247,22 +252,54 @@ is_boiler(const px_cnode *c, float page_good)
         return c->good < 0.5f * page_good;
     }
     if (strong) {
-        return c->good < 0.6f * page_good;
+        const bool pos = (c->flags & PX_CF_POS) != 0 || c->tag == PX_CT_ARTICLE;
+        return c->good < (pos ? 0.3f : 0.6f) * page_good;
     }
     return weak && c->good < 0.5f * page_good;
+}
+
+/* A small block whose links make up a good share of its text while its
+ * prose is not link text: a teaser (headline link plus summary) in a list
+ * of related or recent stories. Its prose counts less. */
+static bool
+is_teaser(const px_cnode *c)
+{
+    if (c->w > TEASER_MAX_W || c->tag == PX_CT_P || is_inline(c->tag) ||
+        c->good <= 0.0f) {
+        return false;
+    }
+    return c->link_w >= 15 && c->link_w * 100 >= TEASER_LINK_PCT * c->w &&
+           c->link_w * 2 <= c->w;
+}
+
+/* Sums prose bottom-up (children have higher indices than parents),
+ * leaving out chrome when skip_chrome. */
+static void
+sum_good(px_cdoc *d, bool skip_chrome)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        d->nodes[i].good = 0.0f;
+    }
+    for (size_t i = d->n; i-- > 0;) {
+        px_cnode *c = &d->nodes[i];
+        if (skip_chrome && (c->flags & (PX_CF_BOILER | PX_CF_INBOIL))) {
+            continue;
+        }
+        c->good += c->own_good;
+        if (is_teaser(c)) {
+            c->good *= TEASER_FACTOR;
+        }
+        if (c->parent != NONE) {
+            d->nodes[c->parent].good += c->good;
+        }
+    }
 }
 
 /* Marks chrome, then sums prose bottom-up with chrome left out. */
 static void
 mark_chrome(px_cdoc *d)
 {
-    for (size_t i = d->n; i-- > 0;) {
-        px_cnode *c = &d->nodes[i];
-        c->good += c->own_good;
-        if (c->parent != NONE) {
-            d->nodes[c->parent].good += c->good;
-        }
-    }
+    sum_good(d, false);
     const float page_good = d->n > 0 ? d->nodes[0].good : 0.0f;
     for (size_t i = 0; i < d->n; i++) {
         px_cnode *c = &d->nodes[i];
@@ -273,18 +310,8 @@ mark_chrome(px_cdoc *d)
             (d->nodes[c->parent].flags & (PX_CF_BOILER | PX_CF_INBOIL))) {
             c->flags |= PX_CF_INBOIL;
         }
-        c->good = 0.0f;
     }
-    for (size_t i = d->n; i-- > 0;) {
-        px_cnode *c = &d->nodes[i];
-        if (c->flags & (PX_CF_BOILER | PX_CF_INBOIL)) {
-            continue;
-        }
-        c->good += c->own_good;
-        if (c->parent != NONE) {
-            d->nodes[c->parent].good += c->good;
-        }
-    }
+    sum_good(d, true);
 }
 
 static float

@@ -275,16 +275,33 @@ is_token_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Flags of a class or id value: split into tokens at anything but letters
- * (and non-ASCII bytes), lower-cased into a small buffer. */
+/* Class names that describe a state or a taxonomy term rather than the
+ * element's role ("has-sidebar", "tag-comments", "enable-pin-share"). */
+static bool
+is_modifier(const xmlChar *v, size_t len)
+{
+    static const char *const pre[] = {"tag-",  "category-", "has-",
+                                      "no-",   "with-",     "enable-",
+                                      "show-", "hide-",     "is-"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        const size_t n = strlen(pre[i]);
+        if (len > n && memcmp(v, pre[i], n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flags of one class name: split into tokens at anything but letters (and
+ * non-ASCII bytes), lower-cased into a small buffer. */
 static unsigned
-value_flags(const xmlChar *v)
+name_flags(const xmlChar *v, size_t len)
 {
     unsigned f = 0;
     char tok[64];
     size_t n = 0;
-    for (size_t i = 0;; i++) {
-        const unsigned char c = v[i];
+    for (size_t i = 0; i <= len; i++) {
+        const unsigned char c = i < len ? v[i] : 0;
         if (c != 0 && is_token_byte(c)) {
             if (n < sizeof tok) {
                 tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -295,11 +312,32 @@ value_flags(const xmlChar *v)
             f |= token_flags(tok, n);
         }
         n = 0;
-        if (c == 0) {
-            break;
-        }
     }
     return f;
+}
+
+/* Flags of a class or id value (names separated by white space). */
+static unsigned
+value_flags(const xmlChar *v)
+{
+    unsigned f = 0;
+    size_t i = 0;
+    for (;;) {
+        while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+            i++;
+        }
+        if (v[i] == 0) {
+            return f;
+        }
+        const size_t start = i;
+        while (v[i] != 0 && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' &&
+               v[i] != '\r') {
+            i++;
+        }
+        if (!is_modifier(v + start, i - start)) {
+            f |= name_flags(v + start, i - start);
+        }
+    }
 }
 
 static bool
