@@ -246,16 +246,19 @@ is_boiler(const px_cnode *c, float page_good)
         return false;
     }
     const bool strong = (c->flags & PX_CF_STRONG) != 0;
-    const bool weak = (c->flags & (PX_CF_NEG | PX_CF_POS)) == PX_CF_NEG ||
-                      c->tag == PX_CT_NAV;
+    const bool weak = (c->flags & (PX_CF_NEG | PX_CF_POS)) == PX_CF_NEG;
     if (c->tag == PX_CT_FORM && c->good * 2.0f < (float)c->w) {
+        return c->good < 0.5f * page_good;
+    }
+    if (c->tag == PX_CT_NAV) {
         return c->good < 0.5f * page_good;
     }
     if (strong) {
         const bool pos = (c->flags & PX_CF_POS) != 0 || c->tag == PX_CT_ARTICLE;
         return c->good < (pos ? 0.3f : 0.6f) * page_good;
     }
-    return weak && c->good < 0.5f * page_good;
+    return weak && c->good < 0.5f * page_good &&
+           (c->good * 2.0f < (float)c->w || c->w < 80);
 }
 
 /* A small block whose links make up a good share of its text while its
