@@ -515,9 +515,36 @@ starts_ci(px_str s, const char *p)
     return true;
 }
 
+/* text without leading brackets and dashes: "（责任编辑：X）", "[Read more]".
+ */
+static px_str
+skip_open(px_str text)
+{
+    static const char *const open[] = {"\xef\xbc\x88", "\xe3\x80\x90",
+                                       "\xe3\x80\x8c", "\xe3\x80\x8a",
+                                       "\xe2\x80\x94", "\xe2\x80\x93"};
+    for (;;) {
+        if (text.len > 0 && strchr("([{<*-|>/ ", text.ptr[0]) != NULL) {
+            text.ptr++;
+            text.len--;
+            continue;
+        }
+        size_t i = 0;
+        while (i < sizeof open / sizeof open[0] && !starts_ci(text, open[i])) {
+            i++;
+        }
+        if (i == sizeof open / sizeof open[0]) {
+            return text;
+        }
+        text.ptr += 3;
+        text.len -= 3;
+    }
+}
+
 bool
 px_content_boiler_line(px_str text)
 {
+    text = skip_open(text);
     px_str t = text;
     while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
                          t.ptr[t.len - 1] == '.')) {
