@@ -124,15 +124,12 @@ enter_element(walker *w, xmlNodePtr n)
     }
     bool hidden = false;
     const unsigned cues = px_content_cues(n, &hidden);
-    if (hidden && tag != PX_CT_BODY) {
-        return false;
-    }
     px_cnode *c = add_node(w->d, n, w->cur, (uint8_t)tag);
     if (c == NULL) {
         w->failed = true;
         return false;
     }
-    c->flags = (uint8_t)cues;
+    c->flags = (uint8_t)(cues | (hidden ? PX_CF_HIDDEN : 0u));
     w->cur = (uint32_t)(w->d->n - 1);
     w->in_link += tag == PX_CT_A ? 1u : 0u;
     return true;
@@ -250,7 +247,13 @@ is_boiler(const px_cnode *c, float page_good)
     if (c->tag == PX_CT_FORM && c->good * 2.0f < (float)c->w) {
         return c->good < 0.5f * page_good;
     }
-    if (c->tag == PX_CT_NAV) {
+    /* Hidden blocks and chrome tags are chrome unless they hold most of
+     * the page's prose (script-revealed pages, parser mishaps). */
+    if ((c->flags & PX_CF_HIDDEN) != 0 &&
+        (c->flags & (PX_CF_NEG | PX_CF_STRONG)) != 0) {
+        return true;
+    }
+    if (c->tag == PX_CT_NAV || (c->flags & PX_CF_HIDDEN) != 0) {
         return c->good < 0.5f * page_good;
     }
     if (strong) {

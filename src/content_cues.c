@@ -34,7 +34,7 @@ static const tag_entry tag_table[] = {
     {"blockquote", PX_CT_QUOTE},
     {"body", PX_CT_BODY},
     {"br", PX_CT_BR},
-    {"button", PX_CT_SKIP},
+    {"button", PX_CT_NAV},
     {"canvas", PX_CT_SKIP},
     {"cite", PX_CT_INLINE},
     {"code", PX_CT_INLINE},

@@ -50,12 +50,13 @@ typedef enum {
 } px_ctag;
 
 enum {
-    PX_CF_BOILER = 1u << 0,  /* chrome: dropped with its subtree */
-    PX_CF_INBOIL = 1u << 1,  /* inside a PX_CF_BOILER element */
-    PX_CF_POS = 1u << 2,     /* class/id say "content" */
-    PX_CF_NEG = 1u << 3,     /* class/id say "chrome" (weak) */
-    PX_CF_STRONG = 1u << 4,  /* class/id say comments, share, related... */
-    PX_CF_BODYPROP = 1u << 5 /* itemprop=articleBody or role=main/article */
+    PX_CF_BOILER = 1u << 0,   /* chrome: dropped with its subtree */
+    PX_CF_INBOIL = 1u << 1,   /* inside a PX_CF_BOILER element */
+    PX_CF_POS = 1u << 2,      /* class/id say "content" */
+    PX_CF_NEG = 1u << 3,      /* class/id say "chrome" (weak) */
+    PX_CF_STRONG = 1u << 4,   /* class/id say comments, share, related... */
+    PX_CF_BODYPROP = 1u << 5, /* itemprop=articleBody or role=main/article */
+    PX_CF_HIDDEN = 1u << 6    /* hidden, display:none, aria-hidden */
 };
 
 typedef struct px_cnode {
