@@ -123,7 +123,7 @@ enter_element(walker *w, xmlNodePtr n)
         return n->name != NULL && strcmp((const char *)n->name, "head") == 0;
     }
     bool hidden = false;
-    const unsigned cues = px_content_cues(n, &hidden);
+    const unsigned cues = px_content_cues(n, &w->d->cues, &hidden);
     px_cnode *c = add_node(w->d, n, w->cur, (uint8_t)tag);
     if (c == NULL) {
         w->failed = true;

@@ -146,125 +146,145 @@ typedef enum { M_SUB, M_EXACT, M_PREFIX } match_mode;
 
 typedef struct cue_word {
     const char *word;
+    unsigned char len;
     unsigned char mode;  /* match_mode */
     unsigned char flags; /* PX_CF_POS, PX_CF_NEG or PX_CF_STRONG */
 } cue_word;
 
+#define CW(w, m, f)                                                            \
+    {                                                                          \
+        (w), (unsigned char)(sizeof(w) - 1), (m), (f)                          \
+    }
+#define N_CUE_WORDS (sizeof cue_words / sizeof cue_words[0])
+
+/* Sorted by first byte (px_content_cues looks words up by it). */
 static const cue_word cue_words[] = {
-    {"article", M_SUB, PX_CF_POS},
-    {"content", M_SUB, PX_CF_POS},
-    {"entry", M_SUB, PX_CF_POS},
-    {"story", M_SUB, PX_CF_POS},
-    {"post", M_PREFIX, PX_CF_POS},
-    {"text", M_SUB, PX_CF_POS},
-    {"body", M_SUB, PX_CF_POS},
-    {"main", M_PREFIX, PX_CF_POS},
-    {"blog", M_PREFIX, PX_CF_POS},
-    {"detail", M_SUB, PX_CF_POS},
-    {"zhengwen", M_SUB, PX_CF_POS},
-    {"neirong", M_SUB, PX_CF_POS},
-    {"\xe6\xad\xa3\xe6\x96\x87", M_SUB, PX_CF_POS}, /* 正文 */
-    {"\xe5\x86\x85\xe5\xae\xb9", M_SUB, PX_CF_POS}, /* 内容 */
-    {"\xe6\x96\x87\xe7\xab\xa0", M_SUB, PX_CF_POS}, /* 文章 */
-    {"comment", M_SUB, PX_CF_STRONG},
-    {"share", M_SUB, PX_CF_STRONG},
-    {"sharing", M_SUB, PX_CF_STRONG},
-    {"social", M_SUB, PX_CF_STRONG},
-    {"related", M_SUB, PX_CF_STRONG},
-    {"recommend", M_SUB, PX_CF_STRONG},
-    {"newsletter", M_SUB, PX_CF_STRONG},
-    {"subscri", M_SUB, PX_CF_STRONG},
-    {"cookie", M_SUB, PX_CF_STRONG},
-    {"consent", M_SUB, PX_CF_STRONG},
-    {"gdpr", M_SUB, PX_CF_STRONG},
-    {"breadcrumb", M_SUB, PX_CF_STRONG},
-    {"sidebar", M_SUB, PX_CF_STRONG},
-    {"promo", M_SUB, PX_CF_STRONG},
-    {"advert", M_SUB, PX_CF_STRONG},
-    {"adsense", M_SUB, PX_CF_STRONG},
-    {"outbrain", M_SUB, PX_CF_STRONG},
-    {"taboola", M_SUB, PX_CF_STRONG},
-    {"popular", M_SUB, PX_CF_STRONG},
-    {"trending", M_SUB, PX_CF_STRONG},
-    {"mostread", M_SUB, PX_CF_STRONG},
-    {"disqus", M_SUB, PX_CF_STRONG},
-    {"nav", M_PREFIX, PX_CF_STRONG},
-    {"footer", M_SUB, PX_CF_STRONG},
-    {"menu", M_SUB, PX_CF_STRONG},
-    {"caption", M_SUB, PX_CF_STRONG},
-    {"signup", M_SUB, PX_CF_STRONG},
-    {"pinglun", M_SUB, PX_CF_STRONG},
-    {"xiangguan", M_SUB, PX_CF_STRONG},
-    {"tuijian", M_SUB, PX_CF_STRONG},
-    {"fenxiang", M_SUB, PX_CF_STRONG},
-    {"\xe8\xaf\x84\xe8\xae\xba", M_SUB, PX_CF_STRONG}, /* 评论 */
-    {"\xe7\x9b\xb8\xe5\x85\xb3", M_SUB, PX_CF_STRONG}, /* 相关 */
-    {"\xe6\x8e\xa8\xe8\x8d\x90", M_SUB, PX_CF_STRONG}, /* 推荐 */
-    {"\xe5\x88\x86\xe4\xba\xab", M_SUB, PX_CF_STRONG}, /* 分享 */
-    {"\xe5\xb9\xbf\xe5\x91\x8a", M_SUB, PX_CF_STRONG}, /* 广告 */
-    {"\xe5\xaf\xbc\xe8\x88\xaa", M_SUB, PX_CF_STRONG}, /* 导航 */
-    {"ad", M_EXACT, PX_CF_NEG},
-    {"ads", M_EXACT, PX_CF_NEG},
-    {"banner", M_SUB, PX_CF_NEG},
-    {"byline", M_SUB, PX_CF_NEG},
-    {"author", M_SUB, PX_CF_NEG},
-    {"bio", M_EXACT, PX_CF_NEG},
-    {"meta", M_EXACT, PX_CF_NEG},
-    {"tags", M_EXACT, PX_CF_NEG},
-    {"tag", M_EXACT, PX_CF_NEG},
-    {"widget", M_SUB, PX_CF_NEG},
-    {"masthead", M_SUB, PX_CF_NEG},
-    {"header", M_SUB, PX_CF_NEG},
-    {"toolbar", M_SUB, PX_CF_NEG},
-    {"print", M_EXACT, PX_CF_NEG},
-    {"pagination", M_SUB, PX_CF_NEG},
-    {"pager", M_SUB, PX_CF_NEG},
-    {"popup", M_SUB, PX_CF_NEG},
-    {"modal", M_SUB, PX_CF_NEG},
-    {"overlay", M_SUB, PX_CF_NEG},
-    {"sponsor", M_SUB, PX_CF_NEG},
-    {"login", M_SUB, PX_CF_NEG},
-    {"search", M_SUB, PX_CF_NEG},
-    {"copyright", M_SUB, PX_CF_NEG},
-    {"disclaimer", M_SUB, PX_CF_NEG},
-    {"rating", M_SUB, PX_CF_NEG},
-    {"sr-only", M_SUB, PX_CF_NEG},
-    {"screen", M_EXACT, PX_CF_NEG},
-    {"visually", M_EXACT, PX_CF_NEG},
-    {"skip", M_PREFIX, PX_CF_NEG},
+    CW("article", M_SUB, PX_CF_POS),
+    CW("advert", M_SUB, PX_CF_STRONG),
+    CW("adsense", M_SUB, PX_CF_STRONG),
+    CW("ad", M_EXACT, PX_CF_NEG),
+    CW("ads", M_EXACT, PX_CF_NEG),
+    CW("author", M_SUB, PX_CF_NEG),
+    CW("body", M_SUB, PX_CF_POS),
+    CW("blog", M_PREFIX, PX_CF_POS),
+    CW("breadcrumb", M_SUB, PX_CF_STRONG),
+    CW("banner", M_SUB, PX_CF_NEG),
+    CW("byline", M_SUB, PX_CF_NEG),
+    CW("bio", M_EXACT, PX_CF_NEG),
+    CW("content", M_SUB, PX_CF_POS),
+    CW("comment", M_SUB, PX_CF_STRONG),
+    CW("cookie", M_SUB, PX_CF_STRONG),
+    CW("consent", M_SUB, PX_CF_STRONG),
+    CW("caption", M_SUB, PX_CF_STRONG),
+    CW("copyright", M_SUB, PX_CF_NEG),
+    CW("detail", M_SUB, PX_CF_POS),
+    CW("disqus", M_SUB, PX_CF_STRONG),
+    CW("disclaimer", M_SUB, PX_CF_NEG),
+    CW("entry", M_SUB, PX_CF_POS),
+    CW("footer", M_SUB, PX_CF_STRONG),
+    CW("fenxiang", M_SUB, PX_CF_STRONG),
+    CW("gdpr", M_SUB, PX_CF_STRONG),
+    CW("header", M_SUB, PX_CF_NEG),
+    CW("login", M_SUB, PX_CF_NEG),
+    CW("main", M_PREFIX, PX_CF_POS),
+    CW("mostread", M_SUB, PX_CF_STRONG),
+    CW("menu", M_SUB, PX_CF_STRONG),
+    CW("meta", M_EXACT, PX_CF_NEG),
+    CW("masthead", M_SUB, PX_CF_NEG),
+    CW("modal", M_SUB, PX_CF_NEG),
+    CW("neirong", M_SUB, PX_CF_POS),
+    CW("newsletter", M_SUB, PX_CF_STRONG),
+    CW("nav", M_PREFIX, PX_CF_STRONG),
+    CW("outbrain", M_SUB, PX_CF_STRONG),
+    CW("overlay", M_SUB, PX_CF_NEG),
+    CW("post", M_PREFIX, PX_CF_POS),
+    CW("promo", M_SUB, PX_CF_STRONG),
+    CW("popular", M_SUB, PX_CF_STRONG),
+    CW("pinglun", M_SUB, PX_CF_STRONG),
+    CW("print", M_EXACT, PX_CF_NEG),
+    CW("pagination", M_SUB, PX_CF_NEG),
+    CW("pager", M_SUB, PX_CF_NEG),
+    CW("popup", M_SUB, PX_CF_NEG),
+    CW("related", M_SUB, PX_CF_STRONG),
+    CW("recommend", M_SUB, PX_CF_STRONG),
+    CW("rating", M_SUB, PX_CF_NEG),
+    CW("story", M_SUB, PX_CF_POS),
+    CW("share", M_SUB, PX_CF_STRONG),
+    CW("sharing", M_SUB, PX_CF_STRONG),
+    CW("social", M_SUB, PX_CF_STRONG),
+    CW("subscri", M_SUB, PX_CF_STRONG),
+    CW("sidebar", M_SUB, PX_CF_STRONG),
+    CW("signup", M_SUB, PX_CF_STRONG),
+    CW("sponsor", M_SUB, PX_CF_NEG),
+    CW("search", M_SUB, PX_CF_NEG),
+    CW("sr-only", M_SUB, PX_CF_NEG),
+    CW("screen", M_EXACT, PX_CF_NEG),
+    CW("skip", M_PREFIX, PX_CF_NEG),
+    CW("text", M_SUB, PX_CF_POS),
+    CW("taboola", M_SUB, PX_CF_STRONG),
+    CW("trending", M_SUB, PX_CF_STRONG),
+    CW("tuijian", M_SUB, PX_CF_STRONG),
+    CW("tags", M_EXACT, PX_CF_NEG),
+    CW("tag", M_EXACT, PX_CF_NEG),
+    CW("toolbar", M_SUB, PX_CF_NEG),
+    CW("visually", M_EXACT, PX_CF_NEG),
+    CW("widget", M_SUB, PX_CF_NEG),
+    CW("xiangguan", M_SUB, PX_CF_STRONG),
+    CW("zhengwen", M_SUB, PX_CF_POS),
+    CW("\xe5\x86\x85\xe5\xae\xb9", M_SUB, PX_CF_POS),    /* 内容 */
+    CW("\xe5\x88\x86\xe4\xba\xab", M_SUB, PX_CF_STRONG), /* 分享 */
+    CW("\xe5\xb9\xbf\xe5\x91\x8a", M_SUB, PX_CF_STRONG), /* 广告 */
+    CW("\xe5\xaf\xbc\xe8\x88\xaa", M_SUB, PX_CF_STRONG), /* 导航 */
+    CW("\xe6\xad\xa3\xe6\x96\x87", M_SUB, PX_CF_POS),    /* 正文 */
+    CW("\xe6\x96\x87\xe7\xab\xa0", M_SUB, PX_CF_POS),    /* 文章 */
+    CW("\xe6\x8e\xa8\xe8\x8d\x90", M_SUB, PX_CF_STRONG), /* 推荐 */
+    CW("\xe7\x9b\xb8\xe5\x85\xb3", M_SUB, PX_CF_STRONG), /* 相关 */
+    CW("\xe8\xaf\x84\xe8\xae\xba", M_SUB, PX_CF_STRONG), /* 评论 */
 };
 
-static bool
-word_matches(const cue_word *c, const char *tok, size_t len)
+/* Index of the first cue word whose first byte is >= b. */
+static size_t
+first_with(unsigned char b)
 {
-    const size_t wl = strlen(c->word);
-    if (wl > len) {
-        return false;
-    }
-    switch ((match_mode)c->mode) {
-    case M_EXACT:
-        return wl == len && memcmp(tok, c->word, len) == 0;
-    case M_PREFIX:
-        return memcmp(tok, c->word, wl) == 0;
-    case M_SUB:
-        for (size_t i = 0; i + wl <= len; i++) {
-            if (tok[i] == c->word[0] && memcmp(tok + i, c->word, wl) == 0) {
-                return true;
-            }
+    size_t lo = 0;
+    size_t hi = N_CUE_WORDS;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if ((unsigned char)cue_words[mid].word[0] < b) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
-        return false;
     }
-    return false;
+    return lo;
+}
+
+/* Flags of the cue words found in tok at position i. */
+static unsigned
+flags_at(const char *tok, size_t len, size_t i)
+{
+    unsigned f = 0;
+    const unsigned char b = (unsigned char)tok[i];
+    for (size_t k = first_with(b);
+         k < N_CUE_WORDS && (unsigned char)cue_words[k].word[0] == b; k++) {
+        const cue_word *c = &cue_words[k];
+        if (c->len > len - i || memcmp(tok + i, c->word, c->len) != 0) {
+            continue;
+        }
+        if (c->mode == M_SUB || (i == 0 && c->mode == M_PREFIX) ||
+            (i == 0 && c->len == len)) {
+            f |= c->flags;
+        }
+    }
+    return f;
 }
 
 static unsigned
 token_flags(const char *tok, size_t len)
 {
     unsigned f = 0;
-    for (size_t i = 0; i < sizeof cue_words / sizeof cue_words[0]; i++) {
-        if (word_matches(&cue_words[i], tok, len)) {
-            f |= cue_words[i].flags;
-        }
+    for (size_t i = 0; i < len; i++) {
+        f |= flags_at(tok, len, i);
     }
     return f;
 }
@@ -340,6 +360,24 @@ value_flags(const xmlChar *v)
     }
 }
 
+static unsigned
+cached_flags(px_ccache *cache, const xmlChar *v)
+{
+    uint32_t h = 2166136261u;
+    for (const xmlChar *p = v; *p != 0; p++) {
+        h = (h ^ *p) * 16777619u;
+    }
+    const size_t slot = h % PX_CCACHE_SLOTS;
+    if (cache->key[slot] != NULL &&
+        strcmp((const char *)cache->key[slot], (const char *)v) == 0) {
+        return cache->flags[slot];
+    }
+    const unsigned f = value_flags(v);
+    cache->key[slot] = v;
+    cache->flags[slot] = (uint8_t)f;
+    return f;
+}
+
 static bool
 ascii_ieq(const xmlChar *a, const char *b)
 {
@@ -395,7 +433,7 @@ role_flags(const xmlChar *v)
 }
 
 unsigned
-px_content_cues(xmlNodePtr el, bool *hidden)
+px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 {
     unsigned f = 0;
     *hidden = false;
@@ -407,7 +445,7 @@ px_content_cues(xmlNodePtr el, bool *hidden)
             v = (const xmlChar *)"";
         }
         if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
-            f |= value_flags(v);
+            f |= cached_flags(cache, v);
         } else if (strcmp(name, "style") == 0) {
             *hidden = *hidden || style_hides(v);
         } else if (strcmp(name, "hidden") == 0) {

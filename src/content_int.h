@@ -76,12 +76,20 @@ typedef struct px_cnode {
     uint8_t flags;  /* PX_CF_* */
 } px_cnode;
 
+/* Remembers the cue flags of recent class/id values (lists repeat them). */
+#define PX_CCACHE_SLOTS 256
+typedef struct px_ccache {
+    const xmlChar *key[PX_CCACHE_SLOTS]; /* borrowed from the tree */
+    uint8_t flags[PX_CCACHE_SLOTS];
+} px_ccache;
+
 typedef struct px_cdoc {
     px_cnode *nodes;
     size_t n;
     size_t cap;
     px_str title; /* <title> text, borrowed from the tree */
     px_str og_title;
+    px_ccache cues;
 } px_cdoc;
 
 /* The px_cnode of an indexed element, or NULL. */
@@ -102,8 +110,9 @@ px_ctag px_content_tag(const xmlChar *name);
 
 /* Cue flags (PX_CF_POS/NEG/STRONG/BODYPROP) from an element's class, id,
  * role and itemprop attributes; sets *hidden for display:none, hidden and
- * aria-hidden elements. */
-unsigned px_content_cues(xmlNodePtr el, bool *hidden);
+ * aria-hidden elements. cache starts zeroed and lives as long as the
+ * tree. */
+unsigned px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden);
 
 /* True if a short paragraph is a boilerplate line ("Read more", "Share",
  * "Related:", "اقرأ أيضا", "相关阅读", "责任编辑：" ...). */
