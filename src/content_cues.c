@@ -464,74 +464,137 @@ px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 
 /* ---- boilerplate lines ------------------------------------------------ */
 
-/* Line starts (ASCII ones compared case-insensitively). */
+/* Line starts (ASCII letters compared case-insensitively). */
 static const char *const boiler_starts[] = {
-    "read more", "read also", "read next", "also read",
-    "related:", "related articles", "related stories", "related posts",
-    "related news", "related content", "related coverage", "see also",
-    "share this", "share on", "share:", "follow us", "sign up", "subscribe",
-    "advertisement", "click here", "continue reading", "leave a comment",
-    "leave a reply", "you may also like", "you might also like",
-    "recommended for you", "more from", "more stories", "tags:", "filed under",
-    "posted in", "all rights reserved", "copyright", "\xc2\xa9", /* © */
-    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
-    /* اقرأ أيضا */
-    "\xd8\xa5\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
-    /* إقرأ أيضا */
-    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa7\xd9\x8a\xd8\xb6\xd8\xa7",
-    /* اقرأ ايضا */
-    "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb2\xd9"
-    "\x8a\xd8\xaf", /* اقرأ المزيد */
-    "\xd8\xb4\xd8\xa7\xd9\x87\xd8\xaf \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
-    /* شاهد أيضا */
-    "\xd8\xb7\xd8\xa7\xd9\x84\xd8\xb9 \xd8\xa3\xd9\x8a\xd8\xb6\xd8\xa7",
-    /* طالع أيضا */
-    "\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x83",                         /* شارك */
-    "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7\xd8\xaa", /* تعليقات */
-    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xb0\xd8\xa7\xd8\xaa "
-    "\xd8\xb5\xd9\x84\xd8\xa9", /* أخبار ذات صلة */
-    "\xd8\xa7\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xb0\xd8\xa7\xd8\xaa "
-    "\xd8\xb5\xd9\x84\xd8\xa9", /* اخبار ذات صلة */
-    "\xd9\x85\xd9\x88\xd8\xa7\xd8\xb6\xd9\x8a\xd8\xb9 \xd8\xb0\xd8\xa7\xd8"
-    "\xaa \xd8\xb5\xd9\x84\xd8\xa9", /* مواضيع ذات صلة */
-    "\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xb9\xd9\x88\xd9\x86\xd8\xa7", /* تابعونا */
-    "\xd8\xa7\xd8\xb4\xd8\xaa\xd8\xb1\xd9\x83",                 /* اشترك */
-    "\xe7\x9b\xb8\xe5\x85\xb3\xe9\x98\x85\xe8\xaf\xbb", /* 相关阅读 */
-    "\xe7\x9b\xb8\xe5\x85\xb3\xe6\x96\xb0\xe9\x97\xbb", /* 相关新闻 */
-    "\xe7\x9b\xb8\xe5\x85\xb3\xe6\x96\x87\xe7\xab\xa0", /* 相关文章 */
-    "\xe7\x9b\xb8\xe5\x85\xb3\xe9\x93\xbe\xe6\x8e\xa5", /* 相关链接 */
-    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
-    "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 */
-    "\xe6\x8e\xa8\xe8\x8d\x90\xe9\x98\x85\xe8\xaf\xbb", /* 推荐阅读 */
-    "\xe5\xbb\xb6\xe4\xbc\xb8\xe9\x98\x85\xe8\xaf\xbb", /* 延伸阅读 */
-    "\xe7\x83\xad\xe9\x97\xa8\xe8\xaf\x84\xe8\xae\xba", /* 热门评论 */
-    "\xe7\xbd\x91\xe5\x8f\x8b\xe8\xaf\x84\xe8\xae\xba", /* 网友评论 */
-    "\xe4\xb8\x8a\xe4\xb8\x80\xe7\xaf\x87",             /* 上一篇 */
-    "\xe4\xb8\x8b\xe4\xb8\x80\xe7\xaf\x87",             /* 下一篇 */
-    "\xe6\x89\xab\xe4\xb8\x80\xe6\x89\xab",             /* 扫一扫 */
-    "\xe7\x89\x88\xe6\x9d\x83\xe6\x89\x80\xe6\x9c\x89", /* 版权所有 */
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "related:",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related news",
+    "related content",
+    "related coverage",
+    "see also",
+    "share this",
+    "share on",
+    "share:",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "advertisement",
+    "click here",
+    "continue reading",
+    "leave a comment",
+    "leave a reply",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "more from",
+    "more stories",
+    "tags:",
+    "filed under",
+    "posted in",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "http://",
+    "https://",
+    "www.",
+    "mehr zum thema",
+    "lesen sie auch",
+    "auch interessant",
+    "weitere artikel",
+    "teilen",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "partager",
+    "lee también",
+    "leer más",
+    "compartir",
+    "leggi anche",
+    "condividi",
+    "czytaj też",
+    "czytaj także",
+    "udostępnij",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "اقرأ المزيد",
+    "شاهد أيضا",
+    "شاهد أيضاً",
+    "طالع أيضا",
+    "طالع أيضاً",
+    "شارك",
+    "تعليقات",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "تابعونا",
+    "اشترك",
+    "جميع الحقوق محفوظة",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "相关链接",
+    "相关推荐",
+    "分享到",
+    "责任编辑",
+    "推荐阅读",
+    "延伸阅读",
+    "热门评论",
+    "网友评论",
+    "上一篇",
+    "下一篇",
+    "扫一扫",
+    "版权所有",
+    "关注我们",
+    "点击进入",
+    "查看更多",
+    "更多精彩",
+    "原标题",
+    "相關閱讀",
+    "相關新聞",
+    "責任編輯",
+    "延伸閱讀",
+    "分享至",
+};
+
+/* Line starts that make a line chrome when it also holds a digit (a
+ * date line: "Updated 11:21 pm", "发布时间：2026-01-06"). */
+static const char *const dated_starts[] = {
+    "updated",        "last updated",
+    "last modified",  "published",
+    "posted on",      "posted by",
+    "veröffentlicht", "aktualisiert",
+    "erschienen in",  "zuletzt aktualisiert",
+    "publié",         "mis à jour",
+    "publicado",      "actualizado",
+    "pubblicato",     "aggiornato",
+    "opublikowano",   "aktualizacja",
+    "stand:",         "نشر في",
+    "نشر بتاريخ",     "آخر تحديث",
+    "تاريخ النشر",    "发布时间",
+    "发表于",         "更新时间",
+    "发布日期",       "时间：",
+    "來源：",         "发布：",
+    "編輯：",         "编辑：",
+    "来源：",
 };
 
 /* Whole lines (after trimming trailing punctuation). */
 static const char *const boiler_whole[] = {
-    "share",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "comment",
-    "advertisement",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "copy link",
-    "back to top",
-    "related",
-    "\xe8\xaf\x84\xe8\xae\xba", /* 评论 */
-    "\xe5\x88\x86\xe4\xba\xab", /* 分享 */
+    "share",    "tweet",         "email",     "print",       "comments",
+    "comment",  "advertisement", "anzeige",   "publicité",   "publicidad",
+    "facebook", "twitter",       "whatsapp",  "linkedin",    "pinterest",
+    "reddit",   "telegram",      "copy link", "back to top", "related",
+    "more",     "read more",     "评论",      "分享",        "返回顶部",
+    "打印",     "关闭",          "إعلان",     "شارك",        "مشاركة",
 };
 
 static bool
@@ -579,6 +642,17 @@ skip_open(px_str text)
     }
 }
 
+static bool
+has_digit(px_str s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] >= '0' && s.ptr[i] <= '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool
 px_content_boiler_line(px_str text)
 {
@@ -596,6 +670,14 @@ px_content_boiler_line(px_str text)
     for (size_t i = 0; i < sizeof boiler_starts / sizeof boiler_starts[0];
          i++) {
         if (starts_ci(text, boiler_starts[i])) {
+            return true;
+        }
+    }
+    if (!has_digit(text)) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof dated_starts / sizeof dated_starts[0]; i++) {
+        if (starts_ci(text, dated_starts[i])) {
             return true;
         }
     }
