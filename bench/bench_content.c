@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include <libxml/HTMLparser.h>
+#include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 #include <zlib.h>
@@ -142,6 +143,25 @@ sniff_charset(const px_buf *html, char *out, size_t cap)
     return detect(html, out, cap);
 }
 
+/* Converts html from charset enc to UTF-8 with ICU (bad bytes become
+ * U+FFFD), as the real charset stage does. */
+static int
+to_utf8(const px_buf *html, const char *enc, px_buf *out)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const size_t cap = html->len * 4 + 16;
+    if (!px_buf_reserve(out, cap)) {
+        return 0;
+    }
+    const int32_t n = ucnv_convert("UTF-8", enc, out->ptr, (int32_t)cap,
+                                   html->ptr, (int32_t)html->len, &st);
+    if (U_FAILURE(st)) {
+        return 0;
+    }
+    out->len = (size_t)n;
+    return 1;
+}
+
 /* Extracts one page; appends its JSON line to out unless quiet. */
 static void
 run_one(const char *path, const px_buf *html, int quiet, px_buf *out)
@@ -151,10 +171,14 @@ run_one(const char *path, const px_buf *html, int quiet, px_buf *out)
                      HTML_PARSE_COMPACT;
     char cs[64];
     const char *enc = sniff_charset(html, cs, sizeof cs);
-    htmlDocPtr doc = htmlReadMemory(html->ptr, (int)html->len, NULL, enc, opts);
-    if (doc == NULL && enc != NULL) {
-        doc = htmlReadMemory(html->ptr, (int)html->len, NULL, NULL, opts);
+    px_buf u8;
+    px_buf_init(&u8);
+    if (enc != NULL && strcmp(enc, "UTF-8") != 0 && to_utf8(html, enc, &u8)) {
+        html = &u8;
     }
+    htmlDocPtr doc =
+        htmlReadMemory(html->ptr, (int)html->len, NULL, "UTF-8", opts);
+    px_buf_fini(&u8);
     px_article *a = px_article_new();
     if (doc != NULL && a != NULL && !parse_only) {
         px_error err = {0};

@@ -5,7 +5,7 @@
  * enough, punctuated and not made of links). Cue words and chrome tags
  * (nav, aside, footer, header, form) mark boilerplate subtrees, whose prose
  * does not count. The container is the element that maximises
- *     prose * (1 + bonus) - LAMBDA * (all text - prose),
+ *     prose * (1 + bonus) - a * link text - b * chrome text - c * other,
  * so it holds as much article prose and as little other text as possible;
  * semantic hints (itemprop=articleBody, <article>, "content" class words)
  * add a small bonus. content_emit.c then writes its paragraphs.
@@ -23,7 +23,11 @@
 
 #define NONE UINT32_MAX
 /* Weight of non-prose text against prose when choosing the container. */
-#define LAMBDA 0.6f
+#ifndef PX_CONTENT_TUNE
+#define LAMBDA_LINK  0.6f
+#define LAMBDA_BOIL  0.6f
+#define LAMBDA_OTHER 0.3f
+#endif
 /* Teasers: blocks up to this weighted length with at least this share of
  * link text (percent) keep this part of their prose. */
 #define TEASER_MAX_W    1000u
@@ -301,6 +305,22 @@ sum_good(px_cdoc *d, bool skip_chrome)
     }
 }
 
+/* Sums the text of chrome subtrees bottom-up. */
+static void
+sum_chrome(px_cdoc *d)
+{
+    for (size_t i = d->n; i-- > 0;) {
+        px_cnode *c = &d->nodes[i];
+        if (c->parent == NONE || (c->flags & PX_CF_INBOIL)) {
+            continue;
+        }
+        px_cnode *p = &d->nodes[c->parent];
+        const bool boil = (c->flags & PX_CF_BOILER) != 0;
+        p->boil_w += boil ? c->w : c->boil_w;
+        p->boil_link += boil ? c->link_w : c->boil_link;
+    }
+}
+
 /* Marks chrome, then sums prose bottom-up with chrome left out. */
 static void
 mark_chrome(px_cdoc *d)
@@ -318,6 +338,7 @@ mark_chrome(px_cdoc *d)
         }
     }
     sum_good(d, true);
+    sum_chrome(d);
 }
 
 static float
@@ -339,7 +360,11 @@ bonus(const px_cnode *c)
 static float
 container_score(const px_cnode *c)
 {
-    return c->good * (1.0f + bonus(c)) - LAMBDA * ((float)c->w - c->good);
+    const float link = (float)(c->link_w - c->boil_link);
+    const float other = (float)(c->w - c->boil_w) - link - c->good;
+    return c->good * (1.0f + bonus(c)) - LAMBDA_LINK * link -
+           LAMBDA_BOIL * (float)c->boil_w -
+           LAMBDA_OTHER * (other > 0.0f ? other : 0.0f);
 }
 
 /* The best container, or NONE. Later (deeper) nodes win ties. */

@@ -70,10 +70,12 @@ typedef struct px_cnode {
     uint32_t own_w;    /* inline text of this block (or inline element) */
     uint32_t own_link; /* ... inside links */
     uint32_t own_punct;
-    float good;     /* prose text in the subtree, chrome excluded */
-    float own_good; /* prose text of this block's own inline text */
-    uint8_t tag;    /* px_ctag */
-    uint8_t flags;  /* PX_CF_* */
+    float good;         /* prose text in the subtree, chrome excluded */
+    float own_good;     /* prose text of this block's own inline text */
+    uint32_t boil_w;    /* text of chrome subtrees inside this one */
+    uint32_t boil_link; /* ... of it inside links */
+    uint8_t tag;        /* px_ctag */
+    uint8_t flags;      /* PX_CF_* */
 } px_cnode;
 
 /* Remembers the cue flags of recent class/id values (lists repeat them). */
