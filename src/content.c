@@ -26,7 +26,7 @@
 #ifndef PX_CONTENT_TUNE
 #define LAMBDA_LINK  0.6f
 #define LAMBDA_BOIL  0.6f
-#define LAMBDA_OTHER 0.3f
+#define LAMBDA_OTHER 0.15f
 #endif
 /* Teasers: blocks up to this weighted length with at least this share of
  * link text (percent) keep this part of their prose. */
