@@ -597,6 +597,91 @@ static const char *const boiler_whole[] = {
     "打印",     "关闭",          "إعلان",     "شارك",        "مشاركة",
 };
 
+/* Headings that open the chrome after an article (related stories,
+ * comments, "more"), in the languages of our test sets. */
+static const char *const end_starts[] = {
+    "related",
+    "more from",
+    "more on ",
+    "more stories",
+    "more news",
+    "you may also",
+    "you might also",
+    "recommended",
+    "most popular",
+    "most read",
+    "trending",
+    "latest news",
+    "about the author",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "ähnliche",
+    "verwandte",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "mehr themen",
+    "mehr aus",
+    "zum weiterlesen",
+    "das könnte",
+    "kommentare",
+    "kommentar schreiben",
+    "über den autor",
+    "über die autorin",
+    "sur le même sujet",
+    "vos réactions",
+    "commentaires",
+    "articles similaires",
+    "dans la même rubrique",
+    "à voir aussi",
+    "notas relacionadas",
+    "noticias relacionadas",
+    "contenido relacionado",
+    "más noticias",
+    "comentarios",
+    "lo más leído",
+    "artículos relacionados",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "commenti",
+    "komentarze",
+    "podobne artykuły",
+    "notícias relacionadas",
+    "comentários",
+    "gerelateerd",
+    "reacties",
+    "meer nieuws",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "تعليقات",
+    "الأكثر قراءة",
+    "المزيد من",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "网友评论",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关推荐",
+    "相关链接",
+    "相關新聞",
+    "相關閱讀",
+    "发表评论",
+    "我要评论",
+    "热门评论",
+    "评论区",
+};
+
+/* Marks of a caption or credit line anywhere in a short line. */
+static const char *const caption_marks[] = {
+    "©",         "photo:", "photos:",      "foto:",  "fotos:", "credit:",
+    "image:",    "bild:",  "getty images", "/ afp",  "afp /",  "/ reuters",
+    "reuters /", "(afp)",  "图片来源",     "图片：", "摄影：", "صورة:",
+};
+
 static bool
 starts_ci(px_str s, const char *p)
 {
@@ -653,6 +738,31 @@ has_digit(px_str s)
     return false;
 }
 
+/* Case-insensitive (ASCII) search for needle in s. */
+static bool
+find_ci(px_str s, const char *needle)
+{
+    const size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= s.len; i++) {
+        if (starts_ci((px_str){s.ptr + i, s.len - i}, needle)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+px_content_end_marker(px_str text)
+{
+    text = skip_open(text);
+    for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
+        if (starts_ci(text, end_starts[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool
 px_content_boiler_line(px_str text)
 {
@@ -670,6 +780,12 @@ px_content_boiler_line(px_str text)
     for (size_t i = 0; i < sizeof boiler_starts / sizeof boiler_starts[0];
          i++) {
         if (starts_ci(text, boiler_starts[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof caption_marks / sizeof caption_marks[0];
+         i++) {
+        if (find_ci(text, caption_marks[i])) {
             return true;
         }
     }

@@ -20,6 +20,9 @@
 #define MAX_DEPTH 256
 /* Paragraphs at most this long (weighted) may be boilerplate lines. */
 #define BOILER_LINE_MAX 120
+/* Lines at most this long may open the trailing chrome. */
+#define END_MARKER_MAX 60
+#define MAX_MARKS      16
 
 typedef struct epara {
     size_t off;
@@ -37,6 +40,9 @@ typedef struct emitter {
     epara *paras;
     size_t n;
     size_t cap;
+    size_t marks[MAX_MARKS]; /* paragraph counts at end-marker lines */
+    size_t mark_off[MAX_MARKS];
+    size_t n_marks;
     bool failed;
     char title[512]; /* the <title>, white space collapsed */
     size_t title_len;
@@ -123,6 +129,34 @@ keep_para(const emitter *e, px_str p)
     return !(e->n < 3 && is_title(e, p));
 }
 
+/* Remembers where a line that may open the trailing chrome was seen. */
+static void
+note_marker(emitter *e, px_str p)
+{
+    if (e->n_marks == MAX_MARKS || e->n < 2) {
+        return;
+    }
+    const px_ctext m = px_content_measure(p.ptr, p.len);
+    if (m.w <= END_MARKER_MAX && px_content_end_marker(p)) {
+        e->marks[e->n_marks] = e->n;
+        e->mark_off[e->n_marks] = e->start;
+        e->n_marks++;
+    }
+}
+
+/* Drops the paragraphs after the first end marker that follows most of
+ * the text. */
+static void
+cut_tail(emitter *e)
+{
+    for (size_t i = 0; i < e->n_marks; i++) {
+        if (e->mark_off[i] * 2 >= e->buf.len) {
+            e->n = e->marks[i] < e->n ? e->marks[i] : e->n;
+            return;
+        }
+    }
+}
+
 /* Ends the current paragraph, keeping it if it passes the line filters. */
 static void
 flush(emitter *e)
@@ -136,6 +170,7 @@ flush(emitter *e)
         return;
     }
     const px_str p = {e->buf.ptr + e->start, e->buf.len - e->start};
+    note_marker(e, p);
     if (!keep_para(e, p)) {
         e->buf.len = e->start;
         return;
@@ -306,6 +341,7 @@ static px_status
 finish(emitter *e, px_article *a, px_error *err)
 {
     flush(e);
+    cut_tail(e);
     if (e->failed || e->buf.failed) {
         return px_fail(err, PX_ENOMEM, "content: out of memory");
     }

@@ -120,6 +120,10 @@ unsigned px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden);
  * "Related:", "اقرأ أيضا", "相关阅读", "责任编辑：" ...). */
 bool px_content_boiler_line(px_str text);
 
+/* True if a short line or heading opens the chrome that follows an
+ * article ("Related stories", "Kommentare", "أخبار ذات صلة", "相关新闻"). */
+bool px_content_end_marker(px_str text);
+
 /* Weighted length, link-free, and punctuation of a UTF-8 text run. */
 typedef struct px_ctext {
     uint32_t w;
