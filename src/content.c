@@ -24,8 +24,8 @@
 #define NONE UINT32_MAX
 /* Weight of non-prose text against prose when choosing the container. */
 #ifndef PX_CONTENT_TUNE
-#define LAMBDA_LINK  0.7f
-#define LAMBDA_BOIL  0.5f
+#define LAMBDA_LINK  0.6f
+#define LAMBDA_BOIL  0.2f
 #define LAMBDA_OTHER 0.15f
 #endif
 /* Teasers: blocks up to this weighted length with at least this share of
