@@ -28,6 +28,14 @@
 #define LAMBDA_BOIL  0.2f
 #define LAMBDA_OTHER 0.15f
 #endif
+/* widen(): an ancestor is taken when it adds WIDEN_MIN times the text
+ * with at most WIDEN_LINK of it in links; WIDEN_IDLE is the most it may
+ * add and still be passed through. */
+#ifndef WIDEN_MIN
+#define WIDEN_MIN  0.5f
+#define WIDEN_LINK 0.2f
+#define WIDEN_IDLE 0.05f
+#endif
 /* Teasers: blocks up to this weighted length with at least this share of
  * link text (percent) keep this part of their prose. */
 #define TEASER_MAX_W    1000u
@@ -169,7 +177,7 @@ leave_element(walker *w, px_cnode *c)
     if (c->tag == PX_CT_A && w->in_link > 0) {
         w->in_link--;
     }
-    if (!is_inline(c->tag)) {
+    if (!is_inline(c->tag) && c->tag != PX_CT_H1 && c->tag != PX_CT_HEADING) {
         c->own_good = unit_good(c->own_w, c->own_link, c->own_punct);
     }
     if (c->parent == NONE) {
@@ -289,6 +297,7 @@ sum_good(px_cdoc *d, bool skip_chrome)
 {
     for (size_t i = 0; i < d->n; i++) {
         d->nodes[i].good = 0.0f;
+        d->nodes[i].n_teaser = 0;
     }
     for (size_t i = d->n; i-- > 0;) {
         px_cnode *c = &d->nodes[i];
@@ -298,9 +307,11 @@ sum_good(px_cdoc *d, bool skip_chrome)
         c->good += c->own_good;
         if (is_teaser(c)) {
             c->good *= TEASER_FACTOR;
+            c->n_teaser++;
         }
         if (c->parent != NONE) {
             d->nodes[c->parent].good += c->good;
+            d->nodes[c->parent].n_teaser += c->n_teaser;
         }
     }
 }
@@ -367,6 +378,49 @@ container_score(const px_cnode *c)
            LAMBDA_OTHER * (other > 0.0f ? other : 0.0f);
 }
 
+/* Text and link text of c outside chrome subtrees. */
+static float
+clean_w(const px_cnode *c)
+{
+    return (float)(c->w - c->boil_w);
+}
+
+static float
+clean_link(const px_cnode *c)
+{
+    return (float)(c->link_w - c->boil_link);
+}
+
+/* Widens the container to ancestors that add much more text of the same
+ * kind: little link text, no chrome (tables, lists and short lines of an
+ * article whose prose is only a part of it). Wrappers that add nothing
+ * are passed through. */
+static uint32_t
+widen(const px_cdoc *d, uint32_t best)
+{
+    uint32_t cur = best;
+    for (;;) {
+        const px_cnode *c = &d->nodes[cur];
+        if (c->parent == NONE) {
+            return best;
+        }
+        const px_cnode *p = &d->nodes[c->parent];
+        if (p->flags & (PX_CF_BOILER | PX_CF_INBOIL)) {
+            return best;
+        }
+        const float extra = clean_w(p) - clean_w(c);
+        const float extra_link = clean_link(p) - clean_link(c);
+        if (extra > WIDEN_MIN * clean_w(c) &&
+            extra_link <= WIDEN_LINK * extra &&
+            p->n_teaser <= c->n_teaser + 1) {
+            best = c->parent;
+        } else if (extra > WIDEN_IDLE * clean_w(c)) {
+            return best;
+        }
+        cur = c->parent;
+    }
+}
+
 /* The best container, or NONE. Later (deeper) nodes win ties. */
 static uint32_t
 choose(const px_cdoc *d)
@@ -385,7 +439,7 @@ choose(const px_cdoc *d)
             best_f = f;
         }
     }
-    return best;
+    return best == NONE ? NONE : widen(d, best);
 }
 
 #ifdef PX_CONTENT_TRACE

@@ -74,6 +74,7 @@ typedef struct px_cnode {
     float own_good;     /* prose text of this block's own inline text */
     uint32_t boil_w;    /* text of chrome subtrees inside this one */
     uint32_t boil_link; /* ... of it inside links */
+    uint32_t n_teaser;  /* teaser blocks (link plus summary) inside */
     uint8_t tag;        /* px_ctag */
     uint8_t flags;      /* PX_CF_* */
 } px_cnode;
