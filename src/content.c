@@ -38,9 +38,17 @@
 #endif
 /* Teasers: blocks up to this weighted length with at least this share of
  * link text (percent) keep this part of their prose. */
+/* Bonus share of prose for semantic containers. */
+#ifndef BONUS_POS
+#define BONUS_BODYPROP 0.25f
+#define BONUS_ARTICLE  0.1f
+#define BONUS_POS      0.1f
+#endif
+#ifndef TEASER_FACTOR
 #define TEASER_MAX_W    1000u
 #define TEASER_LINK_PCT 15u
 #define TEASER_FACTOR   0.3f
+#endif
 
 static bool
 is_inline(uint8_t tag)
@@ -357,13 +365,13 @@ bonus(const px_cnode *c)
 {
     float b = 0.0f;
     if (c->flags & PX_CF_BODYPROP) {
-        b += 0.25f;
+        b += BONUS_BODYPROP;
     }
     if (c->tag == PX_CT_ARTICLE) {
-        b += 0.1f;
+        b += BONUS_ARTICLE;
     }
     if (c->flags & PX_CF_POS) {
-        b += 0.1f;
+        b += BONUS_POS;
     }
     return b;
 }
