@@ -169,7 +169,7 @@ static const cue_word cue_words[] = {
     CW("blog", M_PREFIX, PX_CF_POS),
     CW("breadcrumb", M_SUB, PX_CF_STRONG),
     CW("banner", M_SUB, PX_CF_NEG),
-    CW("byline", M_SUB, PX_CF_NEG),
+    CW("byline", M_SUB, PX_CF_STRONG),
     CW("bio", M_EXACT, PX_CF_STRONG),
     CW("content", M_SUB, PX_CF_POS),
     CW("comment", M_SUB, PX_CF_STRONG),
