@@ -466,6 +466,21 @@ px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 
 /* Line starts (ASCII letters compared case-insensitively). */
 static const char *const boiler_starts[] = {
+    "当前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "原创版权",
+    "版权声明",
+    "免责声明",
+    "转载请注明",
+    "转载申请",
+    "本文来源",
+    "本文转自",
+    "文章来源",
+    "目前位置",
+    "الرئيسية »",
+    "أنت هنا",
     "read more",
     "read also",
     "read next",
@@ -585,6 +600,13 @@ static const char *const dated_starts[] = {
     "來源：",         "发布：",
     "編輯：",         "编辑：",
     "来源：",
+};
+
+/* Marks of a date-and-source line anywhere in a short line that also
+ * holds a digit ("2022.01.20 16:31 来源：河南日报"). */
+static const char *const dated_marks[] = {
+    "来源：",   "来源:",  "來源：", "发布时间", "發佈時間",
+    "责任编辑", "编辑：", "作者：", "المصدر:",
 };
 
 /* Whole lines (after trimming trailing punctuation). */
@@ -794,6 +816,11 @@ px_content_boiler_line(px_str text)
     }
     for (size_t i = 0; i < sizeof dated_starts / sizeof dated_starts[0]; i++) {
         if (starts_ci(text, dated_starts[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof dated_marks / sizeof dated_marks[0]; i++) {
+        if (find_ci(text, dated_marks[i])) {
             return true;
         }
     }
