@@ -44,6 +44,13 @@
 #define BONUS_ARTICLE  0.1f
 #define BONUS_POS      0.1f
 #endif
+/* Siblings of the container are kept when their prose is at least
+ * SIB_SHARE of the container's and SIB_MIN, with at most SIB_LINK links. */
+#ifndef SIB_SHARE
+#define SIB_SHARE 0.5f
+#define SIB_MIN   200.0f
+#define SIB_LINK  0.2f
+#endif
 #ifndef TEASER_FACTOR
 #define TEASER_MAX_W    1000u
 #define TEASER_LINK_PCT 15u
@@ -429,6 +436,28 @@ widen(const px_cdoc *d, uint32_t best)
     }
 }
 
+/* Marks the siblings of the container that read like more of the same
+ * article (a lead or a second body block split off by the layout). */
+static void
+mark_siblings(px_cdoc *d, uint32_t best)
+{
+    const px_cnode *c = &d->nodes[best];
+    if (c->parent == NONE) {
+        return;
+    }
+    for (xmlNodePtr n = d->nodes[c->parent].node->children; n != NULL;
+         n = n->next) {
+        px_cnode *s = px_cdoc_get(d, n);
+        if (s == NULL || s == c || (s->flags & PX_CF_BOILER) ||
+            s->n_teaser > 1 || clean_link(s) > SIB_LINK * clean_w(s)) {
+            continue;
+        }
+        if (s->good >= SIB_SHARE * c->good && s->good >= SIB_MIN) {
+            s->flags |= PX_CF_SIBLING;
+        }
+    }
+}
+
 /* The best container, or NONE. Later (deeper) nodes win ties. */
 static uint32_t
 choose(const px_cdoc *d)
@@ -527,6 +556,7 @@ px_content_extract(htmlDocPtr doc, px_article *a, px_error *err)
         goto done;
     }
     describe(&d, best, a);
+    mark_siblings(&d, best);
     rc = px_content_emit(&d, d.nodes[best].node, a, err);
     if (rc == PX_OK && a->text_len == 0) {
         rc = px_fail(err, PX_EEMPTY, "content: no main text");

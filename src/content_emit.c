@@ -337,6 +337,17 @@ emit_children(emitter *e, xmlNodePtr n, int depth)
     }
 }
 
+static void
+emit_container(emitter *e, xmlNodePtr n, const px_cnode *c)
+{
+    if (c != NULL && c->tag == PX_CT_TABLE && is_data_table(e, c)) {
+        emit_table(e, n, 0);
+    } else {
+        emit_children(e, n, 0);
+    }
+    flush(e);
+}
+
 static px_status
 finish(emitter *e, px_article *a, px_error *err)
 {
@@ -370,11 +381,20 @@ px_content_emit(const px_cdoc *d, xmlNodePtr container, px_article *a,
     px_buf_init(&e->buf);
     collapse_into(d->title, e->title, sizeof e->title, &e->title_len);
     collapse_into(d->og_title, e->og, sizeof e->og, &e->og_len);
-    const px_cnode *c = px_cdoc_get(d, container);
-    if (c != NULL && c->tag == PX_CT_TABLE && is_data_table(e, c)) {
-        emit_table(e, container, 0);
-    } else {
-        emit_children(e, container, 0);
+    xmlNodePtr first =
+        container->parent != NULL && container->parent->type == XML_ELEMENT_NODE
+            ? container->parent->children
+            : container;
+    for (xmlNodePtr n = first; n != NULL; n = n->next) {
+        const px_cnode *c = px_cdoc_get(d, n);
+        if (n == container) {
+            emit_container(e, n, c);
+        } else if (c != NULL && (c->flags & PX_CF_SIBLING)) {
+            emit_element(e, n, 1);
+        }
+        if (first == container) {
+            break;
+        }
     }
     const px_status rc = finish(e, a, err);
     px_buf_fini(&e->buf);

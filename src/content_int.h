@@ -56,7 +56,8 @@ enum {
     PX_CF_NEG = 1u << 3,      /* class/id say "chrome" (weak) */
     PX_CF_STRONG = 1u << 4,   /* class/id say comments, share, related... */
     PX_CF_BODYPROP = 1u << 5, /* itemprop=articleBody or role=main/article */
-    PX_CF_HIDDEN = 1u << 6    /* hidden, display:none, aria-hidden */
+    PX_CF_HIDDEN = 1u << 6,   /* hidden, display:none, aria-hidden */
+    PX_CF_SIBLING = 1u << 7   /* a sibling of the container, kept with it */
 };
 
 typedef struct px_cnode {
@@ -135,7 +136,8 @@ px_ctext px_content_measure(const char *s, size_t len);
 /* True for non-ASCII white space (no-break, ideographic, zero-width...). */
 bool px_content_is_space(int32_t c);
 
-/* Writes the paragraphs of container (its subtree minus chrome) into a. */
+/* Writes the paragraphs of container (its subtree minus chrome) and of
+ * its siblings marked PX_CF_SIBLING, in document order, into a. */
 px_status px_content_emit(const px_cdoc *d, xmlNodePtr container, px_article *a,
                           px_error *err);
 
