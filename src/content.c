@@ -14,7 +14,6 @@
 #include "content.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -479,36 +478,6 @@ choose(const px_cdoc *d)
     return best == NONE ? NONE : widen(d, best);
 }
 
-#ifdef PX_CONTENT_TRACE
-static void
-trace(const px_cdoc *d, uint32_t best)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const px_cnode *c = &d->nodes[i];
-        const xmlChar *cl = xmlHasProp(c->node, (const xmlChar *)"class")
-                                ? xmlHasProp(c->node, (const xmlChar *)"class")
-                                      ->children->content
-                                : (const xmlChar *)"";
-        const xmlChar *id =
-            xmlHasProp(c->node, (const xmlChar *)"id")
-                ? xmlHasProp(c->node, (const xmlChar *)"id")->children->content
-                : (const xmlChar *)"";
-        int depth = 0;
-        for (uint32_t p = c->parent; p != NONE; p = d->nodes[p].parent) {
-            depth++;
-        }
-        if (getenv("TRACE_ALL") == NULL && c->w < 200 &&
-            !(c->flags & PX_CF_BOILER)) {
-            continue;
-        }
-        fprintf(stderr, "%s%*s%s#%s.%.40s w=%u l=%u good=%.0f f=%.0f fl=%x\n",
-                i == best ? "*" : " ", depth, "", (const char *)c->node->name,
-                (const char *)id, (const char *)cl, c->w, c->link_w, c->good,
-                container_score(c), c->flags);
-    }
-}
-#endif
-
 static void
 describe(const px_cdoc *d, uint32_t i, px_article *a)
 {
@@ -548,9 +517,6 @@ px_content_extract(htmlDocPtr doc, px_article *a, px_error *err)
     }
     mark_chrome(&d);
     const uint32_t best = choose(&d);
-#ifdef PX_CONTENT_TRACE
-    trace(&d, best);
-#endif
     if (best == NONE) {
         rc = px_fail(err, PX_EEMPTY, "content: no main text");
         goto done;
