@@ -220,6 +220,49 @@ test_empty_and_br(void)
     px_arena_free(a->arena);
 }
 
+/* Hidden blocks, teaser lists beside the article and a page that the
+ * parser swallowed into an unclosed <button>. */
+static void
+test_structure(void)
+{
+    px_article *a = NULL;
+    CHECK(extract_string(
+              "<html><body><div class='wrap'><div class='story'>"
+              "<p>The council voted on Tuesday to extend the night bus "
+              "network to four more districts, starting in March.</p>"
+              "<p>Officials said the new routes would cost about two "
+              "million euros a year, paid for by a tourist tax.</p>"
+              "<div style='display: none'><p>Hidden promotional text that "
+              "the reader never sees on the page, with commas, too.</p>"
+              "</div></div>"
+              "<ul class='latest'>"
+              "<li><a href='/1'>Ferry strike called off after talks</a> "
+              "Unions and the operator agreed on a new wage deal late on "
+              "Monday, ending the dispute.</li>"
+              "<li><a href='/2'>New library opens in the old post office</a> "
+              "The building, empty for a decade, now holds forty thousand "
+              "books and a cafe.</li></ul></div></body></html>",
+              &a) == PX_OK);
+    CHECK(has_text(a, "night bus network"));
+    CHECK(has_text(a, "tourist tax"));
+    CHECK(!has_text(a, "Hidden promotional"));
+    CHECK(!has_text(a, "Ferry strike"));
+    CHECK(!has_text(a, "forty thousand books"));
+    px_arena_free(a->arena);
+
+    CHECK(extract_string(
+              "<html><body><header><button class='menu'><svg></svg>"
+              "<main><p>A page whose whole body sits inside an unclosed "
+              "button, as some broken templates produce, with commas.</p>"
+              "<p>The second paragraph of the same article, long enough "
+              "to count as prose, and punctuated.</p></main>"
+              "</body></html>",
+              &a) == PX_OK);
+    CHECK(has_text(a, "unclosed button"));
+    CHECK(has_text(a, "second paragraph"));
+    px_arena_free(a->arena);
+}
+
 /* Every allocation failure point gives ENOMEM (or success), never a crash
  * or leak. */
 static void
@@ -254,6 +297,7 @@ main(void)
     test_arabic();
     test_chinese();
     test_empty_and_br();
+    test_structure();
     test_oom();
     return check_summary();
 }
