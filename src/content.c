@@ -45,6 +45,7 @@
 #endif
 /* Siblings of the container are kept when their prose is at least
  * SIB_SHARE of the container's and SIB_MIN, with at most SIB_LINK links. */
+#define CODE_SYM_RATIO 20u
 #ifndef SIB_SHARE
 #define SIB_SHARE 0.5f
 #define SIB_MIN   200.0f
@@ -87,11 +88,12 @@ add_node(px_cdoc *d, xmlNodePtr n, uint32_t parent, uint8_t tag)
 }
 
 /* Prose weight of a block's own inline text: long or punctuated text that
- * is mostly not link text. */
+ * is mostly not link text and not code (one code-like symbol in
+ * CODE_SYM_RATIO characters or more). */
 static float
-unit_good(uint32_t w, uint32_t link, uint32_t punct)
+unit_good(uint32_t w, uint32_t link, uint32_t punct, uint32_t sym)
 {
-    if (w < 12 || link * 2 > w) {
+    if (w < 12 || link * 2 > w || sym * CODE_SYM_RATIO > w) {
         return 0.0f;
     }
     const float text = (float)(w - link);
@@ -174,6 +176,7 @@ add_text(walker *w, xmlNodePtr n)
     c->punct += t.punct;
     c->own_w += t.w;
     c->own_punct += t.punct;
+    c->own_sym += t.sym;
     if (w->in_link > 0) {
         c->link_w += t.w;
         c->own_link += t.w;
@@ -192,7 +195,8 @@ leave_element(walker *w, px_cnode *c)
         w->in_link--;
     }
     if (!is_inline(c->tag) && c->tag != PX_CT_H1 && c->tag != PX_CT_HEADING) {
-        c->own_good = unit_good(c->own_w, c->own_link, c->own_punct);
+        c->own_good =
+            unit_good(c->own_w, c->own_link, c->own_punct, c->own_sym);
     }
     if (c->parent == NONE) {
         return;
@@ -205,6 +209,7 @@ leave_element(walker *w, px_cnode *c)
         p->own_w += c->own_w;
         p->own_link += c->own_link;
         p->own_punct += c->own_punct;
+        p->own_sym += c->own_sym;
     }
 }
 

@@ -919,7 +919,7 @@ cp_weight(UChar32 c)
 px_ctext
 px_content_measure(const char *s, size_t len)
 {
-    px_ctext r = {0, 0};
+    px_ctext r = {0, 0, 0};
     size_t i = 0;
     while (i < len) {
         const unsigned char b = (unsigned char)s[i];
@@ -931,6 +931,8 @@ px_content_measure(const char *s, size_t len)
             r.w++;
             if (b == ',' || b == '.' || b == ';' || b == '!' || b == '?') {
                 r.punct++;
+            } else if (strchr("{}[]<>=|\\_$@#~^`", b) != NULL) {
+                r.sym++;
             }
             continue;
         }

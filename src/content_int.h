@@ -71,6 +71,7 @@ typedef struct px_cnode {
     uint32_t own_w;    /* inline text of this block (or inline element) */
     uint32_t own_link; /* ... inside links */
     uint32_t own_punct;
+    uint32_t own_sym;   /* code-like symbols ({}[]<>=|...) in own text */
     float good;         /* prose text in the subtree, chrome excluded */
     float own_good;     /* prose text of this block's own inline text */
     uint32_t boil_w;    /* text of chrome subtrees inside this one */
@@ -130,6 +131,7 @@ bool px_content_end_marker(px_str text);
 typedef struct px_ctext {
     uint32_t w;
     uint32_t punct;
+    uint32_t sym; /* {}[]<>=|\\_$@#~^` : code and markup, not prose */
 } px_ctext;
 px_ctext px_content_measure(const char *s, size_t len);
 
