@@ -46,6 +46,11 @@
 /* Siblings of the container are kept when their prose is at least
  * SIB_SHARE of the container's and SIB_MIN, with at most SIB_LINK links. */
 #define CODE_SYM_RATIO 20u
+/* A chrome tag or hidden block holding most of the prose is still the
+ * page (a parser mishap) when it holds this share of all text. */
+#ifndef SWALLOW_SHARE
+#define SWALLOW_SHARE 0.6f
+#endif
 #ifndef SIB_SHARE
 #define SIB_SHARE 0.5f
 #define SIB_MIN   200.0f
@@ -267,7 +272,7 @@ measure_tree(px_cdoc *d, xmlNodePtr root, px_error *err)
 
 /* Whether cue words or the tag make c chrome, given the page's prose. */
 static bool
-is_boiler(const px_cnode *c, float page_good)
+is_boiler(const px_cnode *c, float page_good, uint32_t page_w)
 {
     if (c->tag == PX_CT_BODY || c->tag == PX_CT_MAIN ||
         (c->flags & PX_CF_BODYPROP) != 0 || c->parent == NONE) {
@@ -285,7 +290,8 @@ is_boiler(const px_cnode *c, float page_good)
         return true;
     }
     if (c->tag == PX_CT_NAV || (c->flags & PX_CF_HIDDEN) != 0) {
-        return c->good < 0.5f * page_good;
+        return c->good < 0.5f * page_good ||
+               (float)c->w < SWALLOW_SHARE * (float)page_w;
     }
     if (strong) {
         const bool pos = (c->flags & PX_CF_POS) != 0 || c->tag == PX_CT_ARTICLE;
@@ -357,9 +363,10 @@ mark_chrome(px_cdoc *d)
 {
     sum_good(d, false);
     const float page_good = d->n > 0 ? d->nodes[0].good : 0.0f;
+    const uint32_t page_w = d->n > 0 ? d->nodes[0].w : 0;
     for (size_t i = 0; i < d->n; i++) {
         px_cnode *c = &d->nodes[i];
-        if (is_boiler(c, page_good)) {
+        if (is_boiler(c, page_good, page_w)) {
             c->flags |= PX_CF_BOILER;
         }
         if (c->parent != NONE &&
