@@ -23,11 +23,16 @@
 /* Lines at most this long may open the trailing chrome. */
 #define END_MARKER_MAX 60
 #define MAX_MARKS      16
+/* Paragraphs this long (bytes) are dropped when they repeat one of the
+ * last REPEAT_WINDOW paragraphs. */
+#define REPEAT_MIN_LEN 40
+#define REPEAT_WINDOW  256
 
 typedef struct epara {
     size_t off;
     size_t len;
     px_para_kind kind;
+    uint64_t hash; /* of the text, to drop repeated paragraphs */
 } epara;
 
 typedef struct emitter {
@@ -129,6 +134,35 @@ keep_para(const emitter *e, px_str p)
     return !(e->n < 3 && is_title(e, p));
 }
 
+static uint64_t
+text_hash(px_str p)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < p.len; i++) {
+        h = (h ^ (unsigned char)p.ptr[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+/* True if a long paragraph repeats one of the last REPEAT_WINDOW ones (a
+ * pull quote, or a block the page shows twice). */
+static bool
+is_repeat(const emitter *e, px_str p, uint64_t h)
+{
+    if (p.len < REPEAT_MIN_LEN) {
+        return false;
+    }
+    const size_t from = e->n > REPEAT_WINDOW ? e->n - REPEAT_WINDOW : 0;
+    for (size_t i = from; i < e->n; i++) {
+        const epara *q = &e->paras[i];
+        if (q->hash == h && q->len == p.len &&
+            memcmp(e->buf.ptr + q->off, p.ptr, p.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Remembers where a line that may open the trailing chrome was seen. */
 static void
 note_marker(emitter *e, px_str p)
@@ -171,7 +205,8 @@ flush(emitter *e)
     }
     const px_str p = {e->buf.ptr + e->start, e->buf.len - e->start};
     note_marker(e, p);
-    if (!keep_para(e, p)) {
+    const uint64_t h = text_hash(p);
+    if (!keep_para(e, p) || is_repeat(e, p, h)) {
         e->buf.len = e->start;
         return;
     }
@@ -185,7 +220,7 @@ flush(emitter *e)
         e->paras = np;
         e->cap = cap;
     }
-    e->paras[e->n++] = (epara){e->start, p.len, e->kind};
+    e->paras[e->n++] = (epara){e->start, p.len, e->kind, h};
     e->start = e->buf.len;
 }
 
