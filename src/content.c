@@ -8,8 +8,13 @@
  *     prose * (1 + bonus) - a * link text - b * chrome text - c * other,
  * so it holds as much article prose and as little other text as possible;
  * semantic hints (itemprop=articleBody, <article>, "content" class words)
- * add a small bonus. content_emit.c then writes its paragraphs.
- * Everything is linear in the tree size; the tree is left as it was found.
+ * add a small bonus. Teasers (a headline link plus a summary, in lists of
+ * related stories) count less. The winner is then widened to ancestors
+ * that only add link-free text of the same kind (tables, lists), and
+ * sibling blocks with much prose are kept with it. content_emit.c writes
+ * the paragraphs. Everything is a few linear passes over the node array;
+ * _private is borrowed during the call and restored, so the tree is left
+ * as it was found.
  */
 #include "content.h"
 
