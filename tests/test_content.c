@@ -263,6 +263,27 @@ test_structure(void)
     px_arena_free(a->arena);
 }
 
+/* Deeply nested markup neither crashes nor recurses without bound. */
+static void
+test_deep(void)
+{
+    const size_t depth = 3000;
+    const char *para = "<p>Deep text, with commas, that is long enough to "
+                       "count as the prose of an article.</p>";
+    char *html = malloc(depth * 11 + strlen(para) + 64);
+    size_t n = 0;
+    n += (size_t)sprintf(html + n, "<html><body>");
+    for (size_t i = 0; i < depth; i++) {
+        n += (size_t)sprintf(html + n, "<div><span>");
+    }
+    n += (size_t)sprintf(html + n, "%s</body></html>", para);
+    px_article *a = NULL;
+    const px_status st = extract_string(html, &a);
+    CHECK(st == PX_OK || st == PX_EEMPTY);
+    px_arena_free(a->arena);
+    free(html);
+}
+
 /* Every allocation failure point gives ENOMEM (or success), never a crash
  * or leak. */
 static void
@@ -298,6 +319,7 @@ main(void)
     test_chinese();
     test_empty_and_br();
     test_structure();
+    test_deep();
     test_oom();
     return check_summary();
 }
