@@ -474,20 +474,32 @@ mark_siblings(px_cdoc *d, uint32_t best)
     }
 }
 
+/* Score of a container on a page without prose (short captions, lines
+ * in headings or lists): its plain text stands in for prose. */
+static float
+plain_score(const px_cnode *c)
+{
+    const float link = clean_link(c);
+    const float plain = clean_w(c) - link;
+    return plain * (1.0f + bonus(c)) - LAMBDA_LINK * link -
+           LAMBDA_BOIL * (float)c->boil_w;
+}
+
 /* The best container, or NONE. Later (deeper) nodes win ties. */
 static uint32_t
 choose(const px_cdoc *d)
 {
+    const bool prose = d->n > 0 && d->nodes[0].good > 0.0f;
     uint32_t best = NONE;
     float best_f = 0.0f;
     for (size_t i = 0; i < d->n; i++) {
         const px_cnode *c = &d->nodes[i];
-        if (c->good <= 0.0f || is_inline(c->tag) ||
+        if ((prose && c->good <= 0.0f) || is_inline(c->tag) ||
             (c->flags & (PX_CF_BOILER | PX_CF_INBOIL))) {
             continue;
         }
-        const float f = container_score(c);
-        if (best == NONE || f >= best_f) {
+        const float f = prose ? container_score(c) : plain_score(c);
+        if ((prose || f > 0.0f) && (best == NONE || f >= best_f)) {
             best = (uint32_t)i;
             best_f = f;
         }
