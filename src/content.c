@@ -53,6 +53,11 @@
 #define CODE_SYM_RATIO 20u
 /* A chrome tag or hidden block holding most of the prose is still the
  * page (a parser mishap) when it holds this share of all text. */
+/* Elements with strong chrome words are chrome whatever they hold when
+ * they are this small (weighted length). */
+#ifndef STRONG_SMALL
+#define STRONG_SMALL 400u
+#endif
 #ifndef SWALLOW_SHARE
 #define SWALLOW_SHARE 0.6f
 #endif
@@ -300,7 +305,7 @@ is_boiler(const px_cnode *c, float page_good, uint32_t page_w)
     }
     if (strong) {
         const bool pos = (c->flags & PX_CF_POS) != 0 || c->tag == PX_CT_ARTICLE;
-        return c->good < (pos ? 0.3f : 0.6f) * page_good;
+        return c->good < (pos ? 0.3f : 0.6f) * page_good || c->w < STRONG_SMALL;
     }
     return weak && c->good < 0.5f * page_good &&
            (c->good * 2.0f < (float)c->w || c->w < 80);
