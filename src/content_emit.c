@@ -25,7 +25,7 @@
 #define MAX_MARKS      16
 /* Paragraphs this long (bytes) are dropped when they repeat one of the
  * last REPEAT_WINDOW paragraphs. */
-#define REPEAT_MIN_LEN 40
+#define REPEAT_MIN_LEN 150
 #define REPEAT_WINDOW  256
 
 typedef struct epara {
