@@ -280,9 +280,25 @@ measure_tree(px_cdoc *d, xmlNodePtr root, px_error *err)
     }
 }
 
+/* Whether c sits in an <article> or an articleBody (a few levels up): its
+ * <header> holds the article's lead, not the site's masthead. */
+static bool
+in_article(const px_cdoc *d, const px_cnode *c)
+{
+    int hops = 0;
+    for (uint32_t p = c->parent; p != NONE && hops < 12;
+         p = d->nodes[p].parent, hops++) {
+        const px_cnode *a = &d->nodes[p];
+        if (a->tag == PX_CT_ARTICLE || (a->flags & PX_CF_BODYPROP) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether cue words or the tag make c chrome, given the page's prose. */
 static bool
-is_boiler(const px_cnode *c, float page_good, uint32_t page_w)
+is_boiler(const px_cdoc *d, const px_cnode *c, float page_good, uint32_t page_w)
 {
     if (c->tag == PX_CT_BODY || c->tag == PX_CT_MAIN ||
         (c->flags & PX_CF_BODYPROP) != 0 || c->parent == NONE) {
@@ -299,7 +315,11 @@ is_boiler(const px_cnode *c, float page_good, uint32_t page_w)
         (c->flags & (PX_CF_NEG | PX_CF_STRONG)) != 0) {
         return true;
     }
-    if (c->tag == PX_CT_NAV || (c->flags & PX_CF_HIDDEN) != 0) {
+    if (c->tag == PX_CT_HEADER && in_article(d, c)) {
+        return false;
+    }
+    if (c->tag == PX_CT_NAV || c->tag == PX_CT_HEADER ||
+        (c->flags & PX_CF_HIDDEN) != 0) {
         return c->good < 0.5f * page_good ||
                (float)c->w < SWALLOW_SHARE * (float)page_w;
     }
@@ -376,7 +396,7 @@ mark_chrome(px_cdoc *d)
     const uint32_t page_w = d->n > 0 ? d->nodes[0].w : 0;
     for (size_t i = 0; i < d->n; i++) {
         px_cnode *c = &d->nodes[i];
-        if (is_boiler(c, page_good, page_w)) {
+        if (is_boiler(d, c, page_good, page_w)) {
             c->flags |= PX_CF_BOILER;
         }
         if (c->parent != NONE &&

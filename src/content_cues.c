@@ -61,7 +61,7 @@ static const tag_entry tag_table[] = {
     {"h5", PX_CT_HEADING},
     {"h6", PX_CT_HEADING},
     {"head", PX_CT_SKIP},
-    {"header", PX_CT_NAV},
+    {"header", PX_CT_HEADER},
     {"i", PX_CT_INLINE},
     {"iframe", PX_CT_SKIP},
     {"img", PX_CT_IMG},

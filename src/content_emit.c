@@ -22,7 +22,9 @@
 #define BOILER_LINE_MAX 120
 /* Lines at most this long may open the trailing chrome. */
 #define END_MARKER_MAX 60
-#define MAX_MARKS      16
+/* Lines of an article's header shorter than this are not its lead. */
+#define HEADER_LEAD_MIN 40
+#define MAX_MARKS       16
 /* Paragraphs this long (bytes) are dropped when they repeat one of the
  * last REPEAT_WINDOW paragraphs. */
 #define REPEAT_MIN_LEN 150
@@ -41,7 +43,8 @@ typedef struct emitter {
     size_t start; /* where the current paragraph starts in buf */
     bool space;   /* white space is pending */
     px_para_kind kind;
-    int in_cell; /* > 0 inside a data-table cell: blocks become spaces */
+    int in_cell;   /* > 0 inside a data-table cell: blocks become spaces */
+    int in_header; /* > 0 inside an article's <header> */
     epara *paras;
     size_t n;
     size_t cap;
@@ -129,6 +132,11 @@ keep_para(const emitter *e, px_str p)
 {
     const px_ctext m = px_content_measure(p.ptr, p.len);
     if (m.w <= BOILER_LINE_MAX && px_content_boiler_line(p)) {
+        return false;
+    }
+    /* An article's header keeps its lead, not its labels, bylines and
+     * dates. */
+    if (e->in_header > 0 && (m.punct == 0 || m.w < HEADER_LEAD_MIN)) {
         return false;
     }
     return !(e->n < 3 && is_title(e, p));
@@ -323,12 +331,14 @@ emit_block(emitter *e, xmlNodePtr n, const px_cnode *c, int depth)
     flush(e);
     const px_para_kind saved = e->kind;
     e->kind = kind_of(c->tag, saved);
+    e->in_header += c->tag == PX_CT_HEADER ? 1 : 0;
     if (c->tag == PX_CT_TABLE && e->in_cell == 0 && is_data_table(e, c)) {
         emit_table(e, n, depth);
     } else {
         emit_children(e, n, depth);
     }
     flush(e);
+    e->in_header -= c->tag == PX_CT_HEADER ? 1 : 0;
     e->kind = saved;
 }
 

@@ -43,7 +43,8 @@ typedef enum {
     PX_CT_CELL, /* td, th */
     PX_CT_QUOTE,
     PX_CT_PRE,
-    PX_CT_NAV,    /* nav, aside, footer, header, menu: page chrome */
+    PX_CT_NAV,    /* nav, aside, footer, menu, button: page chrome */
+    PX_CT_HEADER, /* header: chrome, except an article's own header */
     PX_CT_FORM,   /* form */
     PX_CT_FIGURE, /* figure, figcaption */
     PX_CT_IMG
