@@ -1,12 +1,13 @@
 /* bench_content.c - runs main-text extraction over (gzip) HTML files.
  *
- * Usage: bench_content [-q] [-n REPEAT] FILE... (or "-" to read one path a
- * line from standard input). Prints one JSON line per page,
- * {"id": "<file name without .html.gz>", "text": "..."}, and the page rate
- * on stderr. -q skips the JSON output (timing only), -p skips extraction
- * (parse timing), -n N repeats each page N times. Decoding is minimal:
- * libxml2 takes the charset from the page's meta tags; the real charset
- * module is not used here.
+ * Usage: bench_content [-q] [-p] [-n REPEAT] FILE... (or "-" to read one
+ * path a line from standard input). Prints one JSON line per page,
+ * {"id": "<file name without .html.gz>", "text": "...", "signals": [...]},
+ * and the CPU page rates (whole page, extraction alone) on stderr. -q skips
+ * the JSON output, -p skips extraction (parse timing), -n N repeats each
+ * page N times. Decoding is a stand-in for the charset module: valid UTF-8
+ * stays, else the first charset= or ICU's guess, converted with ICU (bad
+ * bytes become U+FFFD) and NUL bytes blanked, since libxml2 stops at both.
  */
 #include <stdio.h>
 #include <stdlib.h>
