@@ -336,6 +336,23 @@ name_flags(const xmlChar *v, size_t len)
     return f;
 }
 
+/* Class names that hide an element in common CSS frameworks, or keep it
+ * for screen readers only. */
+static bool
+is_hiding(const xmlChar *v, size_t len)
+{
+    static const char *const names[] = {
+        "hidden",  "d-none",          "is-hidden",          "u-hidden",
+        "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden",
+        "hide",    "invisible",       "element-invisible"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strlen(names[i]) == len && memcmp(v, names[i], len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Flags of a class or id value (names separated by white space). */
 static unsigned
 value_flags(const xmlChar *v)
@@ -354,7 +371,9 @@ value_flags(const xmlChar *v)
                v[i] != '\r') {
             i++;
         }
-        if (!is_modifier(v + start, i - start)) {
+        if (is_hiding(v + start, i - start)) {
+            f |= PX_CF_HIDDEN;
+        } else if (!is_modifier(v + start, i - start)) {
             f |= name_flags(v + start, i - start);
         }
     }
@@ -445,7 +464,9 @@ px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
             v = (const xmlChar *)"";
         }
         if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
-            f |= cached_flags(cache, v);
+            const unsigned cf = cached_flags(cache, v);
+            *hidden = *hidden || (cf & PX_CF_HIDDEN) != 0;
+            f |= cf & ~(unsigned)PX_CF_HIDDEN;
         } else if (strcmp(name, "style") == 0) {
             *hidden = *hidden || style_hides(v);
         } else if (strcmp(name, "hidden") == 0) {
