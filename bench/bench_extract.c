@@ -10,7 +10,8 @@
  * as pages, like in the readability-lxml and Mozilla Readability scripts
  * beside this file. Prints the same one-line JSON as they do: {tool, pages,
  * failed, seconds, cpu_seconds, pages_per_s, pages_per_cpu_s, peak_rss_kb,
- * text_chars}. Uses only include/parallax.h.
+ * text_chars}. The reasons of the first five failures go to stderr. Uses
+ * only include/parallax.h.
  */
 #include "parallax.h"
 
@@ -149,6 +150,10 @@ run_page(const char *path, tally *t)
     }
     rc = 0;
 done:
+    if (rc != 0 && t->failed < 5) { /* a few lines: negligible time */
+        fprintf(stderr, "bench_extract: %s: %s\n", path,
+                err.msg[0] != '\0' ? err.msg : "no record");
+    }
     px_article_free(a);
     px_reader_close(r);
     return rc;

@@ -23,7 +23,9 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import {
+    Worker, isMainThread, parentPort, workerData,
+} from "node:worker_threads";
 import { Readability } from "@mozilla/readability";
 
 const require = createRequire(import.meta.url);
@@ -149,8 +151,8 @@ function parseArgs(argv) {
 
 async function main(argv) {
     const opt = parseArgs(argv);
-    const paths = readFileSync(opt.list, "utf8").split("\n").map((s) => s.trim())
-        .filter((s) => s.length > 0);
+    const paths = readFileSync(opt.list, "utf8").split("\n")
+        .map((s) => s.trim()).filter((s) => s.length > 0);
     const dom = makeDom(opt.domName);
     const rdVersion = require("@mozilla/readability/package.json").version;
     console.log = () => {}; // some pages' code paths log; keep stdout clean
