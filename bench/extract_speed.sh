@@ -30,8 +30,10 @@ status=0
 
 echo "== setup" >&2
 scripts/setup.sh --bench || exit 1
-if [[ ! -d bench/readability_js/node_modules ]]; then
-    (cd bench/readability_js && npm ci --no-audit --no-fund >&2) || exit 1
+js=bench/readability_js
+if [[ ! -d $js/node_modules ||
+    $js/package-lock.json -nt $js/node_modules/.package-lock.json ]]; then
+    (cd "$js" && npm ci --no-audit --no-fund >&2) || exit 1
 fi
 
 echo "== build" >&2
