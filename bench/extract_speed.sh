@@ -111,10 +111,10 @@ function field(line, key,    m) {
     else if (cpu[NR] > best) { best = cpu[NR]; best_tool = tool[NR] }
 }
 END {
-    printf "%-46s %6s %6s %12s %10s %8s\n", "tool", "pages", "failed",
+    printf "%-54s %6s %6s %12s %10s %8s\n", "tool", "pages", "failed",
         "pages/s/core", "pages/s", "peak MB"
     for (i = 1; i <= NR; i++) {
-        printf "%-46s %6d %6d %12.1f %10.1f %8.1f\n", tool[i], pages[i],
+        printf "%-54s %6d %6d %12.1f %10.1f %8.1f\n", tool[i], pages[i],
             failed[i], cpu[i], wall[i], rss[i] / 1024
     }
     printf "pages/s/core = pages per CPU second of the process (user+sys);"

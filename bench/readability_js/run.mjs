@@ -172,7 +172,7 @@ async function main(argv) {
     const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
     process.stdout.write(JSON.stringify({
         tool: `@mozilla/readability ${rdVersion} + ${dom.name}` +
-            (opt.recycle > 0 ? ` (worker per ${opt.recycle} pages)` : ""),
+            (opt.recycle > 0 ? ` (worker/${opt.recycle})` : ""),
         pages: n,
         failed,
         seconds: round(wall, 3),
