@@ -17,7 +17,7 @@
 #   PX_BUILD_DIR      build tree (default: build)
 #   PX_BENCH_NO_BUILD  set to 1 to use the build tree as it is
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$PWD
 shared=${PX_SHARED_DIR:-$root/../shared}
 build=${PX_BUILD_DIR:-build}
