@@ -9,7 +9,11 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libjansson-dev
       libcld2-dev)
 if [[ "${1:-}" == "--bench" ]]; then
-    pkgs+=(python3 python3-readability python3-lxml nodejs npm time)
+    pkgs+=(python3 python3-readability python3-lxml time)
+    # A node.js from another source (nodesource) may be installed; it ships
+    # npm and conflicts with Debian's npm package, so ask only for what lacks.
+    command -v node >/dev/null || pkgs+=(nodejs)
+    command -v npm >/dev/null || pkgs+=(npm)
 fi
 
 missing=()
