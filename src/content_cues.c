@@ -1,0 +1,946 @@
+/* content_cues.c - the word lists of the main-text extractor: tag classes,
+ * class/id cue words, boilerplate lines, and text measurement.
+ *
+ * Cue words come in three strengths. Positive words ("article", "content",
+ * "正文", "zhengwen") mark likely containers. Weak negatives ("meta",
+ * "byline", "widget") mark chrome unless a positive word is also present.
+ * Strong negatives ("comment", "share", "related", "评论") mark chrome
+ * regardless. Lists cover English, pinyin and CJK class names; boilerplate
+ * lines cover English, Arabic and Chinese. All matching is on lower-cased
+ * ASCII tokens of class/id values (non-ASCII bytes are kept as they are).
+ */
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "content_int.h"
+
+typedef struct tag_entry {
+    const char *name;
+    px_ctag tag;
+} tag_entry;
+
+static const tag_entry tag_table[] = {
+    {"a", PX_CT_A},
+    {"abbr", PX_CT_INLINE},
+    {"address", PX_CT_BLOCK},
+    {"article", PX_CT_ARTICLE},
+    {"aside", PX_CT_NAV},
+    {"audio", PX_CT_SKIP},
+    {"b", PX_CT_INLINE},
+    {"bdi", PX_CT_INLINE},
+    {"bdo", PX_CT_INLINE},
+    {"big", PX_CT_INLINE},
+    {"blockquote", PX_CT_QUOTE},
+    {"body", PX_CT_BODY},
+    {"br", PX_CT_BR},
+    {"button", PX_CT_NAV},
+    {"canvas", PX_CT_SKIP},
+    {"cite", PX_CT_INLINE},
+    {"code", PX_CT_INLINE},
+    {"data", PX_CT_INLINE},
+    {"datalist", PX_CT_SKIP},
+    {"dd", PX_CT_LI},
+    {"del", PX_CT_INLINE},
+    {"dfn", PX_CT_INLINE},
+    {"dialog", PX_CT_SKIP},
+    {"div", PX_CT_DIV},
+    {"dl", PX_CT_LIST},
+    {"dt", PX_CT_LI},
+    {"em", PX_CT_INLINE},
+    {"embed", PX_CT_SKIP},
+    {"figcaption", PX_CT_FIGURE},
+    {"figure", PX_CT_FIGURE},
+    {"font", PX_CT_INLINE},
+    {"footer", PX_CT_NAV},
+    {"form", PX_CT_FORM},
+    {"h1", PX_CT_H1},
+    {"h2", PX_CT_HEADING},
+    {"h3", PX_CT_HEADING},
+    {"h4", PX_CT_HEADING},
+    {"h5", PX_CT_HEADING},
+    {"h6", PX_CT_HEADING},
+    {"head", PX_CT_SKIP},
+    {"header", PX_CT_NAV},
+    {"i", PX_CT_INLINE},
+    {"iframe", PX_CT_SKIP},
+    {"img", PX_CT_IMG},
+    {"input", PX_CT_SKIP},
+    {"ins", PX_CT_INLINE},
+    {"kbd", PX_CT_INLINE},
+    {"label", PX_CT_INLINE},
+    {"li", PX_CT_LI},
+    {"link", PX_CT_SKIP},
+    {"main", PX_CT_MAIN},
+    {"map", PX_CT_SKIP},
+    {"mark", PX_CT_INLINE},
+    {"math", PX_CT_SKIP},
+    {"menu", PX_CT_NAV},
+    {"meta", PX_CT_SKIP},
+    {"nav", PX_CT_NAV},
+    {"nobr", PX_CT_INLINE},
+    {"noscript", PX_CT_SKIP},
+    {"object", PX_CT_SKIP},
+    {"ol", PX_CT_LIST},
+    {"option", PX_CT_SKIP},
+    {"p", PX_CT_P},
+    {"picture", PX_CT_SKIP},
+    {"pre", PX_CT_PRE},
+    {"q", PX_CT_INLINE},
+    {"s", PX_CT_INLINE},
+    {"samp", PX_CT_INLINE},
+    {"script", PX_CT_SKIP},
+    {"section", PX_CT_DIV},
+    {"select", PX_CT_SKIP},
+    {"small", PX_CT_INLINE},
+    {"span", PX_CT_INLINE},
+    {"strike", PX_CT_INLINE},
+    {"strong", PX_CT_INLINE},
+    {"style", PX_CT_SKIP},
+    {"sub", PX_CT_INLINE},
+    {"sup", PX_CT_INLINE},
+    {"svg", PX_CT_SKIP},
+    {"table", PX_CT_TABLE},
+    {"td", PX_CT_CELL},
+    {"template", PX_CT_SKIP},
+    {"textarea", PX_CT_SKIP},
+    {"th", PX_CT_CELL},
+    {"time", PX_CT_INLINE},
+    {"title", PX_CT_SKIP},
+    {"tr", PX_CT_TR},
+    {"tt", PX_CT_INLINE},
+    {"u", PX_CT_INLINE},
+    {"ul", PX_CT_LIST},
+    {"var", PX_CT_INLINE},
+    {"video", PX_CT_SKIP},
+    {"wbr", PX_CT_INLINE},
+};
+
+px_ctag
+px_content_tag(const xmlChar *name)
+{
+    if (name == NULL) {
+        return PX_CT_BLOCK;
+    }
+    const char *s = (const char *)name;
+    size_t lo = 0;
+    size_t hi = sizeof tag_table / sizeof tag_table[0];
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        const int c = strcmp(s, tag_table[mid].name);
+        if (c == 0) {
+            return tag_table[mid].tag;
+        }
+        if (c < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return PX_CT_BLOCK;
+}
+
+/* ---- class / id cue words ------------------------------------------- */
+
+typedef enum { M_SUB, M_EXACT, M_PREFIX } match_mode;
+
+typedef struct cue_word {
+    const char *word;
+    unsigned char len;
+    unsigned char mode;  /* match_mode */
+    unsigned char flags; /* PX_CF_POS, PX_CF_NEG or PX_CF_STRONG */
+} cue_word;
+
+#define CW(w, m, f)                                                            \
+    {                                                                          \
+        (w), (unsigned char)(sizeof(w) - 1), (m), (f)                          \
+    }
+#define N_CUE_WORDS (sizeof cue_words / sizeof cue_words[0])
+
+/* Sorted by first byte (px_content_cues looks words up by it). */
+static const cue_word cue_words[] = {
+    CW("article", M_SUB, PX_CF_POS),
+    CW("advert", M_SUB, PX_CF_STRONG),
+    CW("adsense", M_SUB, PX_CF_STRONG),
+    CW("ad", M_EXACT, PX_CF_NEG),
+    CW("ads", M_EXACT, PX_CF_NEG),
+    CW("author", M_SUB, PX_CF_STRONG),
+    CW("body", M_SUB, PX_CF_POS),
+    CW("blog", M_PREFIX, PX_CF_POS),
+    CW("breadcrumb", M_SUB, PX_CF_STRONG),
+    CW("banner", M_SUB, PX_CF_NEG),
+    CW("byline", M_SUB, PX_CF_STRONG),
+    CW("bio", M_EXACT, PX_CF_STRONG),
+    CW("content", M_SUB, PX_CF_POS),
+    CW("comment", M_SUB, PX_CF_STRONG),
+    CW("cookie", M_SUB, PX_CF_STRONG),
+    CW("consent", M_SUB, PX_CF_STRONG),
+    CW("caption", M_SUB, PX_CF_STRONG),
+    CW("copyright", M_SUB, PX_CF_NEG),
+    CW("detail", M_SUB, PX_CF_POS),
+    CW("disqus", M_SUB, PX_CF_STRONG),
+    CW("disclaimer", M_SUB, PX_CF_NEG),
+    CW("entry", M_SUB, PX_CF_POS),
+    CW("footer", M_SUB, PX_CF_STRONG),
+    CW("fenxiang", M_SUB, PX_CF_STRONG),
+    CW("gdpr", M_SUB, PX_CF_STRONG),
+    CW("header", M_SUB, PX_CF_NEG),
+    CW("login", M_SUB, PX_CF_NEG),
+    CW("main", M_PREFIX, PX_CF_POS),
+    CW("mostread", M_SUB, PX_CF_STRONG),
+    CW("menu", M_SUB, PX_CF_STRONG),
+    CW("meta", M_EXACT, PX_CF_NEG),
+    CW("masthead", M_SUB, PX_CF_NEG),
+    CW("modal", M_SUB, PX_CF_NEG),
+    CW("neirong", M_SUB, PX_CF_POS),
+    CW("newsletter", M_SUB, PX_CF_STRONG),
+    CW("nav", M_PREFIX, PX_CF_STRONG),
+    CW("outbrain", M_SUB, PX_CF_STRONG),
+    CW("overlay", M_SUB, PX_CF_NEG),
+    CW("post", M_PREFIX, PX_CF_POS),
+    CW("promo", M_SUB, PX_CF_STRONG),
+    CW("popular", M_SUB, PX_CF_STRONG),
+    CW("pinglun", M_SUB, PX_CF_STRONG),
+    CW("print", M_EXACT, PX_CF_NEG),
+    CW("pagination", M_SUB, PX_CF_NEG),
+    CW("pager", M_SUB, PX_CF_NEG),
+    CW("popup", M_SUB, PX_CF_NEG),
+    CW("related", M_SUB, PX_CF_STRONG),
+    CW("recommend", M_SUB, PX_CF_STRONG),
+    CW("rating", M_SUB, PX_CF_NEG),
+    CW("story", M_SUB, PX_CF_POS),
+    CW("share", M_SUB, PX_CF_STRONG),
+    CW("sharing", M_SUB, PX_CF_STRONG),
+    CW("social", M_SUB, PX_CF_STRONG),
+    CW("subscri", M_SUB, PX_CF_STRONG),
+    CW("sidebar", M_SUB, PX_CF_STRONG),
+    CW("signup", M_SUB, PX_CF_STRONG),
+    CW("sponsor", M_SUB, PX_CF_NEG),
+    CW("search", M_SUB, PX_CF_NEG),
+    CW("sr-only", M_SUB, PX_CF_NEG),
+    CW("screen", M_EXACT, PX_CF_NEG),
+    CW("skip", M_PREFIX, PX_CF_NEG),
+    CW("text", M_SUB, PX_CF_POS),
+    CW("taboola", M_SUB, PX_CF_STRONG),
+    CW("trending", M_SUB, PX_CF_STRONG),
+    CW("tuijian", M_SUB, PX_CF_STRONG),
+    CW("tags", M_EXACT, PX_CF_NEG),
+    CW("tag", M_EXACT, PX_CF_NEG),
+    CW("toolbar", M_SUB, PX_CF_NEG),
+    CW("visually", M_EXACT, PX_CF_NEG),
+    CW("widget", M_SUB, PX_CF_NEG),
+    CW("xiangguan", M_SUB, PX_CF_STRONG),
+    CW("zhengwen", M_SUB, PX_CF_POS),
+    CW("\xe5\x86\x85\xe5\xae\xb9", M_SUB, PX_CF_POS),    /* 内容 */
+    CW("\xe5\x88\x86\xe4\xba\xab", M_SUB, PX_CF_STRONG), /* 分享 */
+    CW("\xe5\xb9\xbf\xe5\x91\x8a", M_SUB, PX_CF_STRONG), /* 广告 */
+    CW("\xe5\xaf\xbc\xe8\x88\xaa", M_SUB, PX_CF_STRONG), /* 导航 */
+    CW("\xe6\xad\xa3\xe6\x96\x87", M_SUB, PX_CF_POS),    /* 正文 */
+    CW("\xe6\x96\x87\xe7\xab\xa0", M_SUB, PX_CF_POS),    /* 文章 */
+    CW("\xe6\x8e\xa8\xe8\x8d\x90", M_SUB, PX_CF_STRONG), /* 推荐 */
+    CW("\xe7\x9b\xb8\xe5\x85\xb3", M_SUB, PX_CF_STRONG), /* 相关 */
+    CW("\xe8\xaf\x84\xe8\xae\xba", M_SUB, PX_CF_STRONG), /* 评论 */
+};
+
+/* Index of the first cue word whose first byte is >= b. */
+static size_t
+first_with(unsigned char b)
+{
+    size_t lo = 0;
+    size_t hi = N_CUE_WORDS;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if ((unsigned char)cue_words[mid].word[0] < b) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Flags of the cue words found in tok at position i. */
+static unsigned
+flags_at(const char *tok, size_t len, size_t i)
+{
+    unsigned f = 0;
+    const unsigned char b = (unsigned char)tok[i];
+    for (size_t k = first_with(b);
+         k < N_CUE_WORDS && (unsigned char)cue_words[k].word[0] == b; k++) {
+        const cue_word *c = &cue_words[k];
+        if (c->len > len - i || memcmp(tok + i, c->word, c->len) != 0) {
+            continue;
+        }
+        if (c->mode == M_SUB || (i == 0 && c->mode == M_PREFIX) ||
+            (i == 0 && c->len == len)) {
+            f |= c->flags;
+        }
+    }
+    return f;
+}
+
+static unsigned
+token_flags(const char *tok, size_t len)
+{
+    unsigned f = 0;
+    for (size_t i = 0; i < len; i++) {
+        f |= flags_at(tok, len, i);
+    }
+    return f;
+}
+
+static bool
+is_token_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Class names that describe a state or a taxonomy term rather than the
+ * element's role ("has-sidebar", "tag-comments", "enable-pin-share"). */
+static bool
+is_modifier(const xmlChar *v, size_t len)
+{
+    static const char *const pre[] = {"tag-",  "category-", "has-",
+                                      "no-",   "with-",     "enable-",
+                                      "show-", "hide-",     "is-"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        const size_t n = strlen(pre[i]);
+        if (len > n && memcmp(v, pre[i], n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flags of one class name: split into tokens at anything but letters (and
+ * non-ASCII bytes), lower-cased into a small buffer. */
+static unsigned
+name_flags(const xmlChar *v, size_t len)
+{
+    unsigned f = 0;
+    char tok[64];
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        const unsigned char c = i < len ? v[i] : 0;
+        if (c != 0 && is_token_byte(c)) {
+            if (n < sizeof tok) {
+                tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            continue;
+        }
+        if (n > 0) {
+            f |= token_flags(tok, n);
+        }
+        n = 0;
+    }
+    return f;
+}
+
+/* Flags of a class or id value (names separated by white space). */
+static unsigned
+value_flags(const xmlChar *v)
+{
+    unsigned f = 0;
+    size_t i = 0;
+    for (;;) {
+        while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+            i++;
+        }
+        if (v[i] == 0) {
+            return f;
+        }
+        const size_t start = i;
+        while (v[i] != 0 && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' &&
+               v[i] != '\r') {
+            i++;
+        }
+        if (!is_modifier(v + start, i - start)) {
+            f |= name_flags(v + start, i - start);
+        }
+    }
+}
+
+static unsigned
+cached_flags(px_ccache *cache, const xmlChar *v)
+{
+    uint32_t h = 2166136261u;
+    for (const xmlChar *p = v; *p != 0; p++) {
+        h = (h ^ *p) * 16777619u;
+    }
+    const size_t slot = h % PX_CCACHE_SLOTS;
+    if (cache->key[slot] != NULL &&
+        strcmp((const char *)cache->key[slot], (const char *)v) == 0) {
+        return cache->flags[slot];
+    }
+    const unsigned f = value_flags(v);
+    cache->key[slot] = v;
+    cache->flags[slot] = (uint8_t)f;
+    return f;
+}
+
+static bool
+ascii_ieq(const xmlChar *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = *a;
+        if (x >= 'A' && x <= 'Z') {
+            x = (unsigned char)(x + 32);
+        }
+        if (x != (unsigned char)*b) {
+            return false;
+        }
+        if (x == 0) {
+            return true;
+        }
+    }
+}
+
+/* True if a style value hides the element (display:none,
+ * visibility:hidden), ignoring case and spaces. */
+static bool
+style_hides(const xmlChar *v)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = 0; v[i] != 0 && n + 1 < sizeof buf; i++) {
+        unsigned char c = v[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        }
+        buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[n] = '\0';
+    return strstr(buf, "display:none") != NULL ||
+           strstr(buf, "visibility:hidden") != NULL;
+}
+
+static unsigned
+role_flags(const xmlChar *v)
+{
+    static const char *const chrome[] = {
+        "navigation", "complementary", "contentinfo", "banner",
+        "menu",       "menubar",       "search",      "dialog",
+        "alert",      "toolbar",       "tablist"};
+    if (ascii_ieq(v, "main") || ascii_ieq(v, "article")) {
+        return PX_CF_POS | PX_CF_BODYPROP;
+    }
+    for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++) {
+        if (ascii_ieq(v, chrome[i])) {
+            return PX_CF_STRONG;
+        }
+    }
+    return 0;
+}
+
+unsigned
+px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
+{
+    unsigned f = 0;
+    *hidden = false;
+    for (xmlAttrPtr at = el->properties; at != NULL; at = at->next) {
+        const char *name = (const char *)at->name;
+        const xmlChar *v =
+            at->children != NULL ? at->children->content : (const xmlChar *)"";
+        if (v == NULL) {
+            v = (const xmlChar *)"";
+        }
+        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+            f |= cached_flags(cache, v);
+        } else if (strcmp(name, "style") == 0) {
+            *hidden = *hidden || style_hides(v);
+        } else if (strcmp(name, "hidden") == 0) {
+            *hidden = true;
+        } else if (strcmp(name, "aria-hidden") == 0) {
+            *hidden = *hidden || ascii_ieq(v, "true");
+        } else if (strcmp(name, "role") == 0) {
+            f |= role_flags(v);
+        } else if (strcmp(name, "itemprop") == 0 &&
+                   ascii_ieq(v, "articlebody")) {
+            f |= PX_CF_POS | PX_CF_BODYPROP;
+        }
+    }
+    return f;
+}
+
+/* ---- boilerplate lines ------------------------------------------------ */
+
+/* Line starts (ASCII letters compared case-insensitively). */
+static const char *const boiler_starts[] = {
+    "kontakt:",
+    "telefon:",
+    "tel.:",
+    "fax:",
+    "e-mail:",
+    "weitere informationen",
+    "weitere artikel",
+    "weitere beiträge",
+    "mehr themen",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte themen",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "das könnte",
+    "zum weiterlesen",
+    "noch mehr",
+    "bild anzeigen",
+    "vergrößern",
+    "kategorie:",
+    "kategorien:",
+    "schlagwörter",
+    "stichwörter",
+    "schlagworte",
+    "notas relacionadas",
+    "noticias relacionadas",
+    "contenido relacionado",
+    "artículos relacionados",
+    "vos réactions",
+    "pour lire la suite",
+    "articles similaires",
+    "sur le même sujet",
+    "articoli correlati",
+    "podobne artykuły",
+    "zobacz także",
+    "zobacz też",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+    "lees ook",
+    "gerelateerde artikelen",
+    "newsletter",
+    "anzeige",
+    "当前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "原创版权",
+    "版权声明",
+    "免责声明",
+    "转载请注明",
+    "转载申请",
+    "本文来源",
+    "本文转自",
+    "文章来源",
+    "目前位置",
+    "الرئيسية »",
+    "أنت هنا",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "related:",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related news",
+    "related content",
+    "related coverage",
+    "see also",
+    "share this",
+    "share on",
+    "share:",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "advertisement",
+    "click here",
+    "continue reading",
+    "leave a comment",
+    "leave a reply",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "more from",
+    "more stories",
+    "tags:",
+    "filed under",
+    "posted in",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "http://",
+    "https://",
+    "www.",
+    "mehr zum thema",
+    "lesen sie auch",
+    "auch interessant",
+    "weitere artikel",
+    "teilen",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "partager",
+    "lee también",
+    "leer más",
+    "compartir",
+    "leggi anche",
+    "condividi",
+    "czytaj też",
+    "czytaj także",
+    "udostępnij",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "اقرأ المزيد",
+    "شاهد أيضا",
+    "شاهد أيضاً",
+    "طالع أيضا",
+    "طالع أيضاً",
+    "شارك",
+    "تعليقات",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "تابعونا",
+    "اشترك",
+    "جميع الحقوق محفوظة",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "相关链接",
+    "相关推荐",
+    "分享到",
+    "责任编辑",
+    "推荐阅读",
+    "延伸阅读",
+    "热门评论",
+    "网友评论",
+    "上一篇",
+    "下一篇",
+    "扫一扫",
+    "版权所有",
+    "关注我们",
+    "点击进入",
+    "查看更多",
+    "更多精彩",
+    "原标题",
+    "相關閱讀",
+    "相關新聞",
+    "責任編輯",
+    "延伸閱讀",
+    "分享至",
+};
+
+/* Line starts that make a line chrome when it also holds a digit (a
+ * date line: "Updated 11:21 pm", "发布时间：2026-01-06"). */
+static const char *const dated_starts[] = {
+    "updated",        "last updated",
+    "last modified",  "published",
+    "posted on",      "posted by",
+    "veröffentlicht", "aktualisiert",
+    "erschienen in",  "zuletzt aktualisiert",
+    "publié",         "mis à jour",
+    "publicado",      "actualizado",
+    "pubblicato",     "aggiornato",
+    "opublikowano",   "aktualizacja",
+    "stand:",         "نشر في",
+    "نشر بتاريخ",     "آخر تحديث",
+    "تاريخ النشر",    "发布时间",
+    "发表于",         "更新时间",
+    "发布日期",       "时间：",
+    "來源：",         "发布：",
+    "編輯：",         "编辑：",
+    "来源：",
+};
+
+/* Marks of a date-and-source line anywhere in a short line that also
+ * holds a digit ("2022.01.20 16:31 来源：河南日报"). */
+static const char *const dated_marks[] = {
+    "来源：",   "来源:",  "來源：", "发布时间", "發佈時間",
+    "责任编辑", "编辑：", "作者：", "المصدر:",
+};
+
+/* Whole lines (after trimming trailing punctuation). */
+static const char *const boiler_whole[] = {
+    "share",    "tweet",         "email",     "print",       "comments",
+    "comment",  "advertisement", "anzeige",   "publicité",   "publicidad",
+    "facebook", "twitter",       "whatsapp",  "linkedin",    "pinterest",
+    "reddit",   "telegram",      "copy link", "back to top", "related",
+    "more",     "read more",     "评论",      "分享",        "返回顶部",
+    "打印",     "关闭",          "إعلان",     "شارك",        "مشاركة",
+};
+
+/* Headings that open the chrome after an article (related stories,
+ * comments, "more"), in the languages of our test sets. */
+static const char *const end_starts[] = {
+    "related",
+    "more from",
+    "more on ",
+    "more stories",
+    "more news",
+    "you may also",
+    "you might also",
+    "recommended",
+    "most popular",
+    "most read",
+    "trending",
+    "latest news",
+    "about the author",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "ähnliche",
+    "verwandte",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "mehr themen",
+    "mehr aus",
+    "zum weiterlesen",
+    "das könnte",
+    "kommentare",
+    "kommentar schreiben",
+    "über den autor",
+    "über die autorin",
+    "sur le même sujet",
+    "vos réactions",
+    "commentaires",
+    "articles similaires",
+    "dans la même rubrique",
+    "à voir aussi",
+    "notas relacionadas",
+    "noticias relacionadas",
+    "contenido relacionado",
+    "más noticias",
+    "comentarios",
+    "lo más leído",
+    "artículos relacionados",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "commenti",
+    "komentarze",
+    "podobne artykuły",
+    "notícias relacionadas",
+    "comentários",
+    "gerelateerd",
+    "reacties",
+    "meer nieuws",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "تعليقات",
+    "الأكثر قراءة",
+    "المزيد من",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "网友评论",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关推荐",
+    "相关链接",
+    "相關新聞",
+    "相關閱讀",
+    "发表评论",
+    "我要评论",
+    "热门评论",
+    "评论区",
+};
+
+/* Marks of a caption or credit line anywhere in a short line. */
+static const char *const caption_marks[] = {
+    "©",         "photo:", "photos:",      "foto:",  "fotos:", "credit:",
+    "image:",    "bild:",  "getty images", "/ afp",  "afp /",  "/ reuters",
+    "reuters /", "(afp)",  "图片来源",     "图片：", "摄影：", "صورة:",
+};
+
+static bool
+starts_ci(px_str s, const char *p)
+{
+    const size_t n = strlen(p);
+    if (s.len < n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        if (c != (unsigned char)p[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* text without leading brackets and dashes: "（责任编辑：X）", "[Read more]".
+ */
+static px_str
+skip_open(px_str text)
+{
+    static const char *const open[] = {"\xef\xbc\x88", "\xe3\x80\x90",
+                                       "\xe3\x80\x8c", "\xe3\x80\x8a",
+                                       "\xe2\x80\x94", "\xe2\x80\x93"};
+    for (;;) {
+        if (text.len > 0 && strchr("([{<*-|>/ ", text.ptr[0]) != NULL) {
+            text.ptr++;
+            text.len--;
+            continue;
+        }
+        size_t i = 0;
+        while (i < sizeof open / sizeof open[0] && !starts_ci(text, open[i])) {
+            i++;
+        }
+        if (i == sizeof open / sizeof open[0]) {
+            return text;
+        }
+        text.ptr += 3;
+        text.len -= 3;
+    }
+}
+
+static bool
+has_digit(px_str s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] >= '0' && s.ptr[i] <= '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Case-insensitive (ASCII) search for needle in s. */
+static bool
+find_ci(px_str s, const char *needle)
+{
+    const size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= s.len; i++) {
+        if (starts_ci((px_str){s.ptr + i, s.len - i}, needle)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+px_content_end_marker(px_str text)
+{
+    text = skip_open(text);
+    for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
+        if (starts_ci(text, end_starts[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+px_content_boiler_line(px_str text)
+{
+    text = skip_open(text);
+    px_str t = text;
+    while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
+                         t.ptr[t.len - 1] == '.')) {
+        t.len--;
+    }
+    for (size_t i = 0; i < sizeof boiler_whole / sizeof boiler_whole[0]; i++) {
+        if (t.len == strlen(boiler_whole[i]) && starts_ci(t, boiler_whole[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof boiler_starts / sizeof boiler_starts[0];
+         i++) {
+        if (starts_ci(text, boiler_starts[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof caption_marks / sizeof caption_marks[0];
+         i++) {
+        if (find_ci(text, caption_marks[i])) {
+            return true;
+        }
+    }
+    if (!has_digit(text)) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof dated_starts / sizeof dated_starts[0]; i++) {
+        if (starts_ci(text, dated_starts[i])) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof dated_marks / sizeof dated_marks[0]; i++) {
+        if (find_ci(text, dated_marks[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- measuring text ---------------------------------------------------- */
+
+bool
+px_content_is_space(UChar32 c)
+{
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+static bool
+is_punct_cp(UChar32 c)
+{
+    switch (c) {
+    case 0x3001: /* 、 */
+    case 0x3002: /* 。 */
+    case 0xFF0C: /* ， */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+    case 0x060C: /* ، */
+    case 0x061B: /* ؛ */
+    case 0x061F: /* ؟ */
+    case 0x06D4: /* ۔ */
+    case 0x0964: /* । */
+    case 0x0965:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static uint32_t
+cp_weight(UChar32 c)
+{
+    if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFF)) {
+        return PX_CJK_WEIGHT;
+    }
+    if (c >= 0xAC00 && c <= 0xD7AF) {
+        return 2;
+    }
+    return 1;
+}
+
+px_ctext
+px_content_measure(const char *s, size_t len)
+{
+    px_ctext r = {0, 0};
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            i++;
+            if (b <= ' ') {
+                continue;
+            }
+            r.w++;
+            if (b == ',' || b == '.' || b == ';' || b == '!' || b == '?') {
+                r.punct++;
+            }
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0 || px_content_is_space(c)) {
+            continue;
+        }
+        r.w += cp_weight(c);
+        r.punct += is_punct_cp(c) ? 1u : 0u;
+    }
+    return r;
+}
