@@ -10,6 +10,7 @@
  */
 #include "pubdate.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -41,226 +42,232 @@ typedef struct win {
 
 typedef struct name_month {
     const char *name;
+    uint8_t len; /* bytes in name */
     int8_t month;
 } name_month;
+
+#define MONTH(s, m)                                                            \
+    {                                                                          \
+        s, (uint8_t)(sizeof(s) - 1), m                                         \
+    }
 
 /* Month names, folded (lower case, Arabic alef without hamza). */
 static const name_month months[] = {
     /* English */
-    {"january", 1},
-    {"february", 2},
-    {"march", 3},
-    {"april", 4},
-    {"may", 5},
-    {"june", 6},
-    {"july", 7},
-    {"august", 8},
-    {"september", 9},
-    {"october", 10},
-    {"november", 11},
-    {"december", 12},
-    {"jan", 1},
-    {"feb", 2},
-    {"mar", 3},
-    {"apr", 4},
-    {"jun", 6},
-    {"jul", 7},
-    {"aug", 8},
-    {"sep", 9},
-    {"sept", 9},
-    {"oct", 10},
-    {"nov", 11},
-    {"dec", 12},
+    MONTH("january", 1),
+    MONTH("february", 2),
+    MONTH("march", 3),
+    MONTH("april", 4),
+    MONTH("may", 5),
+    MONTH("june", 6),
+    MONTH("july", 7),
+    MONTH("august", 8),
+    MONTH("september", 9),
+    MONTH("october", 10),
+    MONTH("november", 11),
+    MONTH("december", 12),
+    MONTH("jan", 1),
+    MONTH("feb", 2),
+    MONTH("mar", 3),
+    MONTH("apr", 4),
+    MONTH("jun", 6),
+    MONTH("jul", 7),
+    MONTH("aug", 8),
+    MONTH("sep", 9),
+    MONTH("sept", 9),
+    MONTH("oct", 10),
+    MONTH("nov", 11),
+    MONTH("dec", 12),
     /* German */
-    {"januar", 1},
-    {"jänner", 1},
-    {"jän", 1},
-    {"februar", 2},
-    {"feber", 2},
-    {"märz", 3},
-    {"mär", 3},
-    {"mrz", 3},
-    {"mai", 5},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"okt", 10},
-    {"dezember", 12},
-    {"dez", 12},
+    MONTH("januar", 1),
+    MONTH("jänner", 1),
+    MONTH("jän", 1),
+    MONTH("februar", 2),
+    MONTH("feber", 2),
+    MONTH("märz", 3),
+    MONTH("mär", 3),
+    MONTH("mrz", 3),
+    MONTH("mai", 5),
+    MONTH("juni", 6),
+    MONTH("juli", 7),
+    MONTH("oktober", 10),
+    MONTH("okt", 10),
+    MONTH("dezember", 12),
+    MONTH("dez", 12),
     /* French */
-    {"janvier", 1},
-    {"janv", 1},
-    {"février", 2},
-    {"fevrier", 2},
-    {"févr", 2},
-    {"fevr", 2},
-    {"fév", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"avr", 4},
-    {"juin", 6},
-    {"juillet", 7},
-    {"juil", 7},
-    {"août", 8},
-    {"aout", 8},
-    {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"décembre", 12},
-    {"decembre", 12},
-    {"déc", 12},
+    MONTH("janvier", 1),
+    MONTH("janv", 1),
+    MONTH("février", 2),
+    MONTH("fevrier", 2),
+    MONTH("févr", 2),
+    MONTH("fevr", 2),
+    MONTH("fév", 2),
+    MONTH("mars", 3),
+    MONTH("avril", 4),
+    MONTH("avr", 4),
+    MONTH("juin", 6),
+    MONTH("juillet", 7),
+    MONTH("juil", 7),
+    MONTH("août", 8),
+    MONTH("aout", 8),
+    MONTH("septembre", 9),
+    MONTH("octobre", 10),
+    MONTH("novembre", 11),
+    MONTH("décembre", 12),
+    MONTH("decembre", 12),
+    MONTH("déc", 12),
     /* Spanish */
-    {"enero", 1},
-    {"ene", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"abr", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
-    {"ago", 8},
-    {"septiembre", 9},
-    {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"dic", 12},
+    MONTH("enero", 1),
+    MONTH("ene", 1),
+    MONTH("febrero", 2),
+    MONTH("marzo", 3),
+    MONTH("abril", 4),
+    MONTH("abr", 4),
+    MONTH("mayo", 5),
+    MONTH("junio", 6),
+    MONTH("julio", 7),
+    MONTH("agosto", 8),
+    MONTH("ago", 8),
+    MONTH("septiembre", 9),
+    MONTH("setiembre", 9),
+    MONTH("octubre", 10),
+    MONTH("noviembre", 11),
+    MONTH("diciembre", 12),
+    MONTH("dic", 12),
     /* Portuguese */
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"fev", 2},
-    {"março", 3},
-    {"marco", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
-    {"setembro", 9},
-    {"set", 9},
-    {"outubro", 10},
-    {"out", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
+    MONTH("janeiro", 1),
+    MONTH("fevereiro", 2),
+    MONTH("fev", 2),
+    MONTH("março", 3),
+    MONTH("marco", 3),
+    MONTH("maio", 5),
+    MONTH("junho", 6),
+    MONTH("julho", 7),
+    MONTH("setembro", 9),
+    MONTH("set", 9),
+    MONTH("outubro", 10),
+    MONTH("out", 10),
+    MONTH("novembro", 11),
+    MONTH("dezembro", 12),
     /* Italian */
-    {"gennaio", 1},
-    {"gen", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"mag", 5},
-    {"giugno", 6},
-    {"giu", 6},
-    {"luglio", 7},
-    {"lug", 7},
-    {"settembre", 9},
-    {"ottobre", 10},
-    {"ott", 10},
-    {"dicembre", 12},
+    MONTH("gennaio", 1),
+    MONTH("gen", 1),
+    MONTH("febbraio", 2),
+    MONTH("aprile", 4),
+    MONTH("maggio", 5),
+    MONTH("mag", 5),
+    MONTH("giugno", 6),
+    MONTH("giu", 6),
+    MONTH("luglio", 7),
+    MONTH("lug", 7),
+    MONTH("settembre", 9),
+    MONTH("ottobre", 10),
+    MONTH("ott", 10),
+    MONTH("dicembre", 12),
     /* Dutch */
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mrt", 3},
-    {"mei", 5},
-    {"augustus", 8},
+    MONTH("januari", 1),
+    MONTH("februari", 2),
+    MONTH("maart", 3),
+    MONTH("mrt", 3),
+    MONTH("mei", 5),
+    MONTH("augustus", 8),
     /* Polish, nominative and genitive */
-    {"styczeń", 1},
-    {"stycznia", 1},
-    {"sty", 1},
-    {"luty", 2},
-    {"lutego", 2},
-    {"lut", 2},
-    {"marzec", 3},
-    {"marca", 3},
-    {"kwiecień", 4},
-    {"kwietnia", 4},
-    {"kwi", 4},
-    {"maj", 5},
-    {"maja", 5},
-    {"czerwiec", 6},
-    {"czerwca", 6},
-    {"cze", 6},
-    {"lipiec", 7},
-    {"lipca", 7},
-    {"lip", 7},
-    {"sierpień", 8},
-    {"sierpnia", 8},
-    {"sie", 8},
-    {"wrzesień", 9},
-    {"września", 9},
-    {"wrz", 9},
-    {"październik", 10},
-    {"października", 10},
-    {"paź", 10},
-    {"listopad", 11},
-    {"listopada", 11},
-    {"lis", 11},
-    {"grudzień", 12},
-    {"grudnia", 12},
-    {"gru", 12},
+    MONTH("styczeń", 1),
+    MONTH("stycznia", 1),
+    MONTH("sty", 1),
+    MONTH("luty", 2),
+    MONTH("lutego", 2),
+    MONTH("lut", 2),
+    MONTH("marzec", 3),
+    MONTH("marca", 3),
+    MONTH("kwiecień", 4),
+    MONTH("kwietnia", 4),
+    MONTH("kwi", 4),
+    MONTH("maj", 5),
+    MONTH("maja", 5),
+    MONTH("czerwiec", 6),
+    MONTH("czerwca", 6),
+    MONTH("cze", 6),
+    MONTH("lipiec", 7),
+    MONTH("lipca", 7),
+    MONTH("lip", 7),
+    MONTH("sierpień", 8),
+    MONTH("sierpnia", 8),
+    MONTH("sie", 8),
+    MONTH("wrzesień", 9),
+    MONTH("września", 9),
+    MONTH("wrz", 9),
+    MONTH("październik", 10),
+    MONTH("października", 10),
+    MONTH("paź", 10),
+    MONTH("listopad", 11),
+    MONTH("listopada", 11),
+    MONTH("lis", 11),
+    MONTH("grudzień", 12),
+    MONTH("grudnia", 12),
+    MONTH("gru", 12),
     /* Russian, nominative, genitive and abbreviations */
-    {"январь", 1},
-    {"января", 1},
-    {"янв", 1},
-    {"февраль", 2},
-    {"февраля", 2},
-    {"фев", 2},
-    {"март", 3},
-    {"марта", 3},
-    {"мар", 3},
-    {"апрель", 4},
-    {"апреля", 4},
-    {"апр", 4},
-    {"май", 5},
-    {"мая", 5},
-    {"июнь", 6},
-    {"июня", 6},
-    {"июн", 6},
-    {"июль", 7},
-    {"июля", 7},
-    {"июл", 7},
-    {"август", 8},
-    {"августа", 8},
-    {"авг", 8},
-    {"сентябрь", 9},
-    {"сентября", 9},
-    {"сен", 9},
-    {"сент", 9},
-    {"октябрь", 10},
-    {"октября", 10},
-    {"окт", 10},
-    {"ноябрь", 11},
-    {"ноября", 11},
-    {"ноя", 11},
-    {"нояб", 11},
-    {"декабрь", 12},
-    {"декабря", 12},
-    {"дек", 12},
+    MONTH("январь", 1),
+    MONTH("января", 1),
+    MONTH("янв", 1),
+    MONTH("февраль", 2),
+    MONTH("февраля", 2),
+    MONTH("фев", 2),
+    MONTH("март", 3),
+    MONTH("марта", 3),
+    MONTH("мар", 3),
+    MONTH("апрель", 4),
+    MONTH("апреля", 4),
+    MONTH("апр", 4),
+    MONTH("май", 5),
+    MONTH("мая", 5),
+    MONTH("июнь", 6),
+    MONTH("июня", 6),
+    MONTH("июн", 6),
+    MONTH("июль", 7),
+    MONTH("июля", 7),
+    MONTH("июл", 7),
+    MONTH("август", 8),
+    MONTH("августа", 8),
+    MONTH("авг", 8),
+    MONTH("сентябрь", 9),
+    MONTH("сентября", 9),
+    MONTH("сен", 9),
+    MONTH("сент", 9),
+    MONTH("октябрь", 10),
+    MONTH("октября", 10),
+    MONTH("окт", 10),
+    MONTH("ноябрь", 11),
+    MONTH("ноября", 11),
+    MONTH("ноя", 11),
+    MONTH("нояб", 11),
+    MONTH("декабрь", 12),
+    MONTH("декабря", 12),
+    MONTH("дек", 12),
     /* Arabic, Egyptian/Gulf series */
-    {"يناير", 1},
-    {"فبراير", 2},
-    {"مارس", 3},
-    {"ابريل", 4},
-    {"مايو", 5},
-    {"يونيو", 6},
-    {"يونيه", 6},
-    {"يوليو", 7},
-    {"يوليه", 7},
-    {"اغسطس", 8},
-    {"سبتمبر", 9},
-    {"اكتوبر", 10},
-    {"نوفمبر", 11},
-    {"ديسمبر", 12},
+    MONTH("يناير", 1),
+    MONTH("فبراير", 2),
+    MONTH("مارس", 3),
+    MONTH("ابريل", 4),
+    MONTH("مايو", 5),
+    MONTH("يونيو", 6),
+    MONTH("يونيه", 6),
+    MONTH("يوليو", 7),
+    MONTH("يوليه", 7),
+    MONTH("اغسطس", 8),
+    MONTH("سبتمبر", 9),
+    MONTH("اكتوبر", 10),
+    MONTH("نوفمبر", 11),
+    MONTH("ديسمبر", 12),
     /* Arabic, Levantine series (two-word names are handled apart) */
-    {"شباط", 2},
-    {"اذار", 3},
-    {"نيسان", 4},
-    {"ايار", 5},
-    {"حزيران", 6},
-    {"تموز", 7},
-    {"اب", 8},
-    {"ايلول", 9},
+    MONTH("شباط", 2),
+    MONTH("اذار", 3),
+    MONTH("نيسان", 4),
+    MONTH("ايار", 5),
+    MONTH("حزيران", 6),
+    MONTH("تموز", 7),
+    MONTH("اب", 8),
+    MONTH("ايلول", 9),
 };
 
 /* Value of a decimal digit in ASCII, Arabic-Indic, Persian or full-width
@@ -388,6 +395,47 @@ lex_word(const char *s, size_t n, size_t *i, tok *t)
     }
 }
 
+/* ASCII fast path of lex: white space (t->sp, t->len stays 0), a number,
+ * a word of ASCII letters (when no other letter follows) or punctuation.
+ * False when the token must take the general path. */
+static bool
+lex_ascii(const char *s, size_t n, size_t *i, tok *t)
+{
+    const char c = s[*i];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        t->sp = true;
+        (*i)++;
+        return true;
+    }
+    t->off = *i;
+    if (c >= '0' && c <= '9') {
+        lex_number(s, n, i, t);
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        size_t j = *i;
+        while (j < n &&
+               ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+            j++;
+        }
+        if (j < n && (unsigned char)s[j] >= 0x80) {
+            return false; /* a word with other letters: general path */
+        }
+        t->kind = T_WORD;
+        const size_t len = j - *i;
+        t->low_len = len < WORD_MAX ? (uint8_t)len : 0xFF;
+        for (size_t k = 0; k < len && k + 1 < WORD_MAX; k++) {
+            const char l = s[*i + k];
+            t->low[k] = (char)(l >= 'A' && l <= 'Z' ? l + ('a' - 'A') : l);
+        }
+        *i = j;
+    } else {
+        t->kind = T_PUNCT;
+        t->c = c;
+        (*i)++;
+    }
+    t->len = *i - t->off;
+    return true;
+}
+
 /* Reads the token at or after pos into t; returns the position after it,
  * or n when no token is left (t->len is then 0). */
 static size_t
@@ -397,6 +445,13 @@ lex(const char *s, size_t n, size_t pos, tok *t)
     t->low[0] = '\0';
     size_t i = pos;
     while (i < n) {
+        const unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && lex_ascii(s, n, &i, t)) {
+            if (t->len == 0) {
+                continue; /* white space */
+            }
+            return i;
+        }
         size_t j = i;
         UChar32 cp;
         U8_NEXT(s, j, n, cp);
@@ -485,11 +540,40 @@ tight(const win *w, int i)
     return i < w->n && !w->t[i].sp;
 }
 
+/* Index of months by a hash of a folded word's length and first and last
+ * bytes: buckets of entries chained through month_next. */
+#define MONTH_BUCKETS 256
+static int16_t month_head[MONTH_BUCKETS];
+static int16_t month_next[sizeof months / sizeof months[0]];
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+month_hash(const char *s, size_t len)
+{
+    const unsigned first = (unsigned char)s[0];
+    const unsigned last = (unsigned char)s[len - 1];
+    return (first * 7U + last * 31U + (unsigned)len) % MONTH_BUCKETS;
+}
+
+static void
+month_index(void)
+{
+    for (size_t h = 0; h < MONTH_BUCKETS; h++) {
+        month_head[h] = -1;
+    }
+    for (size_t k = sizeof months / sizeof months[0]; k-- > 0;) {
+        const unsigned h = month_hash(months[k].name, months[k].len);
+        month_next[k] = month_head[h];
+        month_head[h] = (int16_t)k;
+    }
+}
+
 /* Month of the name at token i (1..12) and the token after it, or 0. */
 static int
 month_at(const win *w, int i, int *next)
 {
-    if (i >= w->n || w->t[i].kind != T_WORD || w->t[i].low_len > 30) {
+    if (i >= w->n || w->t[i].kind != T_WORD || w->t[i].low_len > 30 ||
+        w->t[i].low_len == 0) {
         return 0;
     }
     if (is_word(w, i, "كانون") || is_word(w, i, "تشرين")) {
@@ -503,10 +587,14 @@ month_at(const win *w, int i, int *next)
         }
         return 0;
     }
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        if (is_word(w, i, months[k].name)) {
+    pthread_once(&month_once, month_index);
+    const tok *t = &w->t[i];
+    for (int k = month_head[month_hash(t->low, t->low_len)]; k >= 0;
+         k = month_next[k]) {
+        const name_month *m = &months[k];
+        if (m->len == t->low_len && memcmp(m->name, t->low, m->len) == 0) {
             *next = i + 1;
-            return months[k].month;
+            return m->month;
         }
     }
     return 0;
@@ -1045,26 +1133,91 @@ match_partial(win *w, px_date *d, int *end)
     return p_mdy_name(w, d, end, false);
 }
 
+/* Offset of the first digit (ASCII, Arabic-Indic, Persian or full-width)
+ * at or after pos, or n. */
+static size_t
+next_digit(const char *s, size_t n, size_t pos)
+{
+    for (size_t i = pos; i < n; i++) {
+        const unsigned char b = (unsigned char)s[i];
+        if (b - (unsigned char)'0' < 10) {
+            return i;
+        }
+        if (b < 0xD9) {
+            continue;
+        }
+        const unsigned char b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        if ((b == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) ||
+            (b == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) ||
+            (b == 0xEF && b1 == 0xBC && i + 2 < n &&
+             (unsigned char)s[i + 2] >= 0x90 &&
+             (unsigned char)s[i + 2] <= 0x99)) {
+            return i;
+        }
+    }
+    return n;
+}
+
+/* Every date holds a digit, and starts at most DATE_LEAD bytes before its
+ * first one (a month name and a few fill words); a full date that starts
+ * with a number has its next number within DATE_GAP bytes of it. */
+#define DATE_LEAD 128
+#define DATE_GAP  96
+
+/* A token boundary at or after from and before to (a byte of ASCII white
+ * space or punctuation, or the lead byte of a CJK character, each of
+ * which ends any token before it), or to when there is none. */
+static size_t
+boundary(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        const unsigned char b = (unsigned char)s[i];
+        const bool ascii_sep = b < 0x80 && !(b >= '0' && b <= '9') &&
+                               !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        if (ascii_sep || (b >= 0xE4 && b <= 0xE9)) {
+            return i;
+        }
+    }
+    return to;
+}
+
 /* Could a date start at token t? */
 static bool
-candidate(const win *one)
+candidate(const win *one, const char *s, size_t n, bool partial)
 {
     const tok *t = &one->t[0];
     if (t->kind == T_NUM) {
-        return t->ndig <= 2 || t->ndig == 4 || t->ndig == 8;
+        if (!(t->ndig <= 2 || t->ndig == 4 || t->ndig == 8)) {
+            return false;
+        }
+        const size_t end = t->off + t->len;
+        return partial ||
+               next_digit(s, end + DATE_GAP < n ? end + DATE_GAP : n, end) <
+                   (end + DATE_GAP < n ? end + DATE_GAP : n);
     }
     int next = 0;
     return t->kind == T_WORD && month_at(one, 0, &next) != 0;
 }
 
-/* The first date in s; partial allows month precision and compact forms. */
+/* The first date in s; partial allows month precision and compact forms.
+ * Text far from any digit is skipped without being read. */
 static bool
 scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
 {
     win *w = NULL;
     win buf;
     size_t pos = 0;
+    size_t digit = 0; /* the first digit at or after pos */
     while (pos < s.len) {
+        if (digit < pos) {
+            digit = next_digit(s.ptr, s.len, pos);
+        }
+        if (digit == s.len) {
+            break;
+        }
+        if (digit - pos > DATE_LEAD) {
+            pos = boundary(s.ptr, digit - DATE_LEAD, digit);
+        }
         tok t;
         const size_t next = lex(s.ptr, s.len, pos, &t);
         if (t.len == 0) {
@@ -1072,7 +1225,7 @@ scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
         }
         buf.n = 1;
         buf.t[0] = t;
-        if (candidate(&buf)) {
+        if (candidate(&buf, s.ptr, s.len, partial)) {
             w = &buf;
             fill(w, s.ptr, s.len, t.off);
             int end = 0;
