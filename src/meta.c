@@ -193,8 +193,11 @@ lower_into(const char *s, char *buf, size_t cap)
 {
     size_t i = 0;
     for (; s != NULL && s[i] != '\0' && i + 1 < cap; i++) {
-        const char c = s[i];
-        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        buf[i] = c;
     }
     buf[i] = '\0';
 }
@@ -2138,7 +2141,10 @@ para_date(const px_article *a, const px_para *p, px_date *out)
         updated_label(s.ptr, off)) {
         return false;
     }
-    const char last = p->len > 0 ? s.ptr[p->len - 1] : '\0';
+    char last = '\0';
+    if (p->len > 0) {
+        last = s.ptr[p->len - 1];
+    }
     const bool sentence =
         last == '.' || last == '!' || last == '?' ||
         (p->len >= 3 && memcmp(s.ptr + p->len - 3, "\xe3\x80\x82", 3) == 0);

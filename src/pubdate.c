@@ -472,7 +472,10 @@ lex(const char *s, size_t n, size_t pos, tok *t)
             lex_word(s, n, &i, t);
         } else {
             t->kind = T_PUNCT;
-            t->c = cp >= 0 ? punct_ascii(cp) : '?';
+            t->c = '?';
+            if (cp >= 0) {
+                t->c = punct_ascii(cp);
+            }
             i = j;
         }
         t->len = i - t->off;
