@@ -89,7 +89,48 @@ static bool
 tag_is(const xmlNode *n, const char *name)
 {
     return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           n->name[0] == (xmlChar)name[0] &&
            strcmp((const char *)n->name, name) == 0;
+}
+
+/* The value of n's attribute name as stored in the tree (borrowed, valid
+ * while the document lives), "" for an empty one, or NULL when n has no
+ * such attribute or its value is not one plain text node. No allocation,
+ * unlike xmlGetProp. */
+static const char *
+prop_view(const xmlNode *n, const char *name)
+{
+    if (n == NULL || n->type != XML_ELEMENT_NODE) {
+        return NULL;
+    }
+    for (const xmlAttr *p = n->properties; p != NULL; p = p->next) {
+        if (p->name == NULL || p->name[0] != (xmlChar)name[0] ||
+            strcmp((const char *)p->name, name) != 0) {
+            continue;
+        }
+        const xmlNode *c = p->children;
+        if (c == NULL) {
+            return "";
+        }
+        if (c->next == NULL && c->type == XML_TEXT_NODE && c->content != NULL) {
+            return (const char *)c->content;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* Does n have an attribute called name (whatever its value)? */
+static bool
+has_prop(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *p = n->properties; p != NULL; p = p->next) {
+        if (p->name != NULL && p->name[0] == (xmlChar)name[0] &&
+            strcmp((const char *)p->name, name) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* An arena copy of s with white space collapsed, or NULL when empty. */
@@ -108,6 +149,13 @@ arena_text(px_article *a, const char *s, size_t len)
 static const char *
 attr(px_article *a, xmlNodePtr n, const char *name)
 {
+    const char *view = prop_view(n, name);
+    if (view != NULL) {
+        return arena_text(a, view, strlen(view));
+    }
+    if (!has_prop(n, name)) {
+        return NULL;
+    }
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     if (v == NULL) {
         return NULL;
@@ -221,11 +269,21 @@ class_id(xmlNodePtr n, char *buf, size_t cap)
     if (n->type != XML_ELEMENT_NODE) {
         return;
     }
-    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
-    xmlChar *i = xmlGetProp(n, (const xmlChar *)"id");
+    xmlChar *c = NULL;
+    xmlChar *i = NULL;
+    const char *cv = prop_view(n, "class");
+    const char *iv = prop_view(n, "id");
+    if (cv == NULL && has_prop(n, "class")) {
+        c = xmlGetProp(n, (const xmlChar *)"class");
+        cv = (const char *)c;
+    }
+    if (iv == NULL && has_prop(n, "id")) {
+        i = xmlGetProp(n, (const xmlChar *)"id");
+        iv = (const char *)i;
+    }
     char raw[256];
-    snprintf(raw, sizeof raw, "%s %s", c != NULL ? (const char *)c : "",
-             i != NULL ? (const char *)i : "");
+    snprintf(raw, sizeof raw, "%s %s", cv != NULL ? cv : "",
+             iv != NULL ? iv : "");
     xmlFree(c);
     xmlFree(i);
     lower_into(raw, buf, cap);
@@ -234,6 +292,9 @@ class_id(xmlNodePtr n, char *buf, size_t cap)
 static bool
 attr_ieq(xmlNodePtr n, const char *name, const char *want)
 {
+    if (!has_prop(n, name)) {
+        return false;
+    }
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     char low[64];
     lower_into((const char *)v, low, sizeof low);
@@ -452,6 +513,9 @@ is_author_link(xmlNodePtr n)
     if (attr_ieq(n, "rel", "author")) {
         return true;
     }
+    if (!has_prop(n, "href")) {
+        return false;
+    }
     xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
     char low[512];
     lower_into((const char *)href, low, sizeof low);
@@ -493,7 +557,9 @@ visit_element(page *pg, xmlNodePtr n)
     } else if (strcmp(name, "a") == 0 && is_author_link(n)) {
         list_add(&pg->author_links, n);
     }
-    xmlChar *prop = xmlGetProp(n, (const xmlChar *)"itemprop");
+    xmlChar *prop = has_prop(n, "itemprop")
+                        ? xmlGetProp(n, (const xmlChar *)"itemprop")
+                        : NULL;
     if (prop != NULL && strcmp(name, "meta") != 0) {
         visit_itemprop(pg, n, (const char *)prop);
     }

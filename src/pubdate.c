@@ -21,6 +21,7 @@ enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
 
 #define WIN_MAX  32
 #define WORD_MAX 40
+#define WIN_TRY  16
 
 typedef struct tok {
     uint8_t kind;
@@ -485,11 +486,11 @@ lex(const char *s, size_t n, size_t pos, tok *t)
 }
 
 static void
-fill(win *w, const char *s, size_t n, size_t pos)
+fill(win *w, const char *s, size_t n, size_t pos, int max)
 {
     w->n = 0;
     w->month_first = false;
-    while (w->n < WIN_MAX && pos < n) {
+    while (w->n < max && pos < n) {
         tok *t = &w->t[w->n];
         pos = lex(s, n, pos, t);
         if (t->len == 0) {
@@ -1202,13 +1203,46 @@ candidate(const win *one, const char *s, size_t n, bool partial)
     return t->kind == T_WORD && month_at(one, 0, &next) != 0;
 }
 
+static bool
+match(win *w, bool partial, px_date *d, int *end)
+{
+    *d = (px_date){0};
+    return partial ? match_partial(w, d, end) : match_full(w, d, end);
+}
+
+/* Tries for a date starting at byte at of s; true with *out and its span. */
+static bool
+date_at(px_str s, size_t at, bool partial, px_date *out, size_t *off,
+        size_t *len)
+{
+    win w;
+    /* whether a pattern matches shows in its first WIN_TRY tokens; only a
+     * match needs the rest (a time and zone after it) */
+    fill(&w, s.ptr, s.len, at, WIN_TRY);
+    int end = 0;
+    px_date d;
+    if (!match(&w, partial, &d, &end)) {
+        return false;
+    }
+    fill(&w, s.ptr, s.len, at, WIN_MAX);
+    px_date full;
+    int full_end = 0;
+    if (match(&w, partial, &full, &full_end)) {
+        d = full;
+        end = full_end;
+    }
+    *out = d;
+    *off = w.t[0].off;
+    *len = w.t[end - 1].off + w.t[end - 1].len - *off;
+    return true;
+}
+
 /* The first date in s; partial allows month precision and compact forms.
  * Text far from any digit is skipped without being read. */
 static bool
 scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
 {
-    win *w = NULL;
-    win buf;
+    win one;
     size_t pos = 0;
     size_t digit = 0; /* the first digit at or after pos */
     while (pos < s.len) {
@@ -1221,25 +1255,14 @@ scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
         if (digit - pos > DATE_LEAD) {
             pos = boundary(s.ptr, digit - DATE_LEAD, digit);
         }
-        tok t;
-        const size_t next = lex(s.ptr, s.len, pos, &t);
-        if (t.len == 0) {
+        const size_t next = lex(s.ptr, s.len, pos, &one.t[0]);
+        if (one.t[0].len == 0) {
             break;
         }
-        buf.n = 1;
-        buf.t[0] = t;
-        if (candidate(&buf, s.ptr, s.len, partial)) {
-            w = &buf;
-            fill(w, s.ptr, s.len, t.off);
-            int end = 0;
-            px_date d = {0};
-            if (partial ? match_partial(w, &d, &end)
-                        : match_full(w, &d, &end)) {
-                *out = d;
-                *off = w->t[0].off;
-                *len = w->t[end - 1].off + w->t[end - 1].len - *off;
-                return true;
-            }
+        one.n = 1;
+        if (candidate(&one, s.ptr, s.len, partial) &&
+            date_at(s, one.t[0].off, partial, out, off, len)) {
+            return true;
         }
         pos = next;
     }
