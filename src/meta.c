@@ -502,25 +502,55 @@ visit_classes(page *pg, xmlNodePtr n)
     }
 }
 
+/* Is s (n bytes) a path segment naming an author page ("Author")? */
+static bool
+is_author_seg(const char *s, size_t n)
+{
+    static const char *const segs[] = {
+        "author",   "authors",    "autor",     "autoren", "auteur",
+        "autore",   "journalist", "redakteur", "profile", "writer",
+        "reporter", "by",         "staff",     "people",  NULL};
+    char low[16];
+    if (n < 2 || n >= sizeof low) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char c = s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; segs[i] != NULL; i++) {
+        if (segs[i][0] == low[0] && strcmp(segs[i], low) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A link to an author page: rel=author or an /author/ style path. */
 static bool
 is_author_link(xmlNodePtr n)
 {
-    static const char *const paths[] = {
-        "/author/",   "/authors/",    "/autor/",     "/autoren/", "/auteur/",
-        "/autore/",   "/journalist/", "/redakteur/", "/profile/", "/writer/",
-        "/reporter/", "/by/",         "/staff/",     "/people/",  NULL};
     if (attr_ieq(n, "rel", "author")) {
         return true;
     }
-    if (!has_prop(n, "href")) {
+    const char *href = prop_view(n, "href");
+    if (href == NULL) {
         return false;
     }
-    xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-    char low[512];
-    lower_into((const char *)href, low, sizeof low);
-    xmlFree(href);
-    return contains_any(low, paths);
+    /* a path segment, between slashes, in the first 511 bytes */
+    const char *end = href + strnlen(href, 511);
+    for (const char *p = strchr(href, '/'); p != NULL && p < end;
+         p = memchr(p + 1, '/', (size_t)(end - p - 1))) {
+        const char *q = memchr(p + 1, '/', (size_t)(end - p - 1));
+        if (q != NULL && is_author_seg(p + 1, (size_t)(q - p - 1))) {
+            return true;
+        }
+        if (q == NULL) {
+            break;
+        }
+    }
+    return false;
 }
 
 static void
@@ -531,31 +561,62 @@ visit_script(page *pg, xmlNodePtr n)
     }
 }
 
+/* Tags with a role in gathering, dispatched on the first letter. */
+static void
+visit_tag(page *pg, xmlNodePtr n, const char *name)
+{
+    switch (name[0]) {
+    case 'm':
+        if (strcmp(name, "meta") == 0) {
+            visit_meta(pg, n);
+        }
+        break;
+    case 'l':
+        if (strcmp(name, "link") == 0) {
+            visit_link(pg, n);
+        }
+        break;
+    case 's':
+        if (strcmp(name, "script") == 0) {
+            visit_script(pg, n);
+        }
+        break;
+    case 't':
+        if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
+            !tag_is(n->parent, "svg")) {
+            pg->title_tag = node_text(pg->a, n, 1000);
+        } else if (strcmp(name, "time") == 0) {
+            list_add(&pg->times, n);
+        }
+        break;
+    case 'h':
+        if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
+            pg->html_lang = attr(pg->a, n, "lang");
+            pg->html_lang = pg->html_lang != NULL ? pg->html_lang
+                                                  : attr(pg->a, n, "xml:lang");
+        } else if (strcmp(name, "h1") == 0) {
+            list_add(&pg->h1, n);
+        } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
+            list_add(&pg->heads, n);
+        }
+        break;
+    case 'a':
+        if (name[1] == '\0' && is_author_link(n)) {
+            list_add(&pg->author_links, n);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void
 visit_element(page *pg, xmlNodePtr n)
 {
     const char *name = (const char *)n->name;
-    if (strcmp(name, "meta") == 0) {
-        visit_meta(pg, n);
-    } else if (strcmp(name, "link") == 0) {
-        visit_link(pg, n);
-    } else if (strcmp(name, "script") == 0) {
-        visit_script(pg, n);
-    } else if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
-               !tag_is(n->parent, "svg")) {
-        pg->title_tag = node_text(pg->a, n, 1000);
-    } else if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
-        pg->html_lang = attr(pg->a, n, "lang");
-        pg->html_lang =
-            pg->html_lang != NULL ? pg->html_lang : attr(pg->a, n, "xml:lang");
-    } else if (strcmp(name, "h1") == 0) {
-        list_add(&pg->h1, n);
-    } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
-        list_add(&pg->heads, n);
-    } else if (strcmp(name, "time") == 0) {
-        list_add(&pg->times, n);
-    } else if (strcmp(name, "a") == 0 && is_author_link(n)) {
-        list_add(&pg->author_links, n);
+    visit_tag(pg, n, name);
+    if (n->properties == NULL) {
+        return;
     }
     xmlChar *prop = has_prop(n, "itemprop")
                         ? xmlGetProp(n, (const xmlChar *)"itemprop")
@@ -1318,20 +1379,45 @@ span_add(vis *v, xmlNodePtr n)
 static bool
 invisible(const xmlNode *n)
 {
-    return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
-           tag_is(n, "head") || tag_is(n, "svg") || tag_is(n, "template") ||
-           tag_is(n, "select");
+    switch (n->name != NULL ? n->name[0] : 0) {
+    case 's':
+        return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "svg") ||
+               tag_is(n, "select");
+    case 'n':
+        return tag_is(n, "noscript");
+    case 'h':
+        return tag_is(n, "head");
+    case 't':
+        return tag_is(n, "template");
+    default:
+        return false;
+    }
 }
 
-/* Does text node n hold the title (white space and case aside)? */
+#define TITLE_KEY_MAX 512
+
+/* Does text node n hold the title whose norm_key is kt (white space and
+ * case aside)? Normalises n's text as it compares, stopping at the first
+ * difference. */
 static bool
-is_title_text(const xmlNode *n, const char *title)
+is_title_text(const xmlNode *n, const char *kt)
 {
-    char kn[512];
-    char kt[512];
-    norm_key((const char *)n->content, kn, sizeof kn);
-    norm_key(title, kt, sizeof kt);
-    return kt[0] != '\0' && strcmp(kn, kt) == 0;
+    const char *s = (const char *)n->content;
+    size_t k = 0;
+    for (size_t i = 0; s[i] != '\0' && k + 1 < TITLE_KEY_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c >= 0x80)) {
+            continue;
+        }
+        if ((unsigned char)kt[k] != c) {
+            return false;
+        }
+        k++;
+    }
+    return kt[0] != '\0' && kt[k] == '\0';
 }
 
 /* Joins the visible text nodes; notes where the headline starts: the
@@ -1341,6 +1427,8 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
 {
     bool in_h = false;
     int title_order = -1;
+    char kt[TITLE_KEY_MAX];
+    norm_key(title, kt, sizeof kt);
     xmlNodePtr n = xmlDocGetRootElement(doc);
     while (n != NULL && v->text.len < VIS_TEXT_MAX) {
         bool descend = false;
@@ -1351,7 +1439,8 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
             if (in_h && v->h1_order < 0) {
                 v->h1_order = (int)v->n_spans;
             }
-            if (title_order < 0 && title != NULL && is_title_text(n, title)) {
+            if (title_order < 0 && v->h1_order < 0 && title != NULL &&
+                is_title_text(n, kt)) {
                 title_order = (int)v->n_spans;
             }
             if (!span_add(v, n)) {

@@ -405,7 +405,11 @@ lex_ascii(const char *s, size_t n, size_t *i, tok *t)
     const char c = s[*i];
     if (c == ' ' || (c >= '\t' && c <= '\r')) {
         t->sp = true;
-        (*i)++;
+        size_t j = *i + 1;
+        while (j < n && (s[j] == ' ' || (s[j] >= '\t' && s[j] <= '\r'))) {
+            j++;
+        }
+        *i = j;
         return true;
     }
     t->off = *i;
@@ -1165,7 +1169,7 @@ next_digit(const char *s, size_t n, size_t pos)
 /* Every date holds a digit, and starts at most DATE_LEAD bytes before its
  * first one (a month name and a few fill words); a full date that starts
  * with a number has its next number within DATE_GAP bytes of it. */
-#define DATE_LEAD 128
+#define DATE_LEAD 64
 #define DATE_GAP  96
 
 /* A token boundary at or after from and before to (a byte of ASCII white
