@@ -235,6 +235,12 @@ node_text_spaced(px_article *a, xmlNodePtr n, size_t max)
     return out;
 }
 
+static char
+ascii_lower_char(char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 /* ASCII lower-case copy of s into buf (cap bytes, NUL-terminated). */
 static void
 lower_into(const char *s, char *buf, size_t cap)
@@ -281,12 +287,21 @@ class_id(xmlNodePtr n, char *buf, size_t cap)
         i = xmlGetProp(n, (const xmlChar *)"id");
         iv = (const char *)i;
     }
-    char raw[256];
-    snprintf(raw, sizeof raw, "%s %s", cv != NULL ? cv : "",
-             iv != NULL ? iv : "");
+    /* "class id", lower-cased, cut at 255 bytes like the old snprintf */
+    size_t k = 0;
+    const size_t lim = cap < 256 ? cap : 256;
+    for (const char *p = cv != NULL ? cv : ""; *p != '\0' && k + 1 < lim; p++) {
+        buf[k++] = ascii_lower_char(*p);
+    }
+    if (k + 1 < lim) {
+        buf[k++] = ' ';
+    }
+    for (const char *p = iv != NULL ? iv : ""; *p != '\0' && k + 1 < lim; p++) {
+        buf[k++] = ascii_lower_char(*p);
+    }
+    buf[k] = '\0';
     xmlFree(c);
     xmlFree(i);
-    lower_into(raw, buf, cap);
 }
 
 static bool
@@ -344,9 +359,11 @@ token_match(const char *cls, const char *const *pats)
         const bool taxonomy =
             strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
         for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
-            const size_t pl = strlen(pats[i]);
-            if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
-                             memcmp(t + tl - pl, pats[i], pl) == 0)) {
+            const char *pat = pats[i];
+            const size_t pl = strlen(pat);
+            if (pl <= tl &&
+                ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
+                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0))) {
                 return true;
             }
         }

@@ -21,7 +21,7 @@ enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
 
 #define WIN_MAX  32
 #define WORD_MAX 40
-#define WIN_TRY  16
+#define WIN_TRY  12
 
 typedef struct tok {
     uint8_t kind;
@@ -489,10 +489,14 @@ lex(const char *s, size_t n, size_t pos, tok *t)
     return n;
 }
 
+/* Lexes tokens into w until it holds max: from pos when w is empty, else
+ * after its last token. */
 static void
 fill(win *w, const char *s, size_t n, size_t pos, int max)
 {
-    w->n = 0;
+    if (w->n > 0) {
+        pos = w->t[w->n - 1].off + w->t[w->n - 1].len;
+    }
     w->month_first = false;
     while (w->n < max && pos < n) {
         tok *t = &w->t[w->n];
@@ -554,6 +558,8 @@ tight(const win *w, int i)
 static int16_t month_head[MONTH_BUCKETS];
 static int16_t month_next[sizeof months / sizeof months[0]];
 static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+static uint8_t month_min_len = 10; /* كانون and تشرين: 10 bytes */
+static uint8_t month_max_len = 10;
 
 static unsigned
 month_hash(const char *s, size_t len)
@@ -570,7 +576,10 @@ month_index(void)
         month_head[h] = -1;
     }
     for (size_t k = sizeof months / sizeof months[0]; k-- > 0;) {
-        const unsigned h = month_hash(months[k].name, months[k].len);
+        const uint8_t len = months[k].len;
+        month_min_len = len < month_min_len ? len : month_min_len;
+        month_max_len = len > month_max_len ? len : month_max_len;
+        const unsigned h = month_hash(months[k].name, len);
         month_next[k] = month_head[h];
         month_head[h] = (int16_t)k;
     }
@@ -580,11 +589,13 @@ month_index(void)
 static int
 month_at(const win *w, int i, int *next)
 {
-    if (i >= w->n || w->t[i].kind != T_WORD || w->t[i].low_len > 30 ||
-        w->t[i].low_len == 0) {
+    pthread_once(&month_once, month_index);
+    if (i >= w->n || w->t[i].kind != T_WORD ||
+        w->t[i].low_len < month_min_len || w->t[i].low_len > month_max_len) {
         return 0;
     }
-    if (is_word(w, i, "كانون") || is_word(w, i, "تشرين")) {
+    if (w->t[i].low_len == 10 &&
+        (is_word(w, i, "كانون") || is_word(w, i, "تشرين"))) {
         const bool kanun = is_word(w, i, "كانون");
         *next = i + 2;
         if (is_word(w, i + 1, "الثاني")) {
@@ -595,7 +606,6 @@ month_at(const win *w, int i, int *next)
         }
         return 0;
     }
-    pthread_once(&month_once, month_index);
     const tok *t = &w->t[i];
     for (int k = month_head[month_hash(t->low, t->low_len)]; k >= 0;
          k = month_next[k]) {
@@ -1148,7 +1158,7 @@ next_digit(const char *s, size_t n, size_t pos)
 {
     for (size_t i = pos; i < n; i++) {
         const unsigned char b = (unsigned char)s[i];
-        if (b - (unsigned char)'0' < 10) {
+        if (b >= '0' && b <= '9') {
             return i;
         }
         if (b < 0xD9) {
@@ -1189,6 +1199,38 @@ boundary(const char *s, size_t from, size_t to)
     return to;
 }
 
+static bool
+is_ascii_sep(unsigned char b)
+{
+    return b < 0x80 && !(b >= '0' && b <= '9') &&
+           !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* Where to start reading for a full date whose first digit is at digit,
+ * reading no earlier than pos: a full date starting before its first digit
+ * starts with a month name of one or two words, followed by at most a dot
+ * and then the day, so three runs of letters back (runs end at ASCII white
+ * space and punctuation) reach any such start. Falls back to the first
+ * token boundary DATE_LEAD bytes back when the runs are longer. */
+static size_t
+lead_start(const char *s, size_t pos, size_t digit)
+{
+    const size_t floor = digit - pos > DATE_LEAD ? digit - DATE_LEAD : pos;
+    size_t i = digit;
+    for (int runs = 0; runs < 3; runs++) {
+        while (i > floor && is_ascii_sep((unsigned char)s[i - 1])) {
+            i--;
+        }
+        while (i > floor && !is_ascii_sep((unsigned char)s[i - 1])) {
+            i--;
+        }
+        if (i == floor) {
+            return floor == pos ? pos : boundary(s, floor, digit);
+        }
+    }
+    return i;
+}
+
 /* Could a date start at token t? */
 static bool
 candidate(const win *one, const char *s, size_t n, bool partial)
@@ -1207,6 +1249,31 @@ candidate(const win *one, const char *s, size_t n, bool partial)
     return t->kind == T_WORD && month_at(one, 0, &next) != 0;
 }
 
+/* Can a full date start the window? What may follow its first token:
+ * after a number a separator, an ordinal, a fill word, a month or a CJK
+ * unit; after a month name a dot or the day. */
+static bool
+may_start(const win *w)
+{
+    if (w->n < 2) {
+        return false;
+    }
+    const tok *t1 = &w->t[1];
+    if (w->t[0].kind != T_NUM) {
+        int next = 0;
+        const int m = month_at(w, 0, &next);
+        return m != 0 && (is_punct(w, next, '.') || is_num(w, next, 1, 2));
+    }
+    if (t1->kind == T_PUNCT) {
+        return t1->c == '-' || t1->c == '/' || t1->c == '.' || t1->c == ',';
+    }
+    int next = 0;
+    return t1->kind == T_CJK ||
+           (t1->kind == T_WORD &&
+            (is_word_in(w, 1, ordinal) || is_word_in(w, 1, name_fill) ||
+             month_at(w, 1, &next) != 0));
+}
+
 static bool
 match(win *w, bool partial, px_date *d, int *end)
 {
@@ -1220,6 +1287,11 @@ date_at(px_str s, size_t at, bool partial, px_date *out, size_t *off,
         size_t *len)
 {
     win w;
+    w.n = 0;
+    fill(&w, s.ptr, s.len, at, 4);
+    if (!partial && !may_start(&w)) {
+        return false;
+    }
     /* whether a pattern matches shows in its first WIN_TRY tokens; only a
      * match needs the rest (a time and zone after it) */
     fill(&w, s.ptr, s.len, at, WIN_TRY);
@@ -1256,7 +1328,9 @@ scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
         if (digit == s.len) {
             break;
         }
-        if (digit - pos > DATE_LEAD) {
+        if (!partial) {
+            pos = lead_start(s.ptr, pos, digit);
+        } else if (digit - pos > DATE_LEAD) {
             pos = boundary(s.ptr, digit - DATE_LEAD, digit);
         }
         const size_t next = lex(s.ptr, s.len, pos, &one.t[0]);
