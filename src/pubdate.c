@@ -1289,7 +1289,7 @@ date_at(px_str s, size_t at, bool partial, px_date *out, size_t *off,
     win w;
     w.n = 0;
     fill(&w, s.ptr, s.len, at, 4);
-    if (!partial && !may_start(&w)) {
+    if (w.n == 0 || (!partial && !may_start(&w))) {
         return false;
     }
     /* whether a pattern matches shows in its first WIN_TRY tokens; only a
