@@ -1151,26 +1151,44 @@ match_partial(win *w, px_date *d, int *end)
     return p_mdy_name(w, d, end, false);
 }
 
-/* Offset of the first digit (ASCII, Arabic-Indic, Persian or full-width)
- * at or after pos, or n. */
+/* Is there a digit (ASCII, Arabic-Indic, Persian or full-width) at i? */
+static bool
+digit_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char b = (unsigned char)s[i];
+    if (b >= '0' && b <= '9') {
+        return true;
+    }
+    const unsigned char b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    return (b == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) ||
+           (b == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) ||
+           (b == 0xEF && b1 == 0xBC && i + 2 < n &&
+            (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99);
+}
+
+/* Offset of the first digit at or after pos, or n. Skips eight bytes at a
+ * time while none of them is in 0x30..0x3F or 0x80 and up. */
 static size_t
 next_digit(const char *s, size_t n, size_t pos)
 {
-    for (size_t i = pos; i < n; i++) {
-        const unsigned char b = (unsigned char)s[i];
-        if (b >= '0' && b <= '9') {
-            return i;
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    size_t i = pos;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t t = (x ^ (ones * 0x30)) & (ones * 0xF0);
+            if (((x & highs) | ((t - ones) & ~t & highs)) == 0) {
+                i += 8;
+                continue;
+            }
         }
-        if (b < 0xD9) {
-            continue;
-        }
-        const unsigned char b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-        if ((b == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) ||
-            (b == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) ||
-            (b == 0xEF && b1 == 0xBC && i + 2 < n &&
-             (unsigned char)s[i + 2] >= 0x90 &&
-             (unsigned char)s[i + 2] <= 0x99)) {
-            return i;
+        const size_t end = i + 8 < n ? i + 8 : n;
+        for (; i < end; i++) {
+            if (digit_at(s, n, i)) {
+                return i;
+            }
         }
     }
     return n;
