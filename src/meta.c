@@ -72,6 +72,7 @@ typedef struct page {
     node_list authors;
     node_list author_links; /* rel=author, href=".../author/..." */
     node_list heads;        /* h2, h3 and elements whose class says title */
+    xmlNodePtr heading;     /* the heading that gave the title, if not h1 */
     ld_info info;
 } page;
 
@@ -1222,7 +1223,7 @@ title_form(const char *t, const char *title)
 /* A heading (h2, h3, class "title") that shows the page title or its
  * headline part, when no <h1> did. */
 static const char *
-shown_heading(page *pg)
+shown_heading(page *pg, xmlNodePtr *node)
 {
     const char *forms[] = {meta_get(pg, "og:title"),
                            meta_get(pg, "twitter:title"), pg->title_tag,
@@ -1235,6 +1236,7 @@ shown_heading(page *pg)
         }
         for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
             if (forms[k] != NULL && title_form(t, forms[k])) {
+                *node = h;
                 return t;
             }
         }
@@ -1254,7 +1256,8 @@ pick_title(page *pg, const char *host)
     best_h1(pg, &h1);
     set_field(a, &a->title, h1, "title", "h1");
     if (a->title == NULL) {
-        set_field(a, &a->title, shown_heading(pg), "title", "heading");
+        set_field(a, &a->title, shown_heading(pg, &pg->heading), "title",
+                  "heading");
     }
     const char *og = meta_get(pg, "og:title");
     set_field(a, &a->title, strip_site(a, og, site, host), "title",
@@ -1456,8 +1459,7 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
             if (in_h && v->h1_order < 0) {
                 v->h1_order = (int)v->n_spans;
             }
-            if (title_order < 0 && v->h1_order < 0 && title != NULL &&
-                is_title_text(n, kt)) {
+            if (title_order < 0 && title != NULL && is_title_text(n, kt)) {
                 title_order = (int)v->n_spans;
             }
             if (!span_add(v, n)) {
@@ -1783,7 +1785,8 @@ vis_new(page *pg, htmlDocPtr doc)
     v->h1_order = -1;
     px_buf_init(&v->text);
     const char *h1 = NULL;
-    collect_text(v, doc, best_h1(pg, &h1), pg->a->title);
+    xmlNodePtr h = best_h1(pg, &h1);
+    collect_text(v, doc, h != NULL ? h : pg->heading, pg->a->title);
     return v;
 }
 
