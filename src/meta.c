@@ -1347,7 +1347,7 @@ updated_label(const char *s, size_t off)
 #define MAX_VIS      128
 #define VIS_TEXT_MAX ((size_t)512 * 1024)
 
-enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
+enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8, V_NEAR = 16 };
 
 typedef struct vis_date {
     px_date d;
@@ -1568,16 +1568,17 @@ scan_visible(vis *v)
         unsigned f = 0;
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         if (dist >= -6 && dist <= 30) {
-            f |= V_ZONE;
+            f |= V_ZONE | V_NEAR;
         }
         if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
-            f |= V_ZONE;
+            f |= V_ZONE | V_NEAR;
         }
         if (date_ancestor(s->node)) {
             /* a dated element far from a known headline is a comment or
              * a list item */
             f |= V_CLASS |
                  (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+            f |= dist == 9999 ? V_NEAR : 0;
         }
         if (updated_label(buf, off)) {
             f |= V_UPDATED;
@@ -1598,7 +1599,8 @@ scan_times(page *pg, vis *v)
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
-        vis_add(v, &d, V_ZONE | V_TIME | (is_update_node(t) ? V_UPDATED : 0),
+        vis_add(v, &d,
+                V_ZONE | V_TIME | V_NEAR | (is_update_node(t) ? V_UPDATED : 0),
                 9999);
     }
 }
@@ -1703,12 +1705,12 @@ log_dates(const vis *v, const date_src *s, bool has_s)
  * masthead shows today's date above the headline, so a date above it that
  * equals the crawl day is never taken), or NULL. */
 static const vis_date *
-vis_zone(const vis *v, bool updated, const px_date *crawl)
+vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < v->n; i++) {
             const vis_date *c = &v->v[i];
-            if ((c->flags & V_ZONE) == 0 ||
+            if ((c->flags & need) != need ||
                 ((c->flags & V_UPDATED) != 0) != updated ||
                 (c->dist < 0) != (pass == 1)) {
                 continue;
@@ -1724,9 +1726,10 @@ vis_zone(const vis *v, bool updated, const px_date *crawl)
 }
 
 /* Decides between structured, seen and URL dates: a structured date the
- * page also shows wins; then the date shown with the headline; then a
- * structured date of the article itself; then a date shown as an update;
- * then the URL. */
+ * page also shows wins; then the date shown with the headline (near it,
+ * labelled, or a <time>); then a structured date of the article itself;
+ * then a dated element further from the headline; then a date shown as an
+ * update; then the URL. */
 static void
 decide_date(page *pg, const vis *v)
 {
@@ -1743,8 +1746,10 @@ decide_date(page *pg, const vis *v)
     const bool has_crawl = a->fetched != NULL &&
                            px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
                            crawl.prec >= PX_PREC_DAY;
-    const vis_date *z = vis_zone(v, false, has_crawl ? &crawl : NULL);
-    const vis_date *zu = vis_zone(v, true, has_crawl ? &crawl : NULL);
+    const px_date *cr = has_crawl ? &crawl : NULL;
+    const vis_date *z = vis_zone(v, false, cr, V_ZONE | V_NEAR);
+    const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
+    const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     px_date u;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
@@ -1756,6 +1761,8 @@ decide_date(page *pg, const vis *v)
         set_date(a, &z->d, "seen:headline");
     } else if (has_s && strcmp(s.how, "jsonld:other") != 0) {
         set_date(a, &s.d, how);
+    } else if (z2 != NULL) {
+        set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
     } else if (has_url) {
