@@ -374,9 +374,11 @@ token_match(const char *cls, const char *const *pats)
 }
 
 /* The element that makes n page chrome (an aside, nav, related list,
- * menu...), or NULL; with lists, a list item outside <article> counts. */
+ * menu...), or NULL; with lists, a list item outside <article> counts.
+ * Elements in stop (n_stop of them: the headline's ancestors) hold the
+ * article itself, so neither they nor their ancestors are chrome. */
 static xmlNodePtr
-chrome_elem(xmlNodePtr n, bool lists)
+chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -389,6 +391,11 @@ chrome_elem(xmlNodePtr n, bool lists)
     for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
                            !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
+        for (size_t k = 0; k < n_stop; k++) {
+            if (stop[k] == p) {
+                return NULL;
+            }
+        }
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
             (!in_article &&
              (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
@@ -407,7 +414,7 @@ chrome_elem(xmlNodePtr n, bool lists)
 static bool
 chrome_at(xmlNodePtr n, bool lists)
 {
-    return chrome_elem(n, lists) != NULL;
+    return chrome_elem(n, lists, NULL, 0) != NULL;
 }
 
 static bool
@@ -1345,6 +1352,7 @@ updated_label(const char *s, size_t off)
 /* ---- dates the reader can see ------------------------------------------- */
 
 #define MAX_VIS      128
+#define MAX_HEAD_UP  64
 #define VIS_TEXT_MAX ((size_t)512 * 1024)
 
 enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8, V_NEAR = 16 };
@@ -1369,6 +1377,8 @@ typedef struct vis {
     size_t n_spans;
     size_t cap_spans;
     int h1_order; /* order of the headline's first text node, or -1 */
+    const xmlNode *head_up[MAX_HEAD_UP]; /* the headline and its ancestors */
+    size_t n_head_up;
 } vis;
 
 static void
@@ -1560,7 +1570,8 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
-        xmlNodePtr chrome = chrome_elem(s->node, !label);
+        xmlNodePtr chrome =
+            chrome_elem(s->node, !label, v->head_up, v->n_head_up);
         if (chrome != NULL) {
             log_boiler(chrome, &d);
             continue;
@@ -1793,7 +1804,17 @@ vis_new(page *pg, htmlDocPtr doc)
     px_buf_init(&v->text);
     const char *h1 = NULL;
     xmlNodePtr h = best_h1(pg, &h1);
-    collect_text(v, doc, h != NULL ? h : pg->heading, pg->a->title);
+    h = h != NULL ? h : pg->heading;
+    collect_text(v, doc, h, pg->a->title);
+    const xmlNode *up = h;
+    if (up == NULL && v->h1_order >= 0) {
+        up = v->spans[v->h1_order].node->parent;
+    }
+    for (; up != NULL && up->type == XML_ELEMENT_NODE &&
+           v->n_head_up < MAX_HEAD_UP;
+         up = up->parent) {
+        v->head_up[v->n_head_up++] = up;
+    }
     return v;
 }
 
