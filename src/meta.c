@@ -1736,6 +1736,16 @@ vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
     return NULL;
 }
 
+/* Does the page call itself a website rather than an article (og:type)?
+ * Such a page's unseen structured date is that of the page, not of an
+ * article. */
+static bool
+is_website(const page *pg)
+{
+    const char *t = meta_get(pg, "og:type");
+    return t != NULL && px_str_ieq_c(px_str_c(t), "website");
+}
+
 /* Decides between structured, seen and URL dates: a structured date the
  * page also shows wins; then the date shown with the headline (near it,
  * labelled, or a <time>); then a structured date of the article itself;
@@ -1770,7 +1780,7 @@ decide_date(page *pg, const vis *v)
         set_date(a, &near->d, "seen:near-structured");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
-    } else if (has_s && strcmp(s.how, "jsonld:other") != 0) {
+    } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
         set_date(a, &s.d, how);
     } else if (z2 != NULL) {
         set_date(a, &z2->d, "seen:far");
