@@ -463,7 +463,10 @@ visit_meta(page *pg, xmlNodePtr n)
     static const char *const keys[] = {"name", "property", "itemprop",
                                        "http-equiv"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *k = attr(pg->a, n, keys[i]);
+        const char *k = prop_view(n, keys[i]);
+        if (k == NULL && has_prop(n, keys[i])) {
+            k = attr(pg->a, n, keys[i]);
+        }
         if (k == NULL) {
             continue;
         }
