@@ -1750,10 +1750,10 @@ is_website(const page *pg)
 }
 
 /* Decides between structured, seen and URL dates: a structured date the
- * page also shows wins; then the date shown with the headline (near it,
- * labelled, or a <time>); then a structured date of the article itself;
- * then a dated element further from the headline; then a date shown as an
- * update; then the URL. */
+ * page also shows wins; then the date shown with the headline (a <time>
+ * first, then one near the headline or labelled); then a structured date of the
+ * article itself; then a dated element further from the headline; then a date
+ * shown as an update; then the URL. */
 static void
 decide_date(page *pg, const vis *v)
 {
@@ -1771,7 +1771,9 @@ decide_date(page *pg, const vis *v)
                            px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
                            crawl.prec >= PX_PREC_DAY;
     const px_date *cr = has_crawl ? &crawl : NULL;
-    const vis_date *z = vis_zone(v, false, cr, V_ZONE | V_NEAR);
+    /* a <time> element states its date exactly: it beats text dates */
+    const vis_date *z = vis_zone(v, false, cr, V_ZONE | V_NEAR | V_TIME);
+    z = z != NULL ? z : vis_zone(v, false, cr, V_ZONE | V_NEAR);
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     px_date u;

@@ -143,7 +143,7 @@ test_related_trap(void)
         "</aside></body></html>";
     run r;
     extract(&r, html, NULL);
-    CHECK_STR_EQ(r.date, "2026-01-06");
+    CHECK_STR_EQ(r.date, "2026-01-06T10:00"); /* the <time> states it */
     CHECK(has_signal(r.a, "date:seen:headline"));
     done(&r);
 }
