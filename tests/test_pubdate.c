@@ -100,6 +100,14 @@ static void
 test_european(void)
 {
     CHECK_STR_EQ(iso("6. Januar 2026"), "2026-01-06");
+    CHECK_STR_EQ(iso("6 Eylül 2026 Pazar"), "2026-09-06");
+    CHECK_STR_EQ(iso("6 Şubat 2026"), "2026-02-06");
+    CHECK_STR_EQ(iso("6 січня 2026 р."), "2026-01-06");
+    CHECK_STR_EQ(iso("6. února 2026"), "2026-02-06");
+    CHECK_STR_EQ(iso("2026. január 6."), "2026-01-06");
+    CHECK_STR_EQ(iso("6 ianuarie 2026"), "2026-01-06");
+    CHECK_STR_EQ(iso("6 augusti 2026"), "2026-08-06");
+    CHECK_STR_EQ(iso("6 Μαΐου 2026"), "2026-05-06");
     CHECK_STR_EQ(iso("Dienstag, 6. März 2026, 08:41 Uhr"), "2026-03-06T08:41");
     CHECK_STR_EQ(iso("le 6 février 2026 à 08h41"), "2026-02-06T08:41");
     CHECK_STR_EQ(iso("1er août 2026"), "2026-08-01");
