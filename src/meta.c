@@ -72,6 +72,7 @@ typedef struct page {
     node_list authors;
     node_list author_links; /* rel=author, href=".../author/..." */
     node_list heads;        /* h2, h3 and elements whose class says title */
+    xmlNodePtr heading;     /* the heading that gave the title, if not h1 */
     ld_info info;
 } page;
 
@@ -89,7 +90,48 @@ static bool
 tag_is(const xmlNode *n, const char *name)
 {
     return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           n->name[0] == (xmlChar)name[0] &&
            strcmp((const char *)n->name, name) == 0;
+}
+
+/* The value of n's attribute name as stored in the tree (borrowed, valid
+ * while the document lives), "" for an empty one, or NULL when n has no
+ * such attribute or its value is not one plain text node. No allocation,
+ * unlike xmlGetProp. */
+static const char *
+prop_view(const xmlNode *n, const char *name)
+{
+    if (n == NULL || n->type != XML_ELEMENT_NODE) {
+        return NULL;
+    }
+    for (const xmlAttr *p = n->properties; p != NULL; p = p->next) {
+        if (p->name == NULL || p->name[0] != (xmlChar)name[0] ||
+            strcmp((const char *)p->name, name) != 0) {
+            continue;
+        }
+        const xmlNode *c = p->children;
+        if (c == NULL) {
+            return "";
+        }
+        if (c->next == NULL && c->type == XML_TEXT_NODE && c->content != NULL) {
+            return (const char *)c->content;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* Does n have an attribute called name (whatever its value)? */
+static bool
+has_prop(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *p = n->properties; p != NULL; p = p->next) {
+        if (p->name != NULL && p->name[0] == (xmlChar)name[0] &&
+            strcmp((const char *)p->name, name) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* An arena copy of s with white space collapsed, or NULL when empty. */
@@ -108,6 +150,13 @@ arena_text(px_article *a, const char *s, size_t len)
 static const char *
 attr(px_article *a, xmlNodePtr n, const char *name)
 {
+    const char *view = prop_view(n, name);
+    if (view != NULL) {
+        return arena_text(a, view, strlen(view));
+    }
+    if (!has_prop(n, name)) {
+        return NULL;
+    }
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     if (v == NULL) {
         return NULL;
@@ -187,14 +236,23 @@ node_text_spaced(px_article *a, xmlNodePtr n, size_t max)
     return out;
 }
 
+static char
+ascii_lower_char(char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 /* ASCII lower-case copy of s into buf (cap bytes, NUL-terminated). */
 static void
 lower_into(const char *s, char *buf, size_t cap)
 {
     size_t i = 0;
     for (; s != NULL && s[i] != '\0' && i + 1 < cap; i++) {
-        const char c = s[i];
-        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        buf[i] = c;
     }
     buf[i] = '\0';
 }
@@ -218,19 +276,41 @@ class_id(xmlNodePtr n, char *buf, size_t cap)
     if (n->type != XML_ELEMENT_NODE) {
         return;
     }
-    xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
-    xmlChar *i = xmlGetProp(n, (const xmlChar *)"id");
-    char raw[256];
-    snprintf(raw, sizeof raw, "%s %s", c != NULL ? (const char *)c : "",
-             i != NULL ? (const char *)i : "");
+    xmlChar *c = NULL;
+    xmlChar *i = NULL;
+    const char *cv = prop_view(n, "class");
+    const char *iv = prop_view(n, "id");
+    if (cv == NULL && has_prop(n, "class")) {
+        c = xmlGetProp(n, (const xmlChar *)"class");
+        cv = (const char *)c;
+    }
+    if (iv == NULL && has_prop(n, "id")) {
+        i = xmlGetProp(n, (const xmlChar *)"id");
+        iv = (const char *)i;
+    }
+    /* "class id", lower-cased, cut at 255 bytes like the old snprintf */
+    size_t k = 0;
+    const size_t lim = cap < 256 ? cap : 256;
+    for (const char *p = cv != NULL ? cv : ""; *p != '\0' && k + 1 < lim; p++) {
+        buf[k++] = ascii_lower_char(*p);
+    }
+    if (k + 1 < lim) {
+        buf[k++] = ' ';
+    }
+    for (const char *p = iv != NULL ? iv : ""; *p != '\0' && k + 1 < lim; p++) {
+        buf[k++] = ascii_lower_char(*p);
+    }
+    buf[k] = '\0';
     xmlFree(c);
     xmlFree(i);
-    lower_into(raw, buf, cap);
 }
 
 static bool
 attr_ieq(xmlNodePtr n, const char *name, const char *want)
 {
+    if (!has_prop(n, name)) {
+        return false;
+    }
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     char low[64];
     lower_into((const char *)v, low, sizeof low);
@@ -280,9 +360,11 @@ token_match(const char *cls, const char *const *pats)
         const bool taxonomy =
             strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
         for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
-            const size_t pl = strlen(pats[i]);
-            if (pl <= tl && (memcmp(t, pats[i], pl) == 0 ||
-                             memcmp(t + tl - pl, pats[i], pl) == 0)) {
+            const char *pat = pats[i];
+            const size_t pl = strlen(pat);
+            if (pl <= tl &&
+                ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
+                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0))) {
                 return true;
             }
         }
@@ -292,9 +374,11 @@ token_match(const char *cls, const char *const *pats)
 }
 
 /* The element that makes n page chrome (an aside, nav, related list,
- * menu...), or NULL; with lists, a list item outside <article> counts. */
+ * menu...), or NULL; with lists, a list item outside <article> counts.
+ * Elements in stop (n_stop of them: the headline's ancestors) hold the
+ * article itself, so neither they nor their ancestors are chrome. */
 static xmlNodePtr
-chrome_elem(xmlNodePtr n, bool lists)
+chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -307,6 +391,11 @@ chrome_elem(xmlNodePtr n, bool lists)
     for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
                            !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
+        for (size_t k = 0; k < n_stop; k++) {
+            if (stop[k] == p) {
+                return NULL;
+            }
+        }
         if (tag_is(p, "aside") || tag_is(p, "nav") ||
             (!in_article &&
              (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
@@ -325,7 +414,7 @@ chrome_elem(xmlNodePtr n, bool lists)
 static bool
 chrome_at(xmlNodePtr n, bool lists)
 {
-    return chrome_elem(n, lists) != NULL;
+    return chrome_elem(n, lists, NULL, 0) != NULL;
 }
 
 static bool
@@ -374,7 +463,10 @@ visit_meta(page *pg, xmlNodePtr n)
     static const char *const keys[] = {"name", "property", "itemprop",
                                        "http-equiv"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *k = attr(pg->a, n, keys[i]);
+        const char *k = prop_view(n, keys[i]);
+        if (k == NULL && has_prop(n, keys[i])) {
+            k = attr(pg->a, n, keys[i]);
+        }
         if (k == NULL) {
             continue;
         }
@@ -438,22 +530,55 @@ visit_classes(page *pg, xmlNodePtr n)
     }
 }
 
+/* Is s (n bytes) a path segment naming an author page ("Author")? */
+static bool
+is_author_seg(const char *s, size_t n)
+{
+    static const char *const segs[] = {
+        "author",   "authors",    "autor",     "autoren", "auteur",
+        "autore",   "journalist", "redakteur", "profile", "writer",
+        "reporter", "by",         "staff",     "people",  NULL};
+    char low[16];
+    if (n < 2 || n >= sizeof low) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char c = s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; segs[i] != NULL; i++) {
+        if (segs[i][0] == low[0] && strcmp(segs[i], low) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A link to an author page: rel=author or an /author/ style path. */
 static bool
 is_author_link(xmlNodePtr n)
 {
-    static const char *const paths[] = {
-        "/author/",   "/authors/",    "/autor/",     "/autoren/", "/auteur/",
-        "/autore/",   "/journalist/", "/redakteur/", "/profile/", "/writer/",
-        "/reporter/", "/by/",         "/staff/",     "/people/",  NULL};
     if (attr_ieq(n, "rel", "author")) {
         return true;
     }
-    xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-    char low[512];
-    lower_into((const char *)href, low, sizeof low);
-    xmlFree(href);
-    return contains_any(low, paths);
+    const char *href = prop_view(n, "href");
+    if (href == NULL) {
+        return false;
+    }
+    /* a path segment, between slashes, in the first 511 bytes */
+    const char *end = href + strnlen(href, 511);
+    for (const char *p = strchr(href, '/'); p != NULL && p < end;
+         p = memchr(p + 1, '/', (size_t)(end - p - 1))) {
+        const char *q = memchr(p + 1, '/', (size_t)(end - p - 1));
+        if (q != NULL && is_author_seg(p + 1, (size_t)(q - p - 1))) {
+            return true;
+        }
+        if (q == NULL) {
+            break;
+        }
+    }
+    return false;
 }
 
 static void
@@ -464,33 +589,66 @@ visit_script(page *pg, xmlNodePtr n)
     }
 }
 
+/* Tags with a role in gathering, dispatched on the first letter. */
+static void
+visit_tag(page *pg, xmlNodePtr n, const char *name)
+{
+    switch (name[0]) {
+    case 'm':
+        if (strcmp(name, "meta") == 0) {
+            visit_meta(pg, n);
+        }
+        break;
+    case 'l':
+        if (strcmp(name, "link") == 0) {
+            visit_link(pg, n);
+        }
+        break;
+    case 's':
+        if (strcmp(name, "script") == 0) {
+            visit_script(pg, n);
+        }
+        break;
+    case 't':
+        if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
+            !tag_is(n->parent, "svg")) {
+            pg->title_tag = node_text(pg->a, n, 1000);
+        } else if (strcmp(name, "time") == 0) {
+            list_add(&pg->times, n);
+        }
+        break;
+    case 'h':
+        if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
+            pg->html_lang = attr(pg->a, n, "lang");
+            pg->html_lang = pg->html_lang != NULL ? pg->html_lang
+                                                  : attr(pg->a, n, "xml:lang");
+        } else if (strcmp(name, "h1") == 0) {
+            list_add(&pg->h1, n);
+        } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
+            list_add(&pg->heads, n);
+        }
+        break;
+    case 'a':
+        if (name[1] == '\0' && is_author_link(n)) {
+            list_add(&pg->author_links, n);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void
 visit_element(page *pg, xmlNodePtr n)
 {
     const char *name = (const char *)n->name;
-    if (strcmp(name, "meta") == 0) {
-        visit_meta(pg, n);
-    } else if (strcmp(name, "link") == 0) {
-        visit_link(pg, n);
-    } else if (strcmp(name, "script") == 0) {
-        visit_script(pg, n);
-    } else if (strcmp(name, "title") == 0 && pg->title_tag == NULL &&
-               !tag_is(n->parent, "svg")) {
-        pg->title_tag = node_text(pg->a, n, 1000);
-    } else if (strcmp(name, "html") == 0 && pg->html_lang == NULL) {
-        pg->html_lang = attr(pg->a, n, "lang");
-        pg->html_lang =
-            pg->html_lang != NULL ? pg->html_lang : attr(pg->a, n, "xml:lang");
-    } else if (strcmp(name, "h1") == 0) {
-        list_add(&pg->h1, n);
-    } else if (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0) {
-        list_add(&pg->heads, n);
-    } else if (strcmp(name, "time") == 0) {
-        list_add(&pg->times, n);
-    } else if (strcmp(name, "a") == 0 && is_author_link(n)) {
-        list_add(&pg->author_links, n);
+    visit_tag(pg, n, name);
+    if (n->properties == NULL) {
+        return;
     }
-    xmlChar *prop = xmlGetProp(n, (const xmlChar *)"itemprop");
+    xmlChar *prop = has_prop(n, "itemprop")
+                        ? xmlGetProp(n, (const xmlChar *)"itemprop")
+                        : NULL;
     if (prop != NULL && strcmp(name, "meta") != 0) {
         visit_itemprop(pg, n, (const char *)prop);
     }
@@ -1075,7 +1233,7 @@ title_form(const char *t, const char *title)
 /* A heading (h2, h3, class "title") that shows the page title or its
  * headline part, when no <h1> did. */
 static const char *
-shown_heading(page *pg)
+shown_heading(page *pg, xmlNodePtr *node)
 {
     const char *forms[] = {meta_get(pg, "og:title"),
                            meta_get(pg, "twitter:title"), pg->title_tag,
@@ -1088,6 +1246,7 @@ shown_heading(page *pg)
         }
         for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
             if (forms[k] != NULL && title_form(t, forms[k])) {
+                *node = h;
                 return t;
             }
         }
@@ -1107,7 +1266,8 @@ pick_title(page *pg, const char *host)
     best_h1(pg, &h1);
     set_field(a, &a->title, h1, "title", "h1");
     if (a->title == NULL) {
-        set_field(a, &a->title, shown_heading(pg), "title", "heading");
+        set_field(a, &a->title, shown_heading(pg, &pg->heading), "title",
+                  "heading");
     }
     const char *og = meta_get(pg, "og:title");
     set_field(a, &a->title, strip_site(a, og, site, host), "title",
@@ -1195,9 +1355,10 @@ updated_label(const char *s, size_t off)
 /* ---- dates the reader can see ------------------------------------------- */
 
 #define MAX_VIS      128
+#define MAX_HEAD_UP  64
 #define VIS_TEXT_MAX ((size_t)512 * 1024)
 
-enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8 };
+enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8, V_NEAR = 16 };
 
 typedef struct vis_date {
     px_date d;
@@ -1219,6 +1380,8 @@ typedef struct vis {
     size_t n_spans;
     size_t cap_spans;
     int h1_order; /* order of the headline's first text node, or -1 */
+    const xmlNode *head_up[MAX_HEAD_UP]; /* the headline and its ancestors */
+    size_t n_head_up;
 } vis;
 
 static void
@@ -1249,20 +1412,45 @@ span_add(vis *v, xmlNodePtr n)
 static bool
 invisible(const xmlNode *n)
 {
-    return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
-           tag_is(n, "head") || tag_is(n, "svg") || tag_is(n, "template") ||
-           tag_is(n, "select");
+    switch (n->name != NULL ? n->name[0] : 0) {
+    case 's':
+        return tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "svg") ||
+               tag_is(n, "select");
+    case 'n':
+        return tag_is(n, "noscript");
+    case 'h':
+        return tag_is(n, "head");
+    case 't':
+        return tag_is(n, "template");
+    default:
+        return false;
+    }
 }
 
-/* Does text node n hold the title (white space and case aside)? */
+#define TITLE_KEY_MAX 512
+
+/* Does text node n hold the title whose norm_key is kt (white space and
+ * case aside)? Normalises n's text as it compares, stopping at the first
+ * difference. */
 static bool
-is_title_text(const xmlNode *n, const char *title)
+is_title_text(const xmlNode *n, const char *kt)
 {
-    char kn[512];
-    char kt[512];
-    norm_key((const char *)n->content, kn, sizeof kn);
-    norm_key(title, kt, sizeof kt);
-    return kt[0] != '\0' && strcmp(kn, kt) == 0;
+    const char *s = (const char *)n->content;
+    size_t k = 0;
+    for (size_t i = 0; s[i] != '\0' && k + 1 < TITLE_KEY_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c >= 0x80)) {
+            continue;
+        }
+        if ((unsigned char)kt[k] != c) {
+            return false;
+        }
+        k++;
+    }
+    return kt[0] != '\0' && kt[k] == '\0';
 }
 
 /* Joins the visible text nodes; notes where the headline starts: the
@@ -1272,6 +1460,8 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
 {
     bool in_h = false;
     int title_order = -1;
+    char kt[TITLE_KEY_MAX];
+    norm_key(title, kt, sizeof kt);
     xmlNodePtr n = xmlDocGetRootElement(doc);
     while (n != NULL && v->text.len < VIS_TEXT_MAX) {
         bool descend = false;
@@ -1282,7 +1472,7 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
             if (in_h && v->h1_order < 0) {
                 v->h1_order = (int)v->n_spans;
             }
-            if (title_order < 0 && title != NULL && is_title_text(n, title)) {
+            if (title_order < 0 && title != NULL && is_title_text(n, kt)) {
                 title_order = (int)v->n_spans;
             }
             if (!span_add(v, n)) {
@@ -1383,7 +1573,8 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
-        xmlNodePtr chrome = chrome_elem(s->node, !label);
+        xmlNodePtr chrome =
+            chrome_elem(s->node, !label, v->head_up, v->n_head_up);
         if (chrome != NULL) {
             log_boiler(chrome, &d);
             continue;
@@ -1391,16 +1582,17 @@ scan_visible(vis *v)
         unsigned f = 0;
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         if (dist >= -6 && dist <= 30) {
-            f |= V_ZONE;
+            f |= V_ZONE | V_NEAR;
         }
         if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
-            f |= V_ZONE;
+            f |= V_ZONE | V_NEAR;
         }
         if (date_ancestor(s->node)) {
             /* a dated element far from a known headline is a comment or
              * a list item */
             f |= V_CLASS |
                  (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+            f |= dist == 9999 ? V_NEAR : 0;
         }
         if (updated_label(buf, off)) {
             f |= V_UPDATED;
@@ -1421,7 +1613,8 @@ scan_times(page *pg, vis *v)
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
-        vis_add(v, &d, V_ZONE | V_TIME | (is_update_node(t) ? V_UPDATED : 0),
+        vis_add(v, &d,
+                V_ZONE | V_TIME | V_NEAR | (is_update_node(t) ? V_UPDATED : 0),
                 9999);
     }
 }
@@ -1526,12 +1719,12 @@ log_dates(const vis *v, const date_src *s, bool has_s)
  * masthead shows today's date above the headline, so a date above it that
  * equals the crawl day is never taken), or NULL. */
 static const vis_date *
-vis_zone(const vis *v, bool updated, const px_date *crawl)
+vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < v->n; i++) {
             const vis_date *c = &v->v[i];
-            if ((c->flags & V_ZONE) == 0 ||
+            if ((c->flags & need) != need ||
                 ((c->flags & V_UPDATED) != 0) != updated ||
                 (c->dist < 0) != (pass == 1)) {
                 continue;
@@ -1546,10 +1739,21 @@ vis_zone(const vis *v, bool updated, const px_date *crawl)
     return NULL;
 }
 
+/* Does the page call itself a website rather than an article (og:type)?
+ * Such a page's unseen structured date is that of the page, not of an
+ * article. */
+static bool
+is_website(const page *pg)
+{
+    const char *t = meta_get(pg, "og:type");
+    return t != NULL && px_str_ieq_c(px_str_c(t), "website");
+}
+
 /* Decides between structured, seen and URL dates: a structured date the
- * page also shows wins; then the date shown with the headline; then a
- * structured date of the article itself; then a date shown as an update;
- * then the URL. */
+ * page also shows wins; then the date shown with the headline (a <time>
+ * first, then one near the headline or labelled); then a structured date of the
+ * article itself; then a dated element further from the headline; then a date
+ * shown as an update; then the URL. */
 static void
 decide_date(page *pg, const vis *v)
 {
@@ -1566,8 +1770,12 @@ decide_date(page *pg, const vis *v)
     const bool has_crawl = a->fetched != NULL &&
                            px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
                            crawl.prec >= PX_PREC_DAY;
-    const vis_date *z = vis_zone(v, false, has_crawl ? &crawl : NULL);
-    const vis_date *zu = vis_zone(v, true, has_crawl ? &crawl : NULL);
+    const px_date *cr = has_crawl ? &crawl : NULL;
+    /* a <time> element states its date exactly: it beats text dates */
+    const vis_date *z = vis_zone(v, false, cr, V_ZONE | V_NEAR | V_TIME);
+    z = z != NULL ? z : vis_zone(v, false, cr, V_ZONE | V_NEAR);
+    const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
+    const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     px_date u;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
@@ -1577,8 +1785,10 @@ decide_date(page *pg, const vis *v)
         set_date(a, &near->d, "seen:near-structured");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
-    } else if (has_s && strcmp(s.how, "jsonld:other") != 0) {
+    } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
         set_date(a, &s.d, how);
+    } else if (z2 != NULL) {
+        set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
     } else if (has_url) {
@@ -1608,7 +1818,18 @@ vis_new(page *pg, htmlDocPtr doc)
     v->h1_order = -1;
     px_buf_init(&v->text);
     const char *h1 = NULL;
-    collect_text(v, doc, best_h1(pg, &h1), pg->a->title);
+    xmlNodePtr h = best_h1(pg, &h1);
+    h = h != NULL ? h : pg->heading;
+    collect_text(v, doc, h, pg->a->title);
+    const xmlNode *up = h;
+    if (up == NULL && v->h1_order >= 0) {
+        up = v->spans[v->h1_order].node->parent;
+    }
+    for (; up != NULL && up->type == XML_ELEMENT_NODE &&
+           v->n_head_up < MAX_HEAD_UP;
+         up = up->parent) {
+        v->head_up[v->n_head_up++] = up;
+    }
     return v;
 }
 
@@ -2138,7 +2359,10 @@ para_date(const px_article *a, const px_para *p, px_date *out)
         updated_label(s.ptr, off)) {
         return false;
     }
-    const char last = p->len > 0 ? s.ptr[p->len - 1] : '\0';
+    char last = '\0';
+    if (p->len > 0) {
+        last = s.ptr[p->len - 1];
+    }
     const bool sentence =
         last == '.' || last == '!' || last == '?' ||
         (p->len >= 3 && memcmp(s.ptr + p->len - 3, "\xe3\x80\x82", 3) == 0);

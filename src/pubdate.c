@@ -10,6 +10,7 @@
  */
 #include "pubdate.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ enum { T_NUM, T_WORD, T_CJK, T_PUNCT };
 
 #define WIN_MAX  32
 #define WORD_MAX 40
+#define WIN_TRY  12
 
 typedef struct tok {
     uint8_t kind;
@@ -41,226 +43,332 @@ typedef struct win {
 
 typedef struct name_month {
     const char *name;
+    uint8_t len; /* bytes in name */
     int8_t month;
 } name_month;
+
+#define MONTH(s, m)                                                            \
+    {                                                                          \
+        s, (uint8_t)(sizeof(s) - 1), m                                         \
+    }
 
 /* Month names, folded (lower case, Arabic alef without hamza). */
 static const name_month months[] = {
     /* English */
-    {"january", 1},
-    {"february", 2},
-    {"march", 3},
-    {"april", 4},
-    {"may", 5},
-    {"june", 6},
-    {"july", 7},
-    {"august", 8},
-    {"september", 9},
-    {"october", 10},
-    {"november", 11},
-    {"december", 12},
-    {"jan", 1},
-    {"feb", 2},
-    {"mar", 3},
-    {"apr", 4},
-    {"jun", 6},
-    {"jul", 7},
-    {"aug", 8},
-    {"sep", 9},
-    {"sept", 9},
-    {"oct", 10},
-    {"nov", 11},
-    {"dec", 12},
+    MONTH("january", 1),
+    MONTH("february", 2),
+    MONTH("march", 3),
+    MONTH("april", 4),
+    MONTH("may", 5),
+    MONTH("june", 6),
+    MONTH("july", 7),
+    MONTH("august", 8),
+    MONTH("september", 9),
+    MONTH("october", 10),
+    MONTH("november", 11),
+    MONTH("december", 12),
+    MONTH("jan", 1),
+    MONTH("feb", 2),
+    MONTH("mar", 3),
+    MONTH("apr", 4),
+    MONTH("jun", 6),
+    MONTH("jul", 7),
+    MONTH("aug", 8),
+    MONTH("sep", 9),
+    MONTH("sept", 9),
+    MONTH("oct", 10),
+    MONTH("nov", 11),
+    MONTH("dec", 12),
     /* German */
-    {"januar", 1},
-    {"jänner", 1},
-    {"jän", 1},
-    {"februar", 2},
-    {"feber", 2},
-    {"märz", 3},
-    {"mär", 3},
-    {"mrz", 3},
-    {"mai", 5},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"okt", 10},
-    {"dezember", 12},
-    {"dez", 12},
+    MONTH("januar", 1),
+    MONTH("jänner", 1),
+    MONTH("jän", 1),
+    MONTH("februar", 2),
+    MONTH("feber", 2),
+    MONTH("märz", 3),
+    MONTH("mär", 3),
+    MONTH("mrz", 3),
+    MONTH("mai", 5),
+    MONTH("juni", 6),
+    MONTH("juli", 7),
+    MONTH("oktober", 10),
+    MONTH("okt", 10),
+    MONTH("dezember", 12),
+    MONTH("dez", 12),
     /* French */
-    {"janvier", 1},
-    {"janv", 1},
-    {"février", 2},
-    {"fevrier", 2},
-    {"févr", 2},
-    {"fevr", 2},
-    {"fév", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"avr", 4},
-    {"juin", 6},
-    {"juillet", 7},
-    {"juil", 7},
-    {"août", 8},
-    {"aout", 8},
-    {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"décembre", 12},
-    {"decembre", 12},
-    {"déc", 12},
+    MONTH("janvier", 1),
+    MONTH("janv", 1),
+    MONTH("février", 2),
+    MONTH("fevrier", 2),
+    MONTH("févr", 2),
+    MONTH("fevr", 2),
+    MONTH("fév", 2),
+    MONTH("mars", 3),
+    MONTH("avril", 4),
+    MONTH("avr", 4),
+    MONTH("juin", 6),
+    MONTH("juillet", 7),
+    MONTH("juil", 7),
+    MONTH("août", 8),
+    MONTH("aout", 8),
+    MONTH("septembre", 9),
+    MONTH("octobre", 10),
+    MONTH("novembre", 11),
+    MONTH("décembre", 12),
+    MONTH("decembre", 12),
+    MONTH("déc", 12),
     /* Spanish */
-    {"enero", 1},
-    {"ene", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"abr", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
-    {"ago", 8},
-    {"septiembre", 9},
-    {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"dic", 12},
+    MONTH("enero", 1),
+    MONTH("ene", 1),
+    MONTH("febrero", 2),
+    MONTH("marzo", 3),
+    MONTH("abril", 4),
+    MONTH("abr", 4),
+    MONTH("mayo", 5),
+    MONTH("junio", 6),
+    MONTH("julio", 7),
+    MONTH("agosto", 8),
+    MONTH("ago", 8),
+    MONTH("septiembre", 9),
+    MONTH("setiembre", 9),
+    MONTH("octubre", 10),
+    MONTH("noviembre", 11),
+    MONTH("diciembre", 12),
+    MONTH("dic", 12),
     /* Portuguese */
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"fev", 2},
-    {"março", 3},
-    {"marco", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
-    {"setembro", 9},
-    {"set", 9},
-    {"outubro", 10},
-    {"out", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
+    MONTH("janeiro", 1),
+    MONTH("fevereiro", 2),
+    MONTH("fev", 2),
+    MONTH("março", 3),
+    MONTH("marco", 3),
+    MONTH("maio", 5),
+    MONTH("junho", 6),
+    MONTH("julho", 7),
+    MONTH("setembro", 9),
+    MONTH("set", 9),
+    MONTH("outubro", 10),
+    MONTH("out", 10),
+    MONTH("novembro", 11),
+    MONTH("dezembro", 12),
     /* Italian */
-    {"gennaio", 1},
-    {"gen", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"mag", 5},
-    {"giugno", 6},
-    {"giu", 6},
-    {"luglio", 7},
-    {"lug", 7},
-    {"settembre", 9},
-    {"ottobre", 10},
-    {"ott", 10},
-    {"dicembre", 12},
+    MONTH("gennaio", 1),
+    MONTH("gen", 1),
+    MONTH("febbraio", 2),
+    MONTH("aprile", 4),
+    MONTH("maggio", 5),
+    MONTH("mag", 5),
+    MONTH("giugno", 6),
+    MONTH("giu", 6),
+    MONTH("luglio", 7),
+    MONTH("lug", 7),
+    MONTH("settembre", 9),
+    MONTH("ottobre", 10),
+    MONTH("ott", 10),
+    MONTH("dicembre", 12),
     /* Dutch */
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mrt", 3},
-    {"mei", 5},
-    {"augustus", 8},
+    MONTH("januari", 1),
+    MONTH("februari", 2),
+    MONTH("maart", 3),
+    MONTH("mrt", 3),
+    MONTH("mei", 5),
+    MONTH("augustus", 8),
     /* Polish, nominative and genitive */
-    {"styczeń", 1},
-    {"stycznia", 1},
-    {"sty", 1},
-    {"luty", 2},
-    {"lutego", 2},
-    {"lut", 2},
-    {"marzec", 3},
-    {"marca", 3},
-    {"kwiecień", 4},
-    {"kwietnia", 4},
-    {"kwi", 4},
-    {"maj", 5},
-    {"maja", 5},
-    {"czerwiec", 6},
-    {"czerwca", 6},
-    {"cze", 6},
-    {"lipiec", 7},
-    {"lipca", 7},
-    {"lip", 7},
-    {"sierpień", 8},
-    {"sierpnia", 8},
-    {"sie", 8},
-    {"wrzesień", 9},
-    {"września", 9},
-    {"wrz", 9},
-    {"październik", 10},
-    {"października", 10},
-    {"paź", 10},
-    {"listopad", 11},
-    {"listopada", 11},
-    {"lis", 11},
-    {"grudzień", 12},
-    {"grudnia", 12},
-    {"gru", 12},
+    MONTH("styczeń", 1),
+    MONTH("stycznia", 1),
+    MONTH("sty", 1),
+    MONTH("luty", 2),
+    MONTH("lutego", 2),
+    MONTH("lut", 2),
+    MONTH("marzec", 3),
+    MONTH("marca", 3),
+    MONTH("kwiecień", 4),
+    MONTH("kwietnia", 4),
+    MONTH("kwi", 4),
+    MONTH("maj", 5),
+    MONTH("maja", 5),
+    MONTH("czerwiec", 6),
+    MONTH("czerwca", 6),
+    MONTH("cze", 6),
+    MONTH("lipiec", 7),
+    MONTH("lipca", 7),
+    MONTH("lip", 7),
+    MONTH("sierpień", 8),
+    MONTH("sierpnia", 8),
+    MONTH("sie", 8),
+    MONTH("wrzesień", 9),
+    MONTH("września", 9),
+    MONTH("wrz", 9),
+    MONTH("październik", 10),
+    MONTH("października", 10),
+    MONTH("paź", 10),
+    MONTH("listopad", 11),
+    MONTH("listopada", 11),
+    MONTH("lis", 11),
+    MONTH("grudzień", 12),
+    MONTH("grudnia", 12),
+    MONTH("gru", 12),
     /* Russian, nominative, genitive and abbreviations */
-    {"январь", 1},
-    {"января", 1},
-    {"янв", 1},
-    {"февраль", 2},
-    {"февраля", 2},
-    {"фев", 2},
-    {"март", 3},
-    {"марта", 3},
-    {"мар", 3},
-    {"апрель", 4},
-    {"апреля", 4},
-    {"апр", 4},
-    {"май", 5},
-    {"мая", 5},
-    {"июнь", 6},
-    {"июня", 6},
-    {"июн", 6},
-    {"июль", 7},
-    {"июля", 7},
-    {"июл", 7},
-    {"август", 8},
-    {"августа", 8},
-    {"авг", 8},
-    {"сентябрь", 9},
-    {"сентября", 9},
-    {"сен", 9},
-    {"сент", 9},
-    {"октябрь", 10},
-    {"октября", 10},
-    {"окт", 10},
-    {"ноябрь", 11},
-    {"ноября", 11},
-    {"ноя", 11},
-    {"нояб", 11},
-    {"декабрь", 12},
-    {"декабря", 12},
-    {"дек", 12},
+    MONTH("январь", 1),
+    MONTH("января", 1),
+    MONTH("янв", 1),
+    MONTH("февраль", 2),
+    MONTH("февраля", 2),
+    MONTH("фев", 2),
+    MONTH("март", 3),
+    MONTH("марта", 3),
+    MONTH("мар", 3),
+    MONTH("апрель", 4),
+    MONTH("апреля", 4),
+    MONTH("апр", 4),
+    MONTH("май", 5),
+    MONTH("мая", 5),
+    MONTH("июнь", 6),
+    MONTH("июня", 6),
+    MONTH("июн", 6),
+    MONTH("июль", 7),
+    MONTH("июля", 7),
+    MONTH("июл", 7),
+    MONTH("август", 8),
+    MONTH("августа", 8),
+    MONTH("авг", 8),
+    MONTH("сентябрь", 9),
+    MONTH("сентября", 9),
+    MONTH("сен", 9),
+    MONTH("сент", 9),
+    MONTH("октябрь", 10),
+    MONTH("октября", 10),
+    MONTH("окт", 10),
+    MONTH("ноябрь", 11),
+    MONTH("ноября", 11),
+    MONTH("ноя", 11),
+    MONTH("нояб", 11),
+    MONTH("декабрь", 12),
+    MONTH("декабря", 12),
+    MONTH("дек", 12),
+    /* Turkish */
+    MONTH("ocak", 1),
+    MONTH("şubat", 2),
+    MONTH("mart", 3),
+    MONTH("nisan", 4),
+    MONTH("mayıs", 5),
+    MONTH("haziran", 6),
+    MONTH("temmuz", 7),
+    MONTH("ağustos", 8),
+    MONTH("eylül", 9),
+    MONTH("ekim", 10),
+    MONTH("kasım", 11),
+    MONTH("aralık", 12),
+    /* Ukrainian, genitive and nominative */
+    MONTH("січня", 1),
+    MONTH("лютого", 2),
+    MONTH("березня", 3),
+    MONTH("квітня", 4),
+    MONTH("травня", 5),
+    MONTH("червня", 6),
+    MONTH("липня", 7),
+    MONTH("серпня", 8),
+    MONTH("вересня", 9),
+    MONTH("жовтня", 10),
+    MONTH("листопада", 11),
+    MONTH("грудня", 12),
+    MONTH("січень", 1),
+    MONTH("лютий", 2),
+    MONTH("березень", 3),
+    MONTH("квітень", 4),
+    MONTH("травень", 5),
+    MONTH("червень", 6),
+    MONTH("липень", 7),
+    MONTH("серпень", 8),
+    MONTH("вересень", 9),
+    MONTH("жовтень", 10),
+    MONTH("листопад", 11),
+    MONTH("грудень", 12),
+    /* Czech, genitive and nominative */
+    MONTH("ledna", 1),
+    MONTH("února", 2),
+    MONTH("března", 3),
+    MONTH("dubna", 4),
+    MONTH("května", 5),
+    MONTH("června", 6),
+    MONTH("července", 7),
+    MONTH("srpna", 8),
+    MONTH("září", 9),
+    MONTH("října", 10),
+    MONTH("listopadu", 11),
+    MONTH("prosince", 12),
+    MONTH("leden", 1),
+    MONTH("únor", 2),
+    MONTH("březen", 3),
+    MONTH("duben", 4),
+    MONTH("květen", 5),
+    MONTH("červen", 6),
+    MONTH("červenec", 7),
+    MONTH("srpen", 8),
+    MONTH("říjen", 10),
+    MONTH("prosinec", 12),
+    /* Hungarian */
+    MONTH("január", 1),
+    MONTH("február", 2),
+    MONTH("március", 3),
+    MONTH("április", 4),
+    MONTH("május", 5),
+    MONTH("június", 6),
+    MONTH("július", 7),
+    MONTH("augusztus", 8),
+    MONTH("szeptember", 9),
+    MONTH("október", 10),
+    /* Romanian */
+    MONTH("ianuarie", 1),
+    MONTH("februarie", 2),
+    MONTH("martie", 3),
+    MONTH("aprilie", 4),
+    MONTH("iunie", 6),
+    MONTH("iulie", 7),
+    MONTH("septembrie", 9),
+    MONTH("octombrie", 10),
+    MONTH("noiembrie", 11),
+    MONTH("decembrie", 12),
+    /* Swedish, Danish and Norwegian */
+    MONTH("augusti", 8),
+    MONTH("marts", 3),
+    MONTH("desember", 12),
+    /* Greek, genitive */
+    MONTH("ιανουαρίου", 1),
+    MONTH("φεβρουαρίου", 2),
+    MONTH("μαρτίου", 3),
+    MONTH("απριλίου", 4),
+    MONTH("μαΐου", 5),
+    MONTH("ιουνίου", 6),
+    MONTH("ιουλίου", 7),
+    MONTH("αυγούστου", 8),
+    MONTH("σεπτεμβρίου", 9),
+    MONTH("οκτωβρίου", 10),
+    MONTH("νοεμβρίου", 11),
+    MONTH("δεκεμβρίου", 12),
     /* Arabic, Egyptian/Gulf series */
-    {"يناير", 1},
-    {"فبراير", 2},
-    {"مارس", 3},
-    {"ابريل", 4},
-    {"مايو", 5},
-    {"يونيو", 6},
-    {"يونيه", 6},
-    {"يوليو", 7},
-    {"يوليه", 7},
-    {"اغسطس", 8},
-    {"سبتمبر", 9},
-    {"اكتوبر", 10},
-    {"نوفمبر", 11},
-    {"ديسمبر", 12},
+    MONTH("يناير", 1),
+    MONTH("فبراير", 2),
+    MONTH("مارس", 3),
+    MONTH("ابريل", 4),
+    MONTH("مايو", 5),
+    MONTH("يونيو", 6),
+    MONTH("يونيه", 6),
+    MONTH("يوليو", 7),
+    MONTH("يوليه", 7),
+    MONTH("اغسطس", 8),
+    MONTH("سبتمبر", 9),
+    MONTH("اكتوبر", 10),
+    MONTH("نوفمبر", 11),
+    MONTH("ديسمبر", 12),
     /* Arabic, Levantine series (two-word names are handled apart) */
-    {"شباط", 2},
-    {"اذار", 3},
-    {"نيسان", 4},
-    {"ايار", 5},
-    {"حزيران", 6},
-    {"تموز", 7},
-    {"اب", 8},
-    {"ايلول", 9},
+    MONTH("شباط", 2),
+    MONTH("اذار", 3),
+    MONTH("نيسان", 4),
+    MONTH("ايار", 5),
+    MONTH("حزيران", 6),
+    MONTH("تموز", 7),
+    MONTH("اب", 8),
+    MONTH("ايلول", 9),
 };
 
 /* Value of a decimal digit in ASCII, Arabic-Indic, Persian or full-width
@@ -388,6 +496,51 @@ lex_word(const char *s, size_t n, size_t *i, tok *t)
     }
 }
 
+/* ASCII fast path of lex: white space (t->sp, t->len stays 0), a number,
+ * a word of ASCII letters (when no other letter follows) or punctuation.
+ * False when the token must take the general path. */
+static bool
+lex_ascii(const char *s, size_t n, size_t *i, tok *t)
+{
+    const char c = s[*i];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        t->sp = true;
+        size_t j = *i + 1;
+        while (j < n && (s[j] == ' ' || (s[j] >= '\t' && s[j] <= '\r'))) {
+            j++;
+        }
+        *i = j;
+        return true;
+    }
+    t->off = *i;
+    if (c >= '0' && c <= '9') {
+        lex_number(s, n, i, t);
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        size_t j = *i;
+        while (j < n &&
+               ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+            j++;
+        }
+        if (j < n && (unsigned char)s[j] >= 0x80) {
+            return false; /* a word with other letters: general path */
+        }
+        t->kind = T_WORD;
+        const size_t len = j - *i;
+        t->low_len = len < WORD_MAX ? (uint8_t)len : 0xFF;
+        for (size_t k = 0; k < len && k + 1 < WORD_MAX; k++) {
+            const char l = s[*i + k];
+            t->low[k] = (char)(l >= 'A' && l <= 'Z' ? l + ('a' - 'A') : l);
+        }
+        *i = j;
+    } else {
+        t->kind = T_PUNCT;
+        t->c = c;
+        (*i)++;
+    }
+    t->len = *i - t->off;
+    return true;
+}
+
 /* Reads the token at or after pos into t; returns the position after it,
  * or n when no token is left (t->len is then 0). */
 static size_t
@@ -397,6 +550,13 @@ lex(const char *s, size_t n, size_t pos, tok *t)
     t->low[0] = '\0';
     size_t i = pos;
     while (i < n) {
+        const unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && lex_ascii(s, n, &i, t)) {
+            if (t->len == 0) {
+                continue; /* white space */
+            }
+            return i;
+        }
         size_t j = i;
         UChar32 cp;
         U8_NEXT(s, j, n, cp);
@@ -417,7 +577,10 @@ lex(const char *s, size_t n, size_t pos, tok *t)
             lex_word(s, n, &i, t);
         } else {
             t->kind = T_PUNCT;
-            t->c = cp >= 0 ? punct_ascii(cp) : '?';
+            t->c = '?';
+            if (cp >= 0) {
+                t->c = punct_ascii(cp);
+            }
             i = j;
         }
         t->len = i - t->off;
@@ -426,12 +589,16 @@ lex(const char *s, size_t n, size_t pos, tok *t)
     return n;
 }
 
+/* Lexes tokens into w until it holds max: from pos when w is empty, else
+ * after its last token. */
 static void
-fill(win *w, const char *s, size_t n, size_t pos)
+fill(win *w, const char *s, size_t n, size_t pos, int max)
 {
-    w->n = 0;
+    if (w->n > 0) {
+        pos = w->t[w->n - 1].off + w->t[w->n - 1].len;
+    }
     w->month_first = false;
-    while (w->n < WIN_MAX && pos < n) {
+    while (w->n < max && pos < n) {
         tok *t = &w->t[w->n];
         pos = lex(s, n, pos, t);
         if (t->len == 0) {
@@ -485,14 +652,50 @@ tight(const win *w, int i)
     return i < w->n && !w->t[i].sp;
 }
 
+/* Index of months by a hash of a folded word's length and first and last
+ * bytes: buckets of entries chained through month_next. */
+#define MONTH_BUCKETS 256
+static int16_t month_head[MONTH_BUCKETS];
+static int16_t month_next[sizeof months / sizeof months[0]];
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+static uint8_t month_min_len = 10; /* كانون and تشرين: 10 bytes */
+static uint8_t month_max_len = 10;
+
+static unsigned
+month_hash(const char *s, size_t len)
+{
+    const unsigned first = (unsigned char)s[0];
+    const unsigned last = (unsigned char)s[len - 1];
+    return (first * 7U + last * 31U + (unsigned)len) % MONTH_BUCKETS;
+}
+
+static void
+month_index(void)
+{
+    for (size_t h = 0; h < MONTH_BUCKETS; h++) {
+        month_head[h] = -1;
+    }
+    for (size_t k = sizeof months / sizeof months[0]; k-- > 0;) {
+        const uint8_t len = months[k].len;
+        month_min_len = len < month_min_len ? len : month_min_len;
+        month_max_len = len > month_max_len ? len : month_max_len;
+        const unsigned h = month_hash(months[k].name, len);
+        month_next[k] = month_head[h];
+        month_head[h] = (int16_t)k;
+    }
+}
+
 /* Month of the name at token i (1..12) and the token after it, or 0. */
 static int
 month_at(const win *w, int i, int *next)
 {
-    if (i >= w->n || w->t[i].kind != T_WORD || w->t[i].low_len > 30) {
+    pthread_once(&month_once, month_index);
+    if (i >= w->n || w->t[i].kind != T_WORD ||
+        w->t[i].low_len < month_min_len || w->t[i].low_len > month_max_len) {
         return 0;
     }
-    if (is_word(w, i, "كانون") || is_word(w, i, "تشرين")) {
+    if (w->t[i].low_len == 10 &&
+        (is_word(w, i, "كانون") || is_word(w, i, "تشرين"))) {
         const bool kanun = is_word(w, i, "كانون");
         *next = i + 2;
         if (is_word(w, i + 1, "الثاني")) {
@@ -503,10 +706,13 @@ month_at(const win *w, int i, int *next)
         }
         return 0;
     }
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        if (is_word(w, i, months[k].name)) {
+    const tok *t = &w->t[i];
+    for (int k = month_head[month_hash(t->low, t->low_len)]; k >= 0;
+         k = month_next[k]) {
+        const name_month *m = &months[k];
+        if (m->len == t->low_len && memcmp(m->name, t->low, m->len) == 0) {
             *next = i + 1;
-            return months[k].month;
+            return m->month;
         }
     }
     return 0;
@@ -1045,45 +1251,214 @@ match_partial(win *w, px_date *d, int *end)
     return p_mdy_name(w, d, end, false);
 }
 
+/* Is there a digit (ASCII, Arabic-Indic, Persian or full-width) at i? */
+static bool
+digit_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char b = (unsigned char)s[i];
+    if (b >= '0' && b <= '9') {
+        return true;
+    }
+    const unsigned char b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    return (b == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) ||
+           (b == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) ||
+           (b == 0xEF && b1 == 0xBC && i + 2 < n &&
+            (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99);
+}
+
+/* Offset of the first digit at or after pos, or n. Skips eight bytes at a
+ * time while none of them is in 0x30..0x3F or 0x80 and up. */
+static size_t
+next_digit(const char *s, size_t n, size_t pos)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    size_t i = pos;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t t = (x ^ (ones * 0x30)) & (ones * 0xF0);
+            if (((x & highs) | ((t - ones) & ~t & highs)) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const size_t end = i + 8 < n ? i + 8 : n;
+        for (; i < end; i++) {
+            if (digit_at(s, n, i)) {
+                return i;
+            }
+        }
+    }
+    return n;
+}
+
+/* Every date holds a digit, and starts at most DATE_LEAD bytes before its
+ * first one (a month name and a few fill words); a full date that starts
+ * with a number has its next number within DATE_GAP bytes of it. */
+#define DATE_LEAD 64
+#define DATE_GAP  96
+
+/* A token boundary at or after from and before to (a byte of ASCII white
+ * space or punctuation, or the lead byte of a CJK character, each of
+ * which ends any token before it), or to when there is none. */
+static size_t
+boundary(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        const unsigned char b = (unsigned char)s[i];
+        const bool ascii_sep = b < 0x80 && !(b >= '0' && b <= '9') &&
+                               !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        if (ascii_sep || (b >= 0xE4 && b <= 0xE9)) {
+            return i;
+        }
+    }
+    return to;
+}
+
+static bool
+is_ascii_sep(unsigned char b)
+{
+    return b < 0x80 && !(b >= '0' && b <= '9') &&
+           !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* Where to start reading for a full date whose first digit is at digit,
+ * reading no earlier than pos: a full date starting before its first digit
+ * starts with a month name of one or two words, followed by at most a dot
+ * and then the day, so three runs of letters back (runs end at ASCII white
+ * space and punctuation) reach any such start. Falls back to the first
+ * token boundary DATE_LEAD bytes back when the runs are longer. */
+static size_t
+lead_start(const char *s, size_t pos, size_t digit)
+{
+    const size_t floor = digit - pos > DATE_LEAD ? digit - DATE_LEAD : pos;
+    size_t i = digit;
+    for (int runs = 0; runs < 3; runs++) {
+        while (i > floor && is_ascii_sep((unsigned char)s[i - 1])) {
+            i--;
+        }
+        while (i > floor && !is_ascii_sep((unsigned char)s[i - 1])) {
+            i--;
+        }
+        if (i == floor) {
+            return floor == pos ? pos : boundary(s, floor, digit);
+        }
+    }
+    return i;
+}
+
 /* Could a date start at token t? */
 static bool
-candidate(const win *one)
+candidate(const win *one, const char *s, size_t n, bool partial)
 {
     const tok *t = &one->t[0];
     if (t->kind == T_NUM) {
-        return t->ndig <= 2 || t->ndig == 4 || t->ndig == 8;
+        if (!(t->ndig <= 2 || t->ndig == 4 || t->ndig == 8)) {
+            return false;
+        }
+        const size_t end = t->off + t->len;
+        return partial ||
+               next_digit(s, end + DATE_GAP < n ? end + DATE_GAP : n, end) <
+                   (end + DATE_GAP < n ? end + DATE_GAP : n);
     }
     int next = 0;
     return t->kind == T_WORD && month_at(one, 0, &next) != 0;
 }
 
-/* The first date in s; partial allows month precision and compact forms. */
+/* Can a full date start the window? What may follow its first token:
+ * after a number a separator, an ordinal, a fill word, a month or a CJK
+ * unit; after a month name a dot or the day. */
+static bool
+may_start(const win *w)
+{
+    if (w->n < 2) {
+        return false;
+    }
+    const tok *t1 = &w->t[1];
+    if (w->t[0].kind != T_NUM) {
+        int next = 0;
+        const int m = month_at(w, 0, &next);
+        return m != 0 && (is_punct(w, next, '.') || is_num(w, next, 1, 2));
+    }
+    if (t1->kind == T_PUNCT) {
+        return t1->c == '-' || t1->c == '/' || t1->c == '.' || t1->c == ',';
+    }
+    int next = 0;
+    return t1->kind == T_CJK ||
+           (t1->kind == T_WORD &&
+            (is_word_in(w, 1, ordinal) || is_word_in(w, 1, name_fill) ||
+             month_at(w, 1, &next) != 0));
+}
+
+static bool
+match(win *w, bool partial, px_date *d, int *end)
+{
+    *d = (px_date){0};
+    return partial ? match_partial(w, d, end) : match_full(w, d, end);
+}
+
+/* Tries for a date starting at byte at of s; true with *out and its span. */
+static bool
+date_at(px_str s, size_t at, bool partial, px_date *out, size_t *off,
+        size_t *len)
+{
+    win w;
+    w.n = 0;
+    fill(&w, s.ptr, s.len, at, 4);
+    if (w.n == 0 || (!partial && !may_start(&w))) {
+        return false;
+    }
+    /* whether a pattern matches shows in its first WIN_TRY tokens; only a
+     * match needs the rest (a time and zone after it) */
+    fill(&w, s.ptr, s.len, at, WIN_TRY);
+    int end = 0;
+    px_date d;
+    if (!match(&w, partial, &d, &end)) {
+        return false;
+    }
+    fill(&w, s.ptr, s.len, at, WIN_MAX);
+    px_date full;
+    int full_end = 0;
+    if (match(&w, partial, &full, &full_end)) {
+        d = full;
+        end = full_end;
+    }
+    *out = d;
+    *off = w.t[0].off;
+    *len = w.t[end - 1].off + w.t[end - 1].len - *off;
+    return true;
+}
+
+/* The first date in s; partial allows month precision and compact forms.
+ * Text far from any digit is skipped without being read. */
 static bool
 scan(px_str s, bool partial, px_date *out, size_t *off, size_t *len)
 {
-    win *w = NULL;
-    win buf;
+    win one;
     size_t pos = 0;
+    size_t digit = 0; /* the first digit at or after pos */
     while (pos < s.len) {
-        tok t;
-        const size_t next = lex(s.ptr, s.len, pos, &t);
-        if (t.len == 0) {
+        if (digit < pos) {
+            digit = next_digit(s.ptr, s.len, pos);
+        }
+        if (digit == s.len) {
             break;
         }
-        buf.n = 1;
-        buf.t[0] = t;
-        if (candidate(&buf)) {
-            w = &buf;
-            fill(w, s.ptr, s.len, t.off);
-            int end = 0;
-            px_date d = {0};
-            if (partial ? match_partial(w, &d, &end)
-                        : match_full(w, &d, &end)) {
-                *out = d;
-                *off = w->t[0].off;
-                *len = w->t[end - 1].off + w->t[end - 1].len - *off;
-                return true;
-            }
+        if (!partial) {
+            pos = lead_start(s.ptr, pos, digit);
+        } else if (digit - pos > DATE_LEAD) {
+            pos = boundary(s.ptr, digit - DATE_LEAD, digit);
+        }
+        const size_t next = lex(s.ptr, s.len, pos, &one.t[0]);
+        if (one.t[0].len == 0) {
+            break;
+        }
+        one.n = 1;
+        if (candidate(&one, s.ptr, s.len, partial) &&
+            date_at(s, one.t[0].off, partial, out, off, len)) {
+            return true;
         }
         pos = next;
     }

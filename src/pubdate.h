@@ -1,8 +1,10 @@
 /* pubdate.h - reading a date (and time) out of a string in many languages.
  *
  * Understands ISO 8601 and RFC 2822 forms, numeric forms (2026-01-06,
- * 06/01/2026, 2026/1/6, 2026.01.06), month names in English and the other
- * major European languages, Arabic month names of both series (يناير and
+ * 06/01/2026, 2026/1/6, 2026.01.06), month names in English, German,
+ * French, Spanish, Portuguese, Italian, Dutch, Polish, Russian, Ukrainian,
+ * Czech, Hungarian, Romanian, the Scandinavian languages, Greek and
+ * Turkish, Arabic month names of both series (يناير and
  * كانون الثاني), Arabic-Indic and full-width digits, CJK forms (2026年1月6日
  * 08:41), AM/PM markers (including ص/م and 上午/下午), and time zones.
  * Ambiguous numeric day/month orders are resolved toward a valid date, and

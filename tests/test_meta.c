@@ -143,7 +143,7 @@ test_related_trap(void)
         "</aside></body></html>";
     run r;
     extract(&r, html, NULL);
-    CHECK_STR_EQ(r.date, "2026-01-06");
+    CHECK_STR_EQ(r.date, "2026-01-06T10:00"); /* the <time> states it */
     CHECK(has_signal(r.a, "date:seen:headline"));
     done(&r);
 }
@@ -326,6 +326,87 @@ test_date_from_text(void)
     px_meta_date_from_text(NULL);
 }
 
+/* Appends n short paragraphs to b (filler between a headline and a date). */
+static void
+filler(px_buf *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        px_buf_printf(b, "<p>Paragraph number %d of the story.</p>", i);
+    }
+}
+
+/* Runs extract on the HTML in b and frees b. */
+static void
+extract_buf(run *r, px_buf *b, const char *url)
+{
+    CHECK(!px_buf_failed(b));
+    extract(r, b->ptr, url);
+    px_buf_fini(b);
+}
+
+/* Where the headline is: a heading that gave the title (not an earlier
+ * link with the same words); wrappers that hold the headline are never
+ * chrome, whatever their class says. */
+static void
+test_headline_place(void)
+{
+    px_buf b;
+    px_buf_init(&b);
+    px_buf_add_c(&b, "<html><head><title>Liver with apples</title></head>"
+                     "<body><div class='widget'><a href='/l'>Liver with "
+                     "apples</a>");
+    filler(&b, 40);
+    px_buf_add_c(&b, "</div><div id='content'><h2 class='post'>Liver with "
+                     "apples</h2><p>8. Dezember 2010 um 09:43</p>");
+    filler(&b, 5);
+    px_buf_add_c(&b, "</div></body></html>");
+    run r;
+    extract_buf(&r, &b, NULL);
+    CHECK_STR_EQ(r.date, "2010-12-08T09:43");
+    CHECK(has_signal(r.a, "date:seen:headline"));
+    done(&r);
+
+    static const char wrapped[] =
+        "<html><head><title>Keyboards to buy</title></head><body>"
+        "<div class='section under-menu'><h1>Keyboards to buy</h1>"
+        "<div class='article-date'><span>June 10, 2025</span></div>"
+        "<p>Some text.</p></div></body></html>";
+    extract(&r, wrapped, NULL);
+    CHECK_STR_EQ(r.date, "2025-06-10");
+    done(&r);
+}
+
+/* A dated element far below the headline (a list of other posts) ranks
+ * after the article's structured date; a page that calls itself a website
+ * gets no unseen structured date. */
+static void
+test_far_dates(void)
+{
+    px_buf b;
+    px_buf_init(&b);
+    px_buf_add_c(&b, "<html><head><title>Shoe makers</title><meta "
+                     "property='article:published_time' "
+                     "content='2025-01-08T13:28:55Z'></head><body><article>"
+                     "<h1>Shoe makers</h1>");
+    filler(&b, 60);
+    px_buf_add_c(&b, "<div class='entry'><span class='post-date'>January 23, "
+                     "2025</span> Another post</div></article></body></html>");
+    run r;
+    extract_buf(&r, &b, NULL);
+    CHECK_STR_EQ(r.date, "2025-01-08T13:28:55Z");
+    CHECK(has_signal(r.a, "date:meta:article:published_time:unseen"));
+    done(&r);
+
+    static const char site[] =
+        "<html><head><title>Catering</title><meta property='og:type' "
+        "content='website'><meta property='article:published_time' "
+        "content='2025-01-17'></head><body><h1>Catering</h1><p>Food.</p>"
+        "</body></html>";
+    extract(&r, site, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
 int
 main(void)
 {
@@ -340,6 +421,8 @@ main(void)
     test_titles_and_webpage_author();
     test_kept_fields();
     test_date_from_text();
+    test_headline_place();
+    test_far_dates();
     xmlCleanupParser();
     return check_summary();
 }

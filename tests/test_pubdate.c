@@ -100,6 +100,14 @@ static void
 test_european(void)
 {
     CHECK_STR_EQ(iso("6. Januar 2026"), "2026-01-06");
+    CHECK_STR_EQ(iso("6 Eylül 2026 Pazar"), "2026-09-06");
+    CHECK_STR_EQ(iso("6 Şubat 2026"), "2026-02-06");
+    CHECK_STR_EQ(iso("6 січня 2026 р."), "2026-01-06");
+    CHECK_STR_EQ(iso("6. února 2026"), "2026-02-06");
+    CHECK_STR_EQ(iso("2026. január 6."), "2026-01-06");
+    CHECK_STR_EQ(iso("6 ianuarie 2026"), "2026-01-06");
+    CHECK_STR_EQ(iso("6 augusti 2026"), "2026-08-06");
+    CHECK_STR_EQ(iso("6 Μαΐου 2026"), "2026-05-06");
     CHECK_STR_EQ(iso("Dienstag, 6. März 2026, 08:41 Uhr"), "2026-03-06T08:41");
     CHECK_STR_EQ(iso("le 6 février 2026 à 08h41"), "2026-02-06T08:41");
     CHECK_STR_EQ(iso("1er août 2026"), "2026-08-01");
@@ -174,6 +182,48 @@ test_find(void)
     const char bad[] = "\xFF\xFE 2026-01-06 \xC3";
     CHECK(px_pubdate_find((px_str){bad, sizeof bad - 1}, &d, &off, &len));
     CHECK(off == 3 && len == 10);
+}
+
+/* Long texts: dates far into them, after long runs without digits, with
+ * the month name before the day, in other digit scripts, and dates that
+ * need more than the first few tokens to be told from other numbers. */
+static void
+test_find_long(void)
+{
+    static char buf[40000];
+    const char *tails[] = {
+        "Posted on\n      January\u00a06, 2026 at 9:00 PM.",
+        "نشر في \u0666 كانون الثاني \u0662\u0660\u0662\u0666",
+        "发布时间：２０２６年１月６日 08:41",
+        "Ship 5 crates, 12 boxes, 2026 items; released 6. Januar 2026.",
+    };
+    const char *wants[] = {"2026-01-06T21:00", "2026-01-06", "2026-01-06T08:41",
+                           "2026-01-06"};
+    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+        size_t n = 0;
+        while (n + 64 < sizeof buf - 200) {
+            memcpy(buf + n, "lorem ipsum dolor sit amet, élan vital. ", 41);
+            n += 41;
+        }
+        const size_t at = n;
+        memcpy(buf + n, tails[k], strlen(tails[k]) + 1);
+        n += strlen(tails[k]);
+        px_date d;
+        size_t off = 0;
+        size_t len = 0;
+        CHECK(px_pubdate_find((px_str){buf, n}, &d, &off, &len));
+        char out[32];
+        px_date_format(&d, out);
+        CHECK_STR_EQ(out, wants[k]);
+        CHECK(off >= at);
+    }
+    /* a month name well before its day is no date */
+    const char far[] = "January was cold, and then on the 6 of it, in 2026.";
+    px_date d;
+    CHECK(!px_pubdate_find(px_str_c(far), &d, NULL, NULL));
+    /* numbers everywhere, no date */
+    const char nums[] = "1 2 3 4 5 6 7 8 9 10 11 12 13 2026 99 1.5 3/4 12:30";
+    CHECK(!px_pubdate_find(px_str_c(nums), &d, NULL, NULL));
 }
 
 static void
@@ -256,6 +306,7 @@ main(void)
     test_arabic();
     test_cjk();
     test_find();
+    test_find_long();
     test_url();
     test_valid();
     test_seeds();
