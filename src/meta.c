@@ -242,17 +242,29 @@ ascii_lower_char(char c)
     return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
 
-/* ASCII lower-case copy of s into buf (cap bytes, NUL-terminated). */
+/* Lower-case copy of s into buf (cap bytes, NUL-terminated) that keeps
+ * every byte offset: ASCII letters, and other letters whose lower case has
+ * the same UTF-8 length (Cyrillic, Greek, Latin-1...), are lowered. */
 static void
 lower_into(const char *s, char *buf, size_t cap)
 {
     size_t i = 0;
-    for (; s != NULL && s[i] != '\0' && i + 1 < cap; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
+    while (s != NULL && s[i] != '\0' && i + 1 < cap) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            buf[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+            i++;
+            continue;
         }
-        buf[i] = c;
+        const size_t start = i;
+        UChar32 cp;
+        U8_NEXT(s, i, (int32_t)(cap - 1), cp);
+        const UChar32 lo = cp >= 0 ? u_tolower(cp) : cp;
+        memcpy(buf + start, s + start, i - start);
+        if (lo != cp && (size_t)U8_LENGTH(lo) == i - start) {
+            size_t w = start;
+            U8_APPEND_UNSAFE(buf, w, lo);
+        }
     }
     buf[i] = '\0';
 }
@@ -1968,6 +1980,32 @@ after_by_word(const char *s)
     return s;
 }
 
+/* Job titles that follow a name after a comma in a byline ("Jane Doe,
+ * Transport Correspondent"), lower case. */
+static const char *const role_words[] = {
+    "correspondent", "reporter", "editor",      "writer",     "columnist",
+    "contributor",   "analyst",  "producer",    "journalist", "staff",
+    "chief",         "bureau",   "senior",      "special",    "مراسل",
+    "محرر",          "كاتب",     "记者",        "编辑",       "特约",
+    "корреспондент", "редактор", "journaliste", "rédact",     "redakteur",
+    "periodista",    "redactor", NULL};
+
+/* Offset of a ", Role" tail in s[0..n), or n when there is none. */
+static size_t
+role_cut(const char *s, size_t n)
+{
+    for (const char *c = memchr(s, ',', n); c != NULL;
+         c = memchr(c + 1, ',', n - (size_t)(c + 1 - s))) {
+        char low[128];
+        const size_t tail = n - (size_t)(c + 1 - s);
+        lower_into(c + 1, low, tail + 1 < sizeof low ? tail + 1 : sizeof low);
+        if (contains_any(low, role_words)) {
+            return (size_t)(c - s);
+        }
+    }
+    return n;
+}
+
 /* Length of the name at the start of s, cut at a separator or a date. */
 static size_t
 name_len(const char *s)
@@ -1985,6 +2023,7 @@ name_len(const char *s)
     if (px_pubdate_find((px_str){s, n}, &d, &off, &len) && off < n) {
         n = off; /* "Jane Doe, 6 January 2026": keep the name */
     }
+    n = role_cut(s, n);
     while (n > 0 && strchr(" ,;:|-/", s[n - 1]) != NULL) {
         n--;
     }
@@ -2024,6 +2063,10 @@ clean_author(page *pg, const char *s)
         return NULL;
     }
     s = after_by_word(s);
+    const char *eq = strstr(s, "\xef\xbc\x9d"); /* "Place＝Name" datelines */
+    if (eq != NULL && eq[3] != '\0') {
+        s = eq + 3;
+    }
     const char *out = arena_text(pg->a, s, name_len(s));
     if (out == NULL || strlen(out) > 80 || strlen(out) < 2 ||
         generic_author(out) || count_words(out) > 8) {
