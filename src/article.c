@@ -64,9 +64,15 @@ collapse_space(px_str s, char *dst)
     bool in_space = false;
     while (i < s.len) {
         const size_t start = i;
-        UChar32 cp;
-        U8_NEXT(s.ptr, i, s.len, cp);
-        if (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B)) {
+        const unsigned char c = (unsigned char)s.ptr[i];
+        UChar32 cp = c;
+        if (c < 0x80) {
+            i++; /* ASCII needs no ICU lookup */
+        } else {
+            U8_NEXT(s.ptr, i, s.len, cp);
+        }
+        if (c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r'))
+                     : (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B))) {
             in_space = true;
             continue;
         }
