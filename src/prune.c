@@ -8,7 +8,14 @@
 #include "error.h"
 
 /* The kinds of block cut out, with the text that ends each. */
-typedef enum { CUT_NONE, CUT_SCRIPT, CUT_STYLE, CUT_SVG, CUT_COMMENT } cut;
+typedef enum {
+    CUT_NONE,
+    CUT_SCRIPT,
+    CUT_STYLE,
+    CUT_SVG,
+    CUT_COMMENT,
+    CUT_KEEP /* a JSON-LD script: copied as it is */
+} cut;
 
 static unsigned char
 lower(unsigned char c)
@@ -73,7 +80,7 @@ cut_at(const char *p, size_t n)
         return CUT_COMMENT;
     }
     if (starts_ci(p + 1, n - 1, "script") && name_ends(p, n, 7)) {
-        return is_json_ld(p, tag_end(p, n)) ? CUT_NONE : CUT_SCRIPT;
+        return is_json_ld(p, tag_end(p, n)) ? CUT_KEEP : CUT_SCRIPT;
     }
     if (starts_ci(p + 1, n - 1, "style") && name_ends(p, n, 6)) {
         return CUT_STYLE;
@@ -109,11 +116,181 @@ block_len(const char *p, size_t n, cut k)
     return n;
 }
 
+/* ---- start tags --------------------------------------------------------- */
+
+static bool
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static bool
+is_name_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+           c == '.';
+}
+
+/* True if the attribute name p[0..len) is one some stage reads (meta.c:
+ * meta and link fields, microdata, lang; content*.c: class, id, role,
+ * hidden, aria-hidden, itemprop). Names with a colon (xml:lang) and xmlns
+ * are kept too. */
+static bool
+keep_name(const char *p, size_t len)
+{
+    static const char *const keep[] = {
+        "class",   "id",       "href",        "rel",      "name",
+        "content", "property", "itemprop",    "itemtype", "itemscope",
+        "type",    "datetime", "lang",        "charset",  "http-equiv",
+        "role",    "hidden",   "aria-hidden", "xmlns"};
+    if (memchr(p, ':', len) != NULL) {
+        return true;
+    }
+    for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
+        if (strlen(keep[k]) == len && starts_ci(p, len, keep[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if a style value may hide its element: content_cues.c looks for
+ * display:none and visibility:hidden with case and white space ignored;
+ * values with character references are kept as well. */
+static bool
+style_may_hide(const char *v, size_t len)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
+        const unsigned char c = (unsigned char)v[i];
+        if (c == '&') {
+            return true;
+        }
+        if (!is_space(c)) {
+            buf[n++] = (char)lower(c);
+        }
+    }
+    buf[n] = '\0';
+    return strstr(buf, "display:none") != NULL ||
+           strstr(buf, "visibility:hidden") != NULL;
+}
+
+/* Scans the value after '=' at p[i..n); returns its end, or 0 if it is not
+ * a plain quoted or unquoted value. */
+static size_t
+value_end(const char *p, size_t n, size_t i)
+{
+    if (i < n && (p[i] == '"' || p[i] == '\'')) {
+        const char *q = memchr(p + i + 1, p[i], n - i - 1);
+        return q == NULL ? 0 : (size_t)(q - p) + 1;
+    }
+    const size_t from = i;
+    while (i < n && !is_space((unsigned char)p[i]) && p[i] != '>') {
+        if (strchr("\"'<=`", p[i]) != NULL) {
+            return 0;
+        }
+        i++;
+    }
+    return i == from ? 0 : i;
+}
+
+/* One attribute at p[i..n) (i at its name): sets *end past it and *keep.
+ * False if it is not a plain attribute. */
+static bool
+attribute(const char *p, size_t n, size_t i, size_t *end, bool *keep)
+{
+    const size_t name = i;
+    const unsigned char c0 = (unsigned char)p[i];
+    if (!is_name_char(c0) || c0 == '-' || (c0 >= '0' && c0 <= '9')) {
+        return false;
+    }
+    while (i < n && is_name_char((unsigned char)p[i])) {
+        i++;
+    }
+    const size_t name_len = i - name;
+    size_t j = i;
+    while (j < n && is_space((unsigned char)p[j])) {
+        j++;
+    }
+    size_t val = i;
+    if (j < n && p[j] == '=') {
+        j++;
+        while (j < n && is_space((unsigned char)p[j])) {
+            j++;
+        }
+        val = j;
+        i = value_end(p, n, j);
+        if (i == 0) {
+            return false;
+        }
+    }
+    *end = i;
+    *keep = keep_name(p + name, name_len) ||
+            (name_len == 5 && starts_ci(p + name, 5, "style") &&
+             style_may_hide(p + val, i - val));
+    return true;
+}
+
+/* Copies the start tag at p ('<' and a letter) into d without the
+ * attributes no stage reads; *dl is the length written (never more than
+ * the tag's: each attribute kept had white space before it). Returns the length
+ * of the tag, or 0 if it is not one this scanner fully understands (d then
+ * holds nothing useful). */
+static size_t
+tag_rewrite(const char *p, size_t n, char *d, size_t *dl)
+{
+    size_t i = 1;
+    while (i < n && is_name_char((unsigned char)p[i])) {
+        i++;
+    }
+    memcpy(d, p, i);
+    size_t o = i;
+    for (;;) {
+        const size_t before = i;
+        while (i < n && is_space((unsigned char)p[i])) {
+            i++;
+        }
+        if (i >= n) {
+            return 0;
+        }
+        if (p[i] == '>' || (p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
+            const size_t tail = p[i] == '>' ? 1 : 2;
+            memcpy(d + o, p + i, tail);
+            *dl = o + tail;
+            return i + tail;
+        }
+        size_t end = 0;
+        bool keep = false;
+        if (i == before || !attribute(p, n, i, &end, &keep)) {
+            return 0;
+        }
+        if (keep) {
+            d[o++] = ' ';
+            memcpy(d + o, p + i, end - i);
+            o += end - i;
+        }
+        i = end;
+    }
+}
+
+/* ---- the scan ------------------------------------------------------------ */
+
+static bool
+is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 px_status
 px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
 {
     *out = html;
-    char *dst = NULL;
+    char *dst = px_arena_alloc(a, html.len + 1);
+    if (dst == NULL) {
+        return px_fail(err, PX_ENOMEM, "prune: out of memory");
+    }
     size_t w = 0;
     size_t from = 0; /* start of the input not yet copied */
     size_t i = 0;
@@ -123,26 +300,28 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
             break;
         }
         const size_t at = (size_t)(lt - html.ptr);
-        const cut k = cut_at(lt, html.len - at);
-        i = at + 1;
-        if (k == CUT_NONE) {
-            continue;
-        }
-        if (dst == NULL) {
-            dst = px_arena_alloc(a, html.len + 1);
-            if (dst == NULL) {
-                return px_fail(err, PX_ENOMEM, "prune: out of memory");
-            }
-        }
+        const size_t left = html.len - at;
+        const cut k = cut_at(lt, left);
         memcpy(dst + w, html.ptr + from, at - from);
         w += at - from;
-        i = from = at + block_len(lt, html.len - at, k);
+        from = at;
+        i = at + 1;
+        if (k == CUT_KEEP) {
+            i = at + block_len(lt, left, CUT_SCRIPT);
+        } else if (k != CUT_NONE) {
+            i = from = at + block_len(lt, left, k);
+        } else if (left > 1 && is_letter((unsigned char)lt[1])) {
+            size_t dl = 0;
+            const size_t tl = tag_rewrite(lt, left, dst + w, &dl);
+            if (tl > 0) {
+                w += dl;
+                i = from = at + tl;
+            }
+        }
     }
-    if (dst != NULL) {
-        memcpy(dst + w, html.ptr + from, html.len - from);
-        w += html.len - from;
-        dst[w] = '\0';
-        *out = (px_str){dst, w};
-    }
+    memcpy(dst + w, html.ptr + from, html.len - from);
+    w += html.len - from;
+    dst[w] = '\0';
+    *out = (px_str){dst, w};
     return PX_OK;
 }

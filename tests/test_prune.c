@@ -36,5 +36,24 @@ main(void)
     expect("", "");
     expect("<", "<");
     expect("<scr", "<scr");
+    /* start tags lose the attributes no stage reads */
+    expect("<div class=\"a\" data-x='1>2' style=\"color:red\" id=b>t</div>",
+           "<div class=\"a\" id=b>t</div>");
+    expect("<img src=x.jpg alt=\"\" width=3/>", "<img>");
+    expect("<br data-x=\"1\"/>", "<br/>");
+    expect("<p STYLE=\"Display: None\" onclick=\"f()\" hidden>x</p>",
+           "<p STYLE=\"Display: None\" hidden>x</p>");
+    expect("<meta property=\"og:title\" content=\"T\">",
+           "<meta property=\"og:title\" content=\"T\">");
+    expect("<html xml:lang=de lang=\"de\" dir=ltr>",
+           "<html xml:lang=de lang=\"de\">");
+    /* tags the scanner does not fully understand are kept as they are */
+    expect("<a href=\"x\"data-y=1>", "<a href=\"x\"data-y=1>");
+    expect("<a data-q=a=b>", "<a data-q=a=b>");
+    expect("<a data-open=\"never closed", "<a data-open=\"never closed");
+    expect("<a b c", "<a b c");
+    /* JSON-LD is copied untouched */
+    expect("<script type=application/ld+json>\"<a data-x='1'>\"</script>",
+           "<script type=application/ld+json>\"<a data-x='1'>\"</script>");
     return check_summary();
 }
