@@ -1,5 +1,6 @@
-/* prune.c - cutting scripts, styles, SVG and comments out of raw HTML with
- * one forward scan (memchr for '<'), before parsing. */
+/* prune.c - cutting scripts, styles, SVG, comments and other unread
+ * blocks out of raw HTML, and unread attributes out of start tags, with one
+ * forward scan (memchr for '<'), before parsing. */
 #include "prune.h"
 
 #include <stdbool.h>
@@ -13,9 +14,19 @@ typedef enum {
     CUT_SCRIPT,
     CUT_STYLE,
     CUT_SVG,
+    CUT_NOSCRIPT,
+    CUT_SELECT,
+    CUT_TEMPLATE,
+    CUT_IFRAME,
+    CUT_TEXTAREA,
     CUT_COMMENT,
     CUT_KEEP /* a JSON-LD script: copied as it is */
 } cut;
+
+/* The elements cut, by kind (CUT_SCRIPT .. CUT_TEXTAREA). */
+static const char *const cut_names[] = {"",         "script",   "style",
+                                        "svg",      "noscript", "select",
+                                        "template", "iframe",   "textarea"};
 
 static unsigned char
 lower(unsigned char c)
@@ -79,14 +90,19 @@ cut_at(const char *p, size_t n)
     if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
         return CUT_COMMENT;
     }
-    if (starts_ci(p + 1, n - 1, "script") && name_ends(p, n, 7)) {
-        return is_json_ld(p, tag_end(p, n)) ? CUT_KEEP : CUT_SCRIPT;
+    const unsigned char c = n > 1 ? lower((unsigned char)p[1]) : 0;
+    if (c != 's' && c != 'n' && c != 't' && c != 'i') {
+        return CUT_NONE; /* no name in cut_names starts with c */
     }
-    if (starts_ci(p + 1, n - 1, "style") && name_ends(p, n, 6)) {
-        return CUT_STYLE;
-    }
-    if (starts_ci(p + 1, n - 1, "svg") && name_ends(p, n, 4)) {
-        return CUT_SVG;
+    for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
+        const size_t len = strlen(cut_names[k]);
+        if (cut_names[k][0] == (char)c &&
+            starts_ci(p + 1, n - 1, cut_names[k]) && name_ends(p, n, len + 1)) {
+            if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
+                return CUT_KEEP;
+            }
+            return (cut)k;
+        }
     }
     return CUT_NONE;
 }
@@ -95,9 +111,12 @@ cut_at(const char *p, size_t n)
 static size_t
 block_len(const char *p, size_t n, cut k)
 {
-    static const char *const ends[] = {"", "</script", "</style", "</svg",
-                                       "-->"};
-    const char *e = ends[k];
+    char e[16] = "-->";
+    if (k != CUT_COMMENT) {
+        e[0] = '<';
+        e[1] = '/';
+        memcpy(e + 2, cut_names[k], strlen(cut_names[k]) + 1);
+    }
     const size_t el = strlen(e);
     size_t i = k == CUT_COMMENT ? 4 : 1;
     while (i < n) {
@@ -147,8 +166,10 @@ keep_name(const char *p, size_t len)
     if (memchr(p, ':', len) != NULL) {
         return true;
     }
+    const unsigned char c = lower((unsigned char)p[0]);
     for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
-        if (strlen(keep[k]) == len && starts_ci(p, len, keep[k])) {
+        if ((unsigned char)keep[k][0] == c && strlen(keep[k]) == len &&
+            starts_ci(p, len, keep[k])) {
             return true;
         }
     }

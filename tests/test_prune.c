@@ -36,6 +36,13 @@ main(void)
     expect("", "");
     expect("<", "<");
     expect("<scr", "<scr");
+    expect("a<noscript><img src=x></noscript>b<select><option>1</select>c",
+           "abc");
+    expect("<template><p>t</p></template><iframe src=x>f</iframe>"
+           "<textarea>&lt;p&gt;</textarea>d",
+           "d");
+    expect("<tab>kept</tab><section>kept</section>",
+           "<tab>kept</tab><section>kept</section>");
     /* start tags lose the attributes no stage reads */
     expect("<div class=\"a\" data-x='1>2' style=\"color:red\" id=b>t</div>",
            "<div class=\"a\" id=b>t</div>");
