@@ -198,6 +198,34 @@ style_may_hide(const char *v, size_t len)
            strstr(buf, "visibility:hidden") != NULL;
 }
 
+/* True if the link target v[0..len) may name an author's page: meta.c's
+ * is_author_link looks for paths like "/author/", "/autoren/", "/by/",
+ * "/staff/" in the lower-cased href of <a> elements. This keeps a
+ * superset (the words without their slashes); values with character
+ * references are kept too. Other links are not read by any stage. */
+static bool
+href_may_matter(const char *v, size_t len)
+{
+    static const char *const words[] = {
+        "author", "autor",  "auteur", "journalist", "redakteur", "profile",
+        "writer", "report", "staff",  "people",     "/by/"};
+    char buf[1024];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == '&' || n + 1 >= sizeof buf) {
+            return true;
+        }
+        buf[n++] = (char)lower((unsigned char)v[i]);
+    }
+    buf[n] = '\0';
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strstr(buf, words[k]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Scans the value after '=' at p[i..n); returns its end, or 0 if it is not
  * a plain quoted or unquoted value. */
 static size_t
@@ -220,7 +248,7 @@ value_end(const char *p, size_t n, size_t i)
 /* One attribute at p[i..n) (i at its name): sets *end past it and *keep.
  * False if it is not a plain attribute. */
 static bool
-attribute(const char *p, size_t n, size_t i, size_t *end, bool *keep)
+attribute(const char *p, size_t n, size_t i, bool is_a, size_t *end, bool *keep)
 {
     const size_t name = i;
     const unsigned char c0 = (unsigned char)p[i];
@@ -248,6 +276,10 @@ attribute(const char *p, size_t n, size_t i, size_t *end, bool *keep)
         }
     }
     *end = i;
+    if (is_a && name_len == 4 && starts_ci(p + name, 4, "href")) {
+        *keep = href_may_matter(p + val, i - val);
+        return true;
+    }
     *keep = keep_name(p + name, name_len) ||
             (name_len == 5 && starts_ci(p + name, 5, "style") &&
              style_may_hide(p + val, i - val));
@@ -267,6 +299,7 @@ tag_rewrite(const char *p, size_t n, char *d, size_t *dl)
         i++;
     }
     memcpy(d, p, i);
+    const bool is_a = i == 2 && lower((unsigned char)p[1]) == 'a';
     size_t o = i;
     for (;;) {
         const size_t before = i;
@@ -284,7 +317,7 @@ tag_rewrite(const char *p, size_t n, char *d, size_t *dl)
         }
         size_t end = 0;
         bool keep = false;
-        if (i == before || !attribute(p, n, i, &end, &keep)) {
+        if (i == before || !attribute(p, n, i, is_a, &end, &keep)) {
             return 0;
         }
         if (keep) {

@@ -15,7 +15,9 @@
  * element, data-*, src, srcset, on*, width...): libxml2 parses attribute
  * values a character at a time. Kept: class, id, href, rel, name, content,
  * property, itemprop, itemtype, itemscope, type, datetime, lang, charset,
- * http-equiv, role, hidden, aria-hidden, xmlns and names with a colon. A
+ * http-equiv, role, hidden, aria-hidden, xmlns and names with a colon;
+ * href of <a> only if it may name an author's page (meta.c's
+ * is_author_link; href_may_matter() in prune.c must cover its paths). A
  * stage that starts reading another attribute must add it to keep_name()
  * in prune.c. Tags the scanner does not fully understand stay as they are.
  */
