@@ -249,6 +249,8 @@ static const cue_word cue_words[] = {
 };
 
 _Static_assert(N_CUE_WORDS < 256, "cue word index must fit a byte");
+/* (flags_at compares second bytes first: every cue word has two bytes at
+ * least.) */
 
 /* Fills the index of the cue words by first byte (the list is sorted by
  * it). */
@@ -273,7 +275,8 @@ flags_at(const px_ccache *cache, const char *tok, size_t len, size_t i)
     const unsigned char b = (unsigned char)tok[i];
     for (size_t k = cache->first[b]; k < cache->end[b]; k++) {
         const cue_word *c = &cue_words[k];
-        if (c->len > len - i || memcmp(tok + i, c->word, c->len) != 0) {
+        if (c->len > len - i || tok[i + 1] != c->word[1] ||
+            memcmp(tok + i, c->word, c->len) != 0) {
             continue;
         }
         if (c->mode == M_SUB || (i == 0 && c->mode == M_PREFIX) ||
@@ -1050,15 +1053,13 @@ px_ctext
 px_content_measure(const char *s, size_t len)
 {
     px_ctext r = {0, 0, 0};
+    uint32_t n_kind[4] = {0, 0, 0, 0}; /* ASCII bytes by ascii_kind */
     size_t i = 0;
     while (i < len) {
         const unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             i++;
-            const unsigned k = ascii_kind[b];
-            r.w += k != 0;
-            r.punct += k == 2;
-            r.sym += k == 3;
+            n_kind[ascii_kind[b]]++;
             continue;
         }
         UChar32 c;
@@ -1069,5 +1070,8 @@ px_content_measure(const char *s, size_t len)
         r.w += cp_weight(c);
         r.punct += is_punct_cp(c) ? 1u : 0u;
     }
+    r.w += n_kind[1] + n_kind[2] + n_kind[3];
+    r.punct += n_kind[2];
+    r.sym += n_kind[3];
     return r;
 }
