@@ -499,6 +499,21 @@ word_plain_ascii(uint64_t w)
     return ((w | has_zero) & highs) == 0;
 }
 
+/* True if none of the 32 bytes at p is NUL or has its high bit set. */
+static bool
+block_plain_ascii(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t highs = 0x8080808080808080u;
+    uint64_t w[4];
+    memcpy(w, p, sizeof w);
+    uint64_t bad = 0;
+    for (int k = 0; k < 4; k++) {
+        bad |= w[k] | ((w[k] - ones) & ~w[k]);
+    }
+    return (bad & highs) == 0;
+}
+
 /* The code point of the 2- or 3-byte sequence at p[0..avail), its length
  * in *len, or -1 (then U8_NEXT decides). Text outside ASCII is mostly in
  * these; decoding them here is much faster than the general macro. */
@@ -546,6 +561,10 @@ scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
     int32_t i = 0;
     uint8_t prev_ccc = 0;
     while (i < n) {
+        while (n - i >= 32 && block_plain_ascii(p + i)) {
+            i += 32;
+            prev_ccc = 0;
+        }
         uint64_t w;
         if (n - i >= 8 && (memcpy(&w, p + i, 8), word_plain_ascii(w))) {
             i += 8;

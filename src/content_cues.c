@@ -9,10 +9,12 @@
  * lines cover English, Arabic and Chinese. All matching is on lower-cased
  * ASCII tokens of class/id values (non-ASCII bytes are kept as they are).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/utf8.h>
 
+#include "arena.h"
 #include "content_int.h"
 
 typedef struct tag_entry {
@@ -127,7 +129,11 @@ px_content_tag(const xmlChar *name)
     size_t hi = sizeof tag_table / sizeof tag_table[0];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
-        const int c = strcmp(s, tag_table[mid].name);
+        const char *t = tag_table[mid].name;
+        int c = (int)(unsigned char)s[0] - (int)(unsigned char)t[0];
+        if (c == 0 && s[0] != '\0') {
+            c = strcmp(s + 1, t + 1);
+        }
         if (c == 0) {
             return tag_table[mid].tag;
         }
@@ -242,33 +248,35 @@ static const cue_word cue_words[] = {
     CW("\xe8\xaf\x84\xe8\xae\xba", M_SUB, PX_CF_STRONG), /* 评论 */
 };
 
-/* Index of the first cue word whose first byte is >= b. */
-static size_t
-first_with(unsigned char b)
+_Static_assert(N_CUE_WORDS < 256, "cue word index must fit a byte");
+/* (flags_at compares second bytes first: every cue word has two bytes at
+ * least.) */
+
+/* Fills the index of the cue words by first byte (the list is sorted by
+ * it). */
+static void
+build_index(px_ccache *cache)
 {
-    size_t lo = 0;
-    size_t hi = N_CUE_WORDS;
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        if ((unsigned char)cue_words[mid].word[0] < b) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+    for (size_t k = N_CUE_WORDS; k-- > 0;) {
+        const unsigned char b = (unsigned char)cue_words[k].word[0];
+        if (cache->end[b] == 0) {
+            cache->end[b] = (uint8_t)(k + 1);
         }
+        cache->first[b] = (uint8_t)k;
     }
-    return lo;
+    cache->has_index = true;
 }
 
 /* Flags of the cue words found in tok at position i. */
 static unsigned
-flags_at(const char *tok, size_t len, size_t i)
+flags_at(const px_ccache *cache, const char *tok, size_t len, size_t i)
 {
     unsigned f = 0;
     const unsigned char b = (unsigned char)tok[i];
-    for (size_t k = first_with(b);
-         k < N_CUE_WORDS && (unsigned char)cue_words[k].word[0] == b; k++) {
+    for (size_t k = cache->first[b]; k < cache->end[b]; k++) {
         const cue_word *c = &cue_words[k];
-        if (c->len > len - i || memcmp(tok + i, c->word, c->len) != 0) {
+        if (c->len > len - i || tok[i + 1] != c->word[1] ||
+            memcmp(tok + i, c->word, c->len) != 0) {
             continue;
         }
         if (c->mode == M_SUB || (i == 0 && c->mode == M_PREFIX) ||
@@ -280,11 +288,11 @@ flags_at(const char *tok, size_t len, size_t i)
 }
 
 static unsigned
-token_flags(const char *tok, size_t len)
+token_flags(const px_ccache *cache, const char *tok, size_t len)
 {
     unsigned f = 0;
     for (size_t i = 0; i < len; i++) {
-        f |= flags_at(tok, len, i);
+        f |= flags_at(cache, tok, len, i);
     }
     return f;
 }
@@ -304,6 +312,9 @@ is_modifier(const xmlChar *v, size_t len)
                                       "no-",   "with-",     "enable-",
                                       "show-", "hide-",     "is-"};
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        if (v[0] != (unsigned char)pre[i][0]) {
+            continue;
+        }
         const size_t n = strlen(pre[i]);
         if (len > n && memcmp(v, pre[i], n) == 0) {
             return true;
@@ -315,7 +326,7 @@ is_modifier(const xmlChar *v, size_t len)
 /* Flags of one class name: split into tokens at anything but letters (and
  * non-ASCII bytes), lower-cased into a small buffer. */
 static unsigned
-name_flags(const xmlChar *v, size_t len)
+name_flags(const px_ccache *cache, const xmlChar *v, size_t len)
 {
     unsigned f = 0;
     char tok[64];
@@ -329,7 +340,7 @@ name_flags(const xmlChar *v, size_t len)
             continue;
         }
         if (n > 0) {
-            f |= token_flags(tok, n);
+            f |= token_flags(cache, tok, n);
         }
         n = 0;
     }
@@ -346,7 +357,8 @@ is_hiding(const xmlChar *v, size_t len)
         "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden",
         "hide",    "invisible",       "element-invisible"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strlen(names[i]) == len && memcmp(v, names[i], len) == 0) {
+        if (v[0] == (unsigned char)names[i][0] && strlen(names[i]) == len &&
+            memcmp(v, names[i], len) == 0) {
             return true;
         }
     }
@@ -355,7 +367,7 @@ is_hiding(const xmlChar *v, size_t len)
 
 /* Flags of a class or id value (names separated by white space). */
 static unsigned
-value_flags(const xmlChar *v)
+value_flags(const px_ccache *cache, const xmlChar *v)
 {
     unsigned f = 0;
     size_t i = 0;
@@ -374,7 +386,7 @@ value_flags(const xmlChar *v)
         if (is_hiding(v + start, i - start)) {
             f |= PX_CF_HIDDEN;
         } else if (!is_modifier(v + start, i - start)) {
-            f |= name_flags(v + start, i - start);
+            f |= name_flags(cache, v + start, i - start);
         }
     }
 }
@@ -391,7 +403,10 @@ cached_flags(px_ccache *cache, const xmlChar *v)
         strcmp((const char *)cache->key[slot], (const char *)v) == 0) {
         return cache->flags[slot];
     }
-    const unsigned f = value_flags(v);
+    if (!cache->has_index) {
+        build_index(cache);
+    }
+    const unsigned f = value_flags(cache, v);
     cache->key[slot] = v;
     cache->flags[slot] = (uint8_t)f;
     return f;
@@ -873,19 +888,6 @@ has_digit(px_str s)
     return false;
 }
 
-/* Case-insensitive (ASCII) search for needle in s. */
-static bool
-find_ci(px_str s, const char *needle)
-{
-    const size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= s.len; i++) {
-        if (starts_ci((px_str){s.ptr + i, s.len - i}, needle)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 bool
 px_content_end_marker(px_str text)
 {
@@ -898,46 +900,87 @@ px_content_end_marker(px_str text)
     return false;
 }
 
-bool
-px_content_boiler_line(px_str text)
+/* True if the NUL-terminated s starts with w. */
+static bool
+has_prefix(const char *s, const char *w)
 {
-    text = skip_open(text);
+    while (*w != '\0' && *s == *w) {
+        s++;
+        w++;
+    }
+    return *w == '\0';
+}
+
+/* True if the lower-cased line low (NUL-terminated, no NUL inside) starts
+ * with one of the words in list[0..n). */
+static bool
+starts_any(const char *low, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (low[0] == list[i][0] && has_prefix(low, list[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+contains_any(const char *low, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strstr(low, list[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The line checks on text lower-cased (ASCII letters) into low. */
+static bool
+boiler_lower(px_str text, const char *low)
+{
     px_str t = text;
     while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
                          t.ptr[t.len - 1] == '.')) {
         t.len--;
     }
-    for (size_t i = 0; i < sizeof boiler_whole / sizeof boiler_whole[0]; i++) {
-        if (t.len == strlen(boiler_whole[i]) && starts_ci(t, boiler_whole[i])) {
+    for (size_t i = 0; i < N_OF(boiler_whole); i++) {
+        if (low[0] == boiler_whole[i][0] && t.len == strlen(boiler_whole[i]) &&
+            starts_ci(t, boiler_whole[i])) {
             return true;
         }
     }
-    for (size_t i = 0; i < sizeof boiler_starts / sizeof boiler_starts[0];
-         i++) {
-        if (starts_ci(text, boiler_starts[i])) {
-            return true;
-        }
+    if (starts_any(low, boiler_starts, N_OF(boiler_starts)) ||
+        contains_any(low, caption_marks, N_OF(caption_marks))) {
+        return true;
     }
-    for (size_t i = 0; i < sizeof caption_marks / sizeof caption_marks[0];
-         i++) {
-        if (find_ci(text, caption_marks[i])) {
-            return true;
-        }
-    }
-    if (!has_digit(text)) {
+    return has_digit(text) &&
+           (starts_any(low, dated_starts, N_OF(dated_starts)) ||
+            contains_any(low, dated_marks, N_OF(dated_marks)));
+}
+
+bool
+px_content_boiler_line(px_str text)
+{
+    text = skip_open(text);
+    char buf[1024];
+    char *low = text.len < sizeof buf ? buf : px_malloc(text.len + 1);
+    if (low == NULL) {
         return false;
     }
-    for (size_t i = 0; i < sizeof dated_starts / sizeof dated_starts[0]; i++) {
-        if (starts_ci(text, dated_starts[i])) {
-            return true;
-        }
+    for (size_t i = 0; i < text.len; i++) {
+        const unsigned char c = (unsigned char)text.ptr[i];
+        /* a NUL byte would end the string early: make it a space */
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == 0 ? ' ' : c);
     }
-    for (size_t i = 0; i < sizeof dated_marks / sizeof dated_marks[0]; i++) {
-        if (find_ci(text, dated_marks[i])) {
-            return true;
-        }
+    low[text.len] = '\0';
+    const bool is_boiler = boiler_lower(text, low);
+    if (low != buf) {
+        free(low);
     }
-    return false;
+    return is_boiler;
 }
 
 /* ---- measuring text ---------------------------------------------------- */
@@ -986,24 +1029,37 @@ cp_weight(UChar32 c)
     return 1;
 }
 
+/* What an ASCII byte counts as: 0 nothing (white space and controls), 1
+ * a letter, 2 sentence punctuation too, 3 a symbol of code or markup too. */
+static const unsigned char ascii_kind[128] = {
+    ['!'] = 2,  ['"'] = 1, ['#'] = 3, ['$'] = 3, ['%'] = 1, ['&'] = 1,
+    ['\''] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 2,
+    ['-'] = 1,  ['.'] = 2, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
+    ['3'] = 1,  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+    ['9'] = 1,  [':'] = 1, [';'] = 2, ['<'] = 3, ['='] = 3, ['>'] = 3,
+    ['?'] = 2,  ['@'] = 3, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+    ['E'] = 1,  ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1,  ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1,  ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1,  ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 3, ['\\'] = 3,
+    [']'] = 3,  ['^'] = 3, ['_'] = 3, ['`'] = 3, ['a'] = 1, ['b'] = 1,
+    ['c'] = 1,  ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1,  ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1,  ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1,  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['{'] = 3,  ['|'] = 3, ['}'] = 3, ['~'] = 3, [127] = 1};
+
 px_ctext
 px_content_measure(const char *s, size_t len)
 {
     px_ctext r = {0, 0, 0};
+    uint32_t n_kind[4] = {0, 0, 0, 0}; /* ASCII bytes by ascii_kind */
     size_t i = 0;
     while (i < len) {
         const unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             i++;
-            if (b <= ' ') {
-                continue;
-            }
-            r.w++;
-            if (b == ',' || b == '.' || b == ';' || b == '!' || b == '?') {
-                r.punct++;
-            } else if (strchr("{}[]<>=|\\_$@#~^`", b) != NULL) {
-                r.sym++;
-            }
+            n_kind[ascii_kind[b]]++;
             continue;
         }
         UChar32 c;
@@ -1014,5 +1070,8 @@ px_content_measure(const char *s, size_t len)
         r.w += cp_weight(c);
         r.punct += is_punct_cp(c) ? 1u : 0u;
     }
+    r.w += n_kind[1] + n_kind[2] + n_kind[3];
+    r.punct += n_kind[2];
+    r.sym += n_kind[3];
     return r;
 }

@@ -82,11 +82,16 @@ typedef struct px_cnode {
     uint8_t flags;      /* PX_CF_* */
 } px_cnode;
 
-/* Remembers the cue flags of recent class/id values (lists repeat them). */
+/* Remembers the cue flags of recent class/id values (lists repeat them),
+ * and where the cue words of each first byte start and end in the word
+ * list (filled on first use; all zero before). */
 #define PX_CCACHE_SLOTS 256
 typedef struct px_ccache {
     const xmlChar *key[PX_CCACHE_SLOTS]; /* borrowed from the tree */
     uint8_t flags[PX_CCACHE_SLOTS];
+    bool has_index;
+    uint8_t first[256]; /* cue words [first[b], end[b]) start with b */
+    uint8_t end[256];
 } px_ccache;
 
 typedef struct px_cdoc {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 
 #include "article.h"
 #include "charset.h"
@@ -48,6 +49,39 @@ apply_hints(const px_record *rec, px_article *a)
     }
 }
 
+/* Parses html as htmlReadMemory does, with one difference: element names
+ * are interned in the parser's dictionary, which htmlCtxtUseOptions turns
+ * off. That saves a malloc and a free per element, and lets libxml2 keep
+ * short text nodes inside the node (HTML_PARSE_COMPACT needs the
+ * dictionary). The tree is only read, never edited, so shared names are
+ * safe; xmlFreeDoc knows which strings the dictionary owns. *doc is NULL
+ * if the parser could not start (out of memory). */
+static htmlDocPtr
+parse_html(px_str html, const char *url)
+{
+    htmlParserCtxtPtr ctxt =
+        htmlCreateMemoryParserCtxt(html.ptr, (int)html.len);
+    if (ctxt == NULL) {
+        return NULL;
+    }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                 HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
+    ctxt->dictNames = 1;
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+    }
+    if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL) {
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+    }
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 static px_status
 extract_html(px_str html, px_article *a, px_error *err)
 {
@@ -58,11 +92,7 @@ extract_html(px_str html, px_article *a, px_error *err)
     if (html.len > INT_MAX) {
         return px_fail(err, PX_EINVAL, "page too large");
     }
-    const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                     HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                     HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
-    htmlDocPtr doc =
-        htmlReadMemory(html.ptr, (int)html.len, a->url, "UTF-8", opts);
+    htmlDocPtr doc = parse_html(html, a->url);
     if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
         xmlFreeDoc(doc);
         return px_fail(err, PX_EEMPTY, "no HTML document");

@@ -1,5 +1,6 @@
-/* prune.c - cutting scripts, styles, SVG and comments out of raw HTML with
- * one forward scan (memchr for '<'), before parsing. */
+/* prune.c - cutting scripts, styles, SVG, comments and other unread
+ * blocks out of raw HTML, and unread attributes out of start tags, with one
+ * forward scan (memchr for '<'), before parsing. */
 #include "prune.h"
 
 #include <stdbool.h>
@@ -8,7 +9,24 @@
 #include "error.h"
 
 /* The kinds of block cut out, with the text that ends each. */
-typedef enum { CUT_NONE, CUT_SCRIPT, CUT_STYLE, CUT_SVG, CUT_COMMENT } cut;
+typedef enum {
+    CUT_NONE,
+    CUT_SCRIPT,
+    CUT_STYLE,
+    CUT_SVG,
+    CUT_NOSCRIPT,
+    CUT_SELECT,
+    CUT_TEMPLATE,
+    CUT_IFRAME,
+    CUT_TEXTAREA,
+    CUT_COMMENT,
+    CUT_KEEP /* a JSON-LD script: copied as it is */
+} cut;
+
+/* The elements cut, by kind (CUT_SCRIPT .. CUT_TEXTAREA). */
+static const char *const cut_names[] = {"",         "script",   "style",
+                                        "svg",      "noscript", "select",
+                                        "template", "iframe",   "textarea"};
 
 static unsigned char
 lower(unsigned char c)
@@ -72,14 +90,19 @@ cut_at(const char *p, size_t n)
     if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
         return CUT_COMMENT;
     }
-    if (starts_ci(p + 1, n - 1, "script") && name_ends(p, n, 7)) {
-        return is_json_ld(p, tag_end(p, n)) ? CUT_NONE : CUT_SCRIPT;
+    const unsigned char c = n > 1 ? lower((unsigned char)p[1]) : 0;
+    if (c != 's' && c != 'n' && c != 't' && c != 'i') {
+        return CUT_NONE; /* no name in cut_names starts with c */
     }
-    if (starts_ci(p + 1, n - 1, "style") && name_ends(p, n, 6)) {
-        return CUT_STYLE;
-    }
-    if (starts_ci(p + 1, n - 1, "svg") && name_ends(p, n, 4)) {
-        return CUT_SVG;
+    for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
+        const size_t len = strlen(cut_names[k]);
+        if (cut_names[k][0] == (char)c &&
+            starts_ci(p + 1, n - 1, cut_names[k]) && name_ends(p, n, len + 1)) {
+            if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
+                return CUT_KEEP;
+            }
+            return (cut)k;
+        }
     }
     return CUT_NONE;
 }
@@ -88,9 +111,12 @@ cut_at(const char *p, size_t n)
 static size_t
 block_len(const char *p, size_t n, cut k)
 {
-    static const char *const ends[] = {"", "</script", "</style", "</svg",
-                                       "-->"};
-    const char *e = ends[k];
+    char e[16] = "-->";
+    if (k != CUT_COMMENT) {
+        e[0] = '<';
+        e[1] = '/';
+        memcpy(e + 2, cut_names[k], strlen(cut_names[k]) + 1);
+    }
     const size_t el = strlen(e);
     size_t i = k == CUT_COMMENT ? 4 : 1;
     while (i < n) {
@@ -109,11 +135,216 @@ block_len(const char *p, size_t n, cut k)
     return n;
 }
 
+/* ---- start tags --------------------------------------------------------- */
+
+static bool
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static bool
+is_name_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+           c == '.';
+}
+
+/* True if the attribute name p[0..len) is one some stage reads (meta.c:
+ * meta and link fields, microdata, lang; content*.c: class, id, role,
+ * hidden, aria-hidden, itemprop). Names with a colon (xml:lang) and xmlns
+ * are kept too. */
+static bool
+keep_name(const char *p, size_t len)
+{
+    static const char *const keep[] = {
+        "class",   "id",       "href",        "rel",      "name",
+        "content", "property", "itemprop",    "itemtype", "itemscope",
+        "type",    "datetime", "lang",        "charset",  "http-equiv",
+        "role",    "hidden",   "aria-hidden", "xmlns"};
+    if (memchr(p, ':', len) != NULL) {
+        return true;
+    }
+    const unsigned char c = lower((unsigned char)p[0]);
+    for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
+        if ((unsigned char)keep[k][0] == c && strlen(keep[k]) == len &&
+            starts_ci(p, len, keep[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if a style value may hide its element: content_cues.c looks for
+ * display:none and visibility:hidden with case and white space ignored;
+ * values with character references are kept as well. */
+static bool
+style_may_hide(const char *v, size_t len)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
+        const unsigned char c = (unsigned char)v[i];
+        if (c == '&') {
+            return true;
+        }
+        if (!is_space(c)) {
+            buf[n++] = (char)lower(c);
+        }
+    }
+    buf[n] = '\0';
+    return strstr(buf, "display:none") != NULL ||
+           strstr(buf, "visibility:hidden") != NULL;
+}
+
+/* True if the link target v[0..len) may name an author's page: meta.c's
+ * is_author_link looks for paths like "/author/", "/autoren/", "/by/",
+ * "/staff/" in the lower-cased href of <a> elements. This keeps a
+ * superset (the words without their slashes); values with character
+ * references are kept too. Other links are not read by any stage. */
+static bool
+href_may_matter(const char *v, size_t len)
+{
+    static const char *const words[] = {
+        "author", "autor",  "auteur", "journalist", "redakteur", "profile",
+        "writer", "report", "staff",  "people",     "/by/"};
+    char buf[1024];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == '&' || n + 1 >= sizeof buf) {
+            return true;
+        }
+        buf[n++] = (char)lower((unsigned char)v[i]);
+    }
+    buf[n] = '\0';
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strstr(buf, words[k]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Scans the value after '=' at p[i..n); returns its end, or 0 if it is not
+ * a plain quoted or unquoted value. */
+static size_t
+value_end(const char *p, size_t n, size_t i)
+{
+    if (i < n && (p[i] == '"' || p[i] == '\'')) {
+        const char *q = memchr(p + i + 1, p[i], n - i - 1);
+        return q == NULL ? 0 : (size_t)(q - p) + 1;
+    }
+    const size_t from = i;
+    while (i < n && !is_space((unsigned char)p[i]) && p[i] != '>') {
+        if (strchr("\"'<=`", p[i]) != NULL) {
+            return 0;
+        }
+        i++;
+    }
+    return i == from ? 0 : i;
+}
+
+/* One attribute at p[i..n) (i at its name): sets *end past it and *keep.
+ * False if it is not a plain attribute. */
+static bool
+attribute(const char *p, size_t n, size_t i, bool is_a, size_t *end, bool *keep)
+{
+    const size_t name = i;
+    const unsigned char c0 = (unsigned char)p[i];
+    if (!is_name_char(c0) || c0 == '-' || (c0 >= '0' && c0 <= '9')) {
+        return false;
+    }
+    while (i < n && is_name_char((unsigned char)p[i])) {
+        i++;
+    }
+    const size_t name_len = i - name;
+    size_t j = i;
+    while (j < n && is_space((unsigned char)p[j])) {
+        j++;
+    }
+    size_t val = i;
+    if (j < n && p[j] == '=') {
+        j++;
+        while (j < n && is_space((unsigned char)p[j])) {
+            j++;
+        }
+        val = j;
+        i = value_end(p, n, j);
+        if (i == 0) {
+            return false;
+        }
+    }
+    *end = i;
+    if (is_a && name_len == 4 && starts_ci(p + name, 4, "href")) {
+        *keep = href_may_matter(p + val, i - val);
+        return true;
+    }
+    *keep = keep_name(p + name, name_len) ||
+            (name_len == 5 && starts_ci(p + name, 5, "style") &&
+             style_may_hide(p + val, i - val));
+    return true;
+}
+
+/* Copies the start tag at p ('<' and a letter) into d without the
+ * attributes no stage reads; *dl is the length written (never more than
+ * the tag's: each attribute kept had white space before it). Returns the length
+ * of the tag, or 0 if it is not one this scanner fully understands (d then
+ * holds nothing useful). */
+static size_t
+tag_rewrite(const char *p, size_t n, char *d, size_t *dl)
+{
+    size_t i = 1;
+    while (i < n && is_name_char((unsigned char)p[i])) {
+        i++;
+    }
+    memcpy(d, p, i);
+    const bool is_a = i == 2 && lower((unsigned char)p[1]) == 'a';
+    size_t o = i;
+    for (;;) {
+        const size_t before = i;
+        while (i < n && is_space((unsigned char)p[i])) {
+            i++;
+        }
+        if (i >= n) {
+            return 0;
+        }
+        if (p[i] == '>' || (p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
+            const size_t tail = p[i] == '>' ? 1 : 2;
+            memcpy(d + o, p + i, tail);
+            *dl = o + tail;
+            return i + tail;
+        }
+        size_t end = 0;
+        bool keep = false;
+        if (i == before || !attribute(p, n, i, is_a, &end, &keep)) {
+            return 0;
+        }
+        if (keep) {
+            d[o++] = ' ';
+            memcpy(d + o, p + i, end - i);
+            o += end - i;
+        }
+        i = end;
+    }
+}
+
+/* ---- the scan ------------------------------------------------------------ */
+
+static bool
+is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 px_status
 px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
 {
     *out = html;
-    char *dst = NULL;
+    char *dst = px_arena_alloc(a, html.len + 1);
+    if (dst == NULL) {
+        return px_fail(err, PX_ENOMEM, "prune: out of memory");
+    }
     size_t w = 0;
     size_t from = 0; /* start of the input not yet copied */
     size_t i = 0;
@@ -123,26 +354,28 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
             break;
         }
         const size_t at = (size_t)(lt - html.ptr);
-        const cut k = cut_at(lt, html.len - at);
-        i = at + 1;
-        if (k == CUT_NONE) {
-            continue;
-        }
-        if (dst == NULL) {
-            dst = px_arena_alloc(a, html.len + 1);
-            if (dst == NULL) {
-                return px_fail(err, PX_ENOMEM, "prune: out of memory");
-            }
-        }
+        const size_t left = html.len - at;
+        const cut k = cut_at(lt, left);
         memcpy(dst + w, html.ptr + from, at - from);
         w += at - from;
-        i = from = at + block_len(lt, html.len - at, k);
+        from = at;
+        i = at + 1;
+        if (k == CUT_KEEP) {
+            i = at + block_len(lt, left, CUT_SCRIPT);
+        } else if (k != CUT_NONE) {
+            i = from = at + block_len(lt, left, k);
+        } else if (left > 1 && is_letter((unsigned char)lt[1])) {
+            size_t dl = 0;
+            const size_t tl = tag_rewrite(lt, left, dst + w, &dl);
+            if (tl > 0) {
+                w += dl;
+                i = from = at + tl;
+            }
+        }
     }
-    if (dst != NULL) {
-        memcpy(dst + w, html.ptr + from, html.len - from);
-        w += html.len - from;
-        dst[w] = '\0';
-        *out = (px_str){dst, w};
-    }
+    memcpy(dst + w, html.ptr + from, html.len - from);
+    w += html.len - from;
+    dst[w] = '\0';
+    *out = (px_str){dst, w};
     return PX_OK;
 }

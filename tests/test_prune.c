@@ -36,5 +36,36 @@ main(void)
     expect("", "");
     expect("<", "<");
     expect("<scr", "<scr");
+    expect("a<noscript><img src=x></noscript>b<select><option>1</select>c",
+           "abc");
+    expect("<template><p>t</p></template><iframe src=x>f</iframe>"
+           "<textarea>&lt;p&gt;</textarea>d",
+           "d");
+    expect("<tab>kept</tab><section>kept</section>",
+           "<tab>kept</tab><section>kept</section>");
+    /* start tags lose the attributes no stage reads */
+    expect("<div class=\"a\" data-x='1>2' style=\"color:red\" id=b>t</div>",
+           "<div class=\"a\" id=b>t</div>");
+    expect("<img src=x.jpg alt=\"\" width=3/>", "<img>");
+    expect("<br data-x=\"1\"/>", "<br/>");
+    expect("<p STYLE=\"Display: None\" onclick=\"f()\" hidden>x</p>",
+           "<p STYLE=\"Display: None\" hidden>x</p>");
+    expect("<meta property=\"og:title\" content=\"T\">",
+           "<meta property=\"og:title\" content=\"T\">");
+    expect("<html xml:lang=de lang=\"de\" dir=ltr>",
+           "<html xml:lang=de lang=\"de\">");
+    /* links keep their target only if it may name an author's page */
+    expect("<a href=\"/news/x.html\" rel=author>x</a>", "<a rel=author>x</a>");
+    expect("<A HREF='/Autoren/kim'>k</A><link href=/c rel=canonical>",
+           "<A HREF='/Autoren/kim'>k</A><link href=/c rel=canonical>");
+    expect("<abbr title=x>y</abbr>", "<abbr>y</abbr>");
+    /* tags the scanner does not fully understand are kept as they are */
+    expect("<a href=\"x\"data-y=1>", "<a href=\"x\"data-y=1>");
+    expect("<a data-q=a=b>", "<a data-q=a=b>");
+    expect("<a data-open=\"never closed", "<a data-open=\"never closed");
+    expect("<a b c", "<a b c");
+    /* JSON-LD is copied untouched */
+    expect("<script type=application/ld+json>\"<a data-x='1'>\"</script>",
+           "<script type=application/ld+json>\"<a data-x='1'>\"</script>");
     return check_summary();
 }
