@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "content_int.h"
+#include "pubdate.h"
 
 typedef struct tag_entry {
     const char *name;
@@ -937,6 +938,18 @@ contains_any(const char *low, const char *const *list, size_t n)
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* True if the short line t is a date and little else ("14 March 2026",
+ * "2026-03-14 09:30"): a dateline, not article prose. */
+static bool
+is_date_only(px_str t)
+{
+    px_date d;
+    size_t off = 0;
+    size_t len = 0;
+    return t.len <= 48 && px_pubdate_find(t, &d, &off, &len) &&
+           len * 10 >= t.len * 6;
+}
+
 /* The line checks on text lower-cased (ASCII letters) into low. */
 static bool
 boiler_lower(px_str text, const char *low)
@@ -958,7 +971,8 @@ boiler_lower(px_str text, const char *low)
     }
     return has_digit(text) &&
            (starts_any(low, dated_starts, N_OF(dated_starts)) ||
-            contains_any(low, dated_marks, N_OF(dated_marks)));
+            contains_any(low, dated_marks, N_OF(dated_marks)) ||
+            is_date_only(t));
 }
 
 bool

@@ -3,7 +3,7 @@
 # errors on bad input, and golden stdout for project-written pages.
 # Usage: cli_extract.sh PATH/TO/parallax   (PX_UPDATE_GOLDEN=1 rewrites .want)
 set -u
-px=$1
+px=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 golden=$here/golden/cli
 tmp=$(mktemp -d)
