@@ -258,7 +258,7 @@ lower_into(const char *s, char *buf, size_t cap)
         }
         const size_t start = i;
         UChar32 cp;
-        U8_NEXT(s, i, (int32_t)(cap - 1), cp);
+        U8_NEXT(s, i, cap - 1, cp);
         const UChar32 lo = cp >= 0 ? u_tolower(cp) : cp;
         memcpy(buf + start, s + start, i - start);
         if (lo != cp && (size_t)U8_LENGTH(lo) == i - start) {
