@@ -33,7 +33,8 @@ typedef struct tok {
 } tok;
 
 typedef struct hit {
-    size_t end; /* token after the match */
+    size_t skip; /* leading tokens not in the span ("in" of "in 2023") */
+    size_t end;  /* token after the match */
     px_dt_kind kind;
     int y;
     int m;
@@ -532,6 +533,8 @@ day_month(const scan *s, int a, int b, int y, int *d, int *m)
     return false;
 }
 
+static size_t opt_time(const scan *s, size_t i, hit *h);
+
 /* 2026-01-05, 2026/1/5, 2026.01.05. */
 static bool
 p_ymd(const scan *s, size_t i, hit *h)
@@ -552,6 +555,12 @@ p_ymd(const scan *s, size_t i, hit *h)
     h->y = y;
     h->m = m;
     h->d = d;
+    const tok *const t = at(s, i + 5);
+    if (t->type == T_WORD && t->len == 1 && !t->sp &&
+        (s->text.ptr[t->off] | 0x20) == 't' && !at(s, i + 6)->sp) {
+        const size_t e = opt_time(s, i + 6, h); /* 2026-01-05T08:41 */
+        h->end = e != i + 6 ? e : h->end;
+    }
     return true;
 }
 
@@ -598,6 +607,22 @@ suf(const scan *s, size_t i)
     return w == NULL ? 0 : w->val;
 }
 
+/* A day number alone (5日) is a date unless it follows a month that did
+ * not parse (13月5日) or an ordinal (第3日). */
+static bool
+day_alone_ok(const scan *s, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    const tok *const p = at(s, i - 1);
+    if (suf(s, i - 1) != 0) {
+        return false;
+    }
+    return !(p->type == T_HAN && p->len >= 3 &&
+             memcmp(s->text.ptr + p->off + p->len - 3, "第", 3) == 0);
+}
+
 /* 2026年1月5日, 1月5日, 2026年1月, 11月, 2023年, 5日; 2026년 1월 5일. */
 static bool
 p_cjk(const scan *s, size_t i, hit *h)
@@ -614,8 +639,8 @@ p_cjk(const scan *s, size_t i, hit *h)
         m = num(s, j, 1, 2);
         j += 2;
     }
-    if ((m != 0 || (y == 0 && j == i)) && num(s, j, 1, 2) >= 1 &&
-        suf(s, j + 1) == 'D') {
+    if ((m != 0 || (y == 0 && j == i && day_alone_ok(s, i))) &&
+        num(s, j, 1, 2) >= 1 && suf(s, j + 1) == 'D') {
         d = num(s, j, 1, 2);
         j += 2;
     }
@@ -683,8 +708,10 @@ static bool
 p_month_day(const scan *s, size_t i, hit *h)
 {
     const int m = month_near_num(s, i);
-    if (m == 0 || at(s, i)->type == T_HAN) {
-        return false;
+    if (m == 0 || at(s, i)->type == T_HAN ||
+        (i > 0 && num(s, i - 1, 1, 2) >= 0) ||
+        (i > 1 && word(s, i - 1, DW_ORD) != NULL && num(s, i - 2, 1, 2) >= 0)) {
+        return false; /* "31 February 2026" is no date at all */
     }
     size_t j = i + 1;
     if (is_punct(s, j, '.')) {
@@ -720,6 +747,43 @@ p_month_day(const scan *s, size_t i, hit *h)
     h->m = m;
     h->d = v;
     return true;
+}
+
+/* The first day of a list sharing one month: "5 or 6 January", "5-6
+ * January", "5 و6 يناير", "3, 4 and 5 May". Matches the first number only;
+ * the next ones are found in turn. */
+static bool
+p_day_list(const scan *s, size_t i, hit *h)
+{
+    const int d = num(s, i, 1, 2);
+    if (d < 1 || d > 31) {
+        return false;
+    }
+    size_t j = i + 1;
+    for (int k = 0; k < 4; k++) {
+        if (!is_punct(s, j, '-') && !is_punct(s, j, ',') &&
+            word(s, j, DW_CONJ) == NULL) {
+            return false;
+        }
+        j++;
+        if (num(s, j, 1, 2) < 1) {
+            return false;
+        }
+        if (p_day_month(s, j, h)) {
+            const int y = h->y;
+            const int m = h->m;
+            if (!valid_ymd(y, m, d)) {
+                return false;
+            }
+            hit_init(h, i + 1, y != 0 ? PX_DT_ABSOLUTE : PX_DT_PARTIAL);
+            h->y = y;
+            h->m = m;
+            h->d = d;
+            return true;
+        }
+        j++;
+    }
+    return false;
 }
 
 static bool
@@ -903,6 +967,9 @@ p_month(const scan *s, size_t i, hit *h)
         (at(s, i)->lower || i == 0 || word(s, i - 1, DW_PREP) == NULL)) {
         return false;
     }
+    if (i > 0 && num(s, i - 1, 1, 2) >= 0) {
+        return false; /* the day did not fit: "31 فبراير" */
+    }
     hit_init(h, i + 1, PX_DT_PARTIAL);
     h->m = w->val;
     return true;
@@ -916,6 +983,10 @@ p_year(const scan *s, size_t i, hit *h)
     if (!yw && !usable(s, i, DW_PREP)) {
         return false;
     }
+    const size_t i0 = i;
+    if (!yw && is_punct(s, i + 1, '-') && !at(s, i + 1)->sp) {
+        i++; /* mid-2024 */
+    }
     const int y = num(s, i + 1, 4, 4);
     if (y < 1900 || y > 2100 || at(s, i + 2)->type == T_NUM ||
         is_punct(s, i + 2, '%') ||
@@ -926,9 +997,7 @@ p_year(const scan *s, size_t i, hit *h)
     }
     hit_init(h, i + 2, PX_DT_ABSOLUTE);
     h->y = y;
-    if (!yw) {
-        h->kind = PX_DT_TIME; /* marker: span starts at the number */
-    }
+    h->skip = yw ? 0 : i + 1 - i0;
     return true;
 }
 
@@ -1057,6 +1126,11 @@ p_time(const scan *s, size_t i, hit *h)
         return false;
     }
     h->end = e;
+    const px_dt_word *const pw = word(s, e, DW_PART);
+    if (pw != NULL && lang_ok(s, pw)) {
+        h->part = (px_daypart)pw->part; /* 10:30 صباحا */
+        h->end++;
+    }
     return true;
 }
 
@@ -1084,7 +1158,8 @@ match_at(const scan *s, size_t i, hit *h, int depth)
     }
     bool ok = false;
     if (t->type == T_NUM) {
-        ok = core_date(s, i, h) || p_year_unit(s, i, h) || p_time(s, i, h);
+        ok = core_date(s, i, h) || p_day_list(s, i, h) ||
+             p_year_unit(s, i, h) || p_time(s, i, h);
     } else if (t->w != NULL) {
         ok = p_part(s, i, h, depth) || p_weekday(s, i, h) ||
              p_month_day(s, i, h) || p_mod(s, i, h) || p_relday(s, i, h) ||
@@ -1271,14 +1346,9 @@ emit(scan *s, size_t i, const hit *h)
     }
     px_date_mention *const m = &s->m[s->nm++];
     memset(m, 0, sizeof *m);
-    hit hh = *h;
-    size_t first = i;
-    if (h->kind == PX_DT_TIME && h->y != 0) {
-        first = i + 1; /* "in 2023": the span is the year */
-        hh.kind = PX_DT_ABSOLUTE;
-    }
+    const hit hh = *h;
     const tok *const last = at(s, h->end - 1);
-    m->off = s->t[first].off;
+    m->off = s->t[i + h->skip].off;
     m->len = last->off + last->len - m->off;
     m->kind = hh.kind;
     m->rel = (int8_t)hh.rel;

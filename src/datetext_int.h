@@ -25,6 +25,7 @@ typedef enum {
     DW_ORD,      /* "st", "th", "er", "de", "of" between day and month */
     DW_SUF,      /* CJK and Korean suffixes: val 'Y','M','D','h','m' */
     DW_FIRST,    /* Arabic "الأول" after أمس */
+    DW_CONJ,     /* "or", "and", "و" between the days of a list */
     DW_PREFIX    /* only the first word of a longer name */
 } dw_kind;
 
