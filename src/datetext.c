@@ -92,6 +92,12 @@ is_cjk(UChar32 c)
 static bool
 is_wordch(UChar32 c)
 {
+    if (c < 0x80) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    if (c >= 0x0621 && c <= 0x0652) {
+        return true; /* Arabic letters, tatweel, harakat */
+    }
     return c > 0 && !is_cjk(c) &&
            (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
@@ -175,19 +181,24 @@ lookup_raw(const char *p, size_t len)
 static const px_dt_word *
 lookup_word(const char *p, size_t len)
 {
-    const px_dt_word *w = lookup_raw(p, len);
-    if (w != NULL || len < 6) {
+    char buf[PX_DT_KEY_MAX];
+    const size_t n = px_dt_fold(p, len, buf, sizeof buf);
+    if (n == 0) {
+        return NULL;
+    }
+    const px_dt_word *const w = px_dt_lookup(buf, n);
+    if (w != NULL || n < 6) {
         return w;
     }
-    const uint8_t b0 = (uint8_t)p[0];
-    const uint8_t b1 = (uint8_t)p[1];
+    const uint8_t b0 = (uint8_t)buf[0];
+    const uint8_t b1 = (uint8_t)buf[1];
     if ((b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81)) ||
         (b0 == 0xD8 && b1 == 0xA8)) {
-        return lookup_raw(p + 2, len - 2);
+        return px_dt_lookup(buf + 2, n - 2);
     }
-    const char *const q = memchr(p, '\'', len);
-    if (q != NULL && q + 1 < p + len) {
-        return lookup_raw(q + 1, (size_t)(p + len - q - 1));
+    const char *const q = memchr(buf, '\'', n);
+    if (q != NULL && q + 1 < buf + n) {
+        return px_dt_lookup(q + 1, (size_t)(buf + n - q - 1));
     }
     return NULL;
 }

@@ -24,15 +24,25 @@
 #include "arena.h"
 #include "datetext.h"
 
-#define TABLE_SIZE 16384 /* power of two, well above the ~6000 keys */
+#define TABLE_SIZE 32768 /* power of two, 4x the most keys kept */
+#define MAX_KEYS   (TABLE_SIZE / 4)
 
+/* Slots hold a hash and an entry number (1-based, 0 = empty) so a probe
+ * touches 8 bytes; entries hold the key and its meaning. */
 typedef struct slot {
-    uint32_t key_off;
-    uint16_t key_len; /* 0 = empty */
-    px_dt_word w;
+    uint32_t hash;
+    uint32_t idx;
 } slot;
 
+typedef struct entry {
+    uint32_t key_off;
+    uint32_t key_len;
+    px_dt_word w;
+} entry;
+
 static slot *table;
+static entry *entries;
+static size_t n_entries;
 static char *keys;
 static size_t keys_len;
 static size_t keys_cap;
@@ -323,6 +333,18 @@ static const char *const cjk_num[] = {"一", "二", "三", "四", "五",   "六"
                                       "七", "八", "九", "十", "十一", "十二"};
 static const char *const ja_wd[] = {"月", "火", "水", "木", "金", "土", "日"};
 
+/* True for blocks where simple case folding may change a code point. */
+static bool
+has_case(UChar32 c)
+{
+    return c < 0x0590 || (c >= 0x10A0 && c <= 0x10FF) ||
+           (c >= 0x13A0 && c <= 0x13FF) || (c >= 0x1C80 && c <= 0x1CBF) ||
+           (c >= 0x1E00 && c <= 0x1FFF) || (c >= 0x2100 && c <= 0x2CFF) ||
+           (c >= 0xA640 && c <= 0xA7FF) || (c >= 0xAB70 && c <= 0xABBF) ||
+           (c >= 0xFB00 && c <= 0xFB17) || (c >= 0xFF21 && c <= 0xFF3A) ||
+           c >= 0x10400;
+}
+
 size_t
 px_dt_fold(const char *s, size_t len, char *out, size_t cap)
 {
@@ -330,6 +352,15 @@ px_dt_fold(const char *s, size_t len, char *out, size_t cap)
     int32_t i = 0;
     const int32_t n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
     while (i < n) {
+        const uint8_t b = (uint8_t)s[i];
+        if (b < 0x80) {
+            if (o + 1 > cap) {
+                return 0;
+            }
+            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0) {
@@ -340,9 +371,9 @@ px_dt_fold(const char *s, size_t len, char *out, size_t cap)
         }
         if (c == 0x2019) {
             c = '\'';
+        } else if (has_case(c)) {
+            c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
         }
-        c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
-                     : u_foldCase(c, U_FOLD_CASE_DEFAULT);
         if (o + 4 > cap) {
             return 0;
         }
@@ -362,14 +393,19 @@ hash_key(const char *k, size_t len)
 }
 
 static slot *
-find_slot(const char *k, size_t len)
+find_slot(const char *k, size_t len, uint32_t h)
 {
-    uint32_t i = hash_key(k, len) & (TABLE_SIZE - 1);
+    uint32_t i = h & (TABLE_SIZE - 1);
     for (;;) {
         slot *const s = &table[i];
-        if (s->key_len == 0 ||
-            (s->key_len == len && memcmp(keys + s->key_off, k, len) == 0)) {
+        if (s->idx == 0) {
             return s;
+        }
+        if (s->hash == h) {
+            const entry *const e = &entries[s->idx - 1];
+            if (e->key_len == len && memcmp(keys + e->key_off, k, len) == 0) {
+                return s;
+            }
         }
         i = (i + 1) & (TABLE_SIZE - 1);
     }
@@ -381,8 +417,8 @@ px_dt_lookup(const char *key, size_t len)
     if (table == NULL || len == 0 || len > PX_DT_KEY_MAX) {
         return NULL;
     }
-    const slot *const s = find_slot(key, len);
-    return s->key_len == 0 ? NULL : &s->w;
+    const slot *const s = find_slot(key, len, hash_key(key, len));
+    return s->idx == 0 ? NULL : &entries[s->idx - 1].w;
 }
 
 static void
@@ -410,16 +446,16 @@ merge(px_dt_word *old, const px_dt_word *w)
 static bool
 add_key(const char *k, size_t len, const px_dt_word *w)
 {
-    static size_t n_keys;
     if (len == 0 || len > PX_DT_KEY_MAX) {
         return true;
     }
-    slot *const s = find_slot(k, len);
-    if (s->key_len != 0) {
-        merge(&s->w, w);
+    const uint32_t h = hash_key(k, len);
+    slot *const s = find_slot(k, len, h);
+    if (s->idx != 0) {
+        merge(&entries[s->idx - 1].w, w);
         return true;
     }
-    if (n_keys >= TABLE_SIZE / 2) {
+    if (n_entries >= MAX_KEYS) {
         return true; /* full enough: drop */
     }
     if (keys_len + len > keys_cap) {
@@ -432,11 +468,13 @@ add_key(const char *k, size_t len, const px_dt_word *w)
         keys_cap = cap;
     }
     memcpy(keys + keys_len, k, len);
-    s->key_off = (uint32_t)keys_len;
-    s->key_len = (uint16_t)len;
-    s->w = *w;
+    entry *const e = &entries[n_entries++];
+    e->key_off = (uint32_t)keys_len;
+    e->key_len = (uint32_t)len;
+    e->w = *w;
+    s->hash = h;
+    s->idx = (uint32_t)n_entries;
     keys_len += len;
-    n_keys++;
     return true;
 }
 
@@ -648,7 +686,8 @@ build(void)
     static const char *const extra[] = {"ar_SY",   "ar_LB",   "ar_IQ",
                                         "sr_Latn", "zh_Hant", "pt_PT"};
     table = px_calloc(TABLE_SIZE, sizeof *table);
-    bool ok = table != NULL && add_hands();
+    entries = px_calloc(MAX_KEYS, sizeof *entries);
+    bool ok = table != NULL && entries != NULL && add_hands();
     for (size_t i = 0; ok && i < N_LANGS; i++) {
         ok = add_locale(langs[i], (uint64_t)1 << i);
     }
@@ -657,8 +696,10 @@ build(void)
     }
     if (!ok) {
         px_free(table);
+        px_free(entries);
         px_free(keys);
         table = NULL;
+        entries = NULL;
         keys = NULL;
         init_failed = true;
     }
