@@ -703,7 +703,11 @@ p_day_month(const scan *s, size_t i, hit *h)
         return false;
     }
     int y = 0;
-    const size_t e = opt_year(s, j + 1, &y);
+    size_t e = opt_year(s, j + 1, &y);
+    if (e == j + 1 && is_punct(s, j + 1, '.') && !at(s, j + 1)->sp) {
+        const size_t e2 = opt_year(s, j + 2, &y); /* 5 janv. 2026 */
+        e = e2 == j + 2 ? e : e2;
+    }
     if (!valid_ymd(y, m, d)) {
         return false;
     }

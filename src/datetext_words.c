@@ -310,6 +310,8 @@ static const hand hands[] = {
     {"深夜", "zh", DW_PART, 0, 0, NI},
     {"凌晨", "zh", DW_PART, 0, 0, NI},
     {"晚", "zh", DW_PART, 0, 0, EV},
+    {"午前", "ja", DW_PART, 0, 0, MO},
+    {"午後", "ja", DW_PART, 0, 0, AF},
     {"年", "zh", DW_SUF, 'Y', 0, 0},
     {"月", "zh", DW_SUF, 'M', 0, 0},
     {"日", "zh", DW_SUF, 'D', 0, 0},
