@@ -135,6 +135,10 @@ punct_of(UChar32 c)
         return '/';
     case 0x3002:
         return '.';
+    case 0xFF08:
+        return '(';
+    case 0xFF09:
+        return ')';
     default:
         return '?';
     }
@@ -271,9 +275,13 @@ scan_han(const scan *s, size_t i, UChar32 c0, tok *t)
         }
         ends[ne++] = j;
     }
+    const tok *const prev = s->n > 0 ? &s->t[s->n - 1] : NULL;
+    const bool after_year = prev != NULL && prev->type == T_NUM &&
+                            prev->ndig >= 4 && prev->off + prev->len == i;
     for (int e = ne - 1; e >= 0; e--) {
         const px_dt_word *const w = px_dt_lookup(p + i, (size_t)ends[e] - i);
-        if (w != NULL && w->kind != DW_PREFIX) {
+        if (w != NULL && w->kind != DW_PREFIX &&
+            !(after_year && w->kind == DW_AGOUNIT)) { /* 2023年前后 */
             t->w = w;
             t->len = (size_t)ends[e] - i;
             return (size_t)ends[e];
@@ -1081,6 +1089,12 @@ extend(const scan *s, hit *h)
     if (!day_level(h)) {
         return;
     }
+    const px_dt_word *const wd = word(s, h->end + 1, DW_WEEKDAY);
+    if (h->wd == 0 && wd != NULL && is_punct(s, h->end, '(') &&
+        is_punct(s, h->end + 2, ')')) {
+        h->wd = wd->val; /* 1月5日（周一） */
+        h->end += 3;
+    }
     const px_dt_word *pw = word(s, h->end, DW_PART);
     if (pw == NULL) {
         pw = word(s, h->end, DW_REL_DAY);
@@ -1164,6 +1178,64 @@ p_year_unit(const scan *s, size_t i, hit *h)
     return true;
 }
 
+static px_dt_kind
+ago_kind(int unit)
+{
+    return unit == 'D' ? PX_DT_DAY : unit_kind(unit);
+}
+
+static bool
+ago_hit(hit *h, size_t end, const px_dt_word *u, int count)
+{
+    if (count < 1 || count > 100) {
+        return false;
+    }
+    hit_init(h, end, ago_kind(u->val));
+    h->rel = -count;
+    h->has_mod = true;
+    return true;
+}
+
+/* "3 days ago", "two weeks ago", "a year ago", "3天前", "5年前". */
+static bool
+p_ago(const scan *s, size_t i, hit *h)
+{
+    const tok *const t = at(s, i);
+    const px_dt_word *const nw = word(s, i, DW_NUMWORD);
+    const int count = t->type == T_NUM ? num(s, i, 1, 3)
+                      : nw != NULL     ? nw->val
+                                       : -1;
+    const px_dt_word *u = word(s, i + 1, DW_AGOUNIT);
+    if (u == NULL && at(s, i + 1)->type == T_WORD) {
+        u = word(s, i + 1, DW_UNIT); /* "a week ago" */
+    }
+    if (count < 0 || u == NULL || !lang_ok(s, u) ||
+        (nw != NULL && !lang_ok(s, nw))) {
+        return false;
+    }
+    if (u->flags & DWF_AFTER) {
+        return t->type == T_NUM && ago_hit(h, i + 2, u, count);
+    }
+    const px_dt_word *const ago = word(s, i + 2, DW_AGO);
+    return ago != NULL && lang_ok(s, ago) && ago_hit(h, i + 3, u, count);
+}
+
+/* "قبل 3 أيام", "قبل يومين", "قبل أسبوع". */
+static bool
+p_before(const scan *s, size_t i, hit *h)
+{
+    if (!usable(s, i, DW_AGO)) {
+        return false;
+    }
+    const px_dt_word *u = word(s, i + 1, DW_AGOUNIT);
+    if (u != NULL && u->part > 0) {
+        return ago_hit(h, i + 2, u, u->part);
+    }
+    u = word(s, i + 2, DW_AGOUNIT);
+    return u != NULL && u->part == 0 && !(u->flags & DWF_AFTER) &&
+           ago_hit(h, i + 3, u, num(s, i + 1, 1, 3));
+}
+
 static bool
 match_at(const scan *s, size_t i, hit *h, int depth)
 {
@@ -1174,11 +1246,12 @@ match_at(const scan *s, size_t i, hit *h, int depth)
     bool ok = false;
     if (t->type == T_NUM) {
         ok = core_date(s, i, h) || p_day_list(s, i, h) ||
-             p_year_unit(s, i, h) || p_time(s, i, h);
+             p_year_unit(s, i, h) || p_ago(s, i, h) || p_time(s, i, h);
     } else if (t->w != NULL) {
         ok = p_part(s, i, h, depth) || p_weekday(s, i, h) ||
              p_month_day(s, i, h) || p_mod(s, i, h) || p_relday(s, i, h) ||
-             p_unit(s, i, h) || p_month(s, i, h) || p_year(s, i, h);
+             p_unit(s, i, h) || p_month(s, i, h) || p_year(s, i, h) ||
+             p_ago(s, i, h) || p_before(s, i, h);
     }
     if (ok && h->kind != PX_DT_TIME) {
         extend(s, h);

@@ -26,6 +26,10 @@ typedef enum {
     DW_SUF,      /* CJK and Korean suffixes: val 'Y','M','D','h','m' */
     DW_FIRST,    /* Arabic "الأول" after أمس */
     DW_CONJ,     /* "or", "and", "و" between the days of a list */
+    DW_AGOUNIT,  /* val 'D','W','M','Y' in "3 days ago"; part = implied
+                    count (Arabic duals); DWF_AFTER: "ago" included (天前) */
+    DW_AGO,      /* "ago" after, "قبل" before */
+    DW_NUMWORD,  /* val: "two", "a" */
     DW_PREFIX    /* only the first word of a longer name */
 } dw_kind;
 
