@@ -287,6 +287,10 @@ scan_han(const scan *s, size_t i, UChar32 c0, tok *t)
             return (size_t)ends[e];
         }
     }
+    if (ne == 0) { /* not reached: c0 is CJK */
+        t->len = 1;
+        return i + 1;
+    }
     t->len = (size_t)ends[0] - i;
     return (size_t)ends[0];
 }

@@ -44,7 +44,7 @@ enum {
 
 typedef struct px_dt_word {
     uint8_t kind;
-    int8_t val;
+    int16_t val;
     uint8_t flags;
     uint8_t part;   /* px_daypart */
     uint64_t langs; /* bit per language index; 0 = every language */

@@ -64,7 +64,7 @@ typedef struct hand {
     const char *key;
     const char *lang;
     uint8_t kind;
-    int8_t val;
+    int16_t val;
     uint8_t flags;
     uint8_t part;
 } hand;
@@ -534,7 +534,7 @@ mark_cjk(const char *k)
 static bool
 add_word(const char *text, size_t len, const px_dt_word *w)
 {
-    char buf[PX_DT_KEY_MAX];
+    char buf[PX_DT_KEY_MAX] = {0};
     const size_t n = px_dt_fold(text, len, buf, sizeof buf);
     if (n == 0) {
         return true;
@@ -593,7 +593,7 @@ add_cjk_weekdays(void)
                 return false;
             }
             for (size_t d = 0; d < 8; d++) {
-                const px_dt_word w = {DW_WEEKDAY, (int8_t)(d < 7 ? d + 1 : 7),
+                const px_dt_word w = {DW_WEEKDAY, (int16_t)(d < 7 ? d + 1 : 7),
                                       0, 0, zh};
                 snprintf(buf, sizeof buf, "%s%s%s", cjk_rel[r], cjk_wk[k],
                          cjk_wd[d]);
@@ -612,7 +612,7 @@ add_cjk_months(void)
     char buf[PX_DT_KEY_MAX];
     const uint64_t zh = px_dt_lang_bit("zh");
     for (int m = 0; m < 12; m++) {
-        const px_dt_word w = {DW_MONTH, (int8_t)(m + 1), 0, 0, zh};
+        const px_dt_word w = {DW_MONTH, (int16_t)(m + 1), 0, 0, zh};
         snprintf(buf, sizeof buf, "%s月", cjk_num[m]);
         if (!add_word(buf, strlen(buf), &w)) {
             return false;
@@ -620,7 +620,7 @@ add_cjk_months(void)
     }
     const uint64_t ja = px_dt_lang_bit("ja");
     for (int d = 0; d < 7; d++) {
-        const px_dt_word w = {DW_WEEKDAY, (int8_t)(d + 1), 0, 0, ja};
+        const px_dt_word w = {DW_WEEKDAY, (int16_t)(d + 1), 0, 0, ja};
         snprintf(buf, sizeof buf, "%s曜日", ja_wd[d]);
         if (!add_word(buf, strlen(buf), &w)) {
             return false;
@@ -685,7 +685,7 @@ add_symbols(UDateFormat *df, UDateFormatSymbolType type, uint64_t bit)
             continue;
         }
         /* ICU weekdays: 1 Sunday .. 7 Saturday; ours: 1 Monday .. 7. */
-        const int8_t val = (int8_t)(is_month ? i + 1 : (i == 1 ? 7 : i - 1));
+        const int16_t val = (int16_t)(is_month ? i + 1 : (i == 1 ? 7 : i - 1));
         const px_dt_word w = {is_month ? DW_MONTH : DW_WEEKDAY, val,
                               is_short ? DWF_WEAK : 0, 0, bit};
         if (!add_symbol(u, ulen, &w)) {

@@ -281,8 +281,8 @@ test_golden(const char *lang)
     snprintf(want, sizeof want, "%s/tests/golden/datetext/%s.want",
              src ? src : "..", lang);
     snprintf(got, sizeof got, "%s/datetext_%s.got", bin ? bin : "/tmp", lang);
-    const bool update = getenv("PX_UPDATE_GOLDEN") != NULL &&
-                        strcmp(getenv("PX_UPDATE_GOLDEN"), "1") == 0;
+    const char *const upd = getenv("PX_UPDATE_GOLDEN");
+    const bool update = upd != NULL && strcmp(upd, "1") == 0;
     FILE *const in = fopen(in_path, "r");
     FILE *const out = fopen(update ? want : got, "w");
     CHECK(in != NULL && out != NULL);

@@ -55,8 +55,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *const lang = langs[data[0] & 7];
     px_date anchor = {0};
     anchor.year = (int16_t)(2000 + (data[0] >> 3));
-    anchor.month = 1 + (data[0] >> 3) % 12;
-    anchor.day = 1 + (data[0] >> 2) % 28;
+    anchor.month = (int8_t)(1 + (data[0] >> 3) % 12);
+    anchor.day = (int8_t)(1 + (data[0] >> 2) % 28);
     anchor.prec = PX_PREC_DAY;
     px_arena *const a = px_arena_new();
     if (a == NULL) {
