@@ -44,6 +44,7 @@ typedef struct hit {
     int rel;
     int wd;
     bool has_mod;
+    bool ampm;       /* the time had an am/pm marker */
     bool week_based; /* CJK 上周一: weekday of the week rel weeks away */
     px_daypart part;
 } hit;
@@ -839,7 +840,9 @@ p_weekday(const scan *s, size_t i, hit *h)
     if (is_punct(s, j, ',')) {
         j++;
     }
-    if (core_date(s, j, h)) {
+    const bool apart = at(s, j)->sp || j > i + 1 || at(s, i)->type == T_HAN;
+    if (apart && (!(w->flags & DWF_WEAK) || lang_ok(s, w)) &&
+        core_date(s, j, h)) {
         h->wd = w->val;
         return true;
     }
@@ -1029,30 +1032,58 @@ p_year(const scan *s, size_t i, hit *h)
 }
 
 /* 08:41[:00] [am|pm|ص|م]; the token after it, or i when none. */
+/* An am/pm marker at i ("pm", "ص", "a.m."): its tokens, with *pm set. */
+static size_t
+ampm_at(const scan *s, size_t i, bool *pm)
+{
+    const px_dt_word *const ap = word(s, i, DW_AMPM);
+    if (ap != NULL) {
+        *pm = ap->val == 1;
+        return 1;
+    }
+    const tok *const t = at(s, i);
+    const tok *const m = at(s, i + 2);
+    if (t->type != T_WORD || t->len != 1 || !is_punct(s, i + 1, '.') ||
+        m->type != T_WORD || m->len != 1 ||
+        (s->text.ptr[m->off] | 0x20) != 'm') {
+        return 0;
+    }
+    const char c = (char)(s->text.ptr[t->off] | 0x20);
+    if (c != 'a' && c != 'p') {
+        return 0;
+    }
+    *pm = c == 'p';
+    return is_punct(s, i + 3, '.') ? 4 : 3; /* a.m. */
+}
+
+/* 08:41[:00] [am|pm|ص|م], or 5 pm / 5 a.m.; the token after it, or i. */
 static size_t
 opt_time(const scan *s, size_t i, hit *h)
 {
     const int hh = num(s, i, 1, 2);
-    const int mm = num(s, i + 2, 2, 2);
-    if (hh < 0 || !is_punct(s, i + 1, ':') || mm < 0 || mm > 59 ||
-        at(s, i + 1)->sp || at(s, i + 2)->sp) {
+    const bool colon = is_punct(s, i + 1, ':') && !at(s, i + 1)->sp &&
+                       !at(s, i + 2)->sp && num(s, i + 2, 2, 2) >= 0;
+    const int mm = colon ? num(s, i + 2, 2, 2) : 0;
+    if (hh < 0 || mm > 59) {
         return i;
     }
-    size_t e = i + 3;
-    if (is_punct(s, e, ':') && num(s, e + 1, 2, 2) >= 0) {
+    size_t e = colon ? i + 3 : i + 1;
+    if (colon && is_punct(s, e, ':') && num(s, e + 1, 2, 2) >= 0) {
         e += 2;
     }
     int h24 = hh;
-    const px_dt_word *const ap = word(s, e, DW_AMPM);
-    if (ap != NULL && hh >= 1 && hh <= 12) {
-        h24 = ap->val == 1 ? (hh % 12) + 12 : hh % 12;
-        e++;
+    bool pm = false;
+    const size_t na = hh >= 1 && hh <= 12 ? ampm_at(s, e, &pm) : 0;
+    if (na > 0) {
+        h24 = pm ? (hh % 12) + 12 : hh % 12;
+        e += na;
     }
-    if (h24 > 23) {
+    if (h24 > 23 || (!colon && na == 0)) {
         return i;
     }
     h->hh = h24;
     h->mm = mm;
+    h->ampm = na > 0;
     return e;
 }
 
@@ -1120,7 +1151,7 @@ extend(const scan *s, hit *h)
     if (e != j) {
         h->end = e;
         if (h->part >= PX_DAYPART_AFTERNOON && h->hh < 12 && h->hh > 0 &&
-            word(s, e - 1, DW_AMPM) == NULL) {
+            !h->ampm) {
             h->hh += 12;
         }
     }
@@ -1154,7 +1185,7 @@ p_time(const scan *s, size_t i, hit *h)
 {
     hit_init(h, i, PX_DT_TIME);
     const size_t e = opt_time(s, i, h);
-    if (e == i || (at(s, i)->ndig < 2 && word(s, e - 1, DW_AMPM) == NULL &&
+    if (e == i || (at(s, i)->ndig < 2 && !h->ampm &&
                    (i == 0 || word(s, i - 1, DW_PREP) == NULL))) {
         return false;
     }

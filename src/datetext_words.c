@@ -680,7 +680,7 @@ add_symbols(UDateFormat *df, UDateFormatSymbolType type, uint64_t bit)
         UChar u[64];
         UErrorCode st = U_ZERO_ERROR;
         const int32_t ulen = udat_getSymbols(df, type, i, u, 64, &st);
-        if (U_FAILURE(st) || ulen <= 0 || (is_month && i >= 12) ||
+        if (U_FAILURE(st) || ulen <= 1 || (is_month && i >= 12) ||
             (!is_month && (i < 1 || i > 7))) {
             continue;
         }
