@@ -1271,6 +1271,25 @@ p_before(const scan *s, size_t i, hit *h)
            ago_hit(h, i + 3, u, num(s, i + 1, 1, 3));
 }
 
+/* A time before its day: "5 a.m. on Sunday", "08:41, 5 January". */
+static void
+time_first(const scan *s, hit *h, int depth)
+{
+    size_t j = h->end;
+    if (is_punct(s, j, ',') || word(s, j, DW_PREP) != NULL) {
+        j++;
+    }
+    hit d;
+    if (depth > 0 || !match_at(s, j, &d, depth + 1) || !day_level(&d) ||
+        d.hh >= 0) {
+        return;
+    }
+    d.hh = h->hh;
+    d.mm = h->mm;
+    d.part = d.part != PX_DAYPART_NONE ? d.part : h->part;
+    *h = d;
+}
+
 static bool
 match_at(const scan *s, size_t i, hit *h, int depth)
 {
@@ -1290,6 +1309,8 @@ match_at(const scan *s, size_t i, hit *h, int depth)
     }
     if (ok && h->kind != PX_DT_TIME) {
         extend(s, h);
+    } else if (ok) {
+        time_first(s, h, depth);
     }
     return ok;
 }
