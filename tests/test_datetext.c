@@ -194,6 +194,53 @@ test_bad_input(void)
     CHECK(find("", "en", NULL) == 0);
 }
 
+/* Failing the Nth allocation gives PX_ENOMEM (or success), never a crash
+ * or a leak. */
+static void
+test_oom(void)
+{
+    const char *const t = "On 5 January 2026, yesterday, 上周一, مساء اليوم; "
+                          "3 days ago and 5 or 6 May at 08:41.";
+    int n_nomem = 0;
+    for (long k = 1; k < 40; k++) {
+        px_arena *const a = px_arena_new();
+        if (a == NULL) {
+            continue;
+        }
+        px_date_mention *m = NULL;
+        size_t n = 0;
+        px_error err = {0};
+        px_mem_fail_after(k);
+        const px_status rc =
+            px_datetext_find(px_str_c(t), "en", NULL, a, &m, &n, &err);
+        px_mem_fail_after(0);
+        CHECK(rc == PX_OK || rc == PX_ENOMEM);
+        CHECK(rc == PX_OK || (m == NULL && n == 0));
+        n_nomem += rc == PX_ENOMEM;
+        px_arena_free(a);
+    }
+    CHECK(n_nomem > 0);
+}
+
+/* Long runs of near-dates stay linear (a few ms for 400 KB). */
+static void
+test_long(void)
+{
+    static const char unit[] = "5 or 6 or 7 or 8 or 9, 12:30 on 1/2/ mid- ";
+    const size_t reps = 10000;
+    char *const buf = malloc(sizeof unit * reps);
+    CHECK(buf != NULL);
+    if (buf == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(buf + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    }
+    buf[reps * (sizeof unit - 1)] = '\0';
+    CHECK(find(buf, "en", NULL) == reps);
+    free(buf);
+}
+
 /* ---- golden files ---- */
 
 static bool
@@ -398,6 +445,8 @@ main(void)
     test_relative();
     test_covers();
     test_bad_input();
+    test_oom();
+    test_long();
     test_golden("en");
     test_golden("ar");
     test_golden("zh");
