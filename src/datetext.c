@@ -51,6 +51,8 @@ typedef struct hit {
 
 typedef struct scan {
     px_str text;
+    size_t pos; /* where the next chunk starts */
+    bool sp;    /* white space before the next token */
     tok *t;
     size_t n;
     size_t cap;
@@ -362,23 +364,26 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     return (size_t)k;
 }
 
+/* Tokens kept at once: a chunk ends at the first line break after this
+ * many, since no pattern crosses a line break. */
+#define CHUNK_TOKENS 4096
+
+/* Cuts the next chunk of text, from s->pos, into s->t (emptied first). */
 static bool
 tokenize(scan *s)
 {
-    size_t i = 0;
-    bool sp = true;
-    while (i < s->text.len) {
+    s->n = 0;
+    while (s->pos < s->text.len) {
         tok t = {0};
-        t.off = i;
+        t.off = s->pos;
         bool emit = false;
-        const size_t next = scan_one(s, i, &t, &emit);
-        i = next;
+        s->pos = scan_one(s, s->pos, &t, &emit);
         if (!emit) {
-            sp = true;
+            s->sp = true;
             continue;
         }
-        t.sp = sp;
-        sp = false;
+        t.sp = s->sp;
+        s->sp = false;
         if (t.type == T_WORD) {
             join_multi(s, &t);
             if (t.len == 0) {
@@ -390,6 +395,9 @@ tokenize(scan *s)
         }
         if (!push(s, &t)) {
             return false;
+        }
+        if (t.type == T_BREAK && s->n >= CHUNK_TOKENS) {
+            break;
         }
     }
     if (s->n > 0) {
@@ -1503,6 +1511,23 @@ emit(scan *s, size_t i, const hit *h)
 }
 
 static void
+match_chunk(scan *s)
+{
+    size_t i = 0;
+    while (i < s->n) {
+        hit h;
+        if (match_at(s, i, &h, 0) && h.end > i) {
+            if (!emit(s, i, &h)) {
+                return;
+            }
+            i = h.end;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void
 set_lang(scan *s, const char *lang)
 {
     s->langbit = px_dt_lang_bit(lang);
@@ -1571,19 +1596,9 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     s.text = text;
     set_lang(&s, lang);
     set_anchor(&s, anchor);
-    if (tokenize(&s)) {
-        size_t i = 0;
-        while (i < s.n) {
-            hit h;
-            if (match_at(&s, i, &h, 0) && h.end > i) {
-                if (!emit(&s, i, &h)) {
-                    break;
-                }
-                i = h.end;
-            } else {
-                i++;
-            }
-        }
+    s.sp = true;
+    while (s.pos < text.len && !s.failed && tokenize(&s)) {
+        match_chunk(&s);
     }
     const px_status r = finish(&s, a, out, n, err);
     px_free(s.t);
