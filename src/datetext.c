@@ -885,9 +885,9 @@ p_weekday(const scan *s, size_t i, hit *h)
 static int
 cjk_rel(const scan *s, size_t i)
 {
-    static const char *const ch[] = {"去", "上", "前", "下",
-                                     "明", "今", "本", "这"};
-    static const int8_t val[] = {-1, -1, -2, 1, 1, 0, 0, 0};
+    static const char *const ch[] = {"去", "上", "前", "下", "明", "今",
+                                     "本", "这", "先", "昨", "来"};
+    static const int8_t val[] = {-1, -1, -2, 1, 1, 0, 0, 0, -1, -1, 1};
     const char *const p = s->text.ptr + at(s, i)->off;
     for (size_t k = 0; k < sizeof ch / sizeof ch[0]; k++) {
         if (memcmp(p, ch[k], 3) == 0) {

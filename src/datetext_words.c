@@ -350,6 +350,17 @@ static const hand hands[] = {
     {"晚", "zh", DW_PART, 0, 0, EV},
     {"午前", "ja", DW_PART, 0, 0, MO},
     {"午後", "ja", DW_PART, 0, 0, AF},
+    {"先週", "ja", DW_UNIT, 'W', 0, 0},
+    {"今週", "ja", DW_UNIT, 'W', 0, 0},
+    {"来週", "ja", DW_UNIT, 'W', 0, 0},
+    {"先月", "ja", DW_UNIT, 'M', 0, 0},
+    {"今月", "ja", DW_UNIT, 'M', 0, 0},
+    {"来月", "ja", DW_UNIT, 'M', 0, 0},
+    {"昨年", "ja", DW_UNIT, 'Y', 0, 0},
+    {"来年", "ja", DW_UNIT, 'Y', 0, 0},
+    {"어제", "ko", DW_REL_DAY, -1, 0, 0},
+    {"오늘", "ko", DW_REL_DAY, 0, 0, 0},
+    {"내일", "ko", DW_REL_DAY, 1, 0, 0},
     {"年", "zh", DW_SUF, 'Y', 0, 0},
     {"月", "zh", DW_SUF, 'M', 0, 0},
     {"日", "zh", DW_SUF, 'D', 0, 0},
@@ -634,8 +645,11 @@ add_hands(void)
 {
     for (size_t i = 0; i < sizeof hands / sizeof hands[0]; i++) {
         const hand *const h = &hands[i];
-        const px_dt_word w = {h->kind, h->val, h->flags, h->part,
-                              px_dt_lang_bit(h->lang)};
+        uint64_t bits = px_dt_lang_bit(h->lang);
+        if (strcmp(h->lang, "zh") == 0) {
+            bits |= px_dt_lang_bit("ja"); /* shared Han words (昨日) */
+        }
+        const px_dt_word w = {h->kind, h->val, h->flags, h->part, bits};
         if (!add_word(h->key, strlen(h->key), &w)) {
             return false;
         }
