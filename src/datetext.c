@@ -1,0 +1,1640 @@
+/* datetext.c - finding date mentions in running text.
+ *
+ * One pass cuts the text into tokens (numbers in any decimal-digit script,
+ * words looked up in the datetext word table, CJK keywords matched longest
+ * first inside unspaced text, punctuation mapped to ASCII, line breaks).
+ * A second pass tries the date patterns at each token, first match wins,
+ * and skips past it; every pattern looks at a bounded number of tokens, so
+ * the whole is linear. A match becomes a mention only when it is a valid
+ * calendar date; relative and year-less ones are then resolved against the
+ * anchor, or left unresolved when there is none.
+ */
+#include "datetext.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "datetext_int.h"
+
+enum { T_NUM, T_WORD, T_HAN, T_PUNCT, T_BREAK };
+
+typedef struct tok {
+    size_t off;
+    size_t len;
+    const px_dt_word *w; /* T_WORD, T_HAN: meaning, or NULL */
+    int32_t num;         /* T_NUM: value (when ndig <= 9) */
+    uint8_t type;
+    uint8_t ndig;
+    char c;     /* T_PUNCT: ASCII equivalent, '?' when none */
+    bool sp;    /* white space before */
+    bool lower; /* word starts with a lower-case letter */
+} tok;
+
+typedef struct hit {
+    size_t skip; /* leading tokens not in the span ("in" of "in 2023") */
+    size_t end;  /* token after the match */
+    px_dt_kind kind;
+    int y;
+    int m;
+    int d;
+    int hh; /* -1 when no time */
+    int mm;
+    int rel;
+    int wd;
+    bool has_mod;
+    bool ampm;       /* the time had an am/pm marker */
+    bool week_based; /* CJK 上周一: weekday of the week rel weeks away */
+    px_daypart part;
+} hit;
+
+typedef struct scan {
+    px_str text;
+    size_t pos; /* where the next chunk starts */
+    bool sp;    /* white space before the next token */
+    tok *t;
+    size_t n;
+    size_t cap;
+    uint64_t langbit;
+    bool month_first;
+    bool has_anchor;
+    px_date anchor;
+    px_date_mention *m;
+    size_t nm;
+    size_t capm;
+    bool failed;
+} scan;
+
+/* ---- tokens ---- */
+
+static bool
+push(scan *s, const tok *t)
+{
+    if (s->n == s->cap) {
+        const size_t cap = s->cap * 2 + 256;
+        tok *const p = px_realloc(s->t, cap * sizeof *p);
+        if (p == NULL) {
+            s->failed = true;
+            return false;
+        }
+        s->t = p;
+        s->cap = cap;
+    }
+    s->t[s->n++] = *t;
+    return true;
+}
+
+static bool
+is_cjk(UChar32 c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static bool
+is_wordch(UChar32 c)
+{
+    if (c < 0x80) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    if (c >= 0x0621 && c <= 0x0652) {
+        return true; /* Arabic letters, tatweel, harakat */
+    }
+    return c > 0 && !is_cjk(c) &&
+           (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
+}
+
+static int
+digit_of(UChar32 c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c < 0x80 || u_charType(c) != U_DECIMAL_DIGIT_NUMBER) {
+        return -1;
+    }
+    return u_charDigitValue(c);
+}
+
+static char
+punct_of(UChar32 c)
+{
+    if (c < 0x80) {
+        return (char)c;
+    }
+    switch (c) {
+    case 0x060C: /* Arabic comma */
+    case 0xFF0C:
+    case 0x3001:
+        return ',';
+    case 0x2010:
+    case 0x2013:
+    case 0x2014:
+        return '-';
+    case 0xFF1A:
+        return ':';
+    case 0xFF0F:
+        return '/';
+    case 0x3002:
+        return '.';
+    case 0xFF08:
+        return '(';
+    case 0xFF09:
+        return ')';
+    default:
+        return '?';
+    }
+}
+
+static size_t
+scan_digits(const scan *s, size_t i, tok *t)
+{
+    const char *const p = s->text.ptr;
+    const int32_t n = (int32_t)s->text.len;
+    int32_t j = (int32_t)i;
+    int64_t v = 0;
+    int nd = 0;
+    while (j < n) {
+        int32_t k = j;
+        UChar32 c;
+        U8_NEXT(p, k, n, c);
+        const int d = digit_of(c);
+        if (d < 0) {
+            break;
+        }
+        if (nd < 10) {
+            v = v * 10 + d;
+        }
+        nd++;
+        j = k;
+    }
+    t->type = T_NUM;
+    t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+    t->num = nd <= 9 ? (int32_t)v : -1;
+    return (size_t)j;
+}
+
+static const px_dt_word *
+lookup_raw(const char *p, size_t len)
+{
+    char buf[PX_DT_KEY_MAX];
+    const size_t n = px_dt_fold(p, len, buf, sizeof buf);
+    return n == 0 ? NULL : px_dt_lookup(buf, n);
+}
+
+/* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
+ * after a French elision (l'année). */
+static const px_dt_word *
+lookup_word(const char *p, size_t len)
+{
+    char buf[PX_DT_KEY_MAX];
+    const size_t n = px_dt_fold(p, len, buf, sizeof buf);
+    if (n == 0) {
+        return NULL;
+    }
+    const px_dt_word *const w = px_dt_lookup(buf, n);
+    if (w != NULL || n < 6) {
+        return w;
+    }
+    const uint8_t b0 = (uint8_t)buf[0];
+    const uint8_t b1 = (uint8_t)buf[1];
+    if ((b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81)) ||
+        (b0 == 0xD8 && b1 == 0xA8)) {
+        return px_dt_lookup(buf + 2, n - 2);
+    }
+    const char *const q = memchr(buf, '\'', n);
+    if (q != NULL && q + 1 < buf + n) {
+        return px_dt_lookup(q + 1, (size_t)(buf + n - q - 1));
+    }
+    return NULL;
+}
+
+static size_t
+scan_word(const scan *s, size_t i, tok *t)
+{
+    const char *const p = s->text.ptr;
+    const int32_t n = (int32_t)s->text.len;
+    int32_t j = (int32_t)i;
+    int32_t k = j;
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    t->lower = u_islower(c) != 0;
+    j = k;
+    while (j < n) {
+        k = j;
+        U8_NEXT(p, k, n, c);
+        if (c == '\'' || c == 0x2019) {
+            int32_t k2 = k;
+            UChar32 c2;
+            if (k2 >= n) {
+                break;
+            }
+            U8_NEXT(p, k2, n, c2);
+            if (!is_wordch(c2)) {
+                break;
+            }
+        } else if (!is_wordch(c)) {
+            break;
+        }
+        j = k;
+    }
+    t->type = T_WORD;
+    t->len = (size_t)j - i;
+    t->w = lookup_word(p + i, t->len);
+    return (size_t)j;
+}
+
+/* A CJK keyword at i (longest of up to 5 characters), or a run of CJK
+ * characters that cannot start one. */
+static size_t
+scan_han(const scan *s, size_t i, UChar32 c0, tok *t)
+{
+    const char *const p = s->text.ptr;
+    const int32_t n = (int32_t)s->text.len;
+    int32_t j = (int32_t)i;
+    UChar32 c;
+    t->type = T_HAN;
+    t->w = NULL;
+    if (!px_dt_cjk_start(c0)) {
+        U8_NEXT(p, j, n, c);
+        int32_t k = j;
+        while (k < n) {
+            U8_NEXT(p, k, n, c);
+            if (!is_cjk(c) || px_dt_cjk_start(c)) {
+                break;
+            }
+            j = k;
+        }
+        t->len = (size_t)j - i;
+        return (size_t)j;
+    }
+    int32_t ends[5];
+    int ne = 0;
+    while (j < n && ne < 5) {
+        U8_NEXT(p, j, n, c);
+        if (!is_cjk(c)) {
+            break;
+        }
+        ends[ne++] = j;
+    }
+    const tok *const prev = s->n > 0 ? &s->t[s->n - 1] : NULL;
+    const bool after_year = prev != NULL && prev->type == T_NUM &&
+                            prev->ndig >= 4 && prev->off + prev->len == i;
+    for (int e = ne - 1; e >= 0; e--) {
+        const px_dt_word *const w = px_dt_lookup(p + i, (size_t)ends[e] - i);
+        if (w != NULL && w->kind != DW_PREFIX &&
+            !(after_year && w->kind == DW_AGOUNIT)) { /* 2023年前后 */
+            t->w = w;
+            t->len = (size_t)ends[e] - i;
+            return (size_t)ends[e];
+        }
+    }
+    if (ne == 0) { /* not reached: c0 is CJK */
+        t->len = 1;
+        return i + 1;
+    }
+    t->len = (size_t)ends[0] - i;
+    return (size_t)ends[0];
+}
+
+/* Joins a word to the one before when together they are one name
+ * ("كانون الثاني"); a lone PREFIX means nothing. */
+static void
+join_multi(scan *s, tok *t)
+{
+    tok *const prev = s->n > 0 ? &s->t[s->n - 1] : NULL;
+    if (prev == NULL || prev->type != T_WORD || prev->w == NULL ||
+        !(prev->w->flags & DWF_MULTI) || prev->off + prev->len + 1 != t->off ||
+        s->text.ptr[prev->off + prev->len] != ' ') {
+        return;
+    }
+    const px_dt_word *const w =
+        lookup_raw(s->text.ptr + prev->off, t->off + t->len - prev->off);
+    if (w != NULL && w->kind != DW_PREFIX) {
+        prev->len = t->off + t->len - prev->off;
+        prev->w = w;
+        t->len = 0; /* merged */
+    }
+}
+
+static void
+fix_prefix(tok *t)
+{
+    if (t->w != NULL && t->w->kind == DW_PREFIX) {
+        t->w = NULL;
+    }
+}
+
+/* Classifies the code point at i and scans its token; returns the next
+ * offset. Sets *emit when *t is a token. */
+static size_t
+scan_one(scan *s, size_t i, tok *t, bool *emit)
+{
+    const char *const p = s->text.ptr;
+    const int32_t n = (int32_t)s->text.len;
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    *emit = true;
+    if (c < 0 || c == ' ' || c == '\t' || c == '\r' ||
+        (c >= 0x80 && u_isUWhiteSpace(c) && c != 0x2028 && c != 0x2029)) {
+        *emit = false;
+        return (size_t)k;
+    }
+    if (c == '\n' || c == 0x2028 || c == 0x2029) {
+        t->type = T_BREAK;
+        t->len = (size_t)k - i;
+        return (size_t)k;
+    }
+    if (digit_of(c) >= 0) {
+        const size_t e = scan_digits(s, i, t);
+        t->len = e - i;
+        return e;
+    }
+    if (is_cjk(c)) {
+        return scan_han(s, i, c, t);
+    }
+    if (is_wordch(c)) {
+        return scan_word(s, i, t);
+    }
+    t->type = T_PUNCT;
+    t->c = punct_of(c);
+    t->len = (size_t)k - i;
+    return (size_t)k;
+}
+
+/* Tokens kept at once: a chunk ends at the first line break after this
+ * many, since no pattern crosses a line break. */
+#define CHUNK_TOKENS 4096
+
+/* Cuts the next chunk of text, from s->pos, into s->t (emptied first). */
+static bool
+tokenize(scan *s)
+{
+    s->n = 0;
+    while (s->pos < s->text.len) {
+        tok t = {0};
+        t.off = s->pos;
+        bool emit = false;
+        s->pos = scan_one(s, s->pos, &t, &emit);
+        if (!emit) {
+            s->sp = true;
+            continue;
+        }
+        t.sp = s->sp;
+        s->sp = false;
+        if (t.type == T_WORD) {
+            join_multi(s, &t);
+            if (t.len == 0) {
+                continue;
+            }
+        }
+        if (s->n > 0) {
+            fix_prefix(&s->t[s->n - 1]);
+        }
+        if (!push(s, &t)) {
+            return false;
+        }
+        if (t.type == T_BREAK && s->n >= CHUNK_TOKENS) {
+            break;
+        }
+    }
+    if (s->n > 0) {
+        fix_prefix(&s->t[s->n - 1]);
+    }
+    return true;
+}
+
+/* ---- token predicates ---- */
+
+static const tok *
+at(const scan *s, size_t i)
+{
+    static const tok none = {0, 0, NULL, 0, T_BREAK, 0, 0, false, false};
+    return i < s->n ? &s->t[i] : &none;
+}
+
+static bool
+lang_ok(const scan *s, const px_dt_word *w)
+{
+    return w->langs == 0 || s->langbit == 0 || (w->langs & s->langbit) != 0;
+}
+
+/* The meaning of token i if it is a word of kind k usable here. */
+static const px_dt_word *
+word(const scan *s, size_t i, dw_kind k)
+{
+    const tok *const t = at(s, i);
+    if ((t->type != T_WORD && t->type != T_HAN) || t->w == NULL ||
+        t->w->kind != k) {
+        return NULL;
+    }
+    return t->w;
+}
+
+static bool
+is_punct(const scan *s, size_t i, char c)
+{
+    const tok *const t = at(s, i);
+    return t->type == T_PUNCT && t->c == c;
+}
+
+static int
+num(const scan *s, size_t i, int min_dig, int max_dig)
+{
+    const tok *const t = at(s, i);
+    if (t->type != T_NUM || t->ndig < min_dig || t->ndig > max_dig) {
+        return -1;
+    }
+    return t->num;
+}
+
+/* A month name beside a number: weak (short) names need the language. */
+static int
+month_near_num(const scan *s, size_t i)
+{
+    const px_dt_word *const w = word(s, i, DW_MONTH);
+    if (w == NULL || ((w->flags & DWF_WEAK) && !lang_ok(s, w)) ||
+        ((w->flags & DWF_CTX) && at(s, i)->lower)) {
+        return 0;
+    }
+    return w->val;
+}
+
+/* ---- calendar ---- */
+
+static bool
+is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+mdays(int y, int m)
+{
+    static const int8_t dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12) {
+        return 0;
+    }
+    return m == 2 && (y == 0 || is_leap(y)) ? 29 : dm[m - 1];
+}
+
+static bool
+valid_ymd(int y, int m, int d)
+{
+    return (y == 0 || (y >= 1000 && y <= 2999)) && m >= 1 && m <= 12 &&
+           d >= 1 && d <= mdays(y, m);
+}
+
+/* Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+static long
+days_of(int y, int m, int d)
+{
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void
+civil_of(long z, px_date *out)
+{
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    out->year = (int16_t)(yoe + era * 400 + (m <= 2));
+    out->month = (int8_t)m;
+    out->day = (int8_t)d;
+}
+
+/* 1 Monday .. 7 Sunday. */
+static int
+weekday_of(long z)
+{
+    return (int)(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+/* ---- patterns ---- */
+
+static void
+hit_init(hit *h, size_t end, px_dt_kind kind)
+{
+    memset(h, 0, sizeof *h);
+    h->end = end;
+    h->kind = kind;
+    h->hh = -1;
+    h->mm = -1;
+}
+
+static int
+year_of(int v, int ndig)
+{
+    if (ndig == 4 && v >= 1000 && v <= 2999) {
+        return v;
+    }
+    if (ndig == 2 && v >= 0) {
+        return v < 70 ? 2000 + v : 1900 + v;
+    }
+    return -1;
+}
+
+/* Orders two numbers as day and month (*d, *m); false if neither works. */
+static bool
+day_month(const scan *s, int a, int b, int y, int *d, int *m)
+{
+    const bool dm = valid_ymd(y, b, a);
+    const bool md = valid_ymd(y, a, b);
+    if (dm && (!md || !s->month_first)) {
+        *d = a;
+        *m = b;
+        return true;
+    }
+    if (md) {
+        *d = b;
+        *m = a;
+        return true;
+    }
+    return false;
+}
+
+static size_t opt_time(const scan *s, size_t i, hit *h);
+
+/* 2026-01-05, 2026/1/5, 2026.01.05. */
+static bool
+p_ymd(const scan *s, size_t i, hit *h)
+{
+    const int y = num(s, i, 4, 4);
+    const char c = at(s, i + 1)->c;
+    if (y < 1000 || y > 2999 || !(c == '-' || c == '/' || c == '.') ||
+        !is_punct(s, i + 1, c) || !is_punct(s, i + 3, c) || at(s, i + 1)->sp ||
+        at(s, i + 2)->sp || at(s, i + 3)->sp || at(s, i + 4)->sp) {
+        return false;
+    }
+    const int m = num(s, i + 2, 1, 2);
+    const int d = num(s, i + 4, 1, 2);
+    if (!valid_ymd(y, m, d) || at(s, i + 5)->type == T_NUM) {
+        return false;
+    }
+    hit_init(h, i + 5, PX_DT_ABSOLUTE);
+    h->y = y;
+    h->m = m;
+    h->d = d;
+    const tok *const t = at(s, i + 5);
+    if (t->type == T_WORD && t->len == 1 && !t->sp &&
+        (s->text.ptr[t->off] | 0x20) == 't' && !at(s, i + 6)->sp) {
+        const size_t e = opt_time(s, i + 6, h); /* 2026-01-05T08:41 */
+        h->end = e != i + 6 ? e : h->end;
+    }
+    return true;
+}
+
+/* 05/01/2026, 5.1.26, 06/يناير/2026, 05-Jan-2026. */
+static bool
+p_dmy(const scan *s, size_t i, hit *h)
+{
+    const int a = num(s, i, 1, 2);
+    const char c = at(s, i + 1)->c;
+    if (a < 1 || !(c == '-' || c == '/' || c == '.') ||
+        !is_punct(s, i + 1, c) || !is_punct(s, i + 3, c)) {
+        return false;
+    }
+    const int yv = num(s, i + 4, 2, 4);
+    const int y = year_of(yv, at(s, i + 4)->ndig);
+    if (y < 0 || (at(s, i + 4)->ndig == 2 && c != '/') ||
+        at(s, i + 5)->type == T_NUM ||
+        (is_punct(s, i + 5, c) && at(s, i + 6)->type == T_NUM)) {
+        return false;
+    }
+    int d = a;
+    int m = month_near_num(s, i + 2);
+    if (m == 0) {
+        const int b = num(s, i + 2, 1, 2);
+        if (b < 1 || at(s, i + 1)->sp || at(s, i + 3)->sp ||
+            !day_month(s, a, b, y, &d, &m)) {
+            return false;
+        }
+    }
+    if (!valid_ymd(y, m, d)) {
+        return false;
+    }
+    hit_init(h, i + 5, PX_DT_ABSOLUTE);
+    h->y = y;
+    h->m = m;
+    h->d = d;
+    return true;
+}
+
+static int
+suf(const scan *s, size_t i)
+{
+    const px_dt_word *const w = word(s, i, DW_SUF);
+    return w == NULL ? 0 : w->val;
+}
+
+/* A day number alone (5日) is a date unless it follows a month that did
+ * not parse (13月5日) or an ordinal (第3日). */
+static bool
+day_alone_ok(const scan *s, size_t i)
+{
+    if (i == 0) {
+        return true;
+    }
+    const tok *const p = at(s, i - 1);
+    if (suf(s, i - 1) != 0) {
+        return false;
+    }
+    return !(p->type == T_HAN && p->len >= 3 &&
+             memcmp(s->text.ptr + p->off + p->len - 3, "第", 3) == 0);
+}
+
+/* 2026年1月5日, 1月5日, 2026年1月, 11月, 2023年, 5日; 2026년 1월 5일. */
+static bool
+p_cjk(const scan *s, size_t i, hit *h)
+{
+    size_t j = i;
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    if (num(s, j, 4, 4) >= 1000 && suf(s, j + 1) == 'Y') {
+        y = num(s, j, 4, 4);
+        j += 2;
+    }
+    if (num(s, j, 1, 2) >= 1 && num(s, j, 1, 2) <= 12 && suf(s, j + 1) == 'M') {
+        m = num(s, j, 1, 2);
+        j += 2;
+    }
+    if ((m != 0 || (y == 0 && j == i && day_alone_ok(s, i))) &&
+        num(s, j, 1, 2) >= 1 && suf(s, j + 1) == 'D') {
+        d = num(s, j, 1, 2);
+        j += 2;
+    }
+    if (j == i || (y > 2999) || (d != 0 && d > mdays(y, m == 0 ? 1 : m))) {
+        return false;
+    }
+    hit_init(h, j, y != 0 ? PX_DT_ABSOLUTE : PX_DT_PARTIAL);
+    h->y = y;
+    h->m = m;
+    h->d = d;
+    return true;
+}
+
+/* A year number after a day and month: "5 January 2026", "5 de enero de
+ * 2026", "January 5, 2026". Returns the token after it, or j. */
+static size_t
+opt_year(const scan *s, size_t j, int *y)
+{
+    size_t k = j;
+    if (is_punct(s, k, ',') || word(s, k, DW_ORD) != NULL) {
+        k++;
+    }
+    const int v = num(s, k, 4, 4);
+    if (v >= 1000 && v <= 2999 && at(s, k + 1)->type != T_NUM &&
+        !is_punct(s, k + 1, ':')) {
+        *y = v;
+        return k + 1;
+    }
+    return j;
+}
+
+/* 5 January [2026], 5th of January, 5. Januar, 5 de enero de 2026. */
+static bool
+p_day_month(const scan *s, size_t i, hit *h)
+{
+    const int d = num(s, i, 1, 2);
+    size_t j = i + 1;
+    if (d < 1 || d > 31) {
+        return false;
+    }
+    if (is_punct(s, j, '.') || (word(s, j, DW_ORD) != NULL && !at(s, j)->sp)) {
+        j++;
+    }
+    if (word(s, j, DW_ORD) != NULL) {
+        j++; /* "of", "de" */
+    }
+    const int m = month_near_num(s, j);
+    if (m == 0 || at(s, j)->type == T_HAN) {
+        return false;
+    }
+    int y = 0;
+    size_t e = opt_year(s, j + 1, &y);
+    if (e == j + 1 && is_punct(s, j + 1, '.') && !at(s, j + 1)->sp) {
+        const size_t e2 = opt_year(s, j + 2, &y); /* 5 janv. 2026 */
+        e = e2 == j + 2 ? e : e2;
+    }
+    if (!valid_ymd(y, m, d)) {
+        return false;
+    }
+    hit_init(h, e, y != 0 ? PX_DT_ABSOLUTE : PX_DT_PARTIAL);
+    h->y = y;
+    h->m = m;
+    h->d = d;
+    return true;
+}
+
+/* January 5[th][,] [2026]; January 2026; يناير 2026. */
+static bool
+p_month_day(const scan *s, size_t i, hit *h)
+{
+    const int m = month_near_num(s, i);
+    if (m == 0 || at(s, i)->type == T_HAN ||
+        (i > 0 && num(s, i - 1, 1, 2) >= 0) ||
+        (i > 1 && word(s, i - 1, DW_ORD) != NULL && num(s, i - 2, 1, 2) >= 0)) {
+        return false; /* "31 February 2026" is no date at all */
+    }
+    size_t j = i + 1;
+    if (is_punct(s, j, '.')) {
+        j++;
+    }
+    const int v = num(s, j, 1, 4);
+    const tok *const t = at(s, j);
+    if (v < 0 || is_punct(s, j + 1, ':') ||
+        (is_punct(s, j + 1, ',') && at(s, j + 2)->type == T_NUM &&
+         at(s, j + 2)->ndig < 4)) {
+        return false;
+    }
+    if (t->ndig == 4) {
+        if (v < 1000 || v > 2999) {
+            return false;
+        }
+        hit_init(h, j + 1, PX_DT_ABSOLUTE);
+        h->y = v;
+        h->m = m;
+        return true;
+    }
+    size_t e = j + 1;
+    if (word(s, e, DW_ORD) != NULL && !at(s, e)->sp) {
+        e++;
+    }
+    int y = 0;
+    e = opt_year(s, e, &y);
+    if (t->ndig > 2 || !valid_ymd(y, m, v)) {
+        return false;
+    }
+    hit_init(h, e, y != 0 ? PX_DT_ABSOLUTE : PX_DT_PARTIAL);
+    h->y = y;
+    h->m = m;
+    h->d = v;
+    return true;
+}
+
+/* The first day of a list sharing one month: "5 or 6 January", "5-6
+ * January", "5 و6 يناير", "3, 4 and 5 May". Matches the first number only;
+ * the next ones are found in turn. */
+static bool
+p_day_list(const scan *s, size_t i, hit *h)
+{
+    const int d = num(s, i, 1, 2);
+    if (d < 1 || d > 31) {
+        return false;
+    }
+    size_t j = i + 1;
+    for (int k = 0; k < 4; k++) {
+        if (!is_punct(s, j, '-') && !is_punct(s, j, ',') &&
+            word(s, j, DW_CONJ) == NULL) {
+            return false;
+        }
+        j++;
+        if (num(s, j, 1, 2) < 1) {
+            return false;
+        }
+        if (p_day_month(s, j, h)) {
+            const int y = h->y;
+            const int m = h->m;
+            if (!valid_ymd(y, m, d)) {
+                return false;
+            }
+            hit_init(h, i + 1, y != 0 ? PX_DT_ABSOLUTE : PX_DT_PARTIAL);
+            h->y = y;
+            h->m = m;
+            h->d = d;
+            return true;
+        }
+        j++;
+    }
+    return false;
+}
+
+static bool
+core_date(const scan *s, size_t i, hit *h)
+{
+    return p_ymd(s, i, h) || p_dmy(s, i, h) || p_cjk(s, i, h) ||
+           p_day_month(s, i, h) || p_month_day(s, i, h);
+}
+
+static bool
+usable(const scan *s, size_t i, dw_kind k)
+{
+    const px_dt_word *const w = word(s, i, k);
+    return w != NULL && lang_ok(s, w) && !(w->flags & DWF_WEAK);
+}
+
+/* A weekday name, with a date after it (absorbed) or alone. */
+static bool
+p_weekday(const scan *s, size_t i, hit *h)
+{
+    const px_dt_word *const w = word(s, i, DW_WEEKDAY);
+    if (w == NULL) {
+        return false;
+    }
+    size_t j = i + 1;
+    if (is_punct(s, j, ',')) {
+        j++;
+    }
+    const bool apart = at(s, j)->sp || j > i + 1 || at(s, i)->type == T_HAN;
+    if (apart && (!(w->flags & DWF_WEAK) || lang_ok(s, w)) &&
+        core_date(s, j, h)) {
+        h->wd = w->val;
+        return true;
+    }
+    if (!usable(s, i, DW_WEEKDAY) || (w->flags & DWF_CTX)) {
+        return false;
+    }
+    hit_init(h, i + 1, PX_DT_WEEKDAY);
+    h->wd = w->val;
+    const tok *const t = at(s, i);
+    if (t->type == T_HAN) {
+        h->rel = 0;
+        const char *const p = s->text.ptr + t->off;
+        const int r = (memcmp(p, "上", 3) == 0)   ? -1
+                      : (memcmp(p, "下", 3) == 0) ? 1
+                                                  : 0;
+        h->week_based =
+            r != 0 || memcmp(p, "本", 3) == 0 || memcmp(p, "这", 3) == 0;
+        h->rel = r;
+        h->has_mod = h->week_based;
+        return true;
+    }
+    const px_dt_word *const mod = word(s, i + 1, DW_MOD);
+    if (mod != NULL && (mod->flags & DWF_AFTER) && lang_ok(s, mod)) {
+        h->rel = mod->val;
+        h->has_mod = true;
+        h->end = i + 2;
+    }
+    return true;
+}
+
+/* The offset a CJK relative word states by its first character. */
+static int
+cjk_rel(const scan *s, size_t i)
+{
+    static const char *const ch[] = {"去", "上", "前", "下", "明", "今",
+                                     "本", "这", "先", "昨", "来"};
+    static const int8_t val[] = {-1, -1, -2, 1, 1, 0, 0, 0, -1, -1, 1};
+    const char *const p = s->text.ptr + at(s, i)->off;
+    for (size_t k = 0; k < sizeof ch / sizeof ch[0]; k++) {
+        if (memcmp(p, ch[k], 3) == 0) {
+            return val[k];
+        }
+    }
+    return 0;
+}
+
+static px_dt_kind
+unit_kind(int v)
+{
+    return v == 'W' ? PX_DT_WEEK : v == 'M' ? PX_DT_MONTH : PX_DT_YEAR;
+}
+
+/* 上周, 去年, 本月; الأسبوع الماضي, la semaine dernière; "year 2023". */
+static bool
+p_unit(const scan *s, size_t i, hit *h)
+{
+    if (!usable(s, i, DW_UNIT)) {
+        return false;
+    }
+    const px_dt_word *const w = word(s, i, DW_UNIT);
+    if (at(s, i)->type == T_HAN) {
+        hit_init(h, i + 1, unit_kind(w->val));
+        h->rel = cjk_rel(s, i);
+        h->has_mod = true;
+        return true;
+    }
+    const px_dt_word *const mod = word(s, i + 1, DW_MOD);
+    if (mod != NULL && (mod->flags & DWF_AFTER) && lang_ok(s, mod)) {
+        hit_init(h, i + 2, unit_kind(w->val));
+        h->rel = mod->val;
+        h->has_mod = true;
+        return true;
+    }
+    const int y = num(s, i + 1, 4, 4);
+    if (w->val == 'Y' && y >= 1000 && y <= 2999) {
+        hit_init(h, i + 2, PX_DT_ABSOLUTE);
+        h->y = y;
+        return true;
+    }
+    return false;
+}
+
+/* last week, next month, this evening, last night, last November, هذا
+ * الأسبوع, letzte Woche. */
+static bool
+p_mod(const scan *s, size_t i, hit *h)
+{
+    const px_dt_word *const mod = word(s, i, DW_MOD);
+    if (mod == NULL || (mod->flags & DWF_AFTER) || !lang_ok(s, mod)) {
+        return false;
+    }
+    const px_dt_word *w = NULL;
+    if ((w = word(s, i + 1, DW_UNIT)) != NULL && lang_ok(s, w)) {
+        hit_init(h, i + 2, unit_kind(w->val));
+    } else if ((w = word(s, i + 1, DW_WEEKDAY)) != NULL && lang_ok(s, w) &&
+               !(w->flags & DWF_WEAK)) {
+        hit_init(h, i + 2, PX_DT_WEEKDAY);
+        h->wd = w->val;
+    } else if ((w = word(s, i + 1, DW_MONTH)) != NULL && lang_ok(s, w) &&
+               !(w->flags & DWF_WEAK) && !at(s, i + 1)->lower) {
+        hit_init(h, i + 2, PX_DT_NAMED_MONTH);
+        h->m = w->val;
+    } else if ((w = word(s, i + 1, DW_PART)) != NULL && lang_ok(s, w)) {
+        hit_init(h, i + 2, PX_DT_DAY);
+        /* "last night" is the night before; "this evening" today */
+        h->part = (px_daypart)w->part;
+        h->rel = mod->val < 0 ? -1 : 0;
+        return mod->val <= 0;
+    } else {
+        return false;
+    }
+    h->rel = mod->val;
+    h->has_mod = true;
+    return true;
+}
+
+/* today, yesterday, أمس الأول, 昨晚; heute Morgen. */
+static bool
+p_relday(const scan *s, size_t i, hit *h)
+{
+    if (!usable(s, i, DW_REL_DAY)) {
+        return false;
+    }
+    const px_dt_word *const w = word(s, i, DW_REL_DAY);
+    hit_init(h, i + 1, PX_DT_DAY);
+    h->rel = w->val;
+    h->part = (px_daypart)(w->flags & DWF_ALTPART ? 0 : w->part);
+    if (word(s, i + 1, DW_FIRST) != NULL && w->val == -1) {
+        h->rel = -2;
+        h->end = i + 2;
+    }
+    return true;
+}
+
+/* A month name alone: "in November", "في نوفمبر", "نوفمبر الماضي". */
+static bool
+p_month(const scan *s, size_t i, hit *h)
+{
+    if (!usable(s, i, DW_MONTH)) {
+        return false;
+    }
+    const px_dt_word *const w = word(s, i, DW_MONTH);
+    const px_dt_word *const mod = word(s, i + 1, DW_MOD);
+    if (mod != NULL && (mod->flags & DWF_AFTER) && lang_ok(s, mod)) {
+        hit_init(h, i + 2, PX_DT_NAMED_MONTH);
+        h->m = w->val;
+        h->rel = mod->val;
+        h->has_mod = true;
+        return true;
+    }
+    if ((w->flags & DWF_CTX) &&
+        (at(s, i)->lower || i == 0 || word(s, i - 1, DW_PREP) == NULL)) {
+        return false;
+    }
+    if (i > 0 && num(s, i - 1, 1, 2) >= 0) {
+        return false; /* the day did not fit: "31 فبراير" */
+    }
+    hit_init(h, i + 1, PX_DT_PARTIAL);
+    h->m = w->val;
+    return true;
+}
+
+/* "in 2023", "عام 2023", "منذ 2019": a year needs a word before it. */
+static bool
+p_year(const scan *s, size_t i, hit *h)
+{
+    const bool yw = usable(s, i, DW_YEARWORD);
+    if (!yw && !usable(s, i, DW_PREP)) {
+        return false;
+    }
+    const size_t i0 = i;
+    if (!yw && is_punct(s, i + 1, '-') && !at(s, i + 1)->sp) {
+        i++; /* mid-2024 */
+    }
+    const int y = num(s, i + 1, 4, 4);
+    if (y < 1900 || y > 2100 || at(s, i + 2)->type == T_NUM ||
+        is_punct(s, i + 2, '%') ||
+        (is_punct(s, i + 2, '.') && at(s, i + 3)->type == T_NUM) ||
+        (is_punct(s, i + 2, ',') && at(s, i + 3)->type == T_NUM &&
+         !at(s, i + 3)->sp)) {
+        return false;
+    }
+    hit_init(h, i + 2, PX_DT_ABSOLUTE);
+    h->y = y;
+    h->skip = yw ? 0 : i + 1 - i0;
+    return true;
+}
+
+/* 08:41[:00] [am|pm|ص|م]; the token after it, or i when none. */
+/* An am/pm marker at i ("pm", "ص", "a.m."): its tokens, with *pm set. */
+static size_t
+ampm_at(const scan *s, size_t i, bool *pm)
+{
+    const px_dt_word *const ap = word(s, i, DW_AMPM);
+    if (ap != NULL) {
+        *pm = ap->val == 1;
+        return 1;
+    }
+    const tok *const t = at(s, i);
+    const tok *const m = at(s, i + 2);
+    if (t->type != T_WORD || t->len != 1 || !is_punct(s, i + 1, '.') ||
+        m->type != T_WORD || m->len != 1 ||
+        (s->text.ptr[m->off] | 0x20) != 'm') {
+        return 0;
+    }
+    const char c = (char)(s->text.ptr[t->off] | 0x20);
+    if (c != 'a' && c != 'p') {
+        return 0;
+    }
+    *pm = c == 'p';
+    return is_punct(s, i + 3, '.') ? 4 : 3; /* a.m. */
+}
+
+/* 08:41[:00] [am|pm|ص|م], or 5 pm / 5 a.m.; the token after it, or i. */
+static size_t
+opt_time(const scan *s, size_t i, hit *h)
+{
+    const int hh = num(s, i, 1, 2);
+    const bool colon = is_punct(s, i + 1, ':') && !at(s, i + 1)->sp &&
+                       !at(s, i + 2)->sp && num(s, i + 2, 2, 2) >= 0;
+    const int mm = colon ? num(s, i + 2, 2, 2) : 0;
+    if (hh < 0 || mm > 59) {
+        return i;
+    }
+    size_t e = colon ? i + 3 : i + 1;
+    if (colon && is_punct(s, e, ':') && num(s, e + 1, 2, 2) >= 0) {
+        e += 2;
+    }
+    int h24 = hh;
+    bool pm = false;
+    const size_t na = hh >= 1 && hh <= 12 ? ampm_at(s, e, &pm) : 0;
+    if (na > 0) {
+        h24 = pm ? (hh % 12) + 12 : hh % 12;
+        e += na;
+    }
+    if (h24 > 23 || (!colon && na == 0)) {
+        return i;
+    }
+    h->hh = h24;
+    h->mm = mm;
+    h->ampm = na > 0;
+    return e;
+}
+
+/* CJK time: 8点30分, 10时. */
+static size_t
+opt_cjk_time(const scan *s, size_t i, hit *h)
+{
+    const int hh = num(s, i, 1, 2);
+    if (hh < 0 || hh > 23 || suf(s, i + 1) != 'h') {
+        return i;
+    }
+    int mm = 0;
+    size_t e = i + 2;
+    if (num(s, e, 1, 2) >= 0 && num(s, e, 1, 2) <= 59 && suf(s, e + 1) == 'm') {
+        mm = num(s, e, 1, 2);
+        e += 2;
+    }
+    if (h->part >= PX_DAYPART_AFTERNOON && hh < 12) {
+        h->hh = hh + 12;
+    } else {
+        h->hh = hh;
+    }
+    h->mm = mm;
+    return e;
+}
+
+static bool
+day_level(const hit *h)
+{
+    return h->kind == PX_DT_DAY || h->kind == PX_DT_WEEKDAY || h->d != 0;
+}
+
+/* Extends a day-level hit with a part of day and a time after it:
+ * "Monday evening", "1月5日晚上", "06/01/2026 - 08:41 ص", "5 May at 9:30". */
+static void
+extend(const scan *s, hit *h)
+{
+    if (!day_level(h)) {
+        return;
+    }
+    const px_dt_word *const wd = word(s, h->end + 1, DW_WEEKDAY);
+    if (h->wd == 0 && wd != NULL && is_punct(s, h->end, '(') &&
+        is_punct(s, h->end + 2, ')')) {
+        h->wd = wd->val; /* 1月5日（周一） */
+        h->end += 3;
+    }
+    const px_dt_word *pw = word(s, h->end, DW_PART);
+    if (pw == NULL) {
+        pw = word(s, h->end, DW_REL_DAY);
+        pw = pw != NULL && (pw->flags & DWF_ALTPART) ? pw : NULL;
+    }
+    if (pw != NULL && lang_ok(s, pw) && h->part == PX_DAYPART_NONE) {
+        h->part = (px_daypart)pw->part;
+        h->end++;
+    }
+    size_t j = h->end;
+    if (is_punct(s, j, ',') || is_punct(s, j, '-') ||
+        word(s, j, DW_PREP) != NULL) {
+        j++;
+    }
+    size_t e = opt_time(s, j, h);
+    if (e == j) {
+        e = opt_cjk_time(s, j, h);
+    }
+    if (e != j) {
+        h->end = e;
+        if (h->part >= PX_DAYPART_AFTERNOON && h->hh < 12 && h->hh > 0 &&
+            !h->ampm) {
+            h->hh += 12;
+        }
+    }
+}
+
+/* A part of the day before a day: "مساء الاثنين", "صباح أمس", "مساء يوم
+ * الاثنين", "مساء اليوم". */
+static bool match_at(const scan *s, size_t i, hit *h, int depth);
+
+static bool
+p_part(const scan *s, size_t i, hit *h, int depth)
+{
+    if (depth > 0 || !usable(s, i, DW_PART)) {
+        return false;
+    }
+    size_t j = i + 1;
+    if (word(s, j, DW_PREP) != NULL && !is_punct(s, j + 1, ',')) {
+        j++; /* يوم */
+    }
+    if (!match_at(s, j, h, depth + 1) || !day_level(h) ||
+        h->part != PX_DAYPART_NONE) {
+        return false;
+    }
+    h->part = (px_daypart)word(s, i, DW_PART)->part;
+    return true;
+}
+
+/* A time alone: "08:41", "9:30 pm", "at 9:30"; "1:50" alone is a ratio. */
+static bool
+p_time(const scan *s, size_t i, hit *h)
+{
+    hit_init(h, i, PX_DT_TIME);
+    const size_t e = opt_time(s, i, h);
+    if (e == i || (at(s, i)->ndig < 2 && !h->ampm &&
+                   (i == 0 || word(s, i - 1, DW_PREP) == NULL))) {
+        return false;
+    }
+    h->end = e;
+    const px_dt_word *const pw = word(s, e, DW_PART);
+    if (pw != NULL && lang_ok(s, pw)) {
+        h->part = (px_daypart)pw->part; /* 10:30 صباحا */
+        h->end++;
+    }
+    return true;
+}
+
+/* "2023 году", "2023 yılında": a year followed by a year word. */
+static bool
+p_year_unit(const scan *s, size_t i, hit *h)
+{
+    const int y = num(s, i, 4, 4);
+    const px_dt_word *const w = word(s, i + 1, DW_UNIT);
+    if (y < 1000 || y > 2999 || w == NULL || w->val != 'Y' ||
+        at(s, i + 1)->type == T_HAN) {
+        return false;
+    }
+    hit_init(h, i + 2, PX_DT_ABSOLUTE);
+    h->y = y;
+    return true;
+}
+
+static px_dt_kind
+ago_kind(int unit)
+{
+    return unit == 'D' ? PX_DT_DAY : unit_kind(unit);
+}
+
+static bool
+ago_hit(hit *h, size_t end, const px_dt_word *u, int count)
+{
+    if (count < 1 || count > 100) {
+        return false;
+    }
+    hit_init(h, end, ago_kind(u->val));
+    h->rel = -count;
+    h->has_mod = true;
+    return true;
+}
+
+/* "3 days ago", "two weeks ago", "a year ago", "3天前", "5年前". */
+static bool
+p_ago(const scan *s, size_t i, hit *h)
+{
+    const tok *const t = at(s, i);
+    const px_dt_word *const nw = word(s, i, DW_NUMWORD);
+    const int count = t->type == T_NUM ? num(s, i, 1, 3)
+                      : nw != NULL     ? nw->val
+                                       : -1;
+    const px_dt_word *u = word(s, i + 1, DW_AGOUNIT);
+    if (u == NULL && at(s, i + 1)->type == T_WORD) {
+        u = word(s, i + 1, DW_UNIT); /* "a week ago" */
+    }
+    if (count < 0 || u == NULL || !lang_ok(s, u) ||
+        (nw != NULL && !lang_ok(s, nw))) {
+        return false;
+    }
+    if (u->flags & DWF_AFTER) {
+        return t->type == T_NUM && ago_hit(h, i + 2, u, count);
+    }
+    const px_dt_word *const ago = word(s, i + 2, DW_AGO);
+    return ago != NULL && lang_ok(s, ago) && ago_hit(h, i + 3, u, count);
+}
+
+/* "قبل 3 أيام", "قبل يومين", "قبل أسبوع". */
+static bool
+p_before(const scan *s, size_t i, hit *h)
+{
+    if (!usable(s, i, DW_AGO)) {
+        return false;
+    }
+    const px_dt_word *u = word(s, i + 1, DW_AGOUNIT);
+    if (u != NULL && u->part > 0) {
+        return ago_hit(h, i + 2, u, u->part);
+    }
+    u = word(s, i + 2, DW_AGOUNIT);
+    return u != NULL && u->part == 0 && !(u->flags & DWF_AFTER) &&
+           ago_hit(h, i + 3, u, num(s, i + 1, 1, 3));
+}
+
+/* A time before its day: "5 a.m. on Sunday", "08:41, 5 January". */
+static void
+time_first(const scan *s, hit *h, int depth)
+{
+    size_t j = h->end;
+    if (is_punct(s, j, ',') || word(s, j, DW_PREP) != NULL) {
+        j++;
+    }
+    hit d;
+    if (depth > 0 || !match_at(s, j, &d, depth + 1) || !day_level(&d) ||
+        d.hh >= 0) {
+        return;
+    }
+    d.hh = h->hh;
+    d.mm = h->mm;
+    d.part = d.part != PX_DAYPART_NONE ? d.part : h->part;
+    *h = d;
+}
+
+static bool
+match_at(const scan *s, size_t i, hit *h, int depth)
+{
+    const tok *const t = at(s, i);
+    if (t->type == T_BREAK || t->type == T_PUNCT) {
+        return false;
+    }
+    bool ok = false;
+    if (t->type == T_NUM) {
+        ok = core_date(s, i, h) || p_day_list(s, i, h) ||
+             p_year_unit(s, i, h) || p_ago(s, i, h) || p_time(s, i, h);
+    } else if (t->w != NULL) {
+        ok = p_part(s, i, h, depth) || p_weekday(s, i, h) ||
+             p_month_day(s, i, h) || p_mod(s, i, h) || p_relday(s, i, h) ||
+             p_unit(s, i, h) || p_month(s, i, h) || p_year(s, i, h) ||
+             p_ago(s, i, h) || p_before(s, i, h);
+    }
+    if (ok && h->kind != PX_DT_TIME) {
+        extend(s, h);
+    } else if (ok) {
+        time_first(s, h, depth);
+    }
+    return ok;
+}
+
+/* ---- resolution ---- */
+
+static void
+set_day(px_date *d, long z)
+{
+    civil_of(z, d);
+    d->prec = PX_PREC_DAY;
+}
+
+/* Picks the year (anchor's, or one either side) that puts m-d nearest the
+ * anchor. */
+static void
+nearest_year(const px_date *a, int m, int d, px_date *out)
+{
+    const long az = days_of(a->year, a->month, a->day);
+    long best = -1;
+    for (int y = a->year - 1; y <= a->year + 1; y++) {
+        if (!valid_ymd(y, m, d)) {
+            continue;
+        }
+        const long z = days_of(y, m, d);
+        const long dist = z > az ? z - az : az - z;
+        if (best < 0 || dist < best) {
+            best = dist;
+            out->year = (int16_t)y;
+        }
+    }
+    out->month = (int8_t)m;
+    out->day = (int8_t)d;
+    out->prec = best < 0 ? PX_PREC_NONE : PX_PREC_DAY;
+}
+
+static void
+resolve_partial(const hit *h, const px_date *a, px_date *out)
+{
+    if (h->m != 0 && h->d != 0) {
+        nearest_year(a, h->m, h->d, out);
+        return;
+    }
+    if (h->m != 0) {
+        int y = a->year;
+        if (h->m - a->month > 6) {
+            y--;
+        } else if (a->month - h->m > 6) {
+            y++;
+        }
+        out->year = (int16_t)y;
+        out->month = (int8_t)h->m;
+        out->prec = PX_PREC_MONTH;
+        return;
+    }
+    /* a day of the month alone (5日): the month nearest the anchor */
+    const long az = days_of(a->year, a->month, a->day);
+    long best = -1;
+    for (int k = -1; k <= 1; k++) {
+        const int mi = a->year * 12 + a->month - 1 + k;
+        const int y = mi / 12;
+        const int m = mi % 12 + 1;
+        if (!valid_ymd(y, m, h->d)) {
+            continue;
+        }
+        const long z = days_of(y, m, h->d);
+        const long dist = z > az ? z - az : az - z;
+        if (best < 0 || dist < best) {
+            best = dist;
+            set_day(out, z);
+        }
+    }
+}
+
+static long
+weekday_day(const hit *h, long az)
+{
+    const int awd = weekday_of(az);
+    if (h->week_based || (h->has_mod && h->rel == 0)) {
+        return az - (awd - 1) + 7L * h->rel + (h->wd - 1);
+    }
+    if (h->rel > 0) {
+        const int ahead = (h->wd - awd + 7) % 7;
+        return az + (ahead == 0 ? 7 : ahead);
+    }
+    const int back = (awd - h->wd + 7) % 7;
+    return az - (back == 0 && h->rel < 0 ? 7 : back);
+}
+
+static void
+resolve_rel(const hit *h, const px_date *a, px_date_mention *m)
+{
+    const long az = days_of(a->year, a->month, a->day);
+    px_date *const out = &m->date;
+    switch (h->kind) {
+    case PX_DT_DAY:
+        set_day(out, az + h->rel);
+        m->span_days = 1;
+        break;
+    case PX_DT_WEEKDAY:
+        set_day(out, weekday_day(h, az));
+        m->span_days = 1;
+        break;
+    case PX_DT_WEEK:
+        set_day(out, az - (weekday_of(az) - 1) + 7L * h->rel);
+        m->span_days = 7;
+        break;
+    case PX_DT_MONTH: {
+        const int mi = a->year * 12 + a->month - 1 + h->rel;
+        out->year = (int16_t)(mi / 12);
+        out->month = (int8_t)(mi % 12 + 1);
+        out->prec = PX_PREC_MONTH;
+        break;
+    }
+    case PX_DT_YEAR:
+        out->year = (int16_t)(a->year + h->rel);
+        out->prec = PX_PREC_YEAR;
+        break;
+    default: /* NAMED_MONTH */
+        out->year =
+            (int16_t)(h->rel < 0   ? (h->m < a->month ? a->year : a->year - 1)
+                      : h->rel > 0 ? (h->m > a->month ? a->year : a->year + 1)
+                                   : a->year);
+        out->month = (int8_t)h->m;
+        out->prec = PX_PREC_MONTH;
+        break;
+    }
+}
+
+static void
+resolve(const scan *s, const hit *h, px_date_mention *m)
+{
+    px_date *const d = &m->date;
+    m->is_relative = h->kind >= PX_DT_DAY && h->kind <= PX_DT_NAMED_MONTH;
+    if (h->kind == PX_DT_ABSOLUTE) {
+        d->year = (int16_t)h->y;
+        d->month = (int8_t)h->m;
+        d->day = (int8_t)h->d;
+        d->prec = h->d ? PX_PREC_DAY : h->m ? PX_PREC_MONTH : PX_PREC_YEAR;
+        m->span_days = h->d ? 1 : 0;
+    } else if (h->kind != PX_DT_TIME && s->has_anchor) {
+        m->anchor = s->anchor;
+        if (h->kind == PX_DT_PARTIAL) {
+            resolve_partial(h, &s->anchor, d);
+            m->span_days = d->prec == PX_PREC_DAY ? 1 : 0;
+        } else {
+            resolve_rel(h, &s->anchor, m);
+        }
+    } else {
+        d->month = (int8_t)h->m;
+        d->day = (int8_t)h->d;
+    }
+    m->is_resolved = d->prec != PX_PREC_NONE;
+    if (h->hh >= 0) {
+        d->hour = (int8_t)h->hh;
+        d->min = (int8_t)h->mm;
+        if (m->is_resolved && d->prec == PX_PREC_DAY) {
+            d->prec = PX_PREC_MINUTE;
+        }
+    }
+}
+
+/* ---- driver ---- */
+
+static bool
+emit(scan *s, size_t i, const hit *h)
+{
+    if (s->nm == s->capm) {
+        const size_t cap = s->capm * 2 + 16;
+        px_date_mention *const p = px_realloc(s->m, cap * sizeof *p);
+        if (p == NULL) {
+            s->failed = true;
+            return false;
+        }
+        s->m = p;
+        s->capm = cap;
+    }
+    px_date_mention *const m = &s->m[s->nm++];
+    memset(m, 0, sizeof *m);
+    const hit hh = *h;
+    const tok *const last = at(s, h->end - 1);
+    m->off = s->t[i + h->skip].off;
+    m->len = last->off + last->len - m->off;
+    m->kind = hh.kind;
+    m->rel = (int8_t)hh.rel;
+    m->weekday = (int8_t)hh.wd;
+    m->part = hh.part;
+    resolve(s, &hh, m);
+    return true;
+}
+
+static void
+match_chunk(scan *s)
+{
+    size_t i = 0;
+    while (i < s->n) {
+        hit h;
+        if (match_at(s, i, &h, 0) && h.end > i) {
+            if (!emit(s, i, &h)) {
+                return;
+            }
+            i = h.end;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void
+set_lang(scan *s, const char *lang)
+{
+    s->langbit = px_dt_lang_bit(lang);
+    s->month_first = false;
+    if (lang != NULL && (lang[0] == 'e' || lang[0] == 'E') &&
+        (lang[1] == 'n' || lang[1] == 'N')) {
+        const char *const r = lang[2] == '-' || lang[2] == '_' ? lang + 3 : "";
+        s->month_first = r[0] == '\0' || strncmp(r, "US", 2) == 0 ||
+                         strncmp(r, "us", 2) == 0;
+    }
+}
+
+static void
+set_anchor(scan *s, const px_date *anchor)
+{
+    s->has_anchor = anchor != NULL && anchor->prec >= PX_PREC_DAY &&
+                    valid_ymd(anchor->year, anchor->month, anchor->day);
+    if (s->has_anchor) {
+        memset(&s->anchor, 0, sizeof s->anchor);
+        s->anchor.year = anchor->year;
+        s->anchor.month = anchor->month;
+        s->anchor.day = anchor->day;
+        s->anchor.prec = PX_PREC_DAY;
+    }
+}
+
+static px_status
+finish(scan *s, px_arena *a, px_date_mention **out, size_t *n, px_error *err)
+{
+    if (s->failed) {
+        return px_fail(err, PX_ENOMEM, "datetext: out of memory");
+    }
+    if (s->nm == 0) {
+        return PX_OK;
+    }
+    px_date_mention *const m = px_arena_alloc(a, s->nm * sizeof *m);
+    if (m == NULL) {
+        return px_fail(err, PX_ENOMEM, "datetext: out of memory");
+    }
+    memcpy(m, s->m, s->nm * sizeof *m);
+    *out = m;
+    *n = s->nm;
+    return PX_OK;
+}
+
+px_status
+px_datetext_init(px_error *err)
+{
+    return px_dt_words_init(err);
+}
+
+px_status
+px_datetext_find(px_str text, const char *lang, const px_date *anchor,
+                 px_arena *a, px_date_mention **out, size_t *n, px_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (text.len > INT32_MAX) {
+        return px_fail(err, PX_EINVAL, "datetext: text over 2 GiB");
+    }
+    const px_status rc = px_dt_words_init(err);
+    if (rc != PX_OK) {
+        return rc;
+    }
+    scan s = {0};
+    s.text = text;
+    set_lang(&s, lang);
+    set_anchor(&s, anchor);
+    s.sp = true;
+    while (s.pos < text.len && !s.failed && tokenize(&s)) {
+        match_chunk(&s);
+    }
+    const px_status r = finish(&s, a, out, n, err);
+    px_free(s.t);
+    px_free(s.m);
+    return r;
+}
+
+bool
+px_datetext_covers(const px_date_mention *m, size_t n, size_t off, size_t len)
+{
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) { /* first mention ending after off */
+        const size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].off + m[mid].len <= off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && m[lo].off < off + (len == 0 ? 1 : len);
+}
+
+const char *
+px_dt_kind_name(px_dt_kind k)
+{
+    static const char *const names[] = {"absolute", "partial",     "day",
+                                        "weekday",  "week",        "month",
+                                        "year",     "named-month", "time"};
+    return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+const char *
+px_daypart_name(px_daypart p)
+{
+    static const char *const names[] = {"",          "morning", "noon",
+                                        "afternoon", "evening", "night"};
+    return (size_t)p < sizeof names / sizeof names[0] ? names[p] : "?";
+}
