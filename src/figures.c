@@ -20,7 +20,7 @@
 
 #include "figures_int.h"
 
-#define CUE_WINDOW 96 /* bytes searched before a number for 死亡人数 & co */
+#define CUE_WINDOW 72 /* bytes searched before a number for 死亡人数 & co */
 
 typedef struct scan {
     const char *s;
@@ -145,6 +145,15 @@ is_wletter(UChar32 c)
 {
     if (c < 0x80) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    if (c >= 0x600 && c <= 0x6FF) {
+        return (c >= 0x620 && c <= 0x65F) || (c >= 0x670 && c <= 0x6D3);
+    }
+    if (c >= 0x400 && c <= 0x4FF) {
+        return true;
+    }
+    if (c >= 0xC0 && c <= 0x24F) {
+        return c != 0xD7 && c != 0xF7;
     }
     if (c < 0 || is_cjk(c) || (c >= 0xAC00 && c < 0xD7B0)) {
         return c >= 0xAC00 && c < 0xD7B0;
@@ -273,38 +282,80 @@ match_before(const scan *sc, size_t end, const char *pat, size_t *start)
     return false;
 }
 
-/* The word at i folded into buf, and its table entry (or NULL). */
+/* Scans the word at i, folding it into buf; returns its end. *klen is the
+ * folded length, 0 if it did not fit. */
+static size_t
+scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
+{
+    size_t o = 0;
+    bool fits = true;
+    while (i < sc->n) {
+        const unsigned char b = (unsigned char)sc->s[i];
+        if (b < 0x80) {
+            if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+                break;
+            }
+            if (o < cap) {
+                buf[o++] = (char)(b | 0x20);
+            } else {
+                fits = false;
+            }
+            i++;
+            continue;
+        }
+        size_t k = i;
+        const UChar32 c = cp_at(sc, i, &k);
+        if (!is_wletter(c)) {
+            break;
+        }
+        const uint32_t f = px_fw_fold((uint32_t)c);
+        if (f != 0 && o + 4 <= cap) {
+            U8_APPEND_UNSAFE(buf, o, f);
+        } else if (f != 0) {
+            fits = false;
+        }
+        i = k;
+    }
+    *klen = fits ? o : 0;
+    return i;
+}
+
+/* The table entry of the word at i (or NULL); *end is the word's end. */
 static const px_fw_word *
 word_lookup(const scan *sc, size_t i, size_t *end)
 {
-    char buf[64];
-    *end = word_end(sc, i);
-    if (*end == i || *end - i > 48) {
-        return NULL;
-    }
-    const size_t k = px_fw_fold_str(sc->s + i, *end - i, buf, sizeof buf);
+    char buf[48];
+    size_t k = 0;
+    *end = scan_word(sc, i, buf, sizeof buf, &k);
     return k > 0 ? px_fw_lookup(buf, k) : NULL;
 }
 
-/* Like word_lookup, also trying the word without a leading و or ال. */
+/* Like word_lookup, also trying the word without a leading و or ال (or
+ * both); *had_wa tells whether a و was dropped. */
 static const px_fw_word *
 word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
 {
-    const px_fw_word *w = word_lookup(sc, i, end);
+    static const char wa[] = "\xD9\x88";         /* و */
+    static const char al[] = "\xD8\xA7\xD9\x84"; /* ال (folded) */
+    char buf[48];
+    size_t k = 0;
+    *end = scan_word(sc, i, buf, sizeof buf, &k);
     *had_wa = false;
-    if (w != NULL) {
+    if (k == 0) {
+        return NULL;
+    }
+    const px_fw_word *w = px_fw_lookup(buf, k);
+    if (w != NULL || k < 6 || ((unsigned char)buf[0] & 0xFE) != 0xD8) {
         return w;
     }
-    static const char wa[] = "\xD9\x88";         /* و */
-    static const char al[] = "\xD8\xA7\xD9\x84"; /* ال */
-    if (*end - i > 4 && memcmp(sc->s + i, wa, 2) == 0) {
-        w = word_lookup(sc, i + 2, end);
+    size_t p = 0;
+    if (memcmp(buf, wa, 2) == 0) {
+        w = px_fw_lookup(buf + 2, k - 2);
         *had_wa = w != NULL;
-        if (w == NULL && *end - i > 6 && memcmp(sc->s + i + 2, al, 4) == 0) {
-            w = word_lookup(sc, i + 6, end);
-        }
-    } else if (*end - i > 6 && memcmp(sc->s + i, al, 4) == 0) {
-        w = word_lookup(sc, i + 4, end);
+        p = 2;
+    }
+    if (w == NULL && k - p > 6 && memcmp(buf + p, al, 4) == 0) {
+        w = px_fw_lookup(buf + p + 4, k - p - 4);
     }
     return w;
 }
@@ -960,9 +1011,40 @@ read_range(const scan *sc, size_t i, num *lo, px_figure *f, bool between)
     return hi.end;
 }
 
-static const char *const between_words[] = {
-    "between", "بين", "entre", "zwischen", "между", "从", NULL};
+/* The folded text of a window before a number: spaces collapsed to one,
+ * diacritics dropped; map gives each byte's offset in the text. */
+typedef struct fwin {
+    char b[192];
+    size_t map[192];
+    size_t len;
+} fwin;
 
+static void
+fold_window(const scan *sc, size_t hi, fwin *w)
+{
+    size_t i = hi > 64 ? hi - 64 : 0;
+    while (i < hi && ((unsigned char)sc->s[i] & 0xC0) == 0x80) {
+        i++;
+    }
+    w->len = 0;
+    while (i < hi && w->len + 4 <= sizeof w->b) {
+        size_t k = i;
+        const UChar32 c = cp_at(sc, i, &k);
+        const uint32_t f = c < 0                ? '?'
+                           : is_inline_space(c) ? ' '
+                                                : px_fw_fold((uint32_t)c);
+        if (f != 0 && !(f == ' ' && w->len > 0 && w->b[w->len - 1] == ' ')) {
+            const size_t o = w->len;
+            U8_APPEND_UNSAFE(w->b, w->len, f);
+            for (size_t t = o; t < w->len; t++) {
+                w->map[t] = i;
+            }
+        }
+        i = k;
+    }
+}
+
+/* Qualifiers before a number ("more than", 逾, أكثر من), and "between". */
 static void
 read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
 {
@@ -976,18 +1058,27 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
             e = s;
         }
     }
-    size_t s = 0;
-    for (const px_fw_phrase *p = px_fw_quals_before; p->w != NULL; p++) {
-        if (match_before(sc, e, p->w, &s)) {
-            f->qual = (px_fig_qual)p->val;
-            return;
+    fwin w;
+    fold_window(sc, e, &w);
+    for (size_t i = 0; px_fw_quals_before[i].w != NULL; i++) {
+        size_t m = 0;
+        const char *q = px_fw_qual_folded(i, &m);
+        if (m == 0 || m > w.len || memcmp(w.b + w.len - m, q, m) != 0) {
+            continue;
         }
-    }
-    for (size_t t = 0; between_words[t] != NULL; t++) {
-        if (match_before(sc, e, between_words[t], &s)) {
+        const size_t start = w.map[w.len - m];
+        size_t b = 0;
+        size_t nx = 0;
+        if (is_wletter(cp_at(sc, start, &nx)) &&
+            is_wletter(cp_before(sc, start, &b))) {
+            continue;
+        }
+        if (px_fw_quals_before[i].val == PX_FW_BETWEEN) {
             *between = true;
-            return;
+        } else {
+            f->qual = (px_fig_qual)px_fw_quals_before[i].val;
         }
+        return;
     }
 }
 
@@ -1132,53 +1223,57 @@ ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The last occurrence of cue in s[lo, hi), ASCII case-insensitively, as a
- * whole word when the cue is ASCII; or SIZE_MAX. */
-static size_t
-find_cue(const scan *sc, size_t lo, size_t hi, const char *cue)
+/* True if cue occurs at s (ASCII case-insensitively, as a whole word when
+ * the cue is ASCII) within [.., hi). */
+static bool
+cue_at(const scan *sc, size_t s, size_t hi, const char *cue, size_t cl)
 {
-    const size_t cl = strlen(cue);
+    if (s + cl > hi) {
+        return false;
+    }
     const bool ascii = (unsigned char)cue[0] < 0x80;
-    for (size_t p = hi; p >= lo + cl; p--) {
-        const size_t s = p - cl;
-        size_t t = 0;
-        while (t < cl && (sc->s[s + t] == cue[t] ||
-                          (ascii && (sc->s[s + t] | 0x20) == cue[t]))) {
-            t++;
-        }
-        if (t == cl && (!ascii || ((s == 0 || !ascii_letter(sc->s[s - 1])) &&
-                                   (p >= sc->n || !ascii_letter(sc->s[p]))))) {
-            return s;
+    for (size_t t = 0; t < cl; t++) {
+        const char c = sc->s[s + t];
+        if (c != cue[t] && !(ascii && (c | 0x20) == cue[t])) {
+            return false;
         }
     }
-    return SIZE_MAX;
+    return !ascii || ((s == 0 || !ascii_letter(sc->s[s - 1])) &&
+                      (s + cl >= sc->n || !ascii_letter(sc->s[s + cl])));
 }
 
 /* A noun before the number, in its sentence, naming what it counts:
- * "death toll", 死亡人数, عدد القتلى. */
+ * "death toll", 死亡人数, عدد القتلى. The cue ending last wins; on a tie
+ * the longer one (القتلى, not قتل). */
 static void
 read_cue_before(const scan *sc, size_t off, px_figure *f)
 {
     size_t lo = off > CUE_WINDOW ? off - CUE_WINDOW : 0;
     lo = lo < sc->sent_start ? sc->sent_start : lo;
     lo = lo < sc->prev_end ? sc->prev_end : lo;
-    size_t best = SIZE_MAX;
+    size_t best = 0;
+    size_t best_end = 0;
     const px_fw_phrase *bp = NULL;
-    for (const px_fw_phrase *p = px_fw_cues_before; p->w != NULL; p++) {
-        const size_t s = find_cue(sc, lo, off, p->w);
-        /* the cue ending last wins; on a tie the longer (القتلى, not قتل) */
-        if (s != SIZE_MAX &&
-            (best == SIZE_MAX || s + strlen(p->w) > best + strlen(bp->w) ||
-             (s + strlen(p->w) == best + strlen(bp->w) && s < best))) {
-            best = s;
-            bp = p;
+    for (size_t s = lo; s + 1 < off; s++) {
+        if (!px_fw_cue_may_start(sc->s + s)) {
+            continue;
+        }
+        for (const px_fw_phrase *p = px_fw_cues_before; p->w != NULL; p++) {
+            const size_t cl = strlen(p->w);
+            if (cue_at(sc, s, off, p->w, cl) &&
+                (bp == NULL || s + cl > best_end ||
+                 (s + cl == best_end && s < best))) {
+                best = s;
+                best_end = s + cl;
+                bp = p;
+            }
         }
     }
     if (bp != NULL) {
         f->unit = (px_unit)bp->val;
         if (f->unit_len == 0) {
             f->unit_off = best;
-            f->unit_len = strlen(bp->w);
+            f->unit_len = best_end - best;
         }
     }
 }
@@ -1404,15 +1499,6 @@ on_number(scan *sc, size_t i, size_t fallback)
     return end > i ? end : fallback;
 }
 
-static bool
-starts_number_word(const scan *sc, size_t i)
-{
-    size_t e = 0;
-    bool wa = false;
-    const px_fw_word *w = word_lookup_ar(sc, i, &e, &wa);
-    return w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL;
-}
-
 static size_t
 step(scan *sc, size_t i)
 {
@@ -1422,11 +1508,13 @@ step(scan *sc, size_t i)
         return on_number(sc, i, k);
     }
     if (is_wletter(c)) {
-        const size_t e = word_end(sc, i);
-        if (starts_number_word(sc, i)) {
+        size_t e = 0;
+        bool wa = false;
+        const px_fw_word *w = word_lookup_ar(sc, i, &e, &wa);
+        if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
             return on_number(sc, i, e);
         }
-        return e;
+        return e > i ? e : k;
     }
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x3002 ||
         c == 0xFF01 || c == 0xFF1F || c == 0x61F) {
@@ -1475,6 +1563,7 @@ px_figures_find(px_str text, const char *lang, px_figure **out, size_t *n,
     sc.s = text.ptr;
     sc.n = text.ptr != NULL ? text.len : 0;
     set_locale(&sc, lang);
+    px_fw_init();
     *out = NULL;
     *n = 0;
     size_t i = 0;

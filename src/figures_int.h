@@ -7,6 +7,7 @@
 #ifndef PX_FIGURES_INT_H
 #define PX_FIGURES_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,8 +38,19 @@ typedef struct px_fw_phrase {
     uint8_t val; /* a px_fig_qual or px_unit, depending on the table */
 } px_fw_phrase;
 
-/* The word whose folded form is key[0..len), or NULL. Thread-safe. */
+/* Prepares the tables (once per process; thread-safe). Call before the
+ * functions below. */
+void px_fw_init(void);
+/* The word whose folded form is key[0..len), or NULL. */
 const px_fw_word *px_fw_lookup(const char *key, size_t len);
+/* False if no entry of px_fw_cues_before starts with s[0..2) (ASCII
+ * case-insensitively); s must have two readable bytes. */
+bool px_fw_cue_may_start(const char *s);
+/* The folded form of px_fw_quals_before[i]. */
+const char *px_fw_qual_folded(size_t i, size_t *len);
+
+/* px_fw_quals_before val of "between", بين: a range follows. */
+#define PX_FW_BETWEEN 255
 /* Folds one code point for matching: 0 means "skip it" (a diacritic). */
 uint32_t px_fw_fold(uint32_t c);
 /* Folds s[0..len) into out (capacity cap); the folded length, or 0 if it

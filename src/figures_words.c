@@ -554,6 +554,12 @@ const px_fw_phrase px_fw_quals_before[] = {
     {"около", PX_FIG_ABOUT},
     {"примерно", PX_FIG_ABOUT},
     {"менее", PX_FIG_LESS_THAN},
+    {"between", PX_FW_BETWEEN},
+    {"بين", PX_FW_BETWEEN},
+    {"entre", PX_FW_BETWEEN},
+    {"zwischen", PX_FW_BETWEEN},
+    {"между", PX_FW_BETWEEN},
+    {"从", PX_FW_BETWEEN},
     {NULL, 0},
 };
 
@@ -655,6 +661,18 @@ px_fw_fold(uint32_t c)
         }
         return c == 0x649 ? 0x64A : c;
     }
+    if (c >= 0x410 && c <= 0x42F) {
+        return c + 0x20; /* Cyrillic А-Я */
+    }
+    if (c >= 0x400 && c <= 0x40F) {
+        return c + 0x50;
+    }
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+        return c + 0x20;
+    }
+    if ((c >= 0xDF && c <= 0xFF) || (c >= 0x430 && c <= 0x4FF)) {
+        return c;
+    }
     if (c < 0x530) {
         return (uint32_t)u_tolower((UChar32)c);
     }
@@ -709,10 +727,51 @@ hash(const char *s, size_t len)
     return h ^ (h >> 15);
 }
 
+#define MAX_QB 160
+static uint16_t qb_off[MAX_QB];
+static uint8_t qb_len[MAX_QB];
+
+static uint8_t cue_bits[8192]; /* first two bytes of each cue */
+static uint8_t key_bits[512];  /* (length, first, last byte) of keys */
+
+static unsigned
+key_sig(const char *k, size_t len)
+{
+    return ((unsigned)len * 131u + (unsigned char)k[0] * 17u +
+            (unsigned char)k[len - 1]) &
+           4095u;
+}
+
+static void
+set_cue_bits(const char *w)
+{
+    const unsigned char a = (unsigned char)w[0];
+    const unsigned char b = (unsigned char)w[1];
+    for (int ca = 0; ca < 2; ca++) {
+        for (int cb = 0; cb < 2; cb++) {
+            const unsigned x = a < 0x80 && ca ? a & 0xDFu : a;
+            const unsigned y = b < 0x80 && cb ? b & 0xDFu : b;
+            const unsigned v = x << 8 | y;
+            cue_bits[v >> 3] |= (uint8_t)(1u << (v & 7));
+        }
+    }
+}
+
 static void
 build(void)
 {
     size_t used = 0;
+    for (size_t i = 0; px_fw_cues_before[i].w != NULL; i++) {
+        set_cue_bits(px_fw_cues_before[i].w);
+    }
+    for (size_t i = 0; px_fw_quals_before[i].w != NULL && i < MAX_QB; i++) {
+        const char *w = px_fw_quals_before[i].w;
+        const size_t k =
+            px_fw_fold_str(w, strlen(w), tab.pool + used, POOL_LEN - used);
+        qb_off[i] = (uint16_t)used;
+        qb_len[i] = (uint8_t)k;
+        used += k;
+    }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         const size_t k = px_fw_fold_str(words[i].w, strlen(words[i].w),
                                         tab.pool + used, POOL_LEN - used);
@@ -723,14 +782,42 @@ build(void)
             h = (h + 1) & (HSIZE - 1);
         }
         tab.slot[h] = (uint16_t)(i + 1);
+        const unsigned sig = key_sig(tab.pool + used, k);
+        key_bits[sig >> 3] |= (uint8_t)(1u << (sig & 7));
         used += k;
     }
+}
+
+void
+px_fw_init(void)
+{
+    pthread_once(&tab_once, build);
+}
+
+const char *
+px_fw_qual_folded(size_t i, size_t *len)
+{
+    *len = qb_len[i];
+    return tab.pool + qb_off[i];
+}
+
+bool
+px_fw_cue_may_start(const char *s)
+{
+    const unsigned v = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+    return (cue_bits[v >> 3] >> (v & 7)) & 1u;
 }
 
 const px_fw_word *
 px_fw_lookup(const char *key, size_t len)
 {
-    pthread_once(&tab_once, build);
+    if (len == 0 || len > 255) {
+        return NULL;
+    }
+    const unsigned sig = key_sig(key, len);
+    if (((key_bits[sig >> 3] >> (sig & 7)) & 1u) == 0) {
+        return NULL;
+    }
     uint32_t h = hash(key, len) & (HSIZE - 1);
     while (tab.slot[h] != 0) {
         const size_t i = tab.slot[h] - 1u;

@@ -1,0 +1,110 @@
+/* bench_figures.c - figures finder throughput: NTREX-128 documents of a few
+ * languages are loaded and unescaped first, then scanned in a timed loop on
+ * one thread. Reports MB/s (CPU time) and figures found per language. Usage:
+ * bench_figures [NTREX_DOCS_DIR] (default $PX_SHARED_DIR/data/crosslingual/
+ * ntrex128/docs, else ../shared/data/crosslingual/ntrex128/docs) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "figures.h"
+#include "str.h"
+
+#define ROUNDS 5
+
+static double
+cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Appends the unescaped text column (the 5th) of each line of fp to b,
+ * one document per line. */
+static size_t
+load(FILE *fp, px_buf *b)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    size_t n_docs = 0;
+    ssize_t got = 0;
+    while ((got = getline(&line, &cap, fp)) > 0) {
+        const char *t = line;
+        for (int col = 0; col < 4 && t != NULL; col++) {
+            t = strchr(t, '\t');
+            t = t != NULL ? t + 1 : NULL;
+        }
+        if (t == NULL || strncmp(line, "doc_id\t", 7) == 0) {
+            continue;
+        }
+        n_docs++;
+        for (; *t != '\0' && *t != '\n'; t++) {
+            if (t[0] == '\\' && t[1] != '\0') {
+                t++;
+                px_buf_add_byte(b, (*t == 'n' || *t == 't') ? ' ' : *t);
+            } else {
+                px_buf_add_byte(b, *t);
+            }
+        }
+        px_buf_add_byte(b, '\n');
+    }
+    free(line);
+    return n_docs;
+}
+
+static void
+bench(const char *dir, const char *file, const char *lang)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        fprintf(stderr, "bench_figures: %s: cannot open\n", path);
+        return;
+    }
+    px_buf b;
+    px_buf_init(&b);
+    const size_t n_docs = load(fp, &b);
+    fclose(fp);
+    size_t n_figs = 0;
+    const double t0 = cpu_s();
+    for (int r = 0; r < ROUNDS; r++) {
+        size_t start = 0;
+        while (start < b.len) {
+            const char *nl = memchr(b.ptr + start, '\n', b.len - start);
+            const size_t end = nl != NULL ? (size_t)(nl - b.ptr) : b.len;
+            px_arena *a = px_arena_new();
+            px_figure *v = NULL;
+            size_t n = 0;
+            px_figures_find((px_str){b.ptr + start, end - start}, lang, &v, &n,
+                            a, NULL);
+            n_figs += r == 0 ? n : 0;
+            px_arena_free(a);
+            start = end + 1;
+        }
+    }
+    const double dt = cpu_s() - t0;
+    printf("%-12s %6zu docs %8.2f MB  %7zu figures  %7.1f MB/s\n", file, n_docs,
+           (double)b.len / 1e6, n_figs, (double)b.len * ROUNDS / 1e6 / dt);
+    px_buf_fini(&b);
+}
+
+int
+main(int argc, char **argv)
+{
+    char dflt[1024];
+    const char *shared = getenv("PX_SHARED_DIR");
+    snprintf(dflt, sizeof dflt, "%s/data/crosslingual/ntrex128/docs",
+             shared != NULL ? shared : "../shared");
+    const char *dir = argc > 1 ? argv[1] : dflt;
+    bench(dir, "eng.tsv", "eng");
+    bench(dir, "arb.tsv", "arb");
+    bench(dir, "zho-CN.tsv", "zho");
+    bench(dir, "deu.tsv", "deu");
+    bench(dir, "rus.tsv", "rus");
+    bench(dir, "fra.tsv", "fra");
+    return 0;
+}
