@@ -12,7 +12,7 @@
 #include "figures.h"
 #include "str.h"
 
-#define ROUNDS 5
+#define ROUNDS 20
 
 static double
 cpu_s(void)

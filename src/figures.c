@@ -127,7 +127,19 @@ digit_val(UChar32 c)
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
-    if (c >= 0x80 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+    if (c < 0x660 || (c >= 0x3000 && c < 0xA620)) {
+        return -1; /* Latin, Greek, Cyrillic, Hebrew, CJK: no digits */
+    }
+    if (c <= 0x669) {
+        return c - 0x660;
+    }
+    if (c >= 0x6F0 && c <= 0x6F9) {
+        return c - 0x6F0;
+    }
+    if (c >= 0x66A && c < 0x700) {
+        return -1;
+    }
+    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
         return u_charDigitValue(c);
     }
     return -1;
@@ -206,6 +218,12 @@ word_start(const scan *sc, size_t i)
         i = k;
     }
     return i;
+}
+
+static bool
+ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* ---- matching with folding ---- */
@@ -304,7 +322,15 @@ scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
             continue;
         }
         size_t k = i;
-        const UChar32 c = cp_at(sc, i, &k);
+        UChar32 c = 0;
+        if (b >= 0xD8 && b <= 0xDB && i + 1 < sc->n &&
+            ((unsigned char)sc->s[i + 1] & 0xC0) == 0x80) {
+            c = (UChar32)((b & 0x1Fu) << 6 |
+                          ((unsigned char)sc->s[i + 1] & 0x3Fu));
+            k = i + 2; /* Arabic, decoded inline */
+        } else {
+            c = cp_at(sc, i, &k);
+        }
         if (!is_wletter(c)) {
             break;
         }
@@ -337,10 +363,21 @@ word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
 {
     static const char wa[] = "\xD9\x88";         /* و */
     static const char al[] = "\xD8\xA7\xD9\x84"; /* ال (folded) */
+    *had_wa = false;
+    size_t j = i;
+    while (j < sc->n && ascii_letter(sc->s[j])) {
+        j++;
+    }
+    if (j > i && (j == sc->n || (unsigned char)sc->s[j] < 0x80)) {
+        *end = j; /* an ASCII word: skip folding unless it may be listed */
+        if (!px_fw_may_be_key((char)(sc->s[i] | 0x20),
+                              (char)(sc->s[j - 1] | 0x20), j - i)) {
+            return NULL;
+        }
+    }
     char buf[48];
     size_t k = 0;
     *end = scan_word(sc, i, buf, sizeof buf, &k);
-    *had_wa = false;
     if (k == 0) {
         return NULL;
     }
@@ -1114,11 +1151,19 @@ set_unit(px_figure *f, px_unit u, size_t off, size_t end)
 }
 
 /* 人, 名士兵, 个问题, 人死亡 after a Chinese number. */
+/* The end of the CJK phrase w at i (raw bytes: nothing to fold), or 0. */
+static size_t
+raw_at(const scan *sc, size_t i, const char *w)
+{
+    const size_t len = strlen(w);
+    return i + len <= sc->n && memcmp(sc->s + i, w, len) == 0 ? i + len : 0;
+}
+
 static size_t
 read_unit_zh(const scan *sc, size_t j, px_figure *f)
 {
     for (const px_fw_phrase *p = px_fw_zh_nouns; p->w != NULL; p++) {
-        const size_t e = match_at(sc, j, p->w);
+        const size_t e = raw_at(sc, j, p->w);
         if (e == 0) {
             continue;
         }
@@ -1127,7 +1172,7 @@ read_unit_zh(const scan *sc, size_t j, px_figure *f)
             return e;
         }
         for (const px_fw_phrase *q = px_fw_zh_nouns; q->w != NULL; q++) {
-            const size_t e2 = match_at(sc, e, q->w);
+            const size_t e2 = raw_at(sc, e, q->w);
             if (e2 != 0 && q->val != PX_UNIT_PEOPLE &&
                 q->val != PX_UNIT_ITEMS && q->val != PX_UNIT_MONEY_CNY &&
                 q->val != PX_UNIT_YEARS) {
@@ -1215,12 +1260,6 @@ read_unit(const scan *sc, size_t i, px_figure *f)
         pos = nx;
     }
     return i;
-}
-
-static bool
-ascii_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* True if cue occurs at s (ASCII case-insensitively, as a whole word when
@@ -1500,10 +1539,39 @@ on_number(scan *sc, size_t i, size_t fallback)
 }
 
 static size_t
+step_ascii(scan *sc, size_t i, unsigned char b)
+{
+    if (b >= '0' && b <= '9') {
+        return on_number(sc, i, i + 1);
+    }
+    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        size_t e = 0;
+        bool wa = false;
+        const px_fw_word *w = word_lookup_ar(sc, i, &e, &wa);
+        if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
+            return on_number(sc, i, e);
+        }
+        return e;
+    }
+    if ((b == '.' || b == '!' || b == '?' || b == '\n') &&
+        is_sent_end(sc, i, b, i + 1)) {
+        close_sentence(sc, i + 1);
+    }
+    return i + 1;
+}
+
+static size_t
 step(scan *sc, size_t i)
 {
+    const unsigned char b = (unsigned char)sc->s[i];
+    if (b < 0x80) {
+        return step_ascii(sc, i, b);
+    }
     size_t k = i;
     const UChar32 c = cp_at(sc, i, &k);
+    if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
+        return k;
+    }
     if (digit_val(c) >= 0 || is_hanzi_num(c)) {
         return on_number(sc, i, k);
     }

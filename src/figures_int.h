@@ -43,6 +43,9 @@ typedef struct px_fw_phrase {
 void px_fw_init(void);
 /* The word whose folded form is key[0..len), or NULL. */
 const px_fw_word *px_fw_lookup(const char *key, size_t len);
+/* False if no folded key of that length starts with first and ends with
+ * last (a filter before folding and hashing). */
+bool px_fw_may_be_key(char first, char last, size_t len);
 /* False if no entry of px_fw_cues_before starts with s[0..2) (ASCII
  * case-insensitively); s must have two readable bytes. */
 bool px_fw_cue_may_start(const char *s);

@@ -735,11 +735,15 @@ static uint8_t cue_bits[8192]; /* first two bytes of each cue */
 static uint8_t key_bits[512];  /* (length, first, last byte) of keys */
 
 static unsigned
+key_sig2(unsigned char first, unsigned char last, size_t len)
+{
+    return ((unsigned)len * 131u + first * 17u + last) & 4095u;
+}
+
+static unsigned
 key_sig(const char *k, size_t len)
 {
-    return ((unsigned)len * 131u + (unsigned char)k[0] * 17u +
-            (unsigned char)k[len - 1]) &
-           4095u;
+    return key_sig2((unsigned char)k[0], (unsigned char)k[len - 1], len);
 }
 
 static void
@@ -799,6 +803,14 @@ px_fw_qual_folded(size_t i, size_t *len)
 {
     *len = qb_len[i];
     return tab.pool + qb_off[i];
+}
+
+bool
+px_fw_may_be_key(char first, char last, size_t len)
+{
+    const unsigned sig =
+        key_sig2((unsigned char)first, (unsigned char)last, len);
+    return len < 256 && ((key_bits[sig >> 3] >> (sig & 7)) & 1u) != 0;
 }
 
 bool
