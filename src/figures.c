@@ -393,6 +393,9 @@ word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
     }
     if (w == NULL && k - p > 6 && memcmp(buf + p, al, 4) == 0) {
         w = px_fw_lookup(buf + p + 4, k - p - 4);
+        if (w != NULL && w->type != PX_FW_NOUN) {
+            w = NULL; /* الأحد is Sunday, الثلاثة "the three" */
+        }
     }
     return w;
 }
@@ -803,6 +806,7 @@ parse_words(const scan *sc, size_t i, num *nm)
     size_t pos = i;
     bool wa = false;
     int n_tok = 0;
+    bool teen_only = false;
     for (;;) {
         size_t e = 0;
         bool pre_wa = false;
@@ -810,6 +814,8 @@ parse_words(const scan *sc, size_t i, num *nm)
         if (w == NULL || !word_step(&ws, w, wa || pre_wa)) {
             break;
         }
+        teen_only =
+            n_tok == 0 && w->type == PX_FW_UNIT && w->unit == PX_FW_TEEN_ONLY;
         if (w->type == PX_FW_SCALE || w->type == PX_FW_SCALE_PL) {
             nm->scale = w->v;
         }
@@ -820,7 +826,7 @@ parse_words(const scan *sc, size_t i, num *nm)
             break;
         }
     }
-    if (n_tok == 0) {
+    if (n_tok == 0 || (n_tok == 1 && teen_only)) {
         return false;
     }
     nm->v = ws.total + ws.cur;
@@ -1323,7 +1329,11 @@ static bool
 month_next_to(const scan *sc, const num *nm)
 {
     size_t e = 0;
-    const px_fw_word *w = word_lookup(sc, skip_sp(sc, nm->end), &e);
+    size_t a = skip_sp(sc, nm->end);
+    if (a < sc->n && (sc->s[a] == '/' || sc->s[a] == '-' || sc->s[a] == '.')) {
+        a++; /* 06/يناير/2026, 6-Jan-2026 */
+    }
+    const px_fw_word *w = word_lookup(sc, skip_sp(sc, a), &e);
     if (w != NULL && w->type == PX_FW_MONTH) {
         return true;
     }
@@ -1343,7 +1353,7 @@ decide_kind(const scan *sc, const num *nm, const px_figure *f)
     if (cp_before(sc, nm->off, &k) == 0x7B2C) { /* 第 */
         return PX_FIG_ORDINAL;
     }
-    const UChar32 c = cp_at(sc, nm->end, &k);
+    const UChar32 c = cp_at(sc, skip_sp(sc, nm->end), &k);
     const bool small = nm->v >= 1 && nm->v <= 31 && nm->v == floor(nm->v);
     if (small && f->qual == PX_FIG_EXACT &&
         (c == 0x6708 || c == 0x65E5 || c == 0x53F7)) { /* 月 日 号 */

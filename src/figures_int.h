@@ -52,6 +52,10 @@ bool px_fw_cue_may_start(const char *s);
 /* The folded form of px_fw_quals_before[i]. */
 const char *px_fw_qual_folded(size_t i, size_t *len);
 
+/* unit of a number word that counts only before عشر (أحد عشر): alone
+ * it means "someone" or "Sunday". */
+#define PX_FW_TEEN_ONLY 1
+
 /* px_fw_quals_before val of "between", بين: a range follows. */
 #define PX_FW_BETWEEN 255
 /* Folds one code point for matching: 0 means "skip it" (a diacritic). */
