@@ -611,6 +611,12 @@ read_scale(const scan *sc, size_t i, num *nm)
         return i;
     }
     const size_t w = skip_sp(sc, i);
+    if (w == i && !nm->plain && i < sc->n && sc->s[i] == 'm' &&
+        (i + 1 == sc->n || !ascii_letter(sc->s[i + 1]))) {
+        nm->v *= 1e6; /* £1.5m */
+        nm->scale = 1e6;
+        return i + 1;
+    }
     size_t e = 0;
     const px_fw_word *fw = word_lookup(sc, w, &e);
     if (fw == NULL || (fw->type != PX_FW_SCALE && fw->type != PX_FW_SCALE_PL &&
@@ -828,6 +834,12 @@ parse_words(const scan *sc, size_t i, num *nm)
     }
     if (n_tok == 0 || (n_tok == 1 && teen_only)) {
         return false;
+    }
+    size_t s0 = 0;
+    if (n_tok == 1 && ws.cur == 1 &&
+        (match_before(sc, skip_sp_back(sc, i), "no", &s0) ||
+         match_before(sc, skip_sp_back(sc, i), "any", &s0))) {
+        return false; /* no one, any one */
     }
     nm->v = ws.total + ws.cur;
     if (n_tok == 1 && ws.cur == 0 && (unsigned char)sc->s[i] < 0x80) {
@@ -1065,7 +1077,7 @@ typedef struct fwin {
 static void
 fold_window(const scan *sc, size_t hi, fwin *w)
 {
-    size_t i = hi > 64 ? hi - 64 : 0;
+    size_t i = hi > 48 ? hi - 48 : 0;
     while (i < hi && ((unsigned char)sc->s[i] & 0xC0) == 0x80) {
         i++;
     }
@@ -1106,7 +1118,8 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
     for (size_t i = 0; px_fw_quals_before[i].w != NULL; i++) {
         size_t m = 0;
         const char *q = px_fw_qual_folded(i, &m);
-        if (m == 0 || m > w.len || memcmp(w.b + w.len - m, q, m) != 0) {
+        if (m == 0 || m > w.len || w.b[w.len - 1] != q[m - 1] ||
+            memcmp(w.b + w.len - m, q, m) != 0) {
             continue;
         }
         const size_t start = w.map[w.len - m];
@@ -1242,7 +1255,11 @@ read_cue_after(const scan *sc, size_t i, px_figure *f)
 static size_t
 read_unit(const scan *sc, size_t i, px_figure *f)
 {
-    const size_t j = skip_sp(sc, i);
+    size_t j = skip_sp(sc, i);
+    if (j == i && j + 1 < sc->n && sc->s[j] == '-' &&
+        ascii_letter(sc->s[j + 1])) {
+        j++; /* 24-year-old, 10-day */
+    }
     size_t k = j;
     if (is_cjk(cp_at(sc, j, &k))) {
         return read_unit_zh(sc, j, f);
@@ -1337,7 +1354,10 @@ month_next_to(const scan *sc, const num *nm)
     if (w != NULL && w->type == PX_FW_MONTH) {
         return true;
     }
-    const size_t b = skip_sp_back(sc, nm->off);
+    size_t b = skip_sp_back(sc, nm->off);
+    if (b > 0 && sc->s[b - 1] == '.') {
+        b--; /* Oct. 2 */
+    }
     const size_t s = word_start(sc, b);
     w = s < b ? word_lookup(sc, s, &e) : NULL;
     return w != NULL && w->type == PX_FW_MONTH && e == b;
@@ -1367,6 +1387,13 @@ decide_kind(const scan *sc, const num *nm, const px_figure *f)
     if (small && nm->plain && nm->ndig <= 2 && f->qual == PX_FIG_EXACT &&
         month_next_to(sc, nm)) {
         return PX_FIG_DATE_PART;
+    }
+    static const char *const ampm[] = {"a.m", "p.m", "am", "pm", NULL};
+    const size_t a = skip_sp(sc, nm->end);
+    for (size_t t = 0; ampm[t] != NULL && small && nm->plain; t++) {
+        if (match_at(sc, a, ampm[t]) != 0) {
+            return PX_FIG_OTHER; /* 5 a.m. */
+        }
     }
     return PX_FIG_QUANTITY;
 }
@@ -1545,6 +1572,10 @@ on_number(scan *sc, size_t i, size_t fallback)
     }
     emit(sc, &f);
     sc->prev_end = end;
+    if (f.unit_len > 0 && f.unit_off >= end &&
+        f.unit_off + f.unit_len > sc->prev_end) {
+        sc->prev_end = f.unit_off + f.unit_len;
+    }
     return end > i ? end : fallback;
 }
 
