@@ -1680,8 +1680,8 @@ px_figures_find(px_str text, const char *lang, px_figure **out, size_t *n,
         i = step(&sc, i);
     }
     size_t end = sc.n;
-    while (end > 0 && (is_inline_space((unsigned char)sc.s[end - 1]) ||
-                       sc.s[end - 1] == '\n')) {
+    while (end > 0 && (sc.s[end - 1] == ' ' || sc.s[end - 1] == '\t' ||
+                       sc.s[end - 1] == '\r' || sc.s[end - 1] == '\n')) {
         end--;
     }
     close_sentence(&sc, end);
