@@ -23,15 +23,14 @@ cpu_s(void)
 }
 
 /* Appends the unescaped text column (the 5th) of each line of fp to b,
- * one document per line. */
+ * documents separated by NUL bytes. */
 static size_t
 load(FILE *fp, px_buf *b)
 {
     char *line = NULL;
     size_t cap = 0;
     size_t n_docs = 0;
-    ssize_t got = 0;
-    while ((got = getline(&line, &cap, fp)) > 0) {
+    while (getline(&line, &cap, fp) > 0) {
         const char *t = line;
         for (int col = 0; col < 4 && t != NULL; col++) {
             t = strchr(t, '\t');
@@ -44,12 +43,18 @@ load(FILE *fp, px_buf *b)
         for (; *t != '\0' && *t != '\n'; t++) {
             if (t[0] == '\\' && t[1] != '\0') {
                 t++;
-                px_buf_add_byte(b, (*t == 'n' || *t == 't') ? ' ' : *t);
+                char c = *t;
+                if (c == 'n') {
+                    c = '\n';
+                } else if (c == 't') {
+                    c = '\t';
+                }
+                px_buf_add_byte(b, c);
             } else {
                 px_buf_add_byte(b, *t);
             }
         }
-        px_buf_add_byte(b, '\n');
+        px_buf_add_byte(b, '\0');
     }
     free(line);
     return n_docs;
@@ -74,7 +79,7 @@ bench(const char *dir, const char *file, const char *lang)
     for (int r = 0; r < ROUNDS; r++) {
         size_t start = 0;
         while (start < b.len) {
-            const char *nl = memchr(b.ptr + start, '\n', b.len - start);
+            const char *nl = memchr(b.ptr + start, '\0', b.len - start);
             const size_t end = nl != NULL ? (size_t)(nl - b.ptr) : b.len;
             px_arena *a = px_arena_new();
             px_figure *v = NULL;
