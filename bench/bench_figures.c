@@ -1,8 +1,11 @@
 /* bench_figures.c - figures finder throughput: NTREX-128 documents of a few
  * languages are loaded and unescaped first, then scanned in a timed loop on
  * one thread. Reports MB/s (CPU time) and figures found per language. Usage:
- * bench_figures [NTREX_DOCS_DIR] (default $PX_SHARED_DIR/data/crosslingual/
- * ntrex128/docs, else ../shared/data/crosslingual/ntrex128/docs) */
+ * bench_figures [NTREX_DOCS_DIR [all]] (default
+ * $PX_SHARED_DIR/data/crosslingual/ ntrex128/docs, else
+ * ../shared/data/crosslingual/ntrex128/docs); "all" scans every language once,
+ * with no language hint. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +63,10 @@ load(FILE *fp, px_buf *b)
     return n_docs;
 }
 
+/* Scans every document of dir/file rounds times; adds to the totals. */
 static void
-bench(const char *dir, const char *file, const char *lang)
+bench(const char *dir, const char *file, const char *lang, int rounds,
+      double *total_mb, double *total_s)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -76,7 +81,7 @@ bench(const char *dir, const char *file, const char *lang)
     fclose(fp);
     size_t n_figs = 0;
     const double t0 = cpu_s();
-    for (int r = 0; r < ROUNDS; r++) {
+    for (int r = 0; r < rounds; r++) {
         size_t start = 0;
         while (start < b.len) {
             const char *nl = memchr(b.ptr + start, '\0', b.len - start);
@@ -93,7 +98,9 @@ bench(const char *dir, const char *file, const char *lang)
     }
     const double dt = cpu_s() - t0;
     printf("%-12s %6zu docs %8.2f MB  %7zu figures  %7.1f MB/s\n", file, n_docs,
-           (double)b.len / 1e6, n_figs, (double)b.len * ROUNDS / 1e6 / dt);
+           (double)b.len / 1e6, n_figs, (double)b.len * rounds / 1e6 / dt);
+    *total_mb += (double)b.len * rounds / 1e6;
+    *total_s += dt;
     px_buf_fini(&b);
 }
 
@@ -105,11 +112,28 @@ main(int argc, char **argv)
     snprintf(dflt, sizeof dflt, "%s/data/crosslingual/ntrex128/docs",
              shared != NULL ? shared : "../shared");
     const char *dir = argc > 1 ? argv[1] : dflt;
-    bench(dir, "eng.tsv", "eng");
-    bench(dir, "arb.tsv", "arb");
-    bench(dir, "zho-CN.tsv", "zho");
-    bench(dir, "deu.tsv", "deu");
-    bench(dir, "rus.tsv", "rus");
-    bench(dir, "fra.tsv", "fra");
+    double mb = 0;
+    double sec = 0;
+    if (argc > 2 && strcmp(argv[2], "all") == 0) {
+        DIR *d = opendir(dir);
+        const struct dirent *e = NULL;
+        while (d != NULL && (e = readdir(d)) != NULL) {
+            if (strstr(e->d_name, ".tsv") != NULL) {
+                bench(dir, e->d_name, NULL, 1, &mb, &sec);
+            }
+        }
+        if (d != NULL) {
+            closedir(d);
+        }
+    } else {
+        static const char *const files[][2] = {
+            {"eng.tsv", "eng"}, {"arb.tsv", "arb"}, {"zho-CN.tsv", "zho"},
+            {"deu.tsv", "deu"}, {"rus.tsv", "rus"}, {"fra.tsv", "fra"}};
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            bench(dir, files[i][0], files[i][1], ROUNDS, &mb, &sec);
+        }
+    }
+    printf("total %.1f MB in %.2f s CPU: %.1f MB/s\n", mb, sec,
+           sec > 0 ? mb / sec : 0);
     return 0;
 }

@@ -234,6 +234,15 @@ ascii_letter(char c)
 static size_t
 match_at(const scan *sc, size_t i, const char *pat)
 {
+    if (i >= sc->n) {
+        return 0;
+    }
+    const unsigned char p0 = (unsigned char)pat[0];
+    const unsigned char t0 = (unsigned char)sc->s[i];
+    if ((p0 < 0x80) != (t0 < 0x80) ||
+        (p0 < 0x80 && (p0 | 0x20) != (t0 | 0x20))) {
+        return 0; /* the common case, decided on the first byte */
+    }
     const size_t plen = strlen(pat);
     size_t p = 0;
     UChar32 last = 0;
@@ -1285,23 +1294,26 @@ read_unit(const scan *sc, size_t i, px_figure *f)
     return i;
 }
 
-/* True if cue occurs at s (ASCII case-insensitively, as a whole word when
- * the cue is ASCII) within [.., hi). */
-static bool
-cue_at(const scan *sc, size_t s, size_t hi, const char *cue, size_t cl)
+/* The length of cue if it occurs at s (ASCII case-insensitively, as a
+ * whole word when the cue is ASCII) and ends by hi; else 0. */
+static size_t
+cue_at(const scan *sc, size_t s, size_t hi, const char *cue)
 {
-    if (s + cl > hi) {
-        return false;
-    }
     const bool ascii = (unsigned char)cue[0] < 0x80;
-    for (size_t t = 0; t < cl; t++) {
+    size_t t = 0;
+    for (; cue[t] != '\0'; t++) {
+        if (s + t >= hi) {
+            return 0;
+        }
         const char c = sc->s[s + t];
         if (c != cue[t] && !(ascii && (c | 0x20) == cue[t])) {
-            return false;
+            return 0;
         }
     }
-    return !ascii || ((s == 0 || !ascii_letter(sc->s[s - 1])) &&
-                      (s + cl >= sc->n || !ascii_letter(sc->s[s + cl])));
+    const bool whole =
+        !ascii || ((s == 0 || !ascii_letter(sc->s[s - 1])) &&
+                   (s + t >= sc->n || !ascii_letter(sc->s[s + t])));
+    return whole ? t : 0;
 }
 
 /* A noun before the number, in its sentence, naming what it counts:
@@ -1321,10 +1333,9 @@ read_cue_before(const scan *sc, size_t off, px_figure *f)
             continue;
         }
         for (const px_fw_phrase *p = px_fw_cues_before; p->w != NULL; p++) {
-            const size_t cl = strlen(p->w);
-            if (cue_at(sc, s, off, p->w, cl) &&
-                (bp == NULL || s + cl > best_end ||
-                 (s + cl == best_end && s < best))) {
+            const size_t cl = cue_at(sc, s, off, p->w);
+            if (cl != 0 && (bp == NULL || s + cl > best_end ||
+                            (s + cl == best_end && s < best))) {
                 best = s;
                 best_end = s + cl;
                 bp = p;
@@ -1615,6 +1626,10 @@ step(scan *sc, size_t i)
     }
     if (digit_val(c) >= 0 || is_hanzi_num(c)) {
         return on_number(sc, i, k);
+    }
+    if (c >= 0x530 && (c < 0x600 || c > 0x6FF) && is_wletter(c)) {
+        const size_t e = word_end(sc, i); /* no listed word in this script */
+        return e > i ? e : k;
     }
     if (is_wletter(c)) {
         size_t e = 0;
