@@ -558,6 +558,15 @@ other_tail(const scan *sc, size_t i, const num *nm)
         return nd == 2 ? e : 0;
     }
     size_t b = 0;
+    if (cp_at(sc, i, &k) == '-' && digit_val(cp_at(sc, k, &b)) >= 0) {
+        double m = 0;
+        int nd = 0;
+        const size_t e = read_digits(sc, k, &m, &nd);
+        if (nd >= 3 && cp_at(sc, e, &k) == '-' &&
+            digit_val(cp_at(sc, k, &b)) >= 0) {
+            return read_digits(sc, k, &m, &nd); /* 202-555-0100 */
+        }
+    }
     if (cp_at(sc, i, &k) == '.' && digit_val(cp_at(sc, k, &b)) >= 0) {
         double m = 0;
         int nd = 0;

@@ -506,6 +506,7 @@ const px_fw_phrase px_fw_quals_before[] = {
     {"少于", PX_FIG_LESS_THAN},
     {"不足", PX_FIG_LESS_THAN},
     {"多达", PX_FIG_UP_TO},
+    {"几", PX_FIG_ABOUT},
     {"高达", PX_FIG_UP_TO},
     {"最多", PX_FIG_UP_TO},
     {"أكثر من", PX_FIG_MORE_THAN},

@@ -225,6 +225,12 @@ test_kinds(void)
     expect("6 January", "eng", 6, PX_FIG_EXACT, PX_FIG_DATE_PART, PX_UNIT_NONE);
     expect("1月", "zho", 1, PX_FIG_EXACT, PX_FIG_DATE_PART, PX_UNIT_NONE);
     expect("MH17", "eng", 17, PX_FIG_EXACT, PX_FIG_OTHER, PX_UNIT_NONE);
+    expect("call 202-555-0100", "eng", 202, PX_FIG_EXACT, PX_FIG_OTHER,
+           PX_UNIT_NONE);
+    expect("v2 or 3.2.1", "eng", 2, PX_FIG_EXACT, PX_FIG_OTHER, PX_UNIT_NONE);
+    expect("1990s", "eng", 1990, PX_FIG_EXACT, PX_FIG_YEAR, PX_UNIT_NONE);
+    expect("几百万人", "zho", 1e6, PX_FIG_ABOUT, PX_FIG_QUANTITY,
+           PX_UNIT_PEOPLE);
 }
 
 static void
