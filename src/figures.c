@@ -1399,6 +1399,9 @@ decide_kind(const scan *sc, const num *nm, const px_figure *f)
         (c == 0x6708 || c == 0x65E5 || c == 0x53F7)) { /* 月 日 号 */
         return PX_FIG_DATE_PART;
     }
+    if (small && nm->v <= 24 && (c == 0x70B9 || c == 0x65F6)) {
+        return PX_FIG_OTHER; /* 5点, 8时: a time of day */
+    }
     const bool yearish = nm->plain && nm->ndig == 4 && nm->v >= 1800 &&
                          nm->v <= 2100 && !f->is_percent;
     if (yearish && (c == 0x5E74 || f->unit == PX_UNIT_NONE)) { /* 年 */

@@ -224,6 +224,7 @@ test_kinds(void)
     expect("at 09:15", "eng", 9, PX_FIG_EXACT, PX_FIG_OTHER, PX_UNIT_NONE);
     expect("6 January", "eng", 6, PX_FIG_EXACT, PX_FIG_DATE_PART, PX_UNIT_NONE);
     expect("1月", "zho", 1, PX_FIG_EXACT, PX_FIG_DATE_PART, PX_UNIT_NONE);
+    expect("上午5点", "zho", 5, PX_FIG_EXACT, PX_FIG_OTHER, PX_UNIT_NONE);
     expect("MH17", "eng", 17, PX_FIG_EXACT, PX_FIG_OTHER, PX_UNIT_NONE);
     expect("call 202-555-0100", "eng", 202, PX_FIG_EXACT, PX_FIG_OTHER,
            PX_UNIT_NONE);
