@@ -1678,13 +1678,16 @@ set_locale(scan *sc, const char *lang)
     if (lang == NULL) {
         return;
     }
+    const size_t base = strcspn(lang, "-_"); /* "deu-CH", "zh_TW" */
     for (size_t t = 0; comma_dec[t] != NULL; t++) {
-        if (strcmp(lang, comma_dec[t]) == 0) {
+        if (strlen(comma_dec[t]) == base &&
+            strncmp(lang, comma_dec[t], base) == 0) {
             sc->comma_dec = true;
         }
     }
     for (size_t t = 0; no_space[t] != NULL; t++) {
-        if (strcmp(lang, no_space[t]) == 0) {
+        if (strlen(no_space[t]) == base &&
+            strncmp(lang, no_space[t], base) == 0) {
             sc->space_group = false;
         }
     }

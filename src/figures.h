@@ -77,8 +77,11 @@ typedef struct px_figure {
 } px_figure;
 
 /* Finds every number in text (NFC UTF-8; invalid bytes are skipped).
- * lang is an ISO 639-3 code ("eng", "arb", "zho", "deu"...) or NULL; it only
- * decides ambiguous separators ("1.200" is 1200 in German, 1.2 in English).
+ * lang is an ISO 639-3 code ("eng", "arb", "zho", "deu"...; ISO 639-1 and a
+ * region suffix such as "deu-CH" are accepted) or NULL; it only decides
+ * ambiguous separators ("1.200" is 1200 in German, 1.2 in English; "1 200"
+ * is 1200 except in English, Chinese, Arabic, Japanese and Korean). Words of
+ * all supported languages are recognised whatever lang says.
  * *out is an array of *n figures in text order, in arena a (NULL when *n is
  * 0). Fails only with PX_ENOMEM. */
 px_status px_figures_find(px_str text, const char *lang, px_figure **out,

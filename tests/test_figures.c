@@ -183,6 +183,7 @@ test_separators(void)
            PX_UNIT_NONE);
     expect("1.200", "eng", 1.2, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
     expect("1.200", "deu", 1200, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
+    expect("1.200", "de-AT", 1200, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
     expect("1.200.000", "eng", 1200000, PX_FIG_EXACT, PX_FIG_QUANTITY,
            PX_UNIT_NONE);
     expect("1 200 personnes", "fra", 1200, PX_FIG_EXACT, PX_FIG_QUANTITY,
