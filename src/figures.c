@@ -1639,9 +1639,9 @@ step(scan *sc, size_t i)
     if (digit_val(c) >= 0 || is_hanzi_num(c)) {
         return on_number(sc, i, k);
     }
-    if (c >= 0x530 && (c < 0x600 || c > 0x6FF) && is_wletter(c)) {
-        const size_t e = word_end(sc, i); /* no listed word in this script */
-        return e > i ? e : k;
+    if (c >= 0x530 && (c < 0x600 || c > 0x6FF) && c != 0x3002 && c != 0xFF01 &&
+        c != 0xFF1F) {
+        return k; /* a script without listed words: only digits matter */
     }
     if (is_wletter(c)) {
         size_t e = 0;
