@@ -1,0 +1,74 @@
+/* figures_int.h - the word tables behind the figures finder (figures.c).
+ *
+ * Entries are written in their usual spelling; lookups fold both sides
+ * (ASCII and Cyrillic case, Arabic alef forms, alef maqsura, diacritics and
+ * tatweel), so tables need not list every variant.
+ */
+#ifndef PX_FIGURES_INT_H
+#define PX_FIGURES_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "figures.h"
+
+typedef enum px_fw_type {
+    PX_FW_UNIT = 1, /* 0..19 (and Arabic عشرة) */
+    PX_FW_TEN,      /* 20..90 */
+    PX_FW_HUND,     /* "hundred", مائة: multiplies what precedes */
+    PX_FW_HUNDV,    /* a whole hundreds word: مائتين, خمسمائة */
+    PX_FW_SCALE,    /* thousand, ألف, million... */
+    PX_FW_SCALE_PL, /* آلاف, millions: only after a number */
+    PX_FW_MONTH,
+    PX_FW_NOUN, /* a counted noun; unit says which */
+    PX_FW_PCT,  /* percent, بالمائة */
+    PX_FW_ABBR  /* abbreviation before a full stop (Mr., Jan.) */
+} px_fw_type;
+
+typedef struct px_fw_word {
+    const char *w;
+    double v;
+    uint8_t type;
+    uint8_t unit;
+} px_fw_word;
+
+typedef struct px_fw_phrase {
+    const char *w;
+    uint8_t val; /* a px_fig_qual or px_unit, depending on the table */
+} px_fw_phrase;
+
+/* Prepares the tables (once per process; thread-safe). Call before the
+ * functions below. */
+void px_fw_init(void);
+/* The word whose folded form is key[0..len), or NULL. */
+const px_fw_word *px_fw_lookup(const char *key, size_t len);
+/* False if no folded key of that length starts with first and ends with
+ * last (a filter before folding and hashing). */
+bool px_fw_may_be_key(char first, char last, size_t len);
+/* False if no entry of px_fw_cues_before starts with s[0..2) (ASCII
+ * case-insensitively); s must have two readable bytes. */
+bool px_fw_cue_may_start(const char *s);
+/* The folded form of px_fw_quals_before[i]. */
+const char *px_fw_qual_folded(size_t i, size_t *len);
+
+/* unit of a number word that counts only before عشر (أحد عشر): alone
+ * it means "someone" or "Sunday". */
+#define PX_FW_TEEN_ONLY 1
+
+/* px_fw_quals_before val of "between", بين: a range follows. */
+#define PX_FW_BETWEEN 255
+/* Folds one code point for matching: 0 means "skip it" (a diacritic). */
+uint32_t px_fw_fold(uint32_t c);
+/* Folds s[0..len) into out (capacity cap); the folded length, or 0 if it
+ * does not fit. */
+size_t px_fw_fold_str(const char *s, size_t len, char *out, size_t cap);
+
+extern const px_fw_phrase px_fw_quals_before[]; /* ends with {NULL} */
+extern const px_fw_phrase px_fw_quals_after[];  /* "or more", 以上 */
+extern const px_fw_phrase px_fw_zh_nouns[];     /* after a number */
+extern const px_fw_phrase px_fw_cues_before[];  /* 死亡人数, القتلى */
+extern const px_fw_phrase px_fw_cues_after[];   /* "were killed" */
+extern const px_fw_phrase px_fw_pct_phrases[];  /* "per cent" */
+
+#endif /* PX_FIGURES_INT_H */
