@@ -116,6 +116,17 @@ PX_API const char *px_article_text(const px_article *a, size_t *len);
 PX_API px_status px_article_json(const px_article *a, char **out, size_t *len,
                                  px_error *err);
 
+/* ---- analysis --------------------------------------------------------- */
+
+/* The article's analysis as one JSON object on one line (docs/schema.json,
+ * "analysis"): language and script with confidence, word count, every
+ * figure (value, qualifier, kind, counted unit, sentence) and every date
+ * mention (resolved against the publication date when it is known), with
+ * byte offsets into the article text. *out is owned: free it with px_free.
+ * a is not changed (its arena receives scratch data). */
+PX_API px_status px_analyse_json(const px_article *a, char **out, size_t *len,
+                                 px_error *err);
+
 /* ---- evaluation ------------------------------------------------------- */
 
 /* Scores the extractor on one benchmark folder (see the datasets' README)

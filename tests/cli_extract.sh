@@ -86,6 +86,19 @@ for in in "$golden"/*.html "$golden"/*.txt "$golden"/*.jsonl; do
     fi
 done
 
+# analyse: same reading, one analysis per article.
+expect 0 0 -- analyse --help
+expect 1 1 -- analyse /nonexistent/page.html
+if "$px" analyse "$golden/page_en.html" >"$tmp/an" 2>"$tmp/err" &&
+    grep -q '"language":{"code":"eng","script":"Latn"' "$tmp/an" &&
+    grep -q '"text":"14 million","value":14000000,"high":14000000,"qualifier":"about","kind":"quantity","percent":false,"unit":"gbp"' "$tmp/an" &&
+    grep -q '"text":"300","value":300,"high":300,"qualifier":"more_than","kind":"quantity","percent":false,"unit":"people"' "$tmp/an" &&
+    grep -q '"text":"Thursday night","kind":"weekday","date":"2026-03-12","precision":"day","relative":true,"resolved":true,"part_of_day":"night"' "$tmp/an"; then
+    ok
+else
+    bad "analyse page_en.html: $(head -c 600 "$tmp/an") $(cat "$tmp/err")"
+fi
+
 # The main job over the bundled sample corpus.
 if "$px" run "$here/../data/sample" -o "$tmp/run" >"$tmp/out" 2>"$tmp/err" &&
     [[ -s $tmp/run/articles.jsonl ]]; then ok; else

@@ -53,6 +53,7 @@ int px_cli_parse_inputs(int argc, char **argv, const char *cmd,
                         const char *usage, px_cli_inputs *in);
 
 int px_cmd_extract(int argc, char **argv);
+int px_cmd_analyse(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);
 int px_cmd_eval(int argc, char **argv);
 int px_cmd_eval_langid(int argc, char **argv);

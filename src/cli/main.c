@@ -8,6 +8,8 @@
 static const px_cmd commands[] = {
     {"extract", "print one JSON object per article found in pages",
      px_cmd_extract},
+    {"analyse", "print language, words, figures and dates of each article",
+     px_cmd_analyse},
     {"run", "read, extract and write the results for a corpus", px_cmd_run},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
 };
