@@ -101,7 +101,7 @@ fi
 
 # The main job over the bundled sample corpus.
 if "$px" run "$here/../data/sample" -o "$tmp/run" >"$tmp/out" 2>"$tmp/err" &&
-    [[ -s $tmp/run/articles.jsonl ]]; then ok; else
+    [[ -s $tmp/run/articles.jsonl && -s $tmp/run/analysis.jsonl ]]; then ok; else
     bad "run data/sample: $(cat "$tmp/err")"
 fi
 

@@ -1,6 +1,7 @@
 /* cmd_run.c - `parallax run`: the main job. For now: read every page,
- * extract its article, write articles.jsonl into the output folder and
- * print a summary. Later stages (stories, comparison, report) extend it. */
+ * extract and analyse its article, write articles.jsonl and analysis.jsonl
+ * into the output folder and print a summary. Later stages (stories,
+ * comparison, report) extend it. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,9 +13,9 @@ static const char usage[] =
     "usage: parallax run [-o DIR] [--format F] PATH...\n"
     "\n"
     "The main job: reads every page under PATH (files, folders, WARC, JSON\n"
-    "Lines, text dumps), extracts the articles and writes them to\n"
-    "DIR/articles.jsonl (one JSON object per line, docs/schema.json), then\n"
-    "prints a summary.\n"
+    "Lines, text dumps), extracts and analyses the articles, writes them to\n"
+    "DIR/articles.jsonl and DIR/analysis.jsonl (one JSON object per line,\n"
+    "docs/schema.json), then prints a summary.\n"
     "\n"
     "  -o DIR       output folder (default: out; created if missing)\n"
     "  --format F   auto (default), html, warc, jsonl, text\n";
@@ -28,8 +29,35 @@ typedef struct run_stats {
     size_t chars;
 } run_stats;
 
+typedef struct run_files {
+    FILE *articles;
+    FILE *analysis;
+} run_files;
+
 static void
-run_one(const px_record *rec, FILE *out, run_stats *st)
+put_line(FILE *f, const char *json, size_t len)
+{
+    fwrite(json, 1, len, f);
+    fputc('\n', f);
+}
+
+/* Writes the article's analysis; a failure is reported, not fatal. */
+static void
+analyse_one(const px_article *a, FILE *f)
+{
+    px_error err = {0};
+    char *json = NULL;
+    size_t len = 0;
+    if (px_analyse_json(a, &json, &len, &err) == PX_OK) {
+        put_line(f, json, len);
+    } else {
+        px_cli_error("run", err.msg);
+    }
+    px_free(json);
+}
+
+static void
+run_one(const px_record *rec, const run_files *out, run_stats *st)
 {
     px_error err = {0};
     px_article *a = NULL;
@@ -37,8 +65,8 @@ run_one(const px_record *rec, FILE *out, run_stats *st)
     size_t len = 0;
     if (px_extract(rec, &a, &err) == PX_OK &&
         px_article_json(a, &json, &len, &err) == PX_OK) {
-        fwrite(json, 1, len, out);
-        fputc('\n', out);
+        put_line(out->articles, json, len);
+        analyse_one(a, out->analysis);
         st->articles++;
         size_t text_len = 0;
         px_article_text(a, &text_len);
@@ -54,7 +82,7 @@ run_one(const px_record *rec, FILE *out, run_stats *st)
 }
 
 static int
-run_all(px_reader *r, FILE *out, run_stats *st)
+run_all(px_reader *r, const run_files *out, run_stats *st)
 {
     static char label[] = "run: pages";
     for (;;) {
@@ -81,6 +109,20 @@ run_all(px_reader *r, FILE *out, run_stats *st)
     return 0;
 }
 
+/* Closes both files; false if a write failed. */
+static bool
+close_files(run_files *f)
+{
+    bool ok = true;
+    if (f->articles != NULL) {
+        ok = fclose(f->articles) == 0 && ok;
+    }
+    if (f->analysis != NULL) {
+        ok = fclose(f->analysis) == 0 && ok;
+    }
+    return ok;
+}
+
 int
 px_cmd_run(int argc, char **argv)
 {
@@ -98,7 +140,9 @@ px_cmd_run(int argc, char **argv)
         return 1;
     }
     char path[4096];
+    char path2[4096];
     snprintf(path, sizeof path, "%s/articles.jsonl", o.out_dir);
+    snprintf(path2, sizeof path2, "%s/analysis.jsonl", o.out_dir);
     px_reader *r = NULL;
     px_error err = {0};
     if (px_reader_open((const char *const *)argv + 1, (size_t)o.n_paths,
@@ -106,23 +150,24 @@ px_cmd_run(int argc, char **argv)
         px_cli_error("run", err.msg);
         return 1;
     }
-    FILE *out = fopen(path, "w");
-    if (out == NULL) {
-        fprintf(stderr, "parallax: run: %s: %s\n", path, strerror(errno));
+    run_files out = {fopen(path, "w"), fopen(path2, "w")};
+    if (out.articles == NULL || out.analysis == NULL) {
+        fprintf(stderr, "parallax: run: %s: %s\n", o.out_dir, strerror(errno));
+        close_files(&out);
         px_reader_close(r);
         return 1;
     }
     run_stats st = {0};
-    run_all(r, out, &st);
+    run_all(r, &out, &st);
     px_reader_close(r);
-    const bool write_ok = fclose(out) == 0;
+    const bool write_ok = close_files(&out);
     printf("parallax run: %zu items read, %zu articles extracted, %zu "
            "failed\n  with title: %zu, with publication date: %zu, text: "
-           "%zu bytes\n  articles written to %s\n",
+           "%zu bytes\n  articles written to %s\n  analysis written to %s\n",
            st.items, st.articles, st.failed, st.titled, st.dated, st.chars,
-           path);
+           path, path2);
     if (!write_ok) {
-        fprintf(stderr, "parallax: run: %s: write failed\n", path);
+        fprintf(stderr, "parallax: run: %s: write failed\n", o.out_dir);
         return 1;
     }
     return st.articles > 0 ? 0 : 1;
