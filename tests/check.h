@@ -3,6 +3,7 @@
 #ifndef PX_CHECK_H
 #define PX_CHECK_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,34 @@ check_shared_dir(void)
 {
     const char *d = getenv("PX_SHARED_DIR");
     return d != NULL ? d : "../../shared";
+}
+
+/* Calls fn(data, len, ctx) for every file of dir (relative to tests/; at
+ * most 64 KiB of each, hidden files skipped): the replay of a fuzz
+ * target's regression inputs. Prints a SKIP line when dir is absent. */
+typedef void (*check_input_fn)(const char *data, size_t len, void *ctx);
+
+static inline void
+check_each_input(const char *dir, check_input_fn fn, void *ctx)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        printf("SKIP: %s absent\n", dir);
+        return;
+    }
+    static char buf[64 * 1024];
+    const struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
+        if (f != NULL) {
+            const size_t n = fread(buf, 1, sizeof buf, f);
+            fclose(f);
+            fn(buf, n, ctx);
+        }
+    }
+    closedir(d);
 }
 
 #endif /* PX_CHECK_H */

@@ -493,40 +493,28 @@ is_clean_utf8(px_str s)
     return true;
 }
 
-/* The fuzz target's regression inputs decode to clean UTF-8 (or fail
- * cleanly) in every mode. */
+/* Each of the fuzz target's regression inputs decodes to clean UTF-8 (or
+ * fails cleanly) in every mode. */
+static void
+replay_one(const char *buf, size_t n, void *ctx)
+{
+    (void)ctx;
+    for (int mode = 0; mode < 2; mode++) {
+        px_arena *a = px_arena_new();
+        px_decoded dec;
+        px_error err = {0};
+        const px_status rc = px_charset_decode(a, (const unsigned char *)buf, n,
+                                               NULL, mode == 0, &dec, &err);
+        CHECK(rc != PX_OK || is_clean_utf8(dec.text));
+        CHECK(rc == PX_OK || rc == PX_EPARSE || rc == PX_EEMPTY);
+        px_arena_free(a);
+    }
+}
+
 static void
 test_fuzz_regressions(void)
 {
-    static const char dir[] = "fuzz/regress/fuzz_charset";
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        printf("SKIP: %s absent\n", dir);
-        return;
-    }
-    const struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
-        if (f == NULL) {
-            continue;
-        }
-        unsigned char buf[8192];
-        const size_t n = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        for (int mode = 0; mode < 2; mode++) {
-            px_arena *a = px_arena_new();
-            px_decoded dec;
-            px_error err = {0};
-            const px_status rc =
-                px_charset_decode(a, buf, n, NULL, mode == 0, &dec, &err);
-            CHECK(rc != PX_OK || is_clean_utf8(dec.text));
-            CHECK(rc == PX_OK || rc == PX_EPARSE || rc == PX_EEMPTY);
-            px_arena_free(a);
-        }
-    }
-    closedir(d);
+    check_each_input("fuzz/regress/fuzz_charset", replay_one, NULL);
 }
 
 int

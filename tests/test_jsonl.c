@@ -180,42 +180,30 @@ test_out_of_memory(void)
     px_stream_close(s);
 }
 
-/* The fuzz target's regression inputs read to the end, each record with a
- * body. */
+/* Each of the fuzz target's regression inputs reads to the end, each
+ * record with a body. */
+static void
+replay_one(const char *buf, size_t n, void *ctx)
+{
+    (void)ctx;
+    reader r;
+    open_reader(&r, buf, n);
+    bool done = false;
+    for (size_t k = 0; !done && k <= n + 1; k++) {
+        px_jsonl_record rec;
+        px_error err = {0};
+        if (px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && !done) {
+            CHECK(rec.body != NULL);
+        }
+    }
+    CHECK(done);
+    close_reader(&r);
+}
+
 static void
 test_fuzz_regressions(void)
 {
-    static const char dir[] = "fuzz/regress/fuzz_jsonl";
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        printf("SKIP: %s absent\n", dir);
-        return;
-    }
-    const struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
-        if (f == NULL) {
-            continue;
-        }
-        char buf[8192];
-        const size_t n = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        reader r;
-        open_reader(&r, buf, n);
-        bool done = false;
-        for (size_t k = 0; !done && k <= n + 1; k++) {
-            px_jsonl_record rec;
-            px_error err = {0};
-            if (px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && !done) {
-                CHECK(rec.body != NULL);
-            }
-        }
-        CHECK(done);
-        close_reader(&r);
-    }
-    closedir(d);
+    check_each_input("fuzz/regress/fuzz_jsonl", replay_one, NULL);
 }
 
 int

@@ -360,36 +360,23 @@ test_eval(void)
     rmdir(dir);
 }
 
-/* The fuzz target's regression inputs identify cleanly, with the default
- * bounds and with tiny samples. */
+/* Each of the fuzz target's regression inputs identifies cleanly, with the
+ * default bounds and with tiny samples. */
+static void
+replay_one(const char *buf, size_t n, void *ctx)
+{
+    static const px_langid_opts tiny = {16, 8, true};
+    (void)ctx;
+    px_langid_result r;
+    CHECK(px_langid_detect((px_str){buf, n}, &r, NULL) == PX_OK);
+    CHECK(px_langid_detect_opts((px_str){buf, n}, &tiny, &r, NULL) == PX_OK);
+    CHECK(r.confidence >= 0.0 && r.confidence <= 1.0);
+}
+
 static void
 test_fuzz_regressions(void)
 {
-    static const char dir[] = "fuzz/regress/fuzz_langid";
-    static const px_langid_opts tiny = {16, 8, true};
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        printf("SKIP: %s absent\n", dir);
-        return;
-    }
-    const struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
-        if (f == NULL) {
-            continue;
-        }
-        char buf[8192];
-        const size_t n = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        px_langid_result r;
-        CHECK(px_langid_detect((px_str){buf, n}, &r, NULL) == PX_OK);
-        CHECK(px_langid_detect_opts((px_str){buf, n}, &tiny, &r, NULL) ==
-              PX_OK);
-        CHECK(r.confidence >= 0.0 && r.confidence <= 1.0);
-    }
-    closedir(d);
+    check_each_input("fuzz/regress/fuzz_langid", replay_one, NULL);
 }
 
 int
