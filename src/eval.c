@@ -153,6 +153,10 @@ score_meta(px_eval_result *r, size_t i, const px_eval_page *pg,
     ps->id = pg->id;
     ps->date_ok = flag(pg->date_kind == PX_EVAL_DATE_DAY, date_ok);
     ps->title_ok = flag(pg->title != NULL, title_ok);
+    snprintf(ps->date_pred, sizeof ps->date_pred, "%s",
+             has_date ? o->date : "");
+    snprintf(ps->date_gold, sizeof ps->date_gold, "%s",
+             pg->date_kind == PX_EVAL_DATE_DAY ? pg->date : "");
 }
 
 /* ---- runs ------------------------------------------------------------- */
@@ -468,6 +472,10 @@ pages_json(const px_eval_result *r)
         }
         if (ps->date_ok >= 0) {
             json_object_set_new(o, "date_ok", json_boolean(ps->date_ok));
+        }
+        if (ps->date_pred[0] != '\0' || ps->date_gold[0] != '\0') {
+            json_object_set_new(o, "date", json_string(ps->date_pred));
+            json_object_set_new(o, "gold_date", json_string(ps->date_gold));
         }
         if (ps->title_ok >= 0) {
             json_object_set_new(o, "title_ok", json_boolean(ps->title_ok));

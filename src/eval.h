@@ -154,8 +154,10 @@ typedef struct px_eval_page_score {
     const char *id; /* borrowed from the dataset */
     double p, r, f1;
     bool failed;
-    int date_ok;  /* 1 right day, 0 wrong or none, -1 no gold day */
-    int title_ok; /* 1 match, 0 no match, -1 no gold title */
+    int date_ok;        /* 1 right day, 0 wrong or none, -1 no gold day */
+    int title_ok;       /* 1 match, 0 no match, -1 no gold title */
+    char date_pred[32]; /* the extractor's date ("" none), for inspection */
+    char date_gold[16]; /* the gold day ("" none or coarser) */
 } px_eval_page_score;
 
 typedef struct px_eval_result {
