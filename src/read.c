@@ -254,6 +254,27 @@ mime_is_text(const char *mime)
     return mime != NULL && strcmp(mime, "text/plain") == 0;
 }
 
+/* After a container's next call: records a failure (naming the file),
+ * closes the container once it is exhausted, and says whether an item is
+ * ready (then r->rec is cleared for it and *got is true). */
+static bool
+container_has_item(px_reader *r, px_status rc, bool done, const px_error *inner,
+                   bool *got, px_error *err)
+{
+    *got = false;
+    if (rc != PX_OK) {
+        px_fail_in(err, r->path, inner);
+        return false;
+    }
+    if (done) {
+        close_container(r);
+        return false;
+    }
+    memset(&r->rec, 0, sizeof r->rec);
+    *got = true;
+    return true;
+}
+
 /* Next record of the open WARC; *got false when it is exhausted. */
 static px_status
 next_warc(px_reader *r, bool *got, px_error *err)
@@ -262,24 +283,15 @@ next_warc(px_reader *r, bool *got, px_error *err)
     bool done = false;
     px_error inner = {0};
     const px_status rc = px_warc_next(r->warc, &wr, &done, &inner);
-    if (rc != PX_OK) {
-        px_fail_in(err, r->path, &inner);
-    }
-    *got = false;
-    if (rc == PX_OK && done) {
-        close_container(r);
-    }
-    if (rc != PX_OK || done) {
+    if (!container_has_item(r, rc, done, &inner, got, err)) {
         return rc;
     }
-    memset(&r->rec, 0, sizeof r->rec);
     r->rec.kind = mime_is_text(wr.mime) ? PX_FORMAT_TEXT : PX_FORMAT_HTML;
     r->rec.data = wr.body;
     r->rec.len = wr.body_len;
     r->rec.url = wr.url;
     r->rec.fetched = wr.date;
     r->rec.charset = wr.charset;
-    *got = true;
     return set_source(r, wr.index, err);
 }
 
@@ -290,17 +302,9 @@ next_jsonl(px_reader *r, bool *got, px_error *err)
     bool done = false;
     px_error inner = {0};
     const px_status rc = px_jsonl_next(r->jsonl, &jr, &done, &inner);
-    if (rc != PX_OK) {
-        px_fail_in(err, r->path, &inner);
-    }
-    *got = false;
-    if (rc == PX_OK && done) {
-        close_container(r);
-    }
-    if (rc != PX_OK || done) {
+    if (!container_has_item(r, rc, done, &inner, got, err)) {
         return rc;
     }
-    memset(&r->rec, 0, sizeof r->rec);
     r->rec.kind = jr.is_html ? PX_FORMAT_HTML : PX_FORMAT_TEXT;
     r->rec.data = (const unsigned char *)jr.body;
     r->rec.len = jr.body_len;
@@ -309,7 +313,6 @@ next_jsonl(px_reader *r, bool *got, px_error *err)
     r->rec.title = jr.title;
     r->rec.date = jr.date;
     r->rec.site = jr.site;
-    *got = true;
     return set_source(r, jr.line_no, err);
 }
 
