@@ -565,6 +565,9 @@ scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
             i += 32;
             prev_ccc = 0;
         }
+        if (i >= n) {
+            break; /* the input ended with a whole block of ASCII */
+        }
         uint64_t w;
         if (n - i >= 8 && (memcpy(&w, p + i, 8), word_plain_ascii(w))) {
             i += 8;

@@ -53,7 +53,8 @@ check_shared_dir(void)
 }
 
 /* Calls fn(data, len, ctx) for every file of dir (relative to tests/; at
- * most 64 KiB of each, hidden files skipped): the replay of a fuzz
+ * most 64 KiB of each, in a heap block of exactly its size, hidden files
+ * skipped): the replay of a fuzz
  * target's regression inputs. Prints a SKIP line when dir is absent. */
 typedef void (*check_input_fn)(const char *data, size_t len, void *ctx);
 
@@ -74,7 +75,13 @@ check_each_input(const char *dir, check_input_fn fn, void *ctx)
         if (f != NULL) {
             const size_t n = fread(buf, 1, sizeof buf, f);
             fclose(f);
-            fn(buf, n, ctx);
+            /* an exact-size copy, so ASan sees any read past the end */
+            char *copy = malloc(n == 0 ? 1 : n);
+            if (copy != NULL) {
+                memcpy(copy, buf, n);
+                fn(copy, n, ctx);
+                free(copy);
+            }
         }
     }
     closedir(d);
