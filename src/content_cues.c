@@ -833,25 +833,6 @@ static const char *const caption_marks[] = {
     "reuters /", "(afp)",  "图片来源",     "图片：", "摄影：", "صورة:",
 };
 
-static bool
-starts_ci(px_str s, const char *p)
-{
-    const size_t n = strlen(p);
-    if (s.len < n) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
-        }
-        if (c != (unsigned char)p[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* text without leading brackets and dashes: "（责任编辑：X）", "[Read more]".
  */
 static px_str
@@ -867,7 +848,8 @@ skip_open(px_str text)
             continue;
         }
         size_t i = 0;
-        while (i < sizeof open / sizeof open[0] && !starts_ci(text, open[i])) {
+        while (i < sizeof open / sizeof open[0] &&
+               !px_str_istarts_c(text, open[i])) {
             i++;
         }
         if (i == sizeof open / sizeof open[0]) {
@@ -894,7 +876,7 @@ px_content_end_marker(px_str text)
 {
     text = skip_open(text);
     for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
-        if (starts_ci(text, end_starts[i])) {
+        if (px_str_istarts_c(text, end_starts[i])) {
             return true;
         }
     }
@@ -961,7 +943,7 @@ boiler_lower(px_str text, const char *low)
     }
     for (size_t i = 0; i < N_OF(boiler_whole); i++) {
         if (low[0] == boiler_whole[i][0] && t.len == strlen(boiler_whole[i]) &&
-            starts_ci(t, boiler_whole[i])) {
+            px_str_istarts_c(t, boiler_whole[i])) {
             return true;
         }
     }

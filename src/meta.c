@@ -1932,9 +1932,10 @@ static const char *const name_ends[] = {
     " 于",    "  ",        " Published",    " Updated", " Posted",
     " Last ", " Reviewed", " Fact checked", NULL};
 
-/* Is ch (an ASCII letter or not) a word character for by-word bounds? */
+/* Is c a lower-case ASCII letter (a word character for by-word bounds in
+ * lower-cased text)? */
 static bool
-ascii_lower(char c)
+is_ascii_lower(char c)
 {
     return c >= 'a' && c <= 'z';
 }
@@ -1955,7 +1956,7 @@ after_by_word(const char *s)
             const bool ascii = (by_words[i][0] & 0x80) == 0;
             const bool left = p == low || !ascii || p[-1] == ' ' ||
                               p[-1] == ':' || p[-1] == ',';
-            const bool right = !ascii || !ascii_lower(s[p - low + n]);
+            const bool right = !ascii || !is_ascii_lower(s[p - low + n]);
             if (left && right &&
                 (best == NULL || p < best ||
                  (p == best && p - low + n > best_end))) {

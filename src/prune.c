@@ -34,22 +34,6 @@ lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
 }
 
-/* True if p[0..n) starts with the lower-case ASCII word w, ignoring case. */
-static bool
-starts_ci(const char *p, size_t n, const char *w)
-{
-    const size_t wl = strlen(w);
-    if (n < wl) {
-        return false;
-    }
-    for (size_t i = 0; i < wl; i++) {
-        if (lower((unsigned char)p[i]) != (unsigned char)w[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* True if the byte after a tag name ends the name. */
 static bool
 name_ends(const char *p, size_t n, size_t at)
@@ -76,7 +60,7 @@ is_json_ld(const char *p, size_t len)
 {
     for (size_t i = 0; i + 7 <= len; i++) {
         if (lower((unsigned char)p[i]) == 'l' &&
-            starts_ci(p + i, len - i, "ld+json")) {
+            px_str_istarts_c((px_str){p + i, len - i}, "ld+json")) {
             return true;
         }
     }
@@ -97,7 +81,8 @@ cut_at(const char *p, size_t n)
     for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
         const size_t len = strlen(cut_names[k]);
         if (cut_names[k][0] == (char)c &&
-            starts_ci(p + 1, n - 1, cut_names[k]) && name_ends(p, n, len + 1)) {
+            px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k]) &&
+            name_ends(p, n, len + 1)) {
             if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
                 return CUT_KEEP;
             }
@@ -126,7 +111,7 @@ block_len(const char *p, size_t n, cut k)
         }
         i = (size_t)(q - p);
         if (k == CUT_COMMENT ? (n - i >= el && memcmp(q, e, el) == 0)
-                             : starts_ci(q, n - i, e)) {
+                             : px_str_istarts_c((px_str){q, n - i}, e)) {
             i += el;
             return k == CUT_COMMENT ? i : i + tag_end(p + i, n - i);
         }
@@ -169,7 +154,7 @@ keep_name(const char *p, size_t len)
     const unsigned char c = lower((unsigned char)p[0]);
     for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
         if ((unsigned char)keep[k][0] == c && strlen(keep[k]) == len &&
-            starts_ci(p, len, keep[k])) {
+            px_str_istarts_c((px_str){p, len}, keep[k])) {
             return true;
         }
     }
@@ -276,13 +261,15 @@ attribute(const char *p, size_t n, size_t i, bool is_a, size_t *end, bool *keep)
         }
     }
     *end = i;
-    if (is_a && name_len == 4 && starts_ci(p + name, 4, "href")) {
+    if (is_a && name_len == 4 &&
+        px_str_istarts_c((px_str){p + name, 4}, "href")) {
         *keep = href_may_matter(p + val, i - val);
         return true;
     }
-    *keep = keep_name(p + name, name_len) ||
-            (name_len == 5 && starts_ci(p + name, 5, "style") &&
-             style_may_hide(p + val, i - val));
+    *keep =
+        keep_name(p + name, name_len) ||
+        (name_len == 5 && px_str_istarts_c((px_str){p + name, 5}, "style") &&
+         style_may_hide(p + val, i - val));
     return true;
 }
 

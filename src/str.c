@@ -54,8 +54,12 @@ px_str_ieq_c(px_str a, const char *s)
 bool
 px_str_istarts_c(px_str a, const char *prefix)
 {
-    const size_t n = strlen(prefix);
-    return a.len >= n && px_str_ieq_c((px_str){a.ptr, n}, prefix);
+    for (size_t i = 0; prefix[i] != '\0'; i++) {
+        if (i >= a.len || ascii_lower(a.ptr[i]) != ascii_lower(prefix[i])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool
