@@ -1,0 +1,65 @@
+/* wordkey.h - matching keys and stems of words and phrases, the one
+ * normalisation shared by the lexicon builder (dictionary side) and the
+ * word analysis (text side), so that both meet.
+ *
+ * A key is: NFKC with case folding (ICU nfkc_cf, which also drops default
+ * ignorables such as ZWNJ and soft hyphens), white space runs collapsed to
+ * one ASCII space and trimmed; in Arabic script tashkeel and tatweel
+ * removed, alef forms (أ إ آ ٱ) unified to ا, ى to ي, ة to ه, ؤ to و, ئ to
+ * ي, Persian ک ی to ك ي; traditional Chinese folded to simplified with
+ * OpenCC (phrase level, Taiwan usage to mainland: 亞塞拜然 -> 阿塞拜疆) when
+ * the language is "zho-Hant" (or any "zho" text with traditional forms when
+ * the caller passes "zho-Hant"). Latin diacritics are kept (French needs
+ * them); names compare through transliteration keys elsewhere.
+ *
+ * A stem is the Snowball stem of a single-word key in the language's
+ * algorithm (libstemmer); languages without one keep the key.
+ *
+ * Languages are ISO 639-3 codes, optionally with a script subtag ("arb",
+ * "zho-Hant"); px_wordkey_base gives the macrolanguage the lexicon is keyed
+ * by ("arb" -> "ara", "cmn"/"zho-Hans" -> "zho").
+ *
+ * A px_wordkey holds per-thread state (OpenCC and Snowball handles opened on
+ * first use): one per thread, not shared.
+ */
+#ifndef PX_WORDKEY_H
+#define PX_WORDKEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "str.h"
+
+typedef struct px_wordkey px_wordkey;
+
+px_wordkey *px_wordkey_new(void); /* NULL when out of memory */
+void px_wordkey_free(px_wordkey *wk); /* NULL is a no-op */
+
+/* Writes into out (replacing its content) the macrolanguage code of lang:
+ * three lower-case letters, "und" when lang is not a language code. */
+void px_wordkey_base(const char *lang, char out[4]);
+
+/* Replaces out's content with the key of s (UTF-8; invalid bytes become
+ * U+FFFD) in language lang. Fails with PX_ENOMEM only. */
+px_status px_wordkey_key(px_wordkey *wk, const char *lang, px_str s,
+                         px_buf *out, px_error *err);
+
+/* Replaces out's content with the stem of key (a px_wordkey_key result of
+ * one word) in lang's Snowball algorithm, or key itself when lang has none.
+ * Fails with PX_ENOMEM only. */
+px_status px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key,
+                          px_buf *out, px_error *err);
+
+/* True when lang has a Snowball stemmer. */
+bool px_wordkey_has_stemmer(const char *lang);
+
+/* Arabic proclitics: the byte offsets into key (an Arabic key) at which the
+ * word may start once conjunctions (و ف), prepositions (ب ك ل) and the
+ * article (ال, and ل+ال written لل) are split off, from the least to the
+ * most stripped, each leaving at least two letters. At most max offsets are
+ * written; returns how many. 0 when nothing can be split. Callers try the
+ * whole key first (ولد is a word, not و + لد), then these. */
+size_t px_wordkey_ar_clitics(px_str key, size_t *offs, size_t max);
+
+#endif /* PX_WORDKEY_H */
