@@ -22,6 +22,7 @@
 #define PX_LEXBUILD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "lexicon.h"
@@ -46,9 +47,10 @@ px_concept px_lexb_concept(px_lexb *b, const char *name, const char *gloss);
 void px_lexb_add(px_lexb *b, const char *lang, px_str form, px_concept c,
                  float weight);
 
-/* Adds form as a known word of lang (PX_LEX_WORD) without a concept: the
- * segmentation vocabulary (jieba, CEDICT headwords). */
-void px_lexb_word(px_lexb *b, const char *lang, px_str form);
+/* Sets flags (PX_LEX_WORD: segmentation vocabulary such as jieba and
+ * CEDICT headwords; PX_LEX_STOP: stopwords) on form's key in lang, adding
+ * the key without a concept when it has none. */
+void px_lexb_mark(px_lexb *b, const char *lang, px_str form, uint32_t flags);
 
 /* Records a source for the file header: name ("CC-CEDICT 2026-09-10"),
  * licence ("CC BY-SA 4.0") and how many forms it added. */
@@ -87,6 +89,8 @@ px_status px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);
 px_status px_lexsrc_jieba(px_lexb *b, const px_lexsrc_paths *p,
                           px_error *err);
+px_status px_lexsrc_stopwords(px_lexb *b, const px_lexsrc_paths *p,
+                              px_error *err);
 
 /* Places and names (lexsrc_geo.c, lexsrc_names.c). */
 px_status px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p,

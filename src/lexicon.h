@@ -18,7 +18,8 @@
  * of the language starts with this key (followed by a space, or for Chinese
  * by more characters), so longest-first phrase matching and Chinese maximum
  * matching know when to stop; PX_LEX_WORD when the key is a known word of
- * the language (segmentation list), with or without concepts.
+ * the language (segmentation list), with or without concepts; PX_LEX_STOP
+ * when it is a stopword.
  *
  * The file is memory-mapped; lookups allocate nothing and are thread-safe.
  */
@@ -41,7 +42,8 @@ typedef struct px_lex_sense {
 
 enum {
     PX_LEX_PREFIX = 1u, /* a longer entry starts with this key */
-    PX_LEX_WORD = 2u    /* a known word of the language */
+    PX_LEX_WORD = 2u,   /* a known word of the language */
+    PX_LEX_STOP = 4u    /* a stopword of the language (stopwords-iso) */
 };
 
 typedef enum px_lex_space {
@@ -52,7 +54,7 @@ typedef enum px_lex_space {
 typedef struct px_lex_hit {
     const px_lex_sense *senses; /* into the mapped file, by weight desc */
     uint32_t n_senses;
-    uint32_t flags; /* PX_LEX_PREFIX | PX_LEX_WORD */
+    uint32_t flags; /* PX_LEX_PREFIX | PX_LEX_WORD | PX_LEX_STOP */
 } px_lex_hit;
 
 typedef struct px_lex px_lex;
