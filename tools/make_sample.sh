@@ -29,6 +29,15 @@ pages=(
     "ar_ferry_cp1256.html windows-1256  CP1256"
     "ru_flood_koi8r.html  koi8-r        KOI8-R"
     "ja_accord_sjis.html  shift_jis     SHIFT_JIS"
+    "en_quake_wire.html   utf-8         UTF-8"
+    "en_quake_syn.html    utf-8         UTF-8"
+    "es_quake.html        utf-8         UTF-8"
+    "zh_quake.html        utf-8         UTF-8"
+    "es_strike_latin1.html iso-8859-1   ISO-8859-1"
+    "de_strike.html       utf-8         UTF-8"
+    "en_imf.html          utf-8         UTF-8"
+    "ar_imf.html          utf-8         UTF-8"
+    "ar_imf_cp1256.html   windows-1256  CP1256"
 )
 for row in "${pages[@]}"; do
     read -r name declared conv <<<"$row"
@@ -102,6 +111,28 @@ recs = [
                  f"Content-Length: {len(es)}"], es)),
 ]
 with open(f"{out}/crawl.warc.gz", "wb") as f:
+    f.write(b"".join(recs))
+
+# The second WARC: one warcinfo record, then one response per page.
+info2 = info.replace(b"invented sample pages for tests",
+                     b"invented sample pages for tests, second crawl")
+recs = [record("warcinfo", "9a4e2b71-0000-4000-8000-000000000001",
+               "2026-09-05T06:00:00Z", None, "application/warc-fields", info2)]
+crawl2 = [
+    ("warc2_ar_quake.html", "https://sada-alaalam.example/world/2026/06/08/chile-quake",
+     "2026-06-09T07:12:00Z", "utf-8", "UTF-8"),
+    ("warc2_en_strike.html", "https://www.freightdaily.example/ports/chile-dockworkers-strike",
+     "2026-06-11T07:30:00Z", "utf-8", "utf-8"),
+    ("warc2_fr_imf.html", "https://www.courrier-eco.example/international/fmi-egypte-pret",
+     "2026-06-12T09:00:00Z", "utf-8", "utf-8"),
+]
+for i, (name, url, when, enc, header) in enumerate(crawl2, start=2):
+    body = read(name, enc)
+    recs.append(record("response", "9a4e2b71-0000-4000-8000-%012d" % i, when,
+                       url, RESP,
+                       http([f"Content-Type: text/html; charset={header}",
+                             f"Content-Length: {len(body)}"], body)))
+with open(f"{out}/crawl2.warc.gz", "wb") as f:
     f.write(b"".join(recs))
 
 rows = [
