@@ -38,6 +38,11 @@ pages=(
     "en_imf.html          utf-8         UTF-8"
     "ar_imf.html          utf-8         UTF-8"
     "ar_imf_cp1256.html   windows-1256  CP1256"
+    "ar_heat.html         utf-8         UTF-8"
+    "en_fire_wire.html    utf-8         UTF-8"
+    "de_fire.html         utf-8         UTF-8"
+    "ru_fire_cp1251.html  windows-1251  CP1251"
+    "zh_fire.html         utf-8         UTF-8"
 )
 for row in "${pages[@]}"; do
     read -r name declared conv <<<"$row"
@@ -125,6 +130,8 @@ crawl2 = [
      "2026-06-11T07:30:00Z", "utf-8", "utf-8"),
     ("warc2_fr_imf.html", "https://www.courrier-eco.example/international/fmi-egypte-pret",
      "2026-06-12T09:00:00Z", "utf-8", "utf-8"),
+    ("warc2_fr_fire.html", "https://www.ouest-matin.example/monde/grece-incendie-mont-parnes",
+     "2026-07-21T15:00:00Z", "utf-8", "utf-8"),
 ]
 for i, (name, url, when, enc, header) in enumerate(crawl2, start=2):
     body = read(name, enc)
@@ -142,6 +149,8 @@ rows = [
      "text": read("jsonl_de_accord.txt").decode(),
      "title": "Zwölf Staaten unterzeichnen Batterie-Abkommen von Valmora",
      "date": "2026-05-19T16:40:00+02:00", "site": "Tagesblick"},
+    {"url": "https://www.coastline-today.example/news/greece-fires-parnitha",
+     "html": read("jsonl_en_fire.html").decode()},
 ]
 with open(f"{out}/feed.jsonl", "w", encoding="utf-8") as f:
     for r in rows:
