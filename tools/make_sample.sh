@@ -43,6 +43,10 @@ pages=(
     "de_fire.html         utf-8         UTF-8"
     "ru_fire_cp1251.html  windows-1251  CP1251"
     "zh_fire.html         utf-8         UTF-8"
+    "ja_probe_eucjp.html  euc-jp        EUC-JP"
+    "en_probe.html        utf-8         UTF-8"
+    "ja_boj.html          utf-8         UTF-8"
+    "en_boj.html          utf-8         UTF-8"
 )
 for row in "${pages[@]}"; do
     read -r name declared conv <<<"$row"
@@ -132,6 +136,8 @@ crawl2 = [
      "2026-06-12T09:00:00Z", "utf-8", "utf-8"),
     ("warc2_fr_fire.html", "https://www.ouest-matin.example/monde/grece-incendie-mont-parnes",
      "2026-07-21T15:00:00Z", "utf-8", "utf-8"),
+    ("warc2_zh_probe.html", "https://www.kejiqianyan.example/space/20260904/tsukuyomi.html",
+     "2026-09-05T05:40:00Z", "utf-8", "utf-8"),
 ]
 for i, (name, url, when, enc, header) in enumerate(crawl2, start=2):
     body = read(name, enc)
@@ -151,6 +157,13 @@ rows = [
      "date": "2026-05-19T16:40:00+02:00", "site": "Tagesblick"},
     {"url": "https://www.coastline-today.example/news/greece-fires-parnitha",
      "html": read("jsonl_en_fire.html").decode()},
+    {"url": "https://www.cronicadigital.example/ciencia/2026/09/03/japon-sonda-lunar",
+     "text": read("jsonl_es_probe.txt").decode(),
+     "title": "Japón lanza la sonda Tsukuyomi para buscar hielo en el polo sur de la Luna",
+     "date": "2026-09-03T10:05:00-06:00", "site": "Crónica Digital",
+     "author": "Valeria Ortega"},
+    {"url": "https://pacificbusinessreview.example/economy/boj-rate-rise",
+     "html": read("jsonl_en_boj.html").decode()},
 ]
 with open(f"{out}/feed.jsonl", "w", encoding="utf-8") as f:
     for r in rows:
