@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # make_sample.sh - regenerates the bundled sample corpus in data/sample/ from
 # the UTF-8 sources in tools/sample/. All pages are original writing about
-# three invented events (see data/truth/sample.json); none is copied from a
-# real site.
+# ten events, three in invented places and seven invented events in real
+# countries (see data/truth/sample.md); none is copied from a real site.
 #
-#   tools/make_sample.sh        rewrites data/sample/*.html, crawl.warc.gz
-#                               and feed.jsonl (the .txt dumps, data/truth/sample.json
-#                               and data/truth/sample.md are written by hand)
+#   tools/make_sample.sh        rewrites data/sample/*.html, crawl.warc.gz,
+#                               crawl2.warc.gz and feed.jsonl (the .txt dumps,
+#                               data/truth/sample.json and data/truth/sample.md
+#                               are written by hand)
 #
 # HTML sources hold the placeholder @CHARSET@ where the page declares its
 # charset; each page is converted with iconv to the charset named in the
 # table below, and iconv fails loudly on a character the charset lacks.
-# The WARC (one gzip member per record, gzip mtime 0 so output is stable)
+# The WARCs (one gzip member per record, gzip mtime 0 so output is stable)
 # and the JSON Lines file are built by an inline python3 program: this is a
 # dev tool, not a dependency of the library or the tests.
 set -euo pipefail
