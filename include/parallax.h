@@ -153,6 +153,58 @@ PX_API px_status px_langid(const char *text, size_t len, char lang[16],
 PX_API px_status px_eval_langid(const char *ntrex_dir, px_progress_fn fn,
                                 void *ctx, char **report_json, px_error *err);
 
+/* ---- stories ---------------------------------------------------------- */
+
+/* A set of articles grouped into copy groups (near-duplicates) and stories
+ * (one event, within and across languages). Articles are added, then
+ * px_storyset_cluster runs dedup and clustering in publication order. */
+typedef struct px_storyset px_storyset; /* opaque, owned by the caller */
+
+typedef struct px_story_opts {
+    double threshold;     /* similarity to join a story; 0: default */
+    double window_days;   /* story time window; 0: default (3); < 0: none */
+    double dup_threshold; /* similarity of copies; 0: default */
+    int ignore_dates;     /* cluster as if no article had a date */
+} px_story_opts;
+
+/* A new set using the lexicon at lexicon_path, or when NULL the default
+ * one ($PX_LEXICON, else lexicon.plx beside the program); a missing
+ * default lexicon is not an error (px_storyset_has_lexicon tells), a
+ * missing explicit one is (PX_EIO). o may be NULL (defaults). */
+PX_API px_status px_storyset_new(const char *lexicon_path,
+                                 const px_story_opts *o, px_storyset **out,
+                                 px_error *err);
+PX_API void px_storyset_free(px_storyset *s); /* NULL is a no-op */
+PX_API int px_storyset_has_lexicon(const px_storyset *s);
+
+/* Adds an extracted article (profiled now; a is not kept). */
+PX_API px_status px_storyset_add(px_storyset *s, const px_article *a,
+                                 px_error *err);
+/* Adds a plain text with an id and title (lang may be NULL: identified). */
+PX_API px_status px_storyset_add_text(px_storyset *s, const char *id,
+                                      const char *title, const char *text,
+                                      const char *lang, px_error *err);
+
+/* Finds copy groups and stories over everything added so far. */
+PX_API px_status px_storyset_cluster(px_storyset *s, px_error *err);
+
+/* How many articles; the story and copy group of article i (in order of
+ * adding), and the similarity of articles i and j (0..1, the measure the
+ * clustering uses). */
+PX_API size_t px_storyset_count(const px_storyset *s);
+PX_API size_t px_storyset_story_of(const px_storyset *s, size_t i);
+PX_API size_t px_storyset_copy_of(const px_storyset *s, size_t i);
+PX_API double px_storyset_similarity(const px_storyset *s, size_t i,
+                                     size_t j);
+
+/* The stories as JSON (docs/schema.json, "stories"); owned, px_free. */
+PX_API px_status px_storyset_json(const px_storyset *s, char **out,
+                                  size_t *len, px_error *err);
+/* A terminal summary of the max_stories largest stories (0: all): one
+ * line each with size, languages, sources and headline. Owned, px_free. */
+PX_API px_status px_storyset_summary(const px_storyset *s, size_t max_stories,
+                                     char **out, size_t *len, px_error *err);
+
 #ifdef __cplusplus
 }
 #endif

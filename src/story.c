@@ -1,0 +1,367 @@
+/* story.c - px_storyset: profiles, copy groups and stories (story.h). */
+#include "story.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "cluster.h"
+#include "dedup.h"
+#include "error.h"
+#include "pubdate.h"
+
+#define DEFAULT_WINDOW_DAYS 3.0
+
+static void
+opts_fill(px_story_opts *o, const px_story_opts *in)
+{
+    memset(o, 0, sizeof *o);
+    if (in != NULL) {
+        *o = *in;
+    }
+    px_cluster_opts c;
+    px_cluster_opts_default(&c);
+    if (o->threshold <= 0) {
+        o->threshold = c.threshold;
+    }
+    if (o->window_days == 0) {
+        o->window_days = DEFAULT_WINDOW_DAYS;
+    }
+    if (o->dup_threshold <= 0) {
+        o->dup_threshold = PX_DEDUP_THRESHOLD;
+    }
+}
+
+static px_status
+open_lexicon(const char *path, px_lex **out, px_error *err)
+{
+    *out = NULL;
+    if (path != NULL) {
+        return px_lex_open(path, out, err);
+    }
+    char def[1024];
+    px_lex_default_path(def, sizeof def);
+    px_error ignored = {0};
+    if (px_lex_open(def, out, &ignored) != PX_OK) {
+        *out = NULL; /* no default lexicon: work without concepts */
+    }
+    return PX_OK;
+}
+
+px_status
+px_storyset_new(const char *lexicon_path, const px_story_opts *o,
+                px_storyset **out, px_error *err)
+{
+    *out = NULL;
+    px_storyset *s = px_calloc(1, sizeof *s);
+    if (s == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    opts_fill(&s->o, o);
+    s->arena = px_arena_new();
+    px_status rc = s->arena != NULL
+                       ? open_lexicon(lexicon_path, &s->lex, err)
+                       : px_fail(err, PX_ENOMEM, "stories: out of memory");
+    if (rc == PX_OK) {
+        rc = px_profiler_new(s->lex, &s->prof, err);
+    }
+    if (rc != PX_OK) {
+        px_storyset_free(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+void
+px_storyset_free(px_storyset *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    px_profiler_free(s->prof);
+    px_lex_close(s->lex);
+    px_arena_free(s->arena);
+    free(s->arts);
+    free(s->df);
+    free(s);
+}
+
+int
+px_storyset_has_lexicon(const px_storyset *s)
+{
+    return s->lex != NULL;
+}
+
+size_t
+px_storyset_count(const px_storyset *s)
+{
+    return s->n_arts;
+}
+
+static px_story_art *
+new_art(px_storyset *s)
+{
+    if (s->n_arts == s->cap_arts) {
+        const size_t cap = s->cap_arts ? s->cap_arts * 2 : 64;
+        px_story_art *p = px_realloc(s->arts, cap * sizeof *p);
+        if (p == NULL) {
+            return NULL;
+        }
+        s->arts = p;
+        s->cap_arts = cap;
+    }
+    px_story_art *x = &s->arts[s->n_arts];
+    memset(x, 0, sizeof *x);
+    x->t = PX_TIME_NONE;
+    x->copy_of = SIZE_MAX;
+    return x;
+}
+
+static const char *
+dup_or_null(px_arena *a, const char *s)
+{
+    return s != NULL ? px_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* Seconds since the epoch of d (UTC unless it has a zone), or
+ * PX_TIME_NONE below day precision. */
+static int64_t
+epoch_of(const px_date *d)
+{
+    if (d->prec < PX_PREC_DAY) {
+        return PX_TIME_NONE;
+    }
+    int y = d->year;
+    const int m = d->month;
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    const int64_t days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 +
+                         doy - 719468;
+    int64_t t = days * 86400 + d->hour * 3600 + d->min * 60 + d->sec;
+    if (d->has_tz) {
+        t -= (int64_t)d->tz_min * 60;
+    }
+    return t;
+}
+
+static px_status
+profile_into(px_storyset *s, px_story_art *x, const char *title,
+             px_str text, const char *lang, const px_date *anchor,
+             px_error *err)
+{
+    px_status rc = px_profile_build(s->prof, px_str_c(title), text, lang,
+                                    anchor, s->arena, &x->prof, err);
+    if (rc == PX_OK && px_arena_failed(s->arena)) {
+        rc = px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    if (rc == PX_OK) {
+        x->text_len = text.len;
+        s->n_arts++;
+        s->is_clustered = false;
+    }
+    return rc;
+}
+
+px_status
+px_storyset_add(px_storyset *s, const px_article *a, px_error *err)
+{
+    px_story_art *x = new_art(s);
+    if (x == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    x->id = dup_or_null(s->arena, a->url != NULL ? a->url : a->source);
+    x->url = dup_or_null(s->arena, a->url);
+    x->site = dup_or_null(s->arena, a->site);
+    x->title = dup_or_null(s->arena, a->title != NULL ? a->title : "");
+    px_date_format(&a->published, x->published);
+    x->t = epoch_of(&a->published);
+    px_date fetched;
+    if (x->t == PX_TIME_NONE && a->fetched != NULL &&
+        px_pubdate_parse(px_str_c(a->fetched), &fetched)) {
+        x->t = epoch_of(&fetched);
+    }
+    if (s->o.ignore_dates) {
+        x->t = PX_TIME_NONE;
+    }
+    const px_date *anchor =
+        a->published.prec >= PX_PREC_DAY ? &a->published : NULL;
+    return profile_into(s, x, x->title != NULL ? x->title : "",
+                        (px_str){a->text, a->text_len}, NULL, anchor, err);
+}
+
+px_status
+px_storyset_add_text(px_storyset *s, const char *id, const char *title,
+                     const char *text, const char *lang, px_error *err)
+{
+    px_story_art *x = new_art(s);
+    if (x == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    x->id = dup_or_null(s->arena, id != NULL ? id : "");
+    x->title = dup_or_null(s->arena, title != NULL ? title : "");
+    return profile_into(s, x, x->title != NULL ? x->title : "",
+                        px_str_c(text != NULL ? text : ""), lang, NULL, err);
+}
+
+/* Dated articles by time, then undated ones in order of adding. */
+static int
+by_time(const px_story_art *arts, size_t i, size_t j)
+{
+    const int64_t ti = arts[i].t;
+    const int64_t tj = arts[j].t;
+    if ((ti == PX_TIME_NONE) != (tj == PX_TIME_NONE)) {
+        return ti == PX_TIME_NONE ? 1 : -1;
+    }
+    if (ti != tj) {
+        return ti < tj ? -1 : 1;
+    }
+    return (i > j) - (i < j);
+}
+
+/* Stable merge sort of idx by by_time (qsort has no context). */
+static void
+sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
+{
+    if (n < 2) {
+        return;
+    }
+    const size_t h = n / 2;
+    sort_idx(idx, tmp, h, arts);
+    sort_idx(idx + h, tmp, n - h, arts);
+    size_t i = 0;
+    size_t j = h;
+    size_t k = 0;
+    while (i < h || j < n) {
+        if (j == n ||
+            (i < h && by_time(arts, idx[i], idx[j]) <= 0)) {
+            tmp[k++] = idx[i++];
+        } else {
+            tmp[k++] = idx[j++];
+        }
+    }
+    memcpy(idx, tmp, n * sizeof *idx);
+}
+
+
+/* Whether article a is a better representative of its group than b: dated
+ * before it, else (both undated) longer. */
+static bool
+better_rep(const px_story_art *a, const px_story_art *b)
+{
+    if (a->t != PX_TIME_NONE || b->t != PX_TIME_NONE) {
+        return b->t == PX_TIME_NONE || (a->t != PX_TIME_NONE && a->t < b->t);
+    }
+    return a->text_len > b->text_len;
+}
+
+typedef struct walk {
+    px_dedup *d;
+    px_clusterer *c;
+    size_t *idx;
+    size_t *tmp;
+    int64_t window_s;
+} walk;
+
+/* Places article number k (in time order): a copy of a live earlier one,
+ * or clustered. */
+static px_status
+place(px_storyset *s, walk *w, size_t k, size_t *oldest, px_error *err)
+{
+    px_story_art *x = &s->arts[w->idx[k]];
+    while (x->t != PX_TIME_NONE && w->window_s > 0 && *oldest < k &&
+           s->arts[w->idx[*oldest]].t != PX_TIME_NONE &&
+           x->t - s->arts[w->idx[*oldest]].t > w->window_s) {
+        px_dedup_forget(w->d, (*oldest)++);
+    }
+    size_t best = SIZE_MAX;
+    px_status rc = px_dedup_add(w->d, &x->prof.sig, &best, err);
+    if (rc == PX_OK && best != SIZE_MAX) {
+        const px_story_art *orig = &s->arts[w->idx[best]];
+        x->copy_of = w->idx[best];
+        x->story = orig->story;
+        x->story_sim = px_minhash_sim(&x->prof.sig, &orig->prof.sig);
+    } else if (rc == PX_OK) {
+        rc = px_cluster_add(w->c, x->prof.feats, x->prof.n_feats, x->t,
+                            &x->story, &x->story_sim, err);
+    }
+    return rc;
+}
+
+static void
+set_groups(px_storyset *s, walk *w)
+{
+    for (size_t k = 0; k < s->n_arts; k++) {
+        px_story_art *x = &s->arts[w->idx[k]];
+        x->copy_group = w->idx[px_dedup_group(w->d, k)];
+        s->arts[x->copy_group].copy_rep = x->copy_group;
+    }
+    for (size_t k = 0; k < s->n_arts; k++) {
+        const size_t i = w->idx[k];
+        px_story_art *g = &s->arts[s->arts[i].copy_group];
+        if (better_rep(&s->arts[i], &s->arts[g->copy_rep])) {
+            g->copy_rep = i;
+        }
+    }
+}
+
+px_status
+px_storyset_cluster(px_storyset *s, px_error *err)
+{
+    px_cluster_opts co;
+    px_cluster_opts_default(&co);
+    co.threshold = s->o.threshold;
+    co.window_s = s->o.window_days > 0
+                      ? (int64_t)(s->o.window_days * 86400.0)
+                      : 0;
+    walk w = {px_dedup_new(s->o.dup_threshold), px_cluster_new(&co),
+              px_malloc((s->n_arts + 1) * sizeof(size_t)),
+              px_malloc((s->n_arts + 1) * sizeof(size_t)), co.window_s};
+    px_status rc = PX_OK;
+    if (w.d == NULL || w.c == NULL || w.idx == NULL || w.tmp == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "stories: out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < s->n_arts; i++) {
+        w.idx[i] = i;
+    }
+    sort_idx(w.idx, w.tmp, s->n_arts, s->arts);
+    size_t oldest = 0;
+    for (size_t k = 0; rc == PX_OK && k < s->n_arts; k++) {
+        rc = place(s, &w, k, &oldest, err);
+    }
+    if (rc == PX_OK) {
+        set_groups(s, &w);
+        s->n_stories = px_cluster_n_stories(w.c);
+        s->is_clustered = true;
+        rc = px_story_build_df(s, err);
+    }
+done:
+    px_dedup_free(w.d);
+    px_cluster_free(w.c);
+    free(w.idx);
+    free(w.tmp);
+    return rc;
+}
+
+size_t
+px_storyset_story_of(const px_storyset *s, size_t i)
+{
+    return i < s->n_arts ? s->arts[i].story : SIZE_MAX;
+}
+
+size_t
+px_storyset_copy_of(const px_storyset *s, size_t i)
+{
+    return i < s->n_arts ? s->arts[i].copy_group : SIZE_MAX;
+}
+
+size_t
+px_story_group_rep(const px_storyset *s, size_t g)
+{
+    return g < s->n_arts ? s->arts[g].copy_rep : g;
+}

@@ -1,0 +1,62 @@
+/* story.h - the internals of px_storyset shared by story.c (profiles,
+ * dedup, clustering) and story_json.c (output).
+ *
+ * Articles are kept in order of adding; px_storyset_cluster orders them by
+ * time (publication date, else fetch date; undated ones last, in order of
+ * adding, compared without the window), then walks them once: each article
+ * joins the copy group of its most similar live earlier copy (dedup.h) and
+ * takes that group's story; an article that is no copy is clustered
+ * (cluster.h). A copy group therefore never spans two stories. The group's
+ * representative is its earliest dated article, else its longest.
+ */
+#ifndef PX_STORY_H
+#define PX_STORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "lexicon.h"
+#include "parallax.h"
+#include "profile.h"
+
+typedef struct px_story_art {
+    const char *id;    /* source or url (arena) */
+    const char *url;   /* may be NULL */
+    const char *site;  /* site name or host; may be NULL */
+    const char *title; /* may be "" */
+    char published[32]; /* ISO, "" when unknown */
+    int64_t t;          /* seconds since the epoch, or PX_TIME_NONE */
+    size_t text_len;
+    px_profile prof;
+    size_t story;
+    size_t copy_group; /* index of the group's first article */
+    size_t copy_of;    /* most similar earlier copy, or SIZE_MAX */
+    size_t copy_rep;   /* for a group's first article: its representative */
+    double story_sim;  /* cosine with the story when joined */
+    double norm;       /* of the profile under the set's idf */
+} px_story_art;
+
+struct px_storyset {
+    px_story_opts o;
+    px_lex *lex;
+    px_profiler *prof;
+    px_arena *arena;
+    px_story_art *arts;
+    size_t n_arts;
+    size_t cap_arts;
+    size_t n_stories;
+    bool is_clustered;
+    px_feat *df; /* feature id -> articles holding it, sorted by id */
+    size_t n_df;
+};
+
+/* Counts the articles holding each feature and the profiles' norms under
+ * that idf (for px_storyset_similarity). Fails with PX_ENOMEM only. */
+px_status px_story_build_df(px_storyset *s, px_error *err);
+
+/* The representative of copy group g (an article index). */
+size_t px_story_group_rep(const px_storyset *s, size_t g);
+
+#endif /* PX_STORY_H */

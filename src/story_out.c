@@ -1,0 +1,329 @@
+/* story_out.c - what a clustered px_storyset tells: pair similarity with
+ * the set's own idf, the stories as JSON, and a terminal summary. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "story.h"
+
+static int
+by_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a;
+    const uint64_t y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static double
+idf_of(const px_storyset *s, uint64_t id)
+{
+    size_t lo = 0;
+    size_t hi = s->n_df;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (s->df[mid].id < id) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    const double df = lo < s->n_df && s->df[lo].id == id ? s->df[lo].weight
+                                                         : 1.0;
+    return log(1.0 + (double)s->n_arts / df);
+}
+
+px_status
+px_story_build_df(px_storyset *s, px_error *err)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < s->n_arts; i++) {
+        total += s->arts[i].prof.n_feats;
+    }
+    uint64_t *ids = px_malloc((total + 1) * sizeof *ids);
+    px_feat *df = px_malloc((total + 1) * sizeof *df);
+    if (ids == NULL || df == NULL) {
+        free(ids);
+        free(df);
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < s->n_arts; i++) {
+        for (size_t j = 0; j < s->arts[i].prof.n_feats; j++) {
+            ids[k++] = s->arts[i].prof.feats[j].id;
+        }
+    }
+    qsort(ids, k, sizeof *ids, by_u64);
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (n > 0 && df[n - 1].id == ids[i]) {
+            df[n - 1].weight += 1.0f;
+        } else {
+            df[n++] = (px_feat){ids[i], 1.0f};
+        }
+    }
+    free(ids);
+    free(s->df);
+    s->df = df;
+    s->n_df = n;
+    for (size_t i = 0; i < s->n_arts; i++) {
+        double norm = 0.0;
+        const px_profile *p = &s->arts[i].prof;
+        for (size_t j = 0; j < p->n_feats; j++) {
+            const double w = p->feats[j].weight * idf_of(s, p->feats[j].id);
+            norm += w * w;
+        }
+        s->arts[i].norm = sqrt(norm);
+    }
+    return PX_OK;
+}
+
+double
+px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
+{
+    if (i >= s->n_arts || j >= s->n_arts || s->df == NULL) {
+        return 0.0;
+    }
+    const px_profile *a = &s->arts[i].prof;
+    const px_profile *b = &s->arts[j].prof;
+    double dot = 0.0;
+    size_t x = 0;
+    size_t y = 0;
+    while (x < a->n_feats && y < b->n_feats) {
+        if (a->feats[x].id < b->feats[y].id) {
+            x++;
+        } else if (a->feats[x].id > b->feats[y].id) {
+            y++;
+        } else {
+            const double idf = idf_of(s, a->feats[x].id);
+            dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
+        }
+    }
+    const double norms = s->arts[i].norm * s->arts[j].norm;
+    return norms > 0 ? dot / norms : 0.0;
+}
+
+/* ---- stories, largest first --------------------------------------- */
+
+typedef struct story_row {
+    size_t story;
+    size_t n;       /* articles */
+    size_t first;   /* its earliest article (index) */
+    size_t *arts;   /* its articles in time order, then adding order */
+} story_row;
+
+static int
+by_size(const void *a, const void *b)
+{
+    const story_row *x = a;
+    const story_row *y = b;
+    if (x->n != y->n) {
+        return x->n < y->n ? 1 : -1;
+    }
+    return (x->story > y->story) - (x->story < y->story);
+}
+
+static bool
+earlier(const px_story_art *a, size_t ia, const px_story_art *b, size_t ib)
+{
+    if ((a->t == PX_TIME_NONE) != (b->t == PX_TIME_NONE)) {
+        return b->t == PX_TIME_NONE;
+    }
+    return a->t != b->t ? a->t < b->t : ia < ib;
+}
+
+/* The stories with their articles (rows and one index array, owned). */
+static story_row *
+make_rows(const px_storyset *s, size_t **members)
+{
+    story_row *rows = px_calloc(s->n_stories + 1, sizeof *rows);
+    *members = px_malloc((s->n_arts + 1) * sizeof **members);
+    if (rows == NULL || *members == NULL) {
+        free(rows);
+        free(*members);
+        *members = NULL;
+        return NULL;
+    }
+    for (size_t i = 0; i < s->n_arts; i++) {
+        rows[s->arts[i].story].n++;
+    }
+    size_t off = 0;
+    for (size_t k = 0; k < s->n_stories; k++) {
+        rows[k].story = k;
+        rows[k].arts = *members + off;
+        off += rows[k].n;
+        rows[k].n = 0;
+    }
+    for (size_t i = 0; i < s->n_arts; i++) {
+        story_row *r = &rows[s->arts[i].story];
+        size_t j = r->n++;
+        while (j > 0 && earlier(&s->arts[i], i, &s->arts[r->arts[j - 1]],
+                                r->arts[j - 1])) {
+            r->arts[j] = r->arts[j - 1];
+            j--;
+        }
+        r->arts[j] = i;
+    }
+    for (size_t k = 0; k < s->n_stories; k++) {
+        rows[k].first = rows[k].n > 0 ? rows[k].arts[0] : 0;
+    }
+    qsort(rows, s->n_stories, sizeof *rows, by_size);
+    return rows;
+}
+
+/* Distinct languages (by base code) of a story, into out (max n). */
+static size_t
+story_langs(const px_storyset *s, const story_row *r, const char **out,
+            size_t max)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const char *l = s->arts[r->arts[k]].prof.lang;
+        bool seen = false;
+        for (size_t j = 0; j < n && !seen; j++) {
+            seen = strcmp(out[j], l) == 0;
+        }
+        if (!seen && n < max) {
+            out[n++] = l;
+        }
+    }
+    return n;
+}
+
+static size_t
+story_sources(const px_storyset *s, const story_row *r)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const char *site = s->arts[r->arts[k]].site;
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen && site != NULL; j++) {
+            const char *o = s->arts[r->arts[j]].site;
+            seen = o != NULL && strcmp(o, site) == 0;
+        }
+        n += !seen;
+    }
+    return n;
+}
+
+static void
+json_opt_str(px_buf *b, const char *key, const char *v)
+{
+    px_buf_printf(b, ",\"%s\":", key);
+    if (v != NULL && v[0] != '\0') {
+        px_buf_add_json_str(b, px_str_c(v));
+    } else {
+        px_buf_add_c(b, "null");
+    }
+}
+
+static void
+json_article(px_buf *b, const px_storyset *s, size_t i)
+{
+    const px_story_art *x = &s->arts[i];
+    px_buf_printf(b, "{\"index\":%zu", i);
+    json_opt_str(b, "id", x->id);
+    json_opt_str(b, "url", x->url);
+    json_opt_str(b, "site", x->site);
+    json_opt_str(b, "title", x->title);
+    json_opt_str(b, "published", x->published);
+    px_buf_printf(b, ",\"lang\":\"%s\",\"words\":%zu,\"copy_group\":%zu",
+                  x->prof.lang, x->prof.n_words, x->copy_group);
+    if (x->copy_of != SIZE_MAX) {
+        px_buf_printf(b, ",\"copy_of\":%zu", x->copy_of);
+    } else {
+        px_buf_add_c(b, ",\"copy_of\":null");
+    }
+    px_buf_printf(b, ",\"representative\":%s,\"similarity\":%.3f}",
+                  px_story_group_rep(s, x->copy_group) == i ? "true"
+                                                            : "false",
+                  x->story_sim);
+}
+
+static void
+json_story(px_buf *b, const px_storyset *s, const story_row *r)
+{
+    const char *langs[64];
+    const size_t n_langs = story_langs(s, r, langs, 64);
+    px_buf_printf(b, "{\"id\":%zu,\"articles_count\":%zu,\"sources\":%zu",
+                  r->story, r->n, story_sources(s, r));
+    json_opt_str(b, "headline", s->arts[r->first].title);
+    px_buf_printf(b, ",\"headline_lang\":\"%s\",\"languages\":[",
+                  s->arts[r->first].prof.lang);
+    for (size_t k = 0; k < n_langs; k++) {
+        px_buf_printf(b, "%s\"%s\"", k ? "," : "", langs[k]);
+    }
+    json_opt_str(b, "first", s->arts[r->first].published);
+    json_opt_str(b, "last", s->arts[r->arts[r->n - 1]].published);
+    px_buf_add_c(b, ",\"articles\":[");
+    for (size_t k = 0; k < r->n; k++) {
+        px_buf_add_c(b, k ? "," : "");
+        json_article(b, s, r->arts[k]);
+    }
+    px_buf_add_c(b, "]}");
+}
+
+px_status
+px_storyset_json(const px_storyset *s, char **out, size_t *len, px_error *err)
+{
+    *out = NULL;
+    size_t *members = NULL;
+    story_row *rows = make_rows(s, &members);
+    if (rows == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    px_buf b;
+    px_buf_init(&b);
+    px_buf_printf(&b,
+                  "{\"articles_count\":%zu,\"stories_count\":%zu,"
+                  "\"lexicon\":%s,\"stories\":[",
+                  s->n_arts, s->n_stories, s->lex != NULL ? "true" : "false");
+    for (size_t k = 0; k < s->n_stories; k++) {
+        px_buf_add_c(&b, k ? "," : "");
+        json_story(&b, s, &rows[k]);
+    }
+    px_buf_add_c(&b, "]}");
+    free(rows);
+    free(members);
+    *out = px_buf_take(&b, len);
+    return *out != NULL ? PX_OK
+                        : px_fail(err, PX_ENOMEM, "stories: out of memory");
+}
+
+px_status
+px_storyset_summary(const px_storyset *s, size_t max_stories, char **out,
+                    size_t *len, px_error *err)
+{
+    *out = NULL;
+    size_t *members = NULL;
+    story_row *rows = make_rows(s, &members);
+    if (rows == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    px_buf b;
+    px_buf_init(&b);
+    const size_t n = max_stories > 0 && max_stories < s->n_stories
+                         ? max_stories
+                         : s->n_stories;
+    for (size_t k = 0; k < n; k++) {
+        const char *langs[64];
+        const size_t n_langs = story_langs(s, &rows[k], langs, 64);
+        px_buf_printf(&b, "%4zu. %zu article%s, %zu source%s, ", k + 1,
+                      rows[k].n, rows[k].n == 1 ? "" : "s",
+                      story_sources(s, &rows[k]),
+                      story_sources(s, &rows[k]) == 1 ? "" : "s");
+        for (size_t j = 0; j < n_langs; j++) {
+            px_buf_printf(&b, "%s%s", j ? " " : "[", langs[j]);
+        }
+        px_buf_printf(&b, "%s %s\n", n_langs ? "]" : "[]",
+                      s->arts[rows[k].first].title);
+    }
+    if (n < s->n_stories) {
+        px_buf_printf(&b, "      ... and %zu more stories\n", s->n_stories - n);
+    }
+    free(rows);
+    free(members);
+    *out = px_buf_take(&b, len);
+    return *out != NULL ? PX_OK
+                        : px_fail(err, PX_ENOMEM, "stories: out of memory");
+}
