@@ -7,6 +7,7 @@
  */
 #include "words.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
@@ -31,6 +32,12 @@ px_words_new(const px_lex *lex, px_words **out, px_error *err)
     px_buf_init(&w->stem);
     px_buf_init(&w->run);
     px_buf_init(&w->keys);
+    px_buf_init(&w->memo);
+    w->slots = px_calloc(PX_WORDS_MEMO_SLOTS, sizeof *w->slots);
+    if (w->slots == NULL) {
+        px_words_free(w);
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
     UErrorCode st = U_ZERO_ERROR;
     w->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
     w->ut = utext_openUTF8(NULL, "", 0, &st);
@@ -60,6 +67,8 @@ px_words_free(px_words *w)
     px_free(w->co);
     px_free(w->ko);
     px_free(w->bounds);
+    px_free(w->slots);
+    px_buf_fini(&w->memo);
     px_free(w);
 }
 
@@ -299,18 +308,102 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     return rc;
 }
 
-/* Keys the surface word text[off, off+len) and adds it. */
+static uint64_t
+hash_bytes(px_str s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < s.len; i++) {
+        h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
+    }
+    return h | 1u;
+}
+
+/* Remembers the unit t (just added) under its surface form. */
+static void
+remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
+{
+    const size_t need = surf.len + t->full_len + t->stem_len;
+    if (w->memo.len + need > PX_WORDS_MEMO_BYTES) {
+        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
+        w->memo.len = 0;
+    }
+    const size_t at = w->memo.len;
+    const bool stem_is_key = t->stem_off == t->key_off;
+    px_buf_add_str(&w->memo, surf);
+    px_buf_add(&w->memo, w->keys.ptr + t->full_off, t->full_len);
+    if (!stem_is_key) {
+        px_buf_add(&w->memo, w->keys.ptr + t->stem_off, t->stem_len);
+    }
+    if (px_buf_failed(&w->memo)) {
+        m->hash = 0;
+        return;
+    }
+    *m = (wmemo){h,
+                 (uint32_t)at,
+                 (uint32_t)surf.len,
+                 (uint32_t)t->full_len,
+                 (uint32_t)(t->key_off - t->full_off),
+                 (uint32_t)t->stem_len,
+                 t->clitic_len,
+                 t->flags,
+                 t->script,
+                 stem_is_key};
+}
+
+/* Adds the unit at off from a remembered word. */
+static px_status
+from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
+{
+    if (!grow_words(w)) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    const char *base = w->memo.ptr + m->at + m->surf_len;
+    wtmp t;
+    memset(&t, 0, sizeof t);
+    t.off = off;
+    t.len = m->surf_len;
+    t.full_off = keep(w, (px_str){base, m->full_len});
+    t.full_len = m->full_len;
+    t.key_off = t.full_off + m->cut;
+    t.key_len = m->full_len - m->cut;
+    t.stem_off = t.key_off;
+    t.stem_len = t.key_len;
+    if (!m->stem_is_key) {
+        t.stem_off = keep(w, (px_str){base + m->full_len, m->stem_len});
+        t.stem_len = m->stem_len;
+    }
+    t.clitic_len = m->clitic_len;
+    t.flags = m->flags;
+    t.script = m->script;
+    w->v[w->n++] = t;
+    return px_buf_failed(&w->keys)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
+/* Keys the surface word text[off, off+len) and adds it, or takes it from
+ * the words seen before. */
 static px_status
 add_word(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
-    const px_status rc = px_wordkey_key(
-        w->wk, sp->lang, (px_str){sp->text.ptr + off, len}, &w->key, err);
-    if (rc != PX_OK) {
-        return rc;
+    const px_str surf = {sp->text.ptr + off, len};
+    const uint64_t h = hash_bytes(surf);
+    wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
+    if (m->hash == h && m->surf_len == len &&
+        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0) {
+        return from_memo(w, m, off, err);
     }
-    return px_words_push(sp, off, len, (px_str){w->key.ptr, w->key.len}, status,
-                         err);
+    px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
+    const size_t n = w->n;
+    if (rc == PX_OK) {
+        rc = px_words_push(sp, off, len, (px_str){w->key.ptr, w->key.len},
+                           status, err);
+    }
+    if (rc == PX_OK && w->n > n) {
+        remember(w, m, h, surf, &w->v[w->n - 1]);
+    }
+    return rc;
 }
 
 /* Copies the units and their keys into a. */
@@ -395,6 +488,11 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
     sp.has_stemmer = px_wordkey_has_stemmer(sp.lang);
     w->n = 0;
     w->keys.len = 0;
+    if (strcmp(w->memo_lang, sp.lang) != 0) {
+        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
+        w->memo.len = 0;
+        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
+    }
     UErrorCode st = U_ZERO_ERROR;
     w->ut = utext_openUTF8(w->ut, text.ptr, (int64_t)text.len, &st);
     ubrk_setUText(w->bi, w->ut, &st);

@@ -32,6 +32,24 @@ typedef struct wtmp {
     int16_t script;
 } wtmp;
 
+/* A remembered word: the surface form and its results, in px_words.memo
+ * bytes (surface, then full key, then stem when it differs). */
+typedef struct wmemo {
+    uint64_t hash; /* 0: empty slot */
+    uint32_t at;   /* offset of the surface form in memo */
+    uint32_t surf_len;
+    uint32_t full_len;
+    uint32_t cut; /* bytes of the full key split off as clitics */
+    uint32_t stem_len;
+    uint32_t clitic_len;
+    uint16_t flags;
+    int16_t script;
+    bool stem_is_key;
+} wmemo;
+
+#define PX_WORDS_MEMO_SLOTS 8192u
+#define PX_WORDS_MEMO_BYTES (1u << 20)
+
 struct px_words {
     const px_lex *lex; /* borrowed, may be NULL */
     px_wordkey *wk;
@@ -50,6 +68,9 @@ struct px_words {
     size_t *bounds; /* ICU boundaries inside the current Chinese run */
     size_t n_bounds;
     size_t bounds_cap;
+    wmemo *slots; /* words seen in memo_lang, by surface hash */
+    px_buf memo;
+    char memo_lang[16];
 };
 
 typedef struct split {
