@@ -17,6 +17,8 @@
 #include "analyse.h"
 #include "arena.h"
 #include "article.h"
+#include "datetext.h"
+#include "figures.h"
 #include "langid.h"
 #include "parallax.h"
 #include "str.h"
@@ -120,7 +122,7 @@ load_dir(const char *dir, const char *ext, size_t every, px_buf *all)
     return docs;
 }
 
-typedef enum stage { LANGID, WORDS, ANALYSE } stage;
+typedef enum stage { LANGID, WORDS, FIGURES, DATES, ANALYSE } stage;
 
 static void
 one(const char *p, size_t len, stage s, px_words *w, unsigned *check)
@@ -137,7 +139,17 @@ one(const char *p, size_t len, stage s, px_words *w, unsigned *check)
     }
     a->text = px_arena_strndup(a->arena, p, len);
     a->text_len = len;
-    if (s == WORDS) {
+    if (s == FIGURES) {
+        px_figure *f = NULL;
+        size_t n = 0;
+        px_figures_find((px_str){p, len}, "eng", &f, &n, a->arena, NULL);
+        *check += (unsigned)n;
+    } else if (s == DATES) {
+        px_date_mention *m = NULL;
+        size_t n = 0;
+        px_datetext_find((px_str){p, len}, "eng", NULL, a->arena, &m, &n, NULL);
+        *check += (unsigned)n;
+    } else if (s == WORDS) {
         px_langid_result r;
         px_word *v = NULL;
         size_t n = 0;
@@ -210,6 +222,8 @@ main(int argc, char **argv)
     const double s_an = run(&all, ANALYSE, w, &check);
     const double s_lang = run(&all, LANGID, w, &check);
     const double s_words = run(&all, WORDS, w, &check);
+    const double s_figs = run(&all, FIGURES, w, &check);
+    const double s_dates = run(&all, DATES, w, &check);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("%s: docs=%zu text_mb=%.1f lexicon=%s\n"
@@ -217,10 +231,13 @@ main(int argc, char **argv)
            "mb_per_s=%.1f docs_per_s=%.0f\n"
            "langid alone: cpu_s=%.2f mb_per_s=%.1f\n"
            "langid+words: cpu_s=%.2f mb_per_s=%.1f\n"
+           "figures alone: cpu_s=%.2f mb_per_s=%.1f\n"
+           "dates alone: cpu_s=%.2f mb_per_s=%.1f\n"
            "peak_rss_mb=%.1f (check %u)\n",
            what, n, mb, px_analyse_lexicon() != NULL ? "yes" : "no", s_an,
            mb / s_an, (double)n / s_an, s_lang, mb / s_lang, s_words,
-           mb / s_words, (double)ru.ru_maxrss / 1024.0, check & 1u);
+           mb / s_words, s_figs, mb / s_figs, s_dates, mb / s_dates,
+           (double)ru.ru_maxrss / 1024.0, check & 1u);
     px_analyse_words_put(w);
     px_buf_fini(&all);
     return 0;

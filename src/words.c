@@ -308,6 +308,17 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     return rc;
 }
 
+/* Forgets every remembered word. */
+static void
+forget(px_words *w)
+{
+    w->memo.len = 0;
+    if (++w->memo_gen == 0) { /* wrapped: old slots could look valid */
+        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
+        w->memo_gen = 1;
+    }
+}
+
 static uint64_t
 hash_bytes(px_str s)
 {
@@ -324,8 +335,7 @@ remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
 {
     const size_t need = surf.len + t->full_len + t->stem_len;
     if (w->memo.len + need > PX_WORDS_MEMO_BYTES) {
-        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
-        w->memo.len = 0;
+        forget(w);
     }
     const size_t at = w->memo.len;
     const bool stem_is_key = t->stem_off == t->key_off;
@@ -339,6 +349,7 @@ remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
         return;
     }
     *m = (wmemo){h,
+                 w->memo_gen,
                  (uint32_t)at,
                  (uint32_t)surf.len,
                  (uint32_t)t->full_len,
@@ -390,7 +401,7 @@ add_word(split *sp, size_t off, size_t len, int32_t status, px_error *err)
     const px_str surf = {sp->text.ptr + off, len};
     const uint64_t h = hash_bytes(surf);
     wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
-    if (m->hash == h && m->surf_len == len &&
+    if (m->hash == h && m->gen == w->memo_gen && m->surf_len == len &&
         memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0) {
         return from_memo(w, m, off, err);
     }
@@ -489,8 +500,7 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
     w->n = 0;
     w->keys.len = 0;
     if (strcmp(w->memo_lang, sp.lang) != 0) {
-        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
-        w->memo.len = 0;
+        forget(w);
         snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
     }
     UErrorCode st = U_ZERO_ERROR;

@@ -36,6 +36,7 @@ typedef struct wtmp {
  * bytes (surface, then full key, then stem when it differs). */
 typedef struct wmemo {
     uint64_t hash; /* 0: empty slot */
+    uint32_t gen;  /* valid while equal to px_words.memo_gen */
     uint32_t at;   /* offset of the surface form in memo */
     uint32_t surf_len;
     uint32_t full_len;
@@ -70,6 +71,7 @@ struct px_words {
     size_t bounds_cap;
     wmemo *slots; /* words seen in memo_lang, by surface hash */
     px_buf memo;
+    uint32_t memo_gen; /* bumped to forget every slot at once */
     char memo_lang[16];
 };
 
