@@ -1,10 +1,10 @@
 /* concepts.c - mapping word units to lexicon concepts (see concepts.h).
  *
- * Phrases are tried only from a word whose key the lexicon marks
- * PX_LEX_PREFIX, longest first up to px_lex_max_words, over words that
- * only white space separates. Single words then go through the key, the
- * Arabic proclitic splits of the whole surface word, a possessive 's cut,
- * the stem, and the script-neutral ("und") and English spaces.
+ * Phrases grow from a word while the lexicon marks the words so far
+ * PX_LEX_PREFIX (up to px_lex_max_words, over words that only white space
+ * separates); the longest with senses wins. Single words then go through the
+ * key, the Arabic proclitic splits of the whole surface word, a possessive 's
+ * cut, the stem, and the script-neutral ("und") and English spaces.
  */
 #include "concepts.h"
 
@@ -77,45 +77,57 @@ adjacent(const finder *f, size_t i)
     return to > from;
 }
 
-/* Senses of the phrase words[i, i + m) in f->key. */
+/* Looks up f->key, which ends with w's key; a later word of a phrase may
+ * also keep its proclitics (المتحدة in الأمم المتحدة lost its article to
+ * the splitter), so its full key is tried too, left in f->key on success. */
 static bool
-phrase_hit(finder *f, size_t i, size_t m, px_lex_hit *hit)
+phrase_get(finder *f, const px_word *w, bool first, px_lex_hit *h)
 {
-    f->key.len = 0;
-    for (size_t k = i; k < i + m; k++) {
-        if (k > i && !f->no_space) {
-            px_buf_add_byte(&f->key, ' ');
-        }
-        px_buf_add_str(&f->key, f->w[k].key);
+    if (px_lex_get(f->lex, f->base, PX_LEX_KEY,
+                   (px_str){f->key.ptr, f->key.len}, h)) {
+        return true;
     }
-    return !px_buf_failed(&f->key) &&
-           px_lex_get(f->lex, f->base, PX_LEX_KEY,
-                      (px_str){f->key.ptr, f->key.len}, hit) &&
-           hit->n_senses > 0;
+    if (first || px_str_eq(w->full_key, w->key)) {
+        return false;
+    }
+    f->key.len -= w->key.len;
+    px_buf_add_str(&f->key, w->full_key);
+    return px_lex_get(f->lex, f->base, PX_LEX_KEY,
+                      (px_str){f->key.ptr, f->key.len}, h);
 }
 
-/* Words in the longest phrase matched at i (0 if none), hit filled. */
+/* Words in the longest phrase matched at i (0 if none), hit filled: the
+ * phrase grows word by word while the lexicon says a longer entry starts
+ * with it (every prefix of an entry is in the lexicon). */
 static size_t
 phrase(finder *f, size_t i, px_lex_hit *hit)
 {
-    px_lex_hit h;
-    if (f->max_words < 2 || (f->w[i].flags & PX_WORD_NUMBER) != 0 ||
-        !px_lex_get(f->lex, f->base, PX_LEX_KEY, f->w[i].key, &h) ||
-        (h.flags & PX_LEX_PREFIX) == 0) {
+    if (f->max_words < 2 || (f->w[i].flags & PX_WORD_NUMBER) != 0) {
         return 0;
     }
-    size_t avail = 1;
-    while (avail < f->max_words && i + avail < f->n &&
-           (f->w[i + avail].flags & PX_WORD_NUMBER) == 0 &&
-           adjacent(f, i + avail - 1)) {
-        avail++;
-    }
-    for (size_t m = avail; m >= 2; m--) {
-        if (phrase_hit(f, i, m, hit)) {
-            return m;
+    f->key.len = 0;
+    px_buf_add_str(&f->key, f->w[i].key);
+    size_t best = 0;
+    for (size_t m = 1; !px_buf_failed(&f->key); m++) {
+        px_lex_hit h;
+        if (!phrase_get(f, &f->w[i + m - 1], m == 1, &h)) {
+            break;
         }
+        if (m >= 2 && h.n_senses > 0) {
+            best = m;
+            *hit = h;
+        }
+        if ((h.flags & PX_LEX_PREFIX) == 0 || m >= f->max_words ||
+            i + m >= f->n || (f->w[i + m].flags & PX_WORD_NUMBER) != 0 ||
+            !adjacent(f, i + m - 1)) {
+            break;
+        }
+        if (!f->no_space) {
+            px_buf_add_byte(&f->key, ' ');
+        }
+        px_buf_add_str(&f->key, f->w[i + m].key);
     }
-    return 0;
+    return best;
 }
 
 static bool

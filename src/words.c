@@ -146,34 +146,39 @@ article_cut(px_str key)
     return 0;
 }
 
-/* Whether the lexicon knows key or its stem. */
+/* Whether the lexicon knows key (space PX_LEX_KEY) or its stem. */
 static bool
-known_any(split *sp, px_str key)
+known_in(split *sp, px_lex_space space, px_str key)
 {
     px_words *w = sp->w;
-    if (px_words_known(w, sp->base, PX_LEX_KEY, key)) {
-        return true;
+    if (space == PX_LEX_KEY) {
+        return px_words_known(w, sp->base, PX_LEX_KEY, key);
     }
     return px_wordkey_stem(w->wk, sp->lang, key, &w->stem, NULL) == PX_OK &&
            px_words_known(w, sp->base, PX_LEX_STEM,
                           (px_str){w->stem.ptr, w->stem.len});
 }
 
-/* Bytes of key (an Arabic key) to split off as proclitics. */
+/* Bytes of key (an Arabic key) to split off as proclitics: none when the
+ * lexicon knows the whole word, else the least stripped form it knows (as
+ * a key, then as a stem), else the article. */
 static size_t
 arabic_cut(split *sp, px_str key)
 {
     if (sp->w->lex == NULL) {
         return article_cut(key);
     }
-    if (known_any(sp, key)) {
-        return 0;
-    }
     size_t offs[8];
     const size_t n = px_wordkey_ar_clitics(key, offs, 8);
-    for (size_t i = 0; i < n; i++) {
-        if (known_any(sp, (px_str){key.ptr + offs[i], key.len - offs[i]})) {
-            return offs[i];
+    for (int space = PX_LEX_KEY; space <= PX_LEX_STEM; space++) {
+        if (known_in(sp, (px_lex_space)space, key)) {
+            return 0;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const px_str rest = {key.ptr + offs[i], key.len - offs[i]};
+            if (known_in(sp, (px_lex_space)space, rest)) {
+                return offs[i];
+            }
         }
     }
     return article_cut(key);

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "check.h"
+#include "langid.h"
 #include "lexbuild.h"
 #include "lexicon.h"
 #include "str.h"
@@ -130,6 +131,181 @@ test_edges(px_words *w)
     px_arena_free(o.a);
 }
 
+static void
+add(px_lexb *b, const char *lang, const char *form, const char *name)
+{
+    px_lexb_add(b, lang, px_str_c(form), px_lexb_concept(b, name, NULL), 1.0f);
+}
+
+/* A small lexicon at path: Chinese words and names, Arabic words. */
+static bool
+build_lexicon(const char *path)
+{
+    px_lexb *b = px_lexb_new();
+    if (b == NULL) {
+        return false;
+    }
+    add(b, "zho", "阿塞拜疆", "c:AZ");
+    add(b, "zho", "加沙", "g:281133");
+    add(b, "zho", "总统", "w:president");
+    add(b, "zho", "阿利耶夫", "n:ilham-aliyev");
+    add(b, "zho", "联合国", "n:united-nations");
+    px_lexb_mark(b, "zho", px_str_c("美国"), PX_LEX_WORD);
+    px_lexb_mark(b, "zho", px_str_c("在"), PX_LEX_WORD | PX_LEX_STOP);
+    add(b, "ara", "رئيس", "w:president");
+    add(b, "ara", "ولد", "w:boy");
+    add(b, "ara", "غزة", "g:281133");
+    px_lexb_mark(b, "ara", px_str_c("في"), PX_LEX_STOP);
+    px_lexb_mark(b, "eng", px_str_c("the"), PX_LEX_STOP);
+    const bool ok = px_lexb_write(b, path, NULL) == PX_OK;
+    px_lexb_free(b);
+    return ok;
+}
+
+static void
+test_chinese_lexicon(px_words *w)
+{
+    const char *t = "阿塞拜疆总统阿利耶夫在联合国会见了美国人";
+    split_out o = split(w, t, "zho-Hans");
+    CHECK(o.n >= 6);
+    CHECK(surface_is(&o, t, 0, "阿塞拜疆") && key_is(&o, 0, "阿塞拜疆"));
+    CHECK(surface_is(&o, t, 1, "总统") && surface_is(&o, t, 2, "阿利耶夫"));
+    CHECK(surface_is(&o, t, 3, "在") && (o.v[3].flags & PX_WORD_STOP) != 0);
+    CHECK(surface_is(&o, t, 4, "联合国"));
+    CHECK((o.v[4].flags & (PX_WORD_KNOWN | PX_WORD_IDEO)) ==
+          (PX_WORD_KNOWN | PX_WORD_IDEO));
+    px_arena_free(o.a);
+    /* traditional: folded keys, original offsets */
+    const char *tw = "「亞塞拜然總統」";
+    o = split(w, tw, "zho-Hant");
+    CHECK(o.n == 2);
+    CHECK(surface_is(&o, tw, 0, "亞塞拜然") && key_is(&o, 0, "阿塞拜疆"));
+    CHECK(surface_is(&o, tw, 1, "總統") && key_is(&o, 1, "总统"));
+    px_arena_free(o.a);
+}
+
+static void
+test_arabic_lexicon(px_words *w)
+{
+    const char *t = "والرئيس ولد وفي بغزة والكتاب";
+    split_out o = split(w, t, "arb");
+    CHECK(o.n == 5);
+    CHECK(key_is(&o, 0, "رييس") && o.v[0].clitic_len == strlen("وال"));
+    CHECK(key_is(&o, 1, "ولد") && o.v[1].clitic_len == 0);
+    CHECK(key_is(&o, 2, "في") && (o.v[2].flags & PX_WORD_STOP) != 0);
+    CHECK(o.v[2].clitic_len == strlen("و"));
+    CHECK(key_is(&o, 3, "غزه") && o.v[3].clitic_len == strlen("ب"));
+    CHECK((o.v[3].flags & PX_WORD_KNOWN) != 0);
+    /* unknown to the lexicon: the article still goes */
+    CHECK(key_is(&o, 4, "كتاب") && o.v[4].clitic_len == strlen("وال"));
+    px_arena_free(o.a);
+    const char *e = "The war";
+    o = split(w, e, "eng");
+    CHECK(o.n == 2 && (o.v[0].flags & PX_WORD_STOP) != 0);
+    CHECK((o.v[1].flags & PX_WORD_STOP) == 0);
+    px_arena_free(o.a);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    const long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *p = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    *len = p != NULL ? fread(p, 1, (size_t)n, f) : 0;
+    fclose(f);
+    return p;
+}
+
+typedef struct seed_found {
+    int zh_country;
+    int zh_gaza;
+    int ar_country;
+    int ar_gaza;
+} seed_found;
+
+static void
+seed_scan(px_words *w, const char *text, size_t len, seed_found *sf)
+{
+    px_langid_result l;
+    CHECK(px_langid_detect((px_str){text, len}, &l, NULL) == PX_OK);
+    split_out o = {px_arena_new(), NULL, 0};
+    CHECK(px_words_split(w, (px_str){text, len}, l.lang, o.a, &o.v, &o.n,
+                         NULL) == PX_OK);
+    const bool zh = strncmp(l.lang, "zho", 3) == 0;
+    const bool ar = strcmp(l.lang, "arb") == 0;
+    for (size_t i = 0; i < o.n; i++) {
+        CHECK(o.v[i].off + o.v[i].len <= len);
+        sf->zh_country += zh && key_is(&o, i, "阿塞拜疆");
+        sf->zh_gaza += zh && key_is(&o, i, "加沙");
+        sf->ar_country += ar && key_is(&o, i, "اذربيجان");
+        sf->ar_gaza += ar && key_is(&o, i, "غزه");
+    }
+    px_arena_free(o.a);
+}
+
+/* The Arabic and Chinese seed pages: the country and Gaza as words. */
+static void
+test_seeds(px_words *w)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/seeds", check_shared_dir());
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        printf("SKIP: seeds absent\n");
+        return;
+    }
+    seed_found sf = {0, 0, 0, 0};
+    const struct dirent *e = NULL;
+    while ((e = readdir(d)) != NULL) {
+        const size_t nl = strlen(e->d_name);
+        if (nl < 4 || strcmp(e->d_name + nl - 4, ".txt") != 0) {
+            continue;
+        }
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        if (text != NULL) {
+            seed_scan(w, text, len, &sf);
+        }
+        free(text);
+    }
+    closedir(d);
+    CHECK(sf.zh_country >= 1 && sf.zh_gaza >= 1);
+    CHECK(sf.ar_country >= 1 && sf.ar_gaza >= 1);
+}
+
+static void
+with_lexicon(void)
+{
+    char path[] = "/tmp/px_test_words_XXXXXX";
+    const int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        return;
+    }
+    close(fd);
+    px_lex *lex = NULL;
+    px_words *w = NULL;
+    CHECK(build_lexicon(path));
+    CHECK(px_lex_open(path, &lex, NULL) == PX_OK);
+    CHECK(px_words_new(lex, &w, NULL) == PX_OK);
+    if (w != NULL) {
+        test_chinese_lexicon(w);
+        test_arabic_lexicon(w);
+        test_seeds(w);
+    }
+    px_words_free(w);
+    px_lex_close(lex);
+    unlink(path);
+}
+
 int
 main(void)
 {
@@ -144,5 +320,6 @@ main(void)
     test_edges(w);
     test_english(w); /* again: from the remembered words */
     px_words_free(w);
+    with_lexicon();
     return check_summary();
 }
