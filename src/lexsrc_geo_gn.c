@@ -341,30 +341,6 @@ typedef struct gn_ctx {
     px_status rc;
 } gn_ctx;
 
-/* Administrative suffixes that name the same place (加沙省, 拉法市,
- * محافظة غزة): the bare name is an alias, when two or more characters
- * remain. */
-static px_str
-strip_admin(const char *lang, px_str form)
-{
-    static const char *const han[] = {"市", "省", "县", "區", "区", "縣"};
-    static const char ar_prefix[] = "محافظة ";
-    if (strncmp(lang, "zho", 3) == 0) {
-        for (size_t i = 0; i < sizeof han / sizeof han[0]; i++) {
-            const size_t n = strlen(han[i]);
-            if (form.len >= n + 6 &&
-                memcmp(form.ptr + form.len - n, han[i], n) == 0) {
-                return (px_str){form.ptr, form.len - n};
-            }
-        }
-    } else if (strcmp(lang, "ara") == 0 && form.len > sizeof ar_prefix + 4 &&
-               memcmp(form.ptr, ar_prefix, sizeof ar_prefix - 1) == 0) {
-        return (px_str){form.ptr + sizeof ar_prefix - 1,
-                        form.len - (sizeof ar_prefix - 1)};
-    }
-    return (px_str){form.ptr, 0};
-}
-
 static void
 gn_add_place(gn_ctx *x, const char *name, const char *gloss, px_str form,
              uint32_t population)
@@ -375,7 +351,7 @@ gn_add_place(gn_ctx *x, const char *name, const char *gloss, px_str form,
     }
     const px_concept c = px_lexb_concept(x->b, name, gloss);
     px_geo_add(x->b, &x->stats, x->lang, form, c, w);
-    const px_str bare = strip_admin(x->lang, form);
+    const px_str bare = px_geo_strip_admin(x->lang, form);
     if (bare.len > 0 &&
         px_geo_place_weight(&x->words, x->lang, bare, population) > 0.0f) {
         px_geo_add(x->b, &x->stats, x->lang, bare, c, w * 0.9f);
@@ -410,7 +386,9 @@ gn_pair(void *ctx, px_str id, px_str str)
         }
     } else if (id.len == 2) {
         snprintf(name, sizeof name, "c:%.2s", id.ptr);
-        gn_add_place(x, name, is_en ? gloss : NULL, str, 1000000);
+        const float w = px_geo_country_weight(&x->words, x->lang, str, 1.0f);
+        px_geo_add(x->b, &x->stats, x->lang, str,
+                   px_lexb_concept(x->b, name, is_en ? gloss : NULL), w);
     } else if (id.len < 30 && id.len > 3 && id.ptr[2] == '.') {
         /* admin1 divisions, by GeoNames code (not ISO 3166-2) */
         snprintf(name, sizeof name, "g:%.*s", (int)id.len, id.ptr);

@@ -87,33 +87,39 @@ bool px_strset_has(const px_strset *s, px_str v);
 /* ---- ambiguity: stopwords and common English words ---- */
 
 typedef struct px_geo_words {
-    px_strset stop;   /* "ara\tفي": stopwords-iso, case-folded */
-    px_strset common; /* lower-case English words of WordNet */
-    struct UCaseMap *fold;
+    px_strset stop;      /* "ara\tفي": stopwords-iso */
+    px_strset wn_avr;    /* WordNet adjective, adverb and verb lemmas */
+    px_strset wn_noun;   /* WordNet nouns written in lower case */
+    px_strset wn_proper; /* WordNet nouns written with a capital */
+    px_strset common_ar; /* Arabic words: FreeDict eng-ara translations of
+                            common English words */
+    struct px_wordkey *wk; /* wordkey.h */
+    px_buf key;
     px_buf tmp;
-    bool has_stop;
-    bool has_common;
 } px_geo_words;
 
-/* Loads stopwords-iso (npm_dir) and WordNet (wordnet dir); either may be
- * missing (then its test is always false). Fails with PX_ENOMEM only. */
+/* Loads stopwords-iso (npm_dir), WordNet (wordnet) and FreeDict eng-ara
+ * (dictd); any may be missing (then its test is always false). All sets
+ * hold "lang\tkey" with px_wordkey_key keys. Fails with PX_ENOMEM only. */
 px_status px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p,
                             px_error *err);
 void px_geo_words_fini(px_geo_words *w);
 /* True when form (case-folded here) is a stopword of lang. */
 bool px_geo_is_stop(px_geo_words *w, const char *lang, px_str form);
-/* True when an English form, lower-cased, is a common English word (Nice,
- * Mobile, Reading, Split). */
-bool px_geo_is_common_en(px_geo_words *w, px_str form);
+/* True when form is a common word of lang. English: a WordNet adjective,
+ * adverb or verb (Nice, Mobile, Split), or a lower-case noun that is not
+ * also a proper noun (so Berlin, Reading and Bath are names). Arabic: a
+ * FreeDict eng-ara translation of a common English word, with or without
+ * ال (صور "pictures", عين "eye"). Other languages: never. */
+bool px_geo_is_common(px_geo_words *w, const char *lang, px_str form);
 /* True when form is too short to name a place safely: fewer than three
  * letters, or fewer than two in Han script. */
 bool px_geo_is_short(px_str form);
 
 /* The weight of a place name form given the place's population (0 when
  * unknown): 1.0 from a million people, 0.9 from 100,000, else 0.5; capped
- * at 0.4 (0.6 from a million) when the English form is a common word, and
- * at 0.5 for Arabic forms of three letters or fewer (صور, عين). 0 means
- * skip the form (stopword or too short). */
+ * at 0.4 (0.6 from a million) when the form is a common word of lang. 0
+ * means skip the form (stopword or too short). */
 float px_geo_place_weight(px_geo_words *w, const char *lang,
                           px_str form, uint32_t population);
 
@@ -154,6 +160,25 @@ px_concept px_gn_concept(px_lexb *b, const px_gn_city *c);
 /* Adds the nisba adjectives of an Arabic country name (أذربيجان ->
  * أذربيجاني, أذربيجانية; روسيا -> روسي, روسية) to c at weight 0.8; names of
  * several words get none. Returns how many forms were added. */
-size_t px_geo_add_nisba(px_lexb *b, px_str name, px_concept c);
+size_t px_geo_add_nisba(px_lexb *b, px_geo_stats *st, px_str name,
+                        px_concept c);
+
+/* ---- shared naming rules ---- */
+
+/* The bare name inside an administrative name (加沙省 -> 加沙, 拉法市 ->
+ * 拉法, محافظة غزة -> غزة); an empty slice when there is none. */
+px_str px_geo_strip_admin(const char *lang, px_str form);
+
+/* The weight of a country name form: 0.5 for the few country names that
+ * are also frequent words (Arabic مالي "financial", بنين "sons", Chinese
+ * 中非 "China-Africa", English Jersey), 0 for stopwords and one-letter
+ * forms, else base. */
+float px_geo_country_weight(px_geo_words *w, const char *lang, px_str form,
+                            float base);
+
+/* The weight of another name (language, region): 0 for stopwords and
+ * short forms, at most 0.4 for common words, else base. */
+float px_geo_name_weight(px_geo_words *w, const char *lang, px_str form,
+                         float base);
 
 #endif /* PX_LEXSRC_GEO_INT_H */
