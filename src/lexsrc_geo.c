@@ -196,8 +196,9 @@ languages(cldr_ctx *x, const xmlNode *ldn)
         /* languages with a two-letter code are the ones news names */
         float base = strlen(type) == 2 ? 1.0f : 0.5f;
         base = alt[0] != '\0' && base > 0.9f ? 0.9f : base;
+        /* not the common-word test: Arabic, English are adjectives too */
         add_text(x, l, name, x->is_en && alt[0] == '\0',
-                 text_weight(x, l, base, 'n'));
+                 text_weight(x, l, base, 'c'));
     }
 }
 
