@@ -66,14 +66,14 @@ px_status px_lexb_write(px_lexb *b, const char *path, px_error *err);
  * Debian locations and <repo>/.cache/npm (npm_dir) given the repository
  * root (or $PX_NPM_CACHE). */
 typedef struct px_lexsrc_paths {
-    char cldr[256];     /* /usr/share/unicode/cldr/common */
+    char cldr[256];      /* /usr/share/unicode/cldr/common */
     char iso_codes[256]; /* /usr/share/iso-codes/json */
-    char locale[256];   /* /usr/share/locale (gettext .mo files) */
-    char dictd[256];    /* /usr/share/dictd (FreeDict) */
-    char wordnet[256];  /* /usr/share/wordnet */
-    char jieba[256];    /* .../jieba/dict.txt */
-    char npm_dir[256];  /* <repo>/.cache/npm */
-    char data_dir[256]; /* <repo>/data/lexicon (project-written lists) */
+    char locale[256];    /* /usr/share/locale (gettext .mo files) */
+    char dictd[256];     /* /usr/share/dictd (FreeDict) */
+    char wordnet[256];   /* /usr/share/wordnet */
+    char jieba[256];     /* .../jieba/dict.txt */
+    char npm_dir[256];   /* <repo>/.cache/npm */
+    char data_dir[256];  /* <repo>/data/lexicon (project-written lists) */
 } px_lexsrc_paths;
 
 void px_lexsrc_paths_default(px_lexsrc_paths *p, const char *repo_root);
@@ -82,28 +82,24 @@ typedef px_status (*px_lexsrc_fn)(px_lexb *b, const px_lexsrc_paths *p,
                                   px_error *err);
 
 /* Dictionaries and vocabulary (lexsrc_dict.c). */
-px_status px_lexsrc_cedict(px_lexb *b, const px_lexsrc_paths *p,
-                           px_error *err);
+px_status px_lexsrc_cedict(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 px_status px_lexsrc_freedict(px_lexb *b, const px_lexsrc_paths *p,
                              px_error *err);
 px_status px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);
-px_status px_lexsrc_jieba(px_lexb *b, const px_lexsrc_paths *p,
-                          px_error *err);
+px_status px_lexsrc_jieba(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 px_status px_lexsrc_stopwords(px_lexb *b, const px_lexsrc_paths *p,
                               px_error *err);
 
 /* Places and names (lexsrc_geo.c, lexsrc_names.c). */
-px_status px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p,
-                         px_error *err);
+px_status px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 px_status px_lexsrc_iso_codes(px_lexb *b, const px_lexsrc_paths *p,
                               px_error *err);
 px_status px_lexsrc_geonames(px_lexb *b, const px_lexsrc_paths *p,
                              px_error *err);
 px_status px_lexsrc_countries(px_lexb *b, const px_lexsrc_paths *p,
                               px_error *err);
-px_status px_lexsrc_actors(px_lexb *b, const px_lexsrc_paths *p,
-                           px_error *err);
+px_status px_lexsrc_actors(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 
 /* The readers `parallax lexicon build` runs, in order (lexsrc_list.c):
  * a short name for progress lines and the reader. */

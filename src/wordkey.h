@@ -33,7 +33,7 @@
 
 typedef struct px_wordkey px_wordkey;
 
-px_wordkey *px_wordkey_new(void); /* NULL when out of memory */
+px_wordkey *px_wordkey_new(void);     /* NULL when out of memory */
 void px_wordkey_free(px_wordkey *wk); /* NULL is a no-op */
 
 /* Writes into out (replacing its content) the macrolanguage code of lang:

@@ -1,0 +1,130 @@
+/* test_wordkey.c - matching keys, stems, language bases and Arabic clitic
+ * candidates (wordkey.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "str.h"
+#include "wordkey.h"
+
+static px_wordkey *wk;
+
+static const char *
+key(const char *lang, const char *s)
+{
+    static px_buf b;
+    px_error err = {0};
+    CHECK(px_wordkey_key(wk, lang, px_str_c(s), &b, &err) == PX_OK);
+    return b.ptr != NULL ? b.ptr : "";
+}
+
+static const char *
+stem(const char *lang, const char *s)
+{
+    static px_buf k;
+    static px_buf b;
+    px_error err = {0};
+    CHECK(px_wordkey_key(wk, lang, px_str_c(s), &k, &err) == PX_OK);
+    CHECK(px_wordkey_stem(wk, lang, (px_str){k.ptr, k.len}, &b, &err) == PX_OK);
+    return b.ptr != NULL ? b.ptr : "";
+}
+
+static void
+test_keys(void)
+{
+    CHECK_STR_EQ(key("eng", "  United\t\tNations "), "united nations");
+    CHECK_STR_EQ(key("fra", "Élysée"), "élysée");
+    CHECK_STR_EQ(key("deu", "STRAẞE"), "strasse");
+    CHECK_STR_EQ(key("eng", "ﬁnal"), "final");          /* NFKC ligature */
+    CHECK_STR_EQ(key("eng", "Ａｌｉｙｅｖ"), "aliyev"); /* full width */
+    CHECK_STR_EQ(key("eng", "co\xC2\xADoperate"), "cooperate"); /* SHY */
+    /* tashkeel, alef forms, taa marbuta, alef maqsura, hamza seats */
+    CHECK_STR_EQ(key("arb", "أَذْرَبِيجَان"), "اذربيجان");
+    CHECK_STR_EQ(key("arb", "إسرائيل"), "اسراييل");
+    CHECK_STR_EQ(key("arb", "غزة"), "غزه");
+    CHECK_STR_EQ(key("arb", "مستشفى"), "مستشفي");
+    CHECK_STR_EQ(key("arb", "مؤتمر"), "موتمر");
+    CHECK_STR_EQ(key("arb", "الـــرئيس"), "الرييس"); /* tatweel */
+    CHECK_STR_EQ(key("arb", "ﻻ"), "لا");             /* presentation form */
+    /* traditional Chinese folds to simplified (Taiwan usage to mainland) */
+    CHECK_STR_EQ(key("zho-Hant", "亞塞拜然總統"), "阿塞拜疆总统");
+    CHECK_STR_EQ(key("zho-Hant", "加薩"), "加萨");
+    CHECK_STR_EQ(key("zho-Hans", "特朗普"), "特朗普");
+    CHECK_STR_EQ(key("eng", ""), "");
+    CHECK_STR_EQ(key("eng", "\xFF"), "\xEF\xBF\xBD"); /* invalid: U+FFFD */
+}
+
+static void
+test_stems(void)
+{
+    CHECK_STR_EQ(stem("eng", "Elections"), "elect");
+    CHECK_STR_EQ(stem("eng", "negotiated"), "negoti");
+    CHECK_STR_EQ(stem("ara", "المفاوضات"), "مفاوض");
+    CHECK_STR_EQ(stem("rus", "выборы"), "выбор");
+    CHECK_STR_EQ(stem("zho", "总统"), "总统"); /* no stemmer: the key */
+    CHECK(px_wordkey_has_stemmer("arb"));
+    CHECK(px_wordkey_has_stemmer("fra"));
+    CHECK(!px_wordkey_has_stemmer("zho-Hans"));
+}
+
+static void
+test_bases(void)
+{
+    char b[4];
+    px_wordkey_base("arb", b);
+    CHECK_STR_EQ(b, "ara");
+    px_wordkey_base("zho-Hant", b);
+    CHECK_STR_EQ(b, "zho");
+    px_wordkey_base("cmn", b);
+    CHECK_STR_EQ(b, "zho");
+    px_wordkey_base("en", b);
+    CHECK_STR_EQ(b, "eng");
+    px_wordkey_base("fra", b);
+    CHECK_STR_EQ(b, "fra");
+    px_wordkey_base("english", b);
+    CHECK_STR_EQ(b, "und");
+    px_wordkey_base("", b);
+    CHECK_STR_EQ(b, "und");
+}
+
+static void
+check_clitics(const char *word, size_t n_want, const char *const *want)
+{
+    px_buf k = {0};
+    px_error err = {0};
+    CHECK(px_wordkey_key(wk, "arb", px_str_c(word), &k, &err) == PX_OK);
+    size_t offs[8];
+    const size_t n = px_wordkey_ar_clitics((px_str){k.ptr, k.len}, offs, 8);
+    CHECK(n == n_want);
+    for (size_t i = 0; i < n && i < n_want; i++) {
+        CHECK_STR_EQ(k.ptr + offs[i], want[i]);
+    }
+    px_buf_fini(&k);
+}
+
+static void
+test_clitics(void)
+{
+    static const char *const w1[] = {"الانتخابات", "انتخابات"};
+    check_clitics("والانتخابات", 2, w1);
+    static const char *const w2[] = {"لرييس", "رييس"};
+    check_clitics("للرئيس", 2, w2);
+    static const char *const w3[] = {"حكومه"};
+    check_clitics("بالحكومة", 2, (const char *const[]){"الحكومه", "حكومه"});
+    check_clitics("الحكومة", 1, w3);
+    check_clitics("حرب", 0, NULL);
+    check_clitics("ول", 0, NULL); /* nothing may leave one letter */
+}
+
+int
+main(void)
+{
+    wk = px_wordkey_new();
+    CHECK(wk != NULL);
+    test_keys();
+    test_stems();
+    test_bases();
+    test_clitics();
+    px_wordkey_free(wk);
+    return check_summary();
+}
