@@ -8,6 +8,7 @@
 #ifndef PX_PARALLAX_H
 #define PX_PARALLAX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -127,6 +128,24 @@ PX_API px_status px_article_json(const px_article *a, char **out, size_t *len,
 PX_API px_status px_analyse_json(const px_article *a, char **out, size_t *len,
                                  px_error *err);
 
+/* What px_analyse_json_opts adds. */
+typedef struct px_analyse_opts {
+    bool words; /* list every word ("word_list": offsets, key, stem, stop) */
+} px_analyse_opts;
+
+/* px_analyse_json with options (o may be NULL: the defaults). */
+PX_API px_status px_analyse_json_opts(const px_article *a,
+                                      const px_analyse_opts *o, char **out,
+                                      size_t *len, px_error *err);
+
+/* The concepts an article's words name, as one JSON object on one line
+ * (docs/schema.json, "concepts"): language, whether a lexicon was found,
+ * content-word coverage, and per concept its id name, English gloss, summed
+ * weight and the words (with offsets) that produced it. Without a lexicon
+ * the list is empty. *out is owned: free it with px_free. */
+PX_API px_status px_concepts_json(const px_article *a, char **out, size_t *len,
+                                  px_error *err);
+
 /* ---- evaluation ------------------------------------------------------- */
 
 /* Scores the extractor on one benchmark folder (see the datasets' README)
@@ -152,6 +171,16 @@ PX_API px_status px_langid(const char *text, size_t len, char lang[16],
  * progress, when not NULL, is called after each file. */
 PX_API px_status px_eval_langid(const char *ntrex_dir, px_progress_fn fn,
                                 void *ctx, char **report_json, px_error *err);
+
+/* Scores the concept lexicon on an NTREX-128 folder: per language version
+ * the share of content words (no stopwords, no digits) mapped to a
+ * concept and the commonest uncovered keys, and cross-language retrieval
+ * with concept vectors alone (tf-idf cosine; P@1 and MRR for eng, arb and
+ * zho-CN pairs). lexicon_path NULL: px_lex_default_path. Returns a JSON
+ * report (owned, px_free); progress is called after each version. */
+PX_API px_status px_eval_concepts(const char *ntrex_dir,
+                                  const char *lexicon_path, px_progress_fn fn,
+                                  void *ctx, char **report_json, px_error *err);
 
 /* ---- stories ---------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* cmd_extract.c - `parallax extract` (one JSON object per article) and
  * `parallax analyse` (one analysis per article): both read pages the same
  * way and differ only in what they print for each article. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ static const char extract_usage[] =
     "be, 2 on a usage error.\n";
 
 static const char analyse_usage[] =
-    "usage: parallax analyse [--format F] PATH...\n"
+    "usage: parallax analyse [--format F] [--words] PATH...\n"
     "\n"
     "Reads pages like 'parallax extract', then prints for each article one\n"
     "JSON object per line (docs/schema.json, \"analysis\"): its language\n"
@@ -30,8 +31,11 @@ static const char analyse_usage[] =
     "kind, counted unit such as deaths or questions, sentence) and every\n"
     "date mention (relative ones resolved against the publication date),\n"
     "all with byte offsets into the article text of 'parallax extract'.\n"
+    "The lexicon (lexicon.plx beside the binary, or $PX_LEXICON) supplies\n"
+    "stopwords, Arabic clitics and Chinese words when it is there.\n"
     "\n"
     "  --format F   auto (default: sniffed per file), html, warc, jsonl, text\n"
+    "  --words      also list every word: offsets, key, stem, stopword\n"
     "\n"
     "Exit status: 0 if at least one article was analysed, 1 if none could\n"
     "be, 2 on a usage error.\n";
@@ -110,9 +114,37 @@ px_cmd_extract(int argc, char **argv)
     return each_article(argc, argv, extract_usage, &p);
 }
 
+static px_status
+analyse_with_words(const px_article *a, char **out, size_t *len, px_error *err)
+{
+    const px_analyse_opts o = {true};
+    return px_analyse_json_opts(a, &o, out, len, err);
+}
+
+/* Removes the flag opt (before any "--") from argv; true if it was there. */
+static bool
+take_flag(int *argc, char **argv, const char *opt)
+{
+    bool found = false;
+    int k = 1;
+    bool ended = false;
+    for (int i = 1; i < *argc; i++) {
+        ended = ended || strcmp(argv[i], "--") == 0;
+        if (!ended && strcmp(argv[i], opt) == 0) {
+            found = true;
+            continue;
+        }
+        argv[k++] = argv[i];
+    }
+    *argc = k;
+    return found;
+}
+
 int
 px_cmd_analyse(int argc, char **argv)
 {
-    per_article p = {"analyse", px_analyse_json, 0, 0};
+    const bool words = take_flag(&argc, argv, "--words");
+    per_article p = {"analyse", words ? analyse_with_words : px_analyse_json, 0,
+                     0};
     return each_article(argc, argv, analyse_usage, &p);
 }

@@ -10,8 +10,11 @@ static const px_cmd commands[] = {
      px_cmd_extract},
     {"analyse", "print language, words, figures and dates of each article",
      px_cmd_analyse},
+    {"concepts", "print the concepts each article's words name",
+     px_cmd_concepts},
     {"run", "read, extract and write the results for a corpus", px_cmd_run},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
+    {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
 };
 
 static void

@@ -1,0 +1,519 @@
+/* words.c - word units of a text: ICU word breaks, keys and stems, Arabic
+ * proclitics, and the shared bookkeeping (words_zh.c segments Chinese).
+ *
+ * One split keys every unit into a reused scratch buffer (w->keys) and
+ * records offsets; the units and their keys are copied into the caller's
+ * arena once at the end, so there is no allocation per word.
+ */
+#include "words.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "words_int.h"
+
+px_status
+px_words_new(const px_lex *lex, px_words **out, px_error *err)
+{
+    *out = NULL;
+    px_words *w = px_calloc(1, sizeof *w);
+    if (w == NULL || (w->wk = px_wordkey_new()) == NULL) {
+        px_free(w);
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    w->lex = lex;
+    px_buf_init(&w->key);
+    px_buf_init(&w->stem);
+    px_buf_init(&w->run);
+    px_buf_init(&w->keys);
+    px_buf_init(&w->memo);
+    w->slots = px_calloc(PX_WORDS_MEMO_SLOTS, sizeof *w->slots);
+    if (w->slots == NULL) {
+        px_words_free(w);
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    w->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    w->ut = utext_openUTF8(NULL, "", 0, &st);
+    if (U_FAILURE(st)) {
+        px_words_free(w);
+        return px_fail(err, PX_EINVAL, "words: ICU word breaks: %s",
+                       u_errorName(st));
+    }
+    *out = w;
+    return PX_OK;
+}
+
+void
+px_words_free(px_words *w)
+{
+    if (w == NULL) {
+        return;
+    }
+    ubrk_close(w->bi);
+    utext_close(w->ut);
+    px_wordkey_free(w->wk);
+    px_buf_fini(&w->key);
+    px_buf_fini(&w->stem);
+    px_buf_fini(&w->run);
+    px_buf_fini(&w->keys);
+    px_free(w->v);
+    px_free(w->co);
+    px_free(w->ko);
+    px_free(w->bounds);
+    px_free(w->slots);
+    px_buf_fini(&w->memo);
+    px_free(w);
+}
+
+const char *
+px_word_script_name(int script)
+{
+    const char *s = uscript_getShortName((UScriptCode)script);
+    return s != NULL ? s : "Zyyy";
+}
+
+/* True when the lexicon holds key (in either space). */
+bool
+px_words_known(const px_words *w, const char *base, px_lex_space space,
+               px_str key)
+{
+    px_lex_hit hit;
+    return w->lex != NULL && key.len > 0 &&
+           px_lex_get(w->lex, base, space, key, &hit);
+}
+
+static bool
+is_mark(UChar32 c)
+{
+    const int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_FORMAT_CHAR || c == 0x0640;
+}
+
+/* Code points in s. */
+static size_t
+count_cp(px_str s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        n += ((unsigned char)s.ptr[i] & 0xC0u) != 0x80u;
+    }
+    return n;
+}
+
+/* Bytes of surf that hold its first n_letters letters, with the marks and
+ * tatweels written after them (the key drops those). */
+static size_t
+surface_prefix(px_str surf, size_t n_letters)
+{
+    int32_t i = 0;
+    size_t letters = 0;
+    const int32_t len = (int32_t)surf.len;
+    while (i < len) {
+        const int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(surf.ptr, i, len, c);
+        if (is_mark(c)) {
+            continue;
+        }
+        if (letters == n_letters) {
+            return (size_t)at;
+        }
+        letters++;
+    }
+    return surf.len;
+}
+
+/* Without a lexicon: the article (ال لل وال بال فال كال) when at least
+ * three letters remain. */
+static size_t
+article_cut(px_str key)
+{
+    static const char *const arts[] = {"وال", "بال", "فال", "كال", "ال", "لل"};
+    for (size_t i = 0; i < sizeof arts / sizeof arts[0]; i++) {
+        const size_t n = strlen(arts[i]);
+        if (key.len > n && memcmp(key.ptr, arts[i], n) == 0 &&
+            count_cp((px_str){key.ptr + n, key.len - n}) >= 3) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* Whether the lexicon knows key (space PX_LEX_KEY) or its stem. */
+static bool
+known_in(split *sp, px_lex_space space, px_str key)
+{
+    px_words *w = sp->w;
+    if (space == PX_LEX_KEY) {
+        return px_words_known(w, sp->base, PX_LEX_KEY, key);
+    }
+    return px_wordkey_stem(w->wk, sp->lang, key, &w->stem, NULL) == PX_OK &&
+           px_words_known(w, sp->base, PX_LEX_STEM,
+                          (px_str){w->stem.ptr, w->stem.len});
+}
+
+/* Bytes of key (an Arabic key) to split off as proclitics: none when the
+ * lexicon knows the whole word, else the least stripped form it knows (as
+ * a key, then as a stem), else the article. */
+static size_t
+arabic_cut(split *sp, px_str key)
+{
+    if (sp->w->lex == NULL) {
+        return article_cut(key);
+    }
+    size_t offs[8];
+    const size_t n = px_wordkey_ar_clitics(key, offs, 8);
+    for (int space = PX_LEX_KEY; space <= PX_LEX_STEM; space++) {
+        if (known_in(sp, (px_lex_space)space, key)) {
+            return 0;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const px_str rest = {key.ptr + offs[i], key.len - offs[i]};
+            if (known_in(sp, (px_lex_space)space, rest)) {
+                return offs[i];
+            }
+        }
+    }
+    return article_cut(key);
+}
+
+/* Script, capital, digit and ideograph flags of a surface word. */
+static void
+surface_flags(px_str surf, int32_t status, wtmp *t)
+{
+    int32_t i = 0;
+    const int32_t len = (int32_t)surf.len;
+    bool first = true;
+    t->script = USCRIPT_COMMON;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+        t->flags |= PX_WORD_NUMBER;
+    }
+    if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT) {
+        t->flags |= PX_WORD_IDEO;
+    }
+    while (i < len) {
+        UChar32 c = 0;
+        U8_NEXT(surf.ptr, i, len, c);
+        if (u_isdigit(c)) {
+            t->flags |= PX_WORD_NUMBER;
+        } else if (first && u_isalpha(c)) {
+            UErrorCode st = U_ZERO_ERROR;
+            const UScriptCode sc = uscript_getScript(c, &st);
+            t->script = (int16_t)(U_SUCCESS(st) ? sc : USCRIPT_COMMON);
+            if ((u_isupper(c) || u_istitle(c)) &&
+                (sc == USCRIPT_LATIN || sc == USCRIPT_CYRILLIC ||
+                 sc == USCRIPT_GREEK || sc == USCRIPT_ARMENIAN)) {
+                t->flags |= PX_WORD_CAP;
+            }
+            first = false;
+        }
+    }
+}
+
+static bool
+grow_words(px_words *w)
+{
+    if (w->n < w->cap) {
+        return true;
+    }
+    const size_t cap = w->cap ? w->cap * 2 : 256;
+    wtmp *v = px_realloc(w->v, cap * sizeof *v);
+    if (v == NULL) {
+        return false;
+    }
+    w->v = v;
+    w->cap = cap;
+    return true;
+}
+
+/* Appends s to w->keys; its offset there. */
+static size_t
+keep(px_words *w, px_str s)
+{
+    const size_t at = w->keys.len;
+    px_buf_add(&w->keys, s.ptr, s.len);
+    return at;
+}
+
+/* Stem and lexicon flags of t, whose key is in w->keys. */
+static px_status
+finish_word(split *sp, wtmp *t, px_error *err)
+{
+    px_words *w = sp->w;
+    const px_str key = {w->keys.ptr + t->key_off, t->key_len};
+    t->stem_off = t->key_off;
+    t->stem_len = t->key_len;
+    if ((t->flags & (PX_WORD_NUMBER | PX_WORD_IDEO)) == 0 && sp->has_stemmer) {
+        const px_status rc =
+            px_wordkey_stem(w->wk, sp->lang, key, &w->stem, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+        const px_str stem = {w->stem.ptr, w->stem.len};
+        if (!px_str_eq(stem, key)) {
+            t->stem_off = keep(w, stem);
+            t->stem_len = stem.len;
+        }
+    }
+    px_lex_hit hit;
+    const px_str k = {w->keys.ptr + t->key_off, t->key_len};
+    if (w->lex != NULL && px_lex_get(w->lex, sp->base, PX_LEX_KEY, k, &hit)) {
+        t->flags |= PX_WORD_KNOWN;
+        t->flags |= (hit.flags & PX_LEX_STOP) ? PX_WORD_STOP : 0;
+    } else if (px_words_known(
+                   w, sp->base, PX_LEX_STEM,
+                   (px_str){w->keys.ptr + t->stem_off, t->stem_len})) {
+        t->flags |= PX_WORD_KNOWN;
+    }
+    return px_buf_failed(&w->keys)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
+px_status
+px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
+              px_error *err)
+{
+    px_words *w = sp->w;
+    if (key.len == 0) {
+        return PX_OK;
+    }
+    if (!grow_words(w)) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    const px_str surf = {sp->text.ptr + off, len};
+    wtmp t;
+    memset(&t, 0, sizeof t);
+    t.off = off;
+    t.len = len;
+    surface_flags(surf, status, &t);
+    size_t cut = 0;
+    if (t.script == USCRIPT_ARABIC && sp->is_arabic) {
+        cut = arabic_cut(sp, key);
+    }
+    t.full_off = keep(w, key);
+    t.full_len = key.len;
+    t.key_off = t.full_off + cut;
+    t.key_len = key.len - cut;
+    if (cut > 0) {
+        t.clitic_len =
+            (uint32_t)surface_prefix(surf, count_cp((px_str){key.ptr, cut}));
+    }
+    const px_status rc = finish_word(sp, &t, err);
+    if (rc == PX_OK) {
+        w->v[w->n++] = t;
+    }
+    return rc;
+}
+
+/* Forgets every remembered word. */
+static void
+forget(px_words *w)
+{
+    w->memo.len = 0;
+    if (++w->memo_gen == 0) { /* wrapped: old slots could look valid */
+        memset(w->slots, 0, PX_WORDS_MEMO_SLOTS * sizeof *w->slots);
+        w->memo_gen = 1;
+    }
+}
+
+static uint64_t
+hash_bytes(px_str s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < s.len; i++) {
+        h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
+    }
+    return h | 1u;
+}
+
+/* Remembers the unit t (just added) under its surface form. */
+static void
+remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
+{
+    const size_t need = surf.len + t->full_len + t->stem_len;
+    if (w->memo.len + need > PX_WORDS_MEMO_BYTES) {
+        forget(w);
+    }
+    const size_t at = w->memo.len;
+    const bool stem_is_key = t->stem_off == t->key_off;
+    px_buf_add_str(&w->memo, surf);
+    px_buf_add(&w->memo, w->keys.ptr + t->full_off, t->full_len);
+    if (!stem_is_key) {
+        px_buf_add(&w->memo, w->keys.ptr + t->stem_off, t->stem_len);
+    }
+    if (px_buf_failed(&w->memo)) {
+        m->hash = 0;
+        return;
+    }
+    *m = (wmemo){h,
+                 w->memo_gen,
+                 (uint32_t)at,
+                 (uint32_t)surf.len,
+                 (uint32_t)t->full_len,
+                 (uint32_t)(t->key_off - t->full_off),
+                 (uint32_t)t->stem_len,
+                 t->clitic_len,
+                 t->flags,
+                 t->script,
+                 stem_is_key};
+}
+
+/* Adds the unit at off from a remembered word. */
+static px_status
+from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
+{
+    if (!grow_words(w)) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    const char *base = w->memo.ptr + m->at + m->surf_len;
+    wtmp t;
+    memset(&t, 0, sizeof t);
+    t.off = off;
+    t.len = m->surf_len;
+    t.full_off = keep(w, (px_str){base, m->full_len});
+    t.full_len = m->full_len;
+    t.key_off = t.full_off + m->cut;
+    t.key_len = m->full_len - m->cut;
+    t.stem_off = t.key_off;
+    t.stem_len = t.key_len;
+    if (!m->stem_is_key) {
+        t.stem_off = keep(w, (px_str){base + m->full_len, m->stem_len});
+        t.stem_len = m->stem_len;
+    }
+    t.clitic_len = m->clitic_len;
+    t.flags = m->flags;
+    t.script = m->script;
+    w->v[w->n++] = t;
+    return px_buf_failed(&w->keys)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
+/* Keys the surface word text[off, off+len) and adds it, or takes it from
+ * the words seen before. */
+static px_status
+add_word(split *sp, size_t off, size_t len, int32_t status, px_error *err)
+{
+    px_words *w = sp->w;
+    const px_str surf = {sp->text.ptr + off, len};
+    const uint64_t h = hash_bytes(surf);
+    wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
+    if (m->hash == h && m->gen == w->memo_gen && m->surf_len == len &&
+        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0) {
+        return from_memo(w, m, off, err);
+    }
+    px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
+    const size_t n = w->n;
+    if (rc == PX_OK) {
+        rc = px_words_push(sp, off, len, (px_str){w->key.ptr, w->key.len},
+                           status, err);
+    }
+    if (rc == PX_OK && w->n > n) {
+        remember(w, m, h, surf, &w->v[w->n - 1]);
+    }
+    return rc;
+}
+
+/* Copies the units and their keys into a. */
+static px_status
+to_arena(px_words *w, px_arena *a, px_word **out, size_t *n, px_error *err)
+{
+    char *keys = px_arena_alloc(a, w->keys.len + 1);
+    px_word *v = px_arena_alloc(a, (w->n + 1) * sizeof *v);
+    if (keys == NULL || v == NULL) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    memcpy(keys, w->keys.ptr != NULL ? w->keys.ptr : "", w->keys.len);
+    for (size_t i = 0; i < w->n; i++) {
+        const wtmp *t = &w->v[i];
+        v[i] = (px_word){t->off,
+                         t->len,
+                         {keys + t->key_off, t->key_len},
+                         {keys + t->stem_off, t->stem_len},
+                         {keys + t->full_off, t->full_len},
+                         t->clitic_len,
+                         t->flags,
+                         t->script};
+    }
+    *out = v;
+    *n = w->n;
+    return PX_OK;
+}
+
+/* Walks ICU's word breaks; Chinese ideograph runs go to px_words_zh_run. */
+static px_status
+walk(split *sp, px_error *err)
+{
+    px_words *w = sp->w;
+    UBreakIterator *bi = w->bi;
+    px_status rc = PX_OK;
+    size_t run_off = 0;
+    size_t run_end = 0;
+    w->n_bounds = 0;
+    int32_t b = ubrk_first(bi);
+    while (b != UBRK_DONE && rc == PX_OK) {
+        const int32_t e = ubrk_next(bi);
+        if (e == UBRK_DONE) {
+            break;
+        }
+        const int32_t status = ubrk_getRuleStatus(bi);
+        const bool ideo = status >= UBRK_WORD_IDEO && sp->is_chinese;
+        if (w->n_bounds > 0 && (!ideo || (size_t)b != run_end)) {
+            rc = px_words_zh_run(sp, run_off, run_end, err);
+            w->n_bounds = 0;
+        }
+        if (rc == PX_OK && ideo) {
+            if (w->n_bounds == 0) {
+                run_off = (size_t)b;
+            }
+            run_end = (size_t)e;
+            rc = px_words_add_bound(w, (size_t)b, err);
+        } else if (rc == PX_OK && status != UBRK_WORD_NONE) {
+            rc = add_word(sp, (size_t)b, (size_t)(e - b), status, err);
+        }
+        b = e;
+    }
+    if (rc == PX_OK && w->n_bounds > 0) {
+        rc = px_words_zh_run(sp, run_off, run_end, err);
+    }
+    return rc;
+}
+
+px_status
+px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
+               px_word **out, size_t *n, px_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (text.len > (size_t)INT32_MAX) {
+        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
+                       text.len);
+    }
+    split sp = {w, text, lang != NULL ? lang : "und", {0}, false, false, false};
+    px_wordkey_base(sp.lang, sp.base);
+    sp.is_arabic = strcmp(sp.base, "ara") == 0;
+    sp.is_chinese = strcmp(sp.base, "zho") == 0 && w->lex != NULL;
+    sp.has_stemmer = px_wordkey_has_stemmer(sp.lang);
+    w->n = 0;
+    w->keys.len = 0;
+    if (strcmp(w->memo_lang, sp.lang) != 0) {
+        forget(w);
+        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    w->ut = utext_openUTF8(w->ut, text.ptr, (int64_t)text.len, &st);
+    ubrk_setUText(w->bi, w->ut, &st);
+    if (U_FAILURE(st)) {
+        return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
+    }
+    const px_status rc = walk(&sp, err);
+    return rc == PX_OK ? to_arena(w, a, out, n, err) : rc;
+}

@@ -1,0 +1,104 @@
+/* words_int.h - what words.c and words_zh.c share: the splitter's state and
+ * the bookkeeping of one split. */
+#ifndef PX_WORDS_INT_H
+#define PX_WORDS_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "error.h"
+#include "lexicon.h"
+#include "str.h"
+#include "wordkey.h"
+#include "words.h"
+
+/* A unit being built: its key, stem and full key are offsets into
+ * px_words.keys until the split is copied into the arena. */
+typedef struct wtmp {
+    size_t off;
+    size_t len;
+    size_t key_off;
+    size_t key_len;
+    size_t stem_off;
+    size_t stem_len;
+    size_t full_off;
+    size_t full_len;
+    uint32_t clitic_len;
+    uint16_t flags;
+    int16_t script;
+} wtmp;
+
+/* A remembered word: the surface form and its results, in px_words.memo
+ * bytes (surface, then full key, then stem when it differs). */
+typedef struct wmemo {
+    uint64_t hash; /* 0: empty slot */
+    uint32_t gen;  /* valid while equal to px_words.memo_gen */
+    uint32_t at;   /* offset of the surface form in memo */
+    uint32_t surf_len;
+    uint32_t full_len;
+    uint32_t cut; /* bytes of the full key split off as clitics */
+    uint32_t stem_len;
+    uint32_t clitic_len;
+    uint16_t flags;
+    int16_t script;
+    bool stem_is_key;
+} wmemo;
+
+#define PX_WORDS_MEMO_SLOTS 8192u
+#define PX_WORDS_MEMO_BYTES (1u << 20)
+
+struct px_words {
+    const px_lex *lex; /* borrowed, may be NULL */
+    px_wordkey *wk;
+    UBreakIterator *bi;
+    UText *ut;
+    px_buf key;  /* scratch: one key */
+    px_buf stem; /* scratch: one stem */
+    px_buf run;  /* scratch: the key of a Chinese run */
+    px_buf keys; /* every key and stem of the current split */
+    wtmp *v;     /* the units of the current split */
+    size_t n;
+    size_t cap;
+    size_t *co; /* Chinese run: byte offset of each character in the text */
+    size_t *ko; /* ... and of its key in run */
+    size_t co_cap;
+    size_t *bounds; /* ICU boundaries inside the current Chinese run */
+    size_t n_bounds;
+    size_t bounds_cap;
+    wmemo *slots; /* words seen in memo_lang, by surface hash */
+    px_buf memo;
+    uint32_t memo_gen; /* bumped to forget every slot at once */
+    char memo_lang[16];
+};
+
+typedef struct split {
+    px_words *w;
+    px_str text;
+    const char *lang; /* as given: the key's language */
+    char base[4];     /* the lexicon's language */
+    bool is_arabic;
+    bool is_chinese; /* Chinese with a lexicon: maximum matching */
+    bool has_stemmer;
+} split;
+
+/* Adds the unit text[off, off+len) whose key is key (ICU rule status
+ * status) with its stem, clitics and flags. */
+px_status px_words_push(split *sp, size_t off, size_t len, px_str key,
+                        int32_t status, px_error *err);
+
+/* True when the lexicon holds key in language base and space. */
+bool px_words_known(const px_words *w, const char *base, px_lex_space space,
+                    px_str key);
+
+/* Records an ICU boundary inside the current Chinese run. */
+px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
+
+/* Segments the Chinese ideograph run text[off, end) (ICU boundaries in
+ * w->bounds) by forward maximum matching over the lexicon. */
+px_status px_words_zh_run(split *sp, size_t off, size_t end, px_error *err);
+
+#endif /* PX_WORDS_INT_H */

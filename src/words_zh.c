@@ -1,0 +1,188 @@
+/* words_zh.c - Chinese word segmentation: forward maximum matching over the
+ * lexicon's Chinese keys (its words and concept forms; PX_LEX_PREFIX says a
+ * longer entry exists), with ICU's dictionary breaks for characters the
+ * lexicon does not start a word with.
+ *
+ * Matching runs on the key of the run (traditional folded to simplified),
+ * and every key character is tied to the original characters it came from,
+ * so units keep offsets into the original text even where folding changes
+ * byte lengths. When the run's key has as many characters as the run, they
+ * pair one to one; otherwise each character is keyed alone.
+ */
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "words_int.h"
+
+/* The longest word matched, in characters. */
+#define ZH_MAX_CHARS 16
+
+px_status
+px_words_add_bound(px_words *w, size_t b, px_error *err)
+{
+    if (w->n_bounds == w->bounds_cap) {
+        const size_t cap = w->bounds_cap ? w->bounds_cap * 2 : 64;
+        size_t *v = px_realloc(w->bounds, cap * sizeof *v);
+        if (v == NULL) {
+            return px_fail(err, PX_ENOMEM, "words: out of memory");
+        }
+        w->bounds = v;
+        w->bounds_cap = cap;
+    }
+    w->bounds[w->n_bounds++] = b;
+    return PX_OK;
+}
+
+static bool
+grow_chars(px_words *w, size_t n)
+{
+    if (n + 1 <= w->co_cap) {
+        return true;
+    }
+    size_t cap = w->co_cap ? w->co_cap : 256;
+    while (cap < n + 1) {
+        cap *= 2;
+    }
+    size_t *co = px_realloc(w->co, cap * sizeof *co);
+    if (co != NULL) {
+        w->co = co;
+    }
+    size_t *ko = co != NULL ? px_realloc(w->ko, cap * sizeof *ko) : NULL;
+    if (ko == NULL) {
+        return false;
+    }
+    w->ko = ko;
+    w->co_cap = cap;
+    return true;
+}
+
+/* Fills w->co with the character offsets of text[off, end); their count. */
+static size_t
+run_chars(px_words *w, px_str text, size_t off, size_t end)
+{
+    size_t nc = 0;
+    int32_t i = (int32_t)off;
+    while ((size_t)i < end) {
+        w->co[nc++] = (size_t)i;
+        U8_FWD_1(text.ptr, i, (int32_t)end);
+    }
+    w->co[nc] = end;
+    return nc;
+}
+
+/* Keys each character alone, so key characters map to their source. */
+static px_status
+key_each(split *sp, size_t nc, px_error *err)
+{
+    px_words *w = sp->w;
+    w->run.len = 0;
+    for (size_t i = 0; i < nc; i++) {
+        w->ko[i] = w->run.len;
+        const px_str c = {sp->text.ptr + w->co[i], w->co[i + 1] - w->co[i]};
+        const px_status rc = px_wordkey_key(w->wk, sp->lang, c, &w->key, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+        px_buf_add(&w->run, w->key.ptr, w->key.len);
+    }
+    w->ko[nc] = w->run.len;
+    return px_buf_failed(&w->run)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
+/* Keys the run and fills w->ko, the key offset of each character. */
+static px_status
+key_run(split *sp, size_t off, size_t end, size_t nc, px_error *err)
+{
+    px_words *w = sp->w;
+    const px_status rc = px_wordkey_key(
+        w->wk, sp->lang, (px_str){sp->text.ptr + off, end - off}, &w->run, err);
+    if (rc != PX_OK) {
+        return rc;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < w->run.len; i++) {
+        if (((unsigned char)w->run.ptr[i] & 0xC0u) != 0x80u) {
+            if (k == nc) {
+                return key_each(sp, nc, err);
+            }
+            w->ko[k++] = i;
+        }
+    }
+    if (k != nc) {
+        return key_each(sp, nc, err);
+    }
+    w->ko[nc] = w->run.len;
+    return PX_OK;
+}
+
+static px_str
+run_key(const px_words *w, size_t i, size_t j)
+{
+    return (px_str){w->run.ptr + w->ko[i], w->ko[j] - w->ko[i]};
+}
+
+/* The longest lexicon word starting at character i, in characters (0 when
+ * none). */
+static size_t
+longest(const split *sp, size_t i, size_t nc)
+{
+    const px_words *w = sp->w;
+    size_t best = 0;
+    for (size_t n = 1; n <= ZH_MAX_CHARS && i + n <= nc; n++) {
+        px_lex_hit hit;
+        if (!px_lex_get(w->lex, sp->base, PX_LEX_KEY, run_key(w, i, i + n),
+                        &hit)) {
+            break;
+        }
+        if (hit.n_senses > 0 || (hit.flags & PX_LEX_WORD) != 0) {
+            best = n;
+        }
+        if ((hit.flags & PX_LEX_PREFIX) == 0) {
+            break;
+        }
+    }
+    return best;
+}
+
+/* Characters from i to the next ICU boundary when one is at i; else 1. */
+static size_t
+icu_span(const px_words *w, size_t *b, size_t i, size_t nc)
+{
+    while (*b < w->n_bounds && w->bounds[*b] < w->co[i]) {
+        (*b)++;
+    }
+    if (*b >= w->n_bounds || w->bounds[*b] != w->co[i]) {
+        return 1;
+    }
+    const size_t next = *b + 1 < w->n_bounds ? w->bounds[*b + 1] : w->co[nc];
+    size_t j = i + 1;
+    while (j < nc && w->co[j] < next) {
+        j++;
+    }
+    return j - i;
+}
+
+px_status
+px_words_zh_run(split *sp, size_t off, size_t end, px_error *err)
+{
+    px_words *w = sp->w;
+    if (!grow_chars(w, end - off)) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
+    }
+    const size_t nc = run_chars(w, sp->text, off, end);
+    px_status rc = key_run(sp, off, end, nc, err);
+    size_t b = 0;
+    for (size_t i = 0; i < nc && rc == PX_OK;) {
+        size_t n = longest(sp, i, nc);
+        if (n < 2) {
+            n = icu_span(w, &b, i, nc);
+        }
+        rc = px_words_push(sp, w->co[i], w->co[i + n] - w->co[i],
+                           run_key(w, i, i + n), UBRK_WORD_IDEO, err);
+        i += n;
+    }
+    return rc;
+}

@@ -1,0 +1,325 @@
+/* test_words.c - word units: offsets into the original text, keys, stems,
+ * flags, Arabic proclitics and Chinese segmentation, without a lexicon and
+ * with a small one built for the test; the seed pages when present. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "check.h"
+#include "langid.h"
+#include "lexbuild.h"
+#include "lexicon.h"
+#include "str.h"
+#include "words.h"
+
+typedef struct split_out {
+    px_arena *a;
+    px_word *v;
+    size_t n;
+} split_out;
+
+/* Splits text and checks the invariants every split keeps: units in order,
+ * inside the text, not overlapping, clitics inside the unit, keys set. */
+static split_out
+split(px_words *w, const char *text, const char *lang)
+{
+    split_out o = {px_arena_new(), NULL, 0};
+    const size_t len = strlen(text);
+    CHECK(px_words_split(w, (px_str){text, len}, lang, o.a, &o.v, &o.n, NULL) ==
+          PX_OK);
+    for (size_t i = 0; i < o.n; i++) {
+        const px_word *u = &o.v[i];
+        CHECK(u->off + u->len <= len && u->len > 0);
+        CHECK(i == 0 || u->off >= o.v[i - 1].off + o.v[i - 1].len);
+        CHECK(u->clitic_len < u->len);
+        CHECK(u->key.len > 0 && u->stem.len > 0);
+        CHECK(u->full_key.len >= u->key.len);
+    }
+    return o;
+}
+
+static bool
+surface_is(const split_out *o, const char *text, size_t i, const char *want)
+{
+    return i < o->n && o->v[i].len == strlen(want) &&
+           memcmp(text + o->v[i].off, want, o->v[i].len) == 0;
+}
+
+static bool
+key_is(const split_out *o, size_t i, const char *want)
+{
+    return i < o->n && px_str_eq_c(o->v[i].key, want);
+}
+
+static void
+test_english(px_words *w)
+{
+    const char *t = "The U.N. said 20 people, Ilham Aliyev's elections.";
+    split_out o = split(w, t, "eng");
+    CHECK(surface_is(&o, t, 0, "The") && key_is(&o, 0, "the"));
+    CHECK((o.v[0].flags & PX_WORD_CAP) != 0);
+    CHECK(strcmp(px_word_script_name(o.v[0].script), "Latn") == 0);
+    size_t i = 0;
+    while (i < o.n && !key_is(&o, i, "20")) {
+        i++;
+    }
+    CHECK(i < o.n && (o.v[i].flags & PX_WORD_NUMBER) != 0);
+    CHECK(key_is(&o, i + 1, "people") && px_str_eq_c(o.v[i + 1].stem, "peopl"));
+    CHECK((o.v[i + 1].flags & (PX_WORD_CAP | PX_WORD_STOP)) == 0);
+    CHECK(key_is(&o, o.n - 1, "elections"));
+    CHECK(px_str_eq_c(o.v[o.n - 1].stem, "elect"));
+    px_arena_free(o.a);
+}
+
+/* Without a lexicon only the article goes, when three letters remain. */
+static void
+test_arabic_plain(px_words *w)
+{
+    const char *t = "وَالرَّئِيسُ بالحكومة الى للرئيس ولد";
+    split_out o = split(w, t, "arb");
+    CHECK(o.n == 5);
+    CHECK(surface_is(&o, t, 0, "وَالرَّئِيسُ"));
+    CHECK(key_is(&o, 0, "رييس") && px_str_eq_c(o.v[0].full_key, "والرييس"));
+    CHECK(o.v[0].clitic_len == strlen("وَال")); /* the fatha is inside */
+    CHECK(key_is(&o, 1, "حكومه") && o.v[1].clitic_len == strlen("بال"));
+    CHECK(key_is(&o, 2, "الي") && o.v[2].clitic_len == 0);
+    CHECK(key_is(&o, 3, "رييس") && o.v[3].clitic_len == strlen("لل"));
+    CHECK(key_is(&o, 4, "ولد") && o.v[4].clitic_len == 0);
+    CHECK(strcmp(px_word_script_name(o.v[0].script), "Arab") == 0);
+    px_arena_free(o.a);
+}
+
+/* Traditional Chinese: keys folded, offsets on the original characters. */
+static void
+test_chinese_plain(px_words *w)
+{
+    const char *t = "亞塞拜然總統在加薩。";
+    split_out o = split(w, t, "zho-Hant");
+    CHECK(o.n >= 3);
+    size_t covered = 0;
+    for (size_t i = 0; i < o.n; i++) {
+        CHECK((o.v[i].flags & PX_WORD_IDEO) != 0);
+        covered += o.v[i].len;
+    }
+    CHECK(covered == strlen(t) - strlen("。"));
+    CHECK(o.v[0].off == 0);
+    size_t i = 0;
+    while (i < o.n && !surface_is(&o, t, i, "總統")) {
+        i++;
+    }
+    CHECK(key_is(&o, i, "总统"));
+    px_arena_free(o.a);
+}
+
+static void
+test_edges(px_words *w)
+{
+    split_out o = split(w, "", "eng");
+    CHECK(o.n == 0);
+    px_arena_free(o.a);
+    o = split(w, "... -- !!", "und");
+    CHECK(o.n == 0);
+    px_arena_free(o.a);
+    o = split(w, "\xE2\x80\x8B\xC2\xAD", NULL); /* only ignorables */
+    px_arena_free(o.a);
+    const char bad[] = "ab\xFF\xFE cd \xC3";
+    o = split(w, bad, "eng");
+    CHECK(o.n >= 2);
+    px_arena_free(o.a);
+}
+
+static void
+add(px_lexb *b, const char *lang, const char *form, const char *name)
+{
+    px_lexb_add(b, lang, px_str_c(form), px_lexb_concept(b, name, NULL), 1.0f);
+}
+
+/* A small lexicon at path: Chinese words and names, Arabic words. */
+static bool
+build_lexicon(const char *path)
+{
+    px_lexb *b = px_lexb_new();
+    if (b == NULL) {
+        return false;
+    }
+    add(b, "zho", "阿塞拜疆", "c:AZ");
+    add(b, "zho", "加沙", "g:281133");
+    add(b, "zho", "总统", "w:president");
+    add(b, "zho", "阿利耶夫", "n:ilham-aliyev");
+    add(b, "zho", "联合国", "n:united-nations");
+    px_lexb_mark(b, "zho", px_str_c("美国"), PX_LEX_WORD);
+    px_lexb_mark(b, "zho", px_str_c("在"), PX_LEX_WORD | PX_LEX_STOP);
+    add(b, "ara", "رئيس", "w:president");
+    add(b, "ara", "ولد", "w:boy");
+    add(b, "ara", "غزة", "g:281133");
+    px_lexb_mark(b, "ara", px_str_c("في"), PX_LEX_STOP);
+    px_lexb_mark(b, "eng", px_str_c("the"), PX_LEX_STOP);
+    const bool ok = px_lexb_write(b, path, NULL) == PX_OK;
+    px_lexb_free(b);
+    return ok;
+}
+
+static void
+test_chinese_lexicon(px_words *w)
+{
+    const char *t = "阿塞拜疆总统阿利耶夫在联合国会见了美国人";
+    split_out o = split(w, t, "zho-Hans");
+    CHECK(o.n >= 6);
+    CHECK(surface_is(&o, t, 0, "阿塞拜疆") && key_is(&o, 0, "阿塞拜疆"));
+    CHECK(surface_is(&o, t, 1, "总统") && surface_is(&o, t, 2, "阿利耶夫"));
+    CHECK(surface_is(&o, t, 3, "在") && (o.v[3].flags & PX_WORD_STOP) != 0);
+    CHECK(surface_is(&o, t, 4, "联合国"));
+    CHECK((o.v[4].flags & (PX_WORD_KNOWN | PX_WORD_IDEO)) ==
+          (PX_WORD_KNOWN | PX_WORD_IDEO));
+    px_arena_free(o.a);
+    /* traditional: folded keys, original offsets */
+    const char *tw = "「亞塞拜然總統」";
+    o = split(w, tw, "zho-Hant");
+    CHECK(o.n == 2);
+    CHECK(surface_is(&o, tw, 0, "亞塞拜然") && key_is(&o, 0, "阿塞拜疆"));
+    CHECK(surface_is(&o, tw, 1, "總統") && key_is(&o, 1, "总统"));
+    px_arena_free(o.a);
+}
+
+static void
+test_arabic_lexicon(px_words *w)
+{
+    const char *t = "والرئيس ولد وفي بغزة والكتاب";
+    split_out o = split(w, t, "arb");
+    CHECK(o.n == 5);
+    CHECK(key_is(&o, 0, "رييس") && o.v[0].clitic_len == strlen("وال"));
+    CHECK(key_is(&o, 1, "ولد") && o.v[1].clitic_len == 0);
+    CHECK(key_is(&o, 2, "في") && (o.v[2].flags & PX_WORD_STOP) != 0);
+    CHECK(o.v[2].clitic_len == strlen("و"));
+    CHECK(key_is(&o, 3, "غزه") && o.v[3].clitic_len == strlen("ب"));
+    CHECK((o.v[3].flags & PX_WORD_KNOWN) != 0);
+    /* unknown to the lexicon: the article still goes */
+    CHECK(key_is(&o, 4, "كتاب") && o.v[4].clitic_len == strlen("وال"));
+    px_arena_free(o.a);
+    const char *e = "The war";
+    o = split(w, e, "eng");
+    CHECK(o.n == 2 && (o.v[0].flags & PX_WORD_STOP) != 0);
+    CHECK((o.v[1].flags & PX_WORD_STOP) == 0);
+    px_arena_free(o.a);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    const long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *p = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    *len = p != NULL ? fread(p, 1, (size_t)n, f) : 0;
+    fclose(f);
+    return p;
+}
+
+typedef struct seed_found {
+    int zh_country;
+    int zh_gaza;
+    int ar_country;
+    int ar_gaza;
+} seed_found;
+
+static void
+seed_scan(px_words *w, const char *text, size_t len, seed_found *sf)
+{
+    px_langid_result l;
+    CHECK(px_langid_detect((px_str){text, len}, &l, NULL) == PX_OK);
+    split_out o = {px_arena_new(), NULL, 0};
+    CHECK(px_words_split(w, (px_str){text, len}, l.lang, o.a, &o.v, &o.n,
+                         NULL) == PX_OK);
+    const bool zh = strncmp(l.lang, "zho", 3) == 0;
+    const bool ar = strcmp(l.lang, "arb") == 0;
+    for (size_t i = 0; i < o.n; i++) {
+        CHECK(o.v[i].off + o.v[i].len <= len);
+        sf->zh_country += zh && key_is(&o, i, "阿塞拜疆");
+        sf->zh_gaza += zh && key_is(&o, i, "加沙");
+        sf->ar_country += ar && key_is(&o, i, "اذربيجان");
+        sf->ar_gaza += ar && key_is(&o, i, "غزه");
+    }
+    px_arena_free(o.a);
+}
+
+/* The Arabic and Chinese seed pages: the country and Gaza as words. */
+static void
+test_seeds(px_words *w)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/seeds", check_shared_dir());
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        printf("SKIP: seeds absent\n");
+        return;
+    }
+    seed_found sf = {0, 0, 0, 0};
+    const struct dirent *e = NULL;
+    while ((e = readdir(d)) != NULL) {
+        const size_t nl = strlen(e->d_name);
+        if (nl < 4 || strcmp(e->d_name + nl - 4, ".txt") != 0) {
+            continue;
+        }
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        if (text != NULL) {
+            seed_scan(w, text, len, &sf);
+        }
+        free(text);
+    }
+    closedir(d);
+    CHECK(sf.zh_country >= 1 && sf.zh_gaza >= 1);
+    CHECK(sf.ar_country >= 1 && sf.ar_gaza >= 1);
+}
+
+static void
+with_lexicon(void)
+{
+    char path[] = "/tmp/px_test_words_XXXXXX";
+    const int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        return;
+    }
+    close(fd);
+    px_lex *lex = NULL;
+    px_words *w = NULL;
+    CHECK(build_lexicon(path));
+    CHECK(px_lex_open(path, &lex, NULL) == PX_OK);
+    CHECK(px_words_new(lex, &w, NULL) == PX_OK);
+    if (w != NULL) {
+        test_chinese_lexicon(w);
+        test_arabic_lexicon(w);
+        test_seeds(w);
+    }
+    px_words_free(w);
+    px_lex_close(lex);
+    unlink(path);
+}
+
+int
+main(void)
+{
+    px_words *w = NULL;
+    CHECK(px_words_new(NULL, &w, NULL) == PX_OK);
+    if (w == NULL) {
+        return check_summary();
+    }
+    test_english(w);
+    test_arabic_plain(w);
+    test_chinese_plain(w);
+    test_edges(w);
+    test_english(w); /* again: from the remembered words */
+    px_words_free(w);
+    with_lexicon();
+    return check_summary();
+}
