@@ -190,10 +190,12 @@ PX_API px_status px_eval_concepts(const char *ntrex_dir,
 typedef struct px_storyset px_storyset; /* opaque, owned by the caller */
 
 typedef struct px_story_opts {
-    double threshold;     /* similarity to join a story; 0: default */
-    double window_days;   /* story time window; 0: default (3); < 0: none */
-    double dup_threshold; /* similarity of copies; 0: default */
-    int ignore_dates;     /* cluster as if no article had a date */
+    double threshold;       /* similarity to join a story; 0: default */
+    double cross_threshold; /* similarity over language-independent
+                               features alone that also joins; 0: default */
+    double window_days;     /* story time window; 0: default (3); < 0: none */
+    double dup_threshold;   /* similarity of copies; 0: default */
+    int ignore_dates;       /* cluster as if no article had a date */
 } px_story_opts;
 
 /* A new set using the lexicon at lexicon_path, or when NULL the default
@@ -221,18 +223,29 @@ PX_API px_status px_storyset_cluster(px_storyset *s, px_error *err);
  * adding), and the similarity of articles i and j (0..1, the measure the
  * clustering uses). */
 PX_API size_t px_storyset_count(const px_storyset *s);
+PX_API size_t px_storyset_n_stories(const px_storyset *s);
 PX_API size_t px_storyset_story_of(const px_storyset *s, size_t i);
 PX_API size_t px_storyset_copy_of(const px_storyset *s, size_t i);
-PX_API double px_storyset_similarity(const px_storyset *s, size_t i,
-                                     size_t j);
+PX_API double px_storyset_similarity(const px_storyset *s, size_t i, size_t j);
 
 /* The stories as JSON (docs/schema.json, "stories"); owned, px_free. */
-PX_API px_status px_storyset_json(const px_storyset *s, char **out,
-                                  size_t *len, px_error *err);
+PX_API px_status px_storyset_json(const px_storyset *s, char **out, size_t *len,
+                                  px_error *err);
 /* A terminal summary of the max_stories largest stories (0: all): one
  * line each with size, languages, sources and headline. Owned, px_free. */
 PX_API px_status px_storyset_summary(const px_storyset *s, size_t max_stories,
                                      char **out, size_t *len, px_error *err);
+
+/* Scores story clustering on an NTREX-128 folder: the versions in the
+ * comma-separated list (NULL: eng,arb,zho-CN,zho-TW,fra,deu,rus,spa) are
+ * clustered together, dates ignored; pairwise and B-cubed P/R/F1 (strict
+ * protocol), the cross-language pairs alone, retrieval P@1 and MRR, and
+ * the English re-edits' copy groups. o may be NULL (defaults); dates are
+ * ignored either way. JSON report owned (px_free). */
+PX_API px_status px_eval_stories(const char *ntrex_dir, const char *versions,
+                                 const char *lexicon_path,
+                                 const px_story_opts *o, px_progress_fn fn,
+                                 void *ctx, char **report_json, px_error *err);
 
 #ifdef __cplusplus
 }

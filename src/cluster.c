@@ -32,6 +32,7 @@ typedef struct story {
     px_feat *c; /* centroid, sorted by id */
     size_t n;
     double norm;
+    double norm_x; /* over the features that are not local_kind */
     int64_t t_last;
     size_t n_docs;
     bool is_live;
@@ -64,6 +65,9 @@ px_cluster_opts_default(px_cluster_opts *o)
     o->half_life_s = 86400.0;
     o->max_query = 48;
     o->max_candidates = 64;
+    o->online_idf = true;
+    o->local_kind = 0;
+    o->threshold_x = 0.0;
 }
 
 static uint64_t
@@ -232,8 +236,10 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
             return px_fail(err, PX_ENOMEM, "cluster: out of memory");
         }
         (*df)++;
-        const double idf = log(1.0 + (double)c->n_docs / (double)*df);
-        v[i].weight = (float)(v[i].weight * idf);
+        if (c->o.online_idf) {
+            const double idf = log(1.0 + (double)c->n_docs / (double)*df);
+            v[i].weight = (float)(v[i].weight * idf);
+        }
         norm += (double)v[i].weight * v[i].weight;
     }
     norm = sqrt(norm);
@@ -261,6 +267,57 @@ dot(const px_feat *a, size_t na, const px_feat *b, size_t nb)
         }
     }
     return s;
+}
+
+static bool
+is_local(const px_clusterer *c, uint64_t id)
+{
+    return c->o.local_kind != 0 && (unsigned)(id >> 56) == c->o.local_kind;
+}
+
+/* The dot product and v's norm over the shared-space features alone. */
+static double
+dot_x(const px_clusterer *c, const px_feat *a, size_t na, const px_feat *b,
+      size_t nb, double *norm_a)
+{
+    double s = 0.0;
+    double na2 = 0.0;
+    size_t j = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (is_local(c, a[i].id)) {
+            continue;
+        }
+        na2 += (double)a[i].weight * a[i].weight;
+        while (j < nb && b[j].id < a[i].id) {
+            j++;
+        }
+        if (j < nb && b[j].id == a[i].id) {
+            s += (double)a[i].weight * b[j].weight;
+        }
+    }
+    *norm_a = sqrt(na2);
+    return s;
+}
+
+/* How well v fits s: the larger of its cosine over all features divided by
+ * the threshold and its cosine over the shared-space features divided by
+ * threshold_x; 1 or more joins. */
+static double
+fit(const px_clusterer *c, const px_feat *v, size_t n, const story *s,
+    double *cos_out)
+{
+    const double cos = s->norm > 0 ? dot(v, n, s->c, s->n) / s->norm : 0.0;
+    double f = c->o.threshold > 0 ? cos / c->o.threshold : 0.0;
+    if (c->o.local_kind != 0 && c->o.threshold_x > 0 && s->norm_x > 0) {
+        double nv = 0.0;
+        const double d = dot_x(c, v, n, s->c, s->n, &nv);
+        const double cx = nv > 0 ? d / (nv * s->norm_x) : 0.0;
+        if (cx / c->o.threshold_x > f) {
+            f = cx / c->o.threshold_x;
+        }
+    }
+    *cos_out = cos;
+    return f;
 }
 
 /* Closes the stories whose last article is older than the window. Runs
@@ -399,7 +456,7 @@ by_score_desc(const void *a, const void *b)
  * index gives, or SIZE_MAX; *best_sim its cosine. */
 static size_t
 best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
-           double *best_sim)
+           double *best_sim, double *best_fit_out)
 {
     memcpy(query, v, n * sizeof *v);
     qsort(query, n, sizeof *query, by_weight_desc);
@@ -414,15 +471,19 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     const size_t n_cand =
         n_touched < c->o.max_candidates ? n_touched : c->o.max_candidates;
     size_t best = SIZE_MAX;
+    double best_fit = 0.0;
     *best_sim = 0.0;
     for (size_t i = 0; i < n_cand; i++) {
         const story *s = &c->st[query[i].id];
-        const double sim = s->norm > 0 ? dot(v, n, s->c, s->n) / s->norm : 0.0;
-        if (sim > *best_sim) {
-            *best_sim = sim;
+        double cos = 0.0;
+        const double f = fit(c, v, n, s, &cos);
+        if (f > best_fit) {
+            best_fit = f;
+            *best_sim = cos;
             best = (size_t)query[i].id;
         }
     }
+    *best_fit_out = best_fit;
     return best;
 }
 
@@ -469,10 +530,14 @@ merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
     s->n = k;
     prune(s);
     double norm = 0.0;
+    double norm_x = 0.0;
     for (size_t x = 0; x < s->n; x++) {
-        norm += (double)s->c[x].weight * s->c[x].weight;
+        const double w2 = (double)s->c[x].weight * s->c[x].weight;
+        norm += w2;
+        norm_x += is_local(c, s->c[x].id) ? 0.0 : w2;
     }
     s->norm = sqrt(norm);
+    s->norm_x = sqrt(norm_x);
     for (size_t x = 0; x < n; x++) {
         postings *p = has_feature(s, v[x].id) ? posting_for(c, v[x].id) : NULL;
         if (has_feature(s, v[x].id) &&
@@ -523,7 +588,7 @@ open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t,
         return px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
     *story_no = c->n_st;
-    c->st[c->n_st++] = (story){NULL, 0, 0.0, t, 0, true};
+    c->st[c->n_st++] = (story){NULL, 0, 0.0, 0.0, t, 0, true};
     c->live[c->n_live++] = (uint32_t)*story_no;
     return merge(c, *story_no, v, n, 1.0, err);
 }
@@ -555,8 +620,9 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
         goto done;
     }
     double best_sim = 0.0;
-    const size_t best = best_story(c, v, nv, buf, &best_sim);
-    if (best != SIZE_MAX && best_sim >= c->o.threshold) {
+    double best_fit = 0.0;
+    const size_t best = best_story(c, v, nv, buf, &best_sim, &best_fit);
+    if (best != SIZE_MAX && best_fit >= 1.0) {
         story *s = &c->st[best];
         rc = merge(c, best, v, nv, decay_of(c, s, t), err);
         s = &c->st[best];

@@ -41,10 +41,16 @@ typedef struct px_cluster_opts {
     double half_life_s;    /* centroid decay; 0 = none */
     size_t max_query;      /* heaviest article features used for lookup */
     size_t max_candidates; /* stories scored per article */
+    bool online_idf;       /* weigh features by the idf seen so far; false:
+                              the caller's weights are final */
+    unsigned local_kind;   /* kind (top byte of the id) of features that
+                              only match within one language; 0: none */
+    double threshold_x;    /* cosine over the other features alone that
+                              also joins (0: unused) */
 } px_cluster_opts;
 
 /* Defaults: threshold 0.30, window 3 days, half-life 1 day, 48 query
- * features, 64 candidates. */
+ * features, 64 candidates, online idf, no local kind. */
 void px_cluster_opts_default(px_cluster_opts *o);
 
 typedef struct px_clusterer px_clusterer;

@@ -115,8 +115,8 @@ done:
 }
 
 size_t
-px_mo_each_locale(const char *locale_dir, const char *domain,
-                  px_mo_dir_fn fn, void *ctx)
+px_mo_each_locale(const char *locale_dir, const char *domain, px_mo_dir_fn fn,
+                  void *ctx)
 {
     DIR *d = opendir(locale_dir);
     if (d == NULL) {
@@ -328,7 +328,7 @@ px_geo_stats_log(const px_geo_stats *st)
            "lexsrc: %s: %zu forms in %zu languages (eng=%zu ara=%zu "
            "zho=%zu zho-Hant=%zu fra=%zu deu=%zu spa=%zu rus=%zu)",
            st->source, st->total, st->n_langs, stats_of(st, "eng"),
-           stats_of(st, "ara"), stats_of(st, "zho"),
-           stats_of(st, "zho-Hant"), stats_of(st, "fra"),
-           stats_of(st, "deu"), stats_of(st, "spa"), stats_of(st, "rus"));
+           stats_of(st, "ara"), stats_of(st, "zho"), stats_of(st, "zho-Hant"),
+           stats_of(st, "fra"), stats_of(st, "deu"), stats_of(st, "spa"),
+           stats_of(st, "rus"));
 }

@@ -6,7 +6,9 @@
 const px_lexsrc_def px_lexsrc_all[] = {
     {"cedict", px_lexsrc_cedict},       {"wordnet", px_lexsrc_wordnet},
     {"freedict", px_lexsrc_freedict},   {"jieba", px_lexsrc_jieba},
-    {"stopwords", px_lexsrc_stopwords},
+    {"stopwords", px_lexsrc_stopwords}, {"cldr", px_lexsrc_cldr},
+    {"iso-codes", px_lexsrc_iso_codes}, {"geonames", px_lexsrc_geonames},
+    {"countries", px_lexsrc_countries},
 };
 
 const size_t px_lexsrc_n_all = sizeof px_lexsrc_all / sizeof px_lexsrc_all[0];

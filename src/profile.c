@@ -17,16 +17,17 @@
 #include "figures.h"
 #include "langid.h"
 #include "translit.h"
+#include "wordkey.h"
 #include "words.h"
 
 /* Weights per kind; names and places carry a story across languages. */
 #define W_NAME_CONCEPT 2.0f
-#define W_CONCEPT 1.0f
-#define W_CALENDAR 0.3f
-#define W_STEM 0.7f
-#define W_TRANSLIT 0.5f
-#define W_NUMBER 1.0f
-#define W_DAY 0.5f
+#define W_CONCEPT      1.0f
+#define W_CALENDAR     0.3f
+#define W_STEM         0.7f
+#define W_TRANSLIT     0.5f
+#define W_NUMBER       1.0f
+#define W_DAY          0.5f
 /* A title's words count this many times. */
 #define TITLE_BOOST 2.0f
 
@@ -123,24 +124,35 @@ concept_weight(const px_lex *lex, px_concept c)
     }
 }
 
-/* Concepts of words[0..n): each occurrence adds its lexicon weight. */
+/* Concepts of words[0..n). A match of several senses (a word with many
+ * dictionary translations) shares one unit of weight among them in
+ * proportion to their lexicon weights, so that vague words do not outweigh
+ * names. */
 static px_status
-add_concepts(px_profiler *p, px_str text, const char *lang,
-             const px_word *w, size_t n, float boost, px_arena *a,
-             px_error *err)
+add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
+             size_t n, float boost, px_arena *a, px_error *err)
 {
     if (p->lex == NULL) {
         return PX_OK;
     }
     px_concept_occ *occ = NULL;
     size_t n_occ = 0;
-    const px_status rc = px_concepts_find(p->lex, text, lang, w, n, a, &occ,
-                                          &n_occ, err);
-    for (size_t i = 0; rc == PX_OK && i < n_occ; i++) {
-        const float kw = concept_weight(p->lex, occ[i].concept);
-        if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
-                     kw * occ[i].weight * boost)) {
-            return px_fail(err, PX_ENOMEM, "profile: out of memory");
+    const px_status rc =
+        px_concepts_find(p->lex, text, lang, w, n, a, &occ, &n_occ, err);
+    size_t i = 0;
+    while (rc == PX_OK && i < n_occ) {
+        size_t e = i;
+        float sum = 0.0f;
+        while (e < n_occ && occ[e].word == occ[i].word) {
+            sum += occ[e++].weight;
+        }
+        const float scale = sum > 1.0f ? 1.0f / sum : 1.0f;
+        for (; i < e; i++) {
+            const float kw = concept_weight(p->lex, occ[i].concept);
+            if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
+                         kw * occ[i].weight * scale * boost)) {
+                return px_fail(err, PX_ENOMEM, "profile: out of memory");
+            }
         }
     }
     return rc;
@@ -156,8 +168,10 @@ is_name_candidate(const px_word *w)
         return true;
     }
     /* scripts without case: unknown words of some length */
-    return (w->flags & PX_WORD_IDEO) != 0 ? w->len >= 6 : w->len >= 6 &&
-               strcmp(px_word_script_name(w->script), "Arab") == 0;
+    return (w->flags & PX_WORD_IDEO) != 0
+               ? w->len >= 6
+               : w->len >= 6 &&
+                     strcmp(px_word_script_name(w->script), "Arab") == 0;
 }
 
 /* Stems of content words and transliteration keys of unknown names. */
@@ -171,8 +185,8 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (!px_concepts_is_content(&w[i])) {
             continue;
         }
-        const uint64_t h = px_hash64(w[i].stem.ptr, w[i].stem.len,
-                                     px_hash64(base, 3, 0));
+        const uint64_t h =
+            px_hash64(w[i].stem.ptr, w[i].stem.len, px_hash64(base, 3, 0));
         if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * boost)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
@@ -186,8 +200,8 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
             return rc;
         }
         if (p->key.len >= 2 &&
-            !add_raw(p, feat_id(PX_FK_NAME, px_hash64(p->key.ptr, p->key.len,
-                                                       0)),
+            !add_raw(p,
+                     feat_id(PX_FK_NAME, px_hash64(p->key.ptr, p->key.len, 0)),
                      W_TRANSLIT * boost)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
@@ -209,8 +223,8 @@ days_of(int y, int m, int d)
 
 /* Figures (not date parts) by value, and dates resolved to the day. */
 static px_status
-add_facts(px_profiler *p, px_str text, const char *lang,
-          const px_date *anchor, px_arena *a, px_error *err)
+add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
+          px_arena *a, px_error *err)
 {
     px_figure *f = NULL;
     size_t n_f = 0;
@@ -277,8 +291,8 @@ finish(px_profiler *p, px_arena *a, px_profile *out, px_error *err)
 
 /* The MinHash signature over the text's word keys. */
 static px_status
-sign(px_profiler *p, const px_word *w, size_t n, px_arena *a,
-     px_profile *out, px_error *err)
+sign(px_profiler *p, const px_word *w, size_t n, px_arena *a, px_profile *out,
+     px_error *err)
 {
     px_str *keys = px_arena_alloc(a, (n + 1) * sizeof *keys);
     if (n + 1 > p->cap_sh) {

@@ -42,19 +42,18 @@ enum {
 #define PX_FK_OF(id) ((unsigned)((id) >> 56))
 
 typedef struct px_profile {
-    char lang[16];   /* langid code of the text */
-    px_feat *feats;  /* arena; sorted by id, no duplicates */
+    char lang[16];  /* langid code of the text */
+    px_feat *feats; /* arena; sorted by id, no duplicates */
     size_t n_feats;
     px_minhash sig;
-    size_t n_words;  /* words of the text */
+    size_t n_words; /* words of the text */
 } px_profile;
 
 typedef struct px_profiler px_profiler;
 
 /* A profiler over lex (borrowed, may be NULL). Fails with PX_ENOMEM or
  * PX_EINVAL (ICU could not open what words or names need). */
-px_status px_profiler_new(const px_lex *lex, px_profiler **out,
-                          px_error *err);
+px_status px_profiler_new(const px_lex *lex, px_profiler **out, px_error *err);
 void px_profiler_free(px_profiler *p);
 
 /* Profiles an article: title and text (UTF-8), lang (a langid code, or
@@ -62,7 +61,7 @@ void px_profiler_free(px_profiler *p);
  * relative dates, or NULL). Results live in a. Fails with PX_ENOMEM (or
  * PX_EINVAL when ICU fails). */
 px_status px_profile_build(px_profiler *p, px_str title, px_str text,
-                           const char *lang, const px_date *anchor,
-                           px_arena *a, px_profile *out, px_error *err);
+                           const char *lang, const px_date *anchor, px_arena *a,
+                           px_profile *out, px_error *err);
 
 #endif /* PX_PROFILE_H */

@@ -12,7 +12,9 @@
 #include "error.h"
 #include "pubdate.h"
 
-#define DEFAULT_WINDOW_DAYS 3.0
+#define DEFAULT_WINDOW_DAYS     3.0
+#define DEFAULT_THRESHOLD       0.30
+#define DEFAULT_CROSS_THRESHOLD 0.15
 
 static void
 opts_fill(px_story_opts *o, const px_story_opts *in)
@@ -21,10 +23,11 @@ opts_fill(px_story_opts *o, const px_story_opts *in)
     if (in != NULL) {
         *o = *in;
     }
-    px_cluster_opts c;
-    px_cluster_opts_default(&c);
     if (o->threshold <= 0) {
-        o->threshold = c.threshold;
+        o->threshold = DEFAULT_THRESHOLD;
+    }
+    if (o->cross_threshold <= 0) {
+        o->cross_threshold = DEFAULT_CROSS_THRESHOLD;
     }
     if (o->window_days == 0) {
         o->window_days = DEFAULT_WINDOW_DAYS;
@@ -140,8 +143,8 @@ epoch_of(const px_date *d)
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
     const int64_t yoe = y - era * 400;
     const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
-    const int64_t days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 +
-                         doy - 719468;
+    const int64_t days =
+        era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
     int64_t t = days * 86400 + d->hour * 3600 + d->min * 60 + d->sec;
     if (d->has_tz) {
         t -= (int64_t)d->tz_min * 60;
@@ -150,9 +153,8 @@ epoch_of(const px_date *d)
 }
 
 static px_status
-profile_into(px_storyset *s, px_story_art *x, const char *title,
-             px_str text, const char *lang, const px_date *anchor,
-             px_error *err)
+profile_into(px_storyset *s, px_story_art *x, const char *title, px_str text,
+             const char *lang, const px_date *anchor, px_error *err)
 {
     px_status rc = px_profile_build(s->prof, px_str_c(title), text, lang,
                                     anchor, s->arena, &x->prof, err);
@@ -237,8 +239,7 @@ sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
     size_t j = h;
     size_t k = 0;
     while (i < h || j < n) {
-        if (j == n ||
-            (i < h && by_time(arts, idx[i], idx[j]) <= 0)) {
+        if (j == n || (i < h && by_time(arts, idx[i], idx[j]) <= 0)) {
             tmp[k++] = idx[i++];
         } else {
             tmp[k++] = idx[j++];
@@ -246,7 +247,6 @@ sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
     }
     memcpy(idx, tmp, n * sizeof *idx);
 }
-
 
 /* Whether article a is a better representative of its group than b: dated
  * before it, else (both undated) longer. */
@@ -265,6 +265,7 @@ typedef struct walk {
     size_t *idx;
     size_t *tmp;
     int64_t window_s;
+    px_feat *v; /* an article's features weighted by idf */
 } walk;
 
 /* Places article number k (in time order): a copy of a live earlier one,
@@ -286,8 +287,12 @@ place(px_storyset *s, walk *w, size_t k, size_t *oldest, px_error *err)
         x->story = orig->story;
         x->story_sim = px_minhash_sim(&x->prof.sig, &orig->prof.sig);
     } else if (rc == PX_OK) {
-        rc = px_cluster_add(w->c, x->prof.feats, x->prof.n_feats, x->t,
-                            &x->story, &x->story_sim, err);
+        for (size_t i = 0; i < x->prof.n_feats; i++) {
+            w->v[i] = x->prof.feats[i];
+            w->v[i].weight *= (float)px_story_idf(s, w->v[i].id);
+        }
+        rc = px_cluster_add(w->c, w->v, x->prof.n_feats, x->t, &x->story,
+                            &x->story_sim, err);
     }
     return rc;
 }
@@ -315,14 +320,26 @@ px_storyset_cluster(px_storyset *s, px_error *err)
     px_cluster_opts co;
     px_cluster_opts_default(&co);
     co.threshold = s->o.threshold;
-    co.window_s = s->o.window_days > 0
-                      ? (int64_t)(s->o.window_days * 86400.0)
-                      : 0;
-    walk w = {px_dedup_new(s->o.dup_threshold), px_cluster_new(&co),
+    co.threshold_x = s->o.cross_threshold;
+    co.local_kind = PX_FK_STEM;
+    co.online_idf = false; /* the whole set's idf is known: use it */
+    size_t max_feats = 1;
+    for (size_t i = 0; i < s->n_arts; i++) {
+        max_feats = s->arts[i].prof.n_feats > max_feats
+                        ? s->arts[i].prof.n_feats
+                        : max_feats;
+    }
+    co.window_s =
+        s->o.window_days > 0 ? (int64_t)(s->o.window_days * 86400.0) : 0;
+    walk w = {px_dedup_new(s->o.dup_threshold),
+              px_cluster_new(&co),
               px_malloc((s->n_arts + 1) * sizeof(size_t)),
-              px_malloc((s->n_arts + 1) * sizeof(size_t)), co.window_s};
-    px_status rc = PX_OK;
-    if (w.d == NULL || w.c == NULL || w.idx == NULL || w.tmp == NULL) {
+              px_malloc((s->n_arts + 1) * sizeof(size_t)),
+              co.window_s,
+              px_malloc(max_feats * sizeof(px_feat))};
+    px_status rc = px_story_build_df(s, err);
+    if (w.d == NULL || w.c == NULL || w.idx == NULL || w.tmp == NULL ||
+        w.v == NULL) {
         rc = px_fail(err, PX_ENOMEM, "stories: out of memory");
         goto done;
     }
@@ -338,13 +355,13 @@ px_storyset_cluster(px_storyset *s, px_error *err)
         set_groups(s, &w);
         s->n_stories = px_cluster_n_stories(w.c);
         s->is_clustered = true;
-        rc = px_story_build_df(s, err);
     }
 done:
     px_dedup_free(w.d);
     px_cluster_free(w.c);
     free(w.idx);
     free(w.tmp);
+    free(w.v);
     return rc;
 }
 

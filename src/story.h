@@ -22,10 +22,10 @@
 #include "profile.h"
 
 typedef struct px_story_art {
-    const char *id;    /* source or url (arena) */
-    const char *url;   /* may be NULL */
-    const char *site;  /* site name or host; may be NULL */
-    const char *title; /* may be "" */
+    const char *id;     /* source or url (arena) */
+    const char *url;    /* may be NULL */
+    const char *site;   /* site name or host; may be NULL */
+    const char *title;  /* may be "" */
     char published[32]; /* ISO, "" when unknown */
     int64_t t;          /* seconds since the epoch, or PX_TIME_NONE */
     size_t text_len;
@@ -55,6 +55,10 @@ struct px_storyset {
 /* Counts the articles holding each feature and the profiles' norms under
  * that idf (for px_storyset_similarity). Fails with PX_ENOMEM only. */
 px_status px_story_build_df(px_storyset *s, px_error *err);
+
+/* log(1 + articles / articles holding feature id), after
+ * px_story_build_df. */
+double px_story_idf(const px_storyset *s, uint64_t id);
 
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);

@@ -15,8 +15,8 @@ by_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double
-idf_of(const px_storyset *s, uint64_t id)
+double
+px_story_idf(const px_storyset *s, uint64_t id)
 {
     size_t lo = 0;
     size_t hi = s->n_df;
@@ -28,8 +28,8 @@ idf_of(const px_storyset *s, uint64_t id)
             hi = mid;
         }
     }
-    const double df = lo < s->n_df && s->df[lo].id == id ? s->df[lo].weight
-                                                         : 1.0;
+    const double df =
+        lo < s->n_df && s->df[lo].id == id ? s->df[lo].weight : 1.0;
     return log(1.0 + (double)s->n_arts / df);
 }
 
@@ -70,12 +70,19 @@ px_story_build_df(px_storyset *s, px_error *err)
         double norm = 0.0;
         const px_profile *p = &s->arts[i].prof;
         for (size_t j = 0; j < p->n_feats; j++) {
-            const double w = p->feats[j].weight * idf_of(s, p->feats[j].id);
+            const double w =
+                p->feats[j].weight * px_story_idf(s, p->feats[j].id);
             norm += w * w;
         }
         s->arts[i].norm = sqrt(norm);
     }
     return PX_OK;
+}
+
+size_t
+px_storyset_n_stories(const px_storyset *s)
+{
+    return s->n_stories;
 }
 
 double
@@ -95,7 +102,7 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
         } else if (a->feats[x].id > b->feats[y].id) {
             y++;
         } else {
-            const double idf = idf_of(s, a->feats[x].id);
+            const double idf = px_story_idf(s, a->feats[x].id);
             dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
         }
     }
@@ -107,9 +114,9 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
 
 typedef struct story_row {
     size_t story;
-    size_t n;       /* articles */
-    size_t first;   /* its earliest article (index) */
-    size_t *arts;   /* its articles in time order, then adding order */
+    size_t n;     /* articles */
+    size_t first; /* its earliest article (index) */
+    size_t *arts; /* its articles in time order, then adding order */
 } story_row;
 
 static int
@@ -235,8 +242,7 @@ json_article(px_buf *b, const px_storyset *s, size_t i)
         px_buf_add_c(b, ",\"copy_of\":null");
     }
     px_buf_printf(b, ",\"representative\":%s,\"similarity\":%.3f}",
-                  px_story_group_rep(s, x->copy_group) == i ? "true"
-                                                            : "false",
+                  px_story_group_rep(s, x->copy_group) == i ? "true" : "false",
                   x->story_sim);
 }
 
