@@ -313,6 +313,14 @@ px_dedup_group(px_dedup *d, size_t doc_no)
 }
 
 void
+px_dedup_join(px_dedup *d, size_t a, size_t b)
+{
+    if (a < d->n_docs && b < d->n_docs) {
+        unite(d, a, b);
+    }
+}
+
+void
 px_dedup_forget(px_dedup *d, size_t doc_no)
 {
     if (doc_no < d->n_docs) {

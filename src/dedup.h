@@ -66,6 +66,10 @@ px_status px_dedup_add(px_dedup *d, const px_minhash *sig, size_t *best,
 /* The copy group of doc: the smallest document number in it. */
 size_t px_dedup_group(px_dedup *d, size_t doc);
 
+/* Puts documents a and b in one copy group (a rewrite found by other
+ * means). */
+void px_dedup_join(px_dedup *d, size_t a, size_t b);
+
 /* Stops matching new documents against doc (it left the window); its group
  * stays. */
 void px_dedup_forget(px_dedup *d, size_t doc);

@@ -25,8 +25,8 @@
 #define W_CONCEPT      1.0f
 #define W_CALENDAR     0.3f
 #define W_STEM         0.7f
-#define W_TRANSLIT     0.5f
-#define W_NUMBER       1.0f
+#define W_TRANSLIT     1.0f
+#define W_NUMBER       3.0f
 #define W_DAY          0.5f
 /* A title's words count this many times. */
 #define TITLE_BOOST 2.0f

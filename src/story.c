@@ -12,9 +12,14 @@
 #include "error.h"
 #include "pubdate.h"
 
-#define DEFAULT_WINDOW_DAYS     3.0
-#define DEFAULT_THRESHOLD       0.30
-#define DEFAULT_CROSS_THRESHOLD 0.15
+#define DEFAULT_WINDOW_DAYS 3.0
+#define DEFAULT_THRESHOLD   0.30
+/* A rewrite shares this share of its content-word stems with the original
+ * (Jaccard); independent reports of one event share far fewer. */
+#define PX_REWRITE_THRESHOLD    0.5
+#define PX_REWRITE_MIN_STEMS    20
+#define PX_REWRITE_MAX_TRIES    64
+#define DEFAULT_CROSS_THRESHOLD 0.12
 
 static void
 opts_fill(px_story_opts *o, const px_story_opts *in)
@@ -268,6 +273,65 @@ typedef struct walk {
     px_feat *v; /* an article's features weighted by idf */
 } walk;
 
+/* The Jaccard similarity of the sets of content-word stems of two
+ * profiles (0 when either has fewer than PX_REWRITE_MIN_STEMS). */
+static double
+stem_jaccard(const px_profile *a, const px_profile *b)
+{
+    size_t na = 0;
+    size_t nb = 0;
+    size_t both = 0;
+    size_t j = 0;
+    for (size_t i = 0; i < a->n_feats; i++) {
+        if (PX_FK_OF(a->feats[i].id) != PX_FK_STEM) {
+            continue;
+        }
+        na++;
+        while (j < b->n_feats && b->feats[j].id < a->feats[i].id) {
+            j++;
+        }
+        both += j < b->n_feats && b->feats[j].id == a->feats[i].id;
+    }
+    for (size_t i = 0; i < b->n_feats; i++) {
+        nb += PX_FK_OF(b->feats[i].id) == PX_FK_STEM;
+    }
+    if (na < PX_REWRITE_MIN_STEMS || nb < PX_REWRITE_MIN_STEMS) {
+        return 0.0;
+    }
+    return (double)both / (double)(na + nb - both);
+}
+
+/* Joins article number k (just clustered) to the copy group of the most
+ * similar earlier article of its story in its language whose content words
+ * it mostly shares: a rewrite, which shingles miss. */
+static void
+find_rewrite(px_storyset *s, walk *w, size_t k)
+{
+    px_story_art *x = &s->arts[w->idx[k]];
+    double best = PX_REWRITE_THRESHOLD;
+    size_t best_k = SIZE_MAX;
+    size_t seen = 0;
+    for (size_t j = k; j-- > 0 && seen < PX_REWRITE_MAX_TRIES;) {
+        const px_story_art *y = &s->arts[w->idx[j]];
+        if (y->story != x->story || strcmp(y->prof.lang, x->prof.lang) != 0) {
+            continue;
+        }
+        seen++;
+        const double jac = stem_jaccard(&x->prof, &y->prof);
+        if (getenv("PX_DEBUG_REWRITE") != NULL) {
+            fprintf(stderr, "rewrite? %.3f %s | %s\n", jac, x->title, y->title);
+        }
+        if (jac >= best) {
+            best = jac;
+            best_k = j;
+        }
+    }
+    if (best_k != SIZE_MAX) {
+        px_dedup_join(w->d, k, best_k);
+        x->copy_of = w->idx[best_k];
+    }
+}
+
 /* Places article number k (in time order): a copy of a live earlier one,
  * or clustered. */
 static px_status
@@ -293,6 +357,9 @@ place(px_storyset *s, walk *w, size_t k, size_t *oldest, px_error *err)
         }
         rc = px_cluster_add(w->c, w->v, x->prof.n_feats, x->t, &x->story,
                             &x->story_sim, err);
+        if (rc == PX_OK) {
+            find_rewrite(s, w, k);
+        }
     }
     return rc;
 }

@@ -259,6 +259,7 @@ json_story(px_buf *b, const px_storyset *s, const story_row *r)
     for (size_t k = 0; k < n_langs; k++) {
         px_buf_printf(b, "%s\"%s\"", k ? "," : "", langs[k]);
     }
+    px_buf_add_byte(b, ']');
     json_opt_str(b, "first", s->arts[r->first].published);
     json_opt_str(b, "last", s->arts[r->arts[r->n - 1]].published);
     px_buf_add_c(b, ",\"articles\":[");

@@ -1,7 +1,8 @@
-/* cmd_run.c - `parallax run`: the main job. For now: read every page,
- * extract and analyse its article, write articles.jsonl and analysis.jsonl
- * into the output folder and print a summary. Later stages (stories,
- * comparison, report) extend it. */
+/* cmd_run.c - `parallax run`: the main job. Reads every page, extracts
+ * and analyses its article (articles.jsonl, analysis.jsonl), groups the
+ * articles into copy groups and stories (stories.json) and prints a
+ * summary with the largest stories. Later stages (comparison, report)
+ * extend it. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,8 +15,11 @@ static const char usage[] =
     "\n"
     "The main job: reads every page under PATH (files, folders, WARC, JSON\n"
     "Lines, text dumps), extracts and analyses the articles, writes them to\n"
-    "DIR/articles.jsonl and DIR/analysis.jsonl (one JSON object per line,\n"
-    "docs/schema.json), then prints a summary.\n"
+    "DIR/articles.jsonl and DIR/analysis.jsonl (one JSON object per line),\n"
+    "finds copies and groups the articles into stories across languages\n"
+    "(DIR/stories.json; all in docs/schema.json), then prints the largest\n"
+    "stories. The concept lexicon ($PX_LEXICON, else lexicon.plx beside the\n"
+    "program; `parallax lexicon build`) links stories across languages.\n"
     "\n"
     "  -o DIR       output folder (default: out; created if missing)\n"
     "  --format F   auto (default), html, warc, jsonl, text\n";
@@ -32,6 +36,7 @@ typedef struct run_stats {
 typedef struct run_files {
     FILE *articles;
     FILE *analysis;
+    px_storyset *set;
 } run_files;
 
 static void
@@ -67,6 +72,9 @@ run_one(const px_record *rec, const run_files *out, run_stats *st)
         px_article_json(a, &json, &len, &err) == PX_OK) {
         put_line(out->articles, json, len);
         analyse_one(a, out->analysis);
+        if (px_storyset_add(out->set, a, &err) != PX_OK) {
+            px_cli_error("run", err.msg);
+        }
         st->articles++;
         size_t text_len = 0;
         px_article_text(a, &text_len);
@@ -123,6 +131,41 @@ close_files(run_files *f)
     return ok;
 }
 
+/* Clusters the set, writes dir/stories.json and prints the summary. */
+static bool
+write_stories(px_storyset *set, const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/stories.json", dir);
+    px_error err = {0};
+    char *json = NULL;
+    char *sum = NULL;
+    size_t len = 0;
+    size_t sum_len = 0;
+    bool ok = px_storyset_cluster(set, &err) == PX_OK &&
+              px_storyset_json(set, &json, &len, &err) == PX_OK &&
+              px_storyset_summary(set, 20, &sum, &sum_len, &err) == PX_OK;
+    if (!ok) {
+        px_cli_error("run", err.msg);
+    }
+    FILE *f = ok ? fopen(path, "w") : NULL;
+    if (ok && (f == NULL || fwrite(json, 1, len, f) != len ||
+               fputc('\n', f) == EOF)) {
+        fprintf(stderr, "parallax: run: %s: %s\n", path, strerror(errno));
+        ok = false;
+    }
+    if (f != NULL && fclose(f) != 0) {
+        ok = false;
+    }
+    if (ok) {
+        printf("  %zu stories written to %s\n%s", px_storyset_n_stories(set),
+               path, sum);
+    }
+    px_free(json);
+    px_free(sum);
+    return ok;
+}
+
 int
 px_cmd_run(int argc, char **argv)
 {
@@ -150,12 +193,23 @@ px_cmd_run(int argc, char **argv)
         px_cli_error("run", err.msg);
         return 1;
     }
-    run_files out = {fopen(path, "w"), fopen(path2, "w")};
+    run_files out = {fopen(path, "w"), fopen(path2, "w"), NULL};
     if (out.articles == NULL || out.analysis == NULL) {
         fprintf(stderr, "parallax: run: %s: %s\n", o.out_dir, strerror(errno));
         close_files(&out);
         px_reader_close(r);
         return 1;
+    }
+    if (px_storyset_new(NULL, NULL, &out.set, &err) != PX_OK) {
+        px_cli_error("run", err.msg);
+        close_files(&out);
+        px_reader_close(r);
+        return 1;
+    }
+    if (!px_storyset_has_lexicon(out.set)) {
+        fputs("parallax: run: no concept lexicon (run `parallax lexicon "
+              "build`): stories will not cross languages well\n",
+              stderr);
     }
     run_stats st = {0};
     run_all(r, &out, &st);
@@ -166,7 +220,10 @@ px_cmd_run(int argc, char **argv)
            "%zu bytes\n  articles written to %s\n  analysis written to %s\n",
            st.items, st.articles, st.failed, st.titled, st.dated, st.chars,
            path, path2);
-    if (!write_ok) {
+    const bool stories_ok =
+        st.articles == 0 || write_stories(out.set, o.out_dir);
+    px_storyset_free(out.set);
+    if (!write_ok || !stories_ok) {
         fprintf(stderr, "parallax: run: %s: write failed\n", o.out_dir);
         return 1;
     }
