@@ -236,6 +236,15 @@ PX_API px_status px_storyset_json(const px_storyset *s, char **out, size_t *len,
 PX_API px_status px_storyset_summary(const px_storyset *s, size_t max_stories,
                                      char **out, size_t *len, px_error *err);
 
+/* Scores the story similarity on the SemEval-2022 Task 8 sample folder
+ * (pairs.tsv): Pearson's r between the similarity (on the 1..4 scale) and
+ * the human 'Overall' grade, for the pairs in their original languages and
+ * for all pairs, with the breakdown by language pair. JSON report owned
+ * (px_free). lexicon_path NULL: the default lexicon. */
+PX_API px_status px_eval_pairs(const char *semeval_dir,
+                               const char *lexicon_path, char **report_json,
+                               px_error *err);
+
 /* Scores story clustering on an NTREX-128 folder: the versions in the
  * comma-separated list (NULL: eng,arb,zho-CN,zho-TW,fra,deu,rus,spa) are
  * clustered together, dates ignored; pairwise and B-cubed P/R/F1 (strict

@@ -59,6 +59,7 @@ int px_cmd_eval(int argc, char **argv);
 int px_cmd_eval_langid(int argc, char **argv);
 int px_cmd_eval_concepts(int argc, char **argv);
 int px_cmd_eval_stories(int argc, char **argv);
+int px_cmd_eval_pairs(int argc, char **argv);
 int px_cmd_concepts(int argc, char **argv);
 int px_cmd_lexicon(int argc, char **argv);
 

@@ -24,6 +24,7 @@ static const char usage[] =
     "       parallax eval langid [NTREX_DIR] [--json]   (see --help there)\n"
     "       parallax eval concepts [NTREX_DIR] [--json] (see --help there)\n"
     "       parallax eval stories [NTREX_DIR] [--json]  (see --help there)\n"
+    "       parallax eval pairs [SEMEVAL_DIR] [--json]  (see --help there)\n"
     "\n"
     "Scores the extractor on a benchmark folder (scrapinghub-aeb,\n"
     "trafilatura-eval, wcxb or zh-cwced), each with its own metric, and\n"
@@ -259,6 +260,9 @@ px_cmd_eval(int argc, char **argv)
     }
     if (argc > 1 && strcmp(argv[1], "concepts") == 0) {
         return px_cmd_eval_concepts(argc - 1, argv + 1);
+    }
+    if (argc > 1 && strcmp(argv[1], "pairs") == 0) {
+        return px_cmd_eval_pairs(argc - 1, argv + 1);
     }
     if (argc > 1 && strcmp(argv[1], "stories") == 0) {
         return px_cmd_eval_stories(argc - 1, argv + 1);
