@@ -64,6 +64,26 @@ void px_pivot_lemma(const px_pivot *pv, px_str word, px_buf *out);
 bool px_pivot_name(const px_pivot *pv, px_str text, bool is_name,
                    unsigned max_words, px_buf *name, px_buf *gloss);
 
+/* ASCII lower case of c (other bytes unchanged). */
+static inline char
+px_lexsrc_lower(char c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return (char)(c + ('a' - 'A'));
+    }
+    return c;
+}
+
+/* c, or a space for WordNet's '_' (and for tabs). */
+static inline char
+px_lexsrc_space(char c)
+{
+    if (c == '_' || c == '\t') {
+        return ' ';
+    }
+    return c;
+}
+
 /* The sense weight of the i-th sense (0-based) of a dictionary entry:
  * 0.9, 0.7, 0.5, then 0.4 (CONCEPTS.md). */
 float px_lexsrc_rank_weight(size_t i);

@@ -44,7 +44,7 @@ load_index(px_pivot *pv, const char *dir, unsigned pos, px_buf *tmp)
         }
         tmp->len = 0;
         for (const char *p = line.ptr; p < sp; p++) {
-            px_buf_add_byte(tmp, *p == '_' ? ' ' : *p);
+            px_buf_add_byte(tmp, px_lexsrc_space(*p));
         }
         px_smap_put(pv->lemmas, (px_str){tmp->ptr, tmp->len}, 1u << pos, true);
     }
@@ -82,7 +82,7 @@ load_exc(px_pivot *pv, const char *dir, unsigned pos)
         }
         const uint32_t off = (uint32_t)pv->bases.len + 1;
         for (size_t i = 0; i < base.len; i++) {
-            px_buf_add_byte(&pv->bases, base.ptr[i] == '_' ? ' ' : base.ptr[i]);
+            px_buf_add_byte(&pv->bases, px_lexsrc_space(base.ptr[i]));
         }
         px_buf_add_byte(&pv->bases, '\0');
         px_smap_put(pv->exc, form, off, false);
@@ -277,7 +277,7 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
         px_buf_init(&low);
         for (size_t i = 0; i < s.len; i++) {
             const char c = s.ptr[i];
-            px_buf_add_byte(&low, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+            px_buf_add_byte(&low, px_lexsrc_lower(c));
         }
         name->len = 0;
         px_buf_add_c(name, "w:");
