@@ -203,6 +203,25 @@ fd_line(fd_ctx *x, px_str t, size_t i)
     return i;
 }
 
+/* The headword as the entry writes it ("UN /juːˈɛn/" -> "UN"), or the
+ * index's (lower-cased) head when they differ other than by case. */
+static px_str
+body_head(px_str body, px_str head)
+{
+    const char *slash = px_str_find(body, " /", 2);
+    const char *nl = memchr(body.ptr, '\n', body.len);
+    if (slash == NULL || (nl != NULL && slash > nl) ||
+        (size_t)(slash - body.ptr) != head.len) {
+        return head;
+    }
+    for (size_t i = 0; i < head.len; i++) {
+        if (px_lexsrc_lower(body.ptr[i]) != px_lexsrc_lower(head.ptr[i])) {
+            return head;
+        }
+    }
+    return (px_str){body.ptr, head.len};
+}
+
 static void
 fd_entry(fd_ctx *x, px_str head, px_str body)
 {
@@ -215,12 +234,15 @@ fd_entry(fd_ctx *x, px_str head, px_str body)
         return;
     }
     if (x->eng_head) {
-        if (!px_pivot_name(x->pv, head, false, 3, &x->name, &x->gloss)) {
+        const px_str h = body_head(body, head);
+        if (!px_pivot_name(x->pv, h, false, 3, &x->name, &x->gloss)) {
             return;
         }
         x->head = px_lexb_concept(x->b, x->name.ptr, x->gloss.ptr);
+        /* the index head is lower case: "un" is known when UN is */
         x->head_known = px_pivot_pos(x->pv, (px_str){x->name.ptr + 2,
-                                                     x->name.len - 2}) != 0;
+                                                     x->name.len - 2}) != 0 ||
+                        px_pivot_pos(x->pv, head) != 0;
         px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, x->head,
                     1.0f);
     }

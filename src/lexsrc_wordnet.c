@@ -21,6 +21,7 @@
 
 typedef struct wn_ctx {
     px_lexb *b;
+    px_pivot *pv; /* for acronyms */
     px_buf lemma;
     px_buf form;
     px_buf name;
@@ -192,6 +193,12 @@ wn_index_line(wn_ctx *x, px_str line, unsigned pos, px_str data)
     const px_concept c = wn_concept(x, text);
     px_lexb_concept(x->b, x->name.ptr, x->lemma.ptr);
     add_form(x, x->lemma.ptr, c, 1.0f);
+    const char *acro = pos == 0 ? px_pivot_acronym(x->pv, text) : NULL;
+    if (acro != NULL) { /* un -> w:united nations */
+        const px_concept a = wn_concept(x, px_str_c(acro));
+        px_lexb_concept(x->b, x->name.ptr, acro);
+        add_form(x, x->lemma.ptr, a, 1.0f);
+    }
     if (is_plain_word(text) && pos <= 1) {
         add_s_form(x, text, c);
         if (pos == 1) {
@@ -274,8 +281,11 @@ wn_exc(wn_ctx *x, const char *dir, unsigned pos)
 px_status
 px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
 {
-    wn_ctx x = {.b = b};
+    wn_ctx x = {.b = b, .pv = px_pivot_new(p->wordnet)};
     bool any = false;
+    if (x.pv == NULL) {
+        return px_fail(err, PX_ENOMEM, "WordNet: out of memory");
+    }
     for (unsigned pos = 0; pos < 4; pos++) {
         any |= wn_pos_files(&x, p->wordnet, pos);
     }
@@ -285,6 +295,7 @@ px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
     px_buf_fini(&x.lemma);
     px_buf_fini(&x.form);
     px_buf_fini(&x.name);
+    px_pivot_free(x.pv);
     if (!any) {
         return px_fail(err, PX_EIO,
                        "WordNet: %s/index.noun missing: install wordnet-base",

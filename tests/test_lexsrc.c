@@ -72,6 +72,7 @@ write_cedict(void)
                "businessman/\n"
                "習近平 习近平 [Xi2 Jin4 ping2] /Xi Jinping (1953-), leader/\n"
                "紐約 纽约 [Niu3 yue1] /New York/\n"
+               "聯合國 联合国 [Lian2 he2 guo2] /United Nations/\n"
                "布匿戰爭 布匿战争 [Bu4 ni4 Zhan4 zheng1] /the three Punic Wars "
                "(264-146 BC)/\n"
                "打 打 [da3] /variant of 另/to hit; to strike/\n"
@@ -108,10 +109,10 @@ write_freedict(const char *pair, const char *const *heads,
 static void
 write_dicts(void)
 {
-    const char *const eh[] = {"00databaseinfo", "war", "trump"};
+    const char *const eh[] = {"00databaseinfo", "war", "trump", "un"};
     const char *const eb[] = {"English-Arabic test\n", "War /w/\nالحرب\n",
-                              "Trump /t/\nالبوق\n"};
-    write_freedict("eng-ara", eh, eb, 3);
+                              "Trump /t/\nالبوق\n", "UN /j/\nالأمم المتحدة\n"};
+    write_freedict("eng-ara", eh, eb, 4);
     const char *const ah[] = {"سلام"};
     const char *const ab[] = {"سلام /s/\n1. Peace\n2. Salaam\n"};
     write_freedict("ara-eng", ah, ab, 1);
@@ -130,11 +131,12 @@ write_wordnet(void)
     const char *const noun_data[] = {
         "00000000 04 n 02 war 0 warfare 0 000 | armed conflict  \n",
         "00000056 18 n 02 child 0 kid 0 000 | a young person  \n",
-        "00000110 04 n 02 peace 0 peacefulness 0 000 | calm  \n"};
+        "00000110 04 n 02 peace 0 peacefulness 0 000 | calm  \n",
+        "00000160 14 n 02 United_Nations 0 UN 0 000 | an organization  \n"};
     char data[512] = "";
     char index[512] = "  1 licence header line\n";
-    static const char *const lemmas[] = {"war", "child", "peace"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const lemmas[] = {"war", "child", "peace", "un"};
+    for (size_t i = 0; i < 4; i++) {
         char line[128];
         snprintf(line, sizeof line, "%s n 1 2 @ ~ 1 0 %08zu  \n", lemmas[i],
                  strlen(data));
@@ -271,6 +273,11 @@ check_wordnet(void)
     CHECK(is("eng", "killed", 0, "w:kill", 0.9f));
     CHECK(is("eng", "killing", 0, "w:kill", 0.9f));
     CHECK(is("eng", "kills", 0, "w:kill", 0.9f));
+    /* acronyms meet their expansion in every language */
+    CHECK(is("eng", "UN", 0, "w:united nations", 1.0f));
+    CHECK(is("zho", "联合国", 0, "w:united nations", 1.0f));
+    CHECK(is("ara", "الأمم المتحدة", 0, "w:united nations", 0.9f));
+    CHECK((flags_of("ara", "الأمم") & PX_LEX_PREFIX) != 0);
     const px_concept c = px_lex_concept_by_name(lex, PX_STR_LIT("w:kill"));
     CHECK(px_str_eq_c(px_lex_concept_gloss(lex, c), "kill"));
 }
