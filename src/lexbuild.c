@@ -464,6 +464,10 @@ void
 px_lexb_compile_prefixes(px_lexb *b)
 {
     const size_t n = b->n_ents;
+    for (size_t i = 0; i < b->n_langs; i++) { /* px_lexb_write may rerun */
+        b->langs[i].n_keys = 0;
+        b->langs[i].n_stems = 0;
+    }
     for (size_t e = 0; e < n && !b->failed; e++) {
         if (b->ents[e].space != PX_LEX_KEY) {
             continue;

@@ -63,6 +63,7 @@ build_sample(void)
     px_lexb_source(b, "Test source", "CC0", 21);
     px_error err = {0};
     CHECK(px_lexb_write(b, path, &err) == PX_OK);
+    CHECK(px_lexb_write(b, path, &err) == PX_OK); /* twice: same file */
     px_lexb_free(b);
 }
 
