@@ -18,61 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lexbuild_int.h"
 #include "lexfmt.h"
 #include "wordkey.h"
 
-#define NO_SENSE UINT32_MAX
-
-typedef struct bentry {
-    uint32_t key_off;
-    uint16_t key_len;
-    uint8_t lang;
-    uint8_t space;
-    uint32_t flags;
-    uint32_t head; /* first bsense, NO_SENSE when none */
-} bentry;
-
-typedef struct bsense {
-    px_concept concept;
-    float weight;
-    uint32_t next;
-} bsense;
-
-typedef struct bsource {
-    char *name;
-    char *licence;
-    size_t n_forms;
-} bsource;
-
-struct px_lexb {
-    px_wordkey *wk;
-    px_buf key;  /* scratch: the key of the form being added */
-    px_buf stem; /* scratch: its stem */
-    px_buf pool; /* keys, names, glosses */
-    bentry *ents;
-    size_t n_ents;
-    size_t cap_ents;
-    px_lexf_slot *slots;
-    size_t n_slots;
-    bsense *senses;
-    size_t n_senses;
-    size_t cap_senses;
-    px_lexf_concept *cons; /* cons[0] is the empty concept */
-    size_t n_cons;         /* including cons[0] */
-    size_t cap_cons;
-    uint32_t *cslots;
-    size_t n_cslots;
-    px_lexf_lang langs[255];
-    size_t n_langs;
-    uint8_t lang_of[32768]; /* px_lexf_code_index -> language index + 1 */
-    bsource *srcs;
-    size_t n_srcs;
-    bool failed;
-    px_error err;
-};
-
-static void
-set_failed(px_lexb *b, px_status code, const char *what)
+void
+px_lexb_fail(px_lexb *b, px_status code, const char *what)
 {
     if (!b->failed) {
         px_fail(&b->err, code, "lexicon build: %s", what);
@@ -82,8 +33,8 @@ set_failed(px_lexb *b, px_status code, const char *what)
 
 /* Grows *arr (of *cap elements of size sz) to hold n; false when out of
  * memory (the builder is then failed). */
-static bool
-grow(px_lexb *b, void **arr, size_t *cap, size_t n, size_t sz)
+bool
+px_lexb_grow(px_lexb *b, void **arr, size_t *cap, size_t n, size_t sz)
 {
     if (n <= *cap) {
         return true;
@@ -94,7 +45,7 @@ grow(px_lexb *b, void **arr, size_t *cap, size_t n, size_t sz)
     }
     void *p = realloc(*arr, c * sz);
     if (p == NULL) {
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return false;
     }
     *arr = p;
@@ -158,12 +109,12 @@ pool_add(px_lexb *b, const char *s, size_t len)
 {
     const size_t off = b->pool.len;
     if (off + len >= UINT32_MAX) {
-        set_failed(b, PX_ENOMEM, "string pool over 4 GiB");
+        px_lexb_fail(b, PX_ENOMEM, "string pool over 4 GiB");
         return 0;
     }
     px_buf_add(&b->pool, s, len);
     if (px_buf_failed(&b->pool)) {
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return 0;
     }
     return (uint32_t)off;
@@ -190,7 +141,7 @@ lang_index(px_lexb *b, const char base[4])
         return b->lang_of[ci] - 1;
     }
     if (b->n_langs >= sizeof b->langs / sizeof b->langs[0]) {
-        set_failed(b, PX_EINVAL, "more than 255 languages");
+        px_lexb_fail(b, PX_EINVAL, "more than 255 languages");
         return -1;
     }
     px_lexf_lang *l = &b->langs[b->n_langs];
@@ -212,14 +163,13 @@ entry_is(const px_lexb *b, const bentry *e, int lang, unsigned space,
            memcmp(b->pool.ptr + e->key_off, key.ptr, key.len) == 0;
 }
 
-/* Doubles the entry table and reinserts every entry. */
-static bool
-slots_grow(px_lexb *b)
+/* Rebuilds the entry table with n slots. */
+bool
+px_lexb_slots_resize(px_lexb *b, size_t n)
 {
-    const size_t n = b->n_slots * 2;
     px_lexf_slot *s = calloc(n, sizeof *s);
     if (s == NULL) {
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return false;
     }
     for (size_t i = 0; i < b->n_slots; i++) {
@@ -255,9 +205,9 @@ entry_get(px_lexb *b, int lang, unsigned space, px_str key)
         }
     }
     if (b->n_ents + 1 >= UINT32_MAX / 2 ||
-        !grow(b, (void **)&b->ents, &b->cap_ents, b->n_ents + 1,
-              sizeof *b->ents)) {
-        set_failed(b, PX_ENOMEM, "too many entries");
+        !px_lexb_grow(b, (void **)&b->ents, &b->cap_ents, b->n_ents + 1,
+                      sizeof *b->ents)) {
+        px_lexb_fail(b, PX_ENOMEM, "too many entries");
         return SIZE_MAX;
     }
     const uint32_t off = pool_add(b, key.ptr, key.len);
@@ -269,7 +219,7 @@ entry_get(px_lexb *b, int lang, unsigned space, px_str key)
                           0,   NO_SENSE};
     b->slots[i] = (px_lexf_slot){h, (uint32_t)(e + 1)};
     if (b->n_ents * 2 >= b->n_slots) {
-        slots_grow(b);
+        px_lexb_slots_resize(b, b->n_slots * 2);
     }
     return e;
 }
@@ -290,9 +240,9 @@ sense_add(px_lexb *b, size_t e, px_concept c, float weight)
         }
     }
     if (b->n_senses + 1 >= NO_SENSE ||
-        !grow(b, (void **)&b->senses, &b->cap_senses, b->n_senses + 1,
-              sizeof *b->senses)) {
-        set_failed(b, PX_ENOMEM, "too many senses");
+        !px_lexb_grow(b, (void **)&b->senses, &b->cap_senses, b->n_senses + 1,
+                      sizeof *b->senses)) {
+        px_lexb_fail(b, PX_ENOMEM, "too many senses");
         return;
     }
     b->senses[b->n_senses] = (bsense){c, weight, b->ents[e].head};
@@ -307,7 +257,7 @@ cslots_grow(px_lexb *b)
     const size_t n = b->n_cslots * 2;
     uint32_t *s = calloc(n, sizeof *s);
     if (s == NULL) {
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return false;
     }
     for (size_t i = 0; i < b->n_cslots; i++) {
@@ -336,6 +286,13 @@ set_gloss(px_lexb *b, px_concept c, const char *gloss)
         return;
     }
     const size_t len = strnlen(gloss, PX_LEXF_MAX_KEY);
+    const px_lexf_concept *k = &b->cons[c];
+    if (k->name_len == len + 2 &&
+        memcmp(b->pool.ptr + k->name_off + 2, gloss, len) == 0) {
+        b->cons[c].gloss_off = k->name_off + 2; /* "w:war" glossed "war" */
+        b->cons[c].gloss_len = (uint32_t)len;
+        return;
+    }
     const uint32_t off = pool_add(b, gloss, len);
     if (!b->failed) {
         b->cons[c].gloss_off = off;
@@ -359,8 +316,8 @@ px_lexb_concept(px_lexb *b, const char *name, const char *gloss)
             return b->failed ? 0 : b->cslots[i];
         }
     }
-    if (!grow(b, (void **)&b->cons, &b->cap_cons, b->n_cons + 1,
-              sizeof *b->cons)) {
+    if (!px_lexb_grow(b, (void **)&b->cons, &b->cap_cons, b->n_cons + 1,
+                      sizeof *b->cons)) {
         return 0;
     }
     const uint32_t off = pool_add(b, n.ptr, n.len);
@@ -390,7 +347,7 @@ form_key(px_lexb *b, const char *lang, px_str form, char base[4])
     px_wordkey_base(lang, base);
     px_error e = {0};
     if (px_wordkey_key(b->wk, lang, form, &b->key, &e) != PX_OK) {
-        set_failed(b, e.code, e.msg);
+        px_lexb_fail(b, e.code, e.msg);
         return -1;
     }
     if (b->key.len == 0) {
@@ -422,7 +379,7 @@ px_lexb_add(px_lexb *b, const char *lang, px_str form, px_concept c,
     }
     px_error e = {0};
     if (px_wordkey_stem(b->wk, base, key, &b->stem, &e) != PX_OK) {
-        set_failed(b, e.code, e.msg);
+        px_lexb_fail(b, e.code, e.msg);
         return;
     }
     const px_str stem = {b->stem.ptr, b->stem.len};
@@ -453,7 +410,7 @@ px_lexb_source(px_lexb *b, const char *name, const char *licence,
     }
     bsource *s = realloc(b->srcs, (b->n_srcs + 1) * sizeof *s);
     if (s == NULL) {
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return;
     }
     b->srcs = s;
@@ -464,7 +421,7 @@ px_lexb_source(px_lexb *b, const char *name, const char *licence,
     if (n->name == NULL || n->licence == NULL) {
         free(n->name);
         free(n->licence);
-        set_failed(b, PX_ENOMEM, "out of memory");
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
         return;
     }
     b->n_srcs++;
@@ -490,7 +447,7 @@ mark_prefixes(px_lexb *b, size_t e, bool unspaced)
         b->stem.len = 0;
         px_buf_add(&b->stem, b->pool.ptr + ent.key_off, i);
         if (px_buf_failed(&b->stem)) {
-            set_failed(b, PX_ENOMEM, "out of memory");
+            px_lexb_fail(b, PX_ENOMEM, "out of memory");
             break;
         }
         const size_t p = entry_get(b, ent.lang, PX_LEX_KEY,
@@ -503,10 +460,14 @@ mark_prefixes(px_lexb *b, size_t e, bool unspaced)
 }
 
 /* Prefix flags, longest phrases and per-language counts. */
-static void
-compile_prefixes(px_lexb *b)
+void
+px_lexb_compile_prefixes(px_lexb *b)
 {
     const size_t n = b->n_ents;
+    for (size_t i = 0; i < b->n_langs; i++) { /* px_lexb_write may rerun */
+        b->langs[i].n_keys = 0;
+        b->langs[i].n_stems = 0;
+    }
     for (size_t e = 0; e < n && !b->failed; e++) {
         if (b->ents[e].space != PX_LEX_KEY) {
             continue;
@@ -573,12 +534,12 @@ name_priority(const px_lexb *b, px_lex_sense *s, size_t n)
 
 /* Collects entry e's senses into *tmp (grown as needed), ranks and caps
  * them; how many remain. */
-static size_t
-rank_senses(px_lexb *b, size_t e, px_lex_sense **tmp, size_t *cap)
+size_t
+px_lexb_rank_senses(px_lexb *b, size_t e, px_lex_sense **tmp, size_t *cap)
 {
     size_t n = 0;
     for (uint32_t s = b->ents[e].head; s != NO_SENSE; s = b->senses[s].next) {
-        if (!grow(b, (void **)tmp, cap, n + 1, sizeof **tmp)) {
+        if (!px_lexb_grow(b, (void **)tmp, cap, n + 1, sizeof **tmp)) {
             return 0;
         }
         (*tmp)[n++] = (px_lex_sense){b->senses[s].concept, b->senses[s].weight};
@@ -589,188 +550,6 @@ rank_senses(px_lexb *b, size_t e, px_lex_sense **tmp, size_t *cap)
     name_priority(b, *tmp, n);
     qsort(*tmp, n, sizeof **tmp, sense_cmp);
     return n < PX_LEXB_MAX_SENSES ? n : PX_LEXB_MAX_SENSES;
-}
-
-/* ---- writing ----------------------------------------------------------- */
-
-typedef struct wfile {
-    FILE *f;
-    uint64_t off;
-    bool failed;
-} wfile;
-
-static void
-put(wfile *w, const void *p, size_t n)
-{
-    if (!w->failed && n > 0 && fwrite(p, 1, n, w->f) != n) {
-        w->failed = true;
-    }
-    w->off += n;
-}
-
-/* Pads to a multiple of 8 and returns the offset of the next section. */
-static uint64_t
-section(wfile *w)
-{
-    static const char zeros[8] = {0};
-    put(w, zeros, (size_t)((8 - w->off % 8) % 8));
-    return w->off;
-}
-
-/* The entries and senses as the file holds them; false on failure. */
-static bool
-compile_entries(px_lexb *b, px_lexf_entry *ents, px_lex_sense **senses,
-                size_t *n_senses)
-{
-    px_lex_sense *tmp = NULL;
-    size_t cap_tmp = 0;
-    size_t cap = 0;
-    *n_senses = 0;
-    for (size_t e = 0; e < b->n_ents && !b->failed; e++) {
-        const size_t n = rank_senses(b, e, &tmp, &cap_tmp);
-        if (!grow(b, (void **)senses, &cap, *n_senses + n + 1,
-                  sizeof **senses)) {
-            break;
-        }
-        if (n > 0 && *senses != NULL) {
-            memcpy(*senses + *n_senses, tmp, n * sizeof *tmp);
-        }
-        const bentry *be = &b->ents[e];
-        ents[e] = (px_lexf_entry){be->key_off, be->key_len, be->lang,
-                                  be->space,   be->flags,   (uint32_t)*n_senses,
-                                  (uint32_t)n};
-        *n_senses += n;
-    }
-    free(tmp);
-    return !b->failed;
-}
-
-/* Source names and licences go into the pool; fills srcs. */
-static void
-compile_sources(px_lexb *b, px_lexf_source *srcs)
-{
-    for (size_t i = 0; i < b->n_srcs; i++) {
-        const bsource *s = &b->srcs[i];
-        const size_t nl = strlen(s->name);
-        const size_t ll = strlen(s->licence);
-        const uint32_t no = pool_add(b, s->name, nl);
-        const uint32_t lo = pool_add(b, s->licence, ll);
-        srcs[i] = (px_lexf_source){no, (uint32_t)nl, lo, (uint32_t)ll,
-                                   (uint64_t)s->n_forms};
-    }
-}
-
-static void
-write_sections(px_lexb *b, wfile *w, const px_lexf_source *srcs,
-               const px_lexf_entry *ents, const px_lex_sense *senses,
-               px_lexf_header *h)
-{
-    put(w, h, sizeof *h);
-    h->langs_off = section(w);
-    put(w, b->langs, b->n_langs * sizeof b->langs[0]);
-    h->sources_off = section(w);
-    put(w, srcs, b->n_srcs * sizeof *srcs);
-    h->slots_off = section(w);
-    put(w, b->slots, b->n_slots * sizeof *b->slots);
-    h->entries_off = section(w);
-    put(w, ents, b->n_ents * sizeof *ents);
-    h->senses_off = section(w);
-    put(w, senses, h->n_senses * sizeof *senses);
-    h->concepts_off = section(w);
-    put(w, b->cons, b->n_cons * sizeof *b->cons);
-    h->cslots_off = section(w);
-    put(w, b->cslots, b->n_cslots * sizeof *b->cslots);
-    h->strings_off = section(w);
-    put(w, b->pool.ptr, b->pool.len);
-    h->strings_len = b->pool.len;
-    h->file_len = section(w);
-}
-
-static void
-fill_header(const px_lexb *b, px_lexf_header *h, size_t n_senses)
-{
-    memset(h, 0, sizeof *h);
-    memcpy(h->magic, PX_LEXF_MAGIC, 8);
-    h->version = PX_LEXF_VERSION;
-    h->header_len = sizeof *h;
-    h->n_langs = (uint32_t)b->n_langs;
-    h->n_sources = (uint32_t)b->n_srcs;
-    h->n_slots = (uint32_t)b->n_slots;
-    h->n_entries = (uint32_t)b->n_ents;
-    h->n_senses = (uint32_t)n_senses;
-    h->n_concepts = (uint32_t)(b->n_cons - 1);
-    h->n_cslots = (uint32_t)b->n_cslots;
-}
-
-/* Writes the file to tmp, then renames it over path. */
-static px_status
-write_file(px_lexb *b, const char *path, const char *tmp,
-           const px_lexf_source *srcs, const px_lexf_entry *ents,
-           const px_lex_sense *senses, size_t n_senses, px_error *err)
-{
-    px_lexf_header h;
-    fill_header(b, &h, n_senses);
-    wfile w = {fopen(tmp, "wb"), 0, false};
-    if (w.f == NULL) {
-        return px_fail(err, PX_EIO, "lexicon build: %s: %s", tmp,
-                       strerror(errno));
-    }
-    write_sections(b, &w, srcs, ents, senses, &h);
-    if (!w.failed && fseek(w.f, 0, SEEK_SET) == 0) {
-        put(&w, &h, sizeof h);
-    } else {
-        w.failed = true;
-    }
-    w.failed |= fflush(w.f) != 0 || fsync(fileno(w.f)) != 0;
-    const int saved = errno;
-    w.failed |= fclose(w.f) != 0;
-    if (w.failed || rename(tmp, path) != 0) {
-        const int e = w.failed ? saved : errno;
-        remove(tmp);
-        return px_fail(err, PX_EIO, "lexicon build: %s: %s", path, strerror(e));
-    }
-    return PX_OK;
-}
-
-static bool
-host_is_little_endian(void)
-{
-    const uint16_t one = 1;
-    unsigned char c;
-    memcpy(&c, &one, 1);
-    return c == 1;
-}
-
-px_status
-px_lexb_write(px_lexb *b, const char *path, px_error *err)
-{
-    if (!host_is_little_endian()) {
-        return px_fail(err, PX_EINVAL, "lexicon build: big-endian host");
-    }
-    compile_prefixes(b);
-    px_lexf_source *srcs = calloc(b->n_srcs + 1, sizeof *srcs);
-    px_lexf_entry *ents = calloc(b->n_ents + 1, sizeof *ents);
-    px_lex_sense *senses = NULL;
-    size_t n_senses = 0;
-    char tmp[4096];
-    px_status rc = PX_OK;
-    if (srcs == NULL || ents == NULL) {
-        set_failed(b, PX_ENOMEM, "out of memory");
-    } else {
-        compile_sources(b, srcs);
-        compile_entries(b, ents, &senses, &n_senses);
-    }
-    if (b->failed) {
-        rc = px_fail(err, b->err.code, "%s", b->err.msg);
-        goto done;
-    }
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    rc = write_file(b, path, tmp, srcs, ents, senses, n_senses, err);
-done:
-    free(srcs);
-    free(ents);
-    free(senses);
-    return rc;
 }
 
 /* ---- source paths ------------------------------------------------------ */

@@ -9,9 +9,11 @@
  * File: px_lexf_header, then the sections it points to:
  * - langs:    n_langs px_lexf_lang (language code, longest phrase)
  * - sources:  n_sources px_lexf_source (name, licence, forms added)
- * - slots:    n_slots px_lexf_slot, an open-addressing (linear probing)
- *             hash table of entries; n_slots is a power of two and at
- *             least one slot is empty, so every probe ends
+ * - dir:      (1 << bucket_bits) + 1 uint32_t: entries are sorted by
+ *             hash, and bucket b (the top bucket_bits bits of a hash) holds
+ *             entries dir[b] .. dir[b + 1] - 1 (about PX_LEXF_BUCKET: the
+ * directory is small enough to stay in cache, and a bucket's entries are
+ *             adjacent, so a lookup costs about one memory access)
  * - entries:  n_entries px_lexf_entry ((lang, space, key) -> senses)
  * - senses:   n_senses px_lex_sense, each entry's run by weight desc
  * - concepts: n_concepts + 1 px_lexf_concept (id 0 is the empty concept)
@@ -23,12 +25,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexicon.h"
 #include "str.h"
 
 #define PX_LEXF_MAGIC   "PXLEXCN\x1a"
-#define PX_LEXF_VERSION 1u
+#define PX_LEXF_VERSION 3u
 
 typedef struct px_lexf_header {
     char magic[8];
@@ -36,7 +39,7 @@ typedef struct px_lexf_header {
     uint32_t header_len; /* sizeof(px_lexf_header) */
     uint32_t n_langs;
     uint32_t n_sources;
-    uint32_t n_slots;
+    uint32_t bucket_bits; /* at most 30 */
     uint32_t n_entries;
     uint32_t n_senses;
     uint32_t n_concepts; /* ids 1..n_concepts */
@@ -44,7 +47,7 @@ typedef struct px_lexf_header {
     uint32_t reserved;
     uint64_t langs_off;
     uint64_t sources_off;
-    uint64_t slots_off;
+    uint64_t dir_off;
     uint64_t entries_off;
     uint64_t senses_off;
     uint64_t concepts_off;
@@ -69,19 +72,30 @@ typedef struct px_lexf_source {
     uint64_t n_forms;
 } px_lexf_source;
 
+/* A slot of an open-addressing hash table (the builder's entry table). */
 typedef struct px_lexf_slot {
     uint32_t hash;
     uint32_t entry; /* index + 1; 0 = empty */
 } px_lexf_slot;
 
+/* Entries per bucket of the directory, on average: the directory (4 bytes
+ * per bucket) stays in cache, a bucket is a few adjacent cache lines. */
+#define PX_LEXF_BUCKET 8u
+
+/* Keys up to PX_LEXF_INLINE bytes live in the entry itself, so a lookup
+ * touches the directory and one bucket; longer ones are in strings. */
+#define PX_LEXF_INLINE 14u
+
 typedef struct px_lexf_entry {
-    uint32_t key_off;
+    uint32_t hash;    /* px_lexf_hash of (lang, space, key) */
+    uint32_t key_off; /* into strings, when key_len > PX_LEXF_INLINE */
+    uint32_t sense_first;
     uint16_t key_len;
     uint8_t lang;
     uint8_t space;
-    uint32_t flags;
-    uint32_t sense_first;
-    uint32_t n_senses;
+    uint8_t flags;
+    uint8_t n_senses;
+    char key_head[PX_LEXF_INLINE]; /* short keys, zero-padded */
 } px_lexf_entry;
 
 typedef struct px_lexf_concept {
@@ -92,7 +106,7 @@ typedef struct px_lexf_concept {
 } px_lexf_concept;
 
 _Static_assert(sizeof(px_lexf_header) == 128, "header layout");
-_Static_assert(sizeof(px_lexf_entry) == 20, "entry layout");
+_Static_assert(sizeof(px_lexf_entry) == 32, "entry layout");
 _Static_assert(sizeof(px_lex_sense) == 8, "sense layout");
 
 /* The most senses an entry may have in a file (the builder keeps fewer). */
@@ -110,16 +124,14 @@ px_lexf_hash(unsigned lang, unsigned space, const char *key, size_t len)
     uint64_t h = ((uint64_t)lang << 8 | space) * m ^ (uint64_t)len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
-        uint64_t w = 0;
-        for (unsigned j = 0; j < 8; j++) {
-            w |= (uint64_t)(unsigned char)key[i + j] << (8 * j);
-        }
+        uint64_t w; /* little-endian hosts only (checked by both sides) */
+        memcpy(&w, key + i, 8);
         h = (h ^ w) * m;
         h ^= h >> 29;
     }
     uint64_t w = 0;
-    for (unsigned j = 0; i + j < len; j++) {
-        w |= (uint64_t)(unsigned char)key[i + j] << (8 * j);
+    if (i < len) {
+        memcpy(&w, key + i, len - i);
     }
     h = (h ^ w) * m;
     h ^= h >> 32;

@@ -3,9 +3,10 @@
  * lookups can trust the file and allocate nothing.
  *
  * Invariants after px_lex_open: every section lies inside the mapping,
- * every entry's key, senses and language, every slot's entry, every sense's
- * concept and every concept's strings are in range, and the slot tables
- * have an empty slot (so every probe ends).
+ * every entry's key, senses and language, every sense's concept and every
+ * concept's strings are in range, the bucket directory is non-decreasing
+ * and ends at the entry count, and the concept table has an empty slot (so
+ * every probe ends).
  */
 #include "lexicon.h"
 
@@ -28,7 +29,7 @@ struct px_lex {
     px_lexf_header h;
     const px_lexf_lang *langs;
     const px_lexf_source *srcs;
-    const px_lexf_slot *slots;
+    const uint32_t *dir;
     const px_lexf_entry *ents;
     const px_lex_sense *senses;
     const px_lexf_concept *cons;
@@ -64,12 +65,12 @@ header_ok(const px_lexf_header *h, size_t map_len)
 {
     return memcmp(h->magic, PX_LEXF_MAGIC, 8) == 0 &&
            h->header_len == sizeof *h && h->file_len == map_len &&
-           is_pow2(h->n_slots) && h->n_entries < h->n_slots &&
-           is_pow2(h->n_cslots) && h->n_concepts < h->n_cslots &&
-           h->n_langs <= 255 &&
+           h->bucket_bits <= 30 && is_pow2(h->n_cslots) &&
+           h->n_concepts < h->n_cslots && h->n_langs <= 255 &&
            in_file(h, h->langs_off, h->n_langs, sizeof(px_lexf_lang)) &&
            in_file(h, h->sources_off, h->n_sources, sizeof(px_lexf_source)) &&
-           in_file(h, h->slots_off, h->n_slots, sizeof(px_lexf_slot)) &&
+           in_file(h, h->dir_off, ((uint64_t)1 << h->bucket_bits) + 1,
+                   sizeof(uint32_t)) &&
            in_file(h, h->entries_off, h->n_entries, sizeof(px_lexf_entry)) &&
            in_file(h, h->senses_off, h->n_senses, sizeof(px_lex_sense)) &&
            in_file(h, h->concepts_off, (uint64_t)h->n_concepts + 1,
@@ -85,16 +86,21 @@ entries_ok(const px_lex *x)
     for (uint32_t i = 0; i < h->n_entries; i++) {
         const px_lexf_entry *e = &x->ents[i];
         if (e->lang >= h->n_langs || e->space > PX_LEX_STEM ||
-            !str_ok(h, e->key_off, e->key_len) ||
+            (e->key_len > PX_LEXF_INLINE &&
+             !str_ok(h, e->key_off, e->key_len)) ||
             e->n_senses > PX_LEXF_MAX_SENSES || e->sense_first > h->n_senses ||
             e->n_senses > h->n_senses - e->sense_first) {
             return false;
         }
     }
-    for (uint32_t i = 0; i < h->n_slots; i++) {
-        if (x->slots[i].entry > h->n_entries) {
+    const size_t n_buckets = (size_t)1 << h->bucket_bits;
+    for (size_t i = 0; i < n_buckets; i++) {
+        if (x->dir[i] > x->dir[i + 1]) {
             return false;
         }
+    }
+    if (x->dir[0] != 0 || x->dir[n_buckets] != h->n_entries) {
+        return false;
     }
     for (uint32_t i = 0; i < h->n_senses; i++) {
         if (x->senses[i].concept > h->n_concepts) {
@@ -138,7 +144,7 @@ attach(px_lex *x)
     const px_lexf_header *h = &x->h;
     x->langs = (const px_lexf_lang *)(x->map + h->langs_off);
     x->srcs = (const px_lexf_source *)(x->map + h->sources_off);
-    x->slots = (const px_lexf_slot *)(x->map + h->slots_off);
+    x->dir = (const uint32_t *)(x->map + h->dir_off);
     x->ents = (const px_lexf_entry *)(x->map + h->entries_off);
     x->senses = (const px_lex_sense *)(x->map + h->senses_off);
     x->cons = (const px_lexf_concept *)(x->map + h->concepts_off);
@@ -267,15 +273,21 @@ px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
         return false;
     }
     const uint32_t h = px_lexf_hash(li - 1, (unsigned)space, key.ptr, key.len);
-    const uint32_t mask = lex->h.n_slots - 1;
-    for (uint32_t i = h & mask; lex->slots[i].entry != 0; i = (i + 1) & mask) {
-        if (lex->slots[i].hash != h) {
+    const uint64_t b = (uint64_t)h >> (32 - lex->h.bucket_bits);
+    const uint32_t end = lex->dir[b + 1];
+    for (uint32_t i = lex->dir[b]; i < end; i++) {
+        const px_lexf_entry *e = &lex->ents[i];
+        if (e->hash < h) {
             continue;
         }
-        const px_lexf_entry *e = &lex->ents[lex->slots[i].entry - 1];
+        if (e->hash > h) {
+            break;
+        }
         if (e->lang == li - 1 && e->space == (unsigned)space &&
             e->key_len == key.len &&
-            memcmp(lex->str + e->key_off, key.ptr, key.len) == 0) {
+            memcmp(key.len <= PX_LEXF_INLINE ? e->key_head
+                                             : lex->str + e->key_off,
+                   key.ptr, key.len) == 0) {
             hit->senses = lex->senses + e->sense_first;
             hit->n_senses = e->n_senses;
             hit->flags = e->flags;
@@ -379,7 +391,9 @@ px_lex_entry_at(const px_lex *lex, size_t i, char lang[4], px_lex_space *space,
     const px_lexf_entry *e = &lex->ents[i];
     memcpy(lang, lex->langs[e->lang].code, 4);
     *space = (px_lex_space)e->space;
-    *key = (px_str){lex->str + e->key_off, e->key_len};
+    *key = (px_str){e->key_len <= PX_LEXF_INLINE ? e->key_head
+                                                 : lex->str + e->key_off,
+                    e->key_len};
 }
 
 /* ---- default path ------------------------------------------------------ */

@@ -90,7 +90,7 @@ is_romanised(px_str name, px_str pinyin)
         if (c == ' ' || c == '-' || c == '\'') {
             continue;
         }
-        c = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        c = px_lexsrc_lower(c);
         while (j < pinyin.len &&
                !(pinyin.ptr[j] >= 'A' && pinyin.ptr[j] <= 'z' &&
                  (pinyin.ptr[j] <= 'Z' || pinyin.ptr[j] >= 'a'))) {
@@ -100,12 +100,38 @@ is_romanised(px_str name, px_str pinyin)
             return false;
         }
         char p = pinyin.ptr[j++];
-        p = p >= 'A' && p <= 'Z' ? (char)(p + 32) : p;
+        p = px_lexsrc_lower(p);
         if (p != c) {
             return false;
         }
     }
     return true;
+}
+
+/* True when name looks like a person's name: two or three capitalised
+ * words, the last (the surname, from last) not an English inflected form
+ * ("Opium Wars (1839-1860)" is a war, not Mr Wars). */
+static bool
+is_person_name(cedict_ctx *x, px_str name, const char *last)
+{
+    unsigned words = 1;
+    for (size_t i = 0; i < name.len; i++) {
+        if (i == 0 || name.ptr[i - 1] == ' ') {
+            words += i > 0;
+            if (name.ptr[i] < 'A' || name.ptr[i] > 'Z') {
+                return false;
+            }
+        }
+    }
+    const px_str sur = {last, (size_t)(name.ptr + name.len - last)};
+    x->gloss.len = 0;
+    for (size_t i = 0; i < sur.len; i++) {
+        const char c = sur.ptr[i];
+        px_buf_add_byte(&x->gloss, px_lexsrc_lower(c));
+    }
+    px_pivot_lemma(x->pv, (px_str){x->gloss.ptr, x->gloss.len}, &x->name);
+    return words <= 3 && x->name.len == x->gloss.len &&
+           memcmp(x->name.ptr, x->gloss.ptr, x->gloss.len) == 0;
 }
 
 static void
@@ -128,7 +154,8 @@ add_proper(cedict_ctx *x, const cedict_line *cl, px_str first)
     }
     const bool surname_only = dated && space != NULL &&
                               px_str_find(cl->simp, "\xC2\xB7", 2) == NULL &&
-                              !is_romanised(name, cl->pinyin);
+                              !is_romanised(name, cl->pinyin) &&
+                              is_person_name(x, name, space + 1);
     const px_concept full = english_concept(x, name, true, 5);
     if (surname_only) {
         const px_str sur = {space + 1,
@@ -190,8 +217,8 @@ cedict_entry(cedict_ctx *x, px_str line)
     if (!px_str_eq(cl.trad, cl.simp)) {
         px_lexb_mark(x->b, "zho-Hant", cl.trad, PX_LEX_WORD);
     }
-    const char c0 = cl.pinyin.len > 0 ? cl.pinyin.ptr[0] : 'a';
-    if (c0 >= 'A' && c0 <= 'Z') {
+    if (cl.pinyin.len > 0 && cl.pinyin.ptr[0] >= 'A' &&
+        cl.pinyin.ptr[0] <= 'Z') {
         const char *slash = memchr(cl.glosses.ptr, '/', cl.glosses.len);
         const size_t n =
             slash != NULL ? (size_t)(slash - cl.glosses.ptr) : cl.glosses.len;

@@ -9,7 +9,8 @@
  * that WordNet does not know as a noun, verb or adjective (nor as an
  * inflection of one) are kept (across, although, accordingly), plus a short
  * closed-class list of pronouns, determiners, auxiliaries, prepositions and
- * conjunctions that WordNet happens to list (a, in, it, will, can, may).
+ * conjunctions that WordNet happens to list (a, in, it, will, can); "us"
+ * (US) and "may" (May) stay content words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,12 +67,12 @@ static const char *const iso639[][2] = {
 
 /* English closed-class words, kept even where WordNet lists a homograph. */
 static const char english_closed[] =
-    " a an the this that these those i me my mine myself we us our ours"
+    " a an the this that these those i me my mine myself we our ours"
     " ourselves you your yours yourself yourselves he him his himself she"
     " her hers herself it its itself they them their theirs themselves what"
     " which who whom whose when where why how all any both each few more"
     " most other some such no nor not only own same so than too very can"
-    " cannot will just should would could shall may might must do does did"
+    " cannot will just should would could shall might must do does did"
     " doing done have has had having be is am are was were been being and"
     " but if or because as until while of at by for with about against"
     " between into through during before after above below to from up down"

@@ -24,6 +24,7 @@
 #include "lexsrc_int.h"
 
 #define FD_MAX_SENSES 8
+#define FD_MAX_WORDS  4
 
 typedef struct fd_ctx {
     px_lexb *b;
@@ -31,6 +32,7 @@ typedef struct fd_ctx {
     char lang[4];    /* the other language */
     bool eng_head;   /* eng-X (true) or X-eng */
     px_concept head; /* eng-X: the headword's concept */
+    bool head_known; /* eng-X: WordNet knows the headword */
     px_str head_form;
     px_buf name;
     px_buf gloss;
@@ -83,7 +85,7 @@ strip_notes(px_str s, px_buf *out)
         } else if (depth == 0) {
             const bool sp = c == ' ' || c == '\t';
             if (!sp || (out->len > 0 && out->ptr[out->len - 1] != ' ')) {
-                px_buf_add_byte(out, sp ? ' ' : c);
+                px_buf_add_byte(out, px_lexsrc_space(c));
             }
         }
     }
@@ -91,6 +93,17 @@ strip_notes(px_str s, px_buf *out)
         out->len--;
     }
     px_buf_add(out, "", 0);
+}
+
+/* Forms of more than FD_MAX_WORDS words are explanations, not phrases. */
+static bool
+too_long(px_str f)
+{
+    unsigned words = 1;
+    for (size_t i = 0; i < f.len; i++) {
+        words += f.ptr[i] == ' ';
+    }
+    return words > FD_MAX_WORDS;
 }
 
 static bool
@@ -109,12 +122,18 @@ fd_piece(fd_ctx *x, px_str piece, size_t i)
     if (f.len == 0) {
         return;
     }
+    if (too_long(f)) {
+        return;
+    }
     const float w = px_lexsrc_rank_weight(i);
     if (x->eng_head) {
-        px_lexb_add(x->b, x->lang, f, x->head, w);
+        /* an English headword WordNet does not know (werre, unpeace) is a
+         * rarer sense of its translations than one it knows (war) */
+        const float hw = x->head_known ? w : w * 0.8f;
+        px_lexb_add(x->b, x->lang, f, x->head, hw);
         if (strcmp(x->lang, "ara") == 0 && starts_with_article(f)) {
             px_lexb_add(x->b, x->lang, (px_str){f.ptr + 4, f.len - 4}, x->head,
-                        w);
+                        hw);
         }
         x->n_forms++;
         return;
@@ -124,10 +143,14 @@ fd_piece(fd_ctx *x, px_str piece, size_t i)
     }
     const px_concept c = px_lexb_concept(x->b, x->name.ptr, x->gloss.ptr);
     px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, c, 1.0f);
-    px_lexb_add(x->b, x->lang, x->head_form, c, w);
+    const bool known =
+        px_pivot_pos(x->pv, (px_str){x->name.ptr + 2, x->name.len - 2}) != 0;
+    const float hw = known ? w : w * 0.8f;
+    px_lexb_add(x->b, x->lang, x->head_form, c, hw);
     if (strcmp(x->lang, "ara") == 0 && starts_with_article(x->head_form)) {
         px_lexb_add(x->b, x->lang,
-                    (px_str){x->head_form.ptr + 4, x->head_form.len - 4}, c, w);
+                    (px_str){x->head_form.ptr + 4, x->head_form.len - 4}, c,
+                    hw);
     }
     x->n_forms++;
 }
@@ -180,6 +203,25 @@ fd_line(fd_ctx *x, px_str t, size_t i)
     return i;
 }
 
+/* The headword as the entry writes it ("UN /juːˈɛn/" -> "UN"), or the
+ * index's (lower-cased) head when they differ other than by case. */
+static px_str
+body_head(px_str body, px_str head)
+{
+    const char *slash = px_str_find(body, " /", 2);
+    const char *nl = memchr(body.ptr, '\n', body.len);
+    if (slash == NULL || (nl != NULL && slash > nl) ||
+        (size_t)(slash - body.ptr) != head.len) {
+        return head;
+    }
+    for (size_t i = 0; i < head.len; i++) {
+        if (px_lexsrc_lower(body.ptr[i]) != px_lexsrc_lower(head.ptr[i])) {
+            return head;
+        }
+    }
+    return (px_str){body.ptr, head.len};
+}
+
 static void
 fd_entry(fd_ctx *x, px_str head, px_str body)
 {
@@ -188,11 +230,19 @@ fd_entry(fd_ctx *x, px_str head, px_str body)
         return;
     }
     x->head_form = head;
+    if (!x->eng_head && too_long(head)) {
+        return;
+    }
     if (x->eng_head) {
-        if (!px_pivot_name(x->pv, head, false, 3, &x->name, &x->gloss)) {
+        const px_str h = body_head(body, head);
+        if (!px_pivot_name(x->pv, h, false, 3, &x->name, &x->gloss)) {
             return;
         }
         x->head = px_lexb_concept(x->b, x->name.ptr, x->gloss.ptr);
+        /* the index head is lower case: "un" is known when UN is */
+        x->head_known = px_pivot_pos(x->pv, (px_str){x->name.ptr + 2,
+                                                     x->name.len - 2}) != 0 ||
+                        px_pivot_pos(x->pv, head) != 0;
         px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, x->head,
                     1.0f);
     }

@@ -55,14 +55,43 @@ uint32_t px_pivot_pos(const px_pivot *pv, px_str word);
  * word itself when none is known. Writes into out. */
 void px_pivot_lemma(const px_pivot *pv, px_str word, px_buf *out);
 
+/* The expansion ("United Nations") of an acronym ("un", lower case) that
+ * WordNet lists with it in one synset; NULL when none. Borrowed. */
+const char *px_pivot_acronym(const px_pivot *pv, px_str lower);
+
+/* True when the capitalised words of phrase ("North Atlantic Treaty
+ * Organization", "Federal Bureau of Investigation") spell acronym. */
+bool px_lexsrc_initials(px_str acronym, px_str phrase);
+
 /* Cleans English text (a dictionary gloss or headword) into the w: concept
  * name written into name ("w:war"): parentheses, brackets and braces
  * removed, lower-cased, leading "to ", "a ", "an ", "the " dropped, at most
- * max_words words, single words lemmatised unless is_name. Into gloss (when
+ * max_words words, single words lemmatised unless is_name, acronyms
+ * written in capitals expanded (UN -> w:united nations). Into gloss (when
  * not NULL) goes the cleaned text in its own case. False when nothing
  * usable is left (empty, too long, or not Latin-script text). */
 bool px_pivot_name(const px_pivot *pv, px_str text, bool is_name,
                    unsigned max_words, px_buf *name, px_buf *gloss);
+
+/* ASCII lower case of c (other bytes unchanged). */
+static inline char
+px_lexsrc_lower(char c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return (char)(c + ('a' - 'A'));
+    }
+    return c;
+}
+
+/* c, or a space for WordNet's '_' (and for tabs). */
+static inline char
+px_lexsrc_space(char c)
+{
+    if (c == '_' || c == '\t') {
+        return ' ';
+    }
+    return c;
+}
 
 /* The sense weight of the i-th sense (0-based) of a dictionary entry:
  * 0.9, 0.7, 0.5, then 0.4 (CONCEPTS.md). */

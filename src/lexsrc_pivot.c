@@ -15,7 +15,8 @@
 struct px_pivot {
     px_smap *lemmas; /* lemma ('_' as ' ') -> PX_POS_* bits */
     px_smap *exc;    /* inflected form -> offset + 1 of its base in bases */
-    px_buf bases;    /* NUL-terminated base forms */
+    px_smap *acro;   /* acronym ("un") -> offset + 1 of its expansion */
+    px_buf bases;    /* NUL-terminated base forms and expansions */
     bool has_wordnet;
 };
 
@@ -44,7 +45,7 @@ load_index(px_pivot *pv, const char *dir, unsigned pos, px_buf *tmp)
         }
         tmp->len = 0;
         for (const char *p = line.ptr; p < sp; p++) {
-            px_buf_add_byte(tmp, *p == '_' ? ' ' : *p);
+            px_buf_add_byte(tmp, px_lexsrc_space(*p));
         }
         px_smap_put(pv->lemmas, (px_str){tmp->ptr, tmp->len}, 1u << pos, true);
     }
@@ -82,12 +83,150 @@ load_exc(px_pivot *pv, const char *dir, unsigned pos)
         }
         const uint32_t off = (uint32_t)pv->bases.len + 1;
         for (size_t i = 0; i < base.len; i++) {
-            px_buf_add_byte(&pv->bases, base.ptr[i] == '_' ? ' ' : base.ptr[i]);
+            px_buf_add_byte(&pv->bases, px_lexsrc_space(base.ptr[i]));
         }
         px_buf_add_byte(&pv->bases, '\0');
         px_smap_put(pv->exc, form, off, false);
     }
     free(data);
+}
+
+bool
+px_lexsrc_initials(px_str acronym, px_str phrase)
+{
+    size_t k = 0;
+    size_t words = 0;
+    for (size_t i = 0; i < phrase.len; i++) {
+        const char c = phrase.ptr[i];
+        const bool start = i == 0 || phrase.ptr[i - 1] == ' ' ||
+                           phrase.ptr[i - 1] == '_' || phrase.ptr[i - 1] == '-';
+        if (!start || c == ' ' || c == '_') {
+            continue;
+        }
+        words++;
+        if (c >= 'a' && c <= 'z') {
+            continue; /* "of", "the", "and" are not spelt */
+        }
+        if (k >= acronym.len ||
+            px_lexsrc_lower(c) != px_lexsrc_lower(acronym.ptr[k])) {
+            return false;
+        }
+        k++;
+    }
+    return words >= 2 && k == acronym.len;
+}
+
+/* The expansion of the acronym lemma (a-z, 2 to 6 letters) among the
+ * members of the synsets at offs (data.noun line offsets), into out. */
+static bool
+find_expansion(px_str lemma, px_str data, px_str offs, px_buf *out)
+{
+    while (offs.len > 0) {
+        char *end = NULL;
+        const unsigned long off = strtoul(offs.ptr, &end, 10);
+        const size_t used = (size_t)(end - offs.ptr);
+        if (used == 0 || off >= data.len) {
+            return false;
+        }
+        offs.ptr += used;
+        offs.len -= used;
+        const char *line = data.ptr + off;
+        const char *nl = memchr(line, '\n', data.len - off);
+        const px_str l = {line,
+                          nl != NULL ? (size_t)(nl - line) : data.len - off};
+        for (size_t i = 0; i + 1 < l.len; i++) {
+            if (l.ptr[i] != ' ' || l.ptr[i + 1] < 'A' || l.ptr[i + 1] > 'Z') {
+                continue;
+            }
+            const char *w = l.ptr + i + 1;
+            const char *sp = memchr(w, ' ', (size_t)(l.ptr + l.len - w));
+            const px_str word = {w, sp != NULL ? (size_t)(sp - w)
+                                               : (size_t)(l.ptr + l.len - w)};
+            if (memchr(word.ptr, '_', word.len) != NULL &&
+                px_lexsrc_initials(lemma, word)) {
+                out->len = 0;
+                for (size_t j = 0; j < word.len; j++) {
+                    px_buf_add_byte(out, px_lexsrc_space(word.ptr[j]));
+                }
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool
+acronym_like(px_str w)
+{
+    for (size_t i = 0; i < w.len; i++) {
+        if (w.ptr[i] < 'a' || w.ptr[i] > 'z') {
+            return false;
+        }
+    }
+    return w.len >= 2 && w.len <= 6;
+}
+
+/* Where the synset offsets of an index line start: its last n_synsets
+ * fields (the third field); NULL for a malformed line. */
+static const char *
+synset_offsets(px_str line)
+{
+    const char *starts[128];
+    size_t n = 0;
+    for (size_t i = 0; i < line.len && n < 128; i++) {
+        if (line.ptr[i] != ' ' && (i == 0 || line.ptr[i - 1] == ' ')) {
+            starts[n++] = line.ptr + i;
+        }
+    }
+    const unsigned long k = n > 2 ? strtoul(starts[2], NULL, 10) : 0;
+    return k > 0 && k + 4 <= n ? starts[n - k] - 1 : NULL;
+}
+
+/* Acronyms of index.noun whose synsets hold their expansion (un -> United
+ * Nations, nato -> North Atlantic Treaty Organization). */
+static void
+load_acronyms(px_pivot *pv, const char *dir)
+{
+    char path[512];
+    char *index = NULL;
+    char *data = NULL;
+    size_t ni = 0;
+    size_t nd = 0;
+    snprintf(path, sizeof path, "%s/index.noun", dir);
+    bool ok = px_lexsrc_slurp(path, "WordNet", "", &index, &ni, NULL) == PX_OK;
+    snprintf(path, sizeof path, "%s/data.noun", dir);
+    ok = ok && px_lexsrc_slurp(path, "WordNet", "", &data, &nd, NULL) == PX_OK;
+    px_buf exp;
+    px_buf_init(&exp);
+    px_str s = {index, ok ? ni : 0};
+    px_str line;
+    while (px_lexsrc_line(&s, &line)) {
+        line = px_str_trim(line);
+        const char *sp = memchr(line.ptr, ' ', line.len);
+        const px_str lemma = {line.ptr,
+                              sp != NULL ? (size_t)(sp - line.ptr) : 0};
+        const char *offs = synset_offsets(line);
+        if (!acronym_like(lemma) || offs == NULL) {
+            continue;
+        }
+        const px_str o = {offs, (size_t)(line.ptr + line.len - offs)};
+        if (find_expansion(lemma, (px_str){data, nd}, o, &exp)) {
+            const uint32_t at = (uint32_t)pv->bases.len + 1;
+            px_buf_add(&pv->bases, exp.ptr, exp.len);
+            px_buf_add_byte(&pv->bases, '\0');
+            px_smap_put(pv->acro, lemma, at, false);
+        }
+    }
+    px_buf_fini(&exp);
+    free(index);
+    free(data);
+}
+
+const char *
+px_pivot_acronym(const px_pivot *pv, px_str lower)
+{
+    const uint32_t at = px_smap_get(pv->acro, lower);
+    return at != 0 ? pv->bases.ptr + at - 1 : NULL;
 }
 
 px_pivot *
@@ -100,7 +239,8 @@ px_pivot_new(const char *wordnet_dir)
     px_buf_init(&pv->bases);
     pv->lemmas = px_smap_new();
     pv->exc = px_smap_new();
-    if (pv->lemmas == NULL || pv->exc == NULL) {
+    pv->acro = px_smap_new();
+    if (pv->lemmas == NULL || pv->exc == NULL || pv->acro == NULL) {
         px_pivot_free(pv);
         return NULL;
     }
@@ -111,6 +251,7 @@ px_pivot_new(const char *wordnet_dir)
         load_exc(pv, wordnet_dir, pos);
     }
     px_buf_fini(&tmp);
+    load_acronyms(pv, wordnet_dir);
     if (px_buf_failed(&pv->bases)) {
         px_pivot_free(pv);
         return NULL;
@@ -126,6 +267,7 @@ px_pivot_free(px_pivot *pv)
     }
     px_smap_free(pv->lemmas);
     px_smap_free(pv->exc);
+    px_smap_free(pv->acro);
     px_buf_fini(&pv->bases);
     free(pv);
 }
@@ -244,6 +386,18 @@ strip_brackets(px_str text, px_buf *out)
     return out->len > 0;
 }
 
+/* True for an acronym as written: two to six capital letters. */
+static bool
+is_upper(px_str s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] < 'A' || s.ptr[i] > 'Z') {
+            return false;
+        }
+    }
+    return s.len >= 2 && s.len <= 6;
+}
+
 /* Drops a leading "to ", "a ", "an " or "the " (any case). */
 static px_str
 drop_particle(px_str s)
@@ -265,7 +419,7 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
     px_buf clean;
     px_buf_init(&clean);
     bool ok = strip_brackets(text, &clean);
-    const px_str s = drop_particle((px_str){clean.ptr, clean.len});
+    px_str s = drop_particle((px_str){clean.ptr, clean.len});
     unsigned words = 1;
     for (size_t i = 0; ok && i < s.len; i++) {
         words += s.ptr[i] == ' ';
@@ -277,11 +431,20 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
         px_buf_init(&low);
         for (size_t i = 0; i < s.len; i++) {
             const char c = s.ptr[i];
-            px_buf_add_byte(&low, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+            px_buf_add_byte(&low, px_lexsrc_lower(c));
         }
         name->len = 0;
         px_buf_add_c(name, "w:");
-        if (words == 1 && !is_name) {
+        const char *acro =
+            words == 1 && is_upper(s)
+                ? px_pivot_acronym(pv, (px_str){low.ptr, low.len})
+                : NULL;
+        if (acro != NULL) {
+            for (const char *p = acro; *p != '\0'; p++) {
+                px_buf_add_byte(name, px_lexsrc_lower(*p));
+            }
+            s = px_str_c(acro);
+        } else if (words == 1 && !is_name) {
             px_buf lem;
             px_buf_init(&lem);
             px_pivot_lemma(pv, (px_str){low.ptr, low.len}, &lem);
@@ -293,7 +456,7 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
         px_buf_fini(&low);
         if (gloss != NULL) {
             gloss->len = 0;
-            if (words == 1 && !is_name) {
+            if (words == 1 && !is_name && acro == NULL) {
                 px_buf_add(gloss, name->ptr + 2, name->len - 2);
             } else {
                 px_buf_add_str(gloss, s);

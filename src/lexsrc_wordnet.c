@@ -21,6 +21,7 @@
 
 typedef struct wn_ctx {
     px_lexb *b;
+    px_pivot *pv; /* for acronyms */
     px_buf lemma;
     px_buf form;
     px_buf name;
@@ -36,7 +37,7 @@ wn_text(px_str w, px_buf *out)
 {
     out->len = 0;
     for (size_t i = 0; i < w.len && w.ptr[i] != '('; i++) {
-        px_buf_add_byte(out, w.ptr[i] == '_' ? ' ' : w.ptr[i]);
+        px_buf_add_byte(out, px_lexsrc_space(w.ptr[i]));
     }
     px_buf_add(out, "", 0);
 }
@@ -48,7 +49,7 @@ wn_concept(wn_ctx *x, px_str text)
     px_buf_add_c(&x->name, "w:");
     for (size_t i = 0; i < text.len; i++) {
         const char c = text.ptr[i];
-        px_buf_add_byte(&x->name, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+        px_buf_add_byte(&x->name, px_lexsrc_lower(c));
     }
     px_buf_add(&x->name, "", 0);
     return px_lexb_concept(x->b, x->name.ptr, NULL);
@@ -72,7 +73,7 @@ static void
 add_s_form(wn_ctx *x, px_str l, px_concept c)
 {
     const char last = l.ptr[l.len - 1];
-    const char prev = l.len > 1 ? l.ptr[l.len - 2] : 'a';
+    const char prev = l.ptr[l.len > 1 ? l.len - 2 : 0];
     x->form.len = 0;
     if (last == 'y' && !is_vowel(prev)) {
         px_buf_add(&x->form, l.ptr, l.len - 1);
@@ -91,7 +92,7 @@ static void
 add_verb_forms(wn_ctx *x, px_str l, px_concept c)
 {
     const char last = l.ptr[l.len - 1];
-    const char prev = l.len > 1 ? l.ptr[l.len - 2] : 'a';
+    const char prev = l.ptr[l.len > 1 ? l.len - 2 : 0];
     x->form.len = 0;
     if (last == 'e') {
         px_buf_add(&x->form, l.ptr, l.len);
@@ -159,6 +160,24 @@ add_synonyms(wn_ctx *x, px_str data, size_t off, px_concept own)
     }
 }
 
+/* The next space-separated field of *s (empty at the end). */
+static px_str
+next_field(px_str *s)
+{
+    size_t i = 0;
+    while (i < s->len && s->ptr[i] == ' ') {
+        i++;
+    }
+    const size_t start = i;
+    while (i < s->len && s->ptr[i] != ' ') {
+        i++;
+    }
+    const px_str f = {s->ptr + start, i - start};
+    s->ptr += i;
+    s->len -= i;
+    return f;
+}
+
 /* One index line: "lemma pos n_synsets n_ptrs ptr... n_senses n_tagged
  * offset..."; the first offset is the most frequent sense. */
 static void
@@ -174,26 +193,28 @@ wn_index_line(wn_ctx *x, px_str line, unsigned pos, px_str data)
     const px_concept c = wn_concept(x, text);
     px_lexb_concept(x->b, x->name.ptr, x->lemma.ptr);
     add_form(x, x->lemma.ptr, c, 1.0f);
+    const char *acro = pos == 0 ? px_pivot_acronym(x->pv, text) : NULL;
+    if (acro != NULL) { /* un -> w:united nations */
+        const px_concept a = wn_concept(x, px_str_c(acro));
+        px_lexb_concept(x->b, x->name.ptr, acro);
+        add_form(x, x->lemma.ptr, a, 1.0f);
+    }
     if (is_plain_word(text) && pos <= 1) {
         add_s_form(x, text, c);
         if (pos == 1) {
             add_verb_forms(x, text, c);
         }
     }
-    char *q = NULL;
-    strtoul(sp + 3, &q, 10); /* skip " n " then n_synsets */
-    const unsigned long n_ptrs = strtoul(q, &q, 10);
-    for (unsigned long i = 0; i < n_ptrs && q != NULL; i++) {
-        while (*q == ' ') {
-            q++;
-        }
-        while (*q != ' ' && *q != '\n' && *q != '\0') {
-            q++;
-        }
+    px_str rest = {sp + 1, line.len - lemma.len - 1};
+    px_str tok = {0};
+    for (int i = 0; i < 3; i++) { /* pos, n_synsets, n_ptrs */
+        tok = next_field(&rest);
     }
-    strtoul(q, &q, 10); /* n_senses */
-    strtoul(q, &q, 10); /* n_tagged */
-    const unsigned long first = strtoul(q, &q, 10);
+    const unsigned long n_ptrs = strtoul(tok.len > 0 ? tok.ptr : "0", NULL, 10);
+    for (unsigned long i = 0; i < n_ptrs + 3 && rest.len > 0; i++) {
+        tok = next_field(&rest); /* pointers, n_senses, n_tagged, offset */
+    }
+    const unsigned long first = strtoul(tok.len > 0 ? tok.ptr : "0", NULL, 10);
     add_synonyms(x, data, (size_t)first, c);
 }
 
@@ -260,8 +281,11 @@ wn_exc(wn_ctx *x, const char *dir, unsigned pos)
 px_status
 px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
 {
-    wn_ctx x = {.b = b};
+    wn_ctx x = {.b = b, .pv = px_pivot_new(p->wordnet)};
     bool any = false;
+    if (x.pv == NULL) {
+        return px_fail(err, PX_ENOMEM, "WordNet: out of memory");
+    }
     for (unsigned pos = 0; pos < 4; pos++) {
         any |= wn_pos_files(&x, p->wordnet, pos);
     }
@@ -271,6 +295,7 @@ px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
     px_buf_fini(&x.lemma);
     px_buf_fini(&x.form);
     px_buf_fini(&x.name);
+    px_pivot_free(x.pv);
     if (!any) {
         return px_fail(err, PX_EIO,
                        "WordNet: %s/index.noun missing: install wordnet-base",

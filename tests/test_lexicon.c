@@ -63,6 +63,7 @@ build_sample(void)
     px_lexb_source(b, "Test source", "CC0", 21);
     px_error err = {0};
     CHECK(px_lexb_write(b, path, &err) == PX_OK);
+    CHECK(px_lexb_write(b, path, &err) == PX_OK); /* twice: same file */
     px_lexb_free(b);
 }
 
@@ -280,7 +281,7 @@ check_damage(void)
     d[8] ^= 0x40;
     px_lexf_entry e;
     memcpy(&e, d + h.entries_off, sizeof e);
-    e.key_off = 0x7fffffff;
+    e.key_len = 0xffff;
     memcpy(d + h.entries_off, &e, sizeof e);
     CHECK(try_open(d, len) == PX_EPARSE);
     free(d);

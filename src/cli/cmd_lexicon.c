@@ -60,8 +60,7 @@ default_root(char *out, size_t n)
     snprintf(probe, sizeof probe, "%s/../scripts/fetch_data.sh", dir);
     const size_t len = strlen(dir);
     if (stat(probe, &st) == 0 && len + 4 <= n) {
-        memcpy(out, dir, len);
-        memcpy(out + len, "/..", 4);
+        snprintf(out, n, "%.*s/..", (int)len, dir);
     } else {
         snprintf(out, n, ".");
     }
@@ -203,6 +202,17 @@ lookup_word(const px_lex *lex, px_wordkey *wk, const char *lang,
         if (px_lex_get(lex, base, PX_LEX_STEM, s, &h)) {
             print_hit(lex, "stem", s, &h);
             any = true;
+        }
+    }
+    size_t offs[8];
+    const size_t n =
+        any || strcmp(base, "ara") != 0 ? 0 : px_wordkey_ar_clitics(k, offs, 8);
+    for (size_t i = 0; i < n; i++) {
+        const px_str rest = {k.ptr + offs[i], k.len - offs[i]};
+        if (px_lex_get(lex, base, PX_LEX_KEY, rest, &h)) {
+            print_hit(lex, "without clitics", rest, &h);
+            any = true;
+            break;
         }
     }
     if (!any) {
