@@ -75,7 +75,9 @@ void px_lex_close(px_lex *lex); /* NULL is a no-op */
 bool px_lex_get(const px_lex *lex, const char *lang, px_lex_space space,
                 px_str key, px_lex_hit *hit);
 
-/* The most words a phrase of lang has (1 when there are no phrases). */
+/* The most words a phrase of lang has (1 when there are no phrases); in
+ * Chinese and Japanese, whose keys have no spaces, the most characters a
+ * key has (the window of maximum matching). */
 unsigned px_lex_max_words(const px_lex *lex, const char *lang);
 
 /* The name ("c:AZ") and English gloss ("Azerbaijan") of concept c; empty
@@ -85,5 +87,31 @@ px_str px_lex_concept_gloss(const px_lex *lex, px_concept c);
 
 /* The concept named name, or 0 (no concept has id 0). */
 px_concept px_lex_concept_by_name(const px_lex *lex, px_str name);
+
+/* What the file holds, for `parallax lexicon info` and the benchmarks. */
+typedef struct px_lex_info {
+    size_t n_langs;
+    size_t n_sources;
+    size_t n_entries; /* (language, space, key) entries, all languages */
+    size_t n_senses;
+    size_t n_concepts;
+    uint64_t file_len; /* bytes */
+} px_lex_info;
+
+void px_lex_get_info(const px_lex *lex, px_lex_info *info);
+
+/* Language i (0 <= i < n_langs): its code, how many keys and stems it has
+ * (entries of PX_LEX_KEY and PX_LEX_STEM). */
+void px_lex_lang_at(const px_lex *lex, size_t i, char code[4], size_t *n_keys,
+                    size_t *n_stems);
+
+/* Source i (0 <= i < n_sources) as recorded by px_lexb_source; the strings
+ * are borrowed from the mapping. */
+void px_lex_source_at(const px_lex *lex, size_t i, px_str *name,
+                      px_str *licence, uint64_t *n_forms);
+
+/* Entry i (0 <= i < n_entries): its language, key space and key. */
+void px_lex_entry_at(const px_lex *lex, size_t i, char lang[4],
+                     px_lex_space *space, px_str *key);
 
 #endif /* PX_LEXICON_H */
