@@ -56,8 +56,7 @@ is_el(const xmlNode *n, const char *name)
 static xmlNode *
 child(const xmlNode *n, const char *name)
 {
-    for (xmlNode *c = n != NULL ? n->children : NULL; c != NULL;
-         c = c->next) {
+    for (xmlNode *c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
         if (is_el(c, name)) {
             return c;
         }
@@ -89,8 +88,7 @@ add_text(cldr_ctx *x, const xmlNode *n, const char *name, bool as_gloss,
             s.len--;
         }
         if (s.len > 0 && weight > 0.0f) {
-            c = px_lexb_concept(x->b, name,
-                                as_gloss ? (const char *)t : NULL);
+            c = px_lexb_concept(x->b, name, as_gloss ? (const char *)t : NULL);
             px_geo_add(x->b, &x->stats, x->lang, s, c, weight);
         }
     }
@@ -134,10 +132,11 @@ is_country_code(const char *t)
 static void
 add_nisba_extra(cldr_ctx *x, const char *code, px_concept c)
 {
-    static const char *const extra[][3] = {
-        {"US", "أمريكي", "أمريكية"}, {"US", "أميركي", "أميركية"},
-        {"GB", "بريطاني", "بريطانية"}, {"AE", "إماراتي", "إماراتية"},
-        {"NL", "هولندي", "هولندية"}};
+    static const char *const extra[][3] = {{"US", "أمريكي", "أمريكية"},
+                                           {"US", "أميركي", "أميركية"},
+                                           {"GB", "بريطاني", "بريطانية"},
+                                           {"AE", "إماراتي", "إماراتية"},
+                                           {"NL", "هولندي", "هولندية"}};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
         if (strcmp(code, extra[i][0]) == 0) {
             px_geo_add(x->b, &x->stats, "ara", px_str_c(extra[i][1]), c, 0.8f);
@@ -270,8 +269,8 @@ calendars(cldr_ctx *x, const xmlNode *dates)
             {"months", "monthContext", "monthWidth"},
             {"days", "dayContext", "dayWidth"}};
         for (size_t p = 0; p < 2; p++) {
-            for (const xmlNode *ctx = child(child(cal, parts[p][0]),
-                                            parts[p][1]);
+            for (const xmlNode *ctx =
+                     child(child(cal, parts[p][0]), parts[p][1]);
                  ctx != NULL; ctx = ctx->next) {
                 for (const xmlNode *w = child(ctx, parts[p][2]); w != NULL;
                      w = w->next) {
@@ -343,8 +342,8 @@ zones(cldr_ctx *x, const xmlNode *dates)
             continue;
         }
         attr(z, "type", tz, sizeof tz);
-        const zone_join *j = strncmp(tz, "Etc/", 4) != 0 ? zone_of(x, tz)
-                                                         : NULL;
+        const zone_join *j =
+            strncmp(tz, "Etc/", 4) != 0 ? zone_of(x, tz) : NULL;
         if (j == NULL) {
             continue;
         }

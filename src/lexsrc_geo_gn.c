@@ -63,8 +63,8 @@ elf_section(const unsigned char *d, size_t len, const char *prefix,
         const uint64_t off = rd64(sh + 0x18);
         const uint64_t size = rd64(sh + 0x20);
         if (name < str_size && off + size <= len &&
-            strncmp((const char *)d + str_off + name, prefix,
-                    strlen(prefix)) == 0) {
+            strncmp((const char *)d + str_off + name, prefix, strlen(prefix)) ==
+                0) {
             *out_len = (size_t)size;
             return d + off;
         }
@@ -77,8 +77,7 @@ elf_section(const unsigned char *d, size_t len, const char *prefix,
  * root pointer; the root hash table has (bloom words, buckets) counts,
  * then the bloom words, buckets and 24-byte items. */
 static const unsigned char *
-gvdb_item(const unsigned char *d, size_t len, const char *key,
-          size_t *out_len)
+gvdb_item(const unsigned char *d, size_t len, const char *key, size_t *out_len)
 {
     if (len < 24 || memcmp(d, "GVariant", 8) != 0) {
         return NULL;
@@ -126,8 +125,7 @@ resource_data(const unsigned char *v, size_t len, unsigned char **out,
     }
     uLongf n = (uLongf)size;
     if ((flags & 1u) != 0) {
-        if (uncompress(buf, &n, v + 8, (uLong)data_len) != Z_OK ||
-            n != size) {
+        if (uncompress(buf, &n, v + 8, (uLong)data_len) != Z_OK || n != size) {
             free(buf);
             return px_fail(err, PX_EPARSE, "libgeonames: bad zlib data");
         }
@@ -271,14 +269,12 @@ px_gn_load(px_gn_db *db, px_error *err)
     size_t sec_len = 0;
     size_t v_len = 0;
     size_t blob_len = 0;
-    const unsigned char *sec = elf_section((const unsigned char *)so, so_len,
-                                           ".gresource.", &sec_len);
+    const unsigned char *sec =
+        elf_section((const unsigned char *)so, so_len, ".gresource.", &sec_len);
     const unsigned char *v =
-        sec != NULL ? gvdb_item(sec, sec_len, "cities.compiled", &v_len)
-                    : NULL;
+        sec != NULL ? gvdb_item(sec, sec_len, "cities.compiled", &v_len) : NULL;
     if (v == NULL) {
-        rc = px_fail(err, PX_EPARSE, "GeoNames: %s: no cities resource",
-                     path);
+        rc = px_fail(err, PX_EPARSE, "GeoNames: %s: no cities resource", path);
     } else {
         rc = resource_data(v, v_len, &db->blob, &blob_len, err);
     }

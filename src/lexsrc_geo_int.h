@@ -49,8 +49,7 @@ typedef void (*px_mo_fn)(void *ctx, px_str msgid, px_str msgstr);
 
 /* Reads the catalogue at path and calls fn for each pair. PX_EIO when the
  * file cannot be read, PX_EPARSE when it is not a .mo file. */
-px_status px_mo_each(const char *path, px_mo_fn fn, void *ctx,
-                     px_error *err);
+px_status px_mo_each(const char *path, px_mo_fn fn, void *ctx, px_error *err);
 
 /* Calls fn(ctx, lang, path) for each <locale_dir>/LOC/LC_MESSAGES/<domain>
  * that exists, lang being LOC as a px_lexb language ("zho-Hant" for
@@ -63,14 +62,18 @@ size_t px_mo_each_locale(const char *locale_dir, const char *domain,
 
 /* The px_lexb language of a CLDR or gettext locale id ("ar_SY" -> "ara",
  * "zh_Hant_HK", "zh_TW" -> "zho-Hant", "sr@latin" -> "srp", "yue" ->
- * "yue"). False for root and ids ICU does not know. */
+ * "yue"). False for root and for languages without ICU locale data (the
+ * compiled lexicon holds at most 255 languages). */
 bool px_geo_lang(const char *locale, char out[16]);
+/* True when the ISO 639-3 code lang ("ara", "zho-Hant") has ICU locale
+ * data. */
+bool px_geo_lang_known(const char *lang);
 
 /* ---- sorted string sets ---- */
 
 typedef struct px_strset {
-    px_buf pool;      /* NUL-terminated strings */
-    size_t *offs;     /* into pool, while adding */
+    px_buf pool;         /* NUL-terminated strings */
+    size_t *offs;        /* into pool, while adding */
     const char **sorted; /* after px_strset_seal */
     size_t n;
     size_t cap;
@@ -87,12 +90,12 @@ bool px_strset_has(const px_strset *s, px_str v);
 /* ---- ambiguity: stopwords and common English words ---- */
 
 typedef struct px_geo_words {
-    px_strset stop;      /* "ara\tفي": stopwords-iso */
-    px_strset wn_avr;    /* WordNet adjective, adverb and verb lemmas */
-    px_strset wn_noun;   /* WordNet nouns written in lower case */
-    px_strset wn_proper; /* WordNet nouns written with a capital */
-    px_strset common_ar; /* Arabic words: FreeDict eng-ara translations of
-                            common English words */
+    px_strset stop;        /* "ara\tفي": stopwords-iso */
+    px_strset wn_avr;      /* WordNet adjective, adverb and verb lemmas */
+    px_strset wn_noun;     /* WordNet nouns written in lower case */
+    px_strset wn_proper;   /* WordNet nouns written with a capital */
+    px_strset common_ar;   /* Arabic words: FreeDict eng-ara translations of
+                              common English words */
     struct px_wordkey *wk; /* wordkey.h */
     px_buf key;
     px_buf tmp;
@@ -120,8 +123,8 @@ bool px_geo_is_short(px_str form);
  * unknown): 1.0 from a million people, 0.9 from 100,000, else 0.5; capped
  * at 0.4 (0.6 from a million) when the form is a common word of lang. 0
  * means skip the form (stopword or too short). */
-float px_geo_place_weight(px_geo_words *w, const char *lang,
-                          px_str form, uint32_t population);
+float px_geo_place_weight(px_geo_words *w, const char *lang, px_str form,
+                          uint32_t population);
 
 /* ---- GeoNames cities (libgeonames) ---- */
 
@@ -150,8 +153,8 @@ void px_gn_fini(px_gn_db *db);
 const px_gn_city *px_gn_by_id(const px_gn_db *db, uint32_t id);
 /* The most populous city named name (English) in tz (or NULL: any) and in
  * country cc (or NULL: any), or NULL. */
-const px_gn_city *px_gn_find(const px_gn_db *db, px_str name,
-                             const char *tz, const char *cc);
+const px_gn_city *px_gn_find(const px_gn_db *db, px_str name, const char *tz,
+                             const char *cc);
 /* The g: concept of a city, with its English gloss. */
 px_concept px_gn_concept(px_lexb *b, const px_gn_city *c);
 

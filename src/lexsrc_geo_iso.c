@@ -182,16 +182,15 @@ iso_catalogue(void *ctx, const char *lang, const char *path)
 }
 
 static json_t *
-load_json(const char *dir, const char *file, px_error *err,
-          const char *package)
+load_json(const char *dir, const char *file, px_error *err, const char *package)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (root == NULL) {
-        px_fail(err, PX_EIO, "%s missing or unreadable (%s): %s", path,
-                je.text, package);
+        px_fail(err, PX_EIO, "%s missing or unreadable (%s): %s", path, je.text,
+                package);
     }
     return root;
 }
@@ -242,7 +241,7 @@ px_lexsrc_iso_codes(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
 static bool
 alt_spelling_ok(const char *s)
 {
-    static const char *const codes[] = {"UK",  "USA", "UAE", "DRC", "PRC",
+    static const char *const codes[] = {"UK",  "USA", "UAE",  "DRC", "PRC",
                                         "ROC", "ROK", "DPRK", "KSA"};
     size_t upper = 0;
     const size_t n = strlen(s);
@@ -262,8 +261,7 @@ alt_spelling_ok(const char *s)
 
 /* Adds o's string members named keys[] (or all string members) in lang. */
 static void
-add_members(iso_ctx *x, json_t *o, const char *lang, px_concept c,
-            float base)
+add_members(iso_ctx *x, json_t *o, const char *lang, px_concept c, float base)
 {
     const char *k;
     json_t *v;
@@ -286,14 +284,15 @@ add_by_language(iso_ctx *x, json_t *o, px_concept c, float base)
     json_t *names;
     json_object_foreach(o, lang, names)
     {
-        add_members(x, names, strcmp(lang, "per") == 0 ? "fas" : lang, c,
-                    base);
+        const char *l = strcmp(lang, "per") == 0 ? "fas" : lang;
+        if (px_geo_lang_known(l)) {
+            add_members(x, names, l, c, base);
+        }
     }
 }
 
 static void
-add_capitals(iso_ctx *x, const px_gn_db *db, const json_t *caps,
-             const char *cc)
+add_capitals(iso_ctx *x, const px_gn_db *db, const json_t *caps, const char *cc)
 {
     size_t i;
     const json_t *v;
@@ -302,9 +301,9 @@ add_capitals(iso_ctx *x, const px_gn_db *db, const json_t *caps,
         const px_str s = px_str_c(json_string_value(v));
         const px_gn_city *city = s.len > 0 ? px_gn_find(db, s, NULL, cc) : NULL;
         if (city != NULL) {
-            px_geo_add(x->b, &x->stats, "eng", s, px_gn_concept(x->b, city),
-                       px_geo_place_weight(&x->words, "eng", s,
-                                           city->population));
+            px_geo_add(
+                x->b, &x->stats, "eng", s, px_gn_concept(x->b, city),
+                px_geo_place_weight(&x->words, "eng", s, city->population));
         }
     }
 }
@@ -356,8 +355,7 @@ px_lexsrc_countries(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
     json_t *root = load_json(dir, "countries.json", err,
                              "run scripts/fetch_data.sh (npm "
                              "world-countries@5.1.0)");
-    px_status rc = root != NULL ? px_geo_words_load(&x->words, p, err)
-                                : PX_EIO;
+    px_status rc = root != NULL ? px_geo_words_load(&x->words, p, err) : PX_EIO;
     px_error gn_err = {0};
     if (rc == PX_OK && px_gn_load(&db, &gn_err) != PX_OK) {
         PX_LOG(PX_LOG_WARN, "lexsrc: world-countries: no capitals (%s)",
@@ -370,8 +368,7 @@ px_lexsrc_countries(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
         country(x, &db, e);
     }
     if (rc == PX_OK) {
-        px_lexb_source(b, "world-countries 5.1.0", "ODbL-1.0",
-                       x->stats.total);
+        px_lexb_source(b, "world-countries 5.1.0", "ODbL-1.0", x->stats.total);
         px_geo_stats_log(&x->stats);
     }
     json_decref(root);

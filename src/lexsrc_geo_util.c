@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <unicode/uloc.h>
+#include <unicode/ures.h>
 
 #include "log.h"
 
@@ -115,8 +116,8 @@ done:
 }
 
 size_t
-px_mo_each_locale(const char *locale_dir, const char *domain,
-                  px_mo_dir_fn fn, void *ctx)
+px_mo_each_locale(const char *locale_dir, const char *domain, px_mo_dir_fn fn,
+                  void *ctx)
 {
     DIR *d = opendir(locale_dir);
     if (d == NULL) {
@@ -154,6 +155,35 @@ is_hant(const char *rest)
            strstr(rest, "HK") != NULL || strstr(rest, "MO") != NULL;
 }
 
+/* True when ICU has locale data for the language lang ("ara", "ar"): the
+ * languages CLDR covers (218 in ICU 72). The compiled lexicon holds at
+ * most 255 languages, so the few-speaker languages of the gettext and
+ * world-countries data that CLDR lacks are left out. ICU caches the
+ * bundles, so this is cheap after the first call per language. */
+static bool
+icu_has_language(const char *lang)
+{
+    char canon[32];
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_canonicalize(lang, canon, sizeof canon, &st);
+    UResourceBundle *r = ures_openDirect(NULL, canon, &st);
+    const bool ok = U_SUCCESS(st) && canon[0] != '\0';
+    ures_close(r);
+    return ok;
+}
+
+bool
+px_geo_lang_known(const char *lang)
+{
+    char base[4];
+    if (strlen(lang) < 3) {
+        return false;
+    }
+    memcpy(base, lang, 3);
+    base[3] = '\0';
+    return icu_has_language(base);
+}
+
 bool
 px_geo_lang(const char *locale, char out[16])
 {
@@ -185,7 +215,7 @@ px_geo_lang(const char *locale, char out[16])
     } else {
         return false;
     }
-    return true;
+    return icu_has_language(out);
 }
 
 void
@@ -328,7 +358,7 @@ px_geo_stats_log(const px_geo_stats *st)
            "lexsrc: %s: %zu forms in %zu languages (eng=%zu ara=%zu "
            "zho=%zu zho-Hant=%zu fra=%zu deu=%zu spa=%zu rus=%zu)",
            st->source, st->total, st->n_langs, stats_of(st, "eng"),
-           stats_of(st, "ara"), stats_of(st, "zho"),
-           stats_of(st, "zho-Hant"), stats_of(st, "fra"),
-           stats_of(st, "deu"), stats_of(st, "spa"), stats_of(st, "rus"));
+           stats_of(st, "ara"), stats_of(st, "zho"), stats_of(st, "zho-Hant"),
+           stats_of(st, "fra"), stats_of(st, "deu"), stats_of(st, "spa"),
+           stats_of(st, "rus"));
 }

@@ -46,8 +46,8 @@ static void
 load_stopwords(px_geo_words *w, const px_lexsrc_paths *p)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/stopwords-iso-1.1.0/package/%s",
-             p->npm_dir, "stopwords-iso.json");
+    snprintf(path, sizeof path, "%s/stopwords-iso-1.1.0/package/%s", p->npm_dir,
+             "stopwords-iso.json");
     json_t *root = json_load_file(path, 0, NULL);
     const char *key;
     json_t *list;
@@ -120,8 +120,7 @@ wn_noun_line(px_geo_words *w, char *line, size_t len)
     unsigned nw = 0;
     int used = 0;
     (void)len;
-    if (line[0] == ' ' ||
-        sscanf(line, "%*s %*s %*s %x%n", &nw, &used) != 1) {
+    if (line[0] == ' ' || sscanf(line, "%*s %*s %*s %x%n", &nw, &used) != 1) {
         return;
     }
     const char *q = line + used;
@@ -167,8 +166,8 @@ load_eng_ara(px_geo_words *w, const char *dictd)
         if (s.len > 0 && ((s.ptr[0] >= 'A' && s.ptr[0] <= 'Z') ||
                           (s.ptr[0] >= 'a' && s.ptr[0] <= 'z'))) {
             const char *ipa = px_str_find(s, " /", 2);
-            const px_str head = {s.ptr, ipa != NULL ? (size_t)(ipa - s.ptr)
-                                                    : s.len};
+            const px_str head = {s.ptr,
+                                 ipa != NULL ? (size_t)(ipa - s.ptr) : s.len};
             common = is_common_en(w, head);
             continue;
         }
@@ -194,8 +193,8 @@ px_status
 px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
 {
     memset(w, 0, sizeof *w);
-    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun,
-                               &w->wn_proper, &w->common_ar};
+    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun, &w->wn_proper,
+                               &w->common_ar};
     for (size_t i = 0; i < 5; i++) {
         px_strset_init(sets[i]);
     }
@@ -206,8 +205,7 @@ px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
         return px_fail(err, PX_ENOMEM, "lexsrc: out of memory");
     }
     load_stopwords(w, p);
-    static const char *const files[] = {"index.adj", "index.adv",
-                                        "index.verb"};
+    static const char *const files[] = {"index.adj", "index.adv", "index.verb"};
     char path[512];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", p->wordnet, files[i]);
@@ -226,8 +224,8 @@ px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
 void
 px_geo_words_fini(px_geo_words *w)
 {
-    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun,
-                               &w->wn_proper, &w->common_ar};
+    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun, &w->wn_proper,
+                               &w->common_ar};
     for (size_t i = 0; i < 5; i++) {
         px_strset_fini(sets[i]);
     }
@@ -317,8 +315,8 @@ ends_with(px_str s, const char *suffix)
 }
 
 static void
-add_two(px_lexb *b, px_geo_stats *st, px_str base, const char *m,
-        const char *f, px_concept c)
+add_two(px_lexb *b, px_geo_stats *st, px_str base, const char *m, const char *f,
+        px_concept c)
 {
     char buf[256];
     if (base.len + 8 > sizeof buf) {
@@ -405,8 +403,7 @@ px_geo_country_weight(px_geo_words *w, const char *lang, px_str form,
 }
 
 float
-px_geo_name_weight(px_geo_words *w, const char *lang, px_str form,
-                   float base)
+px_geo_name_weight(px_geo_words *w, const char *lang, px_str form, float base)
 {
     if (px_geo_is_short(form) || px_geo_is_stop(w, lang, form)) {
         return 0.0f;
