@@ -291,7 +291,9 @@ zone_english(const char *tz, char *out, size_t size)
     const char *slash = strrchr(tz, '/');
     snprintf(out, size, "%s", slash != NULL ? slash + 1 : tz);
     for (char *c = out; *c != '\0'; c++) {
-        *c = *c == '_' ? ' ' : *c;
+        if (*c == '_') {
+            *c = ' ';
+        }
     }
 }
 
@@ -395,7 +397,9 @@ subdivision_name(const char *type, char *out, size_t size)
     }
     snprintf(out, size, "r:%c%c-%s", type[0] - 32, type[1] - 32, type + 2);
     for (char *c = out + 5; *c != '\0'; c++) {
-        *c = *c >= 'a' && *c <= 'z' ? (char)(*c - 32) : *c;
+        if (*c >= 'a' && *c <= 'z') {
+            *c = (char)(*c - 'a' + 'A');
+        }
     }
     return true;
 }

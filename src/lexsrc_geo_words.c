@@ -96,7 +96,9 @@ static void
 underscores_to_spaces(char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        s[i] = s[i] == '_' ? ' ' : s[i];
+        if (s[i] == '_') {
+            s[i] = ' ';
+        }
     }
 }
 
