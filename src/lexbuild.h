@@ -36,7 +36,8 @@ px_lexb *px_lexb_new(void); /* NULL when out of memory */
 void px_lexb_free(px_lexb *b);
 
 /* The id of the concept named name ("c:AZ"), created on first use with
- * gloss (English label; NULL keeps the one it has). Never 0; 0 after an
+ * gloss (English label; NULL or "" leaves it; the first gloss given is the
+ * one kept, so the readers listed first name concepts). Never 0; 0 after an
  * allocation failure. */
 px_concept px_lexb_concept(px_lexb *b, const char *name, const char *gloss);
 
@@ -99,5 +100,15 @@ px_status px_lexsrc_geonames(px_lexb *b, const px_lexsrc_paths *p,
 px_status px_lexsrc_countries(px_lexb *b, const px_lexsrc_paths *p,
                               px_error *err);
 px_status px_lexsrc_actors(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
+
+/* The readers `parallax lexicon build` runs, in order (lexsrc_list.c):
+ * a short name for progress lines and the reader. */
+typedef struct px_lexsrc_def {
+    const char *name;
+    px_lexsrc_fn fn;
+} px_lexsrc_def;
+
+extern const px_lexsrc_def px_lexsrc_all[];
+extern const size_t px_lexsrc_n_all;
 
 #endif /* PX_LEXBUILD_H */

@@ -57,5 +57,6 @@ int px_cmd_analyse(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);
 int px_cmd_eval(int argc, char **argv);
 int px_cmd_eval_langid(int argc, char **argv);
+int px_cmd_lexicon(int argc, char **argv);
 
 #endif /* PX_CLI_H */

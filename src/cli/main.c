@@ -12,6 +12,7 @@ static const px_cmd commands[] = {
      px_cmd_analyse},
     {"run", "read, extract and write the results for a corpus", px_cmd_run},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
+    {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
 };
 
 static void
