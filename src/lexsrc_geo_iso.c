@@ -59,7 +59,9 @@ weight_of(iso_ctx *x, const char *concept, const char *lang, px_str form)
     if (is_country(concept)) {
         return px_geo_country_weight(&x->words, lang, form, 1.0f);
     }
-    return px_geo_name_weight(&x->words, lang, form, 1.0f);
+    /* regions below countries and cities of the same name (Gaza) */
+    return px_geo_name_weight(&x->words, lang, form,
+                              concept[0] == 'r' ? 0.9f : 1.0f);
 }
 
 /* Adds the English form en of concept and remembers it for the

@@ -305,7 +305,8 @@ check_lexicon(const px_lex *lex, px_wordkey *wk)
     CHECK(means(lex, wk, "eng", "United Nations", "n:united-nations", 1.0f));
     CHECK(means(lex, wk, "ara", "إردوغان", "n:recep-tayyip-erdogan", 0.9f));
     CHECK(means(lex, wk, "ara", "أردوغان", "n:recep-tayyip-erdogan", 0.9f));
-    CHECK(means(lex, wk, "eng", "California", "r:US-CA", 1.0f));
+    CHECK(means(lex, wk, "eng", "California", "r:US-CA", 0.9f));
+    CHECK(means(lex, wk, "zho", "加利福尼亚州", "r:US-CA", 0.9f));
     CHECK(means(lex, wk, "eng", "Arabic", "l:ara", 0.9f));
     /* a common word stays a word: the city sense is weak */
     CHECK(!means(lex, wk, "eng", "Mobile", "g:4076598", 0.9f));
