@@ -146,6 +146,25 @@ add_nisba_extra(cldr_ctx *x, const char *code, px_concept c)
     }
 }
 
+/* Short names news use that CLDR lacks (its Arabic US is الولايات المتحدة,
+ * its English has "US", a stopword once case-folded), as aliases (0.9). */
+static void
+add_short_names(cldr_ctx *x)
+{
+    static const char *const names[][3] = {
+        {"US", "ara", "أمريكا"},   {"US", "ara", "أميركا"},
+        {"US", "eng", "America"},  {"US", "eng", "U.S."},
+        {"GB", "ara", "بريطانيا"}, {"GB", "eng", "Britain"},
+        {"AE", "ara", "الإمارات"}, {"SA", "ara", "السعودية"},
+        {"SA", "eng", "Saudi"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "c:%s", names[i][0]);
+        px_geo_add(x->b, &x->stats, names[i][1], px_str_c(names[i][2]),
+                   px_lexb_concept(x->b, name, NULL), 0.9f);
+    }
+}
+
 static void
 territories(cldr_ctx *x, const xmlNode *ldn)
 {
@@ -521,6 +540,7 @@ px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
     snprintf(dir, sizeof dir, "%s/main", p->cldr);
     if (rc == PX_OK) {
         english_zones(x, dir);
+        add_short_names(x);
     }
     if (rc == PX_OK && each_locale(x, dir, main_file) == 0) {
         rc = px_fail(err, PX_EIO,

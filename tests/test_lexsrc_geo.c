@@ -286,6 +286,12 @@ check_lexicon(const px_lex *lex, px_wordkey *wk)
     CHECK(means(lex, wk, "zho-Hant", "亞塞拜然", "c:AZ", 1.0f));
     CHECK(means(lex, wk, "eng", "Azerbaijan", "c:AZ", 1.0f));
     CHECK(means(lex, wk, "ara", "أذربيجاني", "c:AZ", 0.8f));
+    CHECK(means(lex, wk, "ara", "أمريكا", "c:US", 0.9f));
+    CHECK(means(lex, wk, "ara", "قطاع غزة", "g:PS.GZ", 0.9f));
+    CHECK(means(lex, wk, "zho", "加沙地带", "g:PS.GZ", 0.9f));
+    CHECK(means(lex, wk, "eng", "Gaza Strip", "g:PS.GZ", 0.9f));
+    CHECK(means(lex, wk, "zho", "伊利哈姆·阿利耶夫", "n:ilham-aliyev", 1.0f));
+    CHECK(means(lex, wk, "ara", "إلهام علييف", "n:ilham-aliyev", 1.0f));
     CHECK(means(lex, wk, "ara", "الأمريكية", "c:US", 0.8f) ||
           means(lex, wk, "ara", "أمريكية", "c:US", 0.8f));
     static const char *const gaza[3][2] = {
