@@ -264,9 +264,11 @@ px_gn_load(px_gn_db *db, px_error *err)
     }
     char *so = NULL;
     size_t so_len = 0;
-    px_status rc = px_geo_read_file(path, &so, &so_len, err);
+    px_error e = {0};
+    px_status rc = px_geo_read_file(path, &so, &so_len, &e);
     if (rc != PX_OK) {
-        return rc;
+        return px_fail(err, rc, "GeoNames: %s (Debian package libgeonames0)",
+                       e.msg);
     }
     size_t sec_len = 0;
     size_t v_len = 0;

@@ -191,8 +191,8 @@ load_json(const char *dir, const char *file, px_error *err, const char *package)
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (root == NULL) {
-        px_fail(err, PX_EIO, "%s missing or unreadable (%s): %s", path, je.text,
-                package);
+        px_fail(err, PX_EIO, "%s missing or unreadable: %s (%s)", path, package,
+                je.text);
     }
     return root;
 }

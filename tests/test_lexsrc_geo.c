@@ -165,6 +165,37 @@ test_rules(void)
     px_strset_fini(&set);
 }
 
+/* Missing inputs: PX_EIO naming the package that provides them. */
+static void
+test_missing(void)
+{
+    static const struct {
+        px_lexsrc_fn fn;
+        const char *package;
+    } cases[] = {{px_lexsrc_cldr, "unicode-cldr-core"},
+                 {px_lexsrc_iso_codes, "iso-codes"},
+                 {px_lexsrc_geonames, "libgeonames0"},
+                 {px_lexsrc_countries, "world-countries@5.1.0"},
+                 {px_lexsrc_actors, "actors.tsv"}};
+    px_lexsrc_paths p;
+    px_lexsrc_paths_default(&p, "/nonexistent");
+    snprintf(p.cldr, sizeof p.cldr, "/nonexistent/cldr");
+    snprintf(p.iso_codes, sizeof p.iso_codes, "/nonexistent/iso");
+    snprintf(p.locale, sizeof p.locale, "/nonexistent/locale");
+    setenv("PX_GEONAMES_LIB", "/nonexistent/libgeonames.so.0", 1);
+    px_lexb *b = px_lexb_new();
+    for (size_t i = 0; b != NULL && i < sizeof cases / sizeof cases[0]; i++) {
+        px_error err = {0};
+        CHECK(cases[i].fn(b, &p, &err) == PX_EIO);
+        CHECK(strstr(err.msg, cases[i].package) != NULL);
+        if (strstr(err.msg, cases[i].package) == NULL) {
+            fprintf(stderr, "  message: %s\n", err.msg);
+        }
+    }
+    unsetenv("PX_GEONAMES_LIB");
+    px_lexb_free(b);
+}
+
 /* ---- the lexicon from the installed data ---- */
 
 static void
@@ -364,6 +395,7 @@ main(void)
     test_mo();
     test_langs();
     test_rules();
+    test_missing();
     test_build();
     return check_summary();
 }
