@@ -133,11 +133,15 @@ is_country_code(const char *t)
 static void
 add_nisba_extra(cldr_ctx *x, const char *code, px_concept c)
 {
-    static const char *const extra[][3] = {{"US", "أمريكي", "أمريكية"},
-                                           {"US", "أميركي", "أميركية"},
-                                           {"GB", "بريطاني", "بريطانية"},
-                                           {"AE", "إماراتي", "إماراتية"},
-                                           {"NL", "هولندي", "هولندية"}};
+    static const char *const extra[][3] = {
+        {"US", "أمريكي", "أمريكية"},
+        {"US", "أميركي", "أميركية"},
+        {"GB", "بريطاني", "بريطانية"},
+        {"AE", "إماراتي", "إماراتية"},
+        {"NL", "هولندي", "هولندية"},
+        {"SA", "سعودي", "سعودية"},
+        {"KR", "كوري جنوبي", "كورية جنوبية"},
+        {"KP", "كوري شمالي", "كورية شمالية"}};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
         if (strcmp(code, extra[i][0]) == 0) {
             px_geo_add(x->b, &x->stats, "ara", px_str_c(extra[i][1]), c, 0.8f);
