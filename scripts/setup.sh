@@ -9,7 +9,8 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libjansson-dev
       libcld2-dev libstemmer-dev libopencc-dev
       # Lexical data the lexicon and word analysis are built from.
-      unicode-cldr-core iso-codes tzdata libgeonames-common wordnet-base
+      unicode-cldr-core iso-codes tzdata libgeonames-common libgeonames0
+      wordnet-base
       python3-jieba dict-freedict-eng-ara dict-freedict-ara-eng
       dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
       dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng

@@ -5,7 +5,8 @@
  * is a GeoNames place of the same English name and zone, else z:), and
  * Gregorian month and weekday names (m:, d:; every ar_* sublocale, so the
  * Levantine كانون الثاني and the Maghrebi غشت come in too); and the
- * subdivision names of subdivisions/LOCALE.xml (r:, "usca" -> "US-CA").
+ * subdivision names of subdivisions/LOCALE.xml (r:, "usca" -> "US-CA", at
+ * 0.9: below a country or city of the same name).
  *
  * Locales map to px_lexb languages with px_geo_lang (zh_Hant -> zho-Hant).
  * Pseudo-territories are left out: UN and EU are organisations
@@ -132,16 +133,39 @@ is_country_code(const char *t)
 static void
 add_nisba_extra(cldr_ctx *x, const char *code, px_concept c)
 {
-    static const char *const extra[][3] = {{"US", "أمريكي", "أمريكية"},
-                                           {"US", "أميركي", "أميركية"},
-                                           {"GB", "بريطاني", "بريطانية"},
-                                           {"AE", "إماراتي", "إماراتية"},
-                                           {"NL", "هولندي", "هولندية"}};
+    static const char *const extra[][3] = {
+        {"US", "أمريكي", "أمريكية"},
+        {"US", "أميركي", "أميركية"},
+        {"GB", "بريطاني", "بريطانية"},
+        {"AE", "إماراتي", "إماراتية"},
+        {"NL", "هولندي", "هولندية"},
+        {"SA", "سعودي", "سعودية"},
+        {"KR", "كوري جنوبي", "كورية جنوبية"},
+        {"KP", "كوري شمالي", "كورية شمالية"}};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
         if (strcmp(code, extra[i][0]) == 0) {
             px_geo_add(x->b, &x->stats, "ara", px_str_c(extra[i][1]), c, 0.8f);
             px_geo_add(x->b, &x->stats, "ara", px_str_c(extra[i][2]), c, 0.8f);
         }
+    }
+}
+
+/* Short names news use that CLDR lacks (its Arabic US is الولايات المتحدة,
+ * its English has "US", a stopword once case-folded), as aliases (0.9). */
+static void
+add_short_names(cldr_ctx *x)
+{
+    static const char *const names[][3] = {
+        {"US", "ara", "أمريكا"},   {"US", "ara", "أميركا"},
+        {"US", "eng", "America"},  {"US", "eng", "U.S."},
+        {"GB", "ara", "بريطانيا"}, {"GB", "eng", "Britain"},
+        {"AE", "ara", "الإمارات"}, {"SA", "ara", "السعودية"},
+        {"SA", "eng", "Saudi"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "c:%s", names[i][0]);
+        px_geo_add(x->b, &x->stats, names[i][1], px_str_c(names[i][2]),
+                   px_lexb_concept(x->b, name, NULL), 0.9f);
     }
 }
 
@@ -291,15 +315,18 @@ zone_english(const char *tz, char *out, size_t size)
     const char *slash = strrchr(tz, '/');
     snprintf(out, size, "%s", slash != NULL ? slash + 1 : tz);
     for (char *c = out; *c != '\0'; c++) {
-        *c = *c == '_' ? ' ' : *c;
+        if (*c == '_') {
+            *c = ' ';
+        }
     }
 }
 
-/* The join of zone tz (found or made): a GeoNames place of the zone's
- * English name in that zone, else the zone itself. Its English name is
- * added once, when the join is made. */
+/* The join of zone tz (found or made): the most populous GeoNames place
+ * in that zone whose name, folded to ASCII, is the zone's English name
+ * (en_name: en.xml's exemplar city, else the last part of the id); else the
+ * zone itself. Its English name is added once, when the join is made. */
 static const zone_join *
-zone_of(cldr_ctx *x, const char *tz)
+zone_of(cldr_ctx *x, const char *tz, const char *en_name)
 {
     for (size_t i = 0; i < x->n_zones; i++) {
         if (strcmp(x->zones[i].tz, tz) == 0) {
@@ -311,10 +338,17 @@ zone_of(cldr_ctx *x, const char *tz)
     }
     zone_join *z = &x->zones[x->n_zones++];
     char en[64];
-    zone_english(tz, en, sizeof en);
+    char folded[128];
+    if (en_name != NULL) {
+        snprintf(en, sizeof en, "%s", en_name);
+    } else {
+        zone_english(tz, en, sizeof en);
+    }
     snprintf(z->tz, sizeof z->tz, "%s", tz);
-    const px_gn_city *city =
-        x->has_db ? px_gn_find(&x->db, px_str_c(en), tz, NULL) : NULL;
+    const px_gn_city *city = NULL;
+    if (x->has_db && px_gn_fold_name(px_str_c(en), folded, sizeof folded)) {
+        city = px_gn_find_folded(&x->db, folded, tz);
+    }
     px_concept c = 0;
     if (city != NULL) {
         snprintf(z->concept, sizeof z->concept, "g:%u", (unsigned)city->id);
@@ -343,7 +377,7 @@ zones(cldr_ctx *x, const xmlNode *dates)
         }
         attr(z, "type", tz, sizeof tz);
         const zone_join *j =
-            strncmp(tz, "Etc/", 4) != 0 ? zone_of(x, tz) : NULL;
+            strncmp(tz, "Etc/", 4) != 0 ? zone_of(x, tz, NULL) : NULL;
         if (j == NULL) {
             continue;
         }
@@ -395,7 +429,9 @@ subdivision_name(const char *type, char *out, size_t size)
     }
     snprintf(out, size, "r:%c%c-%s", type[0] - 32, type[1] - 32, type + 2);
     for (char *c = out + 5; *c != '\0'; c++) {
-        *c = *c >= 'a' && *c <= 'z' ? (char)(*c - 32) : *c;
+        if (*c >= 'a' && *c <= 'z') {
+            *c = (char)(*c - 'a' + 'A');
+        }
     }
     return true;
 }
@@ -417,13 +453,39 @@ subdivision_file(cldr_ctx *x, const char *path)
             continue;
         }
         const px_concept c =
-            add_text(x, s, name, x->is_en, text_weight(x, s, 1.0f, 'n'));
+            add_text(x, s, name, x->is_en, text_weight(x, s, 0.9f, 'n'));
         xmlChar *t = xmlNodeGetContent(s);
         const px_str bare =
             px_geo_strip_admin(x->lang, px_str_trim(px_str_c((const char *)t)));
         if (c != 0 && bare.len > 0) {
             px_geo_add(x->b, &x->stats, x->lang, bare, c,
                        px_geo_name_weight(&x->words, x->lang, bare, 0.9f));
+        }
+        xmlFree(t);
+    }
+    xmlFreeDoc(doc);
+}
+
+/* Makes the zone joins of the exemplar cities en.xml names (Asia/Calcutta
+ * is Kolkata), before any locale uses the name in the zone id. */
+static void
+english_zones(cldr_ctx *x, const char *main_dir)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/en.xml", main_dir);
+    xmlDoc *doc = read_xml(path);
+    const xmlNode *root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+    const xmlNode *tzn = child(child(root, "dates"), "timeZoneNames");
+    for (const xmlNode *z = child(tzn, "zone"); z != NULL; z = z->next) {
+        const xmlNode *city = child(z, "exemplarCity");
+        if (!is_el(z, "zone") || city == NULL) {
+            continue;
+        }
+        char tz[64];
+        attr(z, "type", tz, sizeof tz);
+        xmlChar *t = xmlNodeGetContent(city);
+        if (t != NULL && strncmp(tz, "Etc/", 4) != 0) {
+            zone_of(x, tz, (const char *)t);
         }
         xmlFree(t);
     }
@@ -472,13 +534,18 @@ px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
     x->b = b;
     x->stats.source = "cldr";
     px_error gn_err = {0};
-    x->has_db = px_gn_load(&x->db, &gn_err) == PX_OK;
+    x->has_db = px_gn_load(&x->db, &gn_err) == PX_OK &&
+                px_gn_fold(&x->db, &gn_err) == PX_OK;
     if (!x->has_db) {
         PX_LOG(PX_LOG_WARN, "lexsrc: cldr: no GeoNames join (%s)", gn_err.msg);
     }
     px_status rc = px_geo_words_load(&x->words, p, err);
     char dir[300];
     snprintf(dir, sizeof dir, "%s/main", p->cldr);
+    if (rc == PX_OK) {
+        english_zones(x, dir);
+        add_short_names(x);
+    }
     if (rc == PX_OK && each_locale(x, dir, main_file) == 0) {
         rc = px_fail(err, PX_EIO,
                      "CLDR: %s/*.xml missing: install the Debian package "
@@ -491,6 +558,13 @@ px_lexsrc_cldr(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
         px_lexb_source(b, "Unicode CLDR 41", "Unicode-DFS-2016",
                        x->stats.total);
         px_geo_stats_log(&x->stats);
+        size_t joined = 0;
+        for (size_t i = 0; i < x->n_zones; i++) {
+            joined += x->zones[i].population > 0;
+        }
+        PX_LOG(PX_LOG_INFO,
+               "lexsrc: cldr: %zu zone cities, %zu joined to GeoNames",
+               x->n_zones, joined);
     }
     px_geo_words_fini(&x->words);
     px_gn_fini(&x->db);

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 #include <zlib.h>
 
 #include "log.h"
@@ -262,9 +264,11 @@ px_gn_load(px_gn_db *db, px_error *err)
     }
     char *so = NULL;
     size_t so_len = 0;
-    px_status rc = px_geo_read_file(path, &so, &so_len, err);
+    px_error e = {0};
+    px_status rc = px_geo_read_file(path, &so, &so_len, &e);
     if (rc != PX_OK) {
-        return rc;
+        return px_fail(err, rc, "GeoNames: %s (Debian package libgeonames0)",
+                       e.msg);
     }
     size_t sec_len = 0;
     size_t v_len = 0;
@@ -291,6 +295,8 @@ px_gn_load(px_gn_db *db, px_error *err)
 void
 px_gn_fini(px_gn_db *db)
 {
+    px_buf_fini(&db->folded);
+    free(db->folded_off);
     free(db->cities);
     free(db->blob);
     memset(db, 0, sizeof *db);
@@ -312,6 +318,93 @@ px_gn_find(const px_gn_db *db, px_str name, const char *tz, const char *cc)
         if (px_str_eq_c(name, c->name) &&
             (tz == NULL || strcmp(tz, c->tz) == 0) &&
             (cc == NULL || strcmp(cc, c->cc) == 0) &&
+            (best == NULL || c->population > best->population)) {
+            best = c;
+        }
+    }
+    return best;
+}
+
+/* Latin-ASCII on s into out, lower-cased; tr is a Latin-ASCII
+ * transliterator. */
+static bool
+fold_with(UTransliterator *tr, px_str s, char *out, size_t n)
+{
+    UChar u[256];
+    int32_t len = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(u, 128, &len, s.ptr, (int32_t)s.len, &st);
+    int32_t limit = len;
+    utrans_transUChars(tr, u, &len, 256, 0, &limit, &st);
+    int32_t out_len = 0;
+    u_strToUTF8(out, (int32_t)n - 1, &out_len, u, len, &st);
+    if (U_FAILURE(st) || out_len < 0 || (size_t)out_len >= n) {
+        out[0] = '\0';
+        return false;
+    }
+    out[out_len] = '\0';
+    for (char *c = out; *c != '\0'; c++) {
+        if (*c >= 'A' && *c <= 'Z') {
+            *c = (char)(*c - 'A' + 'a');
+        }
+    }
+    return true;
+}
+
+static UTransliterator *
+open_latin_ascii(void)
+{
+    static const UChar id[] = {'L', 'a', 't', 'i', 'n', '-',
+                               'A', 'S', 'C', 'I', 'I', 0};
+    UErrorCode st = U_ZERO_ERROR;
+    UTransliterator *tr =
+        utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+    if (U_FAILURE(st)) {
+        utrans_close(tr);
+        return NULL;
+    }
+    return tr;
+}
+
+bool
+px_gn_fold_name(px_str s, char *out, size_t n)
+{
+    UTransliterator *tr = open_latin_ascii();
+    const bool ok = tr != NULL && fold_with(tr, s, out, n);
+    utrans_close(tr);
+    return ok;
+}
+
+px_status
+px_gn_fold(px_gn_db *db, px_error *err)
+{
+    UTransliterator *tr = open_latin_ascii();
+    if (tr == NULL) {
+        return px_fail(err, PX_EINVAL, "GeoNames: ICU Latin-ASCII missing");
+    }
+    px_buf_init(&db->folded);
+    db->folded_off = calloc(db->n + 1, sizeof *db->folded_off);
+    for (size_t i = 0; i < db->n && db->folded_off != NULL; i++) {
+        char f[256];
+        fold_with(tr, px_str_c(db->cities[i].name), f, sizeof f);
+        db->folded_off[i] = db->folded.len;
+        px_buf_add(&db->folded, f, strlen(f) + 1);
+    }
+    utrans_close(tr);
+    if (db->folded_off == NULL || px_buf_failed(&db->folded)) {
+        return px_fail(err, PX_ENOMEM, "GeoNames: out of memory");
+    }
+    return PX_OK;
+}
+
+const px_gn_city *
+px_gn_find_folded(const px_gn_db *db, const char *folded, const char *tz)
+{
+    const px_gn_city *best = NULL;
+    for (size_t i = 0; i < db->n && db->folded_off != NULL; i++) {
+        const px_gn_city *c = &db->cities[i];
+        if (strcmp(tz, c->tz) == 0 &&
+            strcmp(folded, db->folded.ptr + db->folded_off[i]) == 0 &&
             (best == NULL || c->population > best->population)) {
             best = c;
         }

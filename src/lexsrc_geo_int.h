@@ -62,8 +62,12 @@ size_t px_mo_each_locale(const char *locale_dir, const char *domain,
 
 /* The px_lexb language of a CLDR or gettext locale id ("ar_SY" -> "ara",
  * "zh_Hant_HK", "zh_TW" -> "zho-Hant", "sr@latin" -> "srp", "yue" ->
- * "yue"). False for root and ids ICU does not know. */
+ * "yue"). False for root and for languages without ICU locale data (the
+ * compiled lexicon holds at most 255 languages). */
 bool px_geo_lang(const char *locale, char out[16]);
+/* True when the ISO 639-3 code lang ("ara", "zho-Hant") has ICU locale
+ * data. */
+bool px_geo_lang_known(const char *lang);
 
 /* ---- sorted string sets ---- */
 
@@ -89,7 +93,6 @@ typedef struct px_geo_words {
     px_strset stop;        /* "ara\tفي": stopwords-iso */
     px_strset wn_avr;      /* WordNet adjective, adverb and verb lemmas */
     px_strset wn_noun;     /* WordNet nouns written in lower case */
-    px_strset wn_proper;   /* WordNet nouns written with a capital */
     px_strset common_ar;   /* Arabic words: FreeDict eng-ara translations of
                               common English words */
     struct px_wordkey *wk; /* wordkey.h */
@@ -106,8 +109,9 @@ void px_geo_words_fini(px_geo_words *w);
 /* True when form (case-folded here) is a stopword of lang. */
 bool px_geo_is_stop(px_geo_words *w, const char *lang, px_str form);
 /* True when form is a common word of lang. English: a WordNet adjective,
- * adverb or verb (Nice, Mobile, Split), or a lower-case noun that is not
- * also a proper noun (so Berlin, Reading and Bath are names). Arabic: a
+ * adverb or verb (Nice, Mobile, Split), or a noun written in lower case
+ * (Reading, Bath; also Berlin, a carriage: its weight is then capped at
+ * 0.6, still a sense of the city, without hiding the words). Arabic: a
  * FreeDict eng-ara translation of a common English word, with or without
  * ال (صور "pictures", عين "eye"). Other languages: never. */
 bool px_geo_is_common(px_geo_words *w, const char *lang, px_str form);
@@ -137,6 +141,8 @@ typedef struct px_gn_db {
     unsigned char *blob; /* the inflated cities table; strings point in */
     px_gn_city *cities;  /* sorted by id */
     size_t n;
+    px_buf folded;      /* after px_gn_fold: NUL-separated names */
+    size_t *folded_off; /* cities[i]'s folded name at folded.ptr + off */
 } px_gn_db;
 
 /* Reads the cities table compiled into libgeonames.so.0 (its GResource
@@ -151,6 +157,14 @@ const px_gn_city *px_gn_by_id(const px_gn_db *db, uint32_t id);
  * country cc (or NULL: any), or NULL. */
 const px_gn_city *px_gn_find(const px_gn_db *db, px_str name, const char *tz,
                              const char *cc);
+/* Folds the English names to lower-case ASCII (São Paulo -> sao paulo)
+ * for px_gn_find_folded. Fails with PX_ENOMEM or PX_EINVAL (ICU). */
+px_status px_gn_fold(px_gn_db *db, px_error *err);
+/* Writes the folded form of s into out (size n). False when ICU fails. */
+bool px_gn_fold_name(px_str s, char *out, size_t n);
+/* The most populous city whose folded name is folded, in tz; or NULL. */
+const px_gn_city *px_gn_find_folded(const px_gn_db *db, const char *folded,
+                                    const char *tz);
 /* The g: concept of a city, with its English gloss. */
 px_concept px_gn_concept(px_lexb *b, const px_gn_city *c);
 

@@ -59,7 +59,9 @@ weight_of(iso_ctx *x, const char *concept, const char *lang, px_str form)
     if (is_country(concept)) {
         return px_geo_country_weight(&x->words, lang, form, 1.0f);
     }
-    return px_geo_name_weight(&x->words, lang, form, 1.0f);
+    /* regions below countries and cities of the same name (Gaza) */
+    return px_geo_name_weight(&x->words, lang, form,
+                              concept[0] == 'r' ? 0.9f : 1.0f);
 }
 
 /* Adds the English form en of concept and remembers it for the
@@ -189,8 +191,8 @@ load_json(const char *dir, const char *file, px_error *err, const char *package)
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (root == NULL) {
-        px_fail(err, PX_EIO, "%s missing or unreadable (%s): %s", path, je.text,
-                package);
+        px_fail(err, PX_EIO, "%s missing or unreadable: %s (%s)", path, package,
+                je.text);
     }
     return root;
 }
@@ -284,7 +286,10 @@ add_by_language(iso_ctx *x, json_t *o, px_concept c, float base)
     json_t *names;
     json_object_foreach(o, lang, names)
     {
-        add_members(x, names, strcmp(lang, "per") == 0 ? "fas" : lang, c, base);
+        const char *l = strcmp(lang, "per") == 0 ? "fas" : lang;
+        if (px_geo_lang_known(l)) {
+            add_members(x, names, l, c, base);
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <unicode/uloc.h>
+#include <unicode/ures.h>
 
 #include "log.h"
 
@@ -154,6 +155,35 @@ is_hant(const char *rest)
            strstr(rest, "HK") != NULL || strstr(rest, "MO") != NULL;
 }
 
+/* True when ICU has locale data for the language lang ("ara", "ar"): the
+ * languages CLDR covers (218 in ICU 72). The compiled lexicon holds at
+ * most 255 languages, so the few-speaker languages of the gettext and
+ * world-countries data that CLDR lacks are left out. ICU caches the
+ * bundles, so this is cheap after the first call per language. */
+static bool
+icu_has_language(const char *lang)
+{
+    char canon[32];
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_canonicalize(lang, canon, sizeof canon, &st);
+    UResourceBundle *r = ures_openDirect(NULL, canon, &st);
+    const bool ok = U_SUCCESS(st) && canon[0] != '\0';
+    ures_close(r);
+    return ok;
+}
+
+bool
+px_geo_lang_known(const char *lang)
+{
+    char base[4];
+    if (strlen(lang) < 3) {
+        return false;
+    }
+    memcpy(base, lang, 3);
+    base[3] = '\0';
+    return icu_has_language(base);
+}
+
 bool
 px_geo_lang(const char *locale, char out[16])
 {
@@ -185,7 +215,7 @@ px_geo_lang(const char *locale, char out[16])
     } else {
         return false;
     }
-    return true;
+    return icu_has_language(out);
 }
 
 void

@@ -96,7 +96,9 @@ static void
 underscores_to_spaces(char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        s[i] = s[i] == '_' ? ' ' : s[i];
+        if (s[i] == '_') {
+            s[i] = ' ';
+        }
     }
 }
 
@@ -135,8 +137,9 @@ wn_noun_line(px_geo_words *w, char *line, size_t len)
             lower = lower && !(*c >= 'A' && *c <= 'Z');
         }
         underscores_to_spaces(word, strlen(word));
-        px_strset_add(lower ? &w->wn_noun : &w->wn_proper,
-                      keyed(w, "eng", px_str_c(word)));
+        if (lower) {
+            px_strset_add(&w->wn_noun, keyed(w, "eng", px_str_c(word)));
+        }
     }
 }
 
@@ -144,10 +147,7 @@ static bool
 is_common_en(px_geo_words *w, px_str form)
 {
     const px_str k = keyed(w, "eng", form);
-    if (px_strset_has(&w->wn_avr, k)) {
-        return true;
-    }
-    return px_strset_has(&w->wn_noun, k) && !px_strset_has(&w->wn_proper, k);
+    return px_strset_has(&w->wn_avr, k) || px_strset_has(&w->wn_noun, k);
 }
 
 /* The Arabic translations of common English words in FreeDict eng-ara:
@@ -193,9 +193,9 @@ px_status
 px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
 {
     memset(w, 0, sizeof *w);
-    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun, &w->wn_proper,
+    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun,
                                &w->common_ar};
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 4; i++) {
         px_strset_init(sets[i]);
     }
     px_buf_init(&w->key);
@@ -213,8 +213,7 @@ px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
     }
     snprintf(path, sizeof path, "%s/data.noun", p->wordnet);
     each_line(w, path, wn_noun_line);
-    bool ok = px_strset_seal(&w->wn_avr) && px_strset_seal(&w->wn_noun) &&
-              px_strset_seal(&w->wn_proper);
+    bool ok = px_strset_seal(&w->wn_avr) && px_strset_seal(&w->wn_noun);
     load_eng_ara(w, p->dictd);
     ok = ok && px_strset_seal(&w->common_ar) && !w->stop.failed &&
          !px_buf_failed(&w->tmp) && !px_buf_failed(&w->key);
@@ -224,9 +223,9 @@ px_geo_words_load(px_geo_words *w, const px_lexsrc_paths *p, px_error *err)
 void
 px_geo_words_fini(px_geo_words *w)
 {
-    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun, &w->wn_proper,
+    px_strset *const sets[] = {&w->stop, &w->wn_avr, &w->wn_noun,
                                &w->common_ar};
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 4; i++) {
         px_strset_fini(sets[i]);
     }
     px_buf_fini(&w->key);

@@ -117,7 +117,10 @@ letter_class(const UChar *u, int32_t i, int32_t n, int32_t *used)
     static const char from[] = "pbfvtdkgqcjszxlrmn";
     static const char to[] = "PPFFTTKKKKKSSSLLMM";
     const char *hit = strchr(from, (int)c);
-    return hit != NULL && c != 0 ? to[hit - from] : 0;
+    if (hit == NULL || c == 0) {
+        return 0;
+    }
+    return to[hit - from];
 }
 
 static void
