@@ -79,6 +79,7 @@ typedef struct vstats {
     size_t docs;
     size_t content;
     size_t covered;
+    size_t covered_1; /* covered one-ideograph units (Chinese, Japanese) */
     counter unc;
 } vstats;
 
@@ -191,6 +192,8 @@ tally(vstats *vs, const px_word *w, size_t n, const px_concept_occ *occ,
         if (px_concepts_is_content(&w[i])) {
             vs->content++;
             vs->covered += hit[i];
+            vs->covered_1 +=
+                hit[i] && (w[i].flags & PX_WORD_IDEO) != 0 && w[i].len <= 4;
             if (!hit[i]) {
                 count_key(&vs->unc, w[i].key);
             }
@@ -369,9 +372,10 @@ one_version(ev *e, const char *dir, const char *v, px_error *err)
             vs.content > 0 ? (double)vs.covered / (double)vs.content : 0.0;
         json_array_append_new(
             e->versions,
-            json_pack("{s:s,s:I,s:I,s:I,s:f,s:o}", "lang", v, "docs",
+            json_pack("{s:s,s:I,s:I,s:I,s:I,s:f,s:o}", "lang", v, "docs",
                       (json_int_t)vs.docs, "content_words",
                       (json_int_t)vs.content, "covered", (json_int_t)vs.covered,
+                      "covered_one_ideograph", (json_int_t)vs.covered_1,
                       "coverage", cov, "uncovered", top_uncovered(&vs.unc)));
     }
     px_free(vs.unc.slots);

@@ -81,7 +81,8 @@ typedef struct split {
     const char *lang; /* as given: the key's language */
     char base[4];     /* the lexicon's language */
     bool is_arabic;
-    bool is_chinese; /* Chinese with a lexicon: maximum matching */
+    bool has_elision; /* French, Italian, Catalan, Occitan: l’, qu’ */
+    bool is_chinese;  /* Chinese with a lexicon: maximum matching */
     bool has_stemmer;
 } split;
 
