@@ -48,8 +48,8 @@ typedef struct wmemo {
     bool stem_is_key;
 } wmemo;
 
-#define PX_WORDS_MEMO_SLOTS 8192u
-#define PX_WORDS_MEMO_BYTES (1u << 20)
+#define PX_WORDS_MEMO_SLOTS 32768u
+#define PX_WORDS_MEMO_BYTES (2u << 20)
 
 struct px_words {
     const px_lex *lex; /* borrowed, may be NULL */
