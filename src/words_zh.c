@@ -2,8 +2,8 @@
  * lexicon's Chinese keys (its words and concept forms; PX_LEX_PREFIX says a
  * longer entry exists), with ICU's dictionary breaks for characters the
  * lexicon does not start a word with. A matched word with neither senses
- * nor stopword status is cut into words that have them when they cover it
- * (他的 is 他 + 的).
+ * nor stopword status that is a stopword and another word with senses is
+ * cut in two (他的 is 他 + 的).
  *
  * Matching runs on the key of the run (traditional folded to simplified),
  * and every key character is tied to the original characters it came from,
@@ -161,27 +161,31 @@ is_rich(const split *sp, size_t i, size_t j)
            (hit.n_senses > 0 || (hit.flags & PX_LEX_STOP) != 0);
 }
 
-/* A segmentation word without senses (他的, 一名 in a word list) is
- * better read as the words with senses it is made of, when they cover it;
- * returns how many characters of the first of those (n when it stays
- * whole). */
+/* True when the lexicon calls the word [i, j) a stopword. */
+static bool
+is_stop(const split *sp, size_t i, size_t j)
+{
+    px_lex_hit hit;
+    return px_lex_get(sp->w->lex, sp->base, PX_LEX_KEY, run_key(sp->w, i, j),
+                      &hit) &&
+           (hit.flags & PX_LEX_STOP) != 0;
+}
+
+/* A segmentation word without senses that is two words with senses, one
+ * of them a stopword (他的, 一名, 很多 in a word list), is read as those
+ * two; names (阿利耶夫, no senses either) stay whole. Returns the length
+ * of the first word. */
 static size_t
 first_part(const split *sp, size_t i, size_t n)
 {
     if (n < 2 || is_rich(sp, i, i + n)) {
         return n;
     }
-    size_t k = i;
-    size_t first = 0;
-    while (k < i + n) {
-        const size_t m = longest(sp, k, i + n, true);
-        if (m == 0) {
-            return n;
-        }
-        first = first ? first : m;
-        k += m;
+    const size_t m = longest(sp, i, i + n, true);
+    if (m == 0 || m == n || !is_rich(sp, i + m, i + n)) {
+        return n;
     }
-    return first;
+    return is_stop(sp, i, i + m) || is_stop(sp, i + m, i + n) ? m : n;
 }
 
 /* Characters from i to the next ICU boundary when one is at i; else 1. */

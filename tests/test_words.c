@@ -173,6 +173,11 @@ build_lexicon(const char *path)
     px_lexb_mark(b, "zho", px_str_c("美国"), PX_LEX_WORD);
     px_lexb_mark(b, "zho", px_str_c("一名"), PX_LEX_WORD);
     add(b, "zho", "一", "w:one");
+    px_lexb_mark(b, "zho", px_str_c("一"), PX_LEX_STOP);
+    px_lexb_mark(b, "zho", px_str_c("伊利哈"), PX_LEX_WORD);
+    add(b, "zho", "伊", "w:he");
+    add(b, "zho", "利", "w:profit");
+    add(b, "zho", "哈", "w:laugh");
     add(b, "zho", "名", "w:name");
     px_lexb_mark(b, "zho", px_str_c("在"), PX_LEX_WORD | PX_LEX_STOP);
     add(b, "ara", "رئيس", "w:president");
@@ -203,6 +208,11 @@ test_chinese_lexicon(px_words *w)
     o = split(w, yi, "zho-Hans");
     CHECK(o.n == 3 && surface_is(&o, yi, 0, "一") &&
           surface_is(&o, yi, 1, "名") && surface_is(&o, yi, 2, "美国"));
+    px_arena_free(o.a);
+    /* but a name made of characters with senses stays whole */
+    const char *name = "伊利哈";
+    o = split(w, name, "zho-Hans");
+    CHECK(o.n == 1 && surface_is(&o, name, 0, "伊利哈"));
     px_arena_free(o.a);
     /* traditional: folded keys, original offsets */
     const char *tw = "「亞塞拜然總統」";
