@@ -101,6 +101,22 @@ read_file(const char *path, px_buf *b, px_error *err)
                             : PX_OK;
 }
 
+/* The byte an escape \e stands for. */
+static char
+escaped(char e)
+{
+    switch (e) {
+    case 'n':
+        return '\n';
+    case 't':
+        return '\t';
+    case 'r':
+        return '\r';
+    default:
+        return e;
+    }
+}
+
 /* Undoes the TSV escapes of field into out. */
 static void
 unescape(px_str field, px_buf *out)
@@ -109,8 +125,7 @@ unescape(px_str field, px_buf *out)
     for (size_t i = 0; i < field.len; i++) {
         char c = field.ptr[i];
         if (c == '\\' && i + 1 < field.len) {
-            const char e = field.ptr[++i];
-            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            c = escaped(field.ptr[++i]);
         }
         px_buf_add_byte(out, c);
     }
@@ -337,7 +352,8 @@ top_uncovered(counter *c)
 {
     kcount *v = px_malloc(c->used * sizeof *v + 1);
     json_t *arr = json_array();
-    if (v == NULL) {
+    if (v == NULL || c->slots == NULL) {
+        px_free(v);
         return arr;
     }
     size_t n = 0;
