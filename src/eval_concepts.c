@@ -79,6 +79,7 @@ typedef struct vstats {
     size_t docs;
     size_t content;
     size_t covered;
+    size_t covered_1; /* covered one-ideograph units (Chinese, Japanese) */
     counter unc;
 } vstats;
 
@@ -100,6 +101,22 @@ read_file(const char *path, px_buf *b, px_error *err)
                             : PX_OK;
 }
 
+/* The byte an escape \e stands for. */
+static char
+escaped(char e)
+{
+    switch (e) {
+    case 'n':
+        return '\n';
+    case 't':
+        return '\t';
+    case 'r':
+        return '\r';
+    default:
+        return e;
+    }
+}
+
 /* Undoes the TSV escapes of field into out. */
 static void
 unescape(px_str field, px_buf *out)
@@ -108,8 +125,7 @@ unescape(px_str field, px_buf *out)
     for (size_t i = 0; i < field.len; i++) {
         char c = field.ptr[i];
         if (c == '\\' && i + 1 < field.len) {
-            const char e = field.ptr[++i];
-            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            c = escaped(field.ptr[++i]);
         }
         px_buf_add_byte(out, c);
     }
@@ -191,6 +207,8 @@ tally(vstats *vs, const px_word *w, size_t n, const px_concept_occ *occ,
         if (px_concepts_is_content(&w[i])) {
             vs->content++;
             vs->covered += hit[i];
+            vs->covered_1 +=
+                hit[i] && (w[i].flags & PX_WORD_IDEO) != 0 && w[i].len <= 4;
             if (!hit[i]) {
                 count_key(&vs->unc, w[i].key);
             }
@@ -334,7 +352,8 @@ top_uncovered(counter *c)
 {
     kcount *v = px_malloc(c->used * sizeof *v + 1);
     json_t *arr = json_array();
-    if (v == NULL) {
+    if (v == NULL || c->slots == NULL) {
+        px_free(v);
         return arr;
     }
     size_t n = 0;
@@ -369,9 +388,10 @@ one_version(ev *e, const char *dir, const char *v, px_error *err)
             vs.content > 0 ? (double)vs.covered / (double)vs.content : 0.0;
         json_array_append_new(
             e->versions,
-            json_pack("{s:s,s:I,s:I,s:I,s:f,s:o}", "lang", v, "docs",
+            json_pack("{s:s,s:I,s:I,s:I,s:I,s:f,s:o}", "lang", v, "docs",
                       (json_int_t)vs.docs, "content_words",
                       (json_int_t)vs.content, "covered", (json_int_t)vs.covered,
+                      "covered_one_ideograph", (json_int_t)vs.covered_1,
                       "coverage", cov, "uncovered", top_uncovered(&vs.unc)));
     }
     px_free(vs.unc.slots);

@@ -184,6 +184,42 @@ arabic_cut(split *sp, px_str key)
     return article_cut(key);
 }
 
+/* Romance elisions (l’, qu’, dell’): the bytes of key up to and including
+ * the apostrophe when an elided word comes before it and two letters or
+ * more after it; else 0. */
+static size_t
+elision_cut(px_str key)
+{
+    static const char *const elided[] = {
+        "l",    "d",     "j",     "m",      "n",      "s",      "t",
+        "c",    "qu",    "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+        "un",   "all",   "dell",  "nell",   "sull",   "dall",   "quell",
+        "anch", "quest", "sant",  "bell",   "coll",   "tutt",   "nessun"};
+    size_t ap = 0;
+    size_t ap_len = 0;
+    for (size_t i = 0; i + 1 < key.len && i < 8; i++) {
+        if (key.ptr[i] == '\'') {
+            ap = i;
+            ap_len = 1;
+            break;
+        }
+        if (i + 2 < key.len && memcmp(key.ptr + i, "\xE2\x80\x99", 3) == 0) {
+            ap = i;
+            ap_len = 3;
+            break;
+        }
+    }
+    if (ap_len == 0 || key.len - ap - ap_len < 1) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof elided / sizeof elided[0]; i++) {
+        if (strlen(elided[i]) == ap && memcmp(key.ptr, elided[i], ap) == 0) {
+            return ap + ap_len;
+        }
+    }
+    return 0;
+}
+
 /* Script, capital, digit and ideograph flags of a surface word. */
 static void
 surface_flags(px_str surf, int32_t status, wtmp *t)
@@ -297,6 +333,8 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     size_t cut = 0;
     if (t.script == USCRIPT_ARABIC && sp->is_arabic) {
         cut = arabic_cut(sp, key);
+    } else if (t.script == USCRIPT_LATIN && sp->has_elision) {
+        cut = elision_cut(key);
     }
     t.full_off = keep(w, key);
     t.full_len = key.len;
@@ -497,9 +535,13 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
         return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
                        text.len);
     }
-    split sp = {w, text, lang != NULL ? lang : "und", {0}, false, false, false};
+    split sp = {w,     text, lang != NULL ? lang : "und", {0}, false, false,
+                false, false};
     px_wordkey_base(sp.lang, sp.base);
     sp.is_arabic = strcmp(sp.base, "ara") == 0;
+    sp.has_elision = strcmp(sp.base, "fra") == 0 ||
+                     strcmp(sp.base, "ita") == 0 ||
+                     strcmp(sp.base, "cat") == 0 || strcmp(sp.base, "oci") == 0;
     sp.is_chinese = strcmp(sp.base, "zho") == 0 && w->lex != NULL;
     sp.has_stemmer = px_wordkey_has_stemmer(sp.lang);
     w->n = 0;

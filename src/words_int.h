@@ -48,8 +48,8 @@ typedef struct wmemo {
     bool stem_is_key;
 } wmemo;
 
-#define PX_WORDS_MEMO_SLOTS 8192u
-#define PX_WORDS_MEMO_BYTES (1u << 20)
+#define PX_WORDS_MEMO_SLOTS 32768u
+#define PX_WORDS_MEMO_BYTES (2u << 20)
 
 struct px_words {
     const px_lex *lex; /* borrowed, may be NULL */
@@ -81,7 +81,8 @@ typedef struct split {
     const char *lang; /* as given: the key's language */
     char base[4];     /* the lexicon's language */
     bool is_arabic;
-    bool is_chinese; /* Chinese with a lexicon: maximum matching */
+    bool has_elision; /* French, Italian, Catalan, Occitan: l’, qu’ */
+    bool is_chinese;  /* Chinese with a lexicon: maximum matching */
     bool has_stemmer;
 } split;
 

@@ -1,7 +1,9 @@
 /* words_zh.c - Chinese word segmentation: forward maximum matching over the
  * lexicon's Chinese keys (its words and concept forms; PX_LEX_PREFIX says a
  * longer entry exists), with ICU's dictionary breaks for characters the
- * lexicon does not start a word with.
+ * lexicon does not start a word with. A matched word with neither senses
+ * nor stopword status that is a stopword and another word with senses is
+ * cut in two (他的 is 他 + 的).
  *
  * Matching runs on the key of the run (traditional folded to simplified),
  * and every key character is tied to the original characters it came from,
@@ -124,20 +126,21 @@ run_key(const px_words *w, size_t i, size_t j)
     return (px_str){w->run.ptr + w->ko[i], w->ko[j] - w->ko[i]};
 }
 
-/* The longest lexicon word starting at character i, in characters (0 when
- * none). */
+/* The longest lexicon word starting at character i and ending by limit, in
+ * characters (0 when none); rich: only words with senses or stopwords. */
 static size_t
-longest(const split *sp, size_t i, size_t nc)
+longest(const split *sp, size_t i, size_t limit, bool rich)
 {
     const px_words *w = sp->w;
     size_t best = 0;
-    for (size_t n = 1; n <= ZH_MAX_CHARS && i + n <= nc; n++) {
+    for (size_t n = 1; n <= ZH_MAX_CHARS && i + n <= limit; n++) {
         px_lex_hit hit;
         if (!px_lex_get(w->lex, sp->base, PX_LEX_KEY, run_key(w, i, i + n),
                         &hit)) {
             break;
         }
-        if (hit.n_senses > 0 || (hit.flags & PX_LEX_WORD) != 0) {
+        const uint32_t want = rich ? PX_LEX_STOP : PX_LEX_STOP | PX_LEX_WORD;
+        if (hit.n_senses > 0 || (hit.flags & want) != 0) {
             best = n;
         }
         if ((hit.flags & PX_LEX_PREFIX) == 0) {
@@ -145,6 +148,44 @@ longest(const split *sp, size_t i, size_t nc)
         }
     }
     return best;
+}
+
+/* True when the lexicon gives the word [i, j) senses or calls it a
+ * stopword. */
+static bool
+is_rich(const split *sp, size_t i, size_t j)
+{
+    px_lex_hit hit;
+    return px_lex_get(sp->w->lex, sp->base, PX_LEX_KEY, run_key(sp->w, i, j),
+                      &hit) &&
+           (hit.n_senses > 0 || (hit.flags & PX_LEX_STOP) != 0);
+}
+
+/* True when the lexicon calls the word [i, j) a stopword. */
+static bool
+is_stop(const split *sp, size_t i, size_t j)
+{
+    px_lex_hit hit;
+    return px_lex_get(sp->w->lex, sp->base, PX_LEX_KEY, run_key(sp->w, i, j),
+                      &hit) &&
+           (hit.flags & PX_LEX_STOP) != 0;
+}
+
+/* A segmentation word without senses that is two words with senses, one
+ * of them a stopword (他的, 一名, 很多 in a word list), is read as those
+ * two; names (阿利耶夫, no senses either) stay whole. Returns the length
+ * of the first word. */
+static size_t
+first_part(const split *sp, size_t i, size_t n)
+{
+    if (n < 2 || is_rich(sp, i, i + n)) {
+        return n;
+    }
+    const size_t m = longest(sp, i, i + n, true);
+    if (m == 0 || m == n || !is_rich(sp, i + m, i + n)) {
+        return n;
+    }
+    return is_stop(sp, i, i + m) || is_stop(sp, i + m, i + n) ? m : n;
 }
 
 /* Characters from i to the next ICU boundary when one is at i; else 1. */
@@ -176,10 +217,8 @@ px_words_zh_run(split *sp, size_t off, size_t end, px_error *err)
     px_status rc = key_run(sp, off, end, nc, err);
     size_t b = 0;
     for (size_t i = 0; i < nc && rc == PX_OK;) {
-        size_t n = longest(sp, i, nc);
-        if (n < 2) {
-            n = icu_span(w, &b, i, nc);
-        }
+        size_t n = longest(sp, i, nc, false);
+        n = n == 0 ? icu_span(w, &b, i, nc) : first_part(sp, i, n);
         rc = px_words_push(sp, w->co[i], w->co[i + n] - w->co[i],
                            run_key(w, i, i + n), UBRK_WORD_IDEO, err);
         i += n;

@@ -114,6 +114,26 @@ test_chinese_plain(px_words *w)
     px_arena_free(o.a);
 }
 
+/* French and Italian elisions go like clitics; aujourd’hui stays whole. */
+static void
+test_elision(px_words *w)
+{
+    const char *t = "Qu’il l'équipe aujourd’hui";
+    split_out o = split(w, t, "fra");
+    CHECK(o.n == 3);
+    CHECK(key_is(&o, 0, "il") && o.v[0].clitic_len == strlen("Qu’"));
+    CHECK(px_str_eq_c(o.v[0].full_key, "qu’il"));
+    CHECK(key_is(&o, 1, "équipe") && o.v[1].clitic_len == 2);
+    CHECK(key_is(&o, 2, "aujourd’hui") && o.v[2].clitic_len == 0);
+    px_arena_free(o.a);
+    o = split(w, "dell’Europa don't", "ita");
+    CHECK(o.n == 2 && key_is(&o, 0, "europa") && key_is(&o, 1, "don't"));
+    px_arena_free(o.a);
+    o = split(w, "l'équipe", "eng");
+    CHECK(o.n == 1 && key_is(&o, 0, "l'équipe"));
+    px_arena_free(o.a);
+}
+
 static void
 test_edges(px_words *w)
 {
@@ -151,6 +171,14 @@ build_lexicon(const char *path)
     add(b, "zho", "阿利耶夫", "n:ilham-aliyev");
     add(b, "zho", "联合国", "n:united-nations");
     px_lexb_mark(b, "zho", px_str_c("美国"), PX_LEX_WORD);
+    px_lexb_mark(b, "zho", px_str_c("一名"), PX_LEX_WORD);
+    add(b, "zho", "一", "w:one");
+    px_lexb_mark(b, "zho", px_str_c("一"), PX_LEX_STOP);
+    px_lexb_mark(b, "zho", px_str_c("伊利哈"), PX_LEX_WORD);
+    add(b, "zho", "伊", "w:he");
+    add(b, "zho", "利", "w:profit");
+    add(b, "zho", "哈", "w:laugh");
+    add(b, "zho", "名", "w:name");
     px_lexb_mark(b, "zho", px_str_c("在"), PX_LEX_WORD | PX_LEX_STOP);
     add(b, "ara", "رئيس", "w:president");
     add(b, "ara", "ولد", "w:boy");
@@ -174,6 +202,17 @@ test_chinese_lexicon(px_words *w)
     CHECK(surface_is(&o, t, 4, "联合国"));
     CHECK((o.v[4].flags & (PX_WORD_KNOWN | PX_WORD_IDEO)) ==
           (PX_WORD_KNOWN | PX_WORD_IDEO));
+    px_arena_free(o.a);
+    /* a word without senses is read as the words with senses in it */
+    const char *yi = "一名美国";
+    o = split(w, yi, "zho-Hans");
+    CHECK(o.n == 3 && surface_is(&o, yi, 0, "一") &&
+          surface_is(&o, yi, 1, "名") && surface_is(&o, yi, 2, "美国"));
+    px_arena_free(o.a);
+    /* but a name made of characters with senses stays whole */
+    const char *name = "伊利哈";
+    o = split(w, name, "zho-Hans");
+    CHECK(o.n == 1 && surface_is(&o, name, 0, "伊利哈"));
     px_arena_free(o.a);
     /* traditional: folded keys, original offsets */
     const char *tw = "「亞塞拜然總統」";
@@ -318,6 +357,7 @@ main(void)
     test_arabic_plain(w);
     test_chinese_plain(w);
     test_edges(w);
+    test_elision(w);
     test_english(w); /* again: from the remembered words */
     px_words_free(w);
     with_lexicon();

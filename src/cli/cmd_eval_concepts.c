@@ -19,7 +19,8 @@ static const char usage[] =
     "Scores the concept lexicon on NTREX-128 (docs/<lang>.tsv):\n"
     "  coverage   per version, the share of content-word tokens (stopwords\n"
     "             and digits out) that map to at least one concept, with\n"
-    "             the commonest uncovered keys;\n"
+    "             the commonest uncovered keys (1ch%: the share of covered\n"
+    "             tokens that are single ideographs, weak evidence);\n"
     "  retrieval  each eng, arb and zho-CN document ranks the 75 documents\n"
     "             of another of them by the cosine of tf-idf concept\n"
     "             vectors: P@1 and MRR.\n"
@@ -55,9 +56,12 @@ str(const json_t *o, const char *key)
 static void
 print_version(const json_t *v, long keys)
 {
-    printf("%-10s %4lld %7lld %7.1f ", str(v, "lang"),
+    const double covered = num(v, "covered");
+    printf("%-10s %4lld %7lld %7.1f %5.1f ", str(v, "lang"),
            (long long)num(v, "docs"), (long long)num(v, "content_words"),
-           100.0 * num(v, "coverage"));
+           100.0 * num(v, "coverage"),
+           covered > 0 ? 100.0 * num(v, "covered_one_ideograph") / covered
+                       : 0.0);
     size_t i = 0;
     const json_t *k = NULL;
     json_array_foreach(json_object_get(v, "uncovered"), i, k)
@@ -75,8 +79,8 @@ print_report(const json_t *root, long keys)
 {
     printf("lexicon %s (%.1f s)\n\n", str(root, "lexicon"),
            num(root, "seconds"));
-    printf("%-10s %4s %7s %7s  %s\n", "version", "docs", "content", "cover%",
-           "commonest uncovered keys");
+    printf("%-10s %4s %7s %7s %5s  %s\n", "version", "docs", "content",
+           "cover%", "1ch%", "commonest uncovered keys");
     size_t i = 0;
     const json_t *v = NULL;
     json_array_foreach(json_object_get(root, "versions"), i, v)
