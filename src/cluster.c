@@ -68,6 +68,8 @@ px_cluster_opts_default(px_cluster_opts *o)
     o->online_idf = true;
     o->local_kind = 0;
     o->threshold_x = 0.0;
+    o->margin = 0.0;
+    o->margin_floor = 1.0;
 }
 
 static uint64_t
@@ -472,16 +474,25 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
         n_touched < c->o.max_candidates ? n_touched : c->o.max_candidates;
     size_t best = SIZE_MAX;
     double best_fit = 0.0;
+    double second_fit = 0.0;
     *best_sim = 0.0;
     for (size_t i = 0; i < n_cand; i++) {
         const story *s = &c->st[query[i].id];
         double cos = 0.0;
         const double f = fit(c, v, n, s, &cos);
         if (f > best_fit) {
+            second_fit = best_fit;
             best_fit = f;
             *best_sim = cos;
             best = (size_t)query[i].id;
+        } else if (f > second_fit) {
+            second_fit = f;
         }
+    }
+    /* a clear winner may join below the threshold (see px_cluster_opts) */
+    if (c->o.margin > 0 && best_fit >= c->o.margin_floor &&
+        best_fit >= c->o.margin * second_fit && best_fit < 1.0) {
+        best_fit = 1.0;
     }
     *best_fit_out = best_fit;
     return best;

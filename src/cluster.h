@@ -47,6 +47,10 @@ typedef struct px_cluster_opts {
                               only match within one language; 0: none */
     double threshold_x;    /* cosine over the other features alone that
                               also joins (0: unused) */
+    double margin;         /* a best story whose fit (cosine / threshold)
+                              is margin times the runner-up's joins from
+                              margin_floor up; 0: unused */
+    double margin_floor;
 } px_cluster_opts;
 
 /* Defaults: threshold 0.30, window 3 days, half-life 1 day, 48 query

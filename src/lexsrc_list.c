@@ -1,14 +1,19 @@
 /* lexsrc_list.c - the source readers `parallax lexicon build` runs, in
- * order. Names (CLDR, gazetteers, actors) should come first once they are
- * listed here: the first gloss a concept gets is the one it keeps. */
+ * order. Names (actors, CLDR, gazetteers) come first: the first gloss a
+ * concept gets is the one it keeps. */
 #include "lexbuild.h"
 
 const px_lexsrc_def px_lexsrc_all[] = {
-    {"cedict", px_lexsrc_cedict},       {"wordnet", px_lexsrc_wordnet},
-    {"freedict", px_lexsrc_freedict},   {"jieba", px_lexsrc_jieba},
-    {"stopwords", px_lexsrc_stopwords}, {"cldr", px_lexsrc_cldr},
-    {"iso-codes", px_lexsrc_iso_codes}, {"geonames", px_lexsrc_geonames},
-    {"countries", px_lexsrc_countries},
+    {"actors", px_lexsrc_actors},
+    {"cldr", px_lexsrc_cldr},
+    {"iso-codes", px_lexsrc_iso_codes},
+    {"world-countries", px_lexsrc_countries},
+    {"geonames", px_lexsrc_geonames},
+    {"cedict", px_lexsrc_cedict},
+    {"wordnet", px_lexsrc_wordnet},
+    {"freedict", px_lexsrc_freedict},
+    {"jieba", px_lexsrc_jieba},
+    {"stopwords", px_lexsrc_stopwords},
 };
 
 const size_t px_lexsrc_n_all = sizeof px_lexsrc_all / sizeof px_lexsrc_all[0];

@@ -19,7 +19,11 @@
 #define PX_REWRITE_THRESHOLD    0.5
 #define PX_REWRITE_MIN_STEMS    20
 #define PX_REWRITE_MAX_TRIES    64
-#define DEFAULT_CROSS_THRESHOLD 0.12
+/* An article whose best story fits twice as well as the runner-up joins it
+ * from half the threshold up: the collection tells what is close. */
+#define PX_STORY_MARGIN 2.0
+#define PX_STORY_MARGIN_FLOOR 0.5
+#define DEFAULT_CROSS_THRESHOLD 0.16
 
 static void
 opts_fill(px_story_opts *o, const px_story_opts *in)
@@ -390,6 +394,8 @@ px_storyset_cluster(px_storyset *s, px_error *err)
     co.threshold_x = s->o.cross_threshold;
     co.local_kind = PX_FK_STEM;
     co.online_idf = false; /* the whole set's idf is known: use it */
+    co.margin = PX_STORY_MARGIN;
+    co.margin_floor = PX_STORY_MARGIN_FLOOR;
     size_t max_feats = 1;
     for (size_t i = 0; i < s->n_arts; i++) {
         max_feats = s->arts[i].prof.n_feats > max_feats
