@@ -54,7 +54,9 @@ apply_hints(const px_record *rec, px_article *a)
  * off. That saves a malloc and a free per element, and lets libxml2 keep
  * short text nodes inside the node (HTML_PARSE_COMPACT needs the
  * dictionary). The tree is only read, never edited, so shared names are
- * safe; xmlFreeDoc knows which strings the dictionary owns. *doc is NULL
+ * safe; xmlFreeDoc knows which strings the dictionary owns. No stage looks
+ * elements up by ID, so the parser keeps no ID table (XML_SKIP_IDS: one
+ * hash insertion less per id attribute). *doc is NULL
  * if the parser could not start (out of memory). */
 static htmlDocPtr
 parse_html(px_str html, const char *url)
@@ -68,6 +70,7 @@ parse_html(px_str html, const char *url)
                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                  HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
     ctxt->dictNames = 1;
+    ctxt->loadsubset |= XML_SKIP_IDS;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
     if (utf8 != NULL) {
         xmlSwitchToEncoding(ctxt, utf8);
