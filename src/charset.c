@@ -1063,6 +1063,121 @@ utf16_out(px_arena *a, UChar *u, int32_t n, px_str *out, px_error *err)
     return rc;
 }
 
+/* True if c is NFC_QC=Yes with combining class 0: nothing before it can
+ * compose with it or reorder past it, so NFC may split the text there. */
+static bool
+is_yes_starter(UChar32 c)
+{
+    if (c < 0x300 || is_nfc_starter(c)) {
+        return true;
+    }
+    return u_getCombiningClass(c) == 0 &&
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+/* Appends the NFC form of the well-formed UTF-8 p[0..n) to out; false on
+ * any failure. */
+static bool
+nfc_append(const UNormalizer2 *nfc, const unsigned char *p, int32_t n,
+           px_buf *out)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar *u = px_malloc(((size_t)n + 1) * sizeof(UChar));
+    int32_t nu = 0;
+    if (u != NULL) {
+        u_strFromUTF8(u, n + 1, &nu, (const char *)p, n, &st);
+    }
+    const int32_t cap = 3 * nu + 16; /* NFC grows text 3x at most */
+    UChar *v = u != NULL && U_SUCCESS(st)
+                   ? px_malloc((size_t)cap * sizeof(UChar))
+                   : NULL;
+    const int32_t m = v != NULL ? unorm2_normalize(nfc, u, nu, v, cap, &st) : 0;
+    int32_t n8 = 0;
+    if (v != NULL && U_SUCCESS(st)) {
+        u_strToUTF8(NULL, 0, &n8, v, m, &st);
+        st = st == U_BUFFER_OVERFLOW_ERROR ? U_ZERO_ERROR : st;
+    }
+    const bool ok =
+        v != NULL && U_SUCCESS(st) && px_buf_reserve(out, (size_t)n8);
+    if (ok) {
+        u_strToUTF8(out->ptr + out->len, n8 + 1, &n8, v, m, &st);
+        out->len += (size_t)n8;
+        out->ptr[out->len] = '\0';
+    }
+    px_free(v);
+    px_free(u);
+    return ok && U_SUCCESS(st);
+}
+
+/* The end of the window that starts a suspect code point ending at j: the
+ * next yes-starter, or the end of the text. */
+static int32_t
+window_end(const unsigned char *p, int32_t j, int32_t n)
+{
+    while (j < n && p[j] >= 0x80) {
+        int32_t k = j;
+        UChar32 c = 0;
+        U8_NEXT(p, k, n, c);
+        if (is_yes_starter(c)) {
+            break;
+        }
+        j = k;
+    }
+    return j;
+}
+
+/* NFC of well-formed UTF-8 without NUL, in windows: only the stretches
+ * from the yes-starter before a code point that may change to the
+ * yes-starter after it go through ICU (as UTF-16); NFC cannot reach across
+ * a yes-starter, so the rest is NFC already and is copied. The same bytes
+ * as normalising the whole text. */
+static px_status
+nfc_windows(px_arena *a, const unsigned char *p, size_t len, px_str *out,
+            px_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    px_buf b;
+    px_buf_init(&b);
+    const int32_t n = (int32_t)len;
+    int32_t done = 0;    /* bytes before this are in b */
+    int32_t starter = 0; /* where the last yes-starter begins */
+    int32_t i = 0;
+    uint8_t prev_ccc = 0;
+    bool ok = U_SUCCESS(st);
+    while (ok && i < n) {
+        if (p[i] < 0x80) {
+            starter = i++;
+            prev_ccc = 0;
+            continue;
+        }
+        int32_t j = i;
+        UChar32 c = 0;
+        U8_NEXT(p, j, n, c);
+        if (!may_denormalize(c, &prev_ccc)) {
+            starter = prev_ccc == 0 ? i : starter;
+            i = j;
+            continue;
+        }
+        const int32_t from = starter > done ? starter : done;
+        const int32_t to = window_end(p, j, n);
+        px_buf_add(&b, p + done, (size_t)(from - done));
+        ok = nfc_append(nfc, p + from, to - from, &b);
+        done = starter = i = to;
+        prev_ccc = 0;
+    }
+    px_buf_add(&b, p + done, (size_t)(n - done));
+    ok = ok && !px_buf_failed(&b);
+    char *d = ok ? px_arena_strndup(a, b.ptr, b.len) : NULL;
+    if (d != NULL) {
+        *out = (px_str){d, b.len};
+    }
+    px_buf_fini(&b);
+    return d != NULL ? PX_OK
+                     : px_fail(err, ok ? PX_ENOMEM : PX_EINVAL,
+                               "charset: nfc: failed");
+}
+
 /* UTF-8 (possibly ill-formed) to clean NFC UTF-8. */
 static px_status
 utf8_out(px_arena *a, const unsigned char *p, size_t len, const u8scan *sc,
@@ -1070,6 +1185,10 @@ utf8_out(px_arena *a, const unsigned char *p, size_t len, const u8scan *sc,
 {
     if (sc->n_invalid == 0 && !sc->maybe_denorm) {
         return copy_without_nul(a, p, len, sc->n_nul, out, err);
+    }
+    if (sc->n_invalid == 0 && sc->n_nul == 0 && len < INT32_MAX &&
+        nfc_windows(a, p, len, out, NULL) == PX_OK) {
+        return PX_OK;
     }
     UChar *u = px_malloc((len + 1) * sizeof(UChar));
     if (u == NULL) {

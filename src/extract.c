@@ -1,22 +1,22 @@
 /* extract.c - px_extract: one raw record to one article.
  *
  * Decodes the bytes to NFC UTF-8 (charset.c), then either parses HTML with
- * libxml2 once and runs metadata (meta.c) and main-text (content.c)
- * extraction over the same tree, or hands text dumps to textdump.c. Hints a
- * container gave (JSON Lines title, date, site) win over what the page says,
- * since a crawler saw more than the page; a date hint that cannot be parsed
- * is ignored rather than guessed.
+ * libxml2 once (into an arena: htmltree.c) and runs metadata (meta.c) and
+ * main-text (content.c) extraction over the same tree, or hands text dumps to
+ * textdump.c. Hints a container gave (JSON Lines title, date, site) win over
+ * what the page says, since a crawler saw more than the page; a date hint that
+ * cannot be parsed is ignored rather than guessed.
  */
 #include <limits.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 
 #include "article.h"
 #include "charset.h"
 #include "content.h"
 #include "error.h"
+#include "htmltree.h"
 #include "log.h"
 #include "meta.h"
 #include "prune.h"
@@ -49,39 +49,6 @@ apply_hints(const px_record *rec, px_article *a)
     }
 }
 
-/* Parses html as htmlReadMemory does, with one difference: element names
- * are interned in the parser's dictionary, which htmlCtxtUseOptions turns
- * off. That saves a malloc and a free per element, and lets libxml2 keep
- * short text nodes inside the node (HTML_PARSE_COMPACT needs the
- * dictionary). The tree is only read, never edited, so shared names are
- * safe; xmlFreeDoc knows which strings the dictionary owns. *doc is NULL
- * if the parser could not start (out of memory). */
-static htmlDocPtr
-parse_html(px_str html, const char *url)
-{
-    htmlParserCtxtPtr ctxt =
-        htmlCreateMemoryParserCtxt(html.ptr, (int)html.len);
-    if (ctxt == NULL) {
-        return NULL;
-    }
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                 HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
-    ctxt->dictNames = 1;
-    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
-    if (utf8 != NULL) {
-        xmlSwitchToEncoding(ctxt, utf8);
-    }
-    if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL) {
-        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
-    }
-    htmlParseDocument(ctxt);
-    htmlDocPtr doc = ctxt->myDoc;
-    ctxt->myDoc = NULL;
-    htmlFreeParserCtxt(ctxt);
-    return doc;
-}
-
 static px_status
 extract_html(px_str html, px_article *a, px_error *err)
 {
@@ -92,16 +59,21 @@ extract_html(px_str html, px_article *a, px_error *err)
     if (html.len > INT_MAX) {
         return px_fail(err, PX_EINVAL, "page too large");
     }
-    htmlDocPtr doc = parse_html(html, a->url);
+    px_arena *nodes = px_arena_new();
+    htmlDocPtr doc = nodes != NULL ? px_html_parse(nodes, html, a->url) : NULL;
     if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
-        xmlFreeDoc(doc);
-        return px_fail(err, PX_EEMPTY, "no HTML document");
+        const bool oom = nodes == NULL || px_arena_failed(nodes);
+        px_html_free(doc);
+        px_arena_free(nodes);
+        return oom ? px_fail(err, PX_ENOMEM, "out of memory")
+                   : px_fail(err, PX_EEMPTY, "no HTML document");
     }
     rc = px_meta_extract(doc, a->url, a, err);
     if (rc == PX_OK) {
         rc = px_content_extract(doc, a, err);
     }
-    xmlFreeDoc(doc);
+    px_html_free(doc);
+    px_arena_free(nodes);
     if (rc == PX_OK && a->published.prec == PX_PREC_NONE) {
         px_meta_date_from_text(a);
     }

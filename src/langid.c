@@ -696,32 +696,55 @@ script_decides(const script_stats *s, UScriptCode sc, uint32_t main_n)
            script_language(s, sc, &conf) != NULL && conf >= 0.8;
 }
 
-/* Runs CLD2 on the samples: first on the opening quick bytes alone, and
- * on everything when that verdict is unsure, names a language CLD2 has
- * close relatives for, or the text mixes scripts. */
+/* The bytes of t from off on, at most max of them (0: no limit), cut at a
+ * code point boundary. */
+static px_str
+span_from(px_str t, size_t off, size_t max)
+{
+    px_str r = {t.ptr + off, t.len - off};
+    if (max > 0 && r.len > max) {
+        const uint8_t *p = (const uint8_t *)r.ptr;
+        size_t end = max;
+        while (end > 0 && (p[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        r.len = end;
+    }
+    return r;
+}
+
+/* Runs CLD2 on the samples. A one-script text first gets its opening quick
+ * bytes alone, and a sure verdict there (reliable, >= 90 %, no close
+ * relatives) stands. Otherwise CLD2 reads on from where the opening
+ * stopped, at most more_bytes of the first sample, then the middle sample,
+ * and the votes add up; reliability is that of the later reads. Other
+ * texts are read whole (their samples). */
 static px_status
 vote(const px_str *part, size_t n, const px_langid_opts *o,
      const script_stats *s, uint32_t main_n, cld2_vote *v, px_error *err)
 {
-    px_str head = part[0];
+    px_str rest[2] = {part[0], n > 1 ? part[1] : part[0]};
     const bool one_script = main_n * 100 >= s->letters * 95;
-    if (one_script && o->quick_bytes > 0 && head.len > 2 * o->quick_bytes) {
-        px_str q[2];
-        take_samples(head, o->quick_bytes, q);
-        *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
-        px_status rc = cld2_run(q[0], v, err);
+    const size_t q = o->quick_bytes;
+    *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
+    if (one_script && q > 0 && part[0].len > 2 * q) {
+        const px_str head = span_from(part[0], 0, q);
+        px_status rc = cld2_run(head, v, err);
         if (rc != PX_OK) {
             return rc;
         }
-        to_letters(v);
-        if (v->is_reliable && v->n > 0 && !v->lang[0].is_close &&
-            v->lang[0].bytes >= 0.9 * v->total) {
+        cld2_vote sure = *v;
+        to_letters(&sure);
+        if (sure.is_reliable && sure.n > 0 && !sure.lang[0].is_close &&
+            sure.lang[0].bytes >= 0.9 * sure.total) {
+            *v = sure;
             return PX_OK;
         }
+        rest[0] = span_from(part[0], head.len, o->more_bytes);
+        v->is_reliable = true;
     }
-    *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
     for (size_t i = 0; i < n; i++) {
-        const px_status rc = cld2_run(part[i], v, err);
+        const px_status rc = cld2_run(rest[i], v, err);
         if (rc != PX_OK) {
             return rc;
         }
@@ -778,7 +801,7 @@ px_status
 px_langid_detect(px_str text, px_langid_result *out, px_error *err)
 {
     static const px_langid_opts defaults = {PX_LANGID_SAMPLE, PX_LANGID_QUICK,
-                                            true};
+                                            true, PX_LANGID_MORE};
     return px_langid_detect_opts(text, &defaults, out, err);
 }
 

@@ -1,6 +1,11 @@
 /* test_base.c - arena, px_str/px_buf, stream and article JSON basics. */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <zlib.h>
 
 #include "arena.h"
 #include "article.h"
@@ -87,6 +92,71 @@ test_stream(void)
     CHECK(s == NULL && strstr(err.msg, "/nonexistent/x") != NULL);
 }
 
+/* Writes text as one more gzip member of path ("ab": appends). */
+static void
+gzip_member(const char *path, const char *mode, const char *text, size_t len)
+{
+    gzFile g = gzopen(path, mode);
+    CHECK(g != NULL && gzwrite(g, text, (unsigned)len) == (int)len);
+    CHECK(g != NULL && gzclose(g) == Z_OK);
+}
+
+/* gzip files: a whole read (libdeflate, all members), a line read after a
+ * peek (zlib from the start) and a truncated file (zlib's error). */
+static void
+test_stream_gzip(void)
+{
+    char path[] = "/tmp/px_test_gzXXXXXX";
+    const int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    static char big[100000];
+    for (size_t i = 0; i < sizeof big; i++) {
+        big[i] = (char)('a' + (i * 7) % 26);
+    }
+    gzip_member(path, "wb", "alpha\nbeta\n", 11);
+    gzip_member(path, "ab", big, sizeof big);
+    px_stream *s = NULL;
+    px_error err = {0};
+    const unsigned char *p = NULL;
+    size_t avail = 0;
+    px_buf all;
+    px_buf_init(&all);
+    CHECK(px_stream_open(path, &s, &err) == PX_OK);
+    CHECK(px_stream_peek(s, 5, &p, &avail, &err) == PX_OK && avail == 5);
+    CHECK(memcmp(p, "alpha", 5) == 0);
+    CHECK(px_stream_read_all(s, 1 << 20, &all, &err) == PX_OK);
+    CHECK(all.len == 11 + sizeof big && px_stream_offset(s) == all.len);
+    CHECK(memcmp(all.ptr, "alpha\nbeta\n", 11) == 0);
+    CHECK(memcmp(all.ptr + 11, big, sizeof big) == 0);
+    CHECK(px_stream_peek(s, 1, &p, &avail, &err) == PX_OK && avail == 0);
+    px_stream_close(s);
+
+    CHECK(px_stream_open(path, &s, &err) == PX_OK);
+    CHECK(px_stream_peek(s, 4, &p, &avail, &err) == PX_OK && avail == 4);
+    bool eof = false;
+    CHECK(px_stream_read_line(s, &all, 100, &eof, &err) == PX_OK);
+    CHECK_STR_EQ(all.ptr, "alpha");
+    CHECK(px_stream_read_line(s, &all, 100, &eof, &err) == PX_OK);
+    CHECK_STR_EQ(all.ptr, "beta");
+    px_stream_close(s);
+
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL && fseek(f, 0, SEEK_END) == 0);
+    const long size = f != NULL ? ftell(f) : 0;
+    if (f != NULL) {
+        fclose(f);
+    }
+    CHECK(size > 100 && truncate(path, size - 20) == 0);
+    all.len = 0;
+    CHECK(px_stream_open(path, &s, &err) == PX_OK);
+    CHECK(px_stream_read_all(s, 1 << 20, &all, &err) == PX_EIO);
+    CHECK(strstr(err.msg, "truncated gzip data") != NULL);
+    px_stream_close(s);
+    px_buf_fini(&all);
+    unlink(path);
+}
+
 static void
 test_article_json(void)
 {
@@ -128,6 +198,7 @@ main(void)
     test_arena();
     test_str();
     test_stream();
+    test_stream_gzip();
     test_article_json();
     return check_summary();
 }

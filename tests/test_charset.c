@@ -477,6 +477,68 @@ test_nfc_every_bmp_char(void)
     CHECK(bad == 0);
 }
 
+/* NFC of s by ICU on the whole text, with room for s of up to 512 bytes;
+ * *out_len is 0 on failure. */
+static char *
+icu_nfc_big(const char *s, size_t len, size_t *out_len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    static UChar u[1024];
+    static UChar v[4096];
+    int32_t n = 0;
+    u_strFromUTF8(u, 1024, &n, s, (int32_t)len, &st);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    const int32_t m = unorm2_normalize(nfc, u, n, v, 4096, &st);
+    char *out = malloc(8192);
+    int32_t k = 0;
+    u_strToUTF8(out, 8192, &k, v, m, &st);
+    *out_len = U_SUCCESS(st) ? (size_t)k : 0;
+    return out;
+}
+
+/* Random mixes of starters, combining marks in and out of order, Hangul
+ * jamo, NFC_QC=No and Maybe characters, CJK and astral ones: NFC by
+ * windows (only around what may change) equals ICU on the whole text. */
+static void
+test_nfc_random_mixes(void)
+{
+    static const UChar32 palette[] = {
+        'a',    'e',    'o',    ' ',    '.',     0xE9,    0x301,
+        0x308,  0x323,  0x327,  0x31B,  0x334,   0x315,   0x59A,
+        0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01,  0x212B,  0x344,
+        0x1E9B, 0x3AC,  0x3B1,  0x345,  0xF73,   0x958,   0x93C,
+        0x915,  0x3099, 0x304B, 0x4E2D, 0x1D15E, 0x1F600, 0x2126,
+        0x0CBF, 0x0CD5, 0x0DD9, 0x0DCF, 0x1B05,  0x1B35,  0xFB2C,
+        0x05B7, 0x2ADC, 0x338,  0x3E,   0x5D,    0x200D,  0xFF76};
+    const size_t n_pal = sizeof palette / sizeof palette[0];
+    uint32_t seed = 12345;
+    size_t bad = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        char s[512];
+        int32_t k = 0;
+        seed = seed * 1103515245u + 12345u;
+        const int n_cp = 1 + (int)((seed >> 16) % 60);
+        for (int i = 0; i < n_cp; i++) {
+            seed = seed * 1103515245u + 12345u;
+            U8_APPEND_UNSAFE(s, k, palette[(seed >> 16) % n_pal]);
+        }
+        s[k] = '\0';
+        size_t want_len = 0;
+        char *want = icu_nfc_big(s, (size_t)k, &want_len);
+        CHECK(want_len > 0);
+        px_arena *a = px_arena_new();
+        px_str got;
+        px_error err = {0};
+        if (px_utf8_clean(a, s, (size_t)k, &got, &err) != PX_OK ||
+            got.len != want_len || memcmp(got.ptr, want, want_len) != 0) {
+            bad++;
+        }
+        px_arena_free(a);
+        free(want);
+    }
+    CHECK(bad == 0);
+}
+
 /* Whether s is well-formed UTF-8 without NUL. */
 static bool
 is_clean_utf8(px_str s)
@@ -531,6 +593,7 @@ main(void)
     test_fail_nth_alloc();
     test_utf8_clean();
     test_nfc_every_bmp_char();
+    test_nfc_random_mixes();
     test_fuzz_regressions();
     return check_summary();
 }

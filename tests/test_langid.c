@@ -170,7 +170,7 @@ test_empty(void)
 static void
 test_sample_cuts(void)
 {
-    static const px_langid_opts tiny = {16, 8, true};
+    static const px_langid_opts tiny = {16, 8, true, 0};
     static const char bad[] = "Then Tuesd\xae\xe4\x91\xbc\xe4\xe5\x9a\xa8"
                               "\xba\x8c\xff\xff\xff\xff\xff\xff\xff\xac"
                               "\x80\xe4"
@@ -365,7 +365,7 @@ test_eval(void)
 static void
 replay_one(const char *buf, size_t n, void *ctx)
 {
-    static const px_langid_opts tiny = {16, 8, true};
+    static const px_langid_opts tiny = {16, 8, true, 0};
     (void)ctx;
     px_langid_result r;
     CHECK(px_langid_detect((px_str){buf, n}, &r, NULL) == PX_OK);

@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (px_langid_detect(text, &r, NULL) == PX_OK) {
         check_result(&r);
     }
-    static const px_langid_opts tiny = {16, 8, true};
+    static const px_langid_opts tiny = {16, 8, true, 0};
     if (px_langid_detect_opts(text, &tiny, &r, NULL) == PX_OK) {
         check_result(&r);
     }

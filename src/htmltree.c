@@ -1,0 +1,385 @@
+/* htmltree.c - libxml2's HTML parser building its tree in an arena (see
+ * htmltree.h).
+ *
+ * Each callback mirrors its libxml2 2.9 SAX2 counterpart for HTML: where
+ * the node goes (the current node, else the document, else after the
+ * document's first child), what it is named and what it holds. Adjacent
+ * text (or CDATA) under one parent is one node, as xmlSAX2Text coalesces
+ * it; the node being filled grows by doubling inside the arena. Attribute
+ * values are copied (the parser frees its own); names stay the parser's
+ * dictionary strings, which the document keeps alive.
+ */
+#include "htmltree.h"
+
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
+
+/* Per-parse state, reached through ctxt->_private. */
+typedef struct builder {
+    px_arena *a;
+    xmlNodePtr open; /* the text or CDATA node last filled, or NULL */
+    size_t open_len; /* its content's length ... */
+    size_t open_cap; /* ... and room, NUL included */
+} builder;
+
+static void
+out_of_memory(xmlParserCtxtPtr ctxt)
+{
+    xmlStopParser(ctxt);
+}
+
+/* The parser's current line, as libxml2 records it in nodes. */
+static unsigned short
+line_of(xmlParserCtxtPtr ctxt)
+{
+    if (!ctxt->linenumbers || ctxt->input == NULL) {
+        return 0;
+    }
+    return ctxt->input->line < 65535 ? (unsigned short)ctxt->input->line
+                                     : 65535;
+}
+
+static xmlNodePtr
+new_node(xmlParserCtxtPtr ctxt, xmlElementType type, const xmlChar *name)
+{
+    const builder *b = ctxt->_private;
+    xmlNodePtr n = px_arena_calloc(b->a, 1, sizeof *n);
+    if (n == NULL) {
+        out_of_memory(ctxt);
+        return NULL;
+    }
+    n->type = type;
+    n->name = name;
+    n->doc = ctxt->myDoc;
+    return n;
+}
+
+static xmlChar *
+copy_str(xmlParserCtxtPtr ctxt, const xmlChar *s, size_t len)
+{
+    const builder *b = ctxt->_private;
+    xmlChar *d = (xmlChar *)px_arena_strndup(b->a, (const char *)s, len);
+    if (d == NULL) {
+        out_of_memory(ctxt);
+    }
+    return d;
+}
+
+/* xmlAddChild for nodes that never merge (the caller coalesces text). */
+static void
+append_child(xmlNodePtr parent, xmlNodePtr cur)
+{
+    cur->parent = parent;
+    if (parent->children == NULL) {
+        parent->children = cur;
+    } else {
+        cur->prev = parent->last;
+        parent->last->next = cur;
+    }
+    parent->last = cur;
+}
+
+/* xmlAddSibling: cur's last sibling gets elem after it. */
+static void
+append_sibling(xmlNodePtr cur, xmlNodePtr elem)
+{
+    if (cur->parent != NULL && cur->parent->children != NULL &&
+        cur->parent->last != NULL && cur->parent->last->next == NULL) {
+        cur = cur->parent->last;
+    } else {
+        while (cur->next != NULL) {
+            cur = cur->next;
+        }
+    }
+    elem->prev = cur;
+    elem->next = NULL;
+    elem->parent = cur->parent;
+    cur->next = elem;
+    if (elem->parent != NULL) {
+        elem->parent->last = elem;
+    }
+}
+
+/* Where comments and processing instructions go (xmlSAX2Comment). */
+static void
+link_leaf(xmlParserCtxtPtr ctxt, xmlNodePtr n)
+{
+    xmlNodePtr parent = ctxt->node;
+    if (parent == NULL) {
+        append_child((xmlNodePtr)ctxt->myDoc, n);
+    } else if (parent->type == XML_ELEMENT_NODE) {
+        append_child(parent, n);
+    } else {
+        append_sibling(parent, n);
+    }
+}
+
+static void
+add_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
+              const xmlChar *value)
+{
+    const builder *b = ctxt->_private;
+    if (value == NULL && htmlIsBooleanAttr(name)) {
+        value = name; /* <option selected> has selected="selected" */
+    }
+    xmlAttrPtr at = px_arena_calloc(b->a, 1, sizeof *at);
+    if (at == NULL) {
+        out_of_memory(ctxt);
+        return;
+    }
+    at->type = XML_ATTRIBUTE_NODE;
+    at->name = name;
+    at->doc = ctxt->myDoc;
+    at->parent = el;
+    if (value != NULL) {
+        xmlNodePtr t = new_node(ctxt, XML_TEXT_NODE, xmlStringText);
+        xmlChar *v = copy_str(ctxt, value, strlen((const char *)value));
+        if (t == NULL || v == NULL) {
+            return;
+        }
+        t->content = v;
+        t->parent = (xmlNodePtr)at;
+        at->children = at->last = t;
+    }
+    if (el->properties == NULL) {
+        el->properties = at;
+        return;
+    }
+    xmlAttrPtr prev = el->properties;
+    while (prev->next != NULL) {
+        prev = prev->next;
+    }
+    prev->next = at;
+    at->prev = prev;
+}
+
+/* The element name libxml2 keeps for name: xmlSplitQName drops a prefix
+ * ("fb:like" is "like"), unless the name starts or ends with the colon.
+ * A suffix of the parser's dictionary string, so it lives as long. */
+static const xmlChar *
+local_name(const xmlChar *name)
+{
+    if (name[0] == ':') {
+        return name;
+    }
+    const xmlChar *colon = (const xmlChar *)strchr((const char *)name, ':');
+    return colon != NULL && colon[1] != 0 ? colon + 1 : name;
+}
+
+static void
+start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    if (name == NULL || ctxt->myDoc == NULL) {
+        return;
+    }
+    xmlNodePtr parent = ctxt->node;
+    xmlNodePtr el = new_node(ctxt, XML_ELEMENT_NODE, local_name(name));
+    if (el == NULL) {
+        return;
+    }
+    if (ctxt->linenumbers && ctxt->input != NULL) {
+        el->line = ctxt->input->line < 65535 ? (unsigned short)ctxt->input->line
+                                             : 65535;
+    }
+    const bool is_root = ctxt->myDoc->children == NULL;
+    if (!is_root && parent == NULL) {
+        parent = ctxt->myDoc->children;
+    }
+    ctxt->nodemem = -1;
+    if (nodePush(ctxt, el) < 0) {
+        return;
+    }
+    if (is_root) {
+        append_child((xmlNodePtr)ctxt->myDoc, el);
+    } else if (parent->type == XML_ELEMENT_NODE) {
+        append_child(parent, el);
+    } else {
+        append_sibling(parent, el);
+    }
+    for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2) {
+        add_attribute(ctxt, el, atts[i], atts[i + 1]);
+    }
+}
+
+static void
+end_element(void *ctx, const xmlChar *name)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    (void)name;
+    ctxt->nodemem = -1;
+    nodePop(ctxt);
+}
+
+/* Appends len bytes to the content of n, the node last filled. */
+static void
+grow_text(xmlParserCtxtPtr ctxt, xmlNodePtr n, const xmlChar *ch, size_t len)
+{
+    builder *b = ctxt->_private;
+    if (n != b->open) { /* not ours to grow (cannot happen): start anew */
+        b->open = n;
+        b->open_len = strlen((const char *)n->content);
+        b->open_cap = b->open_len + 1;
+    }
+    if (b->open_len + len >= b->open_cap) {
+        size_t cap = b->open_cap * 2;
+        while (cap <= b->open_len + len) {
+            cap *= 2;
+        }
+        xmlChar *p = px_arena_alloc(b->a, cap);
+        if (p == NULL) {
+            out_of_memory(ctxt);
+            return;
+        }
+        memcpy(p, n->content, b->open_len);
+        n->content = p;
+        b->open_cap = cap;
+    }
+    memcpy(n->content + b->open_len, ch, len);
+    b->open_len += len;
+    n->content[b->open_len] = 0;
+}
+
+/* xmlSAX2Text: text (or CDATA) for the current node, joined to its last
+ * child when that is text of the same kind. */
+static void
+add_text(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
+{
+    builder *b = ctxt->_private;
+    xmlNodePtr parent = ctxt->node;
+    if (parent == NULL || len < 0) {
+        return;
+    }
+    xmlNodePtr last = parent->last;
+    if (last != NULL && last->type == type &&
+        (type != XML_TEXT_NODE || last->name == xmlStringText)) {
+        grow_text(ctxt, last, ch, (size_t)len);
+        return;
+    }
+    xmlNodePtr t =
+        new_node(ctxt, type, type == XML_TEXT_NODE ? xmlStringText : NULL);
+    const size_t cap = (size_t)len + 1 < 64 ? 64 : (size_t)len + 1;
+    xmlChar *content = t != NULL ? px_arena_alloc(b->a, cap) : NULL;
+    if (content == NULL) {
+        out_of_memory(ctxt);
+        return;
+    }
+    memcpy(content, ch, (size_t)len);
+    content[len] = 0;
+    t->content = content;
+    t->line = type == XML_TEXT_NODE ? line_of(ctxt) : 0;
+    append_child(parent, t);
+    b->open = t;
+    b->open_len = (size_t)len;
+    b->open_cap = cap;
+}
+
+static void
+characters(void *ctx, const xmlChar *ch, int len)
+{
+    add_text(ctx, ch, len, XML_TEXT_NODE);
+}
+
+static void
+cdata_block(void *ctx, const xmlChar *ch, int len)
+{
+    add_text(ctx, ch, len, XML_CDATA_SECTION_NODE);
+}
+
+static void
+comment(void *ctx, const xmlChar *value)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    if (ctxt->inSubset != 0 || ctxt->myDoc == NULL) {
+        return; /* no DTD subsets in HTML */
+    }
+    xmlNodePtr n = new_node(ctxt, XML_COMMENT_NODE, xmlStringComment);
+    if (n != NULL && value != NULL) {
+        n->content = copy_str(ctxt, value, strlen((const char *)value));
+    }
+    if (n != NULL) {
+        n->line = line_of(ctxt);
+        link_leaf(ctxt, n);
+    }
+}
+
+static void
+processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    if (ctxt->inSubset != 0 || ctxt->myDoc == NULL || target == NULL) {
+        return;
+    }
+    xmlNodePtr n = new_node(ctxt, XML_PI_NODE, NULL);
+    if (n == NULL) {
+        return;
+    }
+    n->name = copy_str(ctxt, target, strlen((const char *)target));
+    n->line = line_of(ctxt);
+    if (data != NULL) {
+        n->content = copy_str(ctxt, data, strlen((const char *)data));
+    }
+    link_leaf(ctxt, n);
+}
+
+htmlDocPtr
+px_html_parse(px_arena *a, px_str html, const char *url)
+{
+    htmlParserCtxtPtr ctxt =
+        htmlCreateMemoryParserCtxt(html.ptr, (int)html.len);
+    if (ctxt == NULL) {
+        return NULL;
+    }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                 HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
+    ctxt->dictNames = 1;
+    ctxt->loadsubset |= XML_SKIP_IDS;
+    builder b = {a, NULL, 0, 0};
+    ctxt->_private = &b;
+    ctxt->sax->startElement = start_element;
+    ctxt->sax->endElement = end_element;
+    ctxt->sax->characters = characters;
+    ctxt->sax->cdataBlock = cdata_block;
+    ctxt->sax->comment = comment;
+    ctxt->sax->processingInstruction = processing_instruction;
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+    }
+    if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL) {
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+    }
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (doc != NULL && doc->dict == NULL && ctxt->dict != NULL) {
+        /* names point into the dictionary: the document keeps it */
+        doc->dict = ctxt->dict;
+        xmlDictReference(doc->dict);
+    }
+    htmlFreeParserCtxt(ctxt);
+    if (doc != NULL && px_arena_failed(a)) {
+        px_html_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+void
+px_html_free(htmlDocPtr doc)
+{
+    if (doc == NULL) {
+        return;
+    }
+    xmlDtdPtr dtd = doc->intSubset;
+    if (dtd != NULL) {
+        xmlUnlinkNode((xmlNodePtr)dtd); /* also clears doc->intSubset */
+        xmlFreeDtd(dtd);
+    }
+    doc->children = NULL; /* arena nodes: not libxml2's to free */
+    doc->last = NULL;
+    xmlFreeDoc(doc);
+}

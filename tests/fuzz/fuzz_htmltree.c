@@ -1,0 +1,116 @@
+/* fuzz_htmltree.c - libFuzzer target: arbitrary bytes (as UTF-8, the way
+ * extract hands pages over) parsed by px_html_parse and by libxml2's own
+ * tree builder with the same options; aborts unless both trees are the
+ * same, node for node (type, name, content, line, attributes, links). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "arena.h"
+#include "htmltree.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool
+same_str(const xmlChar *a, const xmlChar *b)
+{
+    if (a == NULL || b == NULL) {
+        return a == b;
+    }
+    return strcmp((const char *)a, (const char *)b) == 0;
+}
+
+static bool
+same_attrs(xmlAttrPtr a, xmlAttrPtr b, xmlNodePtr pa, xmlNodePtr pb)
+{
+    for (; a != NULL && b != NULL; a = a->next, b = b->next) {
+        if (!same_str(a->name, b->name) || a->parent != pa || b->parent != pb ||
+            (a->children == NULL) != (b->children == NULL)) {
+            return false;
+        }
+        if (a->children != NULL &&
+            (!same_str(a->children->content, b->children->content) ||
+             a->children->type != b->children->type)) {
+            return false;
+        }
+    }
+    return a == NULL && b == NULL;
+}
+
+static bool
+same_tree(xmlNodePtr x, xmlNodePtr y, xmlNodePtr px, xmlNodePtr py)
+{
+    for (; x != NULL && y != NULL; x = x->next, y = y->next) {
+        if (x->type != y->type || x->parent != px || y->parent != py) {
+            return false;
+        }
+        if (x->type == XML_DTD_NODE) {
+            continue;
+        }
+        if (!same_str(x->name, y->name) || x->line != y->line ||
+            (x->next == NULL) != (px->last == x) ||
+            (y->next == NULL) != (py->last == y)) {
+            return false;
+        }
+        if (x->type == XML_ELEMENT_NODE
+                ? !same_attrs(x->properties, y->properties, x, y)
+                : !same_str(x->content, y->content)) {
+            return false;
+        }
+        if (!same_tree(x->children, y->children, x, y)) {
+            return false;
+        }
+    }
+    return x == NULL && y == NULL;
+}
+
+/* libxml2's builder, set up as px_html_parse sets up the parser. */
+static htmlDocPtr
+libxml2_tree(const char *html, int len)
+{
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, len);
+    if (ctxt == NULL) {
+        return NULL;
+    }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                 HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
+    ctxt->dictNames = 1;
+    ctxt->loadsubset |= XML_SKIP_IDS;
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(ctxt, utf8);
+    }
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 1 << 20) {
+        return 0;
+    }
+    const char *html = (const char *)data;
+    htmlDocPtr want = libxml2_tree(html, (int)size);
+    px_arena *a = px_arena_new();
+    htmlDocPtr got = px_html_parse(a, (px_str){html, size}, NULL);
+    const bool same = (want == NULL && got == NULL) ||
+                      (want != NULL && got != NULL &&
+                       same_tree(want->children, got->children,
+                                 (xmlNodePtr)want, (xmlNodePtr)got));
+    xmlFreeDoc(want);
+    px_html_free(got);
+    px_arena_free(a);
+    if (!same) {
+        abort();
+    }
+    return 0;
+}

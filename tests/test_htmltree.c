@@ -1,0 +1,176 @@
+/* test_htmltree.c - px_html_parse builds the tree libxml2's own builder
+ * builds: every node's type, name, content, line, attributes, parent and
+ * siblings are compared with htmlReadMemory's tree (same options) on pages
+ * that exercise each callback, and on the seed pages when present. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "arena.h"
+#include "check.h"
+#include "htmltree.h"
+
+static const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+
+static bool
+same_str(const xmlChar *a, const xmlChar *b)
+{
+    if (a == NULL || b == NULL) {
+        return a == b;
+    }
+    return strcmp((const char *)a, (const char *)b) == 0;
+}
+
+static bool
+same_attrs(xmlAttrPtr a, xmlAttrPtr b, xmlNodePtr pa, xmlNodePtr pb)
+{
+    for (; a != NULL && b != NULL; a = a->next, b = b->next) {
+        if (!same_str(a->name, b->name) || a->parent != pa || b->parent != pb ||
+            (a->children == NULL) != (b->children == NULL)) {
+            return false;
+        }
+        if (a->children != NULL &&
+            (!same_str(a->children->content, b->children->content) ||
+             a->children->type != b->children->type)) {
+            return false;
+        }
+    }
+    return a == NULL && b == NULL;
+}
+
+/* Sibling lists x and y (children of px and py) are the same trees. */
+static bool
+same_tree(xmlNodePtr x, xmlNodePtr y, xmlNodePtr px, xmlNodePtr py)
+{
+    for (; x != NULL && y != NULL; x = x->next, y = y->next) {
+        if (x->type != y->type || x->parent != px || y->parent != py) {
+            return false;
+        }
+        if (x->type == XML_DTD_NODE) {
+            continue;
+        }
+        if (!same_str(x->name, y->name) || x->line != y->line ||
+            (x->next == NULL) != (px->last == x) ||
+            (y->next == NULL) != (py->last == y)) {
+            return false;
+        }
+        if (x->type == XML_ELEMENT_NODE
+                ? !same_attrs(x->properties, y->properties, x, y)
+                : !same_str(x->content, y->content)) {
+            return false;
+        }
+        if (!same_tree(x->children, y->children, x, y)) {
+            return false;
+        }
+    }
+    return x == NULL && y == NULL;
+}
+
+static bool
+parses_alike(const char *html, size_t len)
+{
+    htmlDocPtr want = htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+    px_arena *a = px_arena_new();
+    htmlDocPtr got = px_html_parse(a, (px_str){html, len}, "http://x.test/");
+    const bool ok = want != NULL && got != NULL &&
+                    same_tree(want->children, got->children, (xmlNodePtr)want,
+                              (xmlNodePtr)got);
+    if (got != NULL) {
+        CHECK(same_str(got->URL, (const xmlChar *)"http://x.test/"));
+    }
+    xmlFreeDoc(want);
+    px_html_free(got);
+    px_arena_free(a);
+    return ok;
+}
+
+static void
+test_callbacks(void)
+{
+    static const char *const pages[] = {
+        /* comments and a PI before the root, a DTD, text after </html> */
+        "<!-- c0 --><?php x ?><!DOCTYPE html><html><head><title>t</title>"
+        "</head><body><p>a <b>b</b> c<!-- c1 --> d</p></body></html>tail"
+        "<p>after</p><!-- end -->",
+        /* script and style (CDATA), JSON-LD */
+        "<html><head><script type=\"application/ld+json\">{\"a\":1}</script>"
+        "<style>p{}</style></head><body><script>var x = '<p>';</script>"
+        "</body></html>",
+        /* boolean and empty attributes, prefixed names */
+        "<option selected>x</option><input disabled checked=checked hidden "
+        "class=\"\"><fb:like href=x></fb:like><:x>y</:x><a:>z</a:>"
+        "<xml:q>w</xml:q><x:y:z>q</x:y:z>",
+        /* implied and auto-closed elements, entities, blanks */
+        "\n\n  <html>  <head> </head> <body>  <p>1<p>2 &amp; &#x41;<table>"
+        "<tr><td>3</table> <div> <span> </span> <b>q</b>\n<i>r</i> </div>"
+        "<pre>\n  a\n</pre></body></html>",
+        "just text, no tags",
+        "<frameset><frame src=a></frameset>",
+        "<![CDATA[ x ]]><p>a</p><?xml version=\"1.0\"?>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        CHECK(parses_alike(pages[i], strlen(pages[i])));
+    }
+    /* deeper than libxml2's nesting limit (256): both stop alike */
+    char deep[5000] = "<body>";
+    for (int i = 0; i < 300; i++) {
+        strcat(deep, "<i>");
+    }
+    strcat(deep, "deep text</body>");
+    CHECK(parses_alike(deep, strlen(deep)));
+    /* text long enough to grow its node several times */
+    size_t n = 200000;
+    char *big = malloc(n + 1);
+    CHECK(big != NULL);
+    if (big != NULL) {
+        memcpy(big, "<p>", 3);
+        for (size_t i = 3; i < n; i++) {
+            big[i] = i % 97 == 0 ? '&' : (char)('a' + i % 26);
+        }
+        big[n] = '\0';
+        CHECK(parses_alike(big, n));
+        free(big);
+    }
+}
+
+/* The seed pages (third-party: read, never copied into the repo). */
+static void
+test_seeds(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/seeds", check_shared_dir());
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        printf("SKIP: seeds absent\n");
+        return;
+    }
+    const struct dirent *e = NULL;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') {
+            continue;
+        }
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "rb");
+        static char buf[1 << 21];
+        const size_t len = f != NULL ? fread(buf, 1, sizeof buf, f) : 0;
+        if (f != NULL) {
+            fclose(f);
+        }
+        CHECK(parses_alike(buf, len));
+    }
+    closedir(d);
+}
+
+int
+main(void)
+{
+    test_callbacks();
+    test_seeds();
+    return check_summary();
+}
