@@ -210,7 +210,8 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
         }
         if (ends_with(rest, "ت", 2) && rest.len < sizeof buf) {
             memcpy(buf, rest.ptr, rest.len - 2);
-            memcpy(buf + rest.len - 2, "ه", 2);
+            buf[rest.len - 2] = '\xD9'; /* ه, U+0647 */
+            buf[rest.len - 1] = '\x87';
             if (get_senses(f, f->base, PX_LEX_KEY, (px_str){buf, rest.len},
                            hit)) {
                 return true;
