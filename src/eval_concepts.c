@@ -33,7 +33,7 @@
 
 #define N_RETR        3
 #define COUNTER_CAP   65536u
-#define TOP_UNCOVERED 25
+#define TOP_UNCOVERED 100
 
 static const char *const first_versions[] = {"eng", "arb", "zho-CN", "zho-TW",
                                              "fra", "deu", "rus",    "spa"};

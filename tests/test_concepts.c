@@ -42,6 +42,7 @@ build_lexicon(const char *path)
     add(b, "ara", "الأمم المتحدة", "n:united-nations", 1.0f);
     add(b, "ara", "رئيس", "w:president", 0.9f);
     add(b, "ara", "غزة", "g:281133", 1.0f);
+    add(b, "ara", "زوجة", "w:wife", 0.9f);
     add(b, "zho", "联合国", "n:united-nations", 1.0f);
     add(b, "zho", "加沙", "g:281133", 1.0f);
     px_lexb_mark(b, "eng", px_str_c("the"), PX_LEX_STOP);
@@ -139,6 +140,10 @@ test_arabic_chinese(void)
     CHECK(occ_is(&f, 1, "n:united-nations", 2, 2));
     CHECK(occ_is(&f, 2, "g:281133", 5, 1));
     CHECK(occ_is(&f, 3, "w:president", 6, 1)); /* و + لل split */
+    px_arena_free(f.a);
+    f = find("زوجتي", "arb"); /* a pronoun suffix: half weight */
+    CHECK(occ_is(&f, 0, "w:wife", 0, 1));
+    CHECK(f.n_occ == 1 && f.occ[0].weight > 0.44f && f.occ[0].weight < 0.46f);
     px_arena_free(f.a);
     f = find("联合国在加沙。", "zho-Hans");
     CHECK(occ_is(&f, 0, "n:united-nations", 0, 1));
