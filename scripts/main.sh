@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, analyse the bundled sample
-# corpus (data/sample) and write the result to out/ (articles.jsonl,
-# analysis.jsonl).
+# The main job: install what is missing, build, compile the concept lexicon
+# (once; again when the build is newer), analyse the bundled sample corpus
+# (data/sample) and write the result to out/ (articles.jsonl,
+# analysis.jsonl, stories.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh build
+if [[ ! -f build/lexicon.plx || build/parallax -nt build/lexicon.plx ]]; then
+    build/parallax lexicon build -o build/lexicon.plx
+fi
 mkdir -p out
 build/parallax run data/sample -o out

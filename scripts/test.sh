@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# All tests: install what is missing, then build and run the whole suite
-# twice (optimised, and under ASan/UBSan with leak checks), then check the
-# formatting of include/ src/ tests/.
+# All tests: install what is missing, build, compile the concept lexicon,
+# then run the whole suite twice (optimised, and under ASan/UBSan with leak
+# checks, both on that lexicon), then clang-tidy and the formatting of
+# include/ src/ tests/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -9,6 +10,9 @@ jobs=$(nproc)
 
 echo "== build (release, warnings as errors)"
 scripts/build.sh build
+echo "== concept lexicon (from the installed data)"
+build/parallax lexicon build -o build/lexicon.plx
+export PX_LEXICON=$PWD/build/lexicon.plx
 echo "== tests (release)"
 ctest --test-dir build --output-on-failure -j"$jobs"
 

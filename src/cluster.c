@@ -219,7 +219,9 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     if (v == NULL) {
         return px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
-    memcpy(v, f, n * sizeof *v);
+    if (n > 0) {
+        memcpy(v, f, n * sizeof *v);
+    }
     qsort(v, n, sizeof *v, by_id);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {

@@ -330,9 +330,13 @@ main(void)
     px_lexsrc_paths p;
     set_paths(&p);
     px_lexb *b = px_lexb_new();
-    for (size_t i = 0; i < px_lexsrc_n_all; i++) {
+    /* the dictionary readers alone: the place readers have their test */
+    static const px_lexsrc_fn mine[] = {px_lexsrc_cedict, px_lexsrc_wordnet,
+                                        px_lexsrc_freedict, px_lexsrc_jieba,
+                                        px_lexsrc_stopwords};
+    for (size_t i = 0; i < sizeof mine / sizeof mine[0]; i++) {
         px_error err = {0};
-        CHECK(px_lexsrc_all[i].fn(b, &p, &err) == PX_OK);
+        CHECK(mine[i](b, &p, &err) == PX_OK);
     }
     char path[128];
     snprintf(path, sizeof path, "%s/lexicon.plx", dir);
