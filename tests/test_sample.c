@@ -1,7 +1,12 @@
 /* test_sample.c - the bundled sample corpus (data/sample) read and
  * extracted end to end against its truth (data/truth/sample.json): every
- * page is found, in its format, with its title, author and publication day.
+ * page is found, in its format, with its title, author, publication day and
+ * language (px_langid on the extracted text). The truth itself is checked
+ * too: every page names a listed event and a copy group with exactly one
+ * original, and the corpus spans at least 40 pages, 8 events and the
+ * languages the story stage is tested on.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +68,37 @@ fold_space(const char *s, char *out, size_t cap)
     out[w] = '\0';
 }
 
+/* True if px_langid's code (ISO 639-3, maybe with a script subtag) names
+ * the truth's ISO 639-1 language. */
+static bool
+lang_matches(const char *got, const char *want)
+{
+    static const char *const map[][2] = {
+        {"en", "eng"}, {"ar", "arb"}, {"zh", "zho"}, {"fr", "fra"},
+        {"ru", "rus"}, {"ja", "jpn"}, {"es", "spa"}, {"de", "deu"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (strcmp(want, map[i][0]) == 0) {
+            return strncmp(got, map[i][1], 3) == 0;
+        }
+    }
+    return false;
+}
+
+static void
+check_lang(const px_article *a, const char *want)
+{
+    size_t len = 0;
+    const char *text = px_article_text(a, &len);
+    char got[16] = "";
+    CHECK(px_langid(text, len, got, NULL, NULL) == PX_OK);
+    if (want == NULL || !lang_matches(got, want)) {
+        fprintf(stderr, "%s: language %s, want %s\n", a->source, got,
+                want ? want : "(null)");
+    }
+    CHECK(want != NULL && lang_matches(got, want));
+}
+
 static void
 check_page(const px_article *a, json_t *truth)
 {
@@ -86,6 +122,82 @@ check_page(const px_article *a, json_t *truth)
     if (author != NULL && a->author != NULL) {
         CHECK_STR_EQ(a->author, author);
     }
+    check_lang(a, json_string_value(json_object_get(truth, "lang")));
+}
+
+/* True if the events list holds an event with this id. */
+static bool
+has_event(json_t *events, const char *id)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(events, i, e)
+    {
+        const char *eid = json_string_value(json_object_get(e, "id"));
+        if (id != NULL && eid != NULL && strcmp(eid, id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Number of pages in group that are its original, and whether every page
+ * of the group reports the same event. */
+static size_t
+n_originals(json_t *pages, const char *group, const char *event, bool *same)
+{
+    size_t n = 0;
+    size_t i;
+    json_t *p;
+    json_array_foreach(pages, i, p)
+    {
+        const char *g = json_string_value(json_object_get(p, "copy_group"));
+        if (g == NULL || strcmp(g, group) != 0) {
+            continue;
+        }
+        const char *role = json_string_value(json_object_get(p, "copy_role"));
+        const char *ev = json_string_value(json_object_get(p, "event"));
+        n += role != NULL && strcmp(role, "original") == 0;
+        *same = *same && ev != NULL && strcmp(ev, event) == 0;
+    }
+    return n;
+}
+
+/* The truth's own shape: events, copy groups, size and languages. */
+static void
+check_truth(json_t *root)
+{
+    json_t *pages = json_object_get(root, "pages");
+    json_t *events = json_object_get(root, "events");
+    CHECK(json_array_size(pages) >= 40);
+    CHECK(json_array_size(events) >= 8);
+    static const char *const langs[] = {"en", "ar", "zh", "fr",
+                                        "ru", "ja", "es", "de"};
+    size_t n_lang[sizeof langs / sizeof langs[0]] = {0};
+    size_t n_copies = 0;
+    size_t i;
+    json_t *p;
+    json_array_foreach(pages, i, p)
+    {
+        const char *ev = json_string_value(json_object_get(p, "event"));
+        const char *g = json_string_value(json_object_get(p, "copy_group"));
+        const char *lang = json_string_value(json_object_get(p, "lang"));
+        const char *role = json_string_value(json_object_get(p, "copy_role"));
+        bool same = true;
+        CHECK(has_event(events, ev));
+        CHECK(g != NULL && n_originals(pages, g, ev, &same) == 1);
+        CHECK(same);
+        CHECK(role != NULL);
+        n_copies += role != NULL && strcmp(role, "original") != 0;
+        for (size_t k = 0; lang != NULL && k < sizeof langs / sizeof langs[0];
+             k++) {
+            n_lang[k] += strcmp(lang, langs[k]) == 0;
+        }
+    }
+    CHECK(n_copies >= 4);
+    for (size_t k = 0; k < sizeof langs / sizeof langs[0]; k++) {
+        CHECK(n_lang[k] >= 2);
+    }
 }
 
 int
@@ -96,7 +208,7 @@ main(void)
     json_t *root = json_load_file(path, 0, NULL);
     CHECK(root != NULL);
     json_t *pages = json_object_get(root, "pages");
-    CHECK(json_array_size(pages) >= 15);
+    check_truth(root);
     snprintf(path, sizeof path, "%s/data/sample", src_dir());
     const char *paths[] = {path};
     px_reader *r = NULL;

@@ -1,0 +1,580 @@
+/* cluster.c - online story clustering (cluster.h).
+ *
+ * Three structures: a document-frequency table (feature -> articles seen
+ * with it), the stories (centroid as an array sorted by feature id), and
+ * the inverted index (feature -> story numbers whose centroid holds it).
+ * Posting lists are cleaned lazily: a story that closed or dropped the
+ * feature from its centroid is skipped and removed when met.
+ */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+/* An open-addressing map from 64-bit feature id to a 32-bit slot value. */
+typedef struct u64map {
+    uint64_t *keys; /* 0 = free (feature id 0 is remapped to 1) */
+    uint32_t *vals;
+    size_t cap; /* power of two */
+    size_t n;
+} u64map;
+
+typedef struct postings {
+    uint32_t *ids;
+    uint32_t n;
+    uint32_t cap;
+} postings;
+
+typedef struct story {
+    px_feat *c; /* centroid, sorted by id */
+    size_t n;
+    double norm;
+    int64_t t_last;
+    size_t n_docs;
+    bool is_live;
+} story;
+
+struct px_clusterer {
+    px_cluster_opts o;
+    u64map df;      /* feature -> document frequency */
+    u64map post_ix; /* feature -> index into post */
+    postings *post;
+    size_t n_post;
+    size_t cap_post;
+    story *st;
+    size_t n_st;
+    size_t cap_st;
+    size_t n_live;
+    size_t n_docs;
+    int64_t t_max;
+    int64_t t_swept;   /* t_max at the last expiry sweep */
+    uint32_t *live;    /* numbers of the live stories */
+    float *score;      /* per story: partial score of the current query */
+    uint32_t *touched; /* stories with a score */
+};
+
+void
+px_cluster_opts_default(px_cluster_opts *o)
+{
+    o->threshold = 0.30;
+    o->window_s = 3 * 86400;
+    o->half_life_s = 86400.0;
+    o->max_query = 48;
+    o->max_candidates = 64;
+}
+
+static uint64_t
+map_key(uint64_t id)
+{
+    return id == 0 ? 1 : id;
+}
+
+static size_t
+map_slot(const u64map *m, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ULL;
+    size_t i = (size_t)(h >> 20) & (m->cap - 1);
+    while (m->keys[i] != 0 && m->keys[i] != key) {
+        i = (i + 1) & (m->cap - 1);
+    }
+    return i;
+}
+
+static bool
+map_grow(u64map *m)
+{
+    const size_t cap = m->cap ? m->cap * 2 : 1024;
+    u64map g = {px_calloc(cap, sizeof(uint64_t)),
+                px_calloc(cap, sizeof(uint32_t)), cap, m->n};
+    if (g.keys == NULL || g.vals == NULL) {
+        free(g.keys);
+        free(g.vals);
+        return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->keys[i] != 0) {
+            const size_t j = map_slot(&g, m->keys[i]);
+            g.keys[j] = m->keys[i];
+            g.vals[j] = m->vals[i];
+        }
+    }
+    free(m->keys);
+    free(m->vals);
+    *m = g;
+    return true;
+}
+
+/* The value slot of id, inserted with 0 when absent; NULL on no memory. */
+static uint32_t *
+map_put(u64map *m, uint64_t id)
+{
+    if ((m->n + 1) * 2 > m->cap && !map_grow(m)) {
+        return NULL;
+    }
+    const uint64_t key = map_key(id);
+    const size_t i = map_slot(m, key);
+    if (m->keys[i] == 0) {
+        m->keys[i] = key;
+        m->vals[i] = 0;
+        m->n++;
+    }
+    return &m->vals[i];
+}
+
+static uint32_t
+map_get(const u64map *m, uint64_t id)
+{
+    if (m->cap == 0) {
+        return 0;
+    }
+    const size_t i = map_slot(m, map_key(id));
+    return m->keys[i] != 0 ? m->vals[i] : 0;
+}
+
+px_clusterer *
+px_cluster_new(const px_cluster_opts *o)
+{
+    px_clusterer *c = px_calloc(1, sizeof *c);
+    if (c == NULL) {
+        return NULL;
+    }
+    if (o != NULL) {
+        c->o = *o;
+    } else {
+        px_cluster_opts_default(&c->o);
+    }
+    c->t_max = PX_TIME_NONE;
+    c->t_swept = PX_TIME_NONE;
+    return c;
+}
+
+void
+px_cluster_free(px_clusterer *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < c->n_st; i++) {
+        free(c->st[i].c);
+    }
+    for (size_t i = 0; i < c->n_post; i++) {
+        free(c->post[i].ids);
+    }
+    free(c->st);
+    free(c->post);
+    free(c->df.keys);
+    free(c->df.vals);
+    free(c->post_ix.keys);
+    free(c->post_ix.vals);
+    free(c->score);
+    free(c->touched);
+    free(c->live);
+    free(c);
+}
+
+size_t
+px_cluster_n_stories(const px_clusterer *c)
+{
+    return c->n_st;
+}
+
+size_t
+px_cluster_n_live(const px_clusterer *c)
+{
+    return c->n_live;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+    const uint64_t x = ((const px_feat *)a)->id;
+    const uint64_t y = ((const px_feat *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int
+by_weight_desc(const void *a, const void *b)
+{
+    const float x = ((const px_feat *)a)->weight;
+    const float y = ((const px_feat *)b)->weight;
+    return (x < y) - (x > y);
+}
+
+/* The article as a unit vector sorted by id: duplicates summed, each
+ * weight times the feature's idf (which counts this article too). */
+static px_status
+make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
+            size_t *n_out, px_error *err)
+{
+    px_feat *v = px_malloc((n ? n : 1) * sizeof *v);
+    if (v == NULL) {
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    memcpy(v, f, n * sizeof *v);
+    qsort(v, n, sizeof *v, by_id);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m > 0 && v[m - 1].id == v[i].id) {
+            v[m - 1].weight += v[i].weight;
+        } else {
+            v[m++] = v[i];
+        }
+    }
+    c->n_docs++;
+    double norm = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t *df = map_put(&c->df, v[i].id);
+        if (df == NULL) {
+            free(v);
+            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        }
+        (*df)++;
+        const double idf = log(1.0 + (double)c->n_docs / (double)*df);
+        v[i].weight = (float)(v[i].weight * idf);
+        norm += (double)v[i].weight * v[i].weight;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < m && norm > 0; i++) {
+        v[i].weight = (float)(v[i].weight / norm);
+    }
+    *out = v;
+    *n_out = m;
+    return PX_OK;
+}
+
+static double
+dot(const px_feat *a, size_t na, const px_feat *b, size_t nb)
+{
+    double s = 0.0;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < na && j < nb) {
+        if (a[i].id < b[j].id) {
+            i++;
+        } else if (a[i].id > b[j].id) {
+            j++;
+        } else {
+            s += (double)a[i++].weight * b[j++].weight;
+        }
+    }
+    return s;
+}
+
+/* Closes the stories whose last article is older than the window. Runs
+ * when the newest time moved by an eighth of the window, over the live
+ * stories only. */
+static void
+expire(px_clusterer *c, int64_t t)
+{
+    if (t == PX_TIME_NONE || c->o.window_s <= 0) {
+        return;
+    }
+    if (c->t_max == PX_TIME_NONE || t > c->t_max) {
+        c->t_max = t;
+    }
+    if (c->t_swept != PX_TIME_NONE &&
+        c->t_max - c->t_swept < c->o.window_s / 8) {
+        return;
+    }
+    c->t_swept = c->t_max;
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_live; i++) {
+        story *s = &c->st[c->live[i]];
+        if (s->t_last != PX_TIME_NONE && c->t_max - s->t_last > c->o.window_s) {
+            s->is_live = false;
+            free(s->c);
+            s->c = NULL;
+            s->n = 0;
+        } else {
+            c->live[k++] = c->live[i];
+        }
+    }
+    c->n_live = k;
+}
+
+/* The posting list of feature id, created when absent; NULL: no memory. */
+static postings *
+posting_for(px_clusterer *c, uint64_t id)
+{
+    uint32_t *ix = map_put(&c->post_ix, id);
+    if (ix == NULL) {
+        return NULL;
+    }
+    if (*ix == 0) {
+        if (c->n_post == c->cap_post) {
+            const size_t cap = c->cap_post ? c->cap_post * 2 : 1024;
+            postings *p = px_realloc(c->post, cap * sizeof *p);
+            if (p == NULL) {
+                return NULL;
+            }
+            c->post = p;
+            c->cap_post = cap;
+        }
+        c->post[c->n_post] = (postings){NULL, 0, 0};
+        *ix = (uint32_t)++c->n_post; /* 1-based: 0 means absent */
+    }
+    return &c->post[*ix - 1];
+}
+
+static bool
+posting_add(postings *p, uint32_t story_no)
+{
+    if (p->n > 0 && p->ids[p->n - 1] == story_no) {
+        return true;
+    }
+    if (p->n == p->cap) {
+        const uint32_t cap = p->cap ? p->cap * 2 : 4;
+        uint32_t *ids = px_realloc(p->ids, cap * sizeof *ids);
+        if (ids == NULL) {
+            return false;
+        }
+        p->ids = ids;
+        p->cap = cap;
+    }
+    p->ids[p->n++] = story_no;
+    return true;
+}
+
+static bool
+has_feature(const story *s, uint64_t id)
+{
+    size_t lo = 0;
+    size_t hi = s->n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (s->c[mid].id < id) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < s->n && s->c[lo].id == id;
+}
+
+/* Accumulates partial scores of the stories sharing the query features;
+ * drops stale postings on the way. Returns how many stories were touched. */
+static size_t
+gather(px_clusterer *c, const px_feat *q, size_t nq)
+{
+    size_t n_touched = 0;
+    const size_t max_post = c->n_live / 4 + 16;
+    for (size_t i = 0; i < nq; i++) {
+        const uint32_t ix = map_get(&c->post_ix, q[i].id);
+        if (ix == 0) {
+            continue;
+        }
+        postings *p = &c->post[ix - 1];
+        uint32_t k = 0;
+        for (uint32_t j = 0; j < p->n; j++) {
+            const story *s = &c->st[p->ids[j]];
+            if (!s->is_live || !has_feature(s, q[i].id)) {
+                continue;
+            }
+            p->ids[k++] = p->ids[j];
+            if (p->n > max_post) {
+                continue; /* a feature most stories share tells nothing */
+            }
+            if (c->score[p->ids[j]] == 0.0f) {
+                c->touched[n_touched++] = p->ids[j];
+            }
+            c->score[p->ids[j]] += q[i].weight;
+        }
+        p->n = k;
+    }
+    return n_touched;
+}
+
+static int
+by_score_desc(const void *a, const void *b)
+{
+    const float x = ((const px_feat *)a)->weight;
+    const float y = ((const px_feat *)b)->weight;
+    return (x < y) - (x > y);
+}
+
+/* The live story with the best cosine with v among the candidates the
+ * index gives, or SIZE_MAX; *best_sim its cosine. */
+static size_t
+best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
+           double *best_sim)
+{
+    memcpy(query, v, n * sizeof *v);
+    qsort(query, n, sizeof *query, by_weight_desc);
+    const size_t nq = n < c->o.max_query ? n : c->o.max_query;
+    const size_t n_touched = gather(c, query, nq);
+    /* reuse query as the candidate list: (story number, partial score) */
+    for (size_t i = 0; i < n_touched; i++) {
+        query[i] = (px_feat){c->touched[i], c->score[c->touched[i]]};
+        c->score[c->touched[i]] = 0.0f;
+    }
+    qsort(query, n_touched, sizeof *query, by_score_desc);
+    const size_t n_cand =
+        n_touched < c->o.max_candidates ? n_touched : c->o.max_candidates;
+    size_t best = SIZE_MAX;
+    *best_sim = 0.0;
+    for (size_t i = 0; i < n_cand; i++) {
+        const story *s = &c->st[query[i].id];
+        const double sim = s->norm > 0 ? dot(v, n, s->c, s->n) / s->norm : 0.0;
+        if (sim > *best_sim) {
+            *best_sim = sim;
+            best = (size_t)query[i].id;
+        }
+    }
+    return best;
+}
+
+/* Keeps the PX_CLUSTER_CENTROID heaviest features of s (sorted by id). */
+static void
+prune(story *s)
+{
+    if (s->n <= PX_CLUSTER_CENTROID) {
+        return;
+    }
+    qsort(s->c, s->n, sizeof *s->c, by_weight_desc);
+    s->n = PX_CLUSTER_CENTROID;
+    qsort(s->c, s->n, sizeof *s->c, by_id);
+}
+
+/* s's centroid becomes decay * centroid + v; new features are indexed. */
+static px_status
+merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
+      double decay, px_error *err)
+{
+    story *s = &c->st[story_no];
+    px_feat *m = px_malloc((s->n + n) * sizeof *m + 1);
+    if (m == NULL) {
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    size_t i = 0;
+    size_t j = 0;
+    size_t k = 0;
+    while (i < s->n || j < n) {
+        if (j == n || (i < s->n && s->c[i].id < v[j].id)) {
+            m[k++] = (px_feat){s->c[i].id, (float)(s->c[i].weight * decay)};
+            i++;
+        } else if (i == s->n || v[j].id < s->c[i].id) {
+            m[k++] = v[j++];
+        } else {
+            m[k++] = (px_feat){v[j].id,
+                               (float)(s->c[i].weight * decay) + v[j].weight};
+            i++;
+            j++;
+        }
+    }
+    free(s->c);
+    s->c = m;
+    s->n = k;
+    prune(s);
+    double norm = 0.0;
+    for (size_t x = 0; x < s->n; x++) {
+        norm += (double)s->c[x].weight * s->c[x].weight;
+    }
+    s->norm = sqrt(norm);
+    for (size_t x = 0; x < n; x++) {
+        postings *p = has_feature(s, v[x].id) ? posting_for(c, v[x].id) : NULL;
+        if (has_feature(s, v[x].id) &&
+            (p == NULL || !posting_add(p, (uint32_t)story_no))) {
+            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        }
+    }
+    return PX_OK;
+}
+
+/* Room for one more story in every per-story array. */
+static bool
+story_room(px_clusterer *c)
+{
+    if (c->n_st < c->cap_st) {
+        return true;
+    }
+    const size_t cap = c->cap_st ? c->cap_st * 2 : 256;
+    story *st = px_realloc(c->st, cap * sizeof *st);
+    if (st != NULL) {
+        c->st = st;
+    }
+    float *score = px_realloc(c->score, cap * sizeof *score);
+    if (score != NULL) {
+        c->score = score;
+    }
+    uint32_t *touched = px_realloc(c->touched, cap * sizeof *touched);
+    if (touched != NULL) {
+        c->touched = touched;
+    }
+    uint32_t *live = px_realloc(c->live, cap * sizeof *live);
+    if (live != NULL) {
+        c->live = live;
+    }
+    if (st == NULL || score == NULL || touched == NULL || live == NULL) {
+        return false;
+    }
+    memset(c->score + c->cap_st, 0, (cap - c->cap_st) * sizeof *score);
+    c->cap_st = cap;
+    return true;
+}
+
+static px_status
+open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t,
+           size_t *story_no, px_error *err)
+{
+    if (!story_room(c)) {
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    *story_no = c->n_st;
+    c->st[c->n_st++] = (story){NULL, 0, 0.0, t, 0, true};
+    c->live[c->n_live++] = (uint32_t)*story_no;
+    return merge(c, *story_no, v, n, 1.0, err);
+}
+
+static double
+decay_of(const px_clusterer *c, const story *s, int64_t t)
+{
+    if (c->o.half_life_s <= 0 || t == PX_TIME_NONE ||
+        s->t_last == PX_TIME_NONE || t <= s->t_last) {
+        return 1.0;
+    }
+    return exp2(-(double)(t - s->t_last) / c->o.half_life_s);
+}
+
+px_status
+px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
+               size_t *story_no, double *sim, px_error *err)
+{
+    expire(c, t);
+    px_feat *v = NULL;
+    size_t nv = 0;
+    px_status rc = make_vector(c, f, n, &v, &nv, err);
+    px_feat *buf =
+        rc == PX_OK ? px_malloc((nv + c->n_live + 1) * sizeof *buf) : NULL;
+    if (rc == PX_OK && buf == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    if (rc != PX_OK) {
+        goto done;
+    }
+    double best_sim = 0.0;
+    const size_t best = best_story(c, v, nv, buf, &best_sim);
+    if (best != SIZE_MAX && best_sim >= c->o.threshold) {
+        story *s = &c->st[best];
+        rc = merge(c, best, v, nv, decay_of(c, s, t), err);
+        s = &c->st[best];
+        s->n_docs++;
+        if (t != PX_TIME_NONE && (s->t_last == PX_TIME_NONE || t > s->t_last)) {
+            s->t_last = t;
+        }
+        *story_no = best;
+    } else {
+        best_sim = 0.0;
+        rc = open_story(c, v, nv, t, story_no, err);
+        c->st[*story_no].n_docs = 1;
+    }
+    if (sim != NULL) {
+        *sim = best_sim;
+    }
+done:
+    free(v);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/* cluster.h - online story clustering over a sliding time window.
+ *
+ * Articles arrive one at a time (in publication order) as sparse feature
+ * vectors: 64-bit feature ids with weights (concepts, same-language word
+ * stems, figures, dates; the caller names and weighs them, see story.c).
+ * The clusterer weighs each feature by its inverse document frequency over
+ * the articles seen so far, finds candidate stories through an inverted
+ * index from features to live stories (the article's heaviest features
+ * only, and never a feature most stories share), scores each candidate by
+ * the cosine between the article and the story's centroid, and adds the
+ * article to the best story at or above the threshold, else opens a story.
+ *
+ * A story's centroid is the decayed sum of its articles' unit vectors
+ * (half-life configurable), pruned to its heaviest PX_CLUSTER_CENTROID
+ * features. Stories whose newest article is older than the window (behind
+ * the newest time seen) close: they take no more articles and their memory
+ * is released, so memory follows the window, not the corpus. Articles
+ * without a time (PX_TIME_NONE) are compared with every live story and
+ * never close anything.
+ */
+#ifndef PX_CLUSTER_H
+#define PX_CLUSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+#define PX_TIME_NONE        INT64_MIN
+#define PX_CLUSTER_CENTROID 256
+
+typedef struct px_feat {
+    uint64_t id;
+    float weight; /* > 0 */
+} px_feat;
+
+typedef struct px_cluster_opts {
+    double threshold;      /* cosine to join a story (0..1) */
+    int64_t window_s;      /* stories close this long after their last */
+    double half_life_s;    /* centroid decay; 0 = none */
+    size_t max_query;      /* heaviest article features used for lookup */
+    size_t max_candidates; /* stories scored per article */
+} px_cluster_opts;
+
+/* Defaults: threshold 0.30, window 3 days, half-life 1 day, 48 query
+ * features, 64 candidates. */
+void px_cluster_opts_default(px_cluster_opts *o);
+
+typedef struct px_clusterer px_clusterer;
+
+px_clusterer *px_cluster_new(const px_cluster_opts *o); /* NULL: no memory */
+void px_cluster_free(px_clusterer *c);
+
+/* Adds an article with n features (any order; duplicates are summed) at
+ * time t (seconds since the epoch, or PX_TIME_NONE). *story gets its story
+ * number (stories are numbered 0, 1, 2... in order of opening) and *sim
+ * (may be NULL) the cosine with that story (0 for a new story). Fails with
+ * PX_ENOMEM only. */
+px_status px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
+                         size_t *story, double *sim, px_error *err);
+
+/* How many stories were opened, and how many are live (in the window). */
+size_t px_cluster_n_stories(const px_clusterer *c);
+size_t px_cluster_n_live(const px_clusterer *c);
+
+#endif /* PX_CLUSTER_H */

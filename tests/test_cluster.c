@@ -1,0 +1,127 @@
+/* test_cluster.c - online story clustering (cluster.h) on synthetic
+ * articles: topics drawn from separate feature pools plus shared noise. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "cluster.h"
+
+/* A deterministic generator (xorshift). */
+static uint64_t rng = 88172645463325252ULL;
+
+static uint64_t
+next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* An article of topic: 20 features from the topic's pool of 25 and 5 from
+ * a pool of 200 every topic shares. */
+static size_t
+article(size_t topic, px_feat *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < 20; i++) {
+        f[n++] = (px_feat){1000 + topic * 100 + next_rand() % 25, 1.0f};
+    }
+    for (size_t i = 0; i < 5; i++) {
+        f[n++] = (px_feat){next_rand() % 200, 1.0f};
+    }
+    return n;
+}
+
+static void
+test_topics(void)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.threshold = 0.2; /* two single articles of a topic: cosine ~0.25 */
+    px_clusterer *c = px_cluster_new(&o);
+    CHECK(c != NULL);
+    size_t story_of_topic[10];
+    size_t wrong = 0;
+    for (size_t i = 0; i < 300; i++) {
+        const size_t topic = i % 10;
+        px_feat f[64];
+        const size_t n = article(topic, f);
+        size_t s = 0;
+        double sim = 0;
+        CHECK(px_cluster_add(c, f, n, PX_TIME_NONE, &s, &sim, NULL) == PX_OK);
+        if (i < 10) {
+            story_of_topic[topic] = s;
+            CHECK(s == i && sim == 0.0);
+        } else {
+            wrong += s != story_of_topic[topic];
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(px_cluster_n_stories(c) == 10);
+    CHECK(px_cluster_n_live(c) == 10);
+    px_cluster_free(c);
+}
+
+/* A story closes once the window has passed: the same topic later opens a
+ * new story, and memory follows the live stories. */
+static void
+test_window(void)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_s = 86400;
+    o.threshold = 0.2;
+    px_clusterer *c = px_cluster_new(&o);
+    px_feat f[64];
+    size_t s0 = 0;
+    size_t s1 = 0;
+    size_t s2 = 0;
+    const int64_t t0 = 1767225600; /* 2026-01-01 */
+    CHECK(px_cluster_add(c, f, article(0, f), t0, &s0, NULL, NULL) == PX_OK);
+    CHECK(px_cluster_add(c, f, article(0, f), t0 + 3600, &s1, NULL, NULL) ==
+          PX_OK);
+    CHECK(s0 == s1);
+    CHECK(px_cluster_add(c, f, article(1, f), t0 + 3 * 86400, &s2, NULL,
+                         NULL) == PX_OK);
+    CHECK(px_cluster_add(c, f, article(0, f), t0 + 3 * 86400, &s1, NULL,
+                         NULL) == PX_OK);
+    CHECK(s1 != s0 && s1 != s2);
+    CHECK(px_cluster_n_live(c) == 2);
+    CHECK(px_cluster_n_stories(c) == 3);
+    /* many days of stories: the live set stays near one window's worth */
+    size_t max_live = 0;
+    for (size_t day = 0; day < 60; day++) {
+        for (size_t k = 0; k < 5; k++) {
+            size_t s = 0;
+            const size_t n = article(10 + day * 5 + k, f);
+            CHECK(px_cluster_add(c, f, n, t0 + (int64_t)(10 + day) * 86400, &s,
+                                 NULL, NULL) == PX_OK);
+        }
+        const size_t live = px_cluster_n_live(c);
+        max_live = live > max_live ? live : max_live;
+    }
+    CHECK(max_live <= 15);
+    px_cluster_free(c);
+}
+
+static void
+test_empty(void)
+{
+    px_clusterer *c = px_cluster_new(NULL);
+    size_t s = 99;
+    CHECK(px_cluster_add(c, NULL, 0, PX_TIME_NONE, &s, NULL, NULL) == PX_OK);
+    CHECK(s == 0);
+    CHECK(px_cluster_add(c, NULL, 0, PX_TIME_NONE, &s, NULL, NULL) == PX_OK);
+    CHECK(s == 1); /* nothing in common: a story of its own */
+    px_cluster_free(c);
+}
+
+int
+main(void)
+{
+    test_topics();
+    test_window();
+    test_empty();
+    return check_summary();
+}
