@@ -95,6 +95,7 @@ px_lexb_free(px_lexb *b)
     free(b->senses);
     free(b->cons);
     free(b->cslots);
+    free(b->reach);
     for (size_t i = 0; i < b->n_srcs; i++) {
         free(b->srcs[i].name);
         free(b->srcs[i].licence);
@@ -488,15 +489,46 @@ px_lexb_compile_prefixes(px_lexb *b)
     }
 }
 
-static int
-sense_cmp(const void *pa, const void *pb)
+/* True when sense a ranks before b: higher weight; on a tie, the concept
+ * more keys reach (رئيس: president, reached from many languages, before
+ * principal), then the older concept. */
+static bool
+sense_before(const px_lexb *b, const px_lex_sense *x, const px_lex_sense *y)
 {
-    const px_lex_sense *a = pa;
-    const px_lex_sense *b = pb;
-    if (a->weight != b->weight) {
-        return a->weight > b->weight ? -1 : 1;
+    if (x->weight != y->weight) {
+        return x->weight > y->weight;
     }
-    return a->concept < b->concept ? -1 : a->concept > b->concept;
+    const uint32_t rx = b->reach != NULL ? b->reach[x->concept] : 0;
+    const uint32_t ry = b->reach != NULL ? b->reach[y->concept] : 0;
+    if (rx != ry) {
+        return rx > ry;
+    }
+    return x->concept < y->concept;
+}
+
+/* Insertion sort: an entry has few senses. */
+static void
+sort_senses(const px_lexb *b, px_lex_sense *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        const px_lex_sense v = s[i];
+        size_t j = i;
+        while (j > 0 && sense_before(b, &v, &s[j - 1])) {
+            s[j] = s[j - 1];
+            j--;
+        }
+        s[j] = v;
+    }
+}
+
+void
+px_lexb_count_reach(px_lexb *b)
+{
+    free(b->reach);
+    b->reach = calloc(b->n_cons, sizeof *b->reach);
+    for (size_t i = 0; b->reach != NULL && i < b->n_senses; i++) {
+        b->reach[b->senses[i].concept]++;
+    }
 }
 
 static bool
@@ -548,7 +580,7 @@ px_lexb_rank_senses(px_lexb *b, size_t e, px_lex_sense **tmp, size_t *cap)
         return 0;
     }
     name_priority(b, *tmp, n);
-    qsort(*tmp, n, sizeof **tmp, sense_cmp);
+    sort_senses(b, *tmp, n);
     return n < PX_LEXB_MAX_SENSES ? n : PX_LEXB_MAX_SENSES;
 }
 

@@ -52,6 +52,7 @@ struct px_lexb {
     size_t n_cons;         /* including cons[0] */
     size_t cap_cons;
     uint32_t *cslots;
+    uint32_t *reach; /* at write: per concept, how many keys reach it */
     size_t n_cslots;
     px_lexf_lang langs[255];
     size_t n_langs;
@@ -69,6 +70,9 @@ void px_lexb_fail(px_lexb *b, px_status code, const char *what);
 bool px_lexb_grow(px_lexb *b, void **arr, size_t *cap, size_t n, size_t sz);
 /* Rebuilds the entry hash table with n slots (a power of two). */
 bool px_lexb_slots_resize(px_lexb *b, size_t n);
+/* Counts how many keys reach each concept (b->reach; left NULL when out
+ * of memory, which only loses the tie-break). */
+void px_lexb_count_reach(px_lexb *b);
 /* PX_LEX_PREFIX flags, longest phrases and per-language counts. */
 void px_lexb_compile_prefixes(px_lexb *b);
 /* Entry e's senses ranked (name priority, weight desc) and capped into

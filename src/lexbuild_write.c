@@ -264,6 +264,7 @@ px_lexb_write(px_lexb *b, const char *path, px_error *err)
         return px_fail(err, PX_EINVAL, "lexicon build: big-endian host");
     }
     px_lexb_compile_prefixes(b);
+    px_lexb_count_reach(b);
     wsec s = {calloc(b->n_srcs + 1, sizeof *s.srcs),
               calloc(b->n_ents + 1, sizeof *s.ents),
               NULL,

@@ -10,11 +10,10 @@
  * - langs:    n_langs px_lexf_lang (language code, longest phrase)
  * - sources:  n_sources px_lexf_source (name, licence, forms added)
  * - dir:      (1 << bucket_bits) + 1 uint32_t: entries are sorted by
- *             hash, and bucket b (the top bucket_bits bits of a hash) holds
- *             entries dir[b] .. dir[b + 1] - 1 (about PX_LEXF_BUCKET: the
- * directory is small enough to stay in cache, and a bucket's entries are
- *             adjacent, so a lookup costs about one memory access)
- * - entries:  n_entries px_lexf_entry ((lang, space, key) -> senses)
+ *             hash, and bucket k (the top bucket_bits bits of a hash) holds
+ *             entries dir[k] .. dir[k + 1] - 1 (about PX_LEXF_BUCKET)
+ * - entries:  n_entries px_lexf_entry ((lang, space, key) -> senses), sorted
+ *             by hash
  * - senses:   n_senses px_lex_sense, each entry's run by weight desc
  * - concepts: n_concepts + 1 px_lexf_concept (id 0 is the empty concept)
  * - cslots:   n_cslots uint32_t concept ids, a hash table by name
@@ -79,8 +78,10 @@ typedef struct px_lexf_slot {
 } px_lexf_slot;
 
 /* Entries per bucket of the directory, on average: the directory (4 bytes
- * per bucket) stays in cache, a bucket is a few adjacent cache lines. */
-#define PX_LEXF_BUCKET 8u
+ * per bucket, 128 KB for 2 M entries) stays in cache, and inside a bucket
+ * hashes are uniform, so the reader guesses an entry's place by
+ * interpolation: one memory access per lookup, most of the time. */
+#define PX_LEXF_BUCKET 64u
 
 /* Keys up to PX_LEXF_INLINE bytes live in the entry itself, so a lookup
  * touches the directory and one bucket; longer ones are in strings. */

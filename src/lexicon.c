@@ -264,6 +264,31 @@ lang_slot(const px_lex *x, const char *lang)
     return bi >= 0 ? x->lang_of[bi] : 0;
 }
 
+/* The index of the first entry whose hash is at least h. The directory
+ * gives h's bucket; hashes are uniform inside it, so h's place is guessed
+ * by interpolation and corrected by a short scan (usually within the cache
+ * line guessed): one memory access per lookup, most of the time. */
+static uint32_t
+first_at_least(const px_lex *lex, uint32_t h)
+{
+    const unsigned bits = lex->h.bucket_bits;
+    const uint64_t b = (uint64_t)h >> (32 - bits);
+    const uint32_t start = lex->dir[b];
+    const uint32_t end = lex->dir[b + 1];
+    if (start == end) {
+        return start;
+    }
+    const uint32_t frac = bits < 32 ? h << bits : 0;
+    uint32_t i = start + (uint32_t)(((uint64_t)(end - start) * frac) >> 32);
+    while (i > start && lex->ents[i - 1].hash >= h) {
+        i--;
+    }
+    while (i < end && lex->ents[i].hash < h) {
+        i++;
+    }
+    return i;
+}
+
 bool
 px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
            px_lex_hit *hit)
@@ -273,14 +298,9 @@ px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
         return false;
     }
     const uint32_t h = px_lexf_hash(li - 1, (unsigned)space, key.ptr, key.len);
-    const uint64_t b = (uint64_t)h >> (32 - lex->h.bucket_bits);
-    const uint32_t end = lex->dir[b + 1];
-    for (uint32_t i = lex->dir[b]; i < end; i++) {
+    for (uint32_t i = first_at_least(lex, h); i < lex->h.n_entries; i++) {
         const px_lexf_entry *e = &lex->ents[i];
-        if (e->hash < h) {
-            continue;
-        }
-        if (e->hash > h) {
+        if (e->hash != h) {
             break;
         }
         if (e->lang == li - 1 && e->space == (unsigned)space &&

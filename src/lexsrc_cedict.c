@@ -75,7 +75,7 @@ english_concept(cedict_ctx *x, px_str text, bool is_name, unsigned words)
         return 0;
     }
     const px_concept c = px_lexb_concept(x->b, x->name.ptr, x->gloss.ptr);
-    px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, c, 1.0f);
+    px_pivot_add_english(x->b, text, (px_str){x->gloss.ptr, x->gloss.len}, c);
     return c;
 }
 

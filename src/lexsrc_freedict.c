@@ -142,7 +142,7 @@ fd_piece(fd_ctx *x, px_str piece, size_t i)
         return;
     }
     const px_concept c = px_lexb_concept(x->b, x->name.ptr, x->gloss.ptr);
-    px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, c, 1.0f);
+    px_pivot_add_english(x->b, f, (px_str){x->gloss.ptr, x->gloss.len}, c);
     const bool known =
         px_pivot_pos(x->pv, (px_str){x->name.ptr + 2, x->name.len - 2}) != 0;
     const float hw = known ? w : w * 0.8f;
@@ -243,8 +243,8 @@ fd_entry(fd_ctx *x, px_str head, px_str body)
         x->head_known = px_pivot_pos(x->pv, (px_str){x->name.ptr + 2,
                                                      x->name.len - 2}) != 0 ||
                         px_pivot_pos(x->pv, head) != 0;
-        px_lexb_add(x->b, "eng", (px_str){x->gloss.ptr, x->gloss.len}, x->head,
-                    1.0f);
+        px_pivot_add_english(x->b, h, (px_str){x->gloss.ptr, x->gloss.len},
+                             x->head);
     }
     px_str line;
     px_lexsrc_line(&body, &line); /* the headword line */

@@ -93,6 +93,11 @@ px_lexsrc_space(char c)
     return c;
 }
 
+/* Adds the English forms of concept c at 1.0: its gloss (the canonical
+ * spelling) and text as the source wrote it, cleaned as px_pivot_name
+ * cleans it ("ceasefire" and "cease-fire" both reach w:cease-fire). */
+void px_pivot_add_english(px_lexb *b, px_str text, px_str gloss, px_concept c);
+
 /* The sense weight of the i-th sense (0-based) of a dictionary entry:
  * 0.9, 0.7, 0.5, then 0.4 (CONCEPTS.md). */
 float px_lexsrc_rank_weight(size_t i);

@@ -16,11 +16,42 @@ struct px_pivot {
     px_smap *lemmas; /* lemma ('_' as ' ') -> PX_POS_* bits */
     px_smap *exc;    /* inflected form -> offset + 1 of its base in bases */
     px_smap *acro;   /* acronym ("un") -> offset + 1 of its expansion */
+    px_smap *squash; /* "ceasefire" -> offset + 1 of "cease-fire" */
     px_buf bases;    /* NUL-terminated base forms and expansions */
     bool has_wordnet;
 };
 
 static const char *const pos_names[] = {"noun", "verb", "adj", "adv"};
+
+/* Writes s without spaces and hyphens into out; false when s has none. */
+static bool
+squashed(px_str s, px_buf *out)
+{
+    out->len = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] != ' ' && s.ptr[i] != '-') {
+            px_buf_add_byte(out, s.ptr[i]);
+        }
+    }
+    return out->len != s.len && out->len > 0;
+}
+
+/* Records a spaced or hyphenated lemma under its squashed spelling, so that
+ * "ceasefire" and "cease fire" find "cease-fire" (the first lemma wins). */
+static void
+add_squashed(px_pivot *pv, px_str lemma)
+{
+    px_buf sq;
+    px_buf_init(&sq);
+    if (squashed(lemma, &sq) &&
+        px_smap_get(pv->squash, (px_str){sq.ptr, sq.len}) == 0) {
+        const uint32_t at = (uint32_t)pv->bases.len + 1;
+        px_buf_add(&pv->bases, lemma.ptr, lemma.len);
+        px_buf_add_byte(&pv->bases, '\0');
+        px_smap_put(pv->squash, (px_str){sq.ptr, sq.len}, at, false);
+    }
+    px_buf_fini(&sq);
+}
 
 /* Lemmas of one index file: the first field of every line not starting
  * with a space (the licence header). */
@@ -48,6 +79,7 @@ load_index(px_pivot *pv, const char *dir, unsigned pos, px_buf *tmp)
             px_buf_add_byte(tmp, px_lexsrc_space(*p));
         }
         px_smap_put(pv->lemmas, (px_str){tmp->ptr, tmp->len}, 1u << pos, true);
+        add_squashed(pv, (px_str){tmp->ptr, tmp->len});
     }
     free(data);
 }
@@ -240,7 +272,9 @@ px_pivot_new(const char *wordnet_dir)
     pv->lemmas = px_smap_new();
     pv->exc = px_smap_new();
     pv->acro = px_smap_new();
-    if (pv->lemmas == NULL || pv->exc == NULL || pv->acro == NULL) {
+    pv->squash = px_smap_new();
+    if (pv->lemmas == NULL || pv->exc == NULL || pv->acro == NULL ||
+        pv->squash == NULL) {
         px_pivot_free(pv);
         return NULL;
     }
@@ -268,6 +302,7 @@ px_pivot_free(px_pivot *pv)
     px_smap_free(pv->lemmas);
     px_smap_free(pv->exc);
     px_smap_free(pv->acro);
+    px_smap_free(pv->squash);
     px_buf_fini(&pv->bases);
     free(pv);
 }
@@ -412,6 +447,52 @@ drop_particle(px_str s)
     return s;
 }
 
+/* WordNet's spelling of a compound written with other spaces or hyphens
+ * ("ceasefire", "cease fire" -> "cease-fire"); NULL when none. */
+static const char *
+compound(const px_pivot *pv, px_str low)
+{
+    if (px_smap_get(pv->lemmas, low) != 0) {
+        return NULL;
+    }
+    px_buf sq;
+    px_buf_init(&sq);
+    px_buf_add(&sq, "", 0);
+    squashed(low, &sq);
+    const uint32_t at =
+        sq.len > 0 ? px_smap_get(pv->squash, (px_str){sq.ptr, sq.len}) : 0;
+    px_buf_fini(&sq);
+    return at != 0 ? pv->bases.ptr + at - 1 : NULL;
+}
+
+/* Writes the concept name of s (cleaned text; low is it in lower case) into
+ * name after "w:", and returns the gloss text. */
+static px_str
+canonical(const px_pivot *pv, px_str s, px_str low, unsigned words,
+          bool is_name, px_buf *name)
+{
+    const char *acro =
+        words == 1 && is_upper(s) ? px_pivot_acronym(pv, low) : NULL;
+    const char *comp = acro == NULL ? compound(pv, low) : NULL;
+    const char *c = acro != NULL ? acro : comp;
+    if (c != NULL) {
+        for (const char *p = c; *p != '\0'; p++) {
+            px_buf_add_byte(name, px_lexsrc_lower(*p));
+        }
+        return px_str_c(c);
+    }
+    if (words == 1 && !is_name) {
+        px_buf lem;
+        px_buf_init(&lem);
+        px_pivot_lemma(pv, low, &lem);
+        px_buf_add(name, lem.ptr, lem.len);
+        px_buf_fini(&lem);
+        return (px_str){name->ptr + 2, name->len - 2};
+    }
+    px_buf_add_str(name, low);
+    return s;
+}
+
 bool
 px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
               px_buf *name, px_buf *gloss)
@@ -419,7 +500,7 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
     px_buf clean;
     px_buf_init(&clean);
     bool ok = strip_brackets(text, &clean);
-    px_str s = drop_particle((px_str){clean.ptr, clean.len});
+    const px_str s = drop_particle((px_str){clean.ptr, clean.len});
     unsigned words = 1;
     for (size_t i = 0; ok && i < s.len; i++) {
         words += s.ptr[i] == ' ';
@@ -430,40 +511,32 @@ px_pivot_name(const px_pivot *pv, px_str text, bool is_name, unsigned max_words,
         px_buf low;
         px_buf_init(&low);
         for (size_t i = 0; i < s.len; i++) {
-            const char c = s.ptr[i];
-            px_buf_add_byte(&low, px_lexsrc_lower(c));
+            px_buf_add_byte(&low, px_lexsrc_lower(s.ptr[i]));
         }
         name->len = 0;
         px_buf_add_c(name, "w:");
-        const char *acro =
-            words == 1 && is_upper(s)
-                ? px_pivot_acronym(pv, (px_str){low.ptr, low.len})
-                : NULL;
-        if (acro != NULL) {
-            for (const char *p = acro; *p != '\0'; p++) {
-                px_buf_add_byte(name, px_lexsrc_lower(*p));
-            }
-            s = px_str_c(acro);
-        } else if (words == 1 && !is_name) {
-            px_buf lem;
-            px_buf_init(&lem);
-            px_pivot_lemma(pv, (px_str){low.ptr, low.len}, &lem);
-            px_buf_add(name, lem.ptr, lem.len);
-            px_buf_fini(&lem);
-        } else {
-            px_buf_add(name, low.ptr, low.len);
-        }
-        px_buf_fini(&low);
+        const px_str g =
+            canonical(pv, s, (px_str){low.ptr, low.len}, words, is_name, name);
         if (gloss != NULL) {
             gloss->len = 0;
-            if (words == 1 && !is_name && acro == NULL) {
-                px_buf_add(gloss, name->ptr + 2, name->len - 2);
-            } else {
-                px_buf_add_str(gloss, s);
-            }
+            px_buf_add_str(gloss, g);
         }
+        px_buf_fini(&low);
         ok = !px_buf_failed(name) && (gloss == NULL || !px_buf_failed(gloss));
     }
     px_buf_fini(&clean);
     return ok;
+}
+
+void
+px_pivot_add_english(px_lexb *b, px_str text, px_str gloss, px_concept c)
+{
+    px_lexb_add(b, "eng", gloss, c, 1.0f);
+    px_buf clean;
+    px_buf_init(&clean);
+    if (strip_brackets(text, &clean)) {
+        px_lexb_add(b, "eng", drop_particle((px_str){clean.ptr, clean.len}), c,
+                    1.0f);
+    }
+    px_buf_fini(&clean);
 }

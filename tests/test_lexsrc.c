@@ -73,6 +73,7 @@ write_cedict(void)
                "習近平 习近平 [Xi2 Jin4 ping2] /Xi Jinping (1953-), leader/\n"
                "紐約 纽约 [Niu3 yue1] /New York/\n"
                "聯合國 联合国 [Lian2 he2 guo2] /United Nations/\n"
+               "停火 停火 [ting2 huo3] /to cease fire; ceasefire/\n"
                "布匿戰爭 布匿战争 [Bu4 ni4 Zhan4 zheng1] /the three Punic Wars "
                "(264-146 BC)/\n"
                "打 打 [da3] /variant of 另/to hit; to strike/\n"
@@ -132,11 +133,13 @@ write_wordnet(void)
         "00000000 04 n 02 war 0 warfare 0 000 | armed conflict  \n",
         "00000056 18 n 02 child 0 kid 0 000 | a young person  \n",
         "00000110 04 n 02 peace 0 peacefulness 0 000 | calm  \n",
-        "00000160 14 n 02 United_Nations 0 UN 0 000 | an organization  \n"};
+        "00000160 14 n 02 United_Nations 0 UN 0 000 | an organization  \n",
+        "00000220 04 n 01 cease-fire 0 000 | a truce  \n"};
     char data[512] = "";
     char index[512] = "  1 licence header line\n";
-    static const char *const lemmas[] = {"war", "child", "peace", "un"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const lemmas[] = {"war", "child", "peace", "un",
+                                         "cease-fire"};
+    for (size_t i = 0; i < 5; i++) {
         char line[128];
         snprintf(line, sizeof line, "%s n 1 2 @ ~ 1 0 %08zu  \n", lemmas[i],
                  strlen(data));
@@ -242,6 +245,10 @@ check_cedict(void)
     float w = 0;
     uint32_t fl = 0;
     CHECK(strcmp(sense("zho", "布匿战争", 0, &w, &fl), "w:wars") != 0);
+    /* compounds meet in WordNet's spelling */
+    CHECK(is("zho", "停火", 0, "w:cease-fire", 0.9f));
+    CHECK(is("zho", "停火", 1, "", 0));
+    CHECK(is("eng", "ceasefire", 0, "w:cease-fire", 1.0f));
     CHECK(is("zho", "打", 0, "w:hit", 0.9f));
     CHECK(is("zho", "打", 1, "w:strike", 0.7f));
 }
