@@ -61,7 +61,7 @@ void
 px_cluster_opts_default(px_cluster_opts *o)
 {
     o->threshold = 0.30;
-    o->window_s = 3 * 86400;
+    o->window_s = (int64_t)3 * 86400;
     o->half_life_s = 86400.0;
     o->max_query = 48;
     o->max_candidates = 64;
@@ -462,7 +462,9 @@ static size_t
 best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
            double *best_sim, double *best_fit_out)
 {
-    memcpy(query, v, n * sizeof *v);
+    if (n > 0) {
+        memcpy(query, v, n * sizeof *v);
+    }
     qsort(query, n, sizeof *query, by_weight_desc);
     const size_t nq = n < c->o.max_query ? n : c->o.max_query;
     const size_t n_touched = gather(c, query, nq);
@@ -624,12 +626,12 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
     px_feat *v = NULL;
     size_t nv = 0;
     px_status rc = make_vector(c, f, n, &v, &nv, err);
-    px_feat *buf =
-        rc == PX_OK ? px_malloc((nv + c->n_live + 1) * sizeof *buf) : NULL;
-    if (rc == PX_OK && buf == NULL) {
-        rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
-    }
     if (rc != PX_OK) {
+        return rc;
+    }
+    px_feat *buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
+    if (buf == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
         goto done;
     }
     double best_sim = 0.0;

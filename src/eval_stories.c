@@ -94,11 +94,17 @@ load_events(ev *e, const char *dir, px_error *err)
         while (ids.len > 0) {
             const char *sp = memchr(ids.ptr, ' ', ids.len);
             const size_t n = sp != NULL ? (size_t)(sp - ids.ptr) : ids.len;
-            if (e->n_ev == cap) {
+            if (e->ev_story == NULL || e->ev_group == NULL || e->n_ev >= cap) {
                 cap = cap ? cap * 2 : 64;
-                e->ev_story = px_realloc(e->ev_story, cap * sizeof(char *));
-                e->ev_group = px_realloc(e->ev_group, cap * sizeof(char *));
-                if (e->ev_story == NULL || e->ev_group == NULL) {
+                const char **s = px_realloc(e->ev_story, cap * sizeof *s);
+                if (s != NULL) {
+                    e->ev_story = s;
+                }
+                const char **g = px_realloc(e->ev_group, cap * sizeof *g);
+                if (g != NULL) {
+                    e->ev_group = g;
+                }
+                if (s == NULL || g == NULL) {
                     rc = px_fail(err, PX_ENOMEM, "eval stories: no memory");
                     break;
                 }

@@ -72,7 +72,7 @@ static void
 append_child(xmlNodePtr parent, xmlNodePtr cur)
 {
     cur->parent = parent;
-    if (parent->children == NULL) {
+    if (parent->children == NULL || parent->last == NULL) {
         parent->children = cur;
     } else {
         cur->prev = parent->last;

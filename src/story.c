@@ -16,13 +16,13 @@
 #define DEFAULT_THRESHOLD   0.30
 /* A rewrite shares this share of its content-word stems with the original
  * (Jaccard); independent reports of one event share far fewer. */
-#define PX_REWRITE_THRESHOLD    0.5
-#define PX_REWRITE_MIN_STEMS    20
-#define PX_REWRITE_MAX_TRIES    64
+#define PX_REWRITE_THRESHOLD 0.5
+#define PX_REWRITE_MIN_STEMS 20
+#define PX_REWRITE_MAX_TRIES 64
 /* An article whose best story fits twice as well as the runner-up joins it
  * from half the threshold up: the collection tells what is close. */
-#define PX_STORY_MARGIN 2.0
-#define PX_STORY_MARGIN_FLOOR 0.5
+#define PX_STORY_MARGIN         2.0
+#define PX_STORY_MARGIN_FLOOR   0.5
 #define DEFAULT_CROSS_THRESHOLD 0.16
 
 static void
@@ -146,15 +146,16 @@ epoch_of(const px_date *d)
     if (d->prec < PX_PREC_DAY) {
         return PX_TIME_NONE;
     }
-    int y = d->year;
-    const int m = d->month;
-    y -= m <= 2;
+    const int64_t m = (int64_t)d->month;
+    const int64_t y = (int64_t)d->year - (m <= 2);
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
     const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    const int64_t doy =
+        (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + (int64_t)d->day - 1;
     const int64_t days =
         era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-    int64_t t = days * 86400 + d->hour * 3600 + d->min * 60 + d->sec;
+    int64_t t = days * 86400 + (int64_t)d->hour * 3600 + (int64_t)d->min * 60 +
+                (int64_t)d->sec;
     if (d->has_tz) {
         t -= (int64_t)d->tz_min * 60;
     }
