@@ -119,7 +119,29 @@ parse(int argc, char **argv, opts *o)
     return -1;
 }
 
-/* Every version of dir/docs as a comma-separated list (owned). */
+/* Appends the versions of languages.tsv whose kind is (or, with
+ * negate, is not) "original" to out. */
+static void
+add_versions(FILE *f, bool originals, char *out, size_t cap, size_t *len)
+{
+    char line[512];
+    rewind(f);
+    bool header = true;
+    while (fgets(line, sizeof line, f) != NULL) {
+        const size_t n = strcspn(line, "\t\n");
+        const bool is_original = strstr(line, "\toriginal") != NULL;
+        if (header || n == 0 || is_original != originals ||
+            *len + n + 2 > cap) {
+            header = false;
+            continue;
+        }
+        *len += (size_t)snprintf(out + *len, cap - *len, "%s%.*s",
+                                 *len ? "," : "", (int)n, line);
+    }
+}
+
+/* Every version of dir/languages.tsv as a comma-separated list (owned):
+ * the original first, as it was published before its translations. */
 static char *
 all_versions(const char *dir)
 {
@@ -129,19 +151,13 @@ all_versions(const char *dir)
     if (f == NULL) {
         return NULL;
     }
-    char line[512];
-    size_t len = 0;
-    size_t cap = 4096;
+    const size_t cap = 8192;
     char *out = malloc(cap);
-    bool header = true;
-    while (out != NULL && fgets(line, sizeof line, f) != NULL) {
-        const size_t n = strcspn(line, "\t\n");
-        if (header || n == 0 || len + n + 2 > cap) {
-            header = false;
-            continue;
-        }
-        len += (size_t)snprintf(out + len, cap - len, "%s%.*s", len ? "," : "",
-                                (int)n, line);
+    size_t len = 0;
+    if (out != NULL) {
+        out[0] = '\0';
+        add_versions(f, true, out, cap, &len);
+        add_versions(f, false, out, cap, &len);
     }
     fclose(f);
     return out;
