@@ -13,9 +13,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "arena.h"
 #include "lexbuild.h"
 #include "lexicon.h"
 #include "str.h"
+#include "tsvdata.h"
+#include "words.h"
 
 #define N_KEYS  (1u << 20)
 #define N_ROUND 4
@@ -109,6 +112,74 @@ run(const px_lex *lex, const key *keys, size_t n, size_t *found)
     return (double)n * N_ROUND / (clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0);
 }
 
+typedef struct text_keys {
+    px_words *w;
+    px_arena *a;
+    const char *lang;      /* lexicon language */
+    const char *text_lang; /* langid code for the splitter */
+    key *keys;
+    size_t n;
+    size_t cap;
+} text_keys;
+
+static px_status
+add_doc_keys(void *ctx, const px_ntrex_doc *d, px_error *err)
+{
+    text_keys *t = ctx;
+    px_word *w = NULL;
+    size_t n = 0;
+    px_status rc =
+        px_words_split(t->w, d->body, t->text_lang, t->a, &w, &n, err);
+    for (size_t i = 0; rc == PX_OK && i < n && t->n < t->cap; i++) {
+        t->keys[t->n] = (key){{0}, w[i].key};
+        memcpy(t->keys[t->n].lang, t->lang, 4);
+        t->n++;
+    }
+    return rc;
+}
+
+/* Lookups of the words of NTREX documents in text order (eng, arb,
+ * zho-CN), as the concept stage makes them: real text repeats a small
+ * vocabulary, so this is the figure that matters. */
+static void
+bench_text(const px_lex *lex)
+{
+    const char *shared = getenv("PX_SHARED_DIR");
+    if (shared == NULL) {
+        printf("lookups (text): skipped, PX_SHARED_DIR unset\n");
+        return;
+    }
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data/crosslingual/ntrex128", shared);
+    static const char *const v[][3] = {{"eng", "eng", "eng"},
+                                       {"arb", "ara", "arb"},
+                                       {"zho-CN", "zho", "zho-Hans"}};
+    text_keys t = {
+        NULL, px_arena_new(),    NULL, NULL, calloc(N_KEYS * 4, sizeof(key)),
+        0,    (size_t)N_KEYS * 4};
+    if (t.a == NULL || t.keys == NULL ||
+        px_words_new(lex, &t.w, NULL) != PX_OK) {
+        printf("lookups (text): out of memory\n");
+    }
+    for (size_t i = 0; t.w != NULL && i < 3; i++) {
+        t.lang = v[i][1];
+        t.text_lang = v[i][2];
+        if (px_ntrex_each(dir, v[i][0], add_doc_keys, &t, NULL) != PX_OK) {
+            printf("lookups (text): %s unreadable\n", v[i][0]);
+        }
+    }
+    if (t.n > 0) {
+        size_t hits = 0;
+        const double rate = run(lex, t.keys, t.n, &hits);
+        printf("lookups (text of NTREX eng+arb+zho-CN, %zu word keys in "
+               "order): %.2f M/s/core (%zu found)\n",
+               t.n, rate / 1e6, hits);
+    }
+    px_words_free(t.w);
+    px_arena_free(t.a);
+    free(t.keys);
+}
+
 static int
 bench(const char *path)
 {
@@ -155,6 +226,7 @@ bench(const char *path)
                pass == 0 ? "whole file " : "working set", m, rp / 1e6, hit_p,
                ra / 1e6, hit_a);
     }
+    bench_text(lex);
     free(present);
     free(absent);
     free(pool);
