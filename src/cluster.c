@@ -5,6 +5,16 @@
  * the inverted index (feature -> story numbers whose centroid holds it).
  * Posting lists are cleaned lazily: a story that closed or dropped the
  * feature from its centroid is skipped and removed when met.
+ *
+ * Memory follows the window: stories live in slots, and a closed story's
+ * slot (its centroid freed at once) is reused after the next compaction of
+ * the index, which drops every stale posting and every emptied list, so no
+ * posting ever names a reused slot. Compaction runs when the postings
+ * outnumber twice the live centroids' features, or the closed slots the
+ * live ones. Story numbers (the callers') are kept in the slot. The
+ * document frequencies (online idf only) are halved once per window and
+ * the features that fall to zero dropped, so the table holds the
+ * vocabulary of the last windows, not of the corpus.
  */
 #include "cluster.h"
 
@@ -23,7 +33,8 @@ typedef struct u64map {
 } u64map;
 
 typedef struct postings {
-    uint32_t *ids;
+    uint64_t id;   /* the feature */
+    uint32_t *ids; /* story slots */
     uint32_t n;
     uint32_t cap;
 } postings;
@@ -35,6 +46,7 @@ typedef struct story {
     double norm_x; /* over the features that are not local_kind */
     int64_t t_last;
     size_t n_docs;
+    size_t no; /* story number */
     bool is_live;
 } story;
 
@@ -45,16 +57,24 @@ struct px_clusterer {
     postings *post;
     size_t n_post;
     size_t cap_post;
-    story *st;
-    size_t n_st;
+    size_t n_entries; /* postings in all lists */
+    story *st;        /* slots */
+    size_t n_slots;   /* slots ever used */
     size_t cap_st;
+    size_t n_st; /* stories opened */
     size_t n_live;
-    size_t n_docs;
+    size_t live_feats; /* features of the live centroids */
+    size_t n_docs;     /* articles in the df table (halved with it) */
     int64_t t_max;
     int64_t t_swept;   /* t_max at the last expiry sweep */
-    uint32_t *live;    /* numbers of the live stories */
-    float *score;      /* per story: partial score of the current query */
-    uint32_t *touched; /* stories with a score */
+    int64_t t_df;      /* t_max at the last halving of df */
+    uint32_t *live;    /* slots of the live stories */
+    uint32_t *free_sl; /* slots free for new stories */
+    size_t n_free;
+    uint32_t *closed; /* slots closed since the last compaction */
+    size_t n_closed;
+    float *score;      /* per slot: partial score of the current query */
+    uint32_t *touched; /* slots with a score */
 };
 
 void
@@ -154,6 +174,7 @@ px_cluster_new(const px_cluster_opts *o)
     }
     c->t_max = PX_TIME_NONE;
     c->t_swept = PX_TIME_NONE;
+    c->t_df = PX_TIME_NONE;
     return c;
 }
 
@@ -163,7 +184,7 @@ px_cluster_free(px_clusterer *c)
     if (c == NULL) {
         return;
     }
-    for (size_t i = 0; i < c->n_st; i++) {
+    for (size_t i = 0; i < c->n_slots; i++) {
         free(c->st[i].c);
     }
     for (size_t i = 0; i < c->n_post; i++) {
@@ -178,6 +199,8 @@ px_cluster_free(px_clusterer *c)
     free(c->score);
     free(c->touched);
     free(c->live);
+    free(c->free_sl);
+    free(c->closed);
     free(c);
 }
 
@@ -234,13 +257,13 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     c->n_docs++;
     double norm = 0.0;
     for (size_t i = 0; i < m; i++) {
-        uint32_t *df = map_put(&c->df, v[i].id);
-        if (df == NULL) {
-            free(v);
-            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
-        }
-        (*df)++;
         if (c->o.online_idf) {
+            uint32_t *df = map_put(&c->df, v[i].id);
+            if (df == NULL) {
+                free(v);
+                return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+            }
+            (*df)++;
             const double idf = log(1.0 + (double)c->n_docs / (double)*df);
             v[i].weight = (float)(v[i].weight * idf);
         }
@@ -348,7 +371,9 @@ expire(px_clusterer *c, int64_t t)
             s->is_live = false;
             free(s->c);
             s->c = NULL;
+            c->live_feats -= s->n;
             s->n = 0;
+            c->closed[c->n_closed++] = c->live[i];
         } else {
             c->live[k++] = c->live[i];
         }
@@ -374,16 +399,16 @@ posting_for(px_clusterer *c, uint64_t id)
             c->post = p;
             c->cap_post = cap;
         }
-        c->post[c->n_post] = (postings){NULL, 0, 0};
+        c->post[c->n_post] = (postings){id, NULL, 0, 0};
         *ix = (uint32_t)++c->n_post; /* 1-based: 0 means absent */
     }
     return &c->post[*ix - 1];
 }
 
 static bool
-posting_add(postings *p, uint32_t story_no)
+posting_add(px_clusterer *c, postings *p, uint32_t slot)
 {
-    if (p->n > 0 && p->ids[p->n - 1] == story_no) {
+    if (p->n > 0 && p->ids[p->n - 1] == slot) {
         return true;
     }
     if (p->n == p->cap) {
@@ -395,7 +420,8 @@ posting_add(postings *p, uint32_t story_no)
         p->ids = ids;
         p->cap = cap;
     }
-    p->ids[p->n++] = story_no;
+    p->ids[p->n++] = slot;
+    c->n_entries++;
     return true;
 }
 
@@ -443,9 +469,145 @@ gather(px_clusterer *c, const px_feat *q, size_t nq)
             }
             c->score[p->ids[j]] += q[i].weight;
         }
+        c->n_entries -= p->n - k;
         p->n = k;
     }
     return n_touched;
+}
+
+/* Keeps the postings of p that name a live story holding p's feature,
+ * once each (the score array marks the slots seen). */
+static void
+filter_list(px_clusterer *c, postings *p)
+{
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < p->n; j++) {
+        const story *s = &c->st[p->ids[j]];
+        if (s->is_live && c->score[p->ids[j]] == 0.0f &&
+            has_feature(s, p->id)) {
+            c->score[p->ids[j]] = 1.0f;
+            p->ids[k++] = p->ids[j];
+        }
+    }
+    for (uint32_t j = 0; j < k; j++) {
+        c->score[p->ids[j]] = 0.0f;
+    }
+    c->n_entries -= p->n - k;
+    p->n = k;
+    if (k == 0) {
+        free(p->ids);
+        *p = (postings){p->id, NULL, 0, 0};
+    } else if (p->cap > 4 * k + 4) {
+        uint32_t *ids = px_realloc(p->ids, (size_t)(2 * k) * sizeof *ids);
+        if (ids != NULL) { /* else keep the larger block */
+            p->ids = ids;
+            p->cap = 2 * k;
+        }
+    }
+}
+
+/* Drops every stale posting and emptied list, rebuilds the feature map
+ * over the lists left, and frees the closed slots for reuse (no posting
+ * names them any more). */
+static px_status
+compact(px_clusterer *c, px_error *err)
+{
+    size_t n_left = 0;
+    for (size_t i = 0; i < c->n_post; i++) {
+        filter_list(c, &c->post[i]);
+        n_left += c->post[i].n > 0;
+    }
+    size_t cap = 1024;
+    while (cap < 2 * (n_left + 1)) {
+        cap *= 2;
+    }
+    u64map ix = {px_calloc(cap, sizeof(uint64_t)),
+                 px_calloc(cap, sizeof(uint32_t)), cap, 0};
+    if (ix.keys == NULL || ix.vals == NULL) {
+        free(ix.keys);
+        free(ix.vals);
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_post; i++) {
+        if (c->post[i].n > 0) {
+            c->post[k++] = c->post[i];
+            *map_put(&ix, c->post[i].id) = (uint32_t)k; /* presized */
+        }
+    }
+    free(c->post_ix.keys);
+    free(c->post_ix.vals);
+    c->post_ix = ix;
+    c->n_post = k;
+    if (c->cap_post > 4 * k + 1024) {
+        postings *p = px_realloc(c->post, (2 * k + 1024) * sizeof *p);
+        if (p != NULL) {
+            c->post = p;
+            c->cap_post = 2 * k + 1024;
+        }
+    }
+    for (size_t i = 0; i < c->n_closed; i++) {
+        c->free_sl[c->n_free++] = c->closed[i];
+    }
+    c->n_closed = 0;
+    return PX_OK;
+}
+
+/* Halves every document frequency once per window (online idf only),
+ * dropping the features that fall to zero. */
+static px_status
+df_decay(px_clusterer *c, px_error *err)
+{
+    if (!c->o.online_idf || c->o.window_s <= 0 || c->t_max == PX_TIME_NONE) {
+        return PX_OK;
+    }
+    if (c->t_df == PX_TIME_NONE) {
+        c->t_df = c->t_max;
+    }
+    if (c->t_max - c->t_df < c->o.window_s) {
+        return PX_OK;
+    }
+    c->t_df = c->t_max;
+    size_t n_left = 0;
+    for (size_t i = 0; i < c->df.cap; i++) {
+        n_left += c->df.keys[i] != 0 && c->df.vals[i] > 1;
+    }
+    size_t cap = 1024;
+    while (cap < 2 * (n_left + 1)) {
+        cap *= 2;
+    }
+    u64map g = {px_calloc(cap, sizeof(uint64_t)),
+                px_calloc(cap, sizeof(uint32_t)), cap, 0};
+    if (g.keys == NULL || g.vals == NULL) {
+        free(g.keys);
+        free(g.vals);
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    for (size_t i = 0; i < c->df.cap; i++) {
+        if (c->df.keys[i] != 0 && c->df.vals[i] > 1) {
+            const size_t j = map_slot(&g, c->df.keys[i]);
+            g.keys[j] = c->df.keys[i];
+            g.vals[j] = c->df.vals[i] / 2;
+            g.n++;
+        }
+    }
+    free(c->df.keys);
+    free(c->df.vals);
+    c->df = g;
+    c->n_docs = (c->n_docs + 1) / 2;
+    return PX_OK;
+}
+
+/* Compacts the index when stale postings or closed slots pile up. */
+static px_status
+tidy(px_clusterer *c, px_error *err)
+{
+    px_status rc = df_decay(c, err);
+    if (rc == PX_OK && (c->n_entries > 2 * c->live_feats + 4096 ||
+                        c->n_closed > c->n_live + 64)) {
+        rc = compact(c, err);
+    }
+    return rc;
 }
 
 static int
@@ -456,8 +618,8 @@ by_score_desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-/* The live story with the best cosine with v among the candidates the
- * index gives, or SIZE_MAX; *best_sim its cosine. */
+/* The live story (slot) with the best cosine with v among the candidates
+ * the index gives, or SIZE_MAX; *best_sim its cosine. */
 static size_t
 best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
            double *best_sim, double *best_fit_out)
@@ -468,7 +630,7 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     qsort(query, n, sizeof *query, by_weight_desc);
     const size_t nq = n < c->o.max_query ? n : c->o.max_query;
     const size_t n_touched = gather(c, query, nq);
-    /* reuse query as the candidate list: (story number, partial score) */
+    /* reuse query as the candidate list: (slot, partial score) */
     for (size_t i = 0; i < n_touched; i++) {
         query[i] = (px_feat){c->touched[i], c->score[c->touched[i]]};
         c->score[c->touched[i]] = 0.0f;
@@ -514,36 +676,54 @@ prune(story *s)
     qsort(s->c, s->n, sizeof *s->c, by_id);
 }
 
-/* s's centroid becomes decay * centroid + v; new features are indexed. */
-static px_status
-merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
-      double decay, px_error *err)
+/* The merge of centroid c (n features) scaled by decay with v (nv):
+ * sorted by id; *n_out features. NULL: no memory. */
+static px_feat *
+merged(const px_feat *c, size_t n, double decay, const px_feat *v, size_t nv,
+       size_t *n_out)
 {
-    story *s = &c->st[story_no];
-    px_feat *m = px_malloc((s->n + n) * sizeof *m + 1);
+    px_feat *m = px_malloc((n + nv) * sizeof *m + 1);
     if (m == NULL) {
-        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        return NULL;
     }
     size_t i = 0;
     size_t j = 0;
     size_t k = 0;
-    while (i < s->n || j < n) {
-        if (j == n || (i < s->n && s->c[i].id < v[j].id)) {
-            m[k++] = (px_feat){s->c[i].id, (float)(s->c[i].weight * decay)};
+    while (i < n || j < nv) {
+        if (j == nv || (i < n && c[i].id < v[j].id)) {
+            m[k++] = (px_feat){c[i].id, (float)(c[i].weight * decay)};
             i++;
-        } else if (i == s->n || v[j].id < s->c[i].id) {
+        } else if (i == n || v[j].id < c[i].id) {
             m[k++] = v[j++];
         } else {
-            m[k++] = (px_feat){v[j].id,
-                               (float)(s->c[i].weight * decay) + v[j].weight};
+            m[k++] =
+                (px_feat){v[j].id, (float)(c[i].weight * decay) + v[j].weight};
             i++;
             j++;
         }
     }
-    free(s->c);
+    *n_out = k;
+    return m;
+}
+
+/* The centroid of slot sl becomes decay * centroid + v; the features new
+ * to it are indexed. */
+static px_status
+merge(px_clusterer *c, size_t sl, const px_feat *v, size_t n, double decay,
+      px_error *err)
+{
+    story *s = &c->st[sl];
+    size_t k = 0;
+    px_feat *m = merged(s->c, s->n, decay, v, n, &k);
+    if (m == NULL) {
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    const story old = *s;
     s->c = m;
     s->n = k;
     prune(s);
+    c->live_feats += s->n;
+    c->live_feats -= old.n;
     double norm = 0.0;
     double norm_x = 0.0;
     for (size_t x = 0; x < s->n; x++) {
@@ -553,41 +733,42 @@ merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
     }
     s->norm = sqrt(norm);
     s->norm_x = sqrt(norm_x);
-    for (size_t x = 0; x < n; x++) {
-        postings *p = has_feature(s, v[x].id) ? posting_for(c, v[x].id) : NULL;
-        if (has_feature(s, v[x].id) &&
-            (p == NULL || !posting_add(p, (uint32_t)story_no))) {
-            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    px_status rc = PX_OK;
+    for (size_t x = 0; x < n && rc == PX_OK; x++) {
+        if (!has_feature(s, v[x].id) || has_feature(&old, v[x].id)) {
+            continue;
+        }
+        postings *p = posting_for(c, v[x].id);
+        if (p == NULL || !posting_add(c, p, (uint32_t)sl)) {
+            rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
         }
     }
-    return PX_OK;
+    free(old.c);
+    return rc;
 }
 
-/* Room for one more story in every per-story array. */
+/* Room for one more slot in every per-slot array. */
 static bool
 story_room(px_clusterer *c)
 {
-    if (c->n_st < c->cap_st) {
+    if (c->n_slots < c->cap_st) {
         return true;
     }
     const size_t cap = c->cap_st ? c->cap_st * 2 : 256;
     story *st = px_realloc(c->st, cap * sizeof *st);
-    if (st != NULL) {
-        c->st = st;
-    }
+    c->st = st != NULL ? st : c->st;
     float *score = px_realloc(c->score, cap * sizeof *score);
-    if (score != NULL) {
-        c->score = score;
-    }
+    c->score = score != NULL ? score : c->score;
     uint32_t *touched = px_realloc(c->touched, cap * sizeof *touched);
-    if (touched != NULL) {
-        c->touched = touched;
-    }
+    c->touched = touched != NULL ? touched : c->touched;
     uint32_t *live = px_realloc(c->live, cap * sizeof *live);
-    if (live != NULL) {
-        c->live = live;
-    }
-    if (st == NULL || score == NULL || touched == NULL || live == NULL) {
+    c->live = live != NULL ? live : c->live;
+    uint32_t *fr = px_realloc(c->free_sl, cap * sizeof *fr);
+    c->free_sl = fr != NULL ? fr : c->free_sl;
+    uint32_t *closed = px_realloc(c->closed, cap * sizeof *closed);
+    c->closed = closed != NULL ? closed : c->closed;
+    if (st == NULL || score == NULL || touched == NULL || live == NULL ||
+        fr == NULL || closed == NULL) {
         return false;
     }
     memset(c->score + c->cap_st, 0, (cap - c->cap_st) * sizeof *score);
@@ -596,16 +777,16 @@ story_room(px_clusterer *c)
 }
 
 static px_status
-open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t,
-           size_t *story_no, px_error *err)
+open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t, size_t *sl,
+           px_error *err)
 {
-    if (!story_room(c)) {
+    if (c->n_free == 0 && !story_room(c)) {
         return px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
-    *story_no = c->n_st;
-    c->st[c->n_st++] = (story){NULL, 0, 0.0, 0.0, t, 0, true};
-    c->live[c->n_live++] = (uint32_t)*story_no;
-    return merge(c, *story_no, v, n, 1.0, err);
+    *sl = c->n_free > 0 ? c->free_sl[--c->n_free] : c->n_slots++;
+    c->st[*sl] = (story){NULL, 0, 0.0, 0.0, t, 1, c->n_st++, true};
+    c->live[c->n_live++] = (uint32_t)*sl;
+    return merge(c, *sl, v, n, 1.0, err);
 }
 
 static double
@@ -625,31 +806,35 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
     expire(c, t);
     px_feat *v = NULL;
     size_t nv = 0;
-    px_status rc = make_vector(c, f, n, &v, &nv, err);
-    if (rc != PX_OK) {
-        return rc;
+    px_feat *buf = NULL;
+    px_status rc = tidy(c, err);
+    if (rc == PX_OK) {
+        rc = make_vector(c, f, n, &v, &nv, err);
     }
-    px_feat *buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
-    if (buf == NULL) {
-        rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    if (rc == PX_OK) {
+        buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
+        rc = buf != NULL ? PX_OK
+                         : px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    if (rc != PX_OK) {
         goto done;
     }
     double best_sim = 0.0;
     double best_fit = 0.0;
-    const size_t best = best_story(c, v, nv, buf, &best_sim, &best_fit);
-    if (best != SIZE_MAX && best_fit >= 1.0) {
-        story *s = &c->st[best];
-        rc = merge(c, best, v, nv, decay_of(c, s, t), err);
-        s = &c->st[best];
+    size_t sl = best_story(c, v, nv, buf, &best_sim, &best_fit);
+    if (sl != SIZE_MAX && best_fit >= 1.0) {
+        rc = merge(c, sl, v, nv, decay_of(c, &c->st[sl], t), err);
+        story *s = &c->st[sl];
         s->n_docs++;
         if (t != PX_TIME_NONE && (s->t_last == PX_TIME_NONE || t > s->t_last)) {
             s->t_last = t;
         }
-        *story_no = best;
     } else {
         best_sim = 0.0;
-        rc = open_story(c, v, nv, t, story_no, err);
-        c->st[*story_no].n_docs = 1;
+        rc = open_story(c, v, nv, t, &sl, err);
+    }
+    if (rc == PX_OK) {
+        *story_no = c->st[sl].no;
     }
     if (sim != NULL) {
         *sim = best_sim;
@@ -658,4 +843,20 @@ done:
     free(v);
     free(buf);
     return rc;
+}
+
+size_t
+px_cluster_bytes(const px_clusterer *c)
+{
+    size_t b = sizeof *c + c->live_feats * sizeof(px_feat);
+    b += c->cap_st * (sizeof(story) + sizeof(float) + 4 * sizeof(uint32_t));
+    b += c->cap_post * sizeof(postings) + c->n_entries * sizeof(uint32_t);
+    b += (c->df.cap + c->post_ix.cap) * (sizeof(uint64_t) + sizeof(uint32_t));
+    return b;
+}
+
+size_t
+px_cluster_n_slots(const px_clusterer *c)
+{
+    return c->n_slots;
 }
