@@ -75,6 +75,13 @@ struct px_clusterer {
     size_t n_closed;
     float *score;      /* per slot: partial score of the current query */
     uint32_t *touched; /* slots with a score */
+    float *w;          /* scratch for selections: cap_scratch entries */
+    bool *keep;
+    uint32_t *vtab; /* the current article's entries (1-based), hashed */
+    size_t cap_scratch;
+    size_t vmask;
+    const px_feat *v; /* the current article */
+    double vnorm_x;
 };
 
 void
@@ -201,6 +208,9 @@ px_cluster_free(px_clusterer *c)
     free(c->live);
     free(c->free_sl);
     free(c->closed);
+    free(c->w);
+    free(c->keep);
+    free(c->vtab);
     free(c);
 }
 
@@ -232,6 +242,97 @@ by_weight_desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
+/* The k-th largest weight of a (1 <= k <= n), by quickselect with a
+ * three-way partition on w (room for n floats). */
+static float
+kth_weight(const px_feat *a, size_t n, size_t k, float *w)
+{
+    for (size_t i = 0; i < n; i++) {
+        w[i] = a[i].weight;
+    }
+    size_t lo = 0;
+    size_t hi = n - 1;
+    const size_t want = k - 1; /* index in descending order */
+    while (lo < hi) {
+        const float pivot = w[lo + (hi - lo) / 2];
+        size_t lt = lo; /* w[lo, lt) > pivot, w[lt, i) == pivot */
+        size_t i = lo;
+        size_t gt = hi + 1; /* w[gt, hi] < pivot */
+        while (i < gt) {
+            const float x = w[i];
+            if (x > pivot) {
+                w[i++] = w[lt];
+                w[lt++] = x;
+            } else if (x < pivot) {
+                w[i] = w[--gt];
+                w[gt] = x;
+            } else {
+                i++;
+            }
+        }
+        if (want < lt) {
+            hi = lt - 1;
+        } else if (want >= gt) {
+            lo = gt;
+        } else {
+            return pivot;
+        }
+    }
+    return w[lo];
+}
+
+/* Marks (in keep, n flags) the k entries of a a stable sort by weight,
+ * heaviest first, would put first: all above the k-th weight, then the
+ * earliest of those equal to it. Returns how many were marked. */
+static size_t
+mark_top(const px_feat *a, size_t n, size_t k, float *w, bool *keep)
+{
+    if (n <= k) {
+        for (size_t i = 0; i < n; i++) {
+            keep[i] = true;
+        }
+        return n;
+    }
+    const float kth = kth_weight(a, n, k, w);
+    size_t above = 0;
+    for (size_t i = 0; i < n; i++) {
+        above += a[i].weight > kth;
+    }
+    size_t eq_left = k - above;
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = a[i].weight > kth || (a[i].weight == kth && eq_left > 0);
+        eq_left -= a[i].weight == kth && keep[i];
+    }
+    return k;
+}
+
+/* Puts into a[0..min(n, k)) what a stable sort of a by weight, heaviest
+ * first, puts there (the rest of a is left unordered); w and keep are
+ * scratch for n entries. */
+static void
+top_by_weight(px_feat *a, size_t n, size_t k, float *w, bool *keep)
+{
+    const size_t m = mark_top(a, n, k, w, keep);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (keep[i]) {
+            a[j++] = a[i]; /* overwrites only entries not kept */
+        }
+    }
+    qsort(a, m, sizeof *a, by_weight_desc);
+}
+
+static bool
+is_sorted_by_id(const px_feat *f, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (f[i - 1].id > f[i].id) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The article as a unit vector sorted by id: duplicates summed, each
  * weight times the feature's idf (which counts this article too). */
 static px_status
@@ -245,7 +346,9 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     if (n > 0) {
         memcpy(v, f, n * sizeof *v);
     }
-    qsort(v, n, sizeof *v, by_id);
+    if (!is_sorted_by_id(v, n)) {
+        qsort(v, n, sizeof *v, by_id);
+    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m > 0 && v[m - 1].id == v[i].id) {
@@ -278,67 +381,79 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     return PX_OK;
 }
 
-static double
-dot(const px_feat *a, size_t na, const px_feat *b, size_t nb)
-{
-    double s = 0.0;
-    size_t i = 0;
-    size_t j = 0;
-    while (i < na && j < nb) {
-        if (a[i].id < b[j].id) {
-            i++;
-        } else if (a[i].id > b[j].id) {
-            j++;
-        } else {
-            s += (double)a[i++].weight * b[j++].weight;
-        }
-    }
-    return s;
-}
-
 static bool
 is_local(const px_clusterer *c, uint64_t id)
 {
     return c->o.local_kind != 0 && (unsigned)(id >> 56) == c->o.local_kind;
 }
 
-/* The dot product and v's norm over the shared-space features alone. */
-static double
-dot_x(const px_clusterer *c, const px_feat *a, size_t na, const px_feat *b,
-      size_t nb, double *norm_a)
+static size_t
+vtab_slot(uint64_t id, size_t mask)
 {
-    double s = 0.0;
-    double na2 = 0.0;
-    size_t j = 0;
-    for (size_t i = 0; i < na; i++) {
-        if (is_local(c, a[i].id)) {
-            continue;
-        }
-        na2 += (double)a[i].weight * a[i].weight;
-        while (j < nb && b[j].id < a[i].id) {
-            j++;
-        }
-        if (j < nb && b[j].id == a[i].id) {
-            s += (double)a[i].weight * b[j].weight;
-        }
-    }
-    *norm_a = sqrt(na2);
-    return s;
+    return (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
 }
 
-/* How well v fits s: the larger of its cosine over all features divided by
- * the threshold and its cosine over the shared-space features divided by
- * threshold_x; 1 or more joins. */
-static double
-fit(const px_clusterer *c, const px_feat *v, size_t n, const story *s,
-    double *cos_out)
+/* Indexes the article v for fit(): a hash table of its entries (room for
+ * c->cap_scratch entries, a power of two at least 2n), and its norm over
+ * the shared-space features. */
+static void
+vtab_build(px_clusterer *c, const px_feat *v, size_t n)
 {
-    const double cos = s->norm > 0 ? dot(v, n, s->c, s->n) / s->norm : 0.0;
+    size_t cap = 16;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    memset(c->vtab, 0, cap * sizeof *c->vtab);
+    c->vmask = cap - 1;
+    c->v = v;
+    double na2 = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = vtab_slot(v[i].id, c->vmask);
+        while (c->vtab[j] != 0) {
+            j = (j + 1) & c->vmask;
+        }
+        c->vtab[j] = (uint32_t)i + 1;
+        if (!is_local(c, v[i].id)) {
+            na2 += (double)v[i].weight * v[i].weight;
+        }
+    }
+    c->vnorm_x = sqrt(na2);
+}
+
+static const px_feat *
+vtab_get(const px_clusterer *c, uint64_t id)
+{
+    for (size_t j = vtab_slot(id, c->vmask); c->vtab[j] != 0;
+         j = (j + 1) & c->vmask) {
+        if (c->v[c->vtab[j] - 1].id == id) {
+            return &c->v[c->vtab[j] - 1];
+        }
+    }
+    return NULL;
+}
+
+/* How well the indexed article fits s: the larger of its cosine over all
+ * features divided by the threshold and its cosine over the shared-space
+ * features divided by threshold_x; 1 or more joins. One pass over the
+ * centroid, in id order (so the sums are those of a merge). */
+static double
+fit(const px_clusterer *c, const story *s, double *cos_out)
+{
+    double d = 0.0;
+    double dx = 0.0;
+    for (size_t i = 0; i < s->n; i++) {
+        const px_feat *a = vtab_get(c, s->c[i].id);
+        if (a != NULL) {
+            const double p = (double)a->weight * s->c[i].weight;
+            d += p;
+            dx += is_local(c, a->id) ? 0.0 : p;
+        }
+    }
+    const double cos = s->norm > 0 ? d / s->norm : 0.0;
     double f = c->o.threshold > 0 ? cos / c->o.threshold : 0.0;
     if (c->o.local_kind != 0 && c->o.threshold_x > 0 && s->norm_x > 0) {
-        double nv = 0.0;
-        const double d = dot_x(c, v, n, s->c, s->n, &nv);
-        const double cx = nv > 0 ? d / (nv * s->norm_x) : 0.0;
+        const double nv = c->vnorm_x;
+        const double cx = nv > 0 ? dx / (nv * s->norm_x) : 0.0;
         if (cx / c->o.threshold_x > f) {
             f = cx / c->o.threshold_x;
         }
@@ -610,14 +725,6 @@ tidy(px_clusterer *c, px_error *err)
     return rc;
 }
 
-static int
-by_score_desc(const void *a, const void *b)
-{
-    const float x = ((const px_feat *)a)->weight;
-    const float y = ((const px_feat *)b)->weight;
-    return (x < y) - (x > y);
-}
-
 /* The live story (slot) with the best cosine with v among the candidates
  * the index gives, or SIZE_MAX; *best_sim its cosine. */
 static size_t
@@ -627,7 +734,7 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     if (n > 0) {
         memcpy(query, v, n * sizeof *v);
     }
-    qsort(query, n, sizeof *query, by_weight_desc);
+    top_by_weight(query, n, c->o.max_query, c->w, c->keep);
     const size_t nq = n < c->o.max_query ? n : c->o.max_query;
     const size_t n_touched = gather(c, query, nq);
     /* reuse query as the candidate list: (slot, partial score) */
@@ -635,7 +742,8 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
         query[i] = (px_feat){c->touched[i], c->score[c->touched[i]]};
         c->score[c->touched[i]] = 0.0f;
     }
-    qsort(query, n_touched, sizeof *query, by_score_desc);
+    top_by_weight(query, n_touched, c->o.max_candidates, c->w, c->keep);
+    vtab_build(c, v, n);
     const size_t n_cand =
         n_touched < c->o.max_candidates ? n_touched : c->o.max_candidates;
     size_t best = SIZE_MAX;
@@ -645,7 +753,7 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     for (size_t i = 0; i < n_cand; i++) {
         const story *s = &c->st[query[i].id];
         double cos = 0.0;
-        const double f = fit(c, v, n, s, &cos);
+        const double f = fit(c, s, &cos);
         if (f > best_fit) {
             second_fit = best_fit;
             best_fit = f;
@@ -664,16 +772,22 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     return best;
 }
 
-/* Keeps the PX_CLUSTER_CENTROID heaviest features of s (sorted by id). */
+/* Keeps the PX_CLUSTER_CENTROID heaviest features of s (sorted by id;
+ * among equal weights the smaller ids, as a stable sort would). */
 static void
-prune(story *s)
+prune(px_clusterer *c, story *s)
 {
     if (s->n <= PX_CLUSTER_CENTROID) {
         return;
     }
-    qsort(s->c, s->n, sizeof *s->c, by_weight_desc);
-    s->n = PX_CLUSTER_CENTROID;
-    qsort(s->c, s->n, sizeof *s->c, by_id);
+    mark_top(s->c, s->n, PX_CLUSTER_CENTROID, c->w, c->keep);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (c->keep[i]) {
+            s->c[k++] = s->c[i];
+        }
+    }
+    s->n = k;
 }
 
 /* The merge of centroid c (n features) scaled by decay with v (nv):
@@ -721,7 +835,7 @@ merge(px_clusterer *c, size_t sl, const px_feat *v, size_t n, double decay,
     const story old = *s;
     s->c = m;
     s->n = k;
-    prune(s);
+    prune(c, s);
     c->live_feats += s->n;
     c->live_feats -= old.n;
     double norm = 0.0;
@@ -799,6 +913,32 @@ decay_of(const px_clusterer *c, const story *s, int64_t t)
     return exp2(-(double)(t - s->t_last) / c->o.half_life_s);
 }
 
+/* Scratch for n entries: selections over the article, the candidates or
+ * a centroid with the article merged in, and the article's hash table
+ * (twice the article). */
+static bool
+scratch_room(px_clusterer *c, size_t n)
+{
+    if (n <= c->cap_scratch) {
+        return true;
+    }
+    size_t cap = 1024;
+    while (cap < n) {
+        cap *= 2;
+    }
+    float *w = px_realloc(c->w, cap * sizeof *w);
+    c->w = w != NULL ? w : c->w;
+    bool *keep = px_realloc(c->keep, cap * sizeof *keep);
+    c->keep = keep != NULL ? keep : c->keep;
+    uint32_t *vtab = px_realloc(c->vtab, cap * sizeof *vtab);
+    c->vtab = vtab != NULL ? vtab : c->vtab;
+    if (w == NULL || keep == NULL || vtab == NULL) {
+        return false;
+    }
+    c->cap_scratch = cap;
+    return true;
+}
+
 px_status
 px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
                size_t *story_no, double *sim, px_error *err)
@@ -810,6 +950,10 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
     px_status rc = tidy(c, err);
     if (rc == PX_OK) {
         rc = make_vector(c, f, n, &v, &nv, err);
+    }
+    if (rc == PX_OK &&
+        !scratch_room(c, 2 * (nv + c->n_slots + PX_CLUSTER_CENTROID))) {
+        rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
     if (rc == PX_OK) {
         buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
