@@ -364,6 +364,14 @@ new_event(event *e, const pool *p, int64_t t, uint64_t *recur_salt)
     e->has_last = false;
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+    const uint64_t x = ((const px_feat *)a)->id;
+    const uint64_t y = ((const px_feat *)b)->id;
+    return (x > y) - (x < y);
+}
+
 /* A new article of event e from a random version of its story. */
 static size_t
 fresh(const event *e, const pool *p, px_feat *out, px_minhash *sig,
@@ -435,6 +443,7 @@ generate(event *ev, const pool *p, int64_t t, uint64_t art, batch *bt,
             }
         }
     }
+    qsort(f, n, sizeof *f, by_id); /* as profiles come: sorted by id */
     memcpy(e->last, f, n * sizeof *f);
     e->n_last = n;
     e->last_sig = *sig;

@@ -77,10 +77,10 @@ struct px_clusterer {
     uint32_t *touched; /* slots with a score */
     float *w;          /* scratch for selections: cap_scratch entries */
     bool *keep;
-    uint32_t *vtab; /* the current article's entries (1-based), hashed */
+    px_feat *vtab; /* the current article's features, hashed */
     size_t cap_scratch;
     size_t vmask;
-    const px_feat *v; /* the current article */
+    const px_feat *vzero; /* its feature 0, if any */
     double vnorm_x;
 };
 
@@ -393,9 +393,10 @@ vtab_slot(uint64_t id, size_t mask)
     return (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
 }
 
-/* Indexes the article v for fit(): a hash table of its entries (room for
- * c->cap_scratch entries, a power of two at least 2n), and its norm over
- * the shared-space features. */
+/* Indexes the article v for fit(): a hash table of its ids and weights
+ * (room for c->cap_scratch entries, a power of two at least 2n; id 0,
+ * which marks a free entry, is kept aside), and its norm over the
+ * shared-space features. */
 static void
 vtab_build(px_clusterer *c, const px_feat *v, size_t n)
 {
@@ -405,14 +406,18 @@ vtab_build(px_clusterer *c, const px_feat *v, size_t n)
     }
     memset(c->vtab, 0, cap * sizeof *c->vtab);
     c->vmask = cap - 1;
-    c->v = v;
+    c->vzero = NULL;
     double na2 = 0.0;
     for (size_t i = 0; i < n; i++) {
-        size_t j = vtab_slot(v[i].id, c->vmask);
-        while (c->vtab[j] != 0) {
-            j = (j + 1) & c->vmask;
+        if (v[i].id == 0) {
+            c->vzero = &v[i];
+        } else {
+            size_t j = vtab_slot(v[i].id, c->vmask);
+            while (c->vtab[j].id != 0) {
+                j = (j + 1) & c->vmask;
+            }
+            c->vtab[j] = v[i];
         }
-        c->vtab[j] = (uint32_t)i + 1;
         if (!is_local(c, v[i].id)) {
             na2 += (double)v[i].weight * v[i].weight;
         }
@@ -420,13 +425,17 @@ vtab_build(px_clusterer *c, const px_feat *v, size_t n)
     c->vnorm_x = sqrt(na2);
 }
 
+/* The entry of id in the indexed article, or NULL. */
 static const px_feat *
 vtab_get(const px_clusterer *c, uint64_t id)
 {
-    for (size_t j = vtab_slot(id, c->vmask); c->vtab[j] != 0;
+    if (id == 0) {
+        return c->vzero;
+    }
+    for (size_t j = vtab_slot(id, c->vmask); c->vtab[j].id != 0;
          j = (j + 1) & c->vmask) {
-        if (c->v[c->vtab[j] - 1].id == id) {
-            return &c->v[c->vtab[j] - 1];
+        if (c->vtab[j].id == id) {
+            return &c->vtab[j];
         }
     }
     return NULL;
@@ -930,7 +939,7 @@ scratch_room(px_clusterer *c, size_t n)
     c->w = w != NULL ? w : c->w;
     bool *keep = px_realloc(c->keep, cap * sizeof *keep);
     c->keep = keep != NULL ? keep : c->keep;
-    uint32_t *vtab = px_realloc(c->vtab, cap * sizeof *vtab);
+    px_feat *vtab = px_realloc(c->vtab, cap * sizeof *vtab);
     c->vtab = vtab != NULL ? vtab : c->vtab;
     if (w == NULL || keep == NULL || vtab == NULL) {
         return false;
@@ -996,6 +1005,7 @@ px_cluster_bytes(const px_clusterer *c)
     b += c->cap_st * (sizeof(story) + sizeof(float) + 4 * sizeof(uint32_t));
     b += c->cap_post * sizeof(postings) + c->n_entries * sizeof(uint32_t);
     b += (c->df.cap + c->post_ix.cap) * (sizeof(uint64_t) + sizeof(uint32_t));
+    b += c->cap_scratch * (sizeof(float) + sizeof(bool) + sizeof(px_feat));
     return b;
 }
 
