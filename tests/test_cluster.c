@@ -105,6 +105,53 @@ test_window(void)
     px_cluster_free(c);
 }
 
+/* Months of stories, each with a few words no other article has, under
+ * online idf: stories close, their slots are reused and the index and df
+ * table stay the size of a window. */
+static void
+test_memory(void)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_s = 86400;
+    o.threshold = 0.15;
+    px_clusterer *c = px_cluster_new(&o);
+    const int64_t t0 = 1767225600;
+    size_t bytes_early = 0;
+    size_t wrong = 0;
+    size_t max_live = 0;
+    for (size_t day = 0; day < 200; day++) {
+        size_t first[10] = {0};
+        for (size_t k = 0; k < 30; k++) {
+            px_feat f[64];
+            const size_t topic = 10 + day * 10 + k % 10;
+            size_t n = article(topic, f);
+            for (size_t w = 0; w < 5; w++) { /* new words, light */
+                f[n++] = (px_feat){
+                    ((uint64_t)1 << 40) + next_rand() % (1u << 30), 0.2f};
+            }
+            size_t s = 0;
+            const int64_t t = t0 + (int64_t)(day * 86400 + k * 2000);
+            CHECK(px_cluster_add(c, f, n, t, &s, NULL, NULL) == PX_OK);
+            if (k < 10) {
+                first[k] = s;
+            }
+            wrong += s != first[k % 10];
+        }
+        max_live =
+            px_cluster_n_live(c) > max_live ? px_cluster_n_live(c) : max_live;
+        if (day == 20) {
+            bytes_early = px_cluster_bytes(c);
+        }
+    }
+    CHECK(wrong < 60); /* a few articles share too little with the first */
+    CHECK(px_cluster_n_stories(c) < 2060);
+    CHECK(max_live <= 45);
+    CHECK(px_cluster_n_slots(c) <= 2 * max_live + 64);
+    CHECK(px_cluster_bytes(c) <= bytes_early * 3 / 2);
+    px_cluster_free(c);
+}
+
 static void
 test_empty(void)
 {
@@ -122,6 +169,7 @@ main(void)
 {
     test_topics();
     test_window();
+    test_memory();
     test_empty();
     return check_summary();
 }

@@ -142,11 +142,59 @@ test_growth(void)
     px_dedup_free(d);
 }
 
+/* A long stream with a sliding window: groups of four copies, each
+ * document forgotten 50 documents later. The records held stay near the
+ * window, released documents keep their groups, and a join reaches a
+ * released group. */
+static void
+test_window_memory(void)
+{
+    static char t[4096];
+    px_dedup *d = px_dedup_new(PX_DEDUP_THRESHOLD);
+    const size_t n = 20000;
+    size_t wrong = 0;
+    size_t max_held = 0;
+    size_t bytes_early = 0;
+    for (size_t i = 0; i < n; i++) {
+        words(t, sizeof t, 40, 1, (i / 4) * 100);
+        px_minhash s;
+        sig_of(t, &s);
+        size_t best = 0;
+        CHECK(px_dedup_add(d, &s, &best, NULL) == PX_OK);
+        wrong += (i % 4 == 0) != (best == SIZE_MAX);
+        if (i >= 50) {
+            px_dedup_forget(d, i - 50);
+        }
+        const size_t held = px_dedup_n_held(d);
+        max_held = held > max_held ? held : max_held;
+        if (i == 2000) {
+            bytes_early = px_dedup_bytes(d);
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(max_held < 400);
+    /* the tables and ring do not grow; only the groups of copies stay */
+    CHECK(px_dedup_bytes(d) < bytes_early + n * 64);
+    for (size_t i = 0; i < n; i++) {
+        wrong += px_dedup_group(d, i) != i / 4 * 4;
+    }
+    CHECK(wrong == 0);
+    /* a rewrite of a released document joins its group */
+    CHECK(px_dedup_join(d, n - 1, 5));
+    CHECK(px_dedup_group(d, n - 1) == 4 && px_dedup_group(d, n - 4) == 4);
+    CHECK(px_dedup_group(d, 6) == 4 && px_dedup_group(d, 8) == 8);
+    /* and two released groups can still be joined */
+    CHECK(px_dedup_join(d, 100, 9));
+    CHECK(px_dedup_group(d, 101) == 8 && px_dedup_group(d, 103) == 8);
+    px_dedup_free(d);
+}
+
 int
 main(void)
 {
     test_estimates();
     test_groups();
     test_growth();
+    test_window_memory();
     return check_summary();
 }
