@@ -63,7 +63,7 @@
 
 typedef struct base {
     uint32_t story;
-    px_feat *feats; /* idf-weighted (arena) */
+    px_feat *feats; /* idf-weighted (owned) */
     size_t n;
     px_minhash sig;
 } base;
@@ -77,7 +77,6 @@ typedef struct pool {
     size_t *by_story[MAX_STORIES]; /* versions of each story */
     size_t n_by_story[MAX_STORIES];
     px_profiler *prof;
-    px_arena *arena;
 } pool;
 
 typedef struct event {
@@ -190,17 +189,25 @@ add_doc(void *ctx, const px_ntrex_doc *d, px_error *err)
         p->b = b;
     }
     px_profile pr;
-    px_status rc = px_profile_build(p->prof, d->headline, d->body, NULL, NULL,
-                                    p->arena, &pr, err);
-    if (rc != PX_OK) {
-        return rc;
+    px_arena *a = px_arena_new();
+    px_status rc = a != NULL ? px_profile_build(p->prof, d->headline, d->body,
+                                                NULL, NULL, a, &pr, err)
+                             : px_fail(err, PX_ENOMEM, "bench: out of memory");
+    base *b = &p->b[p->n];
+    b->n = rc == PX_OK ? pr.n_feats : 0;
+    b->n = b->n < MAX_FEATS / 2 ? b->n : MAX_FEATS / 2;
+    b->feats = rc == PX_OK ? malloc((b->n + 1) * sizeof *b->feats) : NULL;
+    if (rc == PX_OK && b->feats == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "bench: out of memory");
     }
-    base *b = &p->b[p->n++];
-    b->story = story_index(p, d->story_id);
-    b->feats = pr.feats;
-    b->n = pr.n_feats < MAX_FEATS / 2 ? pr.n_feats : MAX_FEATS / 2;
-    b->sig = pr.sig;
-    return PX_OK;
+    if (rc == PX_OK) {
+        memcpy(b->feats, pr.feats, b->n * sizeof *b->feats);
+        b->story = story_index(p, d->story_id);
+        b->sig = pr.sig;
+        p->n++;
+    }
+    px_arena_free(a); /* the profile's working memory */
+    return rc;
 }
 
 static bool
@@ -310,8 +317,7 @@ load_pool(pool *p, const char *dir, const px_lex *lex)
         return false;
     }
     px_error err = {0};
-    p->arena = px_arena_new();
-    if (p->arena == NULL || px_profiler_new(lex, &p->prof, &err) != PX_OK) {
+    if (px_profiler_new(lex, &p->prof, &err) != PX_OK) {
         closedir(d);
         return false;
     }
@@ -651,7 +657,6 @@ main(int argc, char **argv)
         waitpid(pid, &status, 0);
     }
     px_profiler_free(p.prof);
-    px_arena_free(p.arena);
     px_lex_close(lex);
     return 0;
 }
