@@ -189,6 +189,7 @@ add_doc(void *ctx, const px_ntrex_doc *d, px_error *err)
         p->b = b;
     }
     px_profile pr;
+    memset(&pr, 0, sizeof pr);
     px_arena *a = px_arena_new();
     px_status rc = a != NULL ? px_profile_build(p->prof, d->headline, d->body,
                                                 NULL, NULL, a, &pr, err)
@@ -200,8 +201,10 @@ add_doc(void *ctx, const px_ntrex_doc *d, px_error *err)
     if (rc == PX_OK && b->feats == NULL) {
         rc = px_fail(err, PX_ENOMEM, "bench: out of memory");
     }
-    if (rc == PX_OK) {
-        memcpy(b->feats, pr.feats, b->n * sizeof *b->feats);
+    if (rc == PX_OK && b->feats != NULL) {
+        if (b->n > 0) {
+            memcpy(b->feats, pr.feats, b->n * sizeof *b->feats);
+        }
         b->story = story_index(p, d->story_id);
         b->sig = pr.sig;
         p->n++;
@@ -598,6 +601,20 @@ run(const pool *p, size_t size, size_t per_day)
     return 0;
 }
 
+static void
+pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->b[i].feats);
+    }
+    for (size_t i = 0; i < p->n_stories; i++) {
+        free(p->stories[i]);
+        free(p->by_story[i]);
+    }
+    free(p->b);
+    px_profiler_free(p->prof);
+}
+
 static const char *
 ntrex_dir(char *buf, size_t n)
 {
@@ -631,6 +648,8 @@ main(int argc, char **argv)
     if (!load_pool(&p, dir, lex)) {
         printf("SKIP: NTREX-128 documents absent or unreadable (%s/docs)\n",
                dir);
+        pool_free(&p);
+        px_lex_close(lex);
         return 0;
     }
     const char *pd = getenv("PX_BENCH_PER_DAY");
@@ -656,7 +675,7 @@ main(int argc, char **argv)
         int status = 0;
         waitpid(pid, &status, 0);
     }
-    px_profiler_free(p.prof);
+    pool_free(&p);
     px_lex_close(lex);
     return 0;
 }

@@ -319,7 +319,9 @@ top_by_weight(px_feat *a, size_t n, size_t k, float *w, bool *keep)
             a[j++] = a[i]; /* overwrites only entries not kept */
         }
     }
-    qsort(a, m, sizeof *a, by_weight_desc);
+    if (m > 1) {
+        qsort(a, m, sizeof *a, by_weight_desc);
+    }
 }
 
 static bool
@@ -740,7 +742,7 @@ static size_t
 best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
            double *best_sim, double *best_fit_out)
 {
-    if (n > 0) {
+    if (n > 0 && v != NULL) {
         memcpy(query, v, n * sizeof *v);
     }
     top_by_weight(query, n, c->o.max_query, c->w, c->keep);
@@ -966,10 +968,11 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
     }
     if (rc == PX_OK) {
         buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
-        rc = buf != NULL ? PX_OK
-                         : px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        if (buf == NULL) {
+            rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        }
     }
-    if (rc != PX_OK) {
+    if (rc != PX_OK || buf == NULL || v == NULL) {
         goto done;
     }
     double best_sim = 0.0;

@@ -82,10 +82,10 @@ test_window(void)
     CHECK(px_cluster_add(c, f, article(0, f), t0 + 3600, &s1, NULL, NULL) ==
           PX_OK);
     CHECK(s0 == s1);
-    CHECK(px_cluster_add(c, f, article(1, f), t0 + 3 * 86400, &s2, NULL,
-                         NULL) == PX_OK);
-    CHECK(px_cluster_add(c, f, article(0, f), t0 + 3 * 86400, &s1, NULL,
-                         NULL) == PX_OK);
+    CHECK(px_cluster_add(c, f, article(1, f), t0 + (int64_t)3 * 86400, &s2,
+                         NULL, NULL) == PX_OK);
+    CHECK(px_cluster_add(c, f, article(0, f), t0 + (int64_t)3 * 86400, &s1,
+                         NULL, NULL) == PX_OK);
     CHECK(s1 != s0 && s1 != s2);
     CHECK(px_cluster_n_live(c) == 2);
     CHECK(px_cluster_n_stories(c) == 3);

@@ -87,7 +87,7 @@ test_groups(void)
     memcpy(t[2] + 18, t[0], strlen(t[0]) + 1);
     memcpy(t[3], t[0], sizeof t[3]); /* light rewrite */
     char *p = strstr(t[3], "w150 ");
-    memcpy(p, "x150 ", 5);
+    p[0] = 'x';
     words(t[4], sizeof t[4], 300, 7, 4); /* unrelated */
     px_dedup *d = px_dedup_new(PX_DEDUP_THRESHOLD);
     CHECK(d != NULL);

@@ -24,9 +24,10 @@ static const char *const versions[] = {"eng", "arb", "zho-CN", "zho-TW",
 
 typedef struct run {
     px_storyset *set;
-    char *id[MAX_ARTS]; /* owned */
+    char *id[MAX_ARTS]; /* owned; NULL for a seed */
     size_t n;
     size_t seed[MAX_SEEDS]; /* article numbers of the seeds */
+    char seed_name[MAX_SEEDS][64];
     size_t n_seeds;
 } run;
 
@@ -76,14 +77,27 @@ add_seeds(run *r, const char *dir)
             CHECK(px_storyset_add(r->set, a, &err) == PX_OK);
             const char *src = px_record_source(rec);
             const char *base = strrchr(src, '/');
+            snprintf(r->seed_name[r->n_seeds], sizeof r->seed_name[0], "%s",
+                     base != NULL ? base + 1 : src);
             r->seed[r->n_seeds++] = r->n;
-            r->id[r->n++] = strdup(base != NULL ? base + 1 : src);
+            r->id[r->n++] = NULL;
             n++;
         }
         px_article_free(a);
     }
     px_reader_close(rd);
     return n;
+}
+
+static const char *
+name_of(const run *r, size_t i)
+{
+    for (size_t k = 0; k < r->n_seeds; k++) {
+        if (r->seed[k] == i) {
+            return r->seed_name[k];
+        }
+    }
+    return r->id[i] != NULL ? r->id[i] : "-";
 }
 
 static bool
@@ -116,14 +130,14 @@ explain(const run *r)
                 best = j;
             }
             if (!is_seed(r, j) && px_storyset_story_of(r->set, j) == st) {
-                printf("  %s shares story %zu with %s (sim %.3f)\n", r->id[i],
-                       st, r->id[j], sim);
+                printf("  %s shares story %zu with %s (sim %.3f)\n",
+                       name_of(r, i), st, name_of(r, j), sim);
             }
         }
         printf("seed %s: story %zu of %zu articles; closest NTREX %s "
                "(sim %.3f)\n  sims to seeds:",
-               r->id[i], st, size, best != SIZE_MAX ? r->id[best] : "-",
-               best_sim);
+               name_of(r, i), st, size,
+               best != SIZE_MAX ? name_of(r, best) : "-", best_sim);
         for (size_t m = 0; m < r->n_seeds; m++) {
             printf(" %.3f", px_storyset_similarity(r->set, i, r->seed[m]));
         }
