@@ -553,6 +553,9 @@ run(const pool *p, size_t size, size_t per_day)
         fprintf(stderr, "bench_stories: out of memory\n");
         return 1;
     }
+    memset(bt->feats, 0, (size_t)BATCH * MAX_FEATS * sizeof(px_feat));
+    printf("  start: rss %.1f MB (pool and batch buffers)\n",
+           (double)rss_kb() / 1024.0);
     uint64_t recur_salt = 0;
     double cpu = 0.0;
     double wall = 0.0;
