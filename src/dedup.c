@@ -358,16 +358,25 @@ make_room(px_dedup *d)
     while (cap < (live + 1) * 4) {
         cap *= 2;
     }
+    slot *t[PX_LSH_BANDS] = {NULL};
+    bool ok = true;
+    for (size_t band = 0; band < PX_LSH_BANDS && ok; band++) {
+        t[band] = px_malloc(cap * sizeof *t[band]);
+        ok = t[band] != NULL;
+    }
     for (size_t band = 0; band < PX_LSH_BANDS; band++) {
-        slot *t = px_malloc(cap * sizeof *t);
-        if (t == NULL) {
-            return false;
+        if (!ok) { /* all tables or none, so they keep one size */
+            free(t[band]);
+            continue;
         }
         for (size_t i = 0; i < cap; i++) {
-            t[i].head = EMPTY;
+            t[band][i].head = EMPTY;
         }
         free(d->tab[band]);
-        d->tab[band] = t;
+        d->tab[band] = t[band];
+    }
+    if (!ok) {
+        return false;
     }
     d->cap_tab = cap;
     d->n_keys = live;

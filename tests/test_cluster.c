@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "check.h"
 #include "cluster.h"
 
@@ -152,6 +153,34 @@ test_memory(void)
     px_cluster_free(c);
 }
 
+/* Every allocation failing in turn: adds fail with PX_ENOMEM (never
+ * crash), and the clusterer still frees cleanly (ASan checks the leaks). */
+static void
+test_oom(void)
+{
+    size_t n_failed = 0;
+    for (long k = 1; k < 600; k += 5) {
+        px_cluster_opts o;
+        px_cluster_opts_default(&o);
+        o.window_s = 86400;
+        px_mem_fail_after(k);
+        px_clusterer *c = px_cluster_new(&o);
+        px_status rc = c != NULL ? PX_OK : PX_ENOMEM;
+        for (size_t i = 0; i < 400 && rc == PX_OK; i++) {
+            px_feat f[64];
+            size_t s = 0;
+            const int64_t t = 1767225600 + (int64_t)i * 3600;
+            rc =
+                px_cluster_add(c, f, article(i / 4 % 50, f), t, &s, NULL, NULL);
+        }
+        px_mem_fail_after(0);
+        CHECK(rc == PX_OK || rc == PX_ENOMEM);
+        n_failed += rc != PX_OK;
+        px_cluster_free(c);
+    }
+    CHECK(n_failed > 10);
+}
+
 static void
 test_empty(void)
 {
@@ -170,6 +199,7 @@ main(void)
     test_topics();
     test_window();
     test_memory();
+    test_oom();
     test_empty();
     return check_summary();
 }

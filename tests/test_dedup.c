@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "check.h"
 #include "dedup.h"
 #include "str.h"
@@ -189,6 +190,38 @@ test_window_memory(void)
     px_dedup_free(d);
 }
 
+/* Every allocation failing in turn: adds fail with PX_ENOMEM (never
+ * crash), and the index still frees cleanly (ASan checks the leaks). */
+static void
+test_oom(void)
+{
+    static char t[4096];
+    size_t n_failed = 0;
+    for (long k = 1; k < 400; k += 3) {
+        px_mem_fail_after(k);
+        px_dedup *d = px_dedup_new(PX_DEDUP_THRESHOLD);
+        px_status rc = d != NULL ? PX_OK : PX_ENOMEM;
+        for (size_t i = 0; i < 600 && rc == PX_OK; i++) {
+            words(t, sizeof t, 30, 1, (i / 3) * 100);
+            px_minhash s;
+            sig_of(t, &s);
+            rc = px_dedup_add(d, &s, NULL, NULL);
+            if (i >= 40) {
+                px_dedup_forget(d, i - 40);
+            }
+        }
+        px_mem_fail_after(0);
+        CHECK(rc == PX_OK || rc == PX_ENOMEM);
+        n_failed += rc != PX_OK;
+        if (d != NULL) {
+            px_dedup_join(d, 0, 599);
+            (void)px_dedup_group(d, 599);
+        }
+        px_dedup_free(d);
+    }
+    CHECK(n_failed > 10);
+}
+
 int
 main(void)
 {
@@ -196,5 +229,6 @@ main(void)
     test_groups();
     test_growth();
     test_window_memory();
+    test_oom();
     return check_summary();
 }
