@@ -5,6 +5,16 @@
  * the inverted index (feature -> story numbers whose centroid holds it).
  * Posting lists are cleaned lazily: a story that closed or dropped the
  * feature from its centroid is skipped and removed when met.
+ *
+ * Memory follows the window: stories live in slots, and a closed story's
+ * slot (its centroid freed at once) is reused after the next compaction of
+ * the index, which drops every stale posting and every emptied list, so no
+ * posting ever names a reused slot. Compaction runs when the postings
+ * outnumber twice the live centroids' features, or the closed slots the
+ * live ones. Story numbers (the callers') are kept in the slot. The
+ * document frequencies (online idf only) are halved once per window and
+ * the features that fall to zero dropped, so the table holds the
+ * vocabulary of the last windows, not of the corpus.
  */
 #include "cluster.h"
 
@@ -23,7 +33,8 @@ typedef struct u64map {
 } u64map;
 
 typedef struct postings {
-    uint32_t *ids;
+    uint64_t id;   /* the feature */
+    uint32_t *ids; /* story slots */
     uint32_t n;
     uint32_t cap;
 } postings;
@@ -35,6 +46,7 @@ typedef struct story {
     double norm_x; /* over the features that are not local_kind */
     int64_t t_last;
     size_t n_docs;
+    size_t no; /* story number */
     bool is_live;
 } story;
 
@@ -45,16 +57,31 @@ struct px_clusterer {
     postings *post;
     size_t n_post;
     size_t cap_post;
-    story *st;
-    size_t n_st;
+    size_t n_entries; /* postings in all lists */
+    story *st;        /* slots */
+    size_t n_slots;   /* slots ever used */
     size_t cap_st;
+    size_t n_st; /* stories opened */
     size_t n_live;
-    size_t n_docs;
+    size_t live_feats; /* features of the live centroids */
+    size_t n_docs;     /* articles in the df table (halved with it) */
     int64_t t_max;
     int64_t t_swept;   /* t_max at the last expiry sweep */
-    uint32_t *live;    /* numbers of the live stories */
-    float *score;      /* per story: partial score of the current query */
-    uint32_t *touched; /* stories with a score */
+    int64_t t_df;      /* t_max at the last halving of df */
+    uint32_t *live;    /* slots of the live stories */
+    uint32_t *free_sl; /* slots free for new stories */
+    size_t n_free;
+    uint32_t *closed; /* slots closed since the last compaction */
+    size_t n_closed;
+    float *score;      /* per slot: partial score of the current query */
+    uint32_t *touched; /* slots with a score */
+    float *w;          /* scratch for selections: cap_scratch entries */
+    bool *keep;
+    px_feat *vtab; /* the current article's features, hashed */
+    size_t cap_scratch;
+    size_t vmask;
+    const px_feat *vzero; /* its feature 0, if any */
+    double vnorm_x;
 };
 
 void
@@ -154,6 +181,7 @@ px_cluster_new(const px_cluster_opts *o)
     }
     c->t_max = PX_TIME_NONE;
     c->t_swept = PX_TIME_NONE;
+    c->t_df = PX_TIME_NONE;
     return c;
 }
 
@@ -163,7 +191,7 @@ px_cluster_free(px_clusterer *c)
     if (c == NULL) {
         return;
     }
-    for (size_t i = 0; i < c->n_st; i++) {
+    for (size_t i = 0; i < c->n_slots; i++) {
         free(c->st[i].c);
     }
     for (size_t i = 0; i < c->n_post; i++) {
@@ -178,6 +206,11 @@ px_cluster_free(px_clusterer *c)
     free(c->score);
     free(c->touched);
     free(c->live);
+    free(c->free_sl);
+    free(c->closed);
+    free(c->w);
+    free(c->keep);
+    free(c->vtab);
     free(c);
 }
 
@@ -209,6 +242,99 @@ by_weight_desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
+/* The k-th largest weight of a (1 <= k <= n), by quickselect with a
+ * three-way partition on w (room for n floats). */
+static float
+kth_weight(const px_feat *a, size_t n, size_t k, float *w)
+{
+    for (size_t i = 0; i < n; i++) {
+        w[i] = a[i].weight;
+    }
+    size_t lo = 0;
+    size_t hi = n - 1;
+    const size_t want = k - 1; /* index in descending order */
+    while (lo < hi) {
+        const float pivot = w[lo + (hi - lo) / 2];
+        size_t lt = lo; /* w[lo, lt) > pivot, w[lt, i) == pivot */
+        size_t i = lo;
+        size_t gt = hi + 1; /* w[gt, hi] < pivot */
+        while (i < gt) {
+            const float x = w[i];
+            if (x > pivot) {
+                w[i++] = w[lt];
+                w[lt++] = x;
+            } else if (x < pivot) {
+                w[i] = w[--gt];
+                w[gt] = x;
+            } else {
+                i++;
+            }
+        }
+        if (want < lt) {
+            hi = lt - 1;
+        } else if (want >= gt) {
+            lo = gt;
+        } else {
+            return pivot;
+        }
+    }
+    return w[lo];
+}
+
+/* Marks (in keep, n flags) the k entries of a a stable sort by weight,
+ * heaviest first, would put first: all above the k-th weight, then the
+ * earliest of those equal to it. Returns how many were marked. */
+static size_t
+mark_top(const px_feat *a, size_t n, size_t k, float *w, bool *keep)
+{
+    if (n <= k) {
+        for (size_t i = 0; i < n; i++) {
+            keep[i] = true;
+        }
+        return n;
+    }
+    const float kth = kth_weight(a, n, k, w);
+    size_t above = 0;
+    for (size_t i = 0; i < n; i++) {
+        above += a[i].weight > kth;
+    }
+    size_t eq_left = k - above;
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = a[i].weight > kth || (a[i].weight == kth && eq_left > 0);
+        eq_left -= a[i].weight == kth && keep[i];
+    }
+    return k;
+}
+
+/* Puts into a[0..min(n, k)) what a stable sort of a by weight, heaviest
+ * first, puts there (the rest of a is left unordered); w and keep are
+ * scratch for n entries. */
+static void
+top_by_weight(px_feat *a, size_t n, size_t k, float *w, bool *keep)
+{
+    const size_t m = mark_top(a, n, k, w, keep);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (keep[i]) {
+            a[j++] = a[i]; /* overwrites only entries not kept */
+        }
+    }
+    if (m > 1) {
+        qsort(a, m, sizeof *a, by_weight_desc);
+    }
+}
+
+static bool
+is_sorted_by_id(const px_feat *f, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (f[i - 1].id > f[i].id) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The article as a unit vector sorted by id: duplicates summed, each
  * weight times the feature's idf (which counts this article too). */
 static px_status
@@ -222,7 +348,9 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     if (n > 0) {
         memcpy(v, f, n * sizeof *v);
     }
-    qsort(v, n, sizeof *v, by_id);
+    if (!is_sorted_by_id(v, n)) {
+        qsort(v, n, sizeof *v, by_id);
+    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m > 0 && v[m - 1].id == v[i].id) {
@@ -234,13 +362,13 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     c->n_docs++;
     double norm = 0.0;
     for (size_t i = 0; i < m; i++) {
-        uint32_t *df = map_put(&c->df, v[i].id);
-        if (df == NULL) {
-            free(v);
-            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
-        }
-        (*df)++;
         if (c->o.online_idf) {
+            uint32_t *df = map_put(&c->df, v[i].id);
+            if (df == NULL) {
+                free(v);
+                return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+            }
+            (*df)++;
             const double idf = log(1.0 + (double)c->n_docs / (double)*df);
             v[i].weight = (float)(v[i].weight * idf);
         }
@@ -255,67 +383,88 @@ make_vector(px_clusterer *c, const px_feat *f, size_t n, px_feat **out,
     return PX_OK;
 }
 
-static double
-dot(const px_feat *a, size_t na, const px_feat *b, size_t nb)
-{
-    double s = 0.0;
-    size_t i = 0;
-    size_t j = 0;
-    while (i < na && j < nb) {
-        if (a[i].id < b[j].id) {
-            i++;
-        } else if (a[i].id > b[j].id) {
-            j++;
-        } else {
-            s += (double)a[i++].weight * b[j++].weight;
-        }
-    }
-    return s;
-}
-
 static bool
 is_local(const px_clusterer *c, uint64_t id)
 {
     return c->o.local_kind != 0 && (unsigned)(id >> 56) == c->o.local_kind;
 }
 
-/* The dot product and v's norm over the shared-space features alone. */
-static double
-dot_x(const px_clusterer *c, const px_feat *a, size_t na, const px_feat *b,
-      size_t nb, double *norm_a)
+static size_t
+vtab_slot(uint64_t id, size_t mask)
 {
-    double s = 0.0;
-    double na2 = 0.0;
-    size_t j = 0;
-    for (size_t i = 0; i < na; i++) {
-        if (is_local(c, a[i].id)) {
-            continue;
-        }
-        na2 += (double)a[i].weight * a[i].weight;
-        while (j < nb && b[j].id < a[i].id) {
-            j++;
-        }
-        if (j < nb && b[j].id == a[i].id) {
-            s += (double)a[i].weight * b[j].weight;
-        }
-    }
-    *norm_a = sqrt(na2);
-    return s;
+    return (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
 }
 
-/* How well v fits s: the larger of its cosine over all features divided by
- * the threshold and its cosine over the shared-space features divided by
- * threshold_x; 1 or more joins. */
-static double
-fit(const px_clusterer *c, const px_feat *v, size_t n, const story *s,
-    double *cos_out)
+/* Indexes the article v for fit(): a hash table of its ids and weights
+ * (room for c->cap_scratch entries, a power of two at least 2n; id 0,
+ * which marks a free entry, is kept aside), and its norm over the
+ * shared-space features. */
+static void
+vtab_build(px_clusterer *c, const px_feat *v, size_t n)
 {
-    const double cos = s->norm > 0 ? dot(v, n, s->c, s->n) / s->norm : 0.0;
+    size_t cap = 16;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    memset(c->vtab, 0, cap * sizeof *c->vtab);
+    c->vmask = cap - 1;
+    c->vzero = NULL;
+    double na2 = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].id == 0) {
+            c->vzero = &v[i];
+        } else {
+            size_t j = vtab_slot(v[i].id, c->vmask);
+            while (c->vtab[j].id != 0) {
+                j = (j + 1) & c->vmask;
+            }
+            c->vtab[j] = v[i];
+        }
+        if (!is_local(c, v[i].id)) {
+            na2 += (double)v[i].weight * v[i].weight;
+        }
+    }
+    c->vnorm_x = sqrt(na2);
+}
+
+/* The entry of id in the indexed article, or NULL. */
+static const px_feat *
+vtab_get(const px_clusterer *c, uint64_t id)
+{
+    if (id == 0) {
+        return c->vzero;
+    }
+    for (size_t j = vtab_slot(id, c->vmask); c->vtab[j].id != 0;
+         j = (j + 1) & c->vmask) {
+        if (c->vtab[j].id == id) {
+            return &c->vtab[j];
+        }
+    }
+    return NULL;
+}
+
+/* How well the indexed article fits s: the larger of its cosine over all
+ * features divided by the threshold and its cosine over the shared-space
+ * features divided by threshold_x; 1 or more joins. One pass over the
+ * centroid, in id order (so the sums are those of a merge). */
+static double
+fit(const px_clusterer *c, const story *s, double *cos_out)
+{
+    double d = 0.0;
+    double dx = 0.0;
+    for (size_t i = 0; i < s->n; i++) {
+        const px_feat *a = vtab_get(c, s->c[i].id);
+        if (a != NULL) {
+            const double p = (double)a->weight * s->c[i].weight;
+            d += p;
+            dx += is_local(c, a->id) ? 0.0 : p;
+        }
+    }
+    const double cos = s->norm > 0 ? d / s->norm : 0.0;
     double f = c->o.threshold > 0 ? cos / c->o.threshold : 0.0;
     if (c->o.local_kind != 0 && c->o.threshold_x > 0 && s->norm_x > 0) {
-        double nv = 0.0;
-        const double d = dot_x(c, v, n, s->c, s->n, &nv);
-        const double cx = nv > 0 ? d / (nv * s->norm_x) : 0.0;
+        const double nv = c->vnorm_x;
+        const double cx = nv > 0 ? dx / (nv * s->norm_x) : 0.0;
         if (cx / c->o.threshold_x > f) {
             f = cx / c->o.threshold_x;
         }
@@ -348,7 +497,9 @@ expire(px_clusterer *c, int64_t t)
             s->is_live = false;
             free(s->c);
             s->c = NULL;
+            c->live_feats -= s->n;
             s->n = 0;
+            c->closed[c->n_closed++] = c->live[i];
         } else {
             c->live[k++] = c->live[i];
         }
@@ -374,16 +525,16 @@ posting_for(px_clusterer *c, uint64_t id)
             c->post = p;
             c->cap_post = cap;
         }
-        c->post[c->n_post] = (postings){NULL, 0, 0};
+        c->post[c->n_post] = (postings){id, NULL, 0, 0};
         *ix = (uint32_t)++c->n_post; /* 1-based: 0 means absent */
     }
     return &c->post[*ix - 1];
 }
 
 static bool
-posting_add(postings *p, uint32_t story_no)
+posting_add(px_clusterer *c, postings *p, uint32_t slot)
 {
-    if (p->n > 0 && p->ids[p->n - 1] == story_no) {
+    if (p->n > 0 && p->ids[p->n - 1] == slot) {
         return true;
     }
     if (p->n == p->cap) {
@@ -395,7 +546,8 @@ posting_add(postings *p, uint32_t story_no)
         p->ids = ids;
         p->cap = cap;
     }
-    p->ids[p->n++] = story_no;
+    p->ids[p->n++] = slot;
+    c->n_entries++;
     return true;
 }
 
@@ -443,37 +595,166 @@ gather(px_clusterer *c, const px_feat *q, size_t nq)
             }
             c->score[p->ids[j]] += q[i].weight;
         }
+        c->n_entries -= p->n - k;
         p->n = k;
     }
     return n_touched;
 }
 
-static int
-by_score_desc(const void *a, const void *b)
+/* Keeps the postings of p that name a live story holding p's feature,
+ * once each (the score array marks the slots seen). */
+static void
+filter_list(px_clusterer *c, postings *p)
 {
-    const float x = ((const px_feat *)a)->weight;
-    const float y = ((const px_feat *)b)->weight;
-    return (x < y) - (x > y);
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < p->n; j++) {
+        const story *s = &c->st[p->ids[j]];
+        if (s->is_live && c->score[p->ids[j]] == 0.0f &&
+            has_feature(s, p->id)) {
+            c->score[p->ids[j]] = 1.0f;
+            p->ids[k++] = p->ids[j];
+        }
+    }
+    for (uint32_t j = 0; j < k; j++) {
+        c->score[p->ids[j]] = 0.0f;
+    }
+    c->n_entries -= p->n - k;
+    p->n = k;
+    if (k == 0) {
+        free(p->ids);
+        *p = (postings){p->id, NULL, 0, 0};
+    } else if (p->cap > 4 * k + 4) {
+        uint32_t *ids = px_realloc(p->ids, (size_t)(2 * k) * sizeof *ids);
+        if (ids != NULL) { /* else keep the larger block */
+            p->ids = ids;
+            p->cap = 2 * k;
+        }
+    }
 }
 
-/* The live story with the best cosine with v among the candidates the
- * index gives, or SIZE_MAX; *best_sim its cosine. */
+/* Drops every stale posting and emptied list, rebuilds the feature map
+ * over the lists left, and frees the closed slots for reuse (no posting
+ * names them any more). */
+static px_status
+compact(px_clusterer *c, px_error *err)
+{
+    size_t n_left = 0;
+    for (size_t i = 0; i < c->n_post; i++) {
+        filter_list(c, &c->post[i]);
+        n_left += c->post[i].n > 0;
+    }
+    size_t cap = 1024;
+    while (cap < 2 * (n_left + 1)) {
+        cap *= 2;
+    }
+    u64map ix = {px_calloc(cap, sizeof(uint64_t)),
+                 px_calloc(cap, sizeof(uint32_t)), cap, 0};
+    if (ix.keys == NULL || ix.vals == NULL) {
+        free(ix.keys);
+        free(ix.vals);
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_post; i++) {
+        if (c->post[i].n > 0) {
+            c->post[k++] = c->post[i];
+            *map_put(&ix, c->post[i].id) = (uint32_t)k; /* presized */
+        }
+    }
+    free(c->post_ix.keys);
+    free(c->post_ix.vals);
+    c->post_ix = ix;
+    c->n_post = k;
+    if (c->cap_post > 4 * k + 1024) {
+        postings *p = px_realloc(c->post, (2 * k + 1024) * sizeof *p);
+        if (p != NULL) {
+            c->post = p;
+            c->cap_post = 2 * k + 1024;
+        }
+    }
+    for (size_t i = 0; i < c->n_closed; i++) {
+        c->free_sl[c->n_free++] = c->closed[i];
+    }
+    c->n_closed = 0;
+    return PX_OK;
+}
+
+/* Halves every document frequency once per window (online idf only),
+ * dropping the features that fall to zero. */
+static px_status
+df_decay(px_clusterer *c, px_error *err)
+{
+    if (!c->o.online_idf || c->o.window_s <= 0 || c->t_max == PX_TIME_NONE) {
+        return PX_OK;
+    }
+    if (c->t_df == PX_TIME_NONE) {
+        c->t_df = c->t_max;
+    }
+    if (c->t_max - c->t_df < c->o.window_s) {
+        return PX_OK;
+    }
+    c->t_df = c->t_max;
+    size_t n_left = 0;
+    for (size_t i = 0; i < c->df.cap; i++) {
+        n_left += c->df.keys[i] != 0 && c->df.vals[i] > 1;
+    }
+    size_t cap = 1024;
+    while (cap < 2 * (n_left + 1)) {
+        cap *= 2;
+    }
+    u64map g = {px_calloc(cap, sizeof(uint64_t)),
+                px_calloc(cap, sizeof(uint32_t)), cap, 0};
+    if (g.keys == NULL || g.vals == NULL) {
+        free(g.keys);
+        free(g.vals);
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    for (size_t i = 0; i < c->df.cap; i++) {
+        if (c->df.keys[i] != 0 && c->df.vals[i] > 1) {
+            const size_t j = map_slot(&g, c->df.keys[i]);
+            g.keys[j] = c->df.keys[i];
+            g.vals[j] = c->df.vals[i] / 2;
+            g.n++;
+        }
+    }
+    free(c->df.keys);
+    free(c->df.vals);
+    c->df = g;
+    c->n_docs = (c->n_docs + 1) / 2;
+    return PX_OK;
+}
+
+/* Compacts the index when stale postings or closed slots pile up. */
+static px_status
+tidy(px_clusterer *c, px_error *err)
+{
+    px_status rc = df_decay(c, err);
+    if (rc == PX_OK && (c->n_entries > 2 * c->live_feats + 4096 ||
+                        c->n_closed > c->n_live + 64)) {
+        rc = compact(c, err);
+    }
+    return rc;
+}
+
+/* The live story (slot) with the best cosine with v among the candidates
+ * the index gives, or SIZE_MAX; *best_sim its cosine. */
 static size_t
 best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
            double *best_sim, double *best_fit_out)
 {
-    if (n > 0) {
+    if (n > 0 && v != NULL) {
         memcpy(query, v, n * sizeof *v);
     }
-    qsort(query, n, sizeof *query, by_weight_desc);
+    top_by_weight(query, n, c->o.max_query, c->w, c->keep);
     const size_t nq = n < c->o.max_query ? n : c->o.max_query;
     const size_t n_touched = gather(c, query, nq);
-    /* reuse query as the candidate list: (story number, partial score) */
+    /* reuse query as the candidate list: (slot, partial score) */
     for (size_t i = 0; i < n_touched; i++) {
         query[i] = (px_feat){c->touched[i], c->score[c->touched[i]]};
         c->score[c->touched[i]] = 0.0f;
     }
-    qsort(query, n_touched, sizeof *query, by_score_desc);
+    top_by_weight(query, n_touched, c->o.max_candidates, c->w, c->keep);
+    vtab_build(c, v, n);
     const size_t n_cand =
         n_touched < c->o.max_candidates ? n_touched : c->o.max_candidates;
     size_t best = SIZE_MAX;
@@ -483,7 +764,7 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     for (size_t i = 0; i < n_cand; i++) {
         const story *s = &c->st[query[i].id];
         double cos = 0.0;
-        const double f = fit(c, v, n, s, &cos);
+        const double f = fit(c, s, &cos);
         if (f > best_fit) {
             second_fit = best_fit;
             best_fit = f;
@@ -502,48 +783,72 @@ best_story(px_clusterer *c, const px_feat *v, size_t n, px_feat *query,
     return best;
 }
 
-/* Keeps the PX_CLUSTER_CENTROID heaviest features of s (sorted by id). */
+/* Keeps the PX_CLUSTER_CENTROID heaviest features of s (sorted by id;
+ * among equal weights the smaller ids, as a stable sort would). */
 static void
-prune(story *s)
+prune(px_clusterer *c, story *s)
 {
     if (s->n <= PX_CLUSTER_CENTROID) {
         return;
     }
-    qsort(s->c, s->n, sizeof *s->c, by_weight_desc);
-    s->n = PX_CLUSTER_CENTROID;
-    qsort(s->c, s->n, sizeof *s->c, by_id);
+    mark_top(s->c, s->n, PX_CLUSTER_CENTROID, c->w, c->keep);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (c->keep[i]) {
+            s->c[k++] = s->c[i];
+        }
+    }
+    s->n = k;
 }
 
-/* s's centroid becomes decay * centroid + v; new features are indexed. */
-static px_status
-merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
-      double decay, px_error *err)
+/* The merge of centroid c (n features) scaled by decay with v (nv):
+ * sorted by id; *n_out features. NULL: no memory. */
+static px_feat *
+merged(const px_feat *c, size_t n, double decay, const px_feat *v, size_t nv,
+       size_t *n_out)
 {
-    story *s = &c->st[story_no];
-    px_feat *m = px_malloc((s->n + n) * sizeof *m + 1);
+    px_feat *m = px_malloc((n + nv) * sizeof *m + 1);
     if (m == NULL) {
-        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        return NULL;
     }
     size_t i = 0;
     size_t j = 0;
     size_t k = 0;
-    while (i < s->n || j < n) {
-        if (j == n || (i < s->n && s->c[i].id < v[j].id)) {
-            m[k++] = (px_feat){s->c[i].id, (float)(s->c[i].weight * decay)};
+    while (i < n || j < nv) {
+        if (j == nv || (i < n && c[i].id < v[j].id)) {
+            m[k++] = (px_feat){c[i].id, (float)(c[i].weight * decay)};
             i++;
-        } else if (i == s->n || v[j].id < s->c[i].id) {
+        } else if (i == n || v[j].id < c[i].id) {
             m[k++] = v[j++];
         } else {
-            m[k++] = (px_feat){v[j].id,
-                               (float)(s->c[i].weight * decay) + v[j].weight};
+            m[k++] =
+                (px_feat){v[j].id, (float)(c[i].weight * decay) + v[j].weight};
             i++;
             j++;
         }
     }
-    free(s->c);
+    *n_out = k;
+    return m;
+}
+
+/* The centroid of slot sl becomes decay * centroid + v; the features new
+ * to it are indexed. */
+static px_status
+merge(px_clusterer *c, size_t sl, const px_feat *v, size_t n, double decay,
+      px_error *err)
+{
+    story *s = &c->st[sl];
+    size_t k = 0;
+    px_feat *m = merged(s->c, s->n, decay, v, n, &k);
+    if (m == NULL) {
+        return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    const story old = *s;
     s->c = m;
     s->n = k;
-    prune(s);
+    prune(c, s);
+    c->live_feats += s->n;
+    c->live_feats -= old.n;
     double norm = 0.0;
     double norm_x = 0.0;
     for (size_t x = 0; x < s->n; x++) {
@@ -553,41 +858,42 @@ merge(px_clusterer *c, size_t story_no, const px_feat *v, size_t n,
     }
     s->norm = sqrt(norm);
     s->norm_x = sqrt(norm_x);
-    for (size_t x = 0; x < n; x++) {
-        postings *p = has_feature(s, v[x].id) ? posting_for(c, v[x].id) : NULL;
-        if (has_feature(s, v[x].id) &&
-            (p == NULL || !posting_add(p, (uint32_t)story_no))) {
-            return px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    px_status rc = PX_OK;
+    for (size_t x = 0; x < n && rc == PX_OK; x++) {
+        if (!has_feature(s, v[x].id) || has_feature(&old, v[x].id)) {
+            continue;
+        }
+        postings *p = posting_for(c, v[x].id);
+        if (p == NULL || !posting_add(c, p, (uint32_t)sl)) {
+            rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
         }
     }
-    return PX_OK;
+    free(old.c);
+    return rc;
 }
 
-/* Room for one more story in every per-story array. */
+/* Room for one more slot in every per-slot array. */
 static bool
 story_room(px_clusterer *c)
 {
-    if (c->n_st < c->cap_st) {
+    if (c->n_slots < c->cap_st) {
         return true;
     }
     const size_t cap = c->cap_st ? c->cap_st * 2 : 256;
     story *st = px_realloc(c->st, cap * sizeof *st);
-    if (st != NULL) {
-        c->st = st;
-    }
+    c->st = st != NULL ? st : c->st;
     float *score = px_realloc(c->score, cap * sizeof *score);
-    if (score != NULL) {
-        c->score = score;
-    }
+    c->score = score != NULL ? score : c->score;
     uint32_t *touched = px_realloc(c->touched, cap * sizeof *touched);
-    if (touched != NULL) {
-        c->touched = touched;
-    }
+    c->touched = touched != NULL ? touched : c->touched;
     uint32_t *live = px_realloc(c->live, cap * sizeof *live);
-    if (live != NULL) {
-        c->live = live;
-    }
-    if (st == NULL || score == NULL || touched == NULL || live == NULL) {
+    c->live = live != NULL ? live : c->live;
+    uint32_t *fr = px_realloc(c->free_sl, cap * sizeof *fr);
+    c->free_sl = fr != NULL ? fr : c->free_sl;
+    uint32_t *closed = px_realloc(c->closed, cap * sizeof *closed);
+    c->closed = closed != NULL ? closed : c->closed;
+    if (st == NULL || score == NULL || touched == NULL || live == NULL ||
+        fr == NULL || closed == NULL) {
         return false;
     }
     memset(c->score + c->cap_st, 0, (cap - c->cap_st) * sizeof *score);
@@ -596,16 +902,16 @@ story_room(px_clusterer *c)
 }
 
 static px_status
-open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t,
-           size_t *story_no, px_error *err)
+open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t, size_t *sl,
+           px_error *err)
 {
-    if (!story_room(c)) {
+    if (c->n_free == 0 && !story_room(c)) {
         return px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
-    *story_no = c->n_st;
-    c->st[c->n_st++] = (story){NULL, 0, 0.0, 0.0, t, 0, true};
-    c->live[c->n_live++] = (uint32_t)*story_no;
-    return merge(c, *story_no, v, n, 1.0, err);
+    *sl = c->n_free > 0 ? c->free_sl[--c->n_free] : c->n_slots++;
+    c->st[*sl] = (story){NULL, 0, 0.0, 0.0, t, 1, c->n_st++, true};
+    c->live[c->n_live++] = (uint32_t)*sl;
+    return merge(c, *sl, v, n, 1.0, err);
 }
 
 static double
@@ -618,6 +924,32 @@ decay_of(const px_clusterer *c, const story *s, int64_t t)
     return exp2(-(double)(t - s->t_last) / c->o.half_life_s);
 }
 
+/* Scratch for n entries: selections over the article, the candidates or
+ * a centroid with the article merged in, and the article's hash table
+ * (twice the article). */
+static bool
+scratch_room(px_clusterer *c, size_t n)
+{
+    if (n <= c->cap_scratch) {
+        return true;
+    }
+    size_t cap = 1024;
+    while (cap < n) {
+        cap *= 2;
+    }
+    float *w = px_realloc(c->w, cap * sizeof *w);
+    c->w = w != NULL ? w : c->w;
+    bool *keep = px_realloc(c->keep, cap * sizeof *keep);
+    c->keep = keep != NULL ? keep : c->keep;
+    px_feat *vtab = px_realloc(c->vtab, cap * sizeof *vtab);
+    c->vtab = vtab != NULL ? vtab : c->vtab;
+    if (w == NULL || keep == NULL || vtab == NULL) {
+        return false;
+    }
+    c->cap_scratch = cap;
+    return true;
+}
+
 px_status
 px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
                size_t *story_no, double *sim, px_error *err)
@@ -625,31 +957,40 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
     expire(c, t);
     px_feat *v = NULL;
     size_t nv = 0;
-    px_status rc = make_vector(c, f, n, &v, &nv, err);
-    if (rc != PX_OK) {
-        return rc;
+    px_feat *buf = NULL;
+    px_status rc = tidy(c, err);
+    if (rc == PX_OK) {
+        rc = make_vector(c, f, n, &v, &nv, err);
     }
-    px_feat *buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
-    if (buf == NULL) {
+    if (rc == PX_OK &&
+        !scratch_room(c, 2 * (nv + c->n_slots + PX_CLUSTER_CENTROID))) {
         rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
+    }
+    if (rc == PX_OK) {
+        buf = px_malloc((nv + c->n_live + 1) * sizeof *buf);
+        if (buf == NULL) {
+            rc = px_fail(err, PX_ENOMEM, "cluster: out of memory");
+        }
+    }
+    if (rc != PX_OK || buf == NULL || v == NULL) {
         goto done;
     }
     double best_sim = 0.0;
     double best_fit = 0.0;
-    const size_t best = best_story(c, v, nv, buf, &best_sim, &best_fit);
-    if (best != SIZE_MAX && best_fit >= 1.0) {
-        story *s = &c->st[best];
-        rc = merge(c, best, v, nv, decay_of(c, s, t), err);
-        s = &c->st[best];
+    size_t sl = best_story(c, v, nv, buf, &best_sim, &best_fit);
+    if (sl != SIZE_MAX && best_fit >= 1.0) {
+        rc = merge(c, sl, v, nv, decay_of(c, &c->st[sl], t), err);
+        story *s = &c->st[sl];
         s->n_docs++;
         if (t != PX_TIME_NONE && (s->t_last == PX_TIME_NONE || t > s->t_last)) {
             s->t_last = t;
         }
-        *story_no = best;
     } else {
         best_sim = 0.0;
-        rc = open_story(c, v, nv, t, story_no, err);
-        c->st[*story_no].n_docs = 1;
+        rc = open_story(c, v, nv, t, &sl, err);
+    }
+    if (rc == PX_OK) {
+        *story_no = c->st[sl].no;
     }
     if (sim != NULL) {
         *sim = best_sim;
@@ -658,4 +999,21 @@ done:
     free(v);
     free(buf);
     return rc;
+}
+
+size_t
+px_cluster_bytes(const px_clusterer *c)
+{
+    size_t b = sizeof *c + c->live_feats * sizeof(px_feat);
+    b += c->cap_st * (sizeof(story) + sizeof(float) + 4 * sizeof(uint32_t));
+    b += c->cap_post * sizeof(postings) + c->n_entries * sizeof(uint32_t);
+    b += (c->df.cap + c->post_ix.cap) * (sizeof(uint64_t) + sizeof(uint32_t));
+    b += c->cap_scratch * (sizeof(float) + sizeof(bool) + sizeof(px_feat));
+    return b;
+}
+
+size_t
+px_cluster_n_slots(const px_clusterer *c)
+{
+    return c->n_slots;
 }

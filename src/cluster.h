@@ -14,7 +14,9 @@
  * (half-life configurable), pruned to its heaviest PX_CLUSTER_CENTROID
  * features. Stories whose newest article is older than the window (behind
  * the newest time seen) close: they take no more articles and their memory
- * is released, so memory follows the window, not the corpus. Articles
+ * (centroid, postings, slot) is released or reused, and with online idf
+ * the document frequencies decay by half each window, so memory follows
+ * the window, not the corpus. Articles
  * without a time (PX_TIME_NONE) are compared with every live story and
  * never close anything.
  */
@@ -73,5 +75,11 @@ px_status px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
 /* How many stories were opened, and how many are live (in the window). */
 size_t px_cluster_n_stories(const px_clusterer *c);
 size_t px_cluster_n_live(const px_clusterer *c);
+
+/* Story slots ever used (live, closed or free: at most about twice the
+ * most stories live at once) and about how many bytes the clusterer
+ * holds: for tests and benchmarks of the memory bound. */
+size_t px_cluster_n_slots(const px_clusterer *c);
+size_t px_cluster_bytes(const px_clusterer *c);
 
 #endif /* PX_CLUSTER_H */

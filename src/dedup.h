@@ -12,8 +12,12 @@
  * two documents become candidates when a whole band agrees (likely above
  * about 0.4 Jaccard), and are joined into one copy group when the estimated
  * similarity reaches the threshold. Groups are kept with union-find, so
- * copies of copies join too. Memory is one signature and the band keys per
- * document; px_dedup_forget drops documents that left the time window.
+ * copies of copies join too. Memory follows the window, not the corpus:
+ * a document costs one signature, its chain links and the band keys while
+ * it may still match; once forgotten (px_dedup_forget, it left the time
+ * window) its record is released at the next rebuild of the tables, and
+ * what stays of it is its copy group, only when it has one (a hash map
+ * entry). Document numbers never change for callers.
  */
 #ifndef PX_DEDUP_H
 #define PX_DEDUP_H
@@ -67,11 +71,17 @@ px_status px_dedup_add(px_dedup *d, const px_minhash *sig, size_t *best,
 size_t px_dedup_group(px_dedup *d, size_t doc);
 
 /* Puts documents a and b in one copy group (a rewrite found by other
- * means). */
-void px_dedup_join(px_dedup *d, size_t a, size_t b);
+ * means); either may be forgotten or released. False (nothing changed)
+ * only when out of memory. */
+bool px_dedup_join(px_dedup *d, size_t a, size_t b);
 
 /* Stops matching new documents against doc (it left the window); its group
  * stays. */
 void px_dedup_forget(px_dedup *d, size_t doc);
+
+/* Documents whose records are held (not yet released), and the bytes the
+ * index holds: for tests and benchmarks of the memory bound. */
+size_t px_dedup_n_held(const px_dedup *d);
+size_t px_dedup_bytes(const px_dedup *d);
 
 #endif /* PX_DEDUP_H */
