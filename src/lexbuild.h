@@ -85,6 +85,8 @@ typedef px_status (*px_lexsrc_fn)(px_lexb *b, const px_lexsrc_paths *p,
 px_status px_lexsrc_cedict(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 px_status px_lexsrc_freedict(px_lexb *b, const px_lexsrc_paths *p,
                              px_error *err);
+px_status px_lexsrc_mueller(px_lexb *b, const px_lexsrc_paths *p,
+                            px_error *err);
 px_status px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);
 px_status px_lexsrc_jieba(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
