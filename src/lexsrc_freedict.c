@@ -330,10 +330,11 @@ fd_pair(fd_ctx *x, const char *dir, const char *name)
         char src[96];
         fd_edition((px_str){dict, nd}, ed, sizeof ed);
         snprintf(src, sizeof src, "FreeDict %s %s", name, ed);
-        px_lexb_source(x->b, src,
-                       strstr(name, "deu") != NULL ? "GPL-3 / AGPL-3"
-                                                   : "GPL-2+",
-                       x->n_forms);
+        /* dated editions (2022.11.18) are WikDict's, from Wiktionary */
+        const char *lic = strncmp(ed, "20", 2) == 0     ? "CC BY-SA 3.0"
+                          : strstr(name, "deu") != NULL ? "GPL-3 / AGPL-3"
+                                                        : "GPL-2+";
+        px_lexb_source(x->b, src, lic, x->n_forms);
     }
     free(index);
     free(dict);
