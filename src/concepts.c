@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -221,6 +222,50 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
     return false;
 }
 
+/* key with its Latin letters' diacritics removed (référendum: referendum)
+ * into buf (size n); its length, or 0 when it has none, or a letter that
+ * does not decompose to an ASCII one (ß, ø, œ). */
+static size_t
+fold_latin(px_str key, char *buf, size_t n)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    size_t k = 0;
+    bool folded = false;
+    int32_t i = 0;
+    while (U_SUCCESS(st) && (size_t)i < key.len && k + 1 < n) {
+        UChar32 c = 0;
+        U8_NEXT(key.ptr, i, (int32_t)key.len, c);
+        if (c >= 0 && c < 0x80) {
+            buf[k++] = (char)c;
+            continue;
+        }
+        UChar d[8];
+        const int32_t m =
+            c < 0 ? -1 : unorm2_getDecomposition(nfd, c, d, 8, &st);
+        if (m < 1 || d[0] >= 0x80 || U_FAILURE(st)) {
+            return 0;
+        }
+        buf[k++] = (char)d[0];
+        folded = true;
+    }
+    return U_SUCCESS(st) && folded && (size_t)i == key.len ? k : 0;
+}
+
+/* A Latin-script word no dictionary of its language knows, matched as an
+ * English cognate: its key without diacritics (référendum, élections,
+ * médias) in English. Weak evidence: half weight. */
+static bool
+cognate_hit(const finder *f, const px_word *w, px_lex_hit *hit)
+{
+    char buf[128];
+    if (w->script != USCRIPT_LATIN || w->key.len >= sizeof buf) {
+        return false;
+    }
+    const size_t n = fold_latin(w->key, buf, sizeof buf);
+    return n > 0 && get_senses(f, "eng", PX_LEX_KEY, (px_str){buf, n}, hit);
+}
+
 /* Senses of the single word w, trying its forms in order; *scale is how
  * much to trust them (less for guessed Arabic affixes). */
 static bool
@@ -240,8 +285,12 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
         return suffix_hit(f, w->key, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
-        return get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||
-               get_senses(f, "eng", PX_LEX_KEY, possessive_cut(w->key), hit);
+        if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||
+            get_senses(f, "eng", PX_LEX_KEY, possessive_cut(w->key), hit)) {
+            return true;
+        }
+        *scale = 0.5f;
+        return cognate_hit(f, w, hit);
     }
     return false;
 }

@@ -188,6 +188,25 @@ px_lexb_slots_resize(px_lexb *b, size_t n)
     return true;
 }
 
+/* The index of the entry (lang, space, key), or SIZE_MAX when absent;
+ * *slot is where it is or would go. */
+static size_t
+entry_find(const px_lexb *b, int lang, unsigned space, px_str key, size_t *slot)
+{
+    const uint32_t h = px_lexf_hash((unsigned)lang, space, key.ptr, key.len);
+    size_t i = h & (b->n_slots - 1);
+    for (; b->slots[i].entry != 0; i = (i + 1) & (b->n_slots - 1)) {
+        const size_t e = b->slots[i].entry - 1;
+        if (b->slots[i].hash == h &&
+            entry_is(b, &b->ents[e], lang, space, key)) {
+            *slot = i;
+            return e;
+        }
+    }
+    *slot = i;
+    return SIZE_MAX;
+}
+
 /* The index of the entry (lang, space, key), added without senses or flags
  * when absent; SIZE_MAX on failure. key must not point into the pool. */
 static size_t
@@ -196,15 +215,12 @@ entry_get(px_lexb *b, int lang, unsigned space, px_str key)
     if (b->failed || key.len == 0 || key.len >= PX_LEXF_MAX_KEY) {
         return SIZE_MAX;
     }
-    const uint32_t h = px_lexf_hash((unsigned)lang, space, key.ptr, key.len);
-    size_t i = h & (b->n_slots - 1);
-    for (; b->slots[i].entry != 0; i = (i + 1) & (b->n_slots - 1)) {
-        const size_t e = b->slots[i].entry - 1;
-        if (b->slots[i].hash == h &&
-            entry_is(b, &b->ents[e], lang, space, key)) {
-            return e;
-        }
+    size_t i = 0;
+    const size_t found = entry_find(b, lang, space, key, &i);
+    if (found != SIZE_MAX) {
+        return found;
     }
+    const uint32_t h = px_lexf_hash((unsigned)lang, space, key.ptr, key.len);
     if (b->n_ents + 1 >= UINT32_MAX / 2 ||
         !px_lexb_grow(b, (void **)&b->ents, &b->cap_ents, b->n_ents + 1,
                       sizeof *b->ents)) {
@@ -385,6 +401,40 @@ px_lexb_add(px_lexb *b, const char *lang, px_str form, px_concept c,
     }
     const px_str stem = {b->stem.ptr, b->stem.len};
     sense_add(b, entry_get(b, li, PX_LEX_STEM, stem), c, weight);
+}
+
+size_t
+px_lexb_senses(px_lexb *b, const char *lang, px_str form, px_lex_sense *out,
+               size_t max)
+{
+    char base[4];
+    const int li = form_key(b, lang, form, base);
+    size_t slot = 0;
+    const size_t e = li < 0 || b->key.len >= PX_LEXF_MAX_KEY
+                         ? SIZE_MAX
+                         : entry_find(b, li, PX_LEX_KEY,
+                                      (px_str){b->key.ptr, b->key.len}, &slot);
+    if (e == SIZE_MAX) {
+        return 0;
+    }
+    size_t n = 0;
+    for (uint32_t s = b->ents[e].head; s != NO_SENSE; s = b->senses[s].next) {
+        const px_lex_sense v = {b->senses[s].concept, b->senses[s].weight};
+        size_t j = n;
+        if (n < max) {
+            n++;
+        } else if (max == 0 || v.weight <= out[max - 1].weight) {
+            continue;
+        } else {
+            j = max - 1;
+        }
+        while (j > 0 && out[j - 1].weight < v.weight) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = v;
+    }
+    return n;
 }
 
 void
@@ -613,4 +663,5 @@ px_lexsrc_paths_default(px_lexsrc_paths *p, const char *repo_root)
         set_path(p->npm_dir, sizeof p->npm_dir, root, "/.cache/npm");
     }
     set_path(p->data_dir, sizeof p->data_dir, root, "/data/lexicon");
+    set_path(p->hunspell, sizeof p->hunspell, "/usr/share/hunspell", "");
 }

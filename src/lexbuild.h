@@ -48,6 +48,12 @@ px_concept px_lexb_concept(px_lexb *b, const char *name, const char *gloss);
 void px_lexb_add(px_lexb *b, const char *lang, px_str form, px_concept c,
                  float weight);
 
+/* The senses form (in lang) has so far, by weight, at most max of them,
+ * into out; how many. For sources that translate through another
+ * language's entries (lexsrc_tri.c). */
+size_t px_lexb_senses(px_lexb *b, const char *lang, px_str form,
+                      px_lex_sense *out, size_t max);
+
 /* Sets flags (PX_LEX_WORD: segmentation vocabulary such as jieba and
  * CEDICT headwords; PX_LEX_STOP: stopwords) on form's key in lang, adding
  * the key without a concept when it has none. */
@@ -74,6 +80,7 @@ typedef struct px_lexsrc_paths {
     char jieba[256];     /* .../jieba/dict.txt */
     char npm_dir[256];   /* <repo>/.cache/npm */
     char data_dir[256];  /* <repo>/data/lexicon (project-written lists) */
+    char hunspell[256];  /* /usr/share/hunspell */
 } px_lexsrc_paths;
 
 void px_lexsrc_paths_default(px_lexsrc_paths *p, const char *repo_root);
@@ -84,6 +91,12 @@ typedef px_status (*px_lexsrc_fn)(px_lexb *b, const px_lexsrc_paths *p,
 /* Dictionaries and vocabulary (lexsrc_dict.c). */
 px_status px_lexsrc_cedict(px_lexb *b, const px_lexsrc_paths *p, px_error *err);
 px_status px_lexsrc_freedict(px_lexb *b, const px_lexsrc_paths *p,
+                             px_error *err);
+px_status px_lexsrc_mueller(px_lexb *b, const px_lexsrc_paths *p,
+                            px_error *err);
+px_status px_lexsrc_triangulate(px_lexb *b, const px_lexsrc_paths *p,
+                                px_error *err);
+px_status px_lexsrc_hunspell(px_lexb *b, const px_lexsrc_paths *p,
                              px_error *err);
 px_status px_lexsrc_wordnet(px_lexb *b, const px_lexsrc_paths *p,
                             px_error *err);

@@ -55,8 +55,8 @@ b64_digit(char c)
     return c == '+' ? 62 : c == '/' ? 63 : -1;
 }
 
-static bool
-b64_number(px_str s, size_t *out)
+bool
+px_lexsrc_dictd_number(px_str s, size_t *out)
 {
     size_t v = 0;
     for (size_t i = 0; i < s.len; i++) {
@@ -257,9 +257,9 @@ fd_entry(fd_ctx *x, px_str head, px_str body)
     }
 }
 
-/* Reads every entry of one index against its dictionary text. */
-static void
-fd_read(fd_ctx *x, px_str index, px_str dict)
+void
+px_lexsrc_dictd_each(px_str index, px_str dict, px_lexsrc_entry_fn fn,
+                     void *ctx)
 {
     px_str line;
     while (px_lexsrc_line(&index, &line)) {
@@ -271,16 +271,23 @@ fd_read(fd_ctx *x, px_str index, px_str dict)
         size_t off = 0;
         size_t len = 0;
         if (t2 == NULL ||
-            !b64_number((px_str){t1 + 1, (size_t)(t2 - t1 - 1)}, &off) ||
-            !b64_number(
+            !px_lexsrc_dictd_number((px_str){t1 + 1, (size_t)(t2 - t1 - 1)},
+                                    &off) ||
+            !px_lexsrc_dictd_number(
                 (px_str){t2 + 1, (size_t)(line.ptr + line.len - t2 - 1)},
                 &len) ||
             off > dict.len || len > dict.len - off) {
             continue;
         }
-        fd_entry(x, (px_str){line.ptr, (size_t)(t1 - line.ptr)},
-                 (px_str){dict.ptr + off, len});
+        fn(ctx, (px_str){line.ptr, (size_t)(t1 - line.ptr)},
+           (px_str){dict.ptr + off, len});
     }
+}
+
+static void
+fd_entry_cb(void *ctx, px_str head, px_str body)
+{
+    fd_entry(ctx, head, body);
 }
 
 /* The dictionary's edition ("0.6.3") from its header, into out. */
@@ -317,15 +324,17 @@ fd_pair(fd_ctx *x, const char *dir, const char *name)
              PX_OK);
     if (ok) {
         x->n_forms = 0;
-        fd_read(x, (px_str){index, ni}, (px_str){dict, nd});
+        px_lexsrc_dictd_each((px_str){index, ni}, (px_str){dict, nd},
+                             fd_entry_cb, x);
         char ed[32];
         char src[96];
         fd_edition((px_str){dict, nd}, ed, sizeof ed);
         snprintf(src, sizeof src, "FreeDict %s %s", name, ed);
-        px_lexb_source(x->b, src,
-                       strstr(name, "deu") != NULL ? "GPL-3 / AGPL-3"
-                                                   : "GPL-2+",
-                       x->n_forms);
+        /* dated editions (2022.11.18) are WikDict's, from Wiktionary */
+        const char *lic = strncmp(ed, "20", 2) == 0     ? "CC BY-SA 3.0"
+                          : strstr(name, "deu") != NULL ? "GPL-3 / AGPL-3"
+                                                        : "GPL-2+";
+        px_lexb_source(x->b, src, lic, x->n_forms);
     }
     free(index);
     free(dict);

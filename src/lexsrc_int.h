@@ -25,6 +25,15 @@ px_status px_lexsrc_slurp(const char *path, const char *what,
  * into *line and s moves past it. False when s is empty. */
 bool px_lexsrc_line(px_str *s, px_str *line);
 
+/* A dictd index number (base-64 digits, most significant first). */
+bool px_lexsrc_dictd_number(px_str s, size_t *out);
+
+/* Calls fn for every entry of a dictd index (`head TAB offset TAB length`
+ * lines) whose body lies inside dict (the whole uncompressed .dict). */
+typedef void (*px_lexsrc_entry_fn)(void *ctx, px_str head, px_str body);
+void px_lexsrc_dictd_each(px_str index, px_str dict, px_lexsrc_entry_fn fn,
+                          void *ctx);
+
 /* A map from strings to 32-bit values (0 means absent): open addressing
  * over a copy of every key. */
 typedef struct px_smap px_smap;

@@ -12,6 +12,9 @@ const px_lexsrc_def px_lexsrc_all[] = {
     {"cedict", px_lexsrc_cedict},
     {"wordnet", px_lexsrc_wordnet},
     {"freedict", px_lexsrc_freedict},
+    {"mueller", px_lexsrc_mueller},
+    {"freedict-pivot", px_lexsrc_triangulate},
+    {"hunspell", px_lexsrc_hunspell},
     {"jieba", px_lexsrc_jieba},
     {"stopwords", px_lexsrc_stopwords},
 };

