@@ -19,6 +19,7 @@
 #define PX_REWRITE_THRESHOLD 0.5
 #define PX_REWRITE_MIN_STEMS 20
 #define PX_REWRITE_MAX_TRIES 64
+#define PX_REWRITE_MAX_STEPS 4096
 /* An article whose best story fits twice as well as the runner-up joins it
  * from half the threshold up: the collection tells what is close. */
 #define PX_STORY_MARGIN         2.0
@@ -308,7 +309,8 @@ stem_jaccard(const px_profile *a, const px_profile *b)
 
 /* Joins article number k (just clustered) to the copy group of the most
  * similar earlier article of its story in its language whose content words
- * it mostly shares: a rewrite, which shingles miss. */
+ * it mostly shares: a rewrite, which shingles miss. Looks back over at most
+ * PX_REWRITE_MAX_STEPS articles, so the cost per article stays flat. */
 static void
 find_rewrite(px_storyset *s, walk *w, size_t k)
 {
@@ -316,16 +318,14 @@ find_rewrite(px_storyset *s, walk *w, size_t k)
     double best = PX_REWRITE_THRESHOLD;
     size_t best_k = SIZE_MAX;
     size_t seen = 0;
-    for (size_t j = k; j-- > 0 && seen < PX_REWRITE_MAX_TRIES;) {
+    const size_t stop = k > PX_REWRITE_MAX_STEPS ? k - PX_REWRITE_MAX_STEPS : 0;
+    for (size_t j = k; j-- > stop && seen < PX_REWRITE_MAX_TRIES;) {
         const px_story_art *y = &s->arts[w->idx[j]];
         if (y->story != x->story || strcmp(y->prof.lang, x->prof.lang) != 0) {
             continue;
         }
         seen++;
         const double jac = stem_jaccard(&x->prof, &y->prof);
-        if (getenv("PX_DEBUG_REWRITE") != NULL) {
-            fprintf(stderr, "rewrite? %.3f %s | %s\n", jac, x->title, y->title);
-        }
         if (jac >= best) {
             best = jac;
             best_k = j;
