@@ -80,7 +80,9 @@ find(const px_article *a, px_str text, article_concepts *c, px_error *err)
     }
     if (rc == PX_OK) {
         coverage(c, a->arena);
-        qsort(c->occ, c->n_occ, sizeof *c->occ, occ_cmp);
+        if (c->n_occ > 0) {
+            qsort(c->occ, c->n_occ, sizeof *c->occ, occ_cmp);
+        }
     }
     return rc;
 }

@@ -269,7 +269,9 @@ by_id(const void *x, const void *y)
 static px_status
 finish(px_profiler *p, px_arena *a, px_profile *out, px_error *err)
 {
-    qsort(p->raw, p->n_raw, sizeof *p->raw, by_id);
+    if (p->n_raw > 0) {
+        qsort(p->raw, p->n_raw, sizeof *p->raw, by_id);
+    }
     out->feats = px_arena_alloc(a, (p->n_raw + 1) * sizeof *out->feats);
     if (out->feats == NULL) {
         return px_fail(err, PX_ENOMEM, "profile: out of memory");
