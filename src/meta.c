@@ -47,6 +47,7 @@ typedef struct ld_info {
     const char *headline;
     const char *published;       /* datePublished of an article object */
     const char *published_other; /* datePublished of any other object */
+    const char *modified;        /* dateModified of an article object */
     const char *author;
     const char *author_other; /* author of a WebPage or other object */
     const char *publisher;
@@ -355,6 +356,18 @@ in_article_tag(xmlNodePtr n)
     return false;
 }
 
+/* May a token end with pattern pat where it starts at t[at]? A one-word
+ * pattern may ("mainmenu", "post-related"); a compound one ("header-date")
+ * only after a separator: "articleheader-date" is an article's header. */
+static bool
+suffix_cut(const char *t, size_t at, const char *pat)
+{
+    if (at == 0 || strchr(pat, '-') == NULL) {
+        return true;
+    }
+    return t[at - 1] == '-' || t[at - 1] == '_';
+}
+
 /* Does a class or id token in cls (space separated) start or end with one
  * of pats? "related-posts" and "post-related" match "related";
  * "content-sidebar-wrap" does not match "sidebar". */
@@ -376,7 +389,8 @@ token_match(const char *cls, const char *const *pats)
             const size_t pl = strlen(pat);
             if (pl <= tl &&
                 ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
-                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0))) {
+                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0 &&
+                  suffix_cut(t, tl - pl, pat)))) {
                 return true;
             }
         }
@@ -858,6 +872,7 @@ ld_article(page *pg, json_t *obj)
     if (in->published == NULL) {
         in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
     }
+    in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
     px_buf b;
     px_buf_init(&b);
     ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
@@ -1368,9 +1383,21 @@ updated_label(const char *s, size_t off)
 
 #define MAX_VIS      128
 #define MAX_HEAD_UP  64
+#define MAX_TIMES    64
 #define VIS_TEXT_MAX ((size_t)512 * 1024)
 
-enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8, V_NEAR = 16 };
+/* Flags of a seen date: in the headline zone, an update, in a date-like
+ * element, a <time>, near the headline, labelled as an update in the
+ * text, marked as the publication date (label, class or itemprop). */
+enum {
+    V_ZONE = 1,
+    V_UPDATED = 2,
+    V_CLASS = 4,
+    V_TIME = 8,
+    V_NEAR = 16,
+    V_UPD_LABEL = 32,
+    V_PUB_MARK = 64
+};
 
 typedef struct vis_date {
     px_date d;
@@ -1394,6 +1421,9 @@ typedef struct vis {
     int h1_order; /* order of the headline's first text node, or -1 */
     const xmlNode *head_up[MAX_HEAD_UP]; /* the headline and its ancestors */
     size_t n_head_up;
+    const xmlNode *times[MAX_TIMES]; /* <time> elements in page order */
+    int time_order[MAX_TIMES];       /* order of the text node after each */
+    size_t n_times;
 } vis;
 
 static void
@@ -1480,6 +1510,10 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
         if (n->type == XML_ELEMENT_NODE) {
             descend = !invisible(n);
             in_h = in_h || n == h;
+            if (v->n_times < MAX_TIMES && tag_is(n, "time")) {
+                v->time_order[v->n_times] = (int)v->n_spans;
+                v->times[v->n_times++] = n;
+            }
         } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
             if (in_h && v->h1_order < 0) {
                 v->h1_order = (int)v->n_spans;
@@ -1607,13 +1641,40 @@ scan_visible(vis *v)
             f |= dist == 9999 ? V_NEAR : 0;
         }
         if (updated_label(buf, off)) {
-            f |= V_UPDATED;
+            f |= V_UPDATED | V_UPD_LABEL;
         }
+        f |= label ? V_PUB_MARK : 0;
         vis_add(v, &d, f, dist);
     }
 }
 
-/* <time datetime> values outside page chrome count as seen. */
+/* Does <time> t say it holds the publication date (class "published",
+ * itemprop datePublished, the old pubdate attribute)? */
+static bool
+is_pub_node(xmlNodePtr t)
+{
+    char cls[256];
+    class_id(t, cls, sizeof cls);
+    const char *ip = prop_view(t, "itemprop");
+    return strstr(cls, "publish") != NULL || has_prop(t, "pubdate") ||
+           (ip != NULL && strcmp(ip, "datePublished") == 0);
+}
+
+/* Text nodes from the headline to <time> element t, or 9999 when either
+ * is unknown. */
+static int
+time_dist(const vis *v, const xmlNode *t)
+{
+    for (size_t i = 0; i < v->n_times && v->h1_order >= 0; i++) {
+        if (v->times[i] == t) {
+            return v->time_order[i] - v->h1_order;
+        }
+    }
+    return 9999;
+}
+
+/* <time datetime> values outside page chrome count as seen, as near the
+ * headline as their place in the text says. */
 static void
 scan_times(page *pg, vis *v)
 {
@@ -1621,13 +1682,19 @@ scan_times(page *pg, vis *v)
         xmlNodePtr t = pg->times.n[i];
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
-        if (dt == NULL || in_boilerplate(t) ||
+        if (dt == NULL || chrome_elem(t, true, v->head_up, v->n_head_up) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
-        vis_add(v, &d,
-                V_ZONE | V_TIME | V_NEAR | (is_update_node(t) ? V_UPDATED : 0),
-                9999);
+        const int dist = time_dist(v, t);
+        unsigned f = V_TIME | (is_update_node(t) ? V_UPDATED : 0) |
+                     (is_pub_node(t) ? V_PUB_MARK : 0);
+        if (dist == 9999 || (dist >= -6 && dist <= 30)) {
+            f |= V_ZONE | V_NEAR;
+        } else if (dist >= -300 && dist <= 300) {
+            f |= V_ZONE;
+        }
+        vis_add(v, &d, f, dist);
     }
 }
 
@@ -1751,6 +1818,33 @@ vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
     return NULL;
 }
 
+static bool
+same_day(const px_date *x, const px_date *y)
+{
+    return x->year == y->year && x->month == y->month && x->day == y->day;
+}
+
+/* An update label on one showing of a day makes its other showings
+ * updates too, unless one is marked as the publication or is the
+ * structured publication day pub (may be NULL). */
+static void
+mark_updates(vis *v, const px_date *pub)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        vis_date *c = &v->v[i];
+        if ((c->flags & V_PUB_MARK) != 0 ||
+            (pub != NULL && same_day(&c->d, pub))) {
+            continue;
+        }
+        for (size_t j = 0; j < v->n; j++) {
+            if ((v->v[j].flags & V_UPD_LABEL) != 0 &&
+                same_day(&c->d, &v->v[j].d)) {
+                c->flags |= V_UPDATED;
+            }
+        }
+    }
+}
+
 /* Does the page call itself a website rather than an article (og:type)?
  * Such a page's unseen structured date is that of the page, not of an
  * article. */
@@ -1767,11 +1861,10 @@ is_website(const page *pg)
  * article itself; then a dated element further from the headline; then a date
  * shown as an update; then the URL. */
 static void
-decide_date(page *pg, const vis *v)
+decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
     px_article *a = pg->a;
-    date_src s;
-    const bool has_s = structured_date(pg, &s);
+    const date_src s = *sp;
     log_dates(v, &s, has_s);
     if (has_s && s.d.prec >= PX_PREC_DAY && vis_near(v, &s.d, 0) != NULL) {
         set_date(a, &s.d, s.how); /* stated and shown */
@@ -1816,7 +1909,10 @@ pick_date(page *pg, vis *v)
     }
     scan_visible(v);
     scan_times(pg, v);
-    decide_date(pg, v);
+    date_src s;
+    const bool has_s = structured_date(pg, &s);
+    mark_updates(v, has_s ? &s.d : NULL);
+    decide_date(pg, v, &s, has_s);
 }
 
 /* The page's visible text, with the headline located; NULL on OOM. */
