@@ -1601,6 +1601,178 @@ log_boiler(xmlNodePtr p, const px_date *d)
            (const char *)p->name, cls);
 }
 
+/* Tags that do not break a line of text. */
+static bool
+is_inline(const xmlNode *n)
+{
+    static const char *const tags[] = {
+        "a",     "span", "em",   "strong", "b",   "i",   "u",
+        "small", "time", "abbr", "font",   "sup", "sub", "mark",
+        "cite",  "q",    "code", "nobr",   "bdi", "big", NULL};
+    for (size_t i = 0; tags[i] != NULL; i++) {
+        if (tag_is(n, tags[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Can n sit inside a line of text (an inline tag, text, a comment, or
+ * something invisible)? */
+static bool
+in_line(const xmlNode *n)
+{
+    return n->type != XML_ELEMENT_NODE || is_inline(n) || invisible(n);
+}
+
+/* Bytes of s that are not ASCII white space. */
+static size_t
+ink_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++) {
+        n += *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
+    }
+    return n;
+}
+
+static size_t
+ink_len_n(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r';
+    }
+    return n;
+}
+
+/* Adds the visible text of n to *total, and to *before until text node t
+ * is met (*met). */
+static void
+count_text(xmlNodePtr n, xmlNodePtr t, bool *met, size_t *before, size_t *total)
+{
+    xmlNodePtr d = n;
+    while (d != NULL && *total < 4096) {
+        *met = *met || d == t;
+        if (d->type == XML_TEXT_NODE && d->content != NULL) {
+            const size_t len = ink_len((const char *)d->content);
+            *total += len;
+            *before += *met ? 0 : len;
+        }
+        if (d->type == XML_ELEMENT_NODE && !invisible(d) &&
+            d->children != NULL) {
+            d = d->children;
+            continue;
+        }
+        while (d != n && d->next == NULL) {
+            d = d->parent;
+        }
+        d = d == n ? NULL : d->next;
+    }
+}
+
+/* Bytes of text in the line holding text node t: the run of inline
+ * elements and text around it between block-level elements and <br>.
+ * *before counts the bytes ahead of t; counting stops after 4 KiB. */
+static void
+line_text(xmlNodePtr t, size_t *before, size_t *total)
+{
+    *before = 0;
+    *total = 0;
+    xmlNodePtr top = t; /* t's ancestor that is a child of the block */
+    while (top->parent != NULL && top->parent->type == XML_ELEMENT_NODE &&
+           is_inline(top->parent)) {
+        top = top->parent;
+    }
+    xmlNodePtr first = top;
+    while (first->prev != NULL && in_line(first->prev)) {
+        first = first->prev;
+    }
+    bool met = false;
+    for (xmlNodePtr c = first; c != NULL && (c == top || in_line(c));
+         c = c->next) {
+        count_text(c, t, &met, before, total);
+    }
+}
+
+/* Does the date at off end a range ("23.-26.8.2017", "6. - 7. März",
+ * "vom 9.1. bis 10.2.2023")? Then it is an event's, not the page's. */
+static bool
+range_end(const char *s, size_t off)
+{
+    size_t i = off;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n')) {
+        i--;
+    }
+    static const char *const links[] = {
+        "-",  "\xe2\x80\x93", "\xe2\x80\x94", "~", "bis", "to", "until", "au",
+        "al", "\xe8\x87\xb3", "\xe5\x88\xb0", NULL};
+    for (size_t k = 0; links[k] != NULL; k++) {
+        const size_t n = strlen(links[k]);
+        if (i < n || memcmp(s + i - n, links[k], n) != 0) {
+            continue;
+        }
+        for (size_t j = i - n; j > 0 && i - n - j < 12; j--) {
+            if (s[j - 1] >= '0' && s[j - 1] <= '9') {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Is the date at off (l bytes, in text node span s) part of running text:
+ * well into a long block, or the end of a range? A dateline starts its
+ * block; a byline is short. */
+static bool
+in_prose(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    if (range_end(v->text.ptr, off)) {
+        PX_LOG(PX_LOG_DEBUG, "meta: range date at %zu: %.40s", off,
+               v->text.ptr + (off > 20 ? off - 20 : 0));
+        return true;
+    }
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    before += ink_len_n(v->text.ptr + s->off, off - s->off);
+    if (total >= l + 100 && before >= 40) {
+        PX_LOG(PX_LOG_DEBUG, "meta: date in running text at %zu: %.40s", off,
+               v->text.ptr + (off > 20 ? off - 20 : 0));
+        return true;
+    }
+    return false;
+}
+
+/* Flags of a date seen at off (l bytes) in text node span s, dist text
+ * nodes from the headline. */
+static unsigned
+seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
+{
+    const char *buf = v->text.ptr;
+    const bool upd = updated_label(buf, off);
+    const bool label = pub_label(buf, off) && !upd;
+    if (!label && in_prose(v, s, off, l)) {
+        return 0;
+    }
+    unsigned f = 0;
+    if (dist >= -6 && dist <= 30) {
+        f |= V_ZONE | V_NEAR;
+    }
+    if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
+        f |= V_ZONE | V_NEAR;
+    }
+    if (date_ancestor(s->node)) {
+        /* a dated element far from a known headline is a comment or
+         * a list item */
+        f |= V_CLASS |
+             (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+        f |= dist == 9999 ? V_NEAR : 0;
+    }
+    f |= upd ? V_UPDATED | V_UPD_LABEL : 0;
+    return f | (label ? V_PUB_MARK : 0);
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -1625,26 +1797,8 @@ scan_visible(vis *v)
             log_boiler(chrome, &d);
             continue;
         }
-        unsigned f = 0;
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
-        if (dist >= -6 && dist <= 30) {
-            f |= V_ZONE | V_NEAR;
-        }
-        if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
-            f |= V_ZONE | V_NEAR;
-        }
-        if (date_ancestor(s->node)) {
-            /* a dated element far from a known headline is a comment or
-             * a list item */
-            f |= V_CLASS |
-                 (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
-            f |= dist == 9999 ? V_NEAR : 0;
-        }
-        if (updated_label(buf, off)) {
-            f |= V_UPDATED | V_UPD_LABEL;
-        }
-        f |= label ? V_PUB_MARK : 0;
-        vis_add(v, &d, f, dist);
+        vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
     }
 }
 
@@ -1729,6 +1883,12 @@ vis_near(const vis *v, const px_date *d, long tol)
 
 /* ---- choosing the date -------------------------------------------------- */
 
+static bool
+same_day(const px_date *x, const px_date *y)
+{
+    return x->year == y->year && x->month == y->month && x->day == y->day;
+}
+
 typedef struct date_src {
     px_date d;
     char how[96];
@@ -1745,22 +1905,50 @@ src_parse(date_src *s, const char *val, const char *how, px_date_prec min)
     return true;
 }
 
-/* The most trusted structured publication date (JSON-LD, meta tags). */
+/* Is day d shown on the page other than as an update? */
 static bool
-structured_date(page *pg, date_src *s)
+vis_shows(const vis *v, const px_date *d)
 {
-    if (src_parse(s, pg->info.published, "jsonld:datePublished",
+    for (size_t i = 0; i < v->n; i++) {
+        if ((v->v[i].flags & V_UPDATED) == 0 && same_day(&v->v[i].d, d)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The structured publication date (JSON-LD, meta tags): the most trusted
+ * one the page also shows, else the most trusted one. */
+static bool
+structured_date(page *pg, const vis *v, date_src *s)
+{
+    date_src c;
+    bool found = false;
+    if (src_parse(&c, pg->info.published, "jsonld:datePublished",
                   PX_PREC_MONTH)) {
-        return true;
+        *s = c;
+        found = true;
+        if (c.d.prec >= PX_PREC_DAY && vis_shows(v, &c.d)) {
+            return true;
+        }
     }
     for (size_t i = 0; pub_keys[i] != NULL; i++) {
         char how[128];
         snprintf(how, sizeof how, "meta:%s", pub_keys[i]);
-        if (src_parse(s, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+        if (!src_parse(&c, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+            continue;
+        }
+        if (c.d.prec >= PX_PREC_DAY && vis_shows(v, &c.d)) {
+            *s = c;
             return true;
         }
+        if (!found) {
+            *s = c;
+            found = true;
+        }
     }
-    return src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
+    return found ||
+           src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
 }
 
 static void
@@ -1816,12 +2004,6 @@ vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
         }
     }
     return NULL;
-}
-
-static bool
-same_day(const px_date *x, const px_date *y)
-{
-    return x->year == y->year && x->month == y->month && x->day == y->day;
 }
 
 /* An update label on one showing of a day makes its other showings
@@ -1910,7 +2092,7 @@ pick_date(page *pg, vis *v)
     scan_visible(v);
     scan_times(pg, v);
     date_src s;
-    const bool has_s = structured_date(pg, &s);
+    const bool has_s = structured_date(pg, v, &s);
     mark_updates(v, has_s ? &s.d : NULL);
     decide_date(pg, v, &s, has_s);
 }
