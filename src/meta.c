@@ -1396,7 +1396,8 @@ enum {
     V_TIME = 8,
     V_NEAR = 16,
     V_UPD_LABEL = 32,
-    V_PUB_MARK = 64
+    V_PUB_MARK = 64,
+    V_ALT = 128 /* the other reading of an ambiguous numeric date */
 };
 
 typedef struct vis_date {
@@ -1773,6 +1774,32 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     return f | (label ? V_PUB_MARK : 0);
 }
 
+/* The month-day swap of d, read from the l bytes at s, when the form is
+ * numeric with the year last and both readings are valid ("09.10.2024"
+ * is 9 October or September 10). */
+static bool
+other_reading(const char *s, size_t l, const px_date *d, px_date *alt)
+{
+    if (l == 0 || s[0] < '0' || s[0] > '9' || d->day > 12 ||
+        d->day == d->month) {
+        return false;
+    }
+    size_t lead = 0;
+    while (lead < l && s[lead] >= '0' && s[lead] <= '9') {
+        lead++;
+    }
+    for (size_t i = 0; i < l; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            return false; /* a month name or a CJK form is no riddle */
+        }
+    }
+    *alt = *d;
+    alt->day = d->month;
+    alt->month = d->day;
+    return lead <= 2;
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -1799,6 +1826,10 @@ scan_visible(vis *v)
         }
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
+        px_date alt;
+        if (other_reading(buf + off, l, &d, &alt)) {
+            vis_add(v, &alt, V_ALT, dist);
+        }
     }
 }
 
@@ -1865,15 +1896,16 @@ day_number(const px_date *d)
     return era * 146097 + doe - 719468;
 }
 
-/* A seen date within tol days of d (exact first), or NULL. */
+/* A seen date within tol days of d (exact first) that has none of the
+ * flags skip, or NULL. */
 static const vis_date *
-vis_near(const vis *v, const px_date *d, long tol)
+vis_near(const vis *v, const px_date *d, long tol, unsigned skip)
 {
     const long dn = day_number(d);
     for (long t = 0; t <= tol; t++) {
         for (size_t i = 0; i < v->n; i++) {
             const long diff = day_number(&v->v[i].d) - dn;
-            if (diff == t || diff == -t) {
+            if ((diff == t || diff == -t) && (v->v[i].flags & skip) == 0) {
                 return &v->v[i];
             }
         }
@@ -1891,6 +1923,8 @@ same_day(const px_date *x, const px_date *y)
 
 typedef struct date_src {
     px_date d;
+    px_date alt; /* the other reading of an ambiguous numeric value */
+    bool has_alt;
     char how[96];
 } date_src;
 
@@ -1901,6 +1935,7 @@ src_parse(date_src *s, const char *val, const char *how, px_date_prec min)
         !px_pubdate_valid(&s->d) || s->d.prec < min) {
         return false;
     }
+    s->has_alt = other_reading(val, strlen(val), &s->d, &s->alt);
     snprintf(s->how, sizeof s->how, "%s", how);
     return true;
 }
@@ -2037,6 +2072,40 @@ is_website(const page *pg)
     return t != NULL && px_str_ieq_c(px_str_c(t), "website");
 }
 
+/* Takes the structured date s when the page shows it: read as stated,
+ * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
+ * day off (time zones: the shown day wins), else as an update or in an
+ * ambiguous form. Publication dates are looked for before updates. */
+static bool
+shown_structured(px_article *a, const vis *v, const date_src *s)
+{
+    if (vis_near(v, &s->d, 0, V_ALT | V_UPDATED) != NULL) {
+        set_date(a, &s->d, s->how); /* stated and shown */
+        return true;
+    }
+    if (s->has_alt && vis_near(v, &s->alt, 0, V_ALT | V_UPDATED) != NULL) {
+        char how[128];
+        snprintf(how, sizeof how, "%s:swapped", s->how);
+        set_date(a, &s->alt, how);
+        return true;
+    }
+    const vis_date *near = vis_near(v, &s->d, 1, V_ALT | V_UPDATED);
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured"); /* time zones */
+        return true;
+    }
+    if (vis_near(v, &s->d, 0, 0) != NULL) {
+        set_date(a, &s->d, s->how); /* shown, if only as an update */
+        return true;
+    }
+    near = vis_near(v, &s->d, 1, V_ALT);
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured");
+        return true;
+    }
+    return false;
+}
+
 /* Decides between structured, seen and URL dates: a structured date the
  * page also shows wins; then the date shown with the headline (a <time>
  * first, then one near the headline or labelled); then a structured date of the
@@ -2048,11 +2117,9 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     px_article *a = pg->a;
     const date_src s = *sp;
     log_dates(v, &s, has_s);
-    if (has_s && s.d.prec >= PX_PREC_DAY && vis_near(v, &s.d, 0) != NULL) {
-        set_date(a, &s.d, s.how); /* stated and shown */
+    if (has_s && s.d.prec >= PX_PREC_DAY && shown_structured(a, v, &s)) {
         return;
     }
-    const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
     px_date crawl;
     const bool has_crawl = a->fetched != NULL &&
                            px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
@@ -2068,9 +2135,7 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
                          px_pubdate_from_url(pg->canonical, &u);
     char how[128];
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
-    if (near != NULL) {
-        set_date(a, &near->d, "seen:near-structured");
-    } else if (z != NULL) {
+    if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
     } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
         set_date(a, &s.d, how);
