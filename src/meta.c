@@ -399,12 +399,24 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
+/* Chrome that holds other pages' dates or today's even right by the
+ * headline: comments, related lists, tickers, the masthead's clock. */
+static const char *const hard_cls[] = {
+    "related",     "recommend",  "comment",     "popular",  "trending",
+    "most-read",   "mostread",   "more-stor",   "outbrain", "taboola",
+    "next-post",   "prev-post",  "header-date", "today",    "current-date",
+    "currentdate", "date-today", "clock",       "weather",  "calendar",
+    "ticker",      "breadcrumb", "menu",        NULL};
+
 /* The element that makes n page chrome (an aside, nav, related list,
  * menu...), or NULL; with lists, a list item outside <article> counts.
  * Elements in stop (n_stop of them: the headline's ancestors) hold the
- * article itself, so neither they nor their ancestors are chrome. */
+ * article itself, so neither they nor their ancestors are chrome. Near
+ * the headline (near), only hard chrome counts: an aside, footer, list
+ * item or teaser box there is the article's own byline. */
 static xmlNodePtr
-chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
+chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
+            bool near)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -422,19 +434,26 @@ chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
                 return NULL;
             }
         }
-        if (tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article &&
-             (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
+        if (tag_is(p, "nav") ||
+            (!near && (tag_is(p, "aside") ||
+                       (!in_article && (tag_is(p, "footer") ||
+                                        (lists && tag_is(p, "li"))))))) {
             return p;
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
-        if (token_match(cls, boiler_cls) ||
-            (!in_article && token_match(cls, footer))) {
+        if (token_match(cls, near ? hard_cls : boiler_cls) ||
+            (!near && !in_article && token_match(cls, footer))) {
             return p;
         }
     }
     return NULL;
+}
+
+static xmlNodePtr
+chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
+{
+    return chrome_near(n, lists, stop, n_stop, false);
 }
 
 static bool
@@ -1774,6 +1793,14 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     return f | (label ? V_PUB_MARK : 0);
 }
 
+/* Is a text node dist nodes from the headline part of its byline zone
+ * (a line or two above it, a dozen below)? */
+static bool
+by_headline(int dist)
+{
+    return dist >= -3 && dist <= 12;
+}
+
 /* The month-day swap of d, read from the l bytes at s, when the form is
  * numeric with the year last and both readings are valid ("09.10.2024"
  * is 9 October or September 10). */
@@ -1818,13 +1845,13 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
-        xmlNodePtr chrome =
-            chrome_elem(s->node, !label, v->head_up, v->n_head_up);
+        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
+        xmlNodePtr chrome = chrome_near(s->node, !label, v->head_up,
+                                        v->n_head_up, by_headline(dist));
         if (chrome != NULL) {
             log_boiler(chrome, &d);
             continue;
         }
-        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
         vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
         px_date alt;
         if (other_reading(buf + off, l, &d, &alt)) {
@@ -1867,11 +1894,12 @@ scan_times(page *pg, vis *v)
         xmlNodePtr t = pg->times.n[i];
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
-        if (dt == NULL || chrome_elem(t, true, v->head_up, v->n_head_up) ||
+        const int dist = time_dist(v, t);
+        if (dt == NULL ||
+            chrome_near(t, true, v->head_up, v->n_head_up, by_headline(dist)) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
-        const int dist = time_dist(v, t);
         unsigned f = V_TIME | (is_update_node(t) ? V_UPDATED : 0) |
                      (is_pub_node(t) ? V_PUB_MARK : 0);
         if (dist == 9999 || (dist >= -6 && dist <= 30)) {
@@ -2063,13 +2091,23 @@ mark_updates(vis *v, const px_date *pub)
 }
 
 /* Does the page call itself a website rather than an article (og:type)?
- * Such a page's unseen structured date is that of the page, not of an
- * article. */
+ * Such a page's unseen date from its meta tags is that of the page, not
+ * of an article (unless another og:type says "article"). */
 static bool
 is_website(const page *pg)
 {
-    const char *t = meta_get(pg, "og:type");
-    return t != NULL && px_str_ieq_c(px_str_c(t), "website");
+    bool website = false;
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        if (strcmp(pg->metas[i].key, "og:type") != 0) {
+            continue;
+        }
+        const px_str t = px_str_c(pg->metas[i].val);
+        if (px_str_ieq_c(t, "article")) {
+            return false;
+        }
+        website = website || px_str_ieq_c(t, "website");
+    }
+    return website;
 }
 
 /* Takes the structured date s when the page shows it: read as stated,
@@ -2135,7 +2173,13 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
                          px_pubdate_from_url(pg->canonical, &u);
     char how[128];
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
-    if (z != NULL) {
+    const bool url_day = has_url && u.prec >= PX_PREC_DAY;
+    if (url_day && has_s && same_day(&s.d, &u)) {
+        snprintf(how, sizeof how, "%s:url", s.how);
+        set_date(a, &s.d, how); /* two sources agree */
+    } else if (url_day && vis_near(v, &u, 0, V_ALT | V_UPDATED) != NULL) {
+        set_date(a, &u, "seen:url");
+    } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
     } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
         set_date(a, &s.d, how);
