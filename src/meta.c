@@ -368,6 +368,27 @@ suffix_cut(const char *t, size_t at, const char *pat)
     return t[at - 1] == '-' || t[at - 1] == '_';
 }
 
+/* Is the class token t (tl bytes) a modifier naming what an element has
+ * or lacks ("has-sidebar", "no-comments", "header-with-topbar")? */
+static bool
+modifier(const char *t, size_t tl)
+{
+    static const char *const starts[] = {"has-", "with-", "no-", "without-",
+                                         NULL};
+    for (size_t i = 0; starts[i] != NULL; i++) {
+        const size_t n = strlen(starts[i]);
+        if (tl > n && memcmp(t, starts[i], n) == 0) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i + 6 <= tl; i++) {
+        if (memcmp(t + i, "-with-", 6) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Does a class or id token in cls (space separated) start or end with one
  * of pats? "related-posts" and "post-related" match "related";
  * "content-sidebar-wrap" does not match "sidebar". */
@@ -381,9 +402,11 @@ token_match(const char *cls, const char *const *pats)
         }
         const size_t tl = strcspn(t, " ");
         /* WordPress lists the post's taxonomy in its classes:
-         * "category-popular" or "tag-weather" say nothing of the layout */
-        const bool taxonomy =
-            strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
+         * "category-popular" or "tag-weather" say nothing of the layout;
+         * nor do modifiers that say what an element has
+         * ("has-double-sidebar", "header-with-topbar") */
+        const bool taxonomy = strncmp(t, "category-", 9) == 0 ||
+                              strncmp(t, "tag-", 4) == 0 || modifier(t, tl);
         for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
             const char *pat = pats[i];
             const size_t pl = strlen(pat);
@@ -1608,7 +1631,7 @@ pub_label(const char *s, size_t off)
 
 /* Logs at DEBUG why a date was taken for page chrome, for tuning. */
 static void
-log_boiler(xmlNodePtr p, const px_date *d)
+log_boiler(xmlNodePtr p, const px_date *d, int dist)
 {
     if (p == NULL || px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
         return;
@@ -1617,7 +1640,7 @@ log_boiler(xmlNodePtr p, const px_date *d)
     class_id(p, cls, sizeof cls);
     char ds[32];
     px_date_format(d, ds);
-    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s <%s class='%s'>", ds,
+    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s at %d <%s class='%s'>", ds, dist,
            (const char *)p->name, cls);
 }
 
@@ -1798,7 +1821,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
 static bool
 by_headline(int dist)
 {
-    return dist >= -3 && dist <= 12;
+    return dist >= -3 && dist <= 20;
 }
 
 /* The month-day swap of d, read from the l bytes at s, when the form is
@@ -1849,7 +1872,7 @@ scan_visible(vis *v)
         xmlNodePtr chrome = chrome_near(s->node, !label, v->head_up,
                                         v->n_head_up, by_headline(dist));
         if (chrome != NULL) {
-            log_boiler(chrome, &d);
+            log_boiler(chrome, &d, dist);
             continue;
         }
         vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
