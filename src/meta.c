@@ -1455,6 +1455,7 @@ typedef struct text_span {
 } text_span;
 
 typedef struct vis {
+    px_article *a; /* for scratch strings */
     vis_date v[MAX_VIS];
     size_t n;
     px_buf text; /* visible text of the body, one text node per line */
@@ -1787,6 +1788,69 @@ in_prose(const vis *v, const text_span *s, size_t off, size_t l)
     return false;
 }
 
+/* The element sibling of row r in direction dir (+1 next, -1 previous),
+ * or NULL. */
+static xmlNodePtr
+row_sibling(xmlNodePtr r, int dir)
+{
+    for (xmlNodePtr x = dir > 0 ? r->next : r->prev; x != NULL;
+         x = dir > 0 ? x->next : x->prev) {
+        if (x->type == XML_ELEMENT_NODE) {
+            return x;
+        }
+    }
+    return NULL;
+}
+
+/* The idx-th cell (td or th) of row r, or NULL. */
+static xmlNodePtr
+row_cell(xmlNodePtr r, size_t idx)
+{
+    size_t k = 0;
+    for (xmlNodePtr c = r != NULL ? r->children : NULL; c != NULL;
+         c = c->next) {
+        if (tag_is(c, "td") || tag_is(c, "th")) {
+            if (k++ == idx) {
+                return c;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Is text node t in a column of dates: its cell holds the date alone and
+ * the cell above or below in the same column holds a date too? A data
+ * table's dates are no publication dates. */
+static bool
+in_date_column(px_article *a, xmlNodePtr t, size_t l)
+{
+    xmlNodePtr cell = t->parent;
+    while (cell != NULL && cell->type == XML_ELEMENT_NODE && is_inline(cell)) {
+        cell = cell->parent;
+    }
+    if (cell == NULL || !(tag_is(cell, "td") || tag_is(cell, "th")) ||
+        cell->parent == NULL || !tag_is(cell->parent, "tr")) {
+        return false;
+    }
+    const char *own = node_text(a, cell, 400);
+    if (own == NULL || ink_len(own) > l + 20) {
+        return false;
+    }
+    size_t idx = 0;
+    for (xmlNodePtr c = cell->prev; c != NULL; c = c->prev) {
+        idx += tag_is(c, "td") || tag_is(c, "th");
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        xmlNodePtr other = row_cell(row_sibling(cell->parent, dir), idx);
+        const char *txt = other != NULL ? node_text(a, other, 200) : NULL;
+        px_date d;
+        if (txt != NULL && px_pubdate_find(px_str_c(txt), &d, NULL, NULL)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
@@ -1795,7 +1859,8 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     const char *buf = v->text.ptr;
     const bool upd = updated_label(buf, off);
     const bool label = pub_label(buf, off) && !upd;
-    if (!label && in_prose(v, s, off, l)) {
+    if (!label &&
+        (in_prose(v, s, off, l) || in_date_column(v->a, s->node, l))) {
         return 0;
     }
     unsigned f = 0;
@@ -2237,6 +2302,7 @@ vis_new(page *pg, htmlDocPtr doc)
     if (v == NULL) {
         return NULL;
     }
+    v->a = pg->a;
     v->h1_order = -1;
     px_buf_init(&v->text);
     const char *h1 = NULL;
