@@ -1114,9 +1114,20 @@ loose_match(const char *a, const char *b)
 
 /* ---- title -------------------------------------------------------------- */
 
+static size_t
+count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p != '\0'; p++) {
+        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
+    }
+    return n;
+}
+
 static const char *const title_seps[] = {
-    " | ", " - ", " – ", " — ", " _ ", " :: ", " · ", " » ", " › ", " ⋆ ",
-    " / ", " : ", "_",   "｜",  "|",   " -- ", " « ", " • ", " ~ ", NULL};
+    " | ", " - ", " – ",  " — ", " _ ", " :: ", " · ",
+    " » ", " › ", " ⋆ ",  " / ", " : ", "::",   "_",
+    "｜",  "|",   " -- ", " « ", " • ", " ~ ",  NULL};
 
 /* Does segment s[0..n) name the site (site name or host label)? */
 static bool
@@ -1167,8 +1178,30 @@ strip_site(px_article *a, const char *title, const char *site, const char *host)
     return title;
 }
 
+/* Does the <title> read "Site | Headline": its part before the first
+ * separator sep names the site, or is a short name before a long tail? */
+static bool
+site_first(const page *pg, const char *title, const char *sep)
+{
+    const char *first = strstr(title, sep);
+    if (first == NULL || first == title) {
+        return false;
+    }
+    const char *head = arena_text(pg->a, title, (size_t)(first - title));
+    const char *tail = first + strlen(sep);
+    if (head == NULL) {
+        return false;
+    }
+    if (is_site_seg(pg->a, head, strlen(head), pg->a->site, pg->host)) {
+        return true;
+    }
+    const size_t nh = count_words(head);
+    const size_t nt = count_words(tail);
+    return nh <= 3 && nt >= 4 && nt >= nh + 2 && strstr(tail, sep) == NULL;
+}
+
 /* Is t the part of the <title> after its last separator (the site name in
- * "Headline | Site")? */
+ * "Headline | Site")? Not when the title reads "Site | Headline". */
 static bool
 is_title_tail(const page *pg, const char *t)
 {
@@ -1185,7 +1218,7 @@ is_title_tail(const page *pg, const char *t)
         if (last != NULL && last > title) {
             norm_key(last + strlen(title_seps[k]), kt, sizeof kt);
             if (kh[0] != '\0' && strcmp(kh, kt) == 0) {
-                return true;
+                return !site_first(pg, title, title_seps[k]);
             }
         }
     }
@@ -1934,8 +1967,12 @@ scan_visible(vis *v)
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
-        xmlNodePtr chrome = chrome_near(s->node, !label, v->head_up,
-                                        v->n_head_up, by_headline(dist));
+        /* a byline by the headline may sit in an aside or list item;
+         * plain text there (a page footer's stamp) may not */
+        const bool byline =
+            by_headline(dist) && (label || date_ancestor(s->node));
+        xmlNodePtr chrome =
+            chrome_near(s->node, !label, v->head_up, v->n_head_up, byline);
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
             continue;
@@ -2520,16 +2557,6 @@ generic_author(const char *s)
     return strstr(low, "http") != NULL || strstr(low, "www.") != NULL ||
            strchr(low, '@') != NULL || strchr(low, '/') != NULL ||
            strstr(low, "\xc2\xa9") != NULL || (low[0] >= '0' && low[0] <= '9');
-}
-
-static size_t
-count_words(const char *s)
-{
-    size_t n = 0;
-    for (const char *p = s; *p != '\0'; p++) {
-        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
-    }
-    return n;
 }
 
 /* A cleaned author name from s, or NULL if s is no usable name. */
