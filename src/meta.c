@@ -2423,6 +2423,9 @@ static const char *const by_words[] = {"written by",
                                        "文/",
                                        "记者：",
                                        "记者",
+                                       "記者：",
+                                       "記者:",
+                                       "記者",
                                        "撰文：",
                                        "本贴由",
                                        "بقلم:",
@@ -2560,23 +2563,100 @@ generic_author(const char *s)
 }
 
 /* A cleaned author name from s, or NULL if s is no usable name. */
+static bool
+is_upper_start(const char *s)
+{
+    UChar32 c;
+    size_t i = 0;
+    size_t n = 0;
+    while (n < 4 && s[n] != '\0') {
+        n++;
+    }
+    U8_NEXT(s, i, n, c);
+    return c > 0 && u_isupper(c);
+}
+
+/* Length of a byline's name before a place: "Theo Markham in Washington",
+ * "Max Muster aus Berlin", "Jens Morgenthal, São Paulo" (a short
+ * capitalised tail after the only comma, when no "and" lists authors). */
+static size_t
+place_cut(const char *s, size_t n)
+{
+    static const char *const at[] = {" in ", " aus ",  " à ",
+                                     " en ", " from ", NULL};
+    for (size_t k = 0; at[k] != NULL; k++) {
+        const char *p = px_str_find((px_str){s, n}, at[k], strlen(at[k]));
+        if (p != NULL && p > s && is_upper_start(p + strlen(at[k]))) {
+            n = (size_t)(p - s);
+        }
+    }
+    const char *c = memchr(s, ',', n);
+    static const char *const lists[] = {" and ", " & ", " und ", " et ",
+                                        " y ",   " e ", NULL};
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, s);
+    if (c == NULL || memchr(c + 1, ',', n - (size_t)(c + 1 - s)) != NULL ||
+        contains_any(buf, lists)) {
+        return n;
+    }
+    buf[c - s] = '\0';
+    const char *tail = buf + (c - s) + 1;
+    while (*tail == ' ') {
+        tail++;
+    }
+    const size_t nt = count_words(tail);
+    return count_words(buf) >= 2 && nt >= 1 && nt <= 3 && is_upper_start(tail)
+               ? (size_t)(c - s)
+               : n;
+}
+
+/* Drops a desk before the name in Japanese bylines: "科学部・中村美咲"
+ * (a department ends in 部, 局, 課, 班 or 室; "ジョン・スミス" is kept). */
 static const char *
-clean_author(page *pg, const char *s)
+desk_cut(const char *s)
+{
+    static const char *const desks[] = {"部", "局", "課", "班", "室", NULL};
+    const char *dot = strstr(s, "\xe3\x83\xbb"); /* ・ */
+    for (size_t k = 0; dot != NULL && desks[k] != NULL; k++) {
+        const size_t dl = strlen(desks[k]);
+        if ((size_t)(dot - s) >= dl && memcmp(dot - dl, desks[k], dl) == 0 &&
+            dot[3] != '\0') {
+            return dot + 3;
+        }
+    }
+    return s;
+}
+
+/* A cleaned author name from s, or NULL if s is no usable name; with
+ * byline, s is a shown byline that may name a place after the name. */
+static const char *
+clean_name(page *pg, const char *s, bool byline)
 {
     if (s == NULL) {
         return NULL;
     }
-    s = after_by_word(s);
+    s = desk_cut(after_by_word(s));
     const char *eq = strstr(s, "\xef\xbc\x9d"); /* "Place＝Name" datelines */
     if (eq != NULL && eq[3] != '\0') {
         s = eq + 3;
     }
-    const char *out = arena_text(pg->a, s, name_len(s));
+    size_t n = name_len(s);
+    n = byline ? place_cut(s, n) : n;
+    while (n > 0 && strchr(" ,;:|-/", s[n - 1]) != NULL) {
+        n--;
+    }
+    const char *out = arena_text(pg->a, s, n);
     if (out == NULL || strlen(out) > 80 || strlen(out) < 2 ||
         generic_author(out) || count_words(out) > 8) {
         return NULL;
     }
     return out;
+}
+
+static const char *
+clean_author(page *pg, const char *s)
+{
+    return clean_name(pg, s, false);
 }
 
 /* Author from an element: its content attribute, an itemprop=name or an
@@ -2631,8 +2711,8 @@ author_from_nodes(page *pg, const node_list *l, const char *how)
         if (in_boilerplate(n)) {
             continue;
         }
-        set_field(a, &a->author, clean_author(pg, node_author(a, n)), "author",
-                  how);
+        set_field(a, &a->author, clean_name(pg, node_author(a, n), true),
+                  "author", how);
     }
 }
 
@@ -2671,8 +2751,9 @@ pick_author(page *pg)
 
 /* Words that introduce a name in Chinese bylines. */
 static const char *const cjk_marks[] = {
-    "作者：", "作者:", "作者 ",  "执笔人：", "执笔：", "本报记者", "记者：",
-    "记者 ",  "记者",  "本贴由", "撰文：",   "文／",   "文/",      NULL};
+    "作者：", "作者:",  "作者 ", "执笔人：", "执笔：", "本报记者",
+    "记者：", "记者 ",  "记者",  "記者：",   "記者 ",  "記者",
+    "本贴由", "撰文：", "文／",  "文/",      NULL};
 
 /* Two-character words that follow those markers but are no names. */
 static const char *const cjk_not_names[] = {
@@ -2786,7 +2867,7 @@ text_node_author(page *pg, const char *t)
     for (size_t k = 0; text_by[k] != NULL && tr.len <= 80; k++) {
         if (tr.len > strlen(text_by[k]) &&
             memcmp(tr.ptr, text_by[k], strlen(text_by[k])) == 0) {
-            return clean_author(pg, arena_text(pg->a, tr.ptr, tr.len));
+            return clean_name(pg, arena_text(pg->a, tr.ptr, tr.len), true);
         }
     }
     return NULL;
