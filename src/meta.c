@@ -1813,7 +1813,7 @@ in_prose(const vis *v, const text_span *s, size_t off, size_t l)
     size_t total = 0;
     line_text(s->node, &before, &total);
     before += ink_len_n(v->text.ptr + s->off, off - s->off);
-    if (total >= l + 100 && before >= 40) {
+    if (total >= l + 60 && before >= 40) {
         PX_LOG(PX_LOG_DEBUG, "meta: date in running text at %zu: %.40s", off,
                v->text.ptr + (off > 20 ? off - 20 : 0));
         return true;
@@ -1892,7 +1892,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     const char *buf = v->text.ptr;
     const bool upd = updated_label(buf, off);
     const bool label = pub_label(buf, off) && !upd;
-    if (!label &&
+    if (!label && !upd &&
         (in_prose(v, s, off, l) || in_date_column(v->a, s->node, l))) {
         return 0;
     }
