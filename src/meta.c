@@ -1702,13 +1702,21 @@ in_line(const xmlNode *n)
     return n->type != XML_ELEMENT_NODE || is_inline(n) || invisible(n);
 }
 
-/* Bytes of s that are not ASCII white space. */
+/* Does byte c start a code point that is no ASCII white space? */
+static bool
+is_ink(char c)
+{
+    return c != ' ' && c != '\n' && c != '\t' && c != '\r' &&
+           ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* Code points of s that are not ASCII white space. */
 static size_t
 ink_len(const char *s)
 {
     size_t n = 0;
     for (; *s != '\0'; s++) {
-        n += *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
+        n += is_ink(*s);
     }
     return n;
 }
@@ -1718,7 +1726,7 @@ ink_len_n(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        n += s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r';
+        n += is_ink(s[i]);
     }
     return n;
 }
@@ -1772,6 +1780,25 @@ line_text(xmlNodePtr t, size_t *before, size_t *total)
     }
 }
 
+/* Is text node t in an inline element that says it holds a date (a
+ * <time>, class "date")? Then it is a byline's part, not running text. */
+static bool
+dated_inline(xmlNodePtr t)
+{
+    static const char *const cls_dated[] = {"date", "time", "publish", "posted",
+                                            NULL};
+    for (xmlNodePtr p = t->parent;
+         p != NULL && p->type == XML_ELEMENT_NODE && is_inline(p);
+         p = p->parent) {
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        if (tag_is(p, "time") || contains_any(cls, cls_dated)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Does the date at off end a range ("23.-26.8.2017", "6. - 7. März",
  * "vom 9.1. bis 10.2.2023")? Then it is an event's, not the page's. */
 static bool
@@ -1813,7 +1840,8 @@ in_prose(const vis *v, const text_span *s, size_t off, size_t l)
     size_t total = 0;
     line_text(s->node, &before, &total);
     before += ink_len_n(v->text.ptr + s->off, off - s->off);
-    if (total >= l + 60 && before >= 40) {
+    if (total >= ink_len_n(v->text.ptr + off, l) + 60 && before >= 40 &&
+        !dated_inline(s->node)) {
         PX_LOG(PX_LOG_DEBUG, "meta: date in running text at %zu: %.40s", off,
                v->text.ptr + (off > 20 ? off - 20 : 0));
         return true;
