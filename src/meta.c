@@ -1912,6 +1912,18 @@ in_date_column(px_article *a, xmlNodePtr t, size_t l)
     return false;
 }
 
+/* Is the date at off (l bytes) most of its line ("2005年03月21日 11:21
+ * Weekly", "Posted 3 May 2026")? */
+static bool
+short_line(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    (void)off;
+    return total <= ink_len_n(v->text.ptr + off, l) + 20;
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
@@ -1927,6 +1939,8 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     unsigned f = 0;
     if (dist >= -6 && dist <= 30) {
         f |= V_ZONE | V_NEAR;
+    } else if (dist > 30 && dist <= 80 && short_line(v, s, off, l)) {
+        f |= V_ZONE; /* a dateline a little further down */
     }
     if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
         f |= V_ZONE | V_NEAR;
