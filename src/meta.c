@@ -1472,7 +1472,8 @@ enum {
     V_NEAR = 16,
     V_UPD_LABEL = 32,
     V_PUB_MARK = 64,
-    V_ALT = 128 /* the other reading of an ambiguous numeric date */
+    V_ALT = 128, /* the other reading of an ambiguous numeric date */
+    V_ORIG = 256 /* labelled as the original publication */
 };
 
 typedef struct vis_date {
@@ -1658,6 +1659,28 @@ pub_label(const char *s, size_t off)
         "نشر",           "تاريخ",     "опубликовано", NULL};
     char low[96];
     const size_t from = off > 40 ? off - 40 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
+/* Does the text just before a date (at off in s) call it the original
+ * publication ("originally published on", "erstmals erschienen")? */
+static bool
+orig_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {"originally published",
+                                         "first published",
+                                         "originally posted",
+                                         "ursprünglich",
+                                         "erstmals",
+                                         "initialement",
+                                         "originalmente",
+                                         "首发",
+                                         "最初发表",
+                                         NULL};
+    char low[128];
+    const size_t from = off > 60 ? off - 60 : 0;
     snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
     lower_into(low, low, sizeof low);
     return contains_any(low, labels);
@@ -1953,6 +1976,10 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
         f |= dist == 9999 ? V_NEAR : 0;
     }
     f |= upd ? V_UPDATED | V_UPD_LABEL : 0;
+    if (!upd && (dist == 9999 || (dist >= -300 && dist <= 300)) &&
+        orig_label(buf, off)) {
+        f |= V_ORIG | V_ZONE;
+    }
     return f | (label ? V_PUB_MARK : 0);
 }
 
@@ -2341,7 +2368,10 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     char how[128];
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
     const bool url_day = has_url && u.prec >= PX_PREC_DAY;
-    if (url_day && has_s && same_day(&s.d, &u)) {
+    const vis_date *orig = vis_zone(v, false, NULL, V_ORIG);
+    if (orig != NULL) {
+        set_date(a, &orig->d, "seen:original");
+    } else if (url_day && has_s && same_day(&s.d, &u)) {
         snprintf(how, sizeof how, "%s:url", s.how);
         set_date(a, &s.d, how); /* two sources agree */
     } else if (url_day && vis_near(v, &u, 0, V_ALT | V_UPDATED) != NULL) {
