@@ -2304,6 +2304,17 @@ is_website(const page *pg)
     return website;
 }
 
+/* A full date in the <title> ("Story | Site | 23.05.2011"), not the end
+ * of a range ("Week of 14. - 20. January"). */
+static bool
+title_date(const page *pg, px_date *d)
+{
+    size_t off = 0;
+    return pg->title_tag != NULL &&
+           px_pubdate_find(px_str_c(pg->title_tag), d, &off, NULL) &&
+           px_pubdate_valid(d) && !range_end(pg->title_tag, off);
+}
+
 /* Takes the structured date s when the page shows it: read as stated,
  * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
  * day off (time zones: the shown day wins), else as an update or in an
@@ -2384,6 +2395,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
+    } else if (title_date(pg, &u)) {
+        set_date(a, &u, "title");
     } else if (has_url) {
         set_date(a, &u, u.prec >= PX_PREC_DAY ? "url" : "url:month");
     }
