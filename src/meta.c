@@ -1472,8 +1472,9 @@ enum {
     V_NEAR = 16,
     V_UPD_LABEL = 32,
     V_PUB_MARK = 64,
-    V_ALT = 128, /* the other reading of an ambiguous numeric date */
-    V_ORIG = 256 /* labelled as the original publication */
+    V_ALT = 128,  /* the other reading of an ambiguous numeric date */
+    V_ORIG = 256, /* labelled as the original publication */
+    V_PROSE = 512 /* in running text or a table's date column */
 };
 
 typedef struct vis_date {
@@ -1957,7 +1958,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     const bool label = pub_label(buf, off) && !upd;
     if (!label && !upd &&
         (in_prose(v, s, off, l) || in_date_column(v->a, s->node, l))) {
-        return 0;
+        return V_PROSE;
     }
     unsigned f = 0;
     if (dist >= -6 && dist <= 30) {
@@ -2304,6 +2305,28 @@ is_website(const page *pg)
     return website;
 }
 
+/* The one day the page shows outside running text and chrome, when the
+ * headline could not be placed (so nothing is near it). */
+static bool
+only_date(const vis *v, px_date *d)
+{
+    const vis_date *one = NULL;
+    for (size_t i = 0; i < v->n; i++) {
+        const vis_date *c = &v->v[i];
+        if ((c->flags & (V_ALT | V_UPDATED | V_PROSE)) != 0) {
+            continue;
+        }
+        if (one != NULL && !same_day(&one->d, &c->d)) {
+            return false;
+        }
+        one = c;
+    }
+    if (one != NULL) {
+        *d = one->d;
+    }
+    return one != NULL;
+}
+
 /* A full date in the <title> ("Story | Site | 23.05.2011"), not the end
  * of a range ("Week of 14. - 20. January"). */
 static bool
@@ -2395,6 +2418,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
+    } else if (v->h1_order < 0 && only_date(v, &u)) {
+        set_date(a, &u, "seen:only");
     } else if (title_date(pg, &u)) {
         set_date(a, &u, "title");
     } else if (has_url) {
