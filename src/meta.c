@@ -1974,7 +1974,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
          * a list item */
         f |= V_CLASS |
              (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
-        f |= dist == 9999 ? V_NEAR : 0;
+        f |= dist == 9999 || (dist >= -10 && dist < 0) ? V_NEAR : 0;
     }
     f |= upd ? V_UPDATED | V_UPD_LABEL : 0;
     if (!upd && (dist == 9999 || (dist >= -300 && dist <= 300)) &&
