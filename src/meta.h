@@ -22,7 +22,7 @@
  * "Staff", and their Arabic and Chinese counterparts) are dropped; a
  * shown byline loses a place after the name ("in Washington", ", São
  * Paulo") and a desk before it ("科学部・"). Each choice is recorded as a
- * signal * ("date:seen:headline").
+ * signal ("date:seen:headline").
  */
 #ifndef PX_META_H
 #define PX_META_H
