@@ -2397,6 +2397,7 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     px_date u;
+    px_date t;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
     char how[128];
@@ -2418,10 +2419,10 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
-    } else if (v->h1_order < 0 && only_date(v, &u)) {
-        set_date(a, &u, "seen:only");
-    } else if (title_date(pg, &u)) {
-        set_date(a, &u, "title");
+    } else if (v->h1_order < 0 && only_date(v, &t)) {
+        set_date(a, &t, "seen:only");
+    } else if (title_date(pg, &t)) {
+        set_date(a, &t, "title");
     } else if (has_url) {
         set_date(a, &u, u.prec >= PX_PREC_DAY ? "url" : "url:month");
     }
