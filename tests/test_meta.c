@@ -589,6 +589,40 @@ test_byline_in_aside(void)
     done(&r);
 }
 
+/* A date labelled as the original publication beats the one shown by
+ * the headline; a date in the <title> is used when nothing else is. */
+static void
+test_original_and_title_dates(void)
+{
+    static const char html[] =
+        "<html><head><title>Tiny homes</title></head><body><article>"
+        "<h1>Tiny homes</h1><p class='date'>30 Sep 2022, 11:07am</p>" FERRY_BODY
+        "<p>This article was originally published on 26 Sep 2019 "
+        "and has been updated since.</p></article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK(strncmp(r.date, "2019-09-26", 10) == 0);
+    CHECK(has_signal(r.a, "date:seen:original"));
+    done(&r);
+
+    static const char titled[] =
+        "<html><head><title>Elephants lose ground | Environment | 23.05.2011"
+        "</title></head><body><article><h1>Elephants lose "
+        "ground</h1>" FERRY_BODY "</article></body></html>";
+    extract(&r, titled, NULL);
+    CHECK_STR_EQ(r.date, "2011-05-23");
+    CHECK(has_signal(r.a, "date:title"));
+    done(&r);
+
+    static const char range[] =
+        "<html><head><title>Weekly report 14. - 20. January 2022</title>"
+        "</head><body><article><h1>Weekly report</h1>" FERRY_BODY
+        "</article></body></html>";
+    extract(&r, range, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
 int
 main(void)
 {
@@ -612,6 +646,7 @@ main(void)
     test_date_column();
     test_swapped_reading();
     test_byline_in_aside();
+    test_original_and_title_dates();
     xmlCleanupParser();
     return check_summary();
 }
