@@ -1945,7 +1945,7 @@ short_line(const vis *v, const text_span *s, size_t off, size_t l)
     size_t total = 0;
     line_text(s->node, &before, &total);
     (void)off;
-    return total <= ink_len_n(v->text.ptr + off, l) + 20;
+    return total <= ink_len_n(v->text.ptr + off, l) + 30;
 }
 
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
