@@ -1239,7 +1239,14 @@ best_h1(page *pg, const char **text)
     for (size_t i = 0; i < pg->h1.len; i++) {
         xmlNodePtr h = pg->h1.n[i];
         const char *t = node_text(pg->a, h, 1000);
-        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t) ||
+        /* the h1 the <title> holds is the headline even in a teaser box;
+         * any other h1 there is a teaser's */
+        const bool titled =
+            t != NULL && pg->title_tag != NULL && loose_match(pg->title_tag, t);
+        if (t == NULL ||
+            (titled ? chrome_near(h, true, NULL, 0, true) != NULL
+                    : in_boilerplate(h)) ||
+            is_title_tail(pg, t) ||
             (pg->a->site != NULL && loose_match(t, pg->a->site) &&
              strlen(t) <= strlen(pg->a->site) + 4)) {
             continue;
