@@ -1479,9 +1479,10 @@ enum {
     V_NEAR = 16,
     V_UPD_LABEL = 32,
     V_PUB_MARK = 64,
-    V_ALT = 128,  /* the other reading of an ambiguous numeric date */
-    V_ORIG = 256, /* labelled as the original publication */
-    V_PROSE = 512 /* in running text or a table's date column */
+    V_ALT = 128,      /* the other reading of an ambiguous numeric date */
+    V_ORIG = 256,     /* labelled as the original publication */
+    V_PROSE = 512,    /* in running text or a table's date column */
+    V_LABELLED = 1024 /* labelled as published, in a footer or aside */
 };
 
 typedef struct vis_date {
@@ -2052,6 +2053,10 @@ scan_visible(vis *v)
             chrome_near(s->node, !label, v->head_up, v->n_head_up, byline);
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
+            if (label && chrome_near(s->node, false, v->head_up, v->n_head_up,
+                                     true) == NULL) {
+                vis_add(v, &d, V_LABELLED, dist); /* "Published:" below */
+            }
             continue;
         }
         vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
@@ -2403,6 +2408,7 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     z = z != NULL ? z : vis_zone(v, false, cr, V_ZONE | V_NEAR);
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
+    const vis_date *zl = vis_zone(v, false, cr, V_LABELLED);
     px_date u;
     px_date t;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
@@ -2426,6 +2432,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
+    } else if (zl != NULL) {
+        set_date(a, &zl->d, "seen:labelled");
     } else if (v->h1_order < 0 && only_date(v, &t)) {
         set_date(a, &t, "seen:only");
     } else if (title_date(pg, &t)) {

@@ -614,6 +614,16 @@ test_original_and_title_dates(void)
     CHECK(has_signal(r.a, "date:title"));
     done(&r);
 
+    /* "Published:" in the page's footer, when nothing else dates it */
+    static const char footer[] =
+        "<html><head><title>Ancestors</title></head><body><article><h1>"
+        "Ancestors</h1>" FERRY_BODY "</article><div class='footer-line'>"
+        "Last change: 31.10.2023<br>Published: 01.11.2023</div>"
+        "</body></html>";
+    extract(&r, footer, NULL);
+    CHECK_STR_EQ(r.date, "2023-11-01");
+    done(&r);
+
     static const char range[] =
         "<html><head><title>Weekly report 14. - 20. January 2022</title>"
         "</head><body><article><h1>Weekly report</h1>" FERRY_BODY
