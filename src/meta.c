@@ -5,8 +5,11 @@
  * each field is then chosen from its sources in a fixed order of trust and
  * the choice is recorded as a signal. Elements inside asides, navigation,
  * site headers and related/recommended lists never give a date or an author,
- * so a teaser's date cannot become the article's. Generic author labels are
- * dropped. Nothing here invents a date: no source, no date.
+ * so a teaser's date cannot become the article's; only a dated byline right
+ * by the headline may sit in an aside or a teaser-classed box. Dates in
+ * running text (events, ranges) and in a data table's date column are seen
+ * but never taken. Generic author labels are dropped. Nothing here invents a
+ * date: no source, no date.
  */
 #include "meta.h"
 
