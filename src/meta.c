@@ -1947,16 +1947,40 @@ in_date_column(px_article *a, xmlNodePtr t, size_t l)
     return false;
 }
 
+/* Does the line of text node t hold a link (a list entry: "<a>Story</a>
+ * (2004/10/10)")? */
+static bool
+line_has_link(xmlNodePtr t)
+{
+    xmlNodePtr top = t;
+    while (top->parent != NULL && top->parent->type == XML_ELEMENT_NODE &&
+           is_inline(top->parent)) {
+        top = top->parent;
+        if (tag_is(top, "a")) {
+            return true;
+        }
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (xmlNodePtr c = dir < 0 ? top->prev : top->next;
+             c != NULL && in_line(c); c = dir < 0 ? c->prev : c->next) {
+            if (tag_is(c, "a")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Is the date at off (l bytes) most of its line ("2005年03月21日 11:21
- * Weekly", "Posted 3 May 2026")? */
+ * Weekly", "Posted 3 May 2026"), with no link in it? */
 static bool
 short_line(const vis *v, const text_span *s, size_t off, size_t l)
 {
     size_t before = 0;
     size_t total = 0;
     line_text(s->node, &before, &total);
-    (void)off;
-    return total <= ink_len_n(v->text.ptr + off, l) + 30;
+    return total <= ink_len_n(v->text.ptr + off, l) + 30 &&
+           !line_has_link(s->node);
 }
 
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
