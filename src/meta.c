@@ -2366,6 +2366,26 @@ only_date(const vis *v, px_date *d)
     return one != NULL;
 }
 
+/* The showing of day d (no update, no other reading) with the finest
+ * precision, a <time> first among equals; NULL when d is not shown. */
+static const vis_date *
+vis_finest(const vis *v, const px_date *d)
+{
+    const vis_date *best = NULL;
+    for (size_t i = 0; i < v->n; i++) {
+        const vis_date *c = &v->v[i];
+        if ((c->flags & (V_ALT | V_UPDATED)) != 0 || !same_day(&c->d, d)) {
+            continue;
+        }
+        if (best == NULL || c->d.prec > best->d.prec ||
+            (c->d.prec == best->d.prec && (c->flags & V_TIME) != 0 &&
+             (best->flags & V_TIME) == 0)) {
+            best = c;
+        }
+    }
+    return best;
+}
+
 /* A full date in the <title> ("Story | Site | 23.05.2011"), not the end
  * of a range ("Week of 14. - 20. January"). */
 static bool
@@ -2449,8 +2469,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     } else if (url_day && has_s && same_day(&s.d, &u)) {
         snprintf(how, sizeof how, "%s:url", s.how);
         set_date(a, &s.d, how); /* two sources agree */
-    } else if (url_day && vis_near(v, &u, 0, V_ALT | V_UPDATED) != NULL) {
-        set_date(a, &u, "seen:url");
+    } else if (url_day && vis_finest(v, &u) != NULL) {
+        set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
     } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
