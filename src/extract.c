@@ -3,9 +3,9 @@
  * Decodes the bytes to NFC UTF-8 (charset.c), then either parses HTML with
  * libxml2 once (into an arena: htmltree.c) and runs metadata (meta.c) and
  * main-text (content.c) extraction over the same tree, or hands text dumps to
- * textdump.c. Hints a container gave (JSON Lines title, date, site) win over
- * what the page says, since a crawler saw more than the page; a date hint that
- * cannot be parsed is ignored rather than guessed.
+ * textdump.c. Hints a container gave (JSON Lines title, date, site, author)
+ * win over what the page says, since a crawler saw more than the page; a date
+ * hint that cannot be parsed is ignored rather than guessed.
  */
 #include <limits.h>
 #include <string.h>
@@ -41,6 +41,10 @@ apply_hints(const px_record *rec, px_article *a)
     if (rec->site != NULL) {
         px_article_set(a, &a->site, px_str_c(rec->site));
         px_article_signal(a, "site", "container");
+    }
+    if (rec->author != NULL) {
+        px_article_set(a, &a->author, px_str_c(rec->author));
+        px_article_signal(a, "author", "container");
     }
     px_date d;
     if (rec->date != NULL && px_pubdate_parse(px_str_c(rec->date), &d)) {

@@ -20,7 +20,8 @@
 struct px_jsonl {
     px_stream *s; /* borrowed */
     px_buf line;
-    json_t *obj; /* the current record's object, or NULL */
+    json_t *obj;    /* the current record's object, or NULL */
+    px_buf authors; /* the current record's "authors" list, joined */
     size_t line_no;
     bool is_dead; /* the stream failed: no more records */
 };
@@ -35,6 +36,7 @@ px_jsonl_new(px_stream *s, px_jsonl **out, px_error *err)
     }
     j->s = s;
     px_buf_init(&j->line);
+    px_buf_init(&j->authors);
     *out = j;
     return PX_OK;
 }
@@ -47,6 +49,7 @@ px_jsonl_free(px_jsonl *j)
     }
     json_decref(j->obj);
     px_buf_fini(&j->line);
+    px_buf_fini(&j->authors);
     px_free(j);
 }
 
@@ -113,10 +116,42 @@ get_first(const json_t *o, const char *const *keys, size_t n_keys, size_t *len,
     return NULL;
 }
 
+/* The author of o: its "author" string, else its "authors" strings
+ * joined by ", " into b (NULL when there are none or on OOM). */
+static const char *
+get_author(const json_t *o, px_buf *b)
+{
+    const char *one = get_str(o, "author", NULL);
+    if (one != NULL) {
+        return one;
+    }
+    const json_t *list = json_object_get(o, "authors");
+    if (px_buf_failed(b)) {
+        px_buf_fini(b); /* a past OOM: start afresh */
+        px_buf_init(b);
+    }
+    b->len = 0;
+    for (size_t i = 0; json_is_array(list) && i < json_array_size(list); i++) {
+        const json_t *v = json_array_get(list, i);
+        if (!json_is_string(v) || json_string_length(v) == 0) {
+            continue;
+        }
+        if (b->len > 0) {
+            px_buf_add(b, ", ", 2);
+        }
+        px_buf_add(b, json_string_value(v), json_string_length(v));
+    }
+    if (b->len == 0 || px_buf_failed(b)) {
+        return NULL;
+    }
+    px_buf_add_byte(b, '\0');
+    return px_buf_failed(b) ? NULL : b->ptr;
+}
+
 /* Fills rec from the object of line N; PX_EPARSE if it has no body. */
 static px_status
-fill_record(const json_t *o, size_t line_no, px_jsonl_record *rec,
-            px_error *err)
+fill_record(const json_t *o, size_t line_no, px_buf *authors,
+            px_jsonl_record *rec, px_error *err)
 {
     static const char *const bodies[] = {"html", "text", "maintext"};
     static const char *const dates[] = {"date", "date_publish"};
@@ -133,6 +168,7 @@ fill_record(const json_t *o, size_t line_no, px_jsonl_record *rec,
         .title = get_str(o, "title", NULL),
         .date = get_first(o, dates, 2, NULL, NULL),
         .site = get_first(o, sites, 2, NULL, NULL),
+        .author = get_author(o, authors),
         .is_html = which == 0,
         .body = body,
         .body_len = body_len,
@@ -161,7 +197,7 @@ parse_line(px_jsonl *j, px_jsonl_record *rec, px_error *err)
         return px_fail(err, PX_EPARSE, "line %zu: not a JSON object",
                        j->line_no);
     }
-    return fill_record(j->obj, j->line_no, rec, err);
+    return fill_record(j->obj, j->line_no, &j->authors, rec, err);
 }
 
 /* Reads the next line that is not blank; *eof at the end. */

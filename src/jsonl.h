@@ -1,7 +1,8 @@
 /* jsonl.h - JSON Lines input: one object per line with at least
- * {url, html} or {url, text}, optionally title, date, site (news-please and
- * similar crawlers; "maintext" and "source_domain"/"date_publish" as written
- * by news-please are accepted too). Parsed with jansson.
+ * {url, html} or {url, text}, optionally title, date, site, author
+ * (news-please and similar crawlers; "maintext", "source_domain",
+ * "date_publish" and an "authors" list as written by news-please are
+ * accepted too). Parsed with jansson.
  */
 #ifndef PX_JSONL_H
 #define PX_JSONL_H
@@ -23,8 +24,9 @@ typedef struct px_jsonl_record {
     const char *title;
     const char *date;
     const char *site;
-    bool is_html;     /* body came from "html" (else from "text") */
-    const char *body; /* UTF-8 (jansson validated it) */
+    const char *author; /* "author", or the "authors" list joined by ", " */
+    bool is_html;       /* body came from "html" (else from "text") */
+    const char *body;   /* UTF-8 (jansson validated it) */
     size_t body_len;
     size_t line_no; /* 1-based */
 } px_jsonl_record;

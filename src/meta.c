@@ -5,8 +5,11 @@
  * each field is then chosen from its sources in a fixed order of trust and
  * the choice is recorded as a signal. Elements inside asides, navigation,
  * site headers and related/recommended lists never give a date or an author,
- * so a teaser's date cannot become the article's. Generic author labels are
- * dropped. Nothing here invents a date: no source, no date.
+ * so a teaser's date cannot become the article's; only a dated byline right
+ * by the headline may sit in an aside or a teaser-classed box. Dates in
+ * running text (events, ranges) and in a data table's date column are seen
+ * but never taken. Generic author labels are dropped. Nothing here invents a
+ * date: no source, no date.
  */
 #include "meta.h"
 
@@ -47,6 +50,7 @@ typedef struct ld_info {
     const char *headline;
     const char *published;       /* datePublished of an article object */
     const char *published_other; /* datePublished of any other object */
+    const char *modified;        /* dateModified of an article object */
     const char *author;
     const char *author_other; /* author of a WebPage or other object */
     const char *publisher;
@@ -355,6 +359,39 @@ in_article_tag(xmlNodePtr n)
     return false;
 }
 
+/* May a token end with pattern pat where it starts at t[at]? A one-word
+ * pattern may ("mainmenu", "post-related"); a compound one ("header-date")
+ * only after a separator: "articleheader-date" is an article's header. */
+static bool
+suffix_cut(const char *t, size_t at, const char *pat)
+{
+    if (at == 0 || strchr(pat, '-') == NULL) {
+        return true;
+    }
+    return t[at - 1] == '-' || t[at - 1] == '_';
+}
+
+/* Is the class token t (tl bytes) a modifier naming what an element has
+ * or lacks ("has-sidebar", "no-comments", "header-with-topbar")? */
+static bool
+modifier(const char *t, size_t tl)
+{
+    static const char *const starts[] = {"has-", "with-", "no-", "without-",
+                                         NULL};
+    for (size_t i = 0; starts[i] != NULL; i++) {
+        const size_t n = strlen(starts[i]);
+        if (tl > n && memcmp(t, starts[i], n) == 0) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i + 6 <= tl; i++) {
+        if (memcmp(t + i, "-with-", 6) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Does a class or id token in cls (space separated) start or end with one
  * of pats? "related-posts" and "post-related" match "related";
  * "content-sidebar-wrap" does not match "sidebar". */
@@ -368,15 +405,18 @@ token_match(const char *cls, const char *const *pats)
         }
         const size_t tl = strcspn(t, " ");
         /* WordPress lists the post's taxonomy in its classes:
-         * "category-popular" or "tag-weather" say nothing of the layout */
-        const bool taxonomy =
-            strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0;
+         * "category-popular" or "tag-weather" say nothing of the layout;
+         * nor do modifiers that say what an element has
+         * ("has-double-sidebar", "header-with-topbar") */
+        const bool taxonomy = strncmp(t, "category-", 9) == 0 ||
+                              strncmp(t, "tag-", 4) == 0 || modifier(t, tl);
         for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
             const char *pat = pats[i];
             const size_t pl = strlen(pat);
             if (pl <= tl &&
                 ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
-                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0))) {
+                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0 &&
+                  suffix_cut(t, tl - pl, pat)))) {
                 return true;
             }
         }
@@ -385,12 +425,24 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
+/* Chrome that holds other pages' dates or today's even right by the
+ * headline: comments, related lists, tickers, the masthead's clock. */
+static const char *const hard_cls[] = {
+    "related",     "recommend",  "comment",     "popular",  "trending",
+    "most-read",   "mostread",   "more-stor",   "outbrain", "taboola",
+    "next-post",   "prev-post",  "header-date", "today",    "current-date",
+    "currentdate", "date-today", "clock",       "weather",  "calendar",
+    "ticker",      "breadcrumb", "menu",        NULL};
+
 /* The element that makes n page chrome (an aside, nav, related list,
  * menu...), or NULL; with lists, a list item outside <article> counts.
  * Elements in stop (n_stop of them: the headline's ancestors) hold the
- * article itself, so neither they nor their ancestors are chrome. */
+ * article itself, so neither they nor their ancestors are chrome. Near
+ * the headline (near), only hard chrome counts: an aside, footer, list
+ * item or teaser box there is the article's own byline. */
 static xmlNodePtr
-chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
+chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
+            bool near)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -408,19 +460,26 @@ chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
                 return NULL;
             }
         }
-        if (tag_is(p, "aside") || tag_is(p, "nav") ||
-            (!in_article &&
-             (tag_is(p, "footer") || (lists && tag_is(p, "li"))))) {
+        if (tag_is(p, "nav") ||
+            (!near && (tag_is(p, "aside") ||
+                       (!in_article && (tag_is(p, "footer") ||
+                                        (lists && tag_is(p, "li"))))))) {
             return p;
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
-        if (token_match(cls, boiler_cls) ||
-            (!in_article && token_match(cls, footer))) {
+        if (token_match(cls, near ? hard_cls : boiler_cls) ||
+            (!near && !in_article && token_match(cls, footer))) {
             return p;
         }
     }
     return NULL;
+}
+
+static xmlNodePtr
+chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
+{
+    return chrome_near(n, lists, stop, n_stop, false);
 }
 
 static bool
@@ -858,6 +917,7 @@ ld_article(page *pg, json_t *obj)
     if (in->published == NULL) {
         in->published = json_str(pg->a, json_object_get(obj, "dateCreated"));
     }
+    in->modified = json_str(pg->a, json_object_get(obj, "dateModified"));
     px_buf b;
     px_buf_init(&b);
     ld_author_add(pg, json_object_get(obj, "author"), &b, 0);
@@ -1057,9 +1117,20 @@ loose_match(const char *a, const char *b)
 
 /* ---- title -------------------------------------------------------------- */
 
+static size_t
+count_words(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p != '\0'; p++) {
+        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
+    }
+    return n;
+}
+
 static const char *const title_seps[] = {
-    " | ", " - ", " – ", " — ", " _ ", " :: ", " · ", " » ", " › ", " ⋆ ",
-    " / ", " : ", "_",   "｜",  "|",   " -- ", " « ", " • ", " ~ ", NULL};
+    " | ", " - ", " – ",  " — ", " _ ", " :: ", " · ",
+    " » ", " › ", " ⋆ ",  " / ", " : ", "::",   "_",
+    "｜",  "|",   " -- ", " « ", " • ", " ~ ",  NULL};
 
 /* Does segment s[0..n) name the site (site name or host label)? */
 static bool
@@ -1110,8 +1181,30 @@ strip_site(px_article *a, const char *title, const char *site, const char *host)
     return title;
 }
 
+/* Does the <title> read "Site | Headline": its part before the first
+ * separator sep names the site, or is a short name before a long tail? */
+static bool
+site_first(const page *pg, const char *title, const char *sep)
+{
+    const char *first = strstr(title, sep);
+    if (first == NULL || first == title) {
+        return false;
+    }
+    const char *head = arena_text(pg->a, title, (size_t)(first - title));
+    const char *tail = first + strlen(sep);
+    if (head == NULL) {
+        return false;
+    }
+    if (is_site_seg(pg->a, head, strlen(head), pg->a->site, pg->host)) {
+        return true;
+    }
+    const size_t nh = count_words(head);
+    const size_t nt = count_words(tail);
+    return nh <= 3 && nt >= 4 && nt >= nh + 2 && strstr(tail, sep) == NULL;
+}
+
 /* Is t the part of the <title> after its last separator (the site name in
- * "Headline | Site")? */
+ * "Headline | Site")? Not when the title reads "Site | Headline". */
 static bool
 is_title_tail(const page *pg, const char *t)
 {
@@ -1128,7 +1221,7 @@ is_title_tail(const page *pg, const char *t)
         if (last != NULL && last > title) {
             norm_key(last + strlen(title_seps[k]), kt, sizeof kt);
             if (kh[0] != '\0' && strcmp(kh, kt) == 0) {
-                return true;
+                return !site_first(pg, title, title_seps[k]);
             }
         }
     }
@@ -1149,7 +1242,14 @@ best_h1(page *pg, const char **text)
     for (size_t i = 0; i < pg->h1.len; i++) {
         xmlNodePtr h = pg->h1.n[i];
         const char *t = node_text(pg->a, h, 1000);
-        if (t == NULL || in_boilerplate(h) || is_title_tail(pg, t) ||
+        /* the h1 the <title> holds is the headline even in a teaser box;
+         * any other h1 there is a teaser's */
+        const bool titled =
+            t != NULL && pg->title_tag != NULL && loose_match(pg->title_tag, t);
+        if (t == NULL ||
+            (titled ? chrome_near(h, true, NULL, 0, true) != NULL
+                    : in_boilerplate(h)) ||
+            is_title_tail(pg, t) ||
             (pg->a->site != NULL && loose_match(t, pg->a->site) &&
              strlen(t) <= strlen(pg->a->site) + 4)) {
             continue;
@@ -1368,9 +1468,25 @@ updated_label(const char *s, size_t off)
 
 #define MAX_VIS      128
 #define MAX_HEAD_UP  64
+#define MAX_TIMES    64
 #define VIS_TEXT_MAX ((size_t)512 * 1024)
 
-enum { V_ZONE = 1, V_UPDATED = 2, V_CLASS = 4, V_TIME = 8, V_NEAR = 16 };
+/* Flags of a seen date: in the headline zone, an update, in a date-like
+ * element, a <time>, near the headline, labelled as an update in the
+ * text, marked as the publication date (label, class or itemprop). */
+enum {
+    V_ZONE = 1,
+    V_UPDATED = 2,
+    V_CLASS = 4,
+    V_TIME = 8,
+    V_NEAR = 16,
+    V_UPD_LABEL = 32,
+    V_PUB_MARK = 64,
+    V_ALT = 128,      /* the other reading of an ambiguous numeric date */
+    V_ORIG = 256,     /* labelled as the original publication */
+    V_PROSE = 512,    /* in running text or a table's date column */
+    V_LABELLED = 1024 /* labelled as published, in a footer or aside */
+};
 
 typedef struct vis_date {
     px_date d;
@@ -1385,6 +1501,7 @@ typedef struct text_span {
 } text_span;
 
 typedef struct vis {
+    px_article *a; /* for scratch strings */
     vis_date v[MAX_VIS];
     size_t n;
     px_buf text; /* visible text of the body, one text node per line */
@@ -1394,6 +1511,9 @@ typedef struct vis {
     int h1_order; /* order of the headline's first text node, or -1 */
     const xmlNode *head_up[MAX_HEAD_UP]; /* the headline and its ancestors */
     size_t n_head_up;
+    const xmlNode *times[MAX_TIMES]; /* <time> elements in page order */
+    int time_order[MAX_TIMES];       /* order of the text node after each */
+    size_t n_times;
 } vis;
 
 static void
@@ -1480,6 +1600,10 @@ collect_text(vis *v, htmlDocPtr doc, xmlNodePtr h, const char *title)
         if (n->type == XML_ELEMENT_NODE) {
             descend = !invisible(n);
             in_h = in_h || n == h;
+            if (v->n_times < MAX_TIMES && tag_is(n, "time")) {
+                v->time_order[v->n_times] = (int)v->n_spans;
+                v->times[v->n_times++] = n;
+            }
         } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
             if (in_h && v->h1_order < 0) {
                 v->h1_order = (int)v->n_spans;
@@ -1552,9 +1676,31 @@ pub_label(const char *s, size_t off)
     return contains_any(low, labels);
 }
 
+/* Does the text just before a date (at off in s) call it the original
+ * publication ("originally published on", "erstmals erschienen")? */
+static bool
+orig_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {"originally published",
+                                         "first published",
+                                         "originally posted",
+                                         "ursprünglich",
+                                         "erstmals",
+                                         "initialement",
+                                         "originalmente",
+                                         "首发",
+                                         "最初发表",
+                                         NULL};
+    char low[128];
+    const size_t from = off > 60 ? off - 60 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
 /* Logs at DEBUG why a date was taken for page chrome, for tuning. */
 static void
-log_boiler(xmlNodePtr p, const px_date *d)
+log_boiler(xmlNodePtr p, const px_date *d, int dist)
 {
     if (p == NULL || px_log_sink == NULL || px_log_min > PX_LOG_DEBUG) {
         return;
@@ -1563,8 +1709,348 @@ log_boiler(xmlNodePtr p, const px_date *d)
     class_id(p, cls, sizeof cls);
     char ds[32];
     px_date_format(d, ds);
-    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s <%s class='%s'>", ds,
+    PX_LOG(PX_LOG_DEBUG, "meta: chrome date %s at %d <%s class='%s'>", ds, dist,
            (const char *)p->name, cls);
+}
+
+/* Tags that do not break a line of text. */
+static bool
+is_inline(const xmlNode *n)
+{
+    static const char *const tags[] = {
+        "a",     "span", "em",   "strong", "b",   "i",   "u",
+        "small", "time", "abbr", "font",   "sup", "sub", "mark",
+        "cite",  "q",    "code", "nobr",   "bdi", "big", NULL};
+    for (size_t i = 0; tags[i] != NULL; i++) {
+        if (tag_is(n, tags[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Can n sit inside a line of text (an inline tag, text, a comment, or
+ * something invisible)? */
+static bool
+in_line(const xmlNode *n)
+{
+    return n->type != XML_ELEMENT_NODE || is_inline(n) || invisible(n);
+}
+
+/* Does byte c start a code point that is no ASCII white space? */
+static bool
+is_ink(char c)
+{
+    return c != ' ' && c != '\n' && c != '\t' && c != '\r' &&
+           ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* Code points of s that are not ASCII white space. */
+static size_t
+ink_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++) {
+        n += is_ink(*s);
+    }
+    return n;
+}
+
+static size_t
+ink_len_n(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += is_ink(s[i]);
+    }
+    return n;
+}
+
+/* Adds the visible text of n to *total, and to *before until text node t
+ * is met (*met). */
+static void
+count_text(xmlNodePtr n, xmlNodePtr t, bool *met, size_t *before, size_t *total)
+{
+    xmlNodePtr d = n;
+    while (d != NULL && *total < 4096) {
+        *met = *met || d == t;
+        if (d->type == XML_TEXT_NODE && d->content != NULL) {
+            const size_t len = ink_len((const char *)d->content);
+            *total += len;
+            *before += *met ? 0 : len;
+        }
+        if (d->type == XML_ELEMENT_NODE && !invisible(d) &&
+            d->children != NULL) {
+            d = d->children;
+            continue;
+        }
+        while (d != n && d->next == NULL) {
+            d = d->parent;
+        }
+        d = d == n ? NULL : d->next;
+    }
+}
+
+/* Bytes of text in the line holding text node t: the run of inline
+ * elements and text around it between block-level elements and <br>.
+ * *before counts the bytes ahead of t; counting stops after 4 KiB. */
+static void
+line_text(xmlNodePtr t, size_t *before, size_t *total)
+{
+    *before = 0;
+    *total = 0;
+    xmlNodePtr top = t; /* t's ancestor that is a child of the block */
+    while (top->parent != NULL && top->parent->type == XML_ELEMENT_NODE &&
+           is_inline(top->parent)) {
+        top = top->parent;
+    }
+    xmlNodePtr first = top;
+    while (first->prev != NULL && in_line(first->prev)) {
+        first = first->prev;
+    }
+    bool met = false;
+    for (xmlNodePtr c = first; c != NULL && (c == top || in_line(c));
+         c = c->next) {
+        count_text(c, t, &met, before, total);
+    }
+}
+
+/* Is text node t in an inline element that says it holds a date (a
+ * <time>, class "date")? Then it is a byline's part, not running text. */
+static bool
+dated_inline(xmlNodePtr t)
+{
+    static const char *const cls_dated[] = {"date", "time", "publish", "posted",
+                                            NULL};
+    for (xmlNodePtr p = t->parent;
+         p != NULL && p->type == XML_ELEMENT_NODE && is_inline(p);
+         p = p->parent) {
+        char cls[256];
+        class_id(p, cls, sizeof cls);
+        if (tag_is(p, "time") || contains_any(cls, cls_dated)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does the date at off end a range ("23.-26.8.2017", "6. - 7. März",
+ * "vom 9.1. bis 10.2.2023")? Then it is an event's, not the page's. */
+static bool
+range_end(const char *s, size_t off)
+{
+    size_t i = off;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n')) {
+        i--;
+    }
+    static const char *const links[] = {
+        "-",  "\xe2\x80\x93", "\xe2\x80\x94", "~", "bis", "to", "until", "au",
+        "al", "\xe8\x87\xb3", "\xe5\x88\xb0", NULL};
+    for (size_t k = 0; links[k] != NULL; k++) {
+        const size_t n = strlen(links[k]);
+        if (i < n || memcmp(s + i - n, links[k], n) != 0) {
+            continue;
+        }
+        for (size_t j = i - n; j > 0 && i - n - j < 12; j--) {
+            if (s[j - 1] >= '0' && s[j - 1] <= '9') {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Is the date at off (l bytes, in text node span s) part of running text:
+ * well into a long block, or the end of a range? A dateline starts its
+ * block; a byline is short. */
+static bool
+in_prose(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    if (range_end(v->text.ptr, off)) {
+        PX_LOG(PX_LOG_DEBUG, "meta: range date at %zu: %.40s", off,
+               v->text.ptr + (off > 20 ? off - 20 : 0));
+        return true;
+    }
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    before += ink_len_n(v->text.ptr + s->off, off - s->off);
+    if (total >= ink_len_n(v->text.ptr + off, l) + 60 && before >= 40 &&
+        !dated_inline(s->node)) {
+        PX_LOG(PX_LOG_DEBUG, "meta: date in running text at %zu: %.40s", off,
+               v->text.ptr + (off > 20 ? off - 20 : 0));
+        return true;
+    }
+    return false;
+}
+
+/* The element sibling of row r in direction dir (+1 next, -1 previous),
+ * or NULL. */
+static xmlNodePtr
+row_sibling(xmlNodePtr r, int dir)
+{
+    for (xmlNodePtr x = dir > 0 ? r->next : r->prev; x != NULL;
+         x = dir > 0 ? x->next : x->prev) {
+        if (x->type == XML_ELEMENT_NODE) {
+            return x;
+        }
+    }
+    return NULL;
+}
+
+/* The idx-th cell (td or th) of row r, or NULL. */
+static xmlNodePtr
+row_cell(xmlNodePtr r, size_t idx)
+{
+    size_t k = 0;
+    for (xmlNodePtr c = r != NULL ? r->children : NULL; c != NULL;
+         c = c->next) {
+        if (tag_is(c, "td") || tag_is(c, "th")) {
+            if (k++ == idx) {
+                return c;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Is text node t in a column of dates: its cell holds the date alone and
+ * the cell above or below in the same column holds a date too? A data
+ * table's dates are no publication dates. */
+static bool
+in_date_column(px_article *a, xmlNodePtr t, size_t l)
+{
+    xmlNodePtr cell = t->parent;
+    while (cell != NULL && cell->type == XML_ELEMENT_NODE && is_inline(cell)) {
+        cell = cell->parent;
+    }
+    if (cell == NULL || !(tag_is(cell, "td") || tag_is(cell, "th")) ||
+        cell->parent == NULL || !tag_is(cell->parent, "tr")) {
+        return false;
+    }
+    const char *own = node_text(a, cell, 400);
+    if (own == NULL || ink_len(own) > l + 20) {
+        return false;
+    }
+    size_t idx = 0;
+    for (xmlNodePtr c = cell->prev; c != NULL; c = c->prev) {
+        idx += tag_is(c, "td") || tag_is(c, "th");
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        xmlNodePtr other = row_cell(row_sibling(cell->parent, dir), idx);
+        const char *txt = other != NULL ? node_text(a, other, 200) : NULL;
+        px_date d;
+        if (txt != NULL && px_pubdate_find(px_str_c(txt), &d, NULL, NULL)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does the line of text node t hold a link (a list entry: "<a>Story</a>
+ * (2004/10/10)")? */
+static bool
+line_has_link(xmlNodePtr t)
+{
+    xmlNodePtr top = t;
+    while (top->parent != NULL && top->parent->type == XML_ELEMENT_NODE &&
+           is_inline(top->parent)) {
+        top = top->parent;
+        if (tag_is(top, "a")) {
+            return true;
+        }
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (xmlNodePtr c = dir < 0 ? top->prev : top->next;
+             c != NULL && in_line(c); c = dir < 0 ? c->prev : c->next) {
+            if (tag_is(c, "a")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Is the date at off (l bytes) most of its line ("2005年03月21日 11:21
+ * Weekly", "Posted 3 May 2026"), with no link in it? */
+static bool
+short_line(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    return total <= ink_len_n(v->text.ptr + off, l) + 30 &&
+           !line_has_link(s->node);
+}
+
+/* Flags of a date seen at off (l bytes) in text node span s, dist text
+ * nodes from the headline. */
+static unsigned
+seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
+{
+    const char *buf = v->text.ptr;
+    const bool upd = updated_label(buf, off);
+    const bool label = pub_label(buf, off) && !upd;
+    if (!label && !upd &&
+        (in_prose(v, s, off, l) || in_date_column(v->a, s->node, l))) {
+        return V_PROSE;
+    }
+    unsigned f = 0;
+    if (dist >= -6 && dist <= 30) {
+        f |= V_ZONE | V_NEAR;
+    } else if (dist > 30 && dist <= 80 && short_line(v, s, off, l)) {
+        f |= V_ZONE; /* a dateline a little further down */
+    }
+    if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
+        f |= V_ZONE | V_NEAR;
+    }
+    if (date_ancestor(s->node)) {
+        /* a dated element far from a known headline is a comment or
+         * a list item */
+        f |= V_CLASS |
+             (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
+        f |= dist == 9999 || (dist >= -10 && dist < 0) ? V_NEAR : 0;
+    }
+    f |= upd ? V_UPDATED | V_UPD_LABEL : 0;
+    if (!upd && (dist == 9999 || (dist >= -300 && dist <= 300)) &&
+        orig_label(buf, off)) {
+        f |= V_ORIG | V_ZONE;
+    }
+    return f | (label ? V_PUB_MARK : 0);
+}
+
+/* Is a text node dist nodes from the headline part of its byline zone
+ * (a line or two above it, a dozen below)? */
+static bool
+by_headline(int dist)
+{
+    return dist >= -3 && dist <= 20;
+}
+
+/* The month-day swap of d, read from the l bytes at s, when the form is
+ * numeric with the year last and both readings are valid ("09.10.2024"
+ * is 9 October or September 10). */
+static bool
+other_reading(const char *s, size_t l, const px_date *d, px_date *alt)
+{
+    if (l == 0 || s[0] < '0' || s[0] > '9' || d->day > 12 ||
+        d->day == d->month) {
+        return false;
+    }
+    size_t lead = 0;
+    while (lead < l && s[lead] >= '0' && s[lead] <= '9') {
+        lead++;
+    }
+    for (size_t i = 0; i < l; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            return false; /* a month name or a CJK form is no riddle */
+        }
+    }
+    *alt = *d;
+    alt->day = d->month;
+    alt->month = d->day;
+    return lead <= 2;
 }
 
 /* Every full date in the visible text, in page order. */
@@ -1585,35 +2071,56 @@ scan_visible(vis *v)
         pos = off + l;
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
+        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
+        /* a byline by the headline may sit in an aside or list item;
+         * plain text there (a page footer's stamp) may not */
+        const bool byline =
+            by_headline(dist) && (label || date_ancestor(s->node));
         xmlNodePtr chrome =
-            chrome_elem(s->node, !label, v->head_up, v->n_head_up);
+            chrome_near(s->node, !label, v->head_up, v->n_head_up, byline);
         if (chrome != NULL) {
-            log_boiler(chrome, &d);
+            log_boiler(chrome, &d, dist);
+            if (label && chrome_near(s->node, false, v->head_up, v->n_head_up,
+                                     true) == NULL) {
+                vis_add(v, &d, V_LABELLED, dist); /* "Published:" below */
+            }
             continue;
         }
-        unsigned f = 0;
-        const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
-        if (dist >= -6 && dist <= 30) {
-            f |= V_ZONE | V_NEAR;
+        vis_add(v, &d, seen_flags(v, s, off, l, dist), dist);
+        px_date alt;
+        if (other_reading(buf + off, l, &d, &alt)) {
+            vis_add(v, &alt, V_ALT, dist);
         }
-        if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
-            f |= V_ZONE | V_NEAR;
-        }
-        if (date_ancestor(s->node)) {
-            /* a dated element far from a known headline is a comment or
-             * a list item */
-            f |= V_CLASS |
-                 (dist == 9999 || (dist >= -300 && dist <= 300) ? V_ZONE : 0);
-            f |= dist == 9999 ? V_NEAR : 0;
-        }
-        if (updated_label(buf, off)) {
-            f |= V_UPDATED;
-        }
-        vis_add(v, &d, f, dist);
     }
 }
 
-/* <time datetime> values outside page chrome count as seen. */
+/* Does <time> t say it holds the publication date (class "published",
+ * itemprop datePublished, the old pubdate attribute)? */
+static bool
+is_pub_node(xmlNodePtr t)
+{
+    char cls[256];
+    class_id(t, cls, sizeof cls);
+    const char *ip = prop_view(t, "itemprop");
+    return strstr(cls, "publish") != NULL || has_prop(t, "pubdate") ||
+           (ip != NULL && strcmp(ip, "datePublished") == 0);
+}
+
+/* Text nodes from the headline to <time> element t, or 9999 when either
+ * is unknown. */
+static int
+time_dist(const vis *v, const xmlNode *t)
+{
+    for (size_t i = 0; i < v->n_times && v->h1_order >= 0; i++) {
+        if (v->times[i] == t) {
+            return v->time_order[i] - v->h1_order;
+        }
+    }
+    return 9999;
+}
+
+/* <time datetime> values outside page chrome count as seen, as near the
+ * headline as their place in the text says. */
 static void
 scan_times(page *pg, vis *v)
 {
@@ -1621,13 +2128,20 @@ scan_times(page *pg, vis *v)
         xmlNodePtr t = pg->times.n[i];
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
-        if (dt == NULL || in_boilerplate(t) ||
+        const int dist = time_dist(v, t);
+        if (dt == NULL ||
+            chrome_near(t, true, v->head_up, v->n_head_up, by_headline(dist)) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
-        vis_add(v, &d,
-                V_ZONE | V_TIME | V_NEAR | (is_update_node(t) ? V_UPDATED : 0),
-                9999);
+        unsigned f = V_TIME | (is_update_node(t) ? V_UPDATED : 0) |
+                     (is_pub_node(t) ? V_PUB_MARK : 0);
+        if (dist == 9999 || (dist >= -6 && dist <= 30)) {
+            f |= V_ZONE | V_NEAR;
+        } else if (dist >= -300 && dist <= 300) {
+            f |= V_ZONE;
+        }
+        vis_add(v, &d, f, dist);
     }
 }
 
@@ -1644,15 +2158,16 @@ day_number(const px_date *d)
     return era * 146097 + doe - 719468;
 }
 
-/* A seen date within tol days of d (exact first), or NULL. */
+/* A seen date within tol days of d (exact first) that has none of the
+ * flags skip, or NULL. */
 static const vis_date *
-vis_near(const vis *v, const px_date *d, long tol)
+vis_near(const vis *v, const px_date *d, long tol, unsigned skip)
 {
     const long dn = day_number(d);
     for (long t = 0; t <= tol; t++) {
         for (size_t i = 0; i < v->n; i++) {
             const long diff = day_number(&v->v[i].d) - dn;
-            if (diff == t || diff == -t) {
+            if ((diff == t || diff == -t) && (v->v[i].flags & skip) == 0) {
                 return &v->v[i];
             }
         }
@@ -1662,8 +2177,16 @@ vis_near(const vis *v, const px_date *d, long tol)
 
 /* ---- choosing the date -------------------------------------------------- */
 
+static bool
+same_day(const px_date *x, const px_date *y)
+{
+    return x->year == y->year && x->month == y->month && x->day == y->day;
+}
+
 typedef struct date_src {
     px_date d;
+    px_date alt; /* the other reading of an ambiguous numeric value */
+    bool has_alt;
     char how[96];
 } date_src;
 
@@ -1674,26 +2197,55 @@ src_parse(date_src *s, const char *val, const char *how, px_date_prec min)
         !px_pubdate_valid(&s->d) || s->d.prec < min) {
         return false;
     }
+    s->has_alt = other_reading(val, strlen(val), &s->d, &s->alt);
     snprintf(s->how, sizeof s->how, "%s", how);
     return true;
 }
 
-/* The most trusted structured publication date (JSON-LD, meta tags). */
+/* Is day d shown on the page other than as an update? */
 static bool
-structured_date(page *pg, date_src *s)
+vis_shows(const vis *v, const px_date *d)
 {
-    if (src_parse(s, pg->info.published, "jsonld:datePublished",
+    for (size_t i = 0; i < v->n; i++) {
+        if ((v->v[i].flags & V_UPDATED) == 0 && same_day(&v->v[i].d, d)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The structured publication date (JSON-LD, meta tags): the most trusted
+ * one the page also shows, else the most trusted one. */
+static bool
+structured_date(page *pg, const vis *v, date_src *s)
+{
+    date_src c;
+    bool found = false;
+    if (src_parse(&c, pg->info.published, "jsonld:datePublished",
                   PX_PREC_MONTH)) {
-        return true;
+        *s = c;
+        found = true;
+        if (c.d.prec >= PX_PREC_DAY && vis_shows(v, &c.d)) {
+            return true;
+        }
     }
     for (size_t i = 0; pub_keys[i] != NULL; i++) {
         char how[128];
         snprintf(how, sizeof how, "meta:%s", pub_keys[i]);
-        if (src_parse(s, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+        if (!src_parse(&c, meta_get(pg, pub_keys[i]), how, PX_PREC_MONTH)) {
+            continue;
+        }
+        if (c.d.prec >= PX_PREC_DAY && vis_shows(v, &c.d)) {
+            *s = c;
             return true;
         }
+        if (!found) {
+            *s = c;
+            found = true;
+        }
     }
-    return src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
+    return found ||
+           src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
 }
 
 static void
@@ -1751,14 +2303,132 @@ vis_zone(const vis *v, bool updated, const px_date *crawl, unsigned need)
     return NULL;
 }
 
+/* An update label on one showing of a day makes its other showings
+ * updates too, unless one is marked as the publication or is the
+ * structured publication day pub (may be NULL). */
+static void
+mark_updates(vis *v, const px_date *pub)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        vis_date *c = &v->v[i];
+        if ((c->flags & V_PUB_MARK) != 0 ||
+            (pub != NULL && same_day(&c->d, pub))) {
+            continue;
+        }
+        for (size_t j = 0; j < v->n; j++) {
+            if ((v->v[j].flags & V_UPD_LABEL) != 0 &&
+                same_day(&c->d, &v->v[j].d)) {
+                c->flags |= V_UPDATED;
+            }
+        }
+    }
+}
+
 /* Does the page call itself a website rather than an article (og:type)?
- * Such a page's unseen structured date is that of the page, not of an
- * article. */
+ * Such a page's unseen date from its meta tags is that of the page, not
+ * of an article (unless another og:type says "article"). */
 static bool
 is_website(const page *pg)
 {
-    const char *t = meta_get(pg, "og:type");
-    return t != NULL && px_str_ieq_c(px_str_c(t), "website");
+    bool website = false;
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        if (strcmp(pg->metas[i].key, "og:type") != 0) {
+            continue;
+        }
+        const px_str t = px_str_c(pg->metas[i].val);
+        if (px_str_ieq_c(t, "article")) {
+            return false;
+        }
+        website = website || px_str_ieq_c(t, "website");
+    }
+    return website;
+}
+
+/* The one day the page shows outside running text and chrome, when the
+ * headline could not be placed (so nothing is near it). */
+static bool
+only_date(const vis *v, px_date *d)
+{
+    const vis_date *one = NULL;
+    for (size_t i = 0; i < v->n; i++) {
+        const vis_date *c = &v->v[i];
+        if ((c->flags & (V_ALT | V_UPDATED | V_PROSE)) != 0) {
+            continue;
+        }
+        if (one != NULL && !same_day(&one->d, &c->d)) {
+            return false;
+        }
+        one = c;
+    }
+    if (one != NULL) {
+        *d = one->d;
+    }
+    return one != NULL;
+}
+
+/* The showing of day d (no update, no other reading) with the finest
+ * precision, a <time> first among equals; NULL when d is not shown. */
+static const vis_date *
+vis_finest(const vis *v, const px_date *d)
+{
+    const vis_date *best = NULL;
+    for (size_t i = 0; i < v->n; i++) {
+        const vis_date *c = &v->v[i];
+        if ((c->flags & (V_ALT | V_UPDATED)) != 0 || !same_day(&c->d, d)) {
+            continue;
+        }
+        if (best == NULL || c->d.prec > best->d.prec ||
+            (c->d.prec == best->d.prec && (c->flags & V_TIME) != 0 &&
+             (best->flags & V_TIME) == 0)) {
+            best = c;
+        }
+    }
+    return best;
+}
+
+/* A full date in the <title> ("Story | Site | 23.05.2011"), not the end
+ * of a range ("Week of 14. - 20. January"). */
+static bool
+title_date(const page *pg, px_date *d)
+{
+    size_t off = 0;
+    return pg->title_tag != NULL &&
+           px_pubdate_find(px_str_c(pg->title_tag), d, &off, NULL) &&
+           px_pubdate_valid(d) && !range_end(pg->title_tag, off);
+}
+
+/* Takes the structured date s when the page shows it: read as stated,
+ * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
+ * day off (time zones: the shown day wins), else as an update or in an
+ * ambiguous form. Publication dates are looked for before updates. */
+static bool
+shown_structured(px_article *a, const vis *v, const date_src *s)
+{
+    if (vis_near(v, &s->d, 0, V_ALT | V_UPDATED) != NULL) {
+        set_date(a, &s->d, s->how); /* stated and shown */
+        return true;
+    }
+    if (s->has_alt && vis_near(v, &s->alt, 0, V_ALT | V_UPDATED) != NULL) {
+        char how[128];
+        snprintf(how, sizeof how, "%s:swapped", s->how);
+        set_date(a, &s->alt, how);
+        return true;
+    }
+    const vis_date *near = vis_near(v, &s->d, 1, V_ALT | V_UPDATED);
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured"); /* time zones */
+        return true;
+    }
+    if (vis_near(v, &s->d, 0, 0) != NULL) {
+        set_date(a, &s->d, s->how); /* shown, if only as an update */
+        return true;
+    }
+    near = vis_near(v, &s->d, 1, V_ALT);
+    if (near != NULL) {
+        set_date(a, &near->d, "seen:near-structured");
+        return true;
+    }
+    return false;
 }
 
 /* Decides between structured, seen and URL dates: a structured date the
@@ -1767,17 +2437,14 @@ is_website(const page *pg)
  * article itself; then a dated element further from the headline; then a date
  * shown as an update; then the URL. */
 static void
-decide_date(page *pg, const vis *v)
+decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
     px_article *a = pg->a;
-    date_src s;
-    const bool has_s = structured_date(pg, &s);
+    const date_src s = *sp;
     log_dates(v, &s, has_s);
-    if (has_s && s.d.prec >= PX_PREC_DAY && vis_near(v, &s.d, 0) != NULL) {
-        set_date(a, &s.d, s.how); /* stated and shown */
+    if (has_s && s.d.prec >= PX_PREC_DAY && shown_structured(a, v, &s)) {
         return;
     }
-    const vis_date *near = has_s ? vis_near(v, &s.d, 1) : NULL;
     px_date crawl;
     const bool has_crawl = a->fetched != NULL &&
                            px_pubdate_parse(px_str_c(a->fetched), &crawl) &&
@@ -1788,13 +2455,22 @@ decide_date(page *pg, const vis *v)
     z = z != NULL ? z : vis_zone(v, false, cr, V_ZONE | V_NEAR);
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
+    const vis_date *zl = vis_zone(v, false, cr, V_LABELLED);
     px_date u;
+    px_date t;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
                          px_pubdate_from_url(pg->canonical, &u);
     char how[128];
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
-    if (near != NULL) {
-        set_date(a, &near->d, "seen:near-structured");
+    const bool url_day = has_url && u.prec >= PX_PREC_DAY;
+    const vis_date *orig = vis_zone(v, false, NULL, V_ORIG);
+    if (orig != NULL) {
+        set_date(a, &orig->d, "seen:original");
+    } else if (url_day && has_s && same_day(&s.d, &u)) {
+        snprintf(how, sizeof how, "%s:url", s.how);
+        set_date(a, &s.d, how); /* two sources agree */
+    } else if (url_day && vis_finest(v, &u) != NULL) {
+        set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
     } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
@@ -1803,6 +2479,12 @@ decide_date(page *pg, const vis *v)
         set_date(a, &z2->d, "seen:far");
     } else if (zu != NULL) {
         set_date(a, &zu->d, "seen:updated");
+    } else if (zl != NULL) {
+        set_date(a, &zl->d, "seen:labelled");
+    } else if (v->h1_order < 0 && only_date(v, &t)) {
+        set_date(a, &t, "seen:only");
+    } else if (title_date(pg, &t)) {
+        set_date(a, &t, "title");
     } else if (has_url) {
         set_date(a, &u, u.prec >= PX_PREC_DAY ? "url" : "url:month");
     }
@@ -1816,7 +2498,10 @@ pick_date(page *pg, vis *v)
     }
     scan_visible(v);
     scan_times(pg, v);
-    decide_date(pg, v);
+    date_src s;
+    const bool has_s = structured_date(pg, v, &s);
+    mark_updates(v, has_s ? &s.d : NULL);
+    decide_date(pg, v, &s, has_s);
 }
 
 /* The page's visible text, with the headline located; NULL on OOM. */
@@ -1827,6 +2512,7 @@ vis_new(page *pg, htmlDocPtr doc)
     if (v == NULL) {
         return NULL;
     }
+    v->a = pg->a;
     v->h1_order = -1;
     px_buf_init(&v->text);
     const char *h1 = NULL;
@@ -1910,6 +2596,9 @@ static const char *const by_words[] = {"written by",
                                        "文/",
                                        "记者：",
                                        "记者",
+                                       "記者：",
+                                       "記者:",
+                                       "記者",
                                        "撰文：",
                                        "本贴由",
                                        "بقلم:",
@@ -2046,34 +2735,101 @@ generic_author(const char *s)
            strstr(low, "\xc2\xa9") != NULL || (low[0] >= '0' && low[0] <= '9');
 }
 
-static size_t
-count_words(const char *s)
+/* A cleaned author name from s, or NULL if s is no usable name. */
+static bool
+is_upper_start(const char *s)
 {
+    UChar32 c;
+    size_t i = 0;
     size_t n = 0;
-    for (const char *p = s; *p != '\0'; p++) {
-        n += (*p != ' ' && (p == s || p[-1] == ' ')) ? 1 : 0;
+    while (n < 4 && s[n] != '\0') {
+        n++;
     }
-    return n;
+    U8_NEXT(s, i, n, c);
+    return c > 0 && u_isupper(c);
 }
 
-/* A cleaned author name from s, or NULL if s is no usable name. */
+/* Length of a byline's name before a place: "Theo Markham in Washington",
+ * "Max Muster aus Berlin", "Jens Morgenthal, São Paulo" (a short
+ * capitalised tail after the only comma, when no "and" lists authors). */
+static size_t
+place_cut(const char *s, size_t n)
+{
+    static const char *const at[] = {" in ", " aus ",  " à ",
+                                     " en ", " from ", NULL};
+    for (size_t k = 0; at[k] != NULL; k++) {
+        const char *p = px_str_find((px_str){s, n}, at[k], strlen(at[k]));
+        if (p != NULL && p > s && is_upper_start(p + strlen(at[k]))) {
+            n = (size_t)(p - s);
+        }
+    }
+    const char *c = memchr(s, ',', n);
+    static const char *const lists[] = {" and ", " & ", " und ", " et ",
+                                        " y ",   " e ", NULL};
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, s);
+    if (c == NULL || memchr(c + 1, ',', n - (size_t)(c + 1 - s)) != NULL ||
+        contains_any(buf, lists)) {
+        return n;
+    }
+    buf[c - s] = '\0';
+    const char *tail = buf + (c - s) + 1;
+    while (*tail == ' ') {
+        tail++;
+    }
+    const size_t nt = count_words(tail);
+    return count_words(buf) >= 2 && nt >= 1 && nt <= 3 && is_upper_start(tail)
+               ? (size_t)(c - s)
+               : n;
+}
+
+/* Drops a desk before the name in Japanese bylines: "科学部・中村美咲"
+ * (a department ends in 部, 局, 課, 班 or 室; "ジョン・スミス" is kept). */
 static const char *
-clean_author(page *pg, const char *s)
+desk_cut(const char *s)
+{
+    static const char *const desks[] = {"部", "局", "課", "班", "室", NULL};
+    const char *dot = strstr(s, "\xe3\x83\xbb"); /* ・ */
+    for (size_t k = 0; dot != NULL && desks[k] != NULL; k++) {
+        const size_t dl = strlen(desks[k]);
+        if ((size_t)(dot - s) >= dl && memcmp(dot - dl, desks[k], dl) == 0 &&
+            dot[3] != '\0') {
+            return dot + 3;
+        }
+    }
+    return s;
+}
+
+/* A cleaned author name from s, or NULL if s is no usable name; with
+ * byline, s is a shown byline that may name a place after the name. */
+static const char *
+clean_name(page *pg, const char *s, bool byline)
 {
     if (s == NULL) {
         return NULL;
     }
-    s = after_by_word(s);
+    s = desk_cut(after_by_word(s));
     const char *eq = strstr(s, "\xef\xbc\x9d"); /* "Place＝Name" datelines */
     if (eq != NULL && eq[3] != '\0') {
         s = eq + 3;
     }
-    const char *out = arena_text(pg->a, s, name_len(s));
+    size_t n = name_len(s);
+    n = byline ? place_cut(s, n) : n;
+    while (n > 0 && strchr(" ,;:|-/", s[n - 1]) != NULL) {
+        n--;
+    }
+    const char *out = arena_text(pg->a, s, n);
     if (out == NULL || strlen(out) > 80 || strlen(out) < 2 ||
         generic_author(out) || count_words(out) > 8) {
         return NULL;
     }
     return out;
+}
+
+static const char *
+clean_author(page *pg, const char *s)
+{
+    return clean_name(pg, s, false);
 }
 
 /* Author from an element: its content attribute, an itemprop=name or an
@@ -2128,8 +2884,8 @@ author_from_nodes(page *pg, const node_list *l, const char *how)
         if (in_boilerplate(n)) {
             continue;
         }
-        set_field(a, &a->author, clean_author(pg, node_author(a, n)), "author",
-                  how);
+        set_field(a, &a->author, clean_name(pg, node_author(a, n), true),
+                  "author", how);
     }
 }
 
@@ -2168,8 +2924,9 @@ pick_author(page *pg)
 
 /* Words that introduce a name in Chinese bylines. */
 static const char *const cjk_marks[] = {
-    "作者：", "作者:", "作者 ",  "执笔人：", "执笔：", "本报记者", "记者：",
-    "记者 ",  "记者",  "本贴由", "撰文：",   "文／",   "文/",      NULL};
+    "作者：", "作者:",  "作者 ", "执笔人：", "执笔：", "本报记者",
+    "记者：", "记者 ",  "记者",  "記者：",   "記者 ",  "記者",
+    "本贴由", "撰文：", "文／",  "文/",      NULL};
 
 /* Two-character words that follow those markers but are no names. */
 static const char *const cjk_not_names[] = {
@@ -2283,7 +3040,7 @@ text_node_author(page *pg, const char *t)
     for (size_t k = 0; text_by[k] != NULL && tr.len <= 80; k++) {
         if (tr.len > strlen(text_by[k]) &&
             memcmp(tr.ptr, text_by[k], strlen(text_by[k])) == 0) {
-            return clean_author(pg, arena_text(pg->a, tr.ptr, tr.len));
+            return clean_name(pg, arena_text(pg->a, tr.ptr, tr.len), true);
         }
     }
     return NULL;

@@ -313,6 +313,7 @@ next_jsonl(px_reader *r, bool *got, px_error *err)
     r->rec.title = jr.title;
     r->rec.date = jr.date;
     r->rec.site = jr.site;
+    r->rec.author = jr.author;
     return set_source(r, jr.line_no, err);
 }
 

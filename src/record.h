@@ -25,6 +25,7 @@ struct px_record {
     const char *title;   /* hints given by the container (JSON Lines), */
     const char *date;    /* NULL when absent */
     const char *site;
+    const char *author;
 };
 
 #endif /* PX_RECORD_H */

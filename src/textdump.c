@@ -119,6 +119,11 @@ static const cue cues[] = {
     {"print", CUE_SHARE},
     {"save", CUE_SHARE},
     {"follow", CUE_SHARE},
+    {"social media", CUE_SHARE},
+    {"click", CUE_SHARE}, /* "Click here to share": a call to act */
+    {"klicken", CUE_SHARE},
+    {"cliquez", CUE_SHARE},
+    {"点击", CUE_SHARE},
     {"分享", CUE_SHARE},
     {"转发", CUE_SHARE},
     {"收藏", CUE_SHARE},
@@ -1549,6 +1554,32 @@ is_weekday(px_str w)
     return false;
 }
 
+/* name without a place after it: "Theo Markham in Washington", "Max
+ * Muster aus Berlin" (the place is capitalised). */
+static px_str
+place_cut(px_str name)
+{
+    static const char *const at[] = {" in ", " aus ",  " à ",
+                                     " en ", " from ", NULL};
+    for (size_t k = 0; at[k] != NULL; k++) {
+        const size_t al = strlen(at[k]);
+        const char *p = px_str_find(name, at[k], al);
+        if (p == NULL || p == name.ptr) {
+            continue;
+        }
+        const size_t rest = name.len - (size_t)(p + al - name.ptr);
+        size_t j = 0;
+        UChar32 cp = 0;
+        if (rest > 0) {
+            U8_NEXT(p + al, j, rest, cp);
+        }
+        if (cp > 0 && u_isupper(cp)) {
+            name.len = (size_t)(p - name.ptr);
+        }
+    }
+    return px_str_trim(name);
+}
+
 /* The name after a byline cue at byte offset from: leading separators
  * skipped, cut at the next separator (and at a space for CJK names). */
 static px_str
@@ -1560,7 +1591,7 @@ name_after(px_str s, size_t from, bool cjk)
         UChar32 cp;
         U8_NEXT(s.ptr, next, s.len, cp);
         if (!(is_space_cp(cp) || cp == ':' || cp == 0xFF1A || cp == '-' ||
-              cp == '/' || cp == 0xFF0F || cp == '|')) {
+              cp == '/' || cp == 0xFF0F || cp == '|' || cp == 0x30FB)) {
             break;
         }
         i = next;
@@ -1578,7 +1609,7 @@ name_after(px_str s, size_t from, bool cjk)
         }
         e = next;
     }
-    px_str name = px_str_trim((px_str){s.ptr + i, e - i});
+    px_str name = place_cut(px_str_trim((px_str){s.ptr + i, e - i}));
     if (label) {
         name = drop_last_word(name);
     }

@@ -73,6 +73,31 @@ test_records(void)
 }
 
 /* Each bad line is reported with its number and reading goes on. */
+/* "author" is read as given; a news-please "authors" list is joined. */
+static void
+test_authors(void)
+{
+    static const char data[] =
+        "{\"url\":\"https://a.example/1\",\"text\":\"Body\","
+        "\"author\":\"Ana Ruiz\",\"authors\":[\"X\"]}\n"
+        "{\"maintext\":\"Body\",\"authors\":[\"Ana Ruiz\",null,\"\","
+        "\"Tom Lee\"]}\n"
+        "{\"text\":\"Body\",\"author\":null,\"authors\":[]}\n";
+    reader r;
+    open_reader(&r, data, sizeof data - 1);
+    px_jsonl_record rec;
+    bool done = false;
+    px_error err = {0};
+    CHECK(px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && !done);
+    CHECK_STR_EQ(rec.author, "Ana Ruiz");
+    CHECK(px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && !done);
+    CHECK_STR_EQ(rec.author, "Ana Ruiz, Tom Lee");
+    CHECK(px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && !done);
+    CHECK(rec.author == NULL);
+    CHECK(px_jsonl_next(r.j, &rec, &done, &err) == PX_OK && done);
+    close_reader(&r);
+}
+
 static void
 test_bad_lines(void)
 {
@@ -210,6 +235,7 @@ int
 main(void)
 {
     test_records();
+    test_authors();
     test_bad_lines();
     test_long_line();
     test_sniff();

@@ -407,6 +407,232 @@ test_far_dates(void)
     done(&r);
 }
 
+/* A short story body shared by the tests below. */
+#define FERRY_BODY                                                             \
+    "<p>The ferry line between the two islands reopened on Friday after "      \
+    "three days of closure, the operator said in a statement.</p>"             \
+    "<p>Crews inspected the piers overnight and found no damage.</p>"
+
+/* "Site :: Headline" titles: the site part goes, and with the headline
+ * found in the page, so is the date shown under it. */
+static void
+test_site_first_titles(void)
+{
+    static const char *const titles[] = {
+        "Harbour Gazette :: Ferry service resumes after storm",
+        "Harbour Gazette::Ferry service resumes after storm",
+        "Harbour Gazette | Ferry service resumes after storm"};
+    for (size_t i = 0; i < 3; i++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<html><head><title>%s</title><meta property='og:site_name' "
+                 "content='Harbour Gazette'></head><body><div class='top'>"
+                 "<a href='/'>Home</a></div><div class='story'><h2>Ferry "
+                 "service resumes after storm</h2><div class='info'>Posted 14 "
+                 "March 2026</div>" FERRY_BODY "</div></body></html>",
+                 titles[i]);
+        run r;
+        extract(&r, html, NULL);
+        CHECK_STR_EQ(r.a->title, "Ferry service resumes after storm");
+        CHECK_STR_EQ(r.date, "2026-03-14");
+        done(&r);
+    }
+    /* no site name known: a one-word lead before a long tail is the site */
+    static const char bare[] =
+        "<html><head><title>harbourgazette.example | Ferry service resumes "
+        "after storm</title></head><body><h3>Ferry service resumes after "
+        "storm</h3><p class='by'>14.03.2026</p>" FERRY_BODY "</body></html>";
+    run r;
+    extract(&r, bare, NULL);
+    CHECK_STR_EQ(r.a->title, "Ferry service resumes after storm");
+    CHECK_STR_EQ(r.date, "2026-03-14");
+    done(&r);
+}
+
+/* Bylines: a place after the name and a desk before it are no part of
+ * it; the Japanese 記者 prefix goes like the Chinese one; an author list
+ * stays whole. */
+static void
+test_byline_forms(void)
+{
+    static const char *const cases[][2] = {
+        {"<p class='byline'>By Theo Markham in Washington</p>", "Theo Markham"},
+        {"<p class='byline'>Jens Morgenthal, São Paulo</p>", "Jens Morgenthal"},
+        {"<p class='author'>科学部・中村美咲</p>", "中村美咲"},
+        {"<p class='author'>記者：高橋和也</p>", "高橋和也"},
+        {"<p class='author'>记者：王小明</p>", "王小明"},
+        {"<p class='byline'>By Jane Doe and John Smith, Lima</p>",
+         "Jane Doe and John Smith, Lima"},
+        {"<p class='byline'>By Ana Ruiz, Senior Editor</p>", "Ana Ruiz"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<html><head><title>Ferries run again</title></head><body>"
+                 "<article><h1>Ferries run again</h1>%s" FERRY_BODY
+                 "</article></body></html>",
+                 cases[i][0]);
+        run r;
+        extract(&r, html, NULL);
+        CHECK_STR_EQ(r.a->author, cases[i][1]);
+        done(&r);
+    }
+    /* structured author lists are not split at commas */
+    static const char ld[] =
+        "<html><head><script type='application/ld+json'>{\"@type\":"
+        "\"NewsArticle\",\"author\":[{\"name\":\"Ana Ruiz\"},{\"name\":"
+        "\"Tom Lee\"}]}</script></head><body><h1>Ferries</h1>" FERRY_BODY
+        "</body></html>";
+    run r;
+    extract(&r, ld, NULL);
+    CHECK_STR_EQ(r.a->author, "Ana Ruiz, Tom Lee");
+    done(&r);
+}
+
+/* Dates inside sentences and the ends of ranges are events, not the
+ * page's date; the byline's date below them is. */
+static void
+test_dates_in_running_text(void)
+{
+    static const char html[] =
+        "<html><head><title>Harbour festival returns</title></head><body>"
+        "<article><h1>Harbour festival returns</h1>"
+        "<p>The organisers of the old quay festival said on Tuesday that the "
+        "event will take place from 3. - 6. August 2026 with more stalls "
+        "than ever and a new stage near the lighthouse.</p>"
+        "<p>Tickets go on sale well before the opening, which the town "
+        "council set for 12 July 2026 after a long debate.</p>"
+        "<p class='meta'>Published 9 March 2026</p></article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2026-03-09");
+    done(&r);
+
+    /* with only running-text dates, the page has none */
+    static const char none[] =
+        "<html><head><title>Harbour festival returns</title></head><body>"
+        "<article><h1>Harbour festival returns</h1>"
+        "<p>The organisers of the old quay festival said on Tuesday that the "
+        "event will take place from 3 to 6 August 2026 with more stalls "
+        "than ever and a new stage near the lighthouse.</p></article>"
+        "</body></html>";
+    extract(&r, none, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
+/* An "Updated" label on one showing of a day makes its unlabelled <time>
+ * an update too: the structured publication date wins over it. */
+static void
+test_update_label_spreads(void)
+{
+    static const char html[] =
+        "<html><head><title>Ferries run again</title><meta "
+        "property='article:published_time' content='2026-02-01T10:00:00Z'>"
+        "</head><body><article><h1>Ferries run again</h1><p class='by'>"
+        "Updated: March 3, 2026</p><time datetime='2026-03-03'>Mar "
+        "3</time>" FERRY_BODY "</article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2026-02-01T10:00:00Z");
+    done(&r);
+}
+
+/* A column of dates in a data table is no publication date. */
+static void
+test_date_column(void)
+{
+    static const char html[] =
+        "<html><head><title>Home prices</title><meta "
+        "property='article:published_time' content='2026-02-12'></head><body>"
+        "<article><h1>Home prices</h1><table><tr><th>Date</th><th>Change</th>"
+        "</tr><tr><td>1/1/2013</td><td>+13%</td></tr><tr><td>2/1/2013</td>"
+        "<td>+12%</td></tr><tr><td>3/1/2013</td><td>+11%</td></tr></"
+        "table>" FERRY_BODY "</article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2026-02-12");
+    done(&r);
+}
+
+/* A structured "11/01/2023" and a shown "01.11.2023" are the same day:
+ * month first in the one, day first in the other. */
+static void
+test_swapped_reading(void)
+{
+    static const char html[] =
+        "<html><head><title>Water alert</title><meta name='date' "
+        "content='11/01/2023 12:43:42'></head><body><article><h1>Water "
+        "alert</h1>" FERRY_BODY "<p>Erstellt am: 01.11.2023</p></article>"
+        "</body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK(strncmp(r.date, "2023-11-01", 10) == 0);
+    CHECK(has_signal(r.a, "date:meta:date:swapped"));
+    done(&r);
+}
+
+/* The byline's <time> right under the headline counts even in an aside or
+ * a teaser-classed box; a related list's dates never do. */
+static void
+test_byline_in_aside(void)
+{
+    static const char html[] =
+        "<html><head><title>Ferries run again</title><meta "
+        "property='article:published_time' content='2026-01-26'></head><body>"
+        "<main><h1>Ferries run again</h1><aside class='meta'><time "
+        "datetime='2026-01-21'>21.01.2026 - 13:30</time></aside>" FERRY_BODY
+        "<div class='related'><time datetime='2026-01-25'>25.01.2026</time> "
+        "Bridge works</div></main></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2026-01-21");
+    done(&r);
+}
+
+/* A date labelled as the original publication beats the one shown by
+ * the headline; a date in the <title> is used when nothing else is. */
+static void
+test_original_and_title_dates(void)
+{
+    static const char html[] =
+        "<html><head><title>Tiny homes</title></head><body><article>"
+        "<h1>Tiny homes</h1><p class='date'>30 Sep 2022, 11:07am</p>" FERRY_BODY
+        "<p>This article was originally published on 26 Sep 2019 "
+        "and has been updated since.</p></article></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK(strncmp(r.date, "2019-09-26", 10) == 0);
+    CHECK(has_signal(r.a, "date:seen:original"));
+    done(&r);
+
+    static const char titled[] =
+        "<html><head><title>Elephants lose ground | Environment | 23.05.2011"
+        "</title></head><body><article><h1>Elephants lose "
+        "ground</h1>" FERRY_BODY "</article></body></html>";
+    extract(&r, titled, NULL);
+    CHECK_STR_EQ(r.date, "2011-05-23");
+    CHECK(has_signal(r.a, "date:title"));
+    done(&r);
+
+    /* "Published:" in the page's footer, when nothing else dates it */
+    static const char footer[] =
+        "<html><head><title>Ancestors</title></head><body><article><h1>"
+        "Ancestors</h1>" FERRY_BODY "</article><div class='footer-line'>"
+        "Last change: 31.10.2023<br>Published: 01.11.2023</div>"
+        "</body></html>";
+    extract(&r, footer, NULL);
+    CHECK_STR_EQ(r.date, "2023-11-01");
+    done(&r);
+
+    static const char range[] =
+        "<html><head><title>Weekly report 14. - 20. January 2022</title>"
+        "</head><body><article><h1>Weekly report</h1>" FERRY_BODY
+        "</article></body></html>";
+    extract(&r, range, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
 int
 main(void)
 {
@@ -423,6 +649,14 @@ main(void)
     test_date_from_text();
     test_headline_place();
     test_far_dates();
+    test_site_first_titles();
+    test_byline_forms();
+    test_dates_in_running_text();
+    test_update_label_spreads();
+    test_date_column();
+    test_swapped_reading();
+    test_byline_in_aside();
+    test_original_and_title_dates();
     xmlCleanupParser();
     return check_summary();
 }

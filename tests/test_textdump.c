@@ -632,6 +632,46 @@ test_dated_list(void)
     px_article_free(a);
 }
 
+/* A call to share above a story with no headline line is chrome, never
+ * the title; bylines lose a place after the name and a desk before it. */
+static const char share_dump[] =
+    "Click here to share on social media\n\n"
+    "By Theo Markham in Washington\n"
+    "March 14, 2026\n\n"
+    "The ferry line between the two islands reopened on Friday after three "
+    "days of closure, the operator said in a statement issued in the "
+    "morning.\n\n"
+    "Crews inspected the piers overnight and found no lasting damage to the "
+    "loading ramps or the fuel depot near the terminal.\n";
+
+static const char desk_dump[] =
+    "ホーム | ニュース | 科学\n\n"
+    "探査機、月の南極へ向けて打ち上げ成功\n\n"
+    "科学部記者・中村美咲\n"
+    "2026年3月14日 10:30\n\n"
+    "宇宙機関は14日朝、月の南極の氷を探す探査機を載せたロケットを打ち上げた。"
+    "打ち上げは予定通りに行われ、探査機は軌道に入ったという。\n\n"
+    "探査機は約三か月かけて月に向かい、南極付近のクレーターに着陸する計画だ。"
+    "関係者は成功を喜んだ。\n";
+
+static void
+test_share_line_and_bylines(void)
+{
+    px_status rc = PX_OK;
+    px_article *a = extract_c(share_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK(a->title == NULL || strstr(a->title, "Click") == NULL);
+    CHECK(!has(a, "Click here"));
+    CHECK_STR_EQ(a->author, "Theo Markham");
+    CHECK(date_is(a, 2026, 3, 14));
+    px_article_free(a);
+    a = extract_c(desk_dump, &rc);
+    CHECK(rc == PX_OK);
+    CHECK_STR_EQ(a->author, "中村美咲");
+    CHECK_STR_EQ(a->title, "探査機、月の南極へ向けて打ち上げ成功");
+    px_article_free(a);
+}
+
 static void
 test_empty(void)
 {
@@ -717,6 +757,7 @@ main(void)
     test_list();
     test_keeps_given();
     test_dated_list();
+    test_share_line_and_bylines();
     test_empty();
     test_sniff();
     test_oom();
