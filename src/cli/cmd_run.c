@@ -1,8 +1,8 @@
 /* cmd_run.c - `parallax run`: the main job. Reads every page, extracts
  * and analyses its article (articles.jsonl, analysis.jsonl), groups the
  * articles into copy groups and stories (stories.json) and prints a
- * summary with the largest stories. Later stages (comparison, report)
- * extend it. */
+ * summary with the largest stories, then writes the HTML report of the
+ * stories and their sheets (report.html). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,8 +17,9 @@ static const char usage[] =
     "Lines, text dumps), extracts and analyses the articles, writes them to\n"
     "DIR/articles.jsonl and DIR/analysis.jsonl (one JSON object per line),\n"
     "finds copies and groups the articles into stories across languages\n"
-    "(DIR/stories.json; all in docs/schema.json), then prints the largest\n"
-    "stories. The concept lexicon ($PX_LEXICON, else lexicon.plx beside the\n"
+    "(DIR/stories.json; all in docs/schema.json), prints the largest\n"
+    "stories and writes their sheets to DIR/report.html. The concept\n"
+    "lexicon ($PX_LEXICON, else lexicon.plx beside the\n"
     "program; `parallax lexicon build`) links stories across languages.\n"
     "\n"
     "  -o DIR       output folder (default: out; created if missing)\n"
@@ -160,6 +161,11 @@ write_stories(px_storyset *set, const char *dir)
     if (ok) {
         printf("  %zu stories written to %s\n%s", px_storyset_n_stories(set),
                path, sum);
+        snprintf(path, sizeof path, "%s/report.html", dir);
+        ok = px_cli_write_report(set, path) == 0;
+    }
+    if (ok) {
+        printf("  report written to %s\n", path);
     }
     px_free(json);
     px_free(sum);

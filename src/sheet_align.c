@@ -1,0 +1,538 @@
+/* sheet_align.c - lining sources up (sheet.h): figures grouped by what
+ * they count, sentences aligned into claims, quotes with their speakers.
+ *
+ * Figures of a specific unit (deaths, injured, troops, questions, money)
+ * count one quantity per story; figures of a generic unit (people, none,
+ * percent, ...) are joined when two sources give the same value or state
+ * them in alike sentences. Claims are built greedily in source order: a
+ * sentence joins the claim of its most similar earlier sentence of another
+ * source when that similarity reaches PX_SHEET_CLAIM_SIM and the claim has
+ * no sentence of its source yet.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "sheet.h"
+
+#define PX_SHEET_CLAIM_SIM 0.30
+#define PX_SHEET_FIG_SIM   0.35
+#define PX_SHEET_QUOTE_SIM 0.30
+#define PX_SHEET_MAX_QUOTE 600
+
+typedef struct fig_ref {
+    uint32_t src;
+    uint32_t fig;
+} fig_ref;
+
+static size_t
+uf_find(size_t *p, size_t i)
+{
+    while (p[i] != i) {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    return i;
+}
+
+static bool
+is_specific(px_unit u)
+{
+    return u == PX_UNIT_DEATHS || u == PX_UNIT_INJURED || u == PX_UNIT_TROOPS ||
+           u == PX_UNIT_QUESTIONS || u == PX_UNIT_MONEY_USD ||
+           u == PX_UNIT_MONEY_EUR || u == PX_UNIT_MONEY_CNY ||
+           u == PX_UNIT_MONEY_GBP;
+}
+
+static bool
+same_value(double a, double b)
+{
+    return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b));
+}
+
+/* Whether figures x and y (of two sources) count one quantity. */
+static bool
+fig_link(const px_sheet *sh, fig_ref x, fig_ref y)
+{
+    const px_sheet_src *sa = &sh->srcs[x.src];
+    const px_sheet_src *sb = &sh->srcs[y.src];
+    const px_figure *a = &sa->figs[x.fig];
+    const px_figure *b = &sb->figs[y.fig];
+    if (a->unit != b->unit || a->is_percent != b->is_percent) {
+        return false;
+    }
+    if (is_specific(a->unit)) {
+        return true;
+    }
+    if (x.src == y.src) {
+        return false;
+    }
+    if (same_value(a->value, b->value)) {
+        return true;
+    }
+    const size_t i = px_sheet_sent_at(sa, a->off);
+    const size_t j = px_sheet_sent_at(sb, b->off);
+    return i != SIZE_MAX && j != SIZE_MAX &&
+           px_sheet_sim(&sa->sents[i], &sb->sents[j]) >= PX_SHEET_FIG_SIM;
+}
+
+/* Flags of a group whose values are in source then text order. */
+static void
+fig_flags(px_sheet_fig *g)
+{
+    for (size_t i = 0; i < g->n_vals; i++) {
+        const px_sheet_val *v = &g->vals[i];
+        bool lead = true;
+        for (size_t j = 0; j < g->n_vals; j++) {
+            const px_sheet_val *w = &g->vals[j];
+            if (w->src == v->src && j < i) {
+                lead = false;
+                g->has_several =
+                    g->has_several || !same_value(w->fig->value, v->fig->value);
+            }
+        }
+        g->vals[i].is_lead = lead;
+        g->n_sources += lead;
+    }
+    for (size_t i = 0; i < g->n_vals; i++) {
+        const px_sheet_val *v = &g->vals[i];
+        for (size_t j = 0; j < g->n_vals; j++) {
+            const px_sheet_val *w = &g->vals[j];
+            if (w->src == v->src || !w->is_lead) {
+                continue;
+            }
+            bool has = false; /* does w's source give v's value? */
+            for (size_t q = 0; q < g->n_vals && !has; q++) {
+                has = g->vals[q].src == w->src &&
+                      same_value(g->vals[q].fig->value, v->fig->value);
+            }
+            g->differs = g->differs || !has;
+            g->lead_differs =
+                g->lead_differs ||
+                (v->is_lead && !same_value(w->fig->value, v->fig->value));
+        }
+    }
+}
+
+static int
+by_sources(const void *a, const void *b)
+{
+    const px_sheet_fig *x = a;
+    const px_sheet_fig *y = b;
+    if (x->differs != y->differs) {
+        return x->differs ? -1 : 1;
+    }
+    return (x->n_sources < y->n_sources) - (x->n_sources > y->n_sources);
+}
+
+/* Turns the union-find components into groups (in arena). */
+static px_status
+fig_groups(px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
+           px_error *err)
+{
+    sh->figs = px_arena_calloc(sh->arena, n + 1, sizeof *sh->figs);
+    size_t *slot = px_malloc((n + 1) * sizeof *slot);
+    if (sh->figs == NULL || slot == NULL) {
+        free(slot);
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const size_t r = uf_find(p, i);
+        if (r == i) {
+            slot[i] = sh->n_figs++;
+            sh->figs[slot[i]].vals =
+                px_arena_calloc(sh->arena, n, sizeof(px_sheet_val));
+            sh->figs[slot[i]].unit =
+                sh->srcs[refs[i].src].figs[refs[i].fig].unit;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        px_sheet_fig *g = &sh->figs[slot[uf_find(p, i)]];
+        if (g->vals != NULL) {
+            g->vals[g->n_vals++] = (px_sheet_val){
+                &sh->srcs[refs[i].src].figs[refs[i].fig], refs[i].src, false};
+        }
+    }
+    free(slot);
+    for (size_t k = 0; k < sh->n_figs; k++) {
+        fig_flags(&sh->figs[k]);
+    }
+    qsort(sh->figs, sh->n_figs, sizeof *sh->figs, by_sources);
+    return px_arena_failed(sh->arena)
+               ? px_fail(err, PX_ENOMEM, "sheet: out of memory")
+               : PX_OK;
+}
+
+px_status
+px_sheet_figures(px_sheet *sh, px_error *err)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        n += sh->srcs[k].n_figs;
+    }
+    fig_ref *refs = px_malloc((n + 1) * sizeof *refs);
+    size_t *p = px_malloc((n + 1) * sizeof *p);
+    if (refs == NULL || p == NULL) {
+        free(refs);
+        free(p);
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        for (size_t f = 0; f < sh->srcs[k].n_figs; f++) {
+            refs[i] = (fig_ref){(uint32_t)k, (uint32_t)f};
+            p[i] = i;
+            i++;
+        }
+    }
+    for (size_t a = 0; a < n; a++) {
+        for (size_t b = a + 1; b < n; b++) {
+            if (uf_find(p, a) != uf_find(p, b) &&
+                fig_link(sh, refs[a], refs[b])) {
+                p[uf_find(p, b)] = uf_find(p, a);
+            }
+        }
+    }
+    const px_status rc = fig_groups(sh, refs, p, n, err);
+    free(refs);
+    free(p);
+    return rc;
+}
+
+/* ---- claims ------------------------------------------------------- */
+
+typedef struct sent_ref {
+    uint32_t src;
+    uint32_t sent;
+} sent_ref;
+
+static int
+by_support(const void *a, const void *b)
+{
+    const px_sheet_claim *x = a;
+    const px_sheet_claim *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+/* The claim of each sentence, greedily (see the file header). */
+static size_t
+align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks)
+{
+    size_t n_claims = 0;
+    for (size_t i = 0; i < n; i++) {
+        px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        double best = PX_SHEET_CLAIM_SIM;
+        size_t best_claim = SIZE_MAX;
+        const uint64_t bit = (uint64_t)1 << refs[i].src;
+        for (size_t j = 0; j < i && x->n_feats >= 2; j++) {
+            const px_sheet_sent *y = &sh->srcs[refs[j].src].sents[refs[j].sent];
+            if (refs[j].src == refs[i].src || (masks[y->claim] & bit)) {
+                continue;
+            }
+            const double sim = px_sheet_sim(x, y);
+            if (sim >= best) {
+                best = sim;
+                best_claim = y->claim;
+            }
+        }
+        if (best_claim == SIZE_MAX) {
+            best_claim = n_claims++;
+            masks[best_claim] = 0;
+        }
+        x->claim = best_claim;
+        masks[best_claim] |= bit;
+    }
+    return n_claims;
+}
+
+static px_status
+fill_claims(px_sheet *sh, const sent_ref *refs, size_t n, size_t n_claims,
+            px_error *err)
+{
+    sh->claims = px_arena_calloc(sh->arena, n_claims + 1, sizeof *sh->claims);
+    sh->n_claims = n_claims;
+    for (size_t c = 0; sh->claims != NULL && c < n_claims; c++) {
+        sh->claims[c].sents =
+            px_arena_calloc(sh->arena, sh->n_srcs, sizeof(px_span));
+    }
+    if (sh->claims == NULL || px_arena_failed(sh->arena)) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        px_sheet_claim *c = &sh->claims[x->claim];
+        c->sents[c->n++] =
+            (px_span){refs[i].src, (uint32_t)x->off, (uint32_t)x->len};
+    }
+    qsort(sh->claims, sh->n_claims, sizeof *sh->claims, by_support);
+    return PX_OK;
+}
+
+px_status
+px_sheet_claims(px_sheet *sh, px_error *err)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        n += sh->srcs[k].n_sents;
+    }
+    sent_ref *refs = px_malloc((n + 1) * sizeof *refs);
+    uint64_t *masks = px_malloc((n + 1) * sizeof *masks);
+    px_status rc = PX_OK;
+    if (refs == NULL || masks == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+        goto done;
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        for (size_t j = 0; j < sh->srcs[k].n_sents; j++) {
+            refs[i++] = (sent_ref){(uint32_t)k, (uint32_t)j};
+        }
+    }
+    rc = fill_claims(sh, refs, n, align(sh, refs, n, masks), err);
+done:
+    free(refs);
+    free(masks);
+    return rc;
+}
+
+/* ---- quotes ------------------------------------------------------- */
+
+/* The closing mark of an opening quotation mark, or 0. */
+static UChar32
+closer_of(UChar32 c)
+{
+    switch (c) {
+    case 0x201C:
+        return 0x201D; /* “ ” */
+    case 0x00AB:
+        return 0x00BB; /* « » */
+    case 0x201E:
+        return 0x201C; /* „ “ */
+    case 0x300C:
+        return 0x300D; /* 「 」 */
+    case 0x300E:
+        return 0x300F; /* 『 』 */
+    case '"':
+        return '"';
+    default:
+        return 0;
+    }
+}
+
+static const char *const speech_verbs[] = {
+    "said",   "says",      "told",  "added",    "stated", "declared", "قال",
+    "قالت",   "أضاف",      "أضافت", "أكد",      "أكدت",   "أشار",     "أشارت",
+    "صرح",    "وقال",      "وأضاف", "وأكد",     "وأشار",  "وقالت",    "وأضافت",
+    "وأكدت",  "表示",      "称",    "说",       "指出",   "强调",     "dijo",
+    "afirmó", "a déclaré", "sagte", "erklärte", "заявил", "сказал",
+};
+
+static bool
+is_speech_verb(const px_word *w, px_str text)
+{
+    const px_str s = {text.ptr + w->off, w->len};
+    for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++) {
+        if (px_str_eq_c(s, speech_verbs[i]) ||
+            px_str_eq_c(w->key, speech_verbs[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The person or organisation concept nearest to byte pos in [lo, hi)
+ * outside [qlo, qhi): its occurrence index, or SIZE_MAX. */
+static size_t
+nearest_name(const px_sheet *sh, const px_sheet_src *s, size_t pos, size_t lo,
+             size_t hi, size_t qlo, size_t qhi)
+{
+    size_t best = SIZE_MAX;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < s->n_occ; i++) {
+        const size_t off = s->words[s->occ[i].word].off;
+        const px_str nm = px_lex_concept_name(sh->lex, s->occ[i].concept);
+        if (off < lo || off >= hi || (off >= qlo && off < qhi) || nm.len < 2 ||
+            nm.ptr[0] != 'n' || s->occ[i].weight < 0.8f) {
+            continue;
+        }
+        const size_t d = off > pos ? off - pos : pos - off;
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+typedef struct quote_ctx {
+    px_sheet *sh;
+    px_sheet_quote *out;
+    size_t n;
+    size_t cap;
+    size_t last_occ; /* the source's last speaker (occurrence), or SIZE_MAX */
+} quote_ctx;
+
+static void
+add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
+          bool direct)
+{
+    const px_sheet_src *s = &q->sh->srcs[k];
+    const size_t si = px_sheet_sent_at(s, pos);
+    if (si == SIZE_MAX || q->n == q->cap) {
+        return;
+    }
+    const px_sheet_sent *x = &s->sents[si];
+    size_t o = nearest_name(q->sh, s, pos, x->off, x->off + x->len, off,
+                            direct ? off + len : off);
+    if (o == SIZE_MAX && si > 0) {
+        const px_sheet_sent *p = &s->sents[si - 1];
+        o = nearest_name(q->sh, s, pos, p->off, p->off + p->len, off,
+                         off + len);
+    }
+    o = o != SIZE_MAX ? o : q->last_occ;
+    q->last_occ = o;
+    px_sheet_quote *r = &q->out[q->n++];
+    memset(r, 0, sizeof *r);
+    r->span = (px_span){(uint32_t)k, (uint32_t)off, (uint32_t)len};
+    r->is_direct = direct;
+    if (o != SIZE_MAX) {
+        const px_word *w = &s->words[s->occ[o].word];
+        const px_word *e = &s->words[s->occ[o].word + s->occ[o].n_words - 1];
+        r->who = s->occ[o].concept;
+        r->speaker = (px_span){(uint32_t)k, (uint32_t)w->off,
+                               (uint32_t)(e->off + e->len - w->off)};
+    }
+}
+
+/* Direct quotes of source k: text between matching quotation marks. */
+static void
+direct_quotes(quote_ctx *q, size_t k)
+{
+    const px_str t = q->sh->srcs[k].text;
+    size_t i = 0;
+    while (i < t.len) {
+        UChar32 c;
+        const size_t start = i;
+        U8_NEXT(t.ptr, i, t.len, c);
+        const UChar32 close = closer_of(c);
+        if (close == 0) {
+            continue;
+        }
+        size_t j = i;
+        while (j < t.len && j - i < PX_SHEET_MAX_QUOTE) {
+            UChar32 d;
+            const size_t at = j;
+            U8_NEXT(t.ptr, j, t.len, d);
+            if (d == '\n') {
+                break;
+            }
+            if (d == close) {
+                if (at - i >= 12) {
+                    add_quote(q, k, i, at - i, start, true);
+                }
+                i = j;
+                break;
+            }
+        }
+        (void)start;
+    }
+}
+
+/* Reported speech of source k: sentences with a speech verb and no
+ * quotation inside. */
+static void
+reported(quote_ctx *q, size_t k, size_t first_direct)
+{
+    const px_sheet_src *s = &q->sh->srcs[k];
+    size_t si = SIZE_MAX;
+    for (size_t i = 0; i < s->n_words; i++) {
+        if (!is_speech_verb(&s->words[i], s->text)) {
+            continue;
+        }
+        const size_t at = px_sheet_sent_at(s, s->words[i].off);
+        bool quoted = at == si;
+        for (size_t j = first_direct; j < q->n && !quoted && at != SIZE_MAX;
+             j++) {
+            quoted = q->out[j].span.off >= s->sents[at].off &&
+                     q->out[j].span.off < s->sents[at].off + s->sents[at].len;
+        }
+        if (at != SIZE_MAX && !quoted) {
+            add_quote(q, k, s->sents[at].off, s->sents[at].len, s->words[i].off,
+                      false);
+        }
+        si = at;
+    }
+}
+
+static int
+by_speaker(const void *a, const void *b)
+{
+    const px_sheet_quote *x = a;
+    const px_sheet_quote *y = b;
+    if ((x->who == 0) != (y->who == 0)) {
+        return x->who == 0 ? 1 : -1;
+    }
+    if (x->who != y->who) {
+        return x->who < y->who ? -1 : 1;
+    }
+    if (x->group != y->group) {
+        return x->group < y->group ? -1 : 1;
+    }
+    return (x->span.src > y->span.src) - (x->span.src < y->span.src);
+}
+
+/* Quotes of one speaker in alike sentences of other sources share a
+ * group (the sentences' claim, or similar sentences). */
+static void
+group_quotes(px_sheet *sh)
+{
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        px_sheet_quote *x = &sh->quotes[i];
+        x->group = i;
+        const px_sheet_src *sa = &sh->srcs[x->span.src];
+        const size_t si = px_sheet_sent_at(sa, x->span.off);
+        for (size_t j = 0; j < i && si != SIZE_MAX; j++) {
+            const px_sheet_quote *y = &sh->quotes[j];
+            const px_sheet_src *sb = &sh->srcs[y->span.src];
+            const size_t sj = px_sheet_sent_at(sb, y->span.off);
+            if (y->who != x->who || y->span.src == x->span.src ||
+                sj == SIZE_MAX) {
+                continue;
+            }
+            if (sa->sents[si].claim == sb->sents[sj].claim ||
+                px_sheet_sim(&sa->sents[si], &sb->sents[sj]) >=
+                    PX_SHEET_QUOTE_SIM) {
+                x->group = y->group;
+                break;
+            }
+        }
+    }
+    qsort(sh->quotes, sh->n_quotes, sizeof *sh->quotes, by_speaker);
+}
+
+px_status
+px_sheet_quotes(px_sheet *sh, px_error *err)
+{
+    size_t cap = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        cap += sh->srcs[k].n_sents * 2 + 4;
+    }
+    quote_ctx q = {sh, px_arena_calloc(sh->arena, cap, sizeof *q.out), 0, cap,
+                   SIZE_MAX};
+    if (q.out == NULL) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        const size_t first = q.n;
+        q.last_occ = SIZE_MAX;
+        direct_quotes(&q, k);
+        q.last_occ = SIZE_MAX;
+        reported(&q, k, first);
+    }
+    sh->quotes = q.out;
+    sh->n_quotes = q.n;
+    group_quotes(sh);
+    return PX_OK;
+}
