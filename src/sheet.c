@@ -346,6 +346,16 @@ px_sheet_sent_at(const px_sheet_src *src, size_t off)
 
 /* ---- actors and places -------------------------------------------- */
 
+/* A word of a cased script written in lower case: no name. */
+static bool
+is_lower_word(const px_word *w)
+{
+    const bool cased = w->script == USCRIPT_LATIN ||
+                       w->script == USCRIPT_CYRILLIC ||
+                       w->script == USCRIPT_GREEK;
+    return cased && !(w->flags & PX_WORD_CAP);
+}
+
 static px_sheet_actor *
 actor_get(px_sheet *sh, px_sheet_actor *list, size_t *n, px_concept c)
 {
@@ -387,7 +397,8 @@ find_actors(px_sheet *sh, px_error *err)
         const px_sheet_src *s = &sh->srcs[k];
         for (size_t i = 0; i < s->n_occ; i++) {
             if (s->occ[i].weight < PX_SHEET_MIN_NAME ||
-                !is_name_kind(kind_of(sh->lex, s->occ[i].concept))) {
+                !is_name_kind(kind_of(sh->lex, s->occ[i].concept)) ||
+                is_lower_word(&s->words[s->occ[i].word])) {
                 continue;
             }
             px_sheet_actor *x = actor_get(sh, list, &n, s->occ[i].concept);
@@ -592,7 +603,9 @@ frames_of(px_sheet *sh, size_t k, px_error *err)
             f[j].count++;
             continue;
         }
-        bool other = s->occ[i].weight < 0.7f || kind_of(sh->lex, c) != 'w';
+        const px_word *w0 = &s->words[s->occ[i].word];
+        bool other = s->occ[i].weight < 0.7f || kind_of(sh->lex, c) != 'w' ||
+                     (w0->flags & PX_WORD_STOP) || w0->len < 3;
         for (size_t o = 0; o < sh->n_srcs && !other; o++) {
             other = o != k && src_has(&sh->srcs[o], c);
         }

@@ -392,6 +392,9 @@ add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
                          off + len);
     }
     o = o != SIZE_MAX ? o : q->last_occ;
+    if (o == SIZE_MAX && !direct) {
+        return; /* reported speech of nobody known */
+    }
     q->last_occ = o;
     px_sheet_quote *r = &q->out[q->n++];
     memset(r, 0, sizeof *r);
@@ -436,7 +439,6 @@ direct_quotes(quote_ctx *q, size_t k)
                 break;
             }
         }
-        (void)start;
     }
 }
 

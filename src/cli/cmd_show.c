@@ -65,27 +65,29 @@ px_cli_load_stories(char **paths, int n_paths, px_format format,
     return 0;
 }
 
-/* The story STORY names, or SIZE_MAX after printing why not. */
-static size_t
-pick_story(const px_storyset *set, const char *arg)
+/* The story STORY names into *k; false after printing why not. */
+static bool
+pick_story(const px_storyset *set, const char *arg, size_t *k)
 {
+    *k = PX_STORY_ALL;
     if (strcmp(arg, "all") == 0) {
-        return PX_STORY_ALL;
+        return true;
     }
     char *end = NULL;
     const bool is_id = strncmp(arg, "id:", 3) == 0;
     const unsigned long v = strtoul(is_id ? arg + 3 : arg, &end, 10);
     if (end == NULL || *end != '\0' || end == arg) {
         fprintf(stderr, "parallax: show: bad story '%s'\n", arg);
-        return SIZE_MAX;
+        return false;
     }
-    const size_t k = is_id ? (v < px_storyset_n_stories(set) ? v : SIZE_MAX)
-                           : px_storyset_story_at(set, v);
-    if (k == SIZE_MAX) {
+    *k = is_id ? (v < px_storyset_n_stories(set) ? v : SIZE_MAX)
+               : px_storyset_story_at(set, v);
+    if (*k == SIZE_MAX) {
         fprintf(stderr, "parallax: show: no story %s (%zu stories)\n", arg,
                 px_storyset_n_stories(set));
+        return false;
     }
-    return k;
+    return true;
 }
 
 /* Removes --json from argv (returns whether it was there). */
@@ -122,11 +124,11 @@ px_cmd_show(int argc, char **argv)
         px_cli_load_stories(argv + 2, o.n_paths - 1, o.format, &set) != 0) {
         return rc != 0 ? rc : 1;
     }
-    const size_t k = pick_story(set, argv[1]);
+    size_t k = 0;
+    rc = pick_story(set, argv[1], &k) ? 0 : 1;
     char *out = NULL;
     size_t len = 0;
     px_error err = {0};
-    rc = k == SIZE_MAX ? 1 : 0;
     if (rc == 0 &&
         (json ? px_storyset_sheet_json(set, k, &out, &len, &err)
               : px_storyset_sheet_text(set, k, &out, &len, &err)) != PX_OK) {
