@@ -20,6 +20,7 @@
 #define PX_SHEET_DDIFF_SIM 0.25
 #define PX_SHEET_MAX_DDIFF 24
 #define PX_SHEET_MAX_FRAME 8
+#define PX_SHEET_WHAT_GAP  24 /* bytes between a figure and its noun */
 #define FEAT_CONCEPT       ((uint64_t)1 << 56)
 #define FEAT_VALUE         ((uint64_t)2 << 56)
 #define FEAT_DAY           ((uint64_t)3 << 56)
@@ -226,6 +227,78 @@ sent_feats(px_sheet *sh, px_sheet_src *s, px_error *err)
     return PX_OK;
 }
 
+/* Units that pivot words name, for figures the figure finder left
+ * without one ("800 millions de dollars"). */
+static const struct {
+    const char *name;
+    px_unit unit;
+} unit_words[] = {
+    {"w:dollar", PX_UNIT_MONEY_USD}, {"w:euro", PX_UNIT_MONEY_EUR},
+    {"w:yuan", PX_UNIT_MONEY_CNY},   {"w:renminbi", PX_UNIT_MONEY_CNY},
+    {"w:pound", PX_UNIT_MONEY_GBP},  {"w:soldier", PX_UNIT_TROOPS},
+    {"w:troop", PX_UNIT_TROOPS},     {"w:question", PX_UNIT_QUESTIONS},
+    {"w:dead", PX_UNIT_DEATHS},      {"w:death", PX_UNIT_DEATHS},
+    {"w:injured", PX_UNIT_INJURED},  {"w:wounded", PX_UNIT_INJURED},
+};
+
+static px_unit
+unit_of_word(const px_lex *lex, px_concept c)
+{
+    const px_str n = px_lex_concept_name(lex, c);
+    for (size_t i = 0; i < sizeof unit_words / sizeof *unit_words; i++) {
+        if (px_str_eq_c(n, unit_words[i].name)) {
+            return unit_words[i].unit;
+        }
+    }
+    return PX_UNIT_NONE;
+}
+
+/* The pivot word a figure counts: the concept of its unit noun, else the
+ * first content word within PX_SHEET_WHAT_GAP bytes after it. */
+static px_concept
+what_of(const px_sheet *sh, const px_sheet_src *s, const px_figure *f, size_t o)
+{
+    const size_t from = f->unit_len > 0 ? f->unit_off : f->off + f->len;
+    for (size_t j = o; j < s->n_occ; j++) {
+        const px_word *w = &s->words[s->occ[j].word];
+        if (w->off < from) {
+            continue;
+        }
+        if (w->off > from + PX_SHEET_WHAT_GAP) {
+            break;
+        }
+        if (!(w->flags & (PX_WORD_STOP | PX_WORD_NUMBER)) &&
+            s->occ[j].weight >= 0.7f &&
+            kind_of(sh->lex, s->occ[j].concept) == 'w') {
+            return s->occ[j].concept;
+        }
+    }
+    return 0;
+}
+
+/* The counted word of each figure; figures without a unit take the one
+ * their word names (the sheet's own copy of the figures is changed). */
+static px_status
+fig_whats(px_sheet *sh, px_sheet_src *s, px_error *err)
+{
+    s->fig_what = px_arena_calloc(sh->arena, s->n_figs + 1, sizeof(px_concept));
+    if (s->fig_what == NULL) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < s->n_figs; i++) {
+        while (o < s->n_occ && s->words[s->occ[o].word].off < s->figs[i].off) {
+            o++;
+        }
+        s->fig_what[i] = what_of(sh, s, &s->figs[i], o);
+        if (s->figs[i].unit == PX_UNIT_NONE && s->fig_what[i] != 0 &&
+            !s->figs[i].is_percent) {
+            s->figs[i].unit = unit_of_word(sh->lex, s->fig_what[i]);
+        }
+    }
+    return PX_OK;
+}
+
 /* Words, concepts, figures, dates and sentences of source s. */
 static px_status
 analyse_src(px_sheet *sh, px_words *wd, px_sheet_src *s, px_error *err)
@@ -247,6 +320,9 @@ analyse_src(px_sheet *sh, px_words *wd, px_sheet_src *s, px_error *err)
         rc = px_figures_find(s->text, lang, &s->figs, &s->n_figs, sh->arena,
                              err);
         s->n_figs = keep_quantities(s->figs, s->n_figs, s->dates, s->n_dates);
+    }
+    if (rc == PX_OK) {
+        rc = fig_whats(sh, s, err);
     }
     if (rc == PX_OK) {
         rc = split_sentences(sh, s, err);

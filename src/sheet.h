@@ -54,7 +54,8 @@ typedef struct px_sheet_src {
     size_t n_words;
     px_concept_occ *occ; /* best sense per word span only */
     size_t n_occ;
-    px_figure *figs; /* quantities only */
+    px_figure *figs;      /* quantities only */
+    px_concept *fig_what; /* per figure: the concept counted after it, or 0 */
     size_t n_figs;
     px_date_mention *dates;
     size_t n_dates;

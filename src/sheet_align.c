@@ -19,6 +19,10 @@
 
 #define PX_SHEET_CLAIM_SIM 0.30
 #define PX_SHEET_FIG_SIM   0.35
+/* Close values (within a quarter) in loosely alike sentences: reports
+ * that disagree on a figure mostly give neighbouring numbers. */
+#define PX_SHEET_NEAR      0.25
+#define PX_SHEET_NEAR_SIM  0.15
 #define PX_SHEET_QUOTE_SIM 0.30
 #define PX_SHEET_MAX_QUOTE 600
 
@@ -52,42 +56,117 @@ same_value(double a, double b)
     return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b));
 }
 
-/* Whether figures x and y (of two sources) count one quantity. */
+/* Whether figures x and y count one quantity, in three passes from the
+ * surest link: (0) compatible units (equal, or one unknown) and the same
+ * value in two sources; (1) one specific unit, or the same counted word;
+ * (2) alike sentences, or close values in loosely alike ones. */
 static bool
-fig_link(const px_sheet *sh, fig_ref x, fig_ref y)
+fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
 {
     const px_sheet_src *sa = &sh->srcs[x.src];
     const px_sheet_src *sb = &sh->srcs[y.src];
     const px_figure *a = &sa->figs[x.fig];
     const px_figure *b = &sb->figs[y.fig];
-    if (a->unit != b->unit || a->is_percent != b->is_percent) {
+    const bool specific = a->unit == b->unit && is_specific(a->unit);
+    if (a->is_percent != b->is_percent) {
         return false;
     }
-    if (is_specific(a->unit)) {
+    if (pass == 1 && specific) {
         return true;
     }
-    if (x.src == y.src) {
+    if (x.src == y.src || (a->unit != b->unit && a->unit != PX_UNIT_NONE &&
+                           b->unit != PX_UNIT_NONE)) {
         return false;
     }
-    if (same_value(a->value, b->value)) {
-        return true;
+    if (pass == 0) {
+        return same_value(a->value, b->value);
+    }
+    const px_concept wa = sa->fig_what[x.fig];
+    if (pass == 1) {
+        return wa != 0 && wa == sb->fig_what[y.fig];
     }
     const size_t i = px_sheet_sent_at(sa, a->off);
     const size_t j = px_sheet_sent_at(sb, b->off);
-    return i != SIZE_MAX && j != SIZE_MAX &&
-           px_sheet_sim(&sa->sents[i], &sb->sents[j]) >= PX_SHEET_FIG_SIM;
+    if (i == SIZE_MAX || j == SIZE_MAX) {
+        return false;
+    }
+    const double sim = px_sheet_sim(&sa->sents[i], &sb->sents[j]);
+    const bool near = fabs(a->value - b->value) <=
+                      PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
+    return sim >= PX_SHEET_FIG_SIM || (near && sim >= PX_SHEET_NEAR_SIM);
 }
 
-/* Flags of a group whose values are in source then text order. */
+/* Whether two figures may not share a group: one source giving two
+ * values of no specific common unit (38 km away, 45 km deep). */
+static bool
+fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
+{
+    if (x.src != y.src) {
+        return false;
+    }
+    const px_figure *a = &sh->srcs[x.src].figs[x.fig];
+    const px_figure *b = &sh->srcs[y.src].figs[y.fig];
+    return !same_value(a->value, b->value) &&
+           !(a->unit == b->unit && is_specific(a->unit));
+}
+
+/* Whether the components of a and b may merge (no conflicting pair). */
+static bool
+may_merge(const px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
+          size_t a, size_t b)
+{
+    const size_t ra = uf_find(p, a);
+    const size_t rb = uf_find(p, b);
+    for (size_t i = 0; i < n; i++) {
+        if (uf_find(p, i) != ra) {
+            continue;
+        }
+        for (size_t j = 0; j < n; j++) {
+            if (uf_find(p, j) == rb && fig_conflict(sh, refs[i], refs[j])) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Whether source src gives value v in group g. */
+static bool
+src_gives(const px_sheet_fig *g, uint32_t src, double v)
+{
+    for (size_t q = 0; q < g->n_vals; q++) {
+        if (g->vals[q].src == src && same_value(g->vals[q].fig->value, v)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether source a gives a value source b does not. */
+static bool
+gives_more(const px_sheet_fig *g, uint32_t a, uint32_t b)
+{
+    for (size_t q = 0; q < g->n_vals; q++) {
+        if (g->vals[q].src == a && !src_gives(g, b, g->vals[q].fig->value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flags of a group whose values are in source then text order. Sources
+ * differ when their first values differ, or when each gives a value the
+ * other does not (one source adding a detail, such as how many of the
+ * injured are seriously hurt, is no difference). */
 static void
 fig_flags(px_sheet_fig *g)
 {
     for (size_t i = 0; i < g->n_vals; i++) {
         const px_sheet_val *v = &g->vals[i];
         bool lead = true;
-        for (size_t j = 0; j < g->n_vals; j++) {
+        for (size_t j = 0; j < i; j++) {
             const px_sheet_val *w = &g->vals[j];
-            if (w->src == v->src && j < i) {
+            if (w->src == v->src) {
                 lead = false;
                 g->has_several =
                     g->has_several || !same_value(w->fig->value, v->fig->value);
@@ -98,20 +177,16 @@ fig_flags(px_sheet_fig *g)
     }
     for (size_t i = 0; i < g->n_vals; i++) {
         const px_sheet_val *v = &g->vals[i];
-        for (size_t j = 0; j < g->n_vals; j++) {
+        for (size_t j = 0; j < g->n_vals && v->is_lead; j++) {
             const px_sheet_val *w = &g->vals[j];
             if (w->src == v->src || !w->is_lead) {
                 continue;
             }
-            bool has = false; /* does w's source give v's value? */
-            for (size_t q = 0; q < g->n_vals && !has; q++) {
-                has = g->vals[q].src == w->src &&
-                      same_value(g->vals[q].fig->value, v->fig->value);
-            }
-            g->differs = g->differs || !has;
             g->lead_differs =
-                g->lead_differs ||
-                (v->is_lead && !same_value(w->fig->value, v->fig->value));
+                g->lead_differs || !same_value(w->fig->value, v->fig->value);
+            g->differs = g->differs || g->lead_differs ||
+                         (gives_more(g, v->src, w->src) &&
+                          gives_more(g, w->src, v->src));
         }
     }
 }
@@ -150,6 +225,11 @@ fig_groups(px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
     }
     for (size_t i = 0; i < n; i++) {
         px_sheet_fig *g = &sh->figs[slot[uf_find(p, i)]];
+        const px_unit u = sh->srcs[refs[i].src].figs[refs[i].fig].unit;
+        g->unit = g->unit == PX_UNIT_NONE ? u : g->unit;
+        if (g->what == 0) {
+            g->what = sh->srcs[refs[i].src].fig_what[refs[i].fig];
+        }
         if (g->vals != NULL) {
             g->vals[g->n_vals++] = (px_sheet_val){
                 &sh->srcs[refs[i].src].figs[refs[i].fig], refs[i].src, false};
@@ -187,11 +267,14 @@ px_sheet_figures(px_sheet *sh, px_error *err)
             i++;
         }
     }
-    for (size_t a = 0; a < n; a++) {
-        for (size_t b = a + 1; b < n; b++) {
-            if (uf_find(p, a) != uf_find(p, b) &&
-                fig_link(sh, refs[a], refs[b])) {
-                p[uf_find(p, b)] = uf_find(p, a);
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t a = 0; a < n; a++) {
+            for (size_t b = a + 1; b < n; b++) {
+                if (uf_find(p, a) != uf_find(p, b) &&
+                    fig_link(sh, refs[a], refs[b], pass) &&
+                    may_merge(sh, refs, p, n, a, b)) {
+                    p[uf_find(p, b)] = uf_find(p, a);
+                }
             }
         }
     }

@@ -144,6 +144,14 @@ json_fig(px_buf *b, const px_sheet *sh, const px_sheet_fig *g)
                       j ? "," : "", v->src, f->value, px_fig_qual_name(f->qual),
                       v->is_lead ? "true" : "false");
         json_span(b, sh, (px_span){v->src, (uint32_t)f->off, (uint32_t)f->len});
+        const px_concept w =
+            sh->srcs[v->src].fig_what[v->fig - sh->srcs[v->src].figs];
+        px_buf_add_c(b, ",\"what\":");
+        if (w != 0) {
+            px_buf_add_json_str(b, px_lex_concept_name(sh->lex, w));
+        } else {
+            px_buf_add_c(b, "null");
+        }
         px_buf_add_c(b, ",\"unit_span\":");
         json_span(
             b, sh,

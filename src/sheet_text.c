@@ -103,7 +103,10 @@ text_figs(px_buf *b, const px_sheet *sh)
         if (g->n_sources < 2 && !g->has_several) {
             continue;
         }
-        px_buf_printf(b, "  %s%s%s:", px_unit_name(g->unit),
+        const px_str w = g->what != 0 ? px_lex_concept_gloss(sh->lex, g->what)
+                                      : px_str_c("");
+        px_buf_printf(b, "  %s%s%.*s%s%s:", px_unit_name(g->unit),
+                      w.len ? " " : "", (int)w.len, w.ptr,
                       g->differs ? " DIFFERS" : "",
                       g->has_several ? " (several values in one source)" : "");
         for (size_t j = 0; j < g->n_vals; j++) {

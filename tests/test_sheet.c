@@ -123,6 +123,38 @@ shows(json_t *sheet, const char *a, const char *b)
     return false;
 }
 
+/* Differing figure groups of two or more sources, and how many of them
+ * hold both values of a recorded disagreement of the event. */
+static void
+count_differing(json_t *sheet, json_t *ev, size_t *n, size_t *true_pos)
+{
+    size_t i;
+    json_t *g;
+    json_array_foreach(json_object_get(sheet, "figures"), i, g)
+    {
+        if (!json_is_true(json_object_get(g, "differs")) ||
+            json_integer_value(json_object_get(g, "sources_count")) < 2) {
+            continue;
+        }
+        (*n)++;
+        size_t d_i;
+        json_t *d;
+        bool hit = false;
+        json_array_foreach(json_object_get(ev, "disagreements"), d_i, d)
+        {
+            const char *key;
+            json_t *v;
+            size_t both = 0;
+            json_object_foreach(json_object_get(d, "values"), key, v)
+            {
+                both += group_has(g, truth_number(key));
+            }
+            hit = hit || both >= 2;
+        }
+        *true_pos += hit;
+    }
+}
+
 /* Spans point at their text. */
 static void
 check_spans(json_t *sheet, const px_storyset *set)
@@ -160,6 +192,8 @@ test_sample(void)
     json_t *ev;
     size_t want = 0;
     size_t got = 0;
+    size_t n_diff = 0;
+    size_t true_diff = 0;
     json_array_foreach(json_object_get(truth, "events"), e_i, ev)
     {
         const char *page0 =
@@ -175,6 +209,7 @@ test_sample(void)
         json_t *sheet = story != SIZE_MAX ? sheet_of(set, story) : NULL;
         if (sheet != NULL) {
             check_spans(sheet, set);
+            count_differing(sheet, ev, &n_diff, &true_diff);
         }
         json_array_foreach(json_object_get(ev, "disagreements"), d_i, d)
         {
@@ -199,8 +234,11 @@ test_sample(void)
         }
         json_decref(sheet);
     }
-    printf("sample: %zu of %zu recorded disagreements shown\n", got, want);
+    printf("sample: %zu of %zu recorded disagreements shown; %zu of %zu "
+           "figure groups flagged as differing are recorded ones\n",
+           got, want, true_diff, n_diff);
     CHECK(want >= 7);
+    CHECK(n_diff > 0 && (double)true_diff >= 0.9 * (double)n_diff);
     CHECK(got >= PX_SHEET_MIN_SHOWN);
     json_decref(truth);
     px_storyset_free(set);
