@@ -13,17 +13,18 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#define PX_SHEET_MAX_SRCS  64
-#define PX_SHEET_MIN_SENSE 0.5f
-#define PX_SHEET_MIN_NAME  0.8f
-#define PX_SHEET_MAX_ACTOR 40
-#define PX_SHEET_DDIFF_SIM 0.25
-#define PX_SHEET_MAX_DDIFF 24
-#define PX_SHEET_MAX_FRAME 8
-#define PX_SHEET_WHAT_GAP  24 /* bytes between a figure and its noun */
-#define FEAT_CONCEPT       ((uint64_t)1 << 56)
-#define FEAT_VALUE         ((uint64_t)2 << 56)
-#define FEAT_DAY           ((uint64_t)3 << 56)
+#define PX_SHEET_MAX_SRCS   64
+#define PX_SHEET_MIN_SENSE  0.5f
+#define PX_SHEET_FEAT_SENSE 0.7f
+#define PX_SHEET_MIN_NAME   0.8f
+#define PX_SHEET_MAX_ACTOR  40
+#define PX_SHEET_DDIFF_SIM  0.25
+#define PX_SHEET_MAX_DDIFF  24
+#define PX_SHEET_MAX_FRAME  8
+#define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
+#define FEAT_CONCEPT        ((uint64_t)1 << 56)
+#define FEAT_VALUE          ((uint64_t)2 << 56)
+#define FEAT_DAY            ((uint64_t)3 << 56)
 
 /* The kind letter of a concept name ("n:..." -> 'n'), or 0. */
 static char
@@ -170,49 +171,85 @@ by_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+typedef struct feat_m {
+    uint64_t f;
+    float m; /* share of its word: 1 / the word's senses */
+} feat_m;
+
+static int
+by_feat(const void *a, const void *b)
+{
+    const uint64_t x = ((const feat_m *)a)->f;
+    const uint64_t y = ((const feat_m *)b)->f;
+    return (x > y) - (x < y);
+}
+
+/* How many senses occ_all gives the words of occurrence i. */
+static size_t
+n_senses(const px_sheet_src *s, size_t i)
+{
+    size_t lo = i;
+    size_t hi = i + 1;
+    const px_concept_occ *o = s->occ_all;
+    while (lo > 0 && o[lo - 1].word == o[i].word &&
+           o[lo - 1].n_words == o[i].n_words) {
+        lo--;
+    }
+    while (hi < s->n_occ_all && o[hi].word == o[i].word &&
+           o[hi].n_words == o[i].n_words) {
+        hi++;
+    }
+    return hi - lo;
+}
+
 /* Features of the span [off, off+len) of source s into out (unsorted
- * count returned; out has room for max). */
+ * count returned; out has room for max). A word's senses share it: a
+ * word with many dictionary senses weighs no more than one with one. */
 static size_t
 span_feats(const px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
-           uint64_t *out, size_t max)
+           feat_m *out, size_t max)
 {
     size_t n = 0;
-    for (size_t i = 0; i < s->n_occ && n < max; i++) {
-        const px_word *w = &s->words[s->occ[i].word];
-        const char k = kind_of(sh->lex, s->occ[i].concept);
+    for (size_t i = 0; i < s->n_occ_all && n < max; i++) {
+        const px_word *w = &s->words[s->occ_all[i].word];
+        const char k = kind_of(sh->lex, s->occ_all[i].concept);
         if (w->off >= off && w->off < off + len && k != 'm' && k != 'd' &&
-            k != 'l') {
-            out[n++] = FEAT_CONCEPT | s->occ[i].concept;
+            k != 'l' && !(w->flags & PX_WORD_STOP)) {
+            out[n++] = (feat_m){FEAT_CONCEPT | s->occ_all[i].concept,
+                                1.0f / sqrtf((float)n_senses(s, i))};
         }
     }
     for (size_t i = 0; i < s->n_figs && n < max; i++) {
         if (s->figs[i].off >= off && s->figs[i].off < off + len) {
             const uint64_t v = (uint64_t)llround(s->figs[i].value * 100.0);
-            out[n++] = FEAT_VALUE | (v & 0xFFFFFFFFFFFFull);
+            out[n++] = (feat_m){FEAT_VALUE | (v & 0xFFFFFFFFFFFFull), 1.0f};
         }
     }
     for (size_t i = 0; i < s->n_dates && n < max; i++) {
         if (is_day(&s->dates[i]) && s->dates[i].off >= off &&
             s->dates[i].off < off + len) {
-            out[n++] = FEAT_DAY | (uint64_t)(days_of(&s->dates[i].date) +
-                                             (int64_t)1000000);
+            const int64_t d = days_of(&s->dates[i].date) + (int64_t)1000000;
+            out[n++] = (feat_m){FEAT_DAY | (uint64_t)d, 1.0f};
         }
     }
     return n;
 }
 
-/* Sorted unique features of each sentence of s. */
+/* Sorted unique features of each sentence of s (x->w holds each one's
+ * share until weigh() multiplies in the idf). */
 static px_status
 sent_feats(px_sheet *sh, px_sheet_src *s, px_error *err)
 {
-    uint64_t tmp[512];
+    feat_m tmp[512];
     for (size_t i = 0; i < s->n_sents; i++) {
         px_sheet_sent *x = &s->sents[i];
-        size_t n = span_feats(sh, s, x->off, x->len, tmp, 512);
-        qsort(tmp, n, sizeof *tmp, by_u64);
+        const size_t n = span_feats(sh, s, x->off, x->len, tmp, 512);
+        qsort(tmp, n, sizeof *tmp, by_feat);
         size_t k = 0;
         for (size_t j = 0; j < n; j++) {
-            if (k == 0 || tmp[k - 1] != tmp[j]) {
+            if (k > 0 && tmp[k - 1].f == tmp[j].f) {
+                tmp[k - 1].m = fmaxf(tmp[k - 1].m, tmp[j].m);
+            } else {
                 tmp[k++] = tmp[j];
             }
         }
@@ -221,7 +258,10 @@ sent_feats(px_sheet *sh, px_sheet_src *s, px_error *err)
         if (x->feats == NULL || x->w == NULL) {
             return px_fail(err, PX_ENOMEM, "sheet: out of memory");
         }
-        memcpy(x->feats, tmp, k * sizeof *tmp);
+        for (size_t j = 0; j < k; j++) {
+            x->feats[j] = tmp[j].f;
+            x->w[j] = tmp[j].m;
+        }
         x->n_feats = k;
     }
     return PX_OK;
@@ -310,6 +350,15 @@ analyse_src(px_sheet *sh, px_words *wd, px_sheet_src *s, px_error *err)
     if (rc == PX_OK && sh->lex != NULL) {
         rc = px_concepts_find(sh->lex, s->text, lang, s->words, s->n_words,
                               sh->arena, &s->occ, &s->n_occ, err);
+        s->occ_all =
+            rc == PX_OK
+                ? px_arena_alloc(sh->arena, (s->n_occ + 1) * sizeof *s->occ)
+                : NULL;
+        for (size_t i = 0; s->occ_all != NULL && i < s->n_occ; i++) {
+            if (s->occ[i].weight >= PX_SHEET_FEAT_SENSE) {
+                s->occ_all[s->n_occ_all++] = s->occ[i];
+            }
+        }
         s->n_occ = rc == PX_OK ? best_senses(s->occ, s->n_occ) : 0;
     }
     if (rc == PX_OK) {
@@ -379,7 +428,7 @@ weigh(px_sheet *sh, px_error *err)
                 while (lo + df < all + n && lo[df] == x->feats[j]) {
                     df++;
                 }
-                x->w[j] = (float)log(1.0 + (double)n_sents / (double)df);
+                x->w[j] *= (float)log(1.0 + (double)n_sents / (double)df);
                 norm += (double)x->w[j] * x->w[j];
             }
             x->norm = sqrt(norm);

@@ -54,6 +54,8 @@ typedef struct px_sheet_src {
     size_t n_words;
     px_concept_occ *occ; /* best sense per word span only */
     size_t n_occ;
+    px_concept_occ *occ_all; /* every sense of weight >= 0.4 (features) */
+    size_t n_occ_all;
     px_figure *figs;      /* quantities only */
     px_concept *fig_what; /* per figure: the concept counted after it, or 0 */
     size_t n_figs;
@@ -100,6 +102,8 @@ typedef struct px_sheet_datediff {
 typedef struct px_sheet_claim {
     px_span *sents; /* one sentence per source */
     size_t n;
+    size_t n_aligned; /* sents[0..n_aligned) were aligned greedily; the
+                         rest are looser matches of other sources */
 } px_sheet_claim;
 
 typedef struct px_sheet_quote {

@@ -17,8 +17,9 @@
 
 #include "sheet.h"
 
-#define PX_SHEET_CLAIM_SIM 0.30
-#define PX_SHEET_FIG_SIM   0.35
+#define PX_SHEET_CLAIM_SIM   0.30
+#define PX_SHEET_CLAIM_LOOSE 0.22
+#define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
 #define PX_SHEET_NEAR      0.25
@@ -59,7 +60,8 @@ same_value(double a, double b)
 /* Whether figures x and y count one quantity, in three passes from the
  * surest link: (0) compatible units (equal, or one unknown) and the same
  * value in two sources; (1) one specific unit, or the same counted word;
- * (2) alike sentences, or close values in loosely alike ones. */
+ * (2) alike sentences, or close values in loosely alike sentences or as
+ * both sources' first figure (the number a report leads with). */
 static bool
 fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
 {
@@ -93,7 +95,9 @@ fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
     const double sim = px_sheet_sim(&sa->sents[i], &sb->sents[j]);
     const bool near = fabs(a->value - b->value) <=
                       PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
-    return sim >= PX_SHEET_FIG_SIM || (near && sim >= PX_SHEET_NEAR_SIM);
+    const bool leads = x.fig == 0 && y.fig == 0;
+    return sim >= PX_SHEET_FIG_SIM ||
+           (near && (sim >= PX_SHEET_NEAR_SIM || leads));
 }
 
 /* Whether two figures may not share a group: one source giving two
@@ -330,6 +334,51 @@ align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks)
     return n_claims;
 }
 
+/* How alike sentence x is to claim c (its best member). */
+static double
+claim_sim(const px_sheet *sh, const px_sheet_claim *c, const px_sheet_sent *x)
+{
+    double best = 0.0;
+    for (size_t j = 0; j < c->n_aligned; j++) {
+        const px_sheet_src *s = &sh->srcs[c->sents[j].src];
+        const size_t si = px_sheet_sent_at(s, c->sents[j].off);
+        const double sim =
+            si != SIZE_MAX ? px_sheet_sim(x, &s->sents[si]) : 0.0;
+        best = sim > best ? sim : best;
+    }
+    return best;
+}
+
+/* Adds, for each source claim c lacks, its sentence most like the claim
+ * when that reaches PX_SHEET_CLAIM_LOOSE (the greedy pass gives each
+ * sentence one claim; a source may state a claim in a sentence that
+ * already went to another one). */
+static void
+extend_claim(const px_sheet *sh, px_sheet_claim *c)
+{
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        bool has = false;
+        for (size_t j = 0; j < c->n && !has; j++) {
+            has = c->sents[j].src == k;
+        }
+        const px_sheet_src *s = &sh->srcs[k];
+        double best = PX_SHEET_CLAIM_LOOSE;
+        size_t best_i = SIZE_MAX;
+        for (size_t i = 0; i < s->n_sents && !has; i++) {
+            const double sim = claim_sim(sh, c, &s->sents[i]);
+            if (sim >= best) {
+                best = sim;
+                best_i = i;
+            }
+        }
+        if (best_i != SIZE_MAX) {
+            c->sents[c->n++] =
+                (px_span){(uint32_t)k, (uint32_t)s->sents[best_i].off,
+                          (uint32_t)s->sents[best_i].len};
+        }
+    }
+}
+
 static px_status
 fill_claims(px_sheet *sh, const sent_ref *refs, size_t n, size_t n_claims,
             px_error *err)
@@ -348,6 +397,12 @@ fill_claims(px_sheet *sh, const sent_ref *refs, size_t n, size_t n_claims,
         px_sheet_claim *c = &sh->claims[x->claim];
         c->sents[c->n++] =
             (px_span){refs[i].src, (uint32_t)x->off, (uint32_t)x->len};
+    }
+    for (size_t c = 0; c < n_claims; c++) {
+        sh->claims[c].n_aligned = sh->claims[c].n;
+        if (sh->claims[c].n >= 2) {
+            extend_claim(sh, &sh->claims[c]);
+        }
     }
     qsort(sh->claims, sh->n_claims, sizeof *sh->claims, by_support);
     return PX_OK;
