@@ -632,8 +632,23 @@ mentions_day(const px_sheet_src *s, int64_t d)
     return false;
 }
 
-/* Records that mention mi of a and mj of b put one event on two days, if
- * their sentences are alike and neither source names the other's day. */
+/* The source's first mention of a day (the day a report leads with), or
+ * SIZE_MAX. */
+static size_t
+first_day(const px_sheet_src *s)
+{
+    for (size_t i = 0; i < s->n_dates; i++) {
+        if (is_day(&s->dates[i])) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Records that mention mi of a and mj of b put one event on two days:
+ * neither source names the other's day, and their sentences are alike
+ * (or aligned into one claim), or both are the first day their source
+ * names. */
 static void
 try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
 {
@@ -653,7 +668,10 @@ try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
         return;
     }
     const double sim = px_sheet_sim(&sa->sents[si], &sb->sents[sj]);
-    if (sim < PX_SHEET_DDIFF_SIM) {
+    const bool leads =
+        first_day(sa) == mi && first_day(sb) == mj && llabs(dx - dy) <= 1;
+    if (sim < PX_SHEET_DDIFF_SIM && !leads &&
+        sa->sents[si].claim != sb->sents[sj].claim) {
         return;
     }
     px_sheet_datediff *d = &sh->ddiffs[sh->n_ddiffs++];
@@ -830,9 +848,9 @@ px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
     rc = rc == PX_OK ? weigh(sh, err) : rc;
     rc = rc == PX_OK ? find_actors(sh, err) : rc;
     rc = rc == PX_OK ? find_days(sh, err) : rc;
-    rc = rc == PX_OK ? find_ddiffs(sh, err) : rc;
     rc = rc == PX_OK ? px_sheet_figures(sh, err) : rc;
     rc = rc == PX_OK ? px_sheet_claims(sh, err) : rc;
+    rc = rc == PX_OK ? find_ddiffs(sh, err) : rc;
     rc = rc == PX_OK ? px_sheet_quotes(sh, err) : rc;
     rc = rc == PX_OK ? find_frames(sh, err) : rc;
     free(m);

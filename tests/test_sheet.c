@@ -96,6 +96,28 @@ group_has(json_t *g, double v)
     return false;
 }
 
+/* Whether the sheet's dates that differ put days a and b against each
+ * other. */
+static bool
+has_ddiff(json_t *sheet, const char *a, const char *b)
+{
+    size_t i;
+    json_t *g;
+    json_array_foreach(json_object_get(sheet, "dates_differ"), i, g)
+    {
+        const char *x =
+            json_string_value(json_object_get(json_object_get(g, "a"), "date"));
+        const char *y =
+            json_string_value(json_object_get(json_object_get(g, "b"), "date"));
+        if (x != NULL && y != NULL &&
+            ((strcmp(x, a) == 0 && strcmp(y, b) == 0) ||
+             (strcmp(x, b) == 0 && strcmp(y, a) == 0))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the sheet shows a disagreement between values a and b. */
 static bool
 shows(json_t *sheet, const char *a, const char *b)
@@ -103,15 +125,7 @@ shows(json_t *sheet, const char *a, const char *b)
     size_t i;
     json_t *g;
     if (strlen(a) == 10 && a[4] == '-' && a[7] == '-') {
-        bool has_a = false;
-        bool has_b = false;
-        json_array_foreach(json_object_get(sheet, "timeline"), i, g)
-        {
-            const char *d = json_string_value(json_object_get(g, "date"));
-            has_a = has_a || strcmp(d, a) == 0;
-            has_b = has_b || strcmp(d, b) == 0;
-        }
-        return has_a && has_b;
+        return has_ddiff(sheet, a, b);
     }
     json_array_foreach(json_object_get(sheet, "figures"), i, g)
     {
@@ -155,6 +169,49 @@ count_differing(json_t *sheet, json_t *ev, size_t *n, size_t *true_pos)
     }
 }
 
+/* Distinct day pairs among the dates that differ, and how many of them
+ * are recorded disagreements of the event. */
+static void
+count_ddiffs(json_t *sheet, json_t *ev, size_t *n, size_t *true_pos)
+{
+    size_t i;
+    json_t *g;
+    char seen[32][24];
+    size_t n_seen = 0;
+    json_array_foreach(json_object_get(sheet, "dates_differ"), i, g)
+    {
+        const char *x =
+            json_string_value(json_object_get(json_object_get(g, "a"), "date"));
+        const char *y =
+            json_string_value(json_object_get(json_object_get(g, "b"), "date"));
+        char key[24];
+        snprintf(key, sizeof key, "%.10s%.10s", strcmp(x, y) < 0 ? x : y,
+                 strcmp(x, y) < 0 ? y : x);
+        bool dup = false;
+        for (size_t k = 0; k < n_seen && !dup; k++) {
+            dup = strcmp(seen[k], key) == 0;
+        }
+        if (dup || n_seen == 32) {
+            continue;
+        }
+        memcpy(seen[n_seen++], key, sizeof key);
+        (*n)++;
+        size_t d_i;
+        json_t *d;
+        json_array_foreach(json_object_get(ev, "disagreements"), d_i, d)
+        {
+            const char *key2;
+            json_t *v;
+            size_t both = 0;
+            json_object_foreach(json_object_get(d, "values"), key2, v)
+            {
+                both += strcmp(key2, x) == 0 || strcmp(key2, y) == 0;
+            }
+            *true_pos += both >= 2;
+        }
+    }
+}
+
 /* Spans point at their text. */
 static void
 check_spans(json_t *sheet, const px_storyset *set)
@@ -194,6 +251,8 @@ test_sample(void)
     size_t got = 0;
     size_t n_diff = 0;
     size_t true_diff = 0;
+    size_t n_dd = 0;
+    size_t true_dd = 0;
     json_array_foreach(json_object_get(truth, "events"), e_i, ev)
     {
         const char *page0 =
@@ -210,6 +269,7 @@ test_sample(void)
         if (sheet != NULL) {
             check_spans(sheet, set);
             count_differing(sheet, ev, &n_diff, &true_diff);
+            count_ddiffs(sheet, ev, &n_dd, &true_dd);
         }
         json_array_foreach(json_object_get(ev, "disagreements"), d_i, d)
         {
@@ -237,6 +297,9 @@ test_sample(void)
     printf("sample: %zu of %zu recorded disagreements shown; %zu of %zu "
            "figure groups flagged as differing are recorded ones\n",
            got, want, true_diff, n_diff);
+    printf("sample: %zu of %zu day pairs flagged as dates that differ are "
+           "recorded ones\n",
+           true_dd, n_dd);
     CHECK(want >= 7);
     CHECK(n_diff > 0 && (double)true_diff >= 0.9 * (double)n_diff);
     CHECK(got >= PX_SHEET_MIN_SHOWN);
@@ -354,9 +417,12 @@ test_seeds(void)
                 (size_t)json_integer_value(json_object_get(x, "sources_count"));
         }
     }
-    printf("seeds: interview day (5 or 6 Jan) stated by %zu sources\n",
-           day_srcs);
+    const bool ddiff = has_ddiff(sheet, "2026-01-05", "2026-01-06");
+    printf("seeds: interview day (5 or 6 Jan) stated by %zu sources; "
+           "flagged as dates that differ: %s\n",
+           day_srcs, ddiff ? "yes" : "no");
     CHECK(day_srcs >= 3);
+    CHECK(ddiff);
     size_t aliyev = 0;
     json_array_foreach(json_object_get(sheet, "quotes"), i, x)
     {
