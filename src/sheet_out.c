@@ -128,9 +128,15 @@ json_days(px_buf *b, const px_sheet *sh)
 static void
 json_fig(px_buf *b, const px_sheet *sh, const px_sheet_fig *g)
 {
+    px_buf_add_c(b, "{\"what\":");
+    if (g->what != 0) {
+        px_buf_add_json_str(b, px_lex_concept_gloss(sh->lex, g->what));
+    } else {
+        px_buf_add_c(b, "null");
+    }
     px_buf_printf(
         b,
-        "{\"unit\":\"%s\",\"sources_count\":%zu,\"differs\":%s,"
+        ",\"unit\":\"%s\",\"sources_count\":%zu,\"differs\":%s,"
         "\"lead_differs\":%s,\"several_in_one_source\":%s,"
         "\"values\":[",
         px_unit_name(g->unit), g->n_sources, g->differs ? "true" : "false",
