@@ -22,10 +22,14 @@
 #define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
-#define PX_SHEET_NEAR      0.25
-#define PX_SHEET_NEAR_SIM  0.15
-#define PX_SHEET_QUOTE_SIM 0.30
-#define PX_SHEET_MAX_QUOTE 600
+#define PX_SHEET_NEAR        0.25
+#define PX_SHEET_NEAR_SIM    0.15
+#define PX_SHEET_QUOTE_SIM   0.30
+#define PX_SHEET_MAX_QUOTE   600
+#define PX_SHEET_QUOTE_WORDS 5
+/* A speaker's name lies this close to the quote or the speech verb (else
+ * the source's last speaker spoke: "He added that..."). */
+#define PX_SHEET_SPEAKER_GAP 100
 
 typedef struct fig_ref {
     uint32_t src;
@@ -460,11 +464,15 @@ closer_of(UChar32 c)
 }
 
 static const char *const speech_verbs[] = {
-    "said",   "says",      "told",  "added",    "stated", "declared", "قال",
-    "قالت",   "أضاف",      "أضافت", "أكد",      "أكدت",   "أشار",     "أشارت",
-    "صرح",    "وقال",      "وأضاف", "وأكد",     "وأشار",  "وقالت",    "وأضافت",
-    "وأكدت",  "表示",      "称",    "说",       "指出",   "强调",     "dijo",
-    "afirmó", "a déclaré", "sagte", "erklärte", "заявил", "сказал",
+    "said",      "says",     "told",     "added", "stated",   "declared",
+    "explained", "stressed", "insisted", "قال",   "قالت",     "أضاف",
+    "أضافت",     "أكد",      "أكدت",     "أشار",  "أشارت",    "صرح",
+    "أوضح",      "مضيفا",    "مضيفًا",    "موضحا", "موضحًا",    "مؤكدا",
+    "مؤكدًا",     "وقال",     "وأضاف",    "وأكد",  "وأشار",    "وقالت",
+    "وأضافت",    "وأكدت",    "وأوضح",    "وشدد",  "表示",     "称",
+    "说",        "指出",     "强调",     "透露",  "dijo",     "afirmó",
+    "declaró",   "déclaré",  "affirmé",  "sagte", "erklärte", "заявил",
+    "сказал",
 };
 
 static bool
@@ -480,22 +488,23 @@ is_speech_verb(const px_word *w, px_str text)
     return false;
 }
 
-/* The person or organisation concept nearest to byte pos in [lo, hi)
- * outside [qlo, qhi): its occurrence index, or SIZE_MAX. */
+/* The concept of kind ('n' person or organisation, 'c' country) nearest
+ * to the quote or verb at [qlo, qhi) among the words in [lo, hi) outside it, no
+ * farther than max bytes: its occurrence index, or SIZE_MAX. */
 static size_t
-nearest_name(const px_sheet *sh, const px_sheet_src *s, size_t pos, size_t lo,
-             size_t hi, size_t qlo, size_t qhi)
+nearest_kind(const px_sheet *sh, const px_sheet_src *s, size_t lo, size_t hi,
+             size_t qlo, size_t qhi, size_t max, char kind)
 {
     size_t best = SIZE_MAX;
-    size_t best_d = SIZE_MAX;
+    size_t best_d = max + 1;
     for (size_t i = 0; i < s->n_occ; i++) {
         const size_t off = s->words[s->occ[i].word].off;
         const px_str nm = px_lex_concept_name(sh->lex, s->occ[i].concept);
         if (off < lo || off >= hi || (off >= qlo && off < qhi) || nm.len < 2 ||
-            nm.ptr[0] != 'n' || s->occ[i].weight < 0.8f) {
+            nm.ptr[0] != kind || s->occ[i].weight < 0.8f) {
             continue;
         }
-        const size_t d = off > pos ? off - pos : pos - off;
+        const size_t d = off < qlo ? qlo - off : off - qhi;
         if (d < best_d) {
             best_d = d;
             best = i;
@@ -522,14 +531,20 @@ add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
         return;
     }
     const px_sheet_sent *x = &s->sents[si];
-    size_t o = nearest_name(q->sh, s, pos, x->off, x->off + x->len, off,
-                            direct ? off + len : off);
-    if (o == SIZE_MAX && si > 0) {
+    const size_t qlo = direct ? off : pos;
+    const size_t qhi = direct ? off + len : pos;
+    size_t o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
+                            PX_SHEET_SPEAKER_GAP, 'n');
+    if (o == SIZE_MAX && si > 0 && direct) {
         const px_sheet_sent *p = &s->sents[si - 1];
-        o = nearest_name(q->sh, s, pos, p->off, p->off + p->len, off,
-                         off + len);
+        o = nearest_kind(q->sh, s, p->off, p->off + p->len, qlo, qhi,
+                         SIZE_MAX - 1, 'n');
     }
     o = o != SIZE_MAX ? o : q->last_occ;
+    if (o == SIZE_MAX) { /* a country speaks only when no one else can */
+        o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
+                         PX_SHEET_SPEAKER_GAP, 'c');
+    }
     if (o == SIZE_MAX && !direct) {
         return; /* reported speech of nobody known */
     }
@@ -547,7 +562,20 @@ add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
     }
 }
 
-/* Direct quotes of source k: text between matching quotation marks. */
+/* Words of source s starting in [lo, hi). */
+static size_t
+n_words_in(const px_sheet_src *s, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_words; i++) {
+        n += s->words[i].off >= lo && s->words[i].off < hi;
+    }
+    return n;
+}
+
+/* Direct quotes of source k: text between matching quotation marks, of
+ * PX_SHEET_QUOTE_WORDS words or more (fewer are scare quotes or names:
+ * "International Stabilisation Force"). */
 static void
 direct_quotes(quote_ctx *q, size_t k)
 {
@@ -570,7 +598,8 @@ direct_quotes(quote_ctx *q, size_t k)
                 break;
             }
             if (d == close) {
-                if (at - i >= 12) {
+                if (n_words_in(&q->sh->srcs[k], i, at) >=
+                    PX_SHEET_QUOTE_WORDS) {
                     add_quote(q, k, i, at - i, start, true);
                 }
                 i = j;
