@@ -301,8 +301,12 @@ test_sample(void)
            "recorded ones\n",
            true_dd, n_dd);
     CHECK(want >= 7);
-    CHECK(n_diff > 0 && (double)true_diff >= 0.9 * (double)n_diff);
-    CHECK(got >= PX_SHEET_MIN_SHOWN);
+    if (set != NULL && !px_storyset_has_lexicon(set)) {
+        printf("NOTE: no lexicon: figure and date quality not checked\n");
+    } else {
+        CHECK(n_diff > 0 && (double)true_diff >= 0.9 * (double)n_diff);
+        CHECK(got >= PX_SHEET_MIN_SHOWN);
+    }
     json_decref(truth);
     px_storyset_free(set);
 }
@@ -393,6 +397,11 @@ test_seeds(void)
     static char ids[16][256];
     size_t n = 0;
     px_storyset *set = load(dir, ids, 16, &n);
+    if (set != NULL && !px_storyset_has_lexicon(set)) {
+        printf("SKIP: seeds need the lexicon\n");
+        px_storyset_free(set);
+        return;
+    }
     json_t *sheet = set != NULL ? sheet_of(set, PX_STORY_ALL) : NULL;
     CHECK(json_array_size(json_object_get(sheet, "sources")) == 5);
     bool differs = false;
