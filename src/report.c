@@ -347,20 +347,25 @@ px_storyset_report_html(const px_storyset *s, size_t max_stories, char **out,
                   "<style>%s</style></head><body><h1>parallax: %zu "
                   "articles, %zu stories</h1>\n",
                   css, s->n_arts, s->n_stories);
-    px_status rc = PX_OK;
+    size_t *sizes = px_malloc((s->n_stories + 1) * sizeof *sizes);
+    size_t *ranked = sizes != NULL ? px_story_ranked(s, sizes) : NULL;
+    px_status rc = ranked != NULL
+                       ? PX_OK
+                       : px_fail(err, PX_ENOMEM, "report: out of memory");
     size_t shown = 0;
-    for (size_t r = 0; rc == PX_OK && r < s->n_stories; r++) {
+    for (size_t r = 0; rc == PX_OK && r < s->n_stories && sizes[r] >= 2; r++) {
         if (max_stories > 0 && shown >= max_stories) {
             break;
         }
-        const size_t k = px_story_at_rank(s, r);
         px_sheet *sh = NULL;
-        rc = px_sheet_build(s, k, &sh, err);
-        if (rc == PX_OK && sh->n_srcs >= 2) {
+        rc = px_sheet_build(s, ranked[r], &sh, err);
+        if (rc == PX_OK) {
             px_sheet_write_html(sh, ++shown, &b);
         }
         px_sheet_free(sh);
     }
+    free(sizes);
+    free(ranked);
     px_buf_add_c(&b, "</body></html>\n");
     if (rc != PX_OK) {
         px_buf_fini(&b);

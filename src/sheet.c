@@ -460,13 +460,21 @@ px_sheet_sim(const px_sheet_sent *a, const px_sheet_sent *b)
 size_t
 px_sheet_sent_at(const px_sheet_src *src, size_t off)
 {
-    for (size_t i = 0; i < src->n_sents; i++) {
-        if (off >= src->sents[i].off &&
-            off < src->sents[i].off + src->sents[i].len) {
-            return i;
+    size_t lo = 0;
+    size_t hi = src->n_sents;
+    while (lo < hi) { /* the last sentence starting at or before off */
+        const size_t mid = (lo + hi) / 2;
+        if (src->sents[mid].off <= off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    return SIZE_MAX;
+    if (lo == 0) {
+        return SIZE_MAX;
+    }
+    const px_sheet_sent *x = &src->sents[lo - 1];
+    return off < x->off + x->len ? lo - 1 : SIZE_MAX;
 }
 
 /* ---- actors and places -------------------------------------------- */
@@ -710,12 +718,47 @@ find_ddiffs(px_sheet *sh, px_error *err)
 static bool
 src_has(const px_sheet_src *s, px_concept c)
 {
-    for (size_t i = 0; i < s->n_occ; i++) {
-        if (s->occ[i].concept == c) {
-            return true;
+    size_t lo = 0;
+    size_t hi = s->n_cset;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (s->cset[mid] < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    return false;
+    return lo < s->n_cset && s->cset[lo] == c;
+}
+
+static int
+by_concept(const void *a, const void *b)
+{
+    const px_concept x = *(const px_concept *)a;
+    const px_concept y = *(const px_concept *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sorted set of the concepts source s names (for src_has). */
+static px_status
+concept_set(px_sheet *sh, px_sheet_src *s, px_error *err)
+{
+    s->cset = px_arena_alloc(sh->arena, (s->n_occ + 1) * sizeof *s->cset);
+    if (s->cset == NULL) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t i = 0; i < s->n_occ; i++) {
+        s->cset[i] = s->occ[i].concept;
+    }
+    qsort(s->cset, s->n_occ, sizeof *s->cset, by_concept);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n_occ; i++) {
+        if (k == 0 || s->cset[k - 1] != s->cset[i]) {
+            s->cset[k++] = s->cset[i];
+        }
+    }
+    s->n_cset = k;
+    return PX_OK;
 }
 
 static int
@@ -784,6 +827,9 @@ find_frames(px_sheet *sh, px_error *err)
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
     }
     px_status rc = PX_OK;
+    for (size_t k = 0; rc == PX_OK && k < sh->n_srcs; k++) {
+        rc = concept_set(sh, &sh->srcs[k], err);
+    }
     for (size_t k = 0; rc == PX_OK && sh->n_srcs > 1 && k < sh->n_srcs; k++) {
         rc = frames_of(sh, k, err);
     }

@@ -54,6 +54,8 @@ typedef struct px_sheet_src {
     size_t n_words;
     px_concept_occ *occ; /* best sense per word span only */
     size_t n_occ;
+    px_concept *cset; /* the concepts of occ, sorted, unique */
+    size_t n_cset;
     px_concept_occ *occ_all; /* every sense of weight >= 0.4 (features) */
     size_t n_occ_all;
     px_figure *figs;      /* quantities only */

@@ -19,6 +19,7 @@
 
 #define PX_SHEET_CLAIM_SIM   0.30
 #define PX_SHEET_CLAIM_LOOSE 0.22
+#define PX_SHEET_MAX_EXTEND  48 /* widest claims that take looser matches */
 #define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
@@ -34,6 +35,7 @@
 typedef struct fig_ref {
     uint32_t src;
     uint32_t fig;
+    size_t sent; /* its sentence in the source, or SIZE_MAX */
 } fig_ref;
 
 static size_t
@@ -91,12 +93,10 @@ fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
     if (pass == 1) {
         return wa != 0 && wa == sb->fig_what[y.fig];
     }
-    const size_t i = px_sheet_sent_at(sa, a->off);
-    const size_t j = px_sheet_sent_at(sb, b->off);
-    if (i == SIZE_MAX || j == SIZE_MAX) {
+    if (x.sent == SIZE_MAX || y.sent == SIZE_MAX) {
         return false;
     }
-    const double sim = px_sheet_sim(&sa->sents[i], &sb->sents[j]);
+    const double sim = px_sheet_sim(&sa->sents[x.sent], &sb->sents[y.sent]);
     const bool near = fabs(a->value - b->value) <=
                       PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
     const bool leads = x.fig == 0 && y.fig == 0;
@@ -118,23 +118,23 @@ fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
            !(a->unit == b->unit && is_specific(a->unit));
 }
 
-/* Whether the components of a and b may merge (no conflicting pair). */
+/* Whether the components of a and b may merge (no conflicting pair);
+ * next links each component's members in a ring. */
 static bool
-may_merge(const px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
-          size_t a, size_t b)
+may_merge(const px_sheet *sh, const fig_ref *refs, const size_t *next, size_t a,
+          size_t b)
 {
-    const size_t ra = uf_find(p, a);
-    const size_t rb = uf_find(p, b);
-    for (size_t i = 0; i < n; i++) {
-        if (uf_find(p, i) != ra) {
-            continue;
-        }
-        for (size_t j = 0; j < n; j++) {
-            if (uf_find(p, j) == rb && fig_conflict(sh, refs[i], refs[j])) {
+    size_t i = a;
+    do {
+        size_t j = b;
+        do {
+            if (fig_conflict(sh, refs[i], refs[j])) {
                 return false;
             }
-        }
-    }
+            j = next[j];
+        } while (j != b);
+        i = next[i];
+    } while (i != a);
     return true;
 }
 
@@ -262,33 +262,43 @@ px_sheet_figures(px_sheet *sh, px_error *err)
     }
     fig_ref *refs = px_malloc((n + 1) * sizeof *refs);
     size_t *p = px_malloc((n + 1) * sizeof *p);
-    if (refs == NULL || p == NULL) {
-        free(refs);
-        free(p);
-        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    size_t *next = px_malloc((n + 1) * sizeof *next);
+    px_status rc = PX_OK;
+    if (refs == NULL || p == NULL || next == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+        goto done;
     }
     size_t i = 0;
     for (size_t k = 0; k < sh->n_srcs; k++) {
-        for (size_t f = 0; f < sh->srcs[k].n_figs; f++) {
-            refs[i] = (fig_ref){(uint32_t)k, (uint32_t)f};
+        const px_sheet_src *s = &sh->srcs[k];
+        for (size_t f = 0; f < s->n_figs; f++) {
+            refs[i] = (fig_ref){(uint32_t)k, (uint32_t)f,
+                                px_sheet_sent_at(s, s->figs[f].off)};
             p[i] = i;
+            next[i] = i;
             i++;
         }
     }
     for (int pass = 0; pass < 3; pass++) {
         for (size_t a = 0; a < n; a++) {
             for (size_t b = a + 1; b < n; b++) {
-                if (uf_find(p, a) != uf_find(p, b) &&
-                    fig_link(sh, refs[a], refs[b], pass) &&
-                    may_merge(sh, refs, p, n, a, b)) {
-                    p[uf_find(p, b)] = uf_find(p, a);
+                const size_t ra = uf_find(p, a);
+                const size_t rb = uf_find(p, b);
+                if (ra != rb && fig_link(sh, refs[a], refs[b], pass) &&
+                    may_merge(sh, refs, next, a, b)) {
+                    p[rb] = ra;
+                    const size_t t = next[a]; /* join the two rings */
+                    next[a] = next[b];
+                    next[b] = t;
                 }
             }
         }
     }
-    const px_status rc = fig_groups(sh, refs, p, n, err);
+    rc = fig_groups(sh, refs, p, n, err);
+done:
     free(refs);
     free(p);
+    free(next);
     return rc;
 }
 
@@ -307,9 +317,92 @@ by_support(const void *a, const void *b)
     return (x->n < y->n) - (x->n > y->n);
 }
 
-/* The claim of each sentence, greedily (see the file header). */
+typedef struct posting {
+    uint64_t f;
+    uint32_t idx; /* sentence number in refs order */
+    float w;
+} posting;
+
+static int
+by_posting(const void *a, const void *b)
+{
+    const posting *x = a;
+    const posting *y = b;
+    if (x->f != y->f) {
+        return x->f < y->f ? -1 : 1;
+    }
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Every (feature, sentence) pair, by feature then sentence: owned. */
+static posting *
+postings(const px_sheet *sh, const sent_ref *refs, size_t n, size_t *n_out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += sh->srcs[refs[i].src].sents[refs[i].sent].n_feats;
+    }
+    posting *p = px_malloc((total + 1) * sizeof *p);
+    *n_out = 0;
+    for (size_t i = 0; p != NULL && i < n; i++) {
+        const px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        for (size_t j = 0; j < x->n_feats && x->n_feats >= 2; j++) {
+            p[(*n_out)++] = (posting){x->feats[j], (uint32_t)i, x->w[j]};
+        }
+    }
+    if (p != NULL) {
+        qsort(p, *n_out, sizeof *p, by_posting);
+    }
+    return p;
+}
+
+/* The first posting of feature f (lower bound). */
 static size_t
-align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks)
+first_posting(const posting *p, size_t n, uint64_t f)
+{
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (p[mid].f < f) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+typedef struct align_ctx {
+    const posting *p;
+    size_t n_p;
+    double *acc;     /* dot product with each earlier sentence */
+    size_t *touched; /* the sentences acc holds */
+} align_ctx;
+
+/* Dot products of sentence i with the earlier sentences sharing one of
+ * its features (into ctx->acc); returns how many were touched. */
+static size_t
+dots(const px_sheet_sent *x, size_t i, align_ctx *c)
+{
+    size_t n_t = 0;
+    for (size_t j = 0; j < x->n_feats; j++) {
+        for (size_t q = first_posting(c->p, c->n_p, x->feats[j]);
+             q < c->n_p && c->p[q].f == x->feats[j] && c->p[q].idx < i; q++) {
+            if (c->acc[c->p[q].idx] == 0.0) {
+                c->touched[n_t++] = c->p[q].idx;
+            }
+            c->acc[c->p[q].idx] += (double)x->w[j] * c->p[q].w;
+        }
+    }
+    return n_t;
+}
+
+/* The claim of each sentence, greedily (see the file header); only
+ * sentences sharing a feature are compared (an inverted index). */
+static size_t
+align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks,
+      align_ctx *c)
 {
     size_t n_claims = 0;
     for (size_t i = 0; i < n; i++) {
@@ -317,13 +410,18 @@ align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks)
         double best = PX_SHEET_CLAIM_SIM;
         size_t best_claim = SIZE_MAX;
         const uint64_t bit = (uint64_t)1 << refs[i].src;
-        for (size_t j = 0; j < i && x->n_feats >= 2; j++) {
+        const size_t n_t = x->n_feats >= 2 ? dots(x, i, c) : 0;
+        for (size_t t = 0; t < n_t; t++) {
+            const size_t j = c->touched[t];
             const px_sheet_sent *y = &sh->srcs[refs[j].src].sents[refs[j].sent];
+            const double d = x->norm * y->norm;
+            const double sim = d > 0 ? c->acc[j] / d : 0.0;
+            c->acc[j] = 0.0;
             if (refs[j].src == refs[i].src || (masks[y->claim] & bit)) {
                 continue;
             }
-            const double sim = px_sheet_sim(x, y);
-            if (sim >= best) {
+            if (sim > best || (sim == best && best_claim != SIZE_MAX &&
+                               y->claim > best_claim)) {
                 best = sim;
                 best_claim = y->claim;
             }
@@ -404,6 +502,9 @@ fill_claims(px_sheet *sh, const sent_ref *refs, size_t n, size_t n_claims,
     }
     for (size_t c = 0; c < n_claims; c++) {
         sh->claims[c].n_aligned = sh->claims[c].n;
+    }
+    qsort(sh->claims, sh->n_claims, sizeof *sh->claims, by_support);
+    for (size_t c = 0; c < n_claims && c < PX_SHEET_MAX_EXTEND; c++) {
         if (sh->claims[c].n >= 2) {
             extend_claim(sh, &sh->claims[c]);
         }
@@ -432,7 +533,18 @@ px_sheet_claims(px_sheet *sh, px_error *err)
             refs[i++] = (sent_ref){(uint32_t)k, (uint32_t)j};
         }
     }
-    rc = fill_claims(sh, refs, n, align(sh, refs, n, masks), err);
+    size_t n_p = 0;
+    posting *pp = postings(sh, refs, n, &n_p);
+    align_ctx c = {pp, n_p, px_calloc(n + 1, sizeof(double)),
+                   px_malloc((n + 1) * sizeof(size_t))};
+    if (c.p == NULL || c.acc == NULL || c.touched == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    } else {
+        rc = fill_claims(sh, refs, n, align(sh, refs, n, masks, &c), err);
+    }
+    free(pp);
+    free(c.acc);
+    free(c.touched);
 done:
     free(refs);
     free(masks);

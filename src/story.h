@@ -67,6 +67,11 @@ double px_story_idf(const px_storyset *s, uint64_t id);
  * PX_STORY_ALL: every article. */
 size_t *px_story_members(const px_storyset *s, size_t k, size_t *n);
 
+/* The story ids in px_storyset_summary order (largest first): an owned
+ * array of n_stories ids (free), NULL on OOM; n_arts (may be NULL, else
+ * room for n_stories) gets each one's article count. */
+size_t *px_story_ranked(const px_storyset *s, size_t *n_arts);
+
 /* The story at rank (0-based) in px_storyset_summary order, or SIZE_MAX. */
 size_t px_story_at_rank(const px_storyset *s, size_t rank);
 

@@ -358,6 +358,29 @@ px_story_members(const px_storyset *s, size_t k, size_t *n)
     return out;
 }
 
+size_t *
+px_story_ranked(const px_storyset *s, size_t *n_arts)
+{
+    size_t *members = NULL;
+    story_row *rows = make_rows(s, &members);
+    size_t *out = px_malloc((s->n_stories + 1) * sizeof *out);
+    if (rows == NULL || out == NULL) {
+        free(rows);
+        free(members);
+        free(out);
+        return NULL;
+    }
+    for (size_t k = 0; k < s->n_stories; k++) {
+        out[k] = rows[k].story;
+        if (n_arts != NULL) {
+            n_arts[k] = rows[k].n;
+        }
+    }
+    free(rows);
+    free(members);
+    return out;
+}
+
 size_t
 px_story_at_rank(const px_storyset *s, size_t rank)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -162,10 +163,16 @@ write_stories(px_storyset *set, const char *dir)
         printf("  %zu stories written to %s\n%s", px_storyset_n_stories(set),
                path, sum);
         snprintf(path, sizeof path, "%s/report.html", dir);
+        struct timespec t0;
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         ok = px_cli_write_report(set, path) == 0;
-    }
-    if (ok) {
-        printf("  report written to %s\n", path);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (ok) {
+            printf("  report written to %s (%.2f s)\n", path,
+                   (double)(t1.tv_sec - t0.tv_sec) +
+                       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+        }
     }
     px_free(json);
     px_free(sum);
