@@ -19,7 +19,8 @@
 
 #define PX_SHEET_CLAIM_SIM   0.30
 #define PX_SHEET_CLAIM_LOOSE 0.22
-#define PX_SHEET_MAX_EXTEND  48 /* widest claims that take looser matches */
+#define PX_SHEET_MAX_EXTEND  24 /* widest claims that take looser matches */
+#define PX_SHEET_CLAIM_PEERS 6  /* members a looser match is compared with */
 #define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
@@ -436,12 +437,13 @@ align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks,
     return n_claims;
 }
 
-/* How alike sentence x is to claim c (its best member). */
+/* How alike sentence x is to claim c (its best member among the first
+ * PX_SHEET_CLAIM_PEERS). */
 static double
 claim_sim(const px_sheet *sh, const px_sheet_claim *c, const px_sheet_sent *x)
 {
     double best = 0.0;
-    for (size_t j = 0; j < c->n_aligned; j++) {
+    for (size_t j = 0; j < c->n_aligned && j < PX_SHEET_CLAIM_PEERS; j++) {
         const px_sheet_src *s = &sh->srcs[c->sents[j].src];
         const size_t si = px_sheet_sent_at(s, c->sents[j].off);
         const double sim =
