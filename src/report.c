@@ -349,9 +349,13 @@ px_storyset_report_html(const px_storyset *s, size_t max_stories, char **out,
                   css, s->n_arts, s->n_stories);
     size_t *sizes = px_malloc((s->n_stories + 1) * sizeof *sizes);
     size_t *ranked = sizes != NULL ? px_story_ranked(s, sizes) : NULL;
-    px_status rc = ranked != NULL
-                       ? PX_OK
-                       : px_fail(err, PX_ENOMEM, "report: out of memory");
+    if (sizes == NULL || ranked == NULL) {
+        free(sizes);
+        free(ranked);
+        px_buf_fini(&b);
+        return px_fail(err, PX_ENOMEM, "report: out of memory");
+    }
+    px_status rc = PX_OK;
     size_t shown = 0;
     for (size_t r = 0; rc == PX_OK && r < s->n_stories && sizes[r] >= 2; r++) {
         if (max_stories > 0 && shown >= max_stories) {

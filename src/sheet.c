@@ -31,7 +31,10 @@ static char
 kind_of(const px_lex *lex, px_concept c)
 {
     const px_str n = px_lex_concept_name(lex, c);
-    return n.len >= 2 && n.ptr[1] == ':' ? n.ptr[0] : 0;
+    if (n.len >= 2 && n.ptr[1] == ':') {
+        return n.ptr[0];
+    }
+    return '\0';
 }
 
 static bool
@@ -44,11 +47,12 @@ is_name_kind(char k)
 static int64_t
 days_of(const px_date *d)
 {
-    const int64_t m = d->month;
+    const int64_t m = (int64_t)(uint8_t)d->month;
     const int64_t y = (int64_t)d->year - (m <= 2);
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
     const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    const int64_t doy =
+        (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + (int64_t)(uint8_t)d->day - 1;
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
@@ -821,7 +825,8 @@ frames_of(px_sheet *sh, size_t k, px_error *err)
 static px_status
 find_frames(px_sheet *sh, px_error *err)
 {
-    sh->frames = px_arena_calloc(sh->arena, sh->n_srcs, sizeof *sh->frames);
+    sh->frames =
+        px_arena_calloc(sh->arena, sh->n_srcs, sizeof(px_sheet_frame *));
     sh->n_frames = px_arena_calloc(sh->arena, sh->n_srcs, sizeof(size_t));
     if (sh->frames == NULL || sh->n_frames == NULL) {
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
@@ -879,8 +884,12 @@ px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
     }
     px_sheet *sh = px_calloc(1, sizeof *sh);
+    if (sh == NULL) {
+        free(m);
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
     px_status rc = PX_OK;
-    if (sh == NULL || (sh->arena = px_arena_new()) == NULL) {
+    if ((sh->arena = px_arena_new()) == NULL) {
         rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
     } else if (n == 0) {
         rc = px_fail(err, PX_EINVAL, "sheet: no story %zu", story);
