@@ -13,8 +13,11 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#define PX_SHEET_MAX_SRCS   64
-#define PX_SHEET_MIN_SENSE  0.5f
+#define PX_SHEET_MAX_SRCS  64
+#define PX_SHEET_MIN_SENSE 0.5f
+/* Names (people, countries, places) weigh twice a pivot word in sentence
+ * features: they cross languages far more surely. */
+#define PX_SHEET_NAME_BOOST 2.0f
 #define PX_SHEET_FEAT_SENSE 0.7f
 #define PX_SHEET_MIN_NAME   0.8f
 #define PX_SHEET_MAX_ACTOR  40
@@ -220,7 +223,8 @@ span_feats(const px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
         if (w->off >= off && w->off < off + len && k != 'm' && k != 'd' &&
             k != 'l' && !(w->flags & PX_WORD_STOP)) {
             out[n++] = (feat_m){FEAT_CONCEPT | s->occ_all[i].concept,
-                                1.0f / sqrtf((float)n_senses(s, i))};
+                                (k == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) /
+                                    sqrtf((float)n_senses(s, i))};
         }
     }
     for (size_t i = 0; i < s->n_figs && n < max; i++) {
