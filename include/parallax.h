@@ -236,6 +236,39 @@ PX_API px_status px_storyset_json(const px_storyset *s, char **out, size_t *len,
 PX_API px_status px_storyset_summary(const px_storyset *s, size_t max_stories,
                                      char **out, size_t *len, px_error *err);
 
+/* ---- story sheets ----------------------------------------------------- */
+
+/* A story sheet lines up the articles of one story fact by fact: sources,
+ * actors and places with their names per language, the timeline of dates
+ * the texts state, figures grouped by what they count (differing values
+ * flagged), dates that differ, claims aligned across sources (said by all,
+ * most, some, one), quotes grouped by speaker, and each source's framing
+ * words; every item carries byte offsets into its article's text. */
+
+/* Pseudo story id: every article of the set as one story. */
+#define PX_STORY_ALL ((size_t)-1)
+
+/* The story id at rank (1-based, the order of px_storyset_summary), or
+ * SIZE_MAX when there is no such rank. After px_storyset_cluster. */
+PX_API size_t px_storyset_story_at(const px_storyset *s, size_t rank);
+
+/* The sheet of story (an id from px_storyset_json, or PX_STORY_ALL) as one
+ * JSON object (docs/schema.json, "sheet"); owned, px_free. Fails with
+ * PX_EINVAL for an unknown story, PX_ENOMEM. */
+PX_API px_status px_storyset_sheet_json(const px_storyset *s, size_t story,
+                                        char **out, size_t *len, px_error *err);
+/* The same sheet as text for a terminal (UTF-8); owned, px_free. */
+PX_API px_status px_storyset_sheet_text(const px_storyset *s, size_t story,
+                                        char **out, size_t *len, px_error *err);
+/* One self-contained HTML page (no scripts, no external resources) with
+ * the max_stories largest stories of two or more articles (0: all) and
+ * their sheets: sources as columns, differences highlighted, spans marked
+ * in the original texts, right-to-left scripts rendered right-to-left. All
+ * article text is escaped. Owned, px_free. */
+PX_API px_status px_storyset_report_html(const px_storyset *s,
+                                         size_t max_stories, char **out,
+                                         size_t *len, px_error *err);
+
 /* Scores the story similarity on the SemEval-2022 Task 8 sample folder
  * (pairs.tsv): Pearson's r between the similarity (on the 1..4 scale) and
  * the human 'Overall' grade, for the pairs in their original languages and

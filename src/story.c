@@ -173,7 +173,11 @@ profile_into(px_storyset *s, px_story_art *x, const char *title, px_str text,
         rc = px_fail(err, PX_ENOMEM, "stories: out of memory");
     }
     if (rc == PX_OK) {
+        x->text = px_arena_strndup(s->arena, text.ptr, text.len);
         x->text_len = text.len;
+        if (x->text == NULL) {
+            return px_fail(err, PX_ENOMEM, "stories: out of memory");
+        }
         s->n_arts++;
         s->is_clustered = false;
     }
@@ -203,6 +207,9 @@ px_storyset_add(px_storyset *s, const px_article *a, px_error *err)
     }
     const px_date *anchor =
         a->published.prec >= PX_PREC_DAY ? &a->published : NULL;
+    if (anchor != NULL) {
+        x->anchor = *anchor;
+    }
     return profile_into(s, x, x->title != NULL ? x->title : "",
                         (px_str){a->text, a->text_len}, NULL, anchor, err);
 }

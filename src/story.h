@@ -28,7 +28,9 @@ typedef struct px_story_art {
     const char *title;  /* may be "" */
     char published[32]; /* ISO, "" when unknown */
     int64_t t;          /* seconds since the epoch, or PX_TIME_NONE */
+    const char *text;   /* the article text (arena), for the sheet */
     size_t text_len;
+    px_date anchor; /* publication date; prec NONE when unknown */
     px_profile prof;
     size_t story;
     size_t copy_group; /* index of the group's first article */
@@ -59,6 +61,19 @@ px_status px_story_build_df(px_storyset *s, px_error *err);
 /* log(1 + articles / articles holding feature id), after
  * px_story_build_df. */
 double px_story_idf(const px_storyset *s, uint64_t id);
+
+/* The articles of story k in time order (then order of adding): an owned
+ * array of *n indices (free), NULL on OOM or when k has none. k may be
+ * PX_STORY_ALL: every article. */
+size_t *px_story_members(const px_storyset *s, size_t k, size_t *n);
+
+/* The story ids in px_storyset_summary order (largest first): an owned
+ * array of n_stories ids (free), NULL on OOM; n_arts (may be NULL, else
+ * room for n_stories) gets each one's article count. */
+size_t *px_story_ranked(const px_storyset *s, size_t *n_arts);
+
+/* The story at rank (0-based) in px_storyset_summary order, or SIZE_MAX. */
+size_t px_story_at_rank(const px_storyset *s, size_t rank);
 
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);

@@ -334,3 +334,61 @@ px_storyset_summary(const px_storyset *s, size_t max_stories, char **out,
     return *out != NULL ? PX_OK
                         : px_fail(err, PX_ENOMEM, "stories: out of memory");
 }
+
+size_t *
+px_story_members(const px_storyset *s, size_t k, size_t *n)
+{
+    *n = 0;
+    size_t *out = px_malloc((s->n_arts + 1) * sizeof *out);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < s->n_arts; i++) {
+        if (k != PX_STORY_ALL && s->arts[i].story != k) {
+            continue;
+        }
+        size_t j = (*n)++;
+        while (j > 0 &&
+               earlier(&s->arts[i], i, &s->arts[out[j - 1]], out[j - 1])) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = i;
+    }
+    return out;
+}
+
+size_t *
+px_story_ranked(const px_storyset *s, size_t *n_arts)
+{
+    size_t *members = NULL;
+    story_row *rows = make_rows(s, &members);
+    size_t *out = px_malloc((s->n_stories + 1) * sizeof *out);
+    if (rows == NULL || out == NULL) {
+        free(rows);
+        free(members);
+        free(out);
+        return NULL;
+    }
+    for (size_t k = 0; k < s->n_stories; k++) {
+        out[k] = rows[k].story;
+        if (n_arts != NULL) {
+            n_arts[k] = rows[k].n;
+        }
+    }
+    free(rows);
+    free(members);
+    return out;
+}
+
+size_t
+px_story_at_rank(const px_storyset *s, size_t rank)
+{
+    size_t *members = NULL;
+    story_row *rows = make_rows(s, &members);
+    const size_t k =
+        rows != NULL && rank < s->n_stories ? rows[rank].story : SIZE_MAX;
+    free(rows);
+    free(members);
+    return k;
+}

@@ -52,6 +52,17 @@ typedef struct px_cli_inputs {
 int px_cli_parse_inputs(int argc, char **argv, const char *cmd,
                         const char *usage, px_cli_inputs *in);
 
+/* Reads, extracts and clusters the pages under paths into *out (owned,
+ * px_storyset_free). Returns 0, or 1 after printing why. */
+int px_cli_load_stories(char **paths, int n_paths, px_format format,
+                        px_storyset **out);
+
+/* Writes the HTML report of set to path. Returns 0, or 1 after printing
+ * why. */
+int px_cli_write_report(const px_storyset *set, const char *path);
+
+int px_cmd_show(int argc, char **argv);
+int px_cmd_report(int argc, char **argv);
 int px_cmd_extract(int argc, char **argv);
 int px_cmd_analyse(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);

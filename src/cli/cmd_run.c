@@ -1,12 +1,13 @@
 /* cmd_run.c - `parallax run`: the main job. Reads every page, extracts
  * and analyses its article (articles.jsonl, analysis.jsonl), groups the
  * articles into copy groups and stories (stories.json) and prints a
- * summary with the largest stories. Later stages (comparison, report)
- * extend it. */
+ * summary with the largest stories, then writes the HTML report of the
+ * stories and their sheets (report.html). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -17,8 +18,9 @@ static const char usage[] =
     "Lines, text dumps), extracts and analyses the articles, writes them to\n"
     "DIR/articles.jsonl and DIR/analysis.jsonl (one JSON object per line),\n"
     "finds copies and groups the articles into stories across languages\n"
-    "(DIR/stories.json; all in docs/schema.json), then prints the largest\n"
-    "stories. The concept lexicon ($PX_LEXICON, else lexicon.plx beside the\n"
+    "(DIR/stories.json; all in docs/schema.json), prints the largest\n"
+    "stories and writes their sheets to DIR/report.html. The concept\n"
+    "lexicon ($PX_LEXICON, else lexicon.plx beside the\n"
     "program; `parallax lexicon build`) links stories across languages.\n"
     "\n"
     "  -o DIR       output folder (default: out; created if missing)\n"
@@ -160,6 +162,17 @@ write_stories(px_storyset *set, const char *dir)
     if (ok) {
         printf("  %zu stories written to %s\n%s", px_storyset_n_stories(set),
                path, sum);
+        snprintf(path, sizeof path, "%s/report.html", dir);
+        struct timespec t0;
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        ok = px_cli_write_report(set, path) == 0;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (ok) {
+            printf("  report written to %s (%.2f s)\n", path,
+                   (double)(t1.tv_sec - t0.tv_sec) +
+                       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+        }
     }
     px_free(json);
     px_free(sum);

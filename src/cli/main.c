@@ -13,6 +13,10 @@ static const px_cmd commands[] = {
     {"concepts", "print the concepts each article's words name",
      px_cmd_concepts},
     {"run", "read, extract and write the results for a corpus", px_cmd_run},
+    {"show", "print one story's sheet: what all say, what differs",
+     px_cmd_show},
+    {"report", "write the HTML report of all stories and their sheets",
+     px_cmd_report},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
     {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
 };

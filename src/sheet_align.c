@@ -1,0 +1,821 @@
+/* sheet_align.c - lining sources up (sheet.h): figures grouped by what
+ * they count, sentences aligned into claims, quotes with their speakers.
+ *
+ * Figures of a specific unit (deaths, injured, troops, questions, money)
+ * count one quantity per story; figures of a generic unit (people, none,
+ * percent, ...) are joined when two sources give the same value or state
+ * them in alike sentences. Claims are built greedily in source order: a
+ * sentence joins the claim of its most similar earlier sentence of another
+ * source when that similarity reaches PX_SHEET_CLAIM_SIM and the claim has
+ * no sentence of its source yet.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "sheet.h"
+
+#define PX_SHEET_CLAIM_SIM   0.30
+#define PX_SHEET_CLAIM_LOOSE 0.22
+#define PX_SHEET_MAX_EXTEND  24 /* widest claims that take looser matches */
+#define PX_SHEET_CLAIM_PEERS 6  /* members a looser match is compared with */
+#define PX_SHEET_FIG_SIM     0.35
+/* Close values (within a quarter) in loosely alike sentences: reports
+ * that disagree on a figure mostly give neighbouring numbers. */
+#define PX_SHEET_NEAR        0.25
+#define PX_SHEET_NEAR_SIM    0.15
+#define PX_SHEET_QUOTE_SIM   0.30
+#define PX_SHEET_MAX_QUOTE   600
+#define PX_SHEET_QUOTE_WORDS 5
+/* A speaker's name lies this close to the quote or the speech verb (else
+ * the source's last speaker spoke: "He added that..."). */
+#define PX_SHEET_SPEAKER_GAP 100
+
+typedef struct fig_ref {
+    uint32_t src;
+    uint32_t fig;
+    size_t sent; /* its sentence in the source, or SIZE_MAX */
+} fig_ref;
+
+static size_t
+uf_find(size_t *p, size_t i)
+{
+    while (p[i] != i) {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    return i;
+}
+
+static bool
+is_specific(px_unit u)
+{
+    return u == PX_UNIT_DEATHS || u == PX_UNIT_INJURED || u == PX_UNIT_TROOPS ||
+           u == PX_UNIT_QUESTIONS || u == PX_UNIT_MONEY_USD ||
+           u == PX_UNIT_MONEY_EUR || u == PX_UNIT_MONEY_CNY ||
+           u == PX_UNIT_MONEY_GBP;
+}
+
+static bool
+same_value(double a, double b)
+{
+    return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b));
+}
+
+/* Whether figures x and y count one quantity, in three passes from the
+ * surest link: (0) compatible units (equal, or one unknown) and the same
+ * value in two sources; (1) one specific unit, or the same counted word;
+ * (2) alike sentences, or close values in loosely alike sentences or as
+ * both sources' first figure (the number a report leads with). */
+static bool
+fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
+{
+    const px_sheet_src *sa = &sh->srcs[x.src];
+    const px_sheet_src *sb = &sh->srcs[y.src];
+    const px_figure *a = &sa->figs[x.fig];
+    const px_figure *b = &sb->figs[y.fig];
+    const bool specific = a->unit == b->unit && is_specific(a->unit);
+    if (a->is_percent != b->is_percent) {
+        return false;
+    }
+    if (pass == 1 && specific) {
+        return true;
+    }
+    if (x.src == y.src || (a->unit != b->unit && a->unit != PX_UNIT_NONE &&
+                           b->unit != PX_UNIT_NONE)) {
+        return false;
+    }
+    if (pass == 0) {
+        return same_value(a->value, b->value);
+    }
+    const px_concept wa = sa->fig_what[x.fig];
+    if (pass == 1) {
+        return wa != 0 && wa == sb->fig_what[y.fig];
+    }
+    if (x.sent == SIZE_MAX || y.sent == SIZE_MAX) {
+        return false;
+    }
+    const double sim = px_sheet_sim(&sa->sents[x.sent], &sb->sents[y.sent]);
+    const bool near = fabs(a->value - b->value) <=
+                      PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
+    const bool leads = x.fig == 0 && y.fig == 0;
+    return sim >= PX_SHEET_FIG_SIM ||
+           (near && (sim >= PX_SHEET_NEAR_SIM || leads));
+}
+
+/* Whether two figures may not share a group: one source giving two
+ * values of no specific common unit (38 km away, 45 km deep). */
+static bool
+fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
+{
+    if (x.src != y.src) {
+        return false;
+    }
+    const px_figure *a = &sh->srcs[x.src].figs[x.fig];
+    const px_figure *b = &sh->srcs[y.src].figs[y.fig];
+    return !same_value(a->value, b->value) &&
+           !(a->unit == b->unit && is_specific(a->unit));
+}
+
+/* Whether the components of a and b may merge (no conflicting pair);
+ * next links each component's members in a ring. */
+static bool
+may_merge(const px_sheet *sh, const fig_ref *refs, const size_t *next, size_t a,
+          size_t b)
+{
+    size_t i = a;
+    do {
+        size_t j = b;
+        do {
+            if (fig_conflict(sh, refs[i], refs[j])) {
+                return false;
+            }
+            j = next[j];
+        } while (j != b);
+        i = next[i];
+    } while (i != a);
+    return true;
+}
+
+/* Whether source src gives value v in group g. */
+static bool
+src_gives(const px_sheet_fig *g, uint32_t src, double v)
+{
+    for (size_t q = 0; q < g->n_vals; q++) {
+        if (g->vals[q].src == src && same_value(g->vals[q].fig->value, v)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether source a gives a value source b does not. */
+static bool
+gives_more(const px_sheet_fig *g, uint32_t a, uint32_t b)
+{
+    for (size_t q = 0; q < g->n_vals; q++) {
+        if (g->vals[q].src == a && !src_gives(g, b, g->vals[q].fig->value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flags of a group whose values are in source then text order. Sources
+ * differ when their first values differ, or when each gives a value the
+ * other does not (one source adding a detail, such as how many of the
+ * injured are seriously hurt, is no difference). */
+static void
+fig_flags(px_sheet_fig *g)
+{
+    for (size_t i = 0; i < g->n_vals; i++) {
+        const px_sheet_val *v = &g->vals[i];
+        bool lead = true;
+        for (size_t j = 0; j < i; j++) {
+            const px_sheet_val *w = &g->vals[j];
+            if (w->src == v->src) {
+                lead = false;
+                g->has_several =
+                    g->has_several || !same_value(w->fig->value, v->fig->value);
+            }
+        }
+        g->vals[i].is_lead = lead;
+        g->n_sources += lead;
+    }
+    for (size_t i = 0; i < g->n_vals; i++) {
+        const px_sheet_val *v = &g->vals[i];
+        for (size_t j = 0; j < g->n_vals && v->is_lead; j++) {
+            const px_sheet_val *w = &g->vals[j];
+            if (w->src == v->src || !w->is_lead) {
+                continue;
+            }
+            g->lead_differs =
+                g->lead_differs || !same_value(w->fig->value, v->fig->value);
+            g->differs = g->differs || g->lead_differs ||
+                         (gives_more(g, v->src, w->src) &&
+                          gives_more(g, w->src, v->src));
+        }
+    }
+}
+
+static int
+by_sources(const void *a, const void *b)
+{
+    const px_sheet_fig *x = a;
+    const px_sheet_fig *y = b;
+    if (x->differs != y->differs) {
+        return x->differs ? -1 : 1;
+    }
+    return (x->n_sources < y->n_sources) - (x->n_sources > y->n_sources);
+}
+
+/* Turns the union-find components into groups (in arena). */
+static px_status
+fig_groups(px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
+           px_error *err)
+{
+    sh->figs = px_arena_calloc(sh->arena, n + 1, sizeof *sh->figs);
+    size_t *slot = px_malloc((n + 1) * sizeof *slot);
+    if (sh->figs == NULL || slot == NULL) {
+        free(slot);
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const size_t r = uf_find(p, i);
+        if (r == i) {
+            slot[i] = sh->n_figs++;
+            sh->figs[slot[i]].vals =
+                px_arena_calloc(sh->arena, n, sizeof(px_sheet_val));
+            sh->figs[slot[i]].unit =
+                sh->srcs[refs[i].src].figs[refs[i].fig].unit;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        px_sheet_fig *g = &sh->figs[slot[uf_find(p, i)]];
+        const px_unit u = sh->srcs[refs[i].src].figs[refs[i].fig].unit;
+        g->unit = g->unit == PX_UNIT_NONE ? u : g->unit;
+        if (g->what == 0) {
+            g->what = sh->srcs[refs[i].src].fig_what[refs[i].fig];
+        }
+        if (g->vals != NULL) {
+            g->vals[g->n_vals++] = (px_sheet_val){
+                &sh->srcs[refs[i].src].figs[refs[i].fig], refs[i].src, false};
+        }
+    }
+    free(slot);
+    for (size_t k = 0; k < sh->n_figs; k++) {
+        fig_flags(&sh->figs[k]);
+    }
+    qsort(sh->figs, sh->n_figs, sizeof *sh->figs, by_sources);
+    return px_arena_failed(sh->arena)
+               ? px_fail(err, PX_ENOMEM, "sheet: out of memory")
+               : PX_OK;
+}
+
+px_status
+px_sheet_figures(px_sheet *sh, px_error *err)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        n += sh->srcs[k].n_figs;
+    }
+    fig_ref *refs = px_malloc((n + 1) * sizeof *refs);
+    size_t *p = px_malloc((n + 1) * sizeof *p);
+    size_t *next = px_malloc((n + 1) * sizeof *next);
+    px_status rc = PX_OK;
+    if (refs == NULL || p == NULL || next == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+        goto done;
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        const px_sheet_src *s = &sh->srcs[k];
+        for (size_t f = 0; f < s->n_figs; f++) {
+            refs[i] = (fig_ref){(uint32_t)k, (uint32_t)f,
+                                px_sheet_sent_at(s, s->figs[f].off)};
+            p[i] = i;
+            next[i] = i;
+            i++;
+        }
+    }
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t a = 0; a < n; a++) {
+            for (size_t b = a + 1; b < n; b++) {
+                const size_t ra = uf_find(p, a);
+                const size_t rb = uf_find(p, b);
+                if (ra != rb && fig_link(sh, refs[a], refs[b], pass) &&
+                    may_merge(sh, refs, next, a, b)) {
+                    p[rb] = ra;
+                    const size_t t = next[a]; /* join the two rings */
+                    next[a] = next[b];
+                    next[b] = t;
+                }
+            }
+        }
+    }
+    rc = fig_groups(sh, refs, p, n, err);
+done:
+    free(refs);
+    free(p);
+    free(next);
+    return rc;
+}
+
+/* ---- claims ------------------------------------------------------- */
+
+typedef struct sent_ref {
+    uint32_t src;
+    uint32_t sent;
+} sent_ref;
+
+static int
+by_support(const void *a, const void *b)
+{
+    const px_sheet_claim *x = a;
+    const px_sheet_claim *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+typedef struct posting {
+    uint64_t f;
+    uint32_t idx; /* sentence number in refs order */
+    float w;
+} posting;
+
+static int
+by_posting(const void *a, const void *b)
+{
+    const posting *x = a;
+    const posting *y = b;
+    if (x->f != y->f) {
+        return x->f < y->f ? -1 : 1;
+    }
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Every (feature, sentence) pair, by feature then sentence: owned. */
+static posting *
+postings(const px_sheet *sh, const sent_ref *refs, size_t n, size_t *n_out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += sh->srcs[refs[i].src].sents[refs[i].sent].n_feats;
+    }
+    posting *p = px_malloc((total + 1) * sizeof *p);
+    *n_out = 0;
+    for (size_t i = 0; p != NULL && i < n; i++) {
+        const px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        for (size_t j = 0; j < x->n_feats && x->n_feats >= 2; j++) {
+            p[(*n_out)++] = (posting){x->feats[j], (uint32_t)i, x->w[j]};
+        }
+    }
+    if (p != NULL) {
+        qsort(p, *n_out, sizeof *p, by_posting);
+    }
+    return p;
+}
+
+/* The first posting of feature f (lower bound). */
+static size_t
+first_posting(const posting *p, size_t n, uint64_t f)
+{
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (p[mid].f < f) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+typedef struct align_ctx {
+    const posting *p;
+    size_t n_p;
+    double *acc;     /* dot product with each earlier sentence */
+    size_t *touched; /* the sentences acc holds */
+} align_ctx;
+
+/* Dot products of sentence i with the earlier sentences sharing one of
+ * its features (into ctx->acc); returns how many were touched. */
+static size_t
+dots(const px_sheet_sent *x, size_t i, align_ctx *c)
+{
+    size_t n_t = 0;
+    for (size_t j = 0; j < x->n_feats; j++) {
+        for (size_t q = first_posting(c->p, c->n_p, x->feats[j]);
+             q < c->n_p && c->p[q].f == x->feats[j] && c->p[q].idx < i; q++) {
+            if (c->acc[c->p[q].idx] == 0.0) {
+                c->touched[n_t++] = c->p[q].idx;
+            }
+            c->acc[c->p[q].idx] += (double)x->w[j] * c->p[q].w;
+        }
+    }
+    return n_t;
+}
+
+/* The claim of each sentence, greedily (see the file header); only
+ * sentences sharing a feature are compared (an inverted index). */
+static size_t
+align(px_sheet *sh, const sent_ref *refs, size_t n, uint64_t *masks,
+      align_ctx *c)
+{
+    size_t n_claims = 0;
+    for (size_t i = 0; i < n; i++) {
+        px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        double best = PX_SHEET_CLAIM_SIM;
+        size_t best_claim = SIZE_MAX;
+        const uint64_t bit = (uint64_t)1 << refs[i].src;
+        const size_t n_t = x->n_feats >= 2 ? dots(x, i, c) : 0;
+        for (size_t t = 0; t < n_t; t++) {
+            const size_t j = c->touched[t];
+            const px_sheet_sent *y = &sh->srcs[refs[j].src].sents[refs[j].sent];
+            const double d = x->norm * y->norm;
+            const double sim = d > 0 ? c->acc[j] / d : 0.0;
+            c->acc[j] = 0.0;
+            if (refs[j].src == refs[i].src || (masks[y->claim] & bit)) {
+                continue;
+            }
+            if (sim > best || (sim == best && best_claim != SIZE_MAX &&
+                               y->claim > best_claim)) {
+                best = sim;
+                best_claim = y->claim;
+            }
+        }
+        if (best_claim == SIZE_MAX) {
+            best_claim = n_claims++;
+            masks[best_claim] = 0;
+        }
+        x->claim = best_claim;
+        masks[best_claim] |= bit;
+    }
+    return n_claims;
+}
+
+/* How alike sentence x is to claim c (its best member among the first
+ * PX_SHEET_CLAIM_PEERS). */
+static double
+claim_sim(const px_sheet *sh, const px_sheet_claim *c, const px_sheet_sent *x)
+{
+    double best = 0.0;
+    for (size_t j = 0; j < c->n_aligned && j < PX_SHEET_CLAIM_PEERS; j++) {
+        const px_sheet_src *s = &sh->srcs[c->sents[j].src];
+        const size_t si = px_sheet_sent_at(s, c->sents[j].off);
+        const double sim =
+            si != SIZE_MAX ? px_sheet_sim(x, &s->sents[si]) : 0.0;
+        best = sim > best ? sim : best;
+    }
+    return best;
+}
+
+/* Adds, for each source claim c lacks, its sentence most like the claim
+ * when that reaches PX_SHEET_CLAIM_LOOSE (the greedy pass gives each
+ * sentence one claim; a source may state a claim in a sentence that
+ * already went to another one). */
+static void
+extend_claim(const px_sheet *sh, px_sheet_claim *c)
+{
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        bool has = false;
+        for (size_t j = 0; j < c->n && !has; j++) {
+            has = c->sents[j].src == k;
+        }
+        const px_sheet_src *s = &sh->srcs[k];
+        double best = PX_SHEET_CLAIM_LOOSE;
+        size_t best_i = SIZE_MAX;
+        for (size_t i = 0; i < s->n_sents && !has; i++) {
+            const double sim = claim_sim(sh, c, &s->sents[i]);
+            if (sim >= best) {
+                best = sim;
+                best_i = i;
+            }
+        }
+        if (best_i != SIZE_MAX) {
+            c->sents[c->n++] =
+                (px_span){(uint32_t)k, (uint32_t)s->sents[best_i].off,
+                          (uint32_t)s->sents[best_i].len};
+        }
+    }
+}
+
+static px_status
+fill_claims(px_sheet *sh, const sent_ref *refs, size_t n, size_t n_claims,
+            px_error *err)
+{
+    sh->claims = px_arena_calloc(sh->arena, n_claims + 1, sizeof *sh->claims);
+    sh->n_claims = n_claims;
+    for (size_t c = 0; sh->claims != NULL && c < n_claims; c++) {
+        sh->claims[c].sents =
+            px_arena_calloc(sh->arena, sh->n_srcs, sizeof(px_span));
+    }
+    if (sh->claims == NULL || px_arena_failed(sh->arena)) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const px_sheet_sent *x = &sh->srcs[refs[i].src].sents[refs[i].sent];
+        px_sheet_claim *c = &sh->claims[x->claim];
+        c->sents[c->n++] =
+            (px_span){refs[i].src, (uint32_t)x->off, (uint32_t)x->len};
+    }
+    for (size_t c = 0; c < n_claims; c++) {
+        sh->claims[c].n_aligned = sh->claims[c].n;
+    }
+    qsort(sh->claims, sh->n_claims, sizeof *sh->claims, by_support);
+    for (size_t c = 0; c < n_claims && c < PX_SHEET_MAX_EXTEND; c++) {
+        if (sh->claims[c].n >= 2) {
+            extend_claim(sh, &sh->claims[c]);
+        }
+    }
+    qsort(sh->claims, sh->n_claims, sizeof *sh->claims, by_support);
+    return PX_OK;
+}
+
+px_status
+px_sheet_claims(px_sheet *sh, px_error *err)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        n += sh->srcs[k].n_sents;
+    }
+    sent_ref *refs = px_malloc((n + 1) * sizeof *refs);
+    uint64_t *masks = px_malloc((n + 1) * sizeof *masks);
+    px_status rc = PX_OK;
+    if (refs == NULL || masks == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+        goto done;
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        for (size_t j = 0; j < sh->srcs[k].n_sents; j++) {
+            refs[i++] = (sent_ref){(uint32_t)k, (uint32_t)j};
+        }
+    }
+    size_t n_p = 0;
+    posting *pp = postings(sh, refs, n, &n_p);
+    align_ctx c = {pp, n_p, px_calloc(n + 1, sizeof(double)),
+                   px_malloc((n + 1) * sizeof(size_t))};
+    if (c.p == NULL || c.acc == NULL || c.touched == NULL) {
+        rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    } else {
+        rc = fill_claims(sh, refs, n, align(sh, refs, n, masks, &c), err);
+    }
+    free(pp);
+    free(c.acc);
+    free(c.touched);
+done:
+    free(refs);
+    free(masks);
+    return rc;
+}
+
+/* ---- quotes ------------------------------------------------------- */
+
+/* The closing mark of an opening quotation mark, or 0. */
+static UChar32
+closer_of(UChar32 c)
+{
+    switch (c) {
+    case 0x201C:
+        return 0x201D; /* “ ” */
+    case 0x00AB:
+        return 0x00BB; /* « » */
+    case 0x201E:
+        return 0x201C; /* „ “ */
+    case 0x300C:
+        return 0x300D; /* 「 」 */
+    case 0x300E:
+        return 0x300F; /* 『 』 */
+    case '"':
+        return '"';
+    default:
+        return 0;
+    }
+}
+
+static const char *const speech_verbs[] = {
+    "said",      "says",     "told",     "added", "stated",   "declared",
+    "explained", "stressed", "insisted", "قال",   "قالت",     "أضاف",
+    "أضافت",     "أكد",      "أكدت",     "أشار",  "أشارت",    "صرح",
+    "أوضح",      "مضيفا",    "مضيفًا",    "موضحا", "موضحًا",    "مؤكدا",
+    "مؤكدًا",     "وقال",     "وأضاف",    "وأكد",  "وأشار",    "وقالت",
+    "وأضافت",    "وأكدت",    "وأوضح",    "وشدد",  "表示",     "称",
+    "说",        "指出",     "强调",     "透露",  "dijo",     "afirmó",
+    "declaró",   "déclaré",  "affirmé",  "sagte", "erklärte", "заявил",
+    "сказал",
+};
+
+static bool
+is_speech_verb(const px_word *w, px_str text)
+{
+    const px_str s = {text.ptr + w->off, w->len};
+    for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++) {
+        if (px_str_eq_c(s, speech_verbs[i]) ||
+            px_str_eq_c(w->key, speech_verbs[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The concept of kind ('n' person or organisation, 'c' country) nearest
+ * to the quote or verb at [qlo, qhi) among the words in [lo, hi) outside it, no
+ * farther than max bytes: its occurrence index, or SIZE_MAX. */
+static size_t
+nearest_kind(const px_sheet *sh, const px_sheet_src *s, size_t lo, size_t hi,
+             size_t qlo, size_t qhi, size_t max, char kind)
+{
+    size_t best = SIZE_MAX;
+    size_t best_d = max + 1;
+    for (size_t i = 0; i < s->n_occ; i++) {
+        const size_t off = s->words[s->occ[i].word].off;
+        const px_str nm = px_lex_concept_name(sh->lex, s->occ[i].concept);
+        if (off < lo || off >= hi || (off >= qlo && off < qhi) || nm.len < 2 ||
+            nm.ptr[0] != kind || s->occ[i].weight < 0.8f) {
+            continue;
+        }
+        const size_t d = off < qlo ? qlo - off : off - qhi;
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+typedef struct quote_ctx {
+    px_sheet *sh;
+    px_sheet_quote *out;
+    size_t n;
+    size_t cap;
+    size_t last_occ; /* the source's last speaker (occurrence), or SIZE_MAX */
+} quote_ctx;
+
+static void
+add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
+          bool direct)
+{
+    const px_sheet_src *s = &q->sh->srcs[k];
+    const size_t si = px_sheet_sent_at(s, pos);
+    if (si == SIZE_MAX || q->n == q->cap) {
+        return;
+    }
+    const px_sheet_sent *x = &s->sents[si];
+    const size_t qlo = direct ? off : pos;
+    const size_t qhi = direct ? off + len : pos;
+    size_t o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
+                            PX_SHEET_SPEAKER_GAP, 'n');
+    if (o == SIZE_MAX && si > 0 && direct) {
+        const px_sheet_sent *p = &s->sents[si - 1];
+        o = nearest_kind(q->sh, s, p->off, p->off + p->len, qlo, qhi,
+                         SIZE_MAX - 1, 'n');
+    }
+    o = o != SIZE_MAX ? o : q->last_occ;
+    if (o == SIZE_MAX) { /* a country speaks only when no one else can */
+        o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
+                         PX_SHEET_SPEAKER_GAP, 'c');
+    }
+    if (o == SIZE_MAX && !direct) {
+        return; /* reported speech of nobody known */
+    }
+    q->last_occ = o;
+    px_sheet_quote *r = &q->out[q->n++];
+    memset(r, 0, sizeof *r);
+    r->span = (px_span){(uint32_t)k, (uint32_t)off, (uint32_t)len};
+    r->is_direct = direct;
+    if (o != SIZE_MAX) {
+        const px_word *w = &s->words[s->occ[o].word];
+        const px_word *e = &s->words[s->occ[o].word + s->occ[o].n_words - 1];
+        r->who = s->occ[o].concept;
+        r->speaker = (px_span){(uint32_t)k, (uint32_t)w->off,
+                               (uint32_t)(e->off + e->len - w->off)};
+    }
+}
+
+/* Words of source s starting in [lo, hi). */
+static size_t
+n_words_in(const px_sheet_src *s, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_words; i++) {
+        n += s->words[i].off >= lo && s->words[i].off < hi;
+    }
+    return n;
+}
+
+/* Direct quotes of source k: text between matching quotation marks, of
+ * PX_SHEET_QUOTE_WORDS words or more (fewer are scare quotes or names:
+ * "International Stabilisation Force"). */
+static void
+direct_quotes(quote_ctx *q, size_t k)
+{
+    const px_str t = q->sh->srcs[k].text;
+    size_t i = 0;
+    while (i < t.len) {
+        UChar32 c;
+        const size_t start = i;
+        U8_NEXT(t.ptr, i, t.len, c);
+        const UChar32 close = closer_of(c);
+        if (close == 0) {
+            continue;
+        }
+        size_t j = i;
+        while (j < t.len && j - i < PX_SHEET_MAX_QUOTE) {
+            UChar32 d;
+            const size_t at = j;
+            U8_NEXT(t.ptr, j, t.len, d);
+            if (d == '\n') {
+                break;
+            }
+            if (d == close) {
+                if (n_words_in(&q->sh->srcs[k], i, at) >=
+                    PX_SHEET_QUOTE_WORDS) {
+                    add_quote(q, k, i, at - i, start, true);
+                }
+                i = j;
+                break;
+            }
+        }
+    }
+}
+
+/* Reported speech of source k: sentences with a speech verb and no
+ * quotation inside. */
+static void
+reported(quote_ctx *q, size_t k, size_t first_direct)
+{
+    const px_sheet_src *s = &q->sh->srcs[k];
+    size_t si = SIZE_MAX;
+    for (size_t i = 0; i < s->n_words; i++) {
+        if (!is_speech_verb(&s->words[i], s->text)) {
+            continue;
+        }
+        const size_t at = px_sheet_sent_at(s, s->words[i].off);
+        bool quoted = at == si;
+        for (size_t j = first_direct; j < q->n && !quoted && at != SIZE_MAX;
+             j++) {
+            quoted = q->out[j].span.off >= s->sents[at].off &&
+                     q->out[j].span.off < s->sents[at].off + s->sents[at].len;
+        }
+        if (at != SIZE_MAX && !quoted) {
+            add_quote(q, k, s->sents[at].off, s->sents[at].len, s->words[i].off,
+                      false);
+        }
+        si = at;
+    }
+}
+
+static int
+by_speaker(const void *a, const void *b)
+{
+    const px_sheet_quote *x = a;
+    const px_sheet_quote *y = b;
+    if ((x->who == 0) != (y->who == 0)) {
+        return x->who == 0 ? 1 : -1;
+    }
+    if (x->who != y->who) {
+        return x->who < y->who ? -1 : 1;
+    }
+    if (x->group != y->group) {
+        return x->group < y->group ? -1 : 1;
+    }
+    return (x->span.src > y->span.src) - (x->span.src < y->span.src);
+}
+
+/* Quotes of one speaker in alike sentences of other sources share a
+ * group (the sentences' claim, or similar sentences). */
+static void
+group_quotes(px_sheet *sh)
+{
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        px_sheet_quote *x = &sh->quotes[i];
+        x->group = i;
+        const px_sheet_src *sa = &sh->srcs[x->span.src];
+        const size_t si = px_sheet_sent_at(sa, x->span.off);
+        for (size_t j = 0; j < i && si != SIZE_MAX; j++) {
+            const px_sheet_quote *y = &sh->quotes[j];
+            const px_sheet_src *sb = &sh->srcs[y->span.src];
+            const size_t sj = px_sheet_sent_at(sb, y->span.off);
+            if (y->who != x->who || y->span.src == x->span.src ||
+                sj == SIZE_MAX) {
+                continue;
+            }
+            if (sa->sents[si].claim == sb->sents[sj].claim ||
+                px_sheet_sim(&sa->sents[si], &sb->sents[sj]) >=
+                    PX_SHEET_QUOTE_SIM) {
+                x->group = y->group;
+                break;
+            }
+        }
+    }
+    qsort(sh->quotes, sh->n_quotes, sizeof *sh->quotes, by_speaker);
+}
+
+px_status
+px_sheet_quotes(px_sheet *sh, px_error *err)
+{
+    size_t cap = 0;
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        cap += sh->srcs[k].n_sents * 2 + 4;
+    }
+    quote_ctx q = {sh, px_arena_calloc(sh->arena, cap, sizeof *q.out), 0, cap,
+                   SIZE_MAX};
+    if (q.out == NULL) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t k = 0; k < sh->n_srcs; k++) {
+        const size_t first = q.n;
+        q.last_occ = SIZE_MAX;
+        direct_quotes(&q, k);
+        q.last_occ = SIZE_MAX;
+        reported(&q, k, first);
+    }
+    sh->quotes = q.out;
+    sh->n_quotes = q.n;
+    group_quotes(sh);
+    return PX_OK;
+}
