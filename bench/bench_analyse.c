@@ -4,8 +4,10 @@
  * with N = 1), else the seed pages. Texts are loaded and unescaped first.
  * Reports MB/s per core (CPU time), documents per second and peak RSS, and
  * whether a lexicon was found (words use it for Chinese and stopwords).
- * Usage: bench_analyse [NTREX_DIR [N]] (default $PX_SHARED_DIR/data/
- * crosslingual/ntrex128, else ../shared/...; N 4).
+ * Usage: bench_analyse [NTREX_DIR [N [STAGE]]] (default $PX_SHARED_DIR/
+ * data/crosslingual/ntrex128, else ../shared/...; N 4). With STAGE
+ * (analyse, langid, words, figures or dates) only that stage runs, once and
+ * without warm-up: for profilers (valgrind --tool=callgrind).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -218,6 +220,21 @@ main(int argc, char **argv)
     }
     const double mb = (double)(all.len - n) / 1048576.0;
     unsigned check = 0;
+    if (argc > 3) {
+        static const char *const names[] = {"langid", "words", "figures",
+                                            "dates", "analyse"};
+        for (int i = 0; i < 5; i++) {
+            if (strcmp(argv[3], names[i]) == 0) {
+                const double s = run(&all, (stage)i, w, &check);
+                printf("%s: docs=%zu text_mb=%.1f %s cpu_s=%.2f "
+                       "mb_per_s=%.1f (check %u)\n",
+                       what, n, mb, names[i], s, mb / s, check & 1u);
+            }
+        }
+        px_analyse_words_put(w);
+        px_buf_fini(&all);
+        return 0;
+    }
     run(&all, ANALYSE, w, &check); /* warm-up: tables, lexicon, OpenCC */
     const double s_an = run(&all, ANALYSE, w, &check);
     const double s_lang = run(&all, LANGID, w, &check);

@@ -81,12 +81,11 @@ px_word_script_name(int script)
 
 /* True when the lexicon holds key (in either space). */
 bool
-px_words_known(const px_words *w, const char *base, px_lex_space space,
-               px_str key)
+px_words_known(const split *sp, px_lex_space space, px_str key)
 {
     px_lex_hit hit;
-    return w->lex != NULL && key.len > 0 &&
-           px_lex_get(w->lex, base, space, key, &hit);
+    return sp->lex_lang >= 0 && key.len > 0 &&
+           px_lex_get_ix(sp->w->lex, sp->lex_lang, space, key, &hit);
 }
 
 static bool
@@ -152,11 +151,10 @@ known_in(split *sp, px_lex_space space, px_str key)
 {
     px_words *w = sp->w;
     if (space == PX_LEX_KEY) {
-        return px_words_known(w, sp->base, PX_LEX_KEY, key);
+        return px_words_known(sp, PX_LEX_KEY, key);
     }
     return px_wordkey_stem(w->wk, sp->lang, key, &w->stem, NULL) == PX_OK &&
-           px_words_known(w, sp->base, PX_LEX_STEM,
-                          (px_str){w->stem.ptr, w->stem.len});
+           px_words_known(sp, PX_LEX_STEM, (px_str){w->stem.ptr, w->stem.len});
 }
 
 /* Bytes of key (an Arabic key) to split off as proclitics: none when the
@@ -300,11 +298,12 @@ finish_word(split *sp, wtmp *t, px_error *err)
     }
     px_lex_hit hit;
     const px_str k = {w->keys.ptr + t->key_off, t->key_len};
-    if (w->lex != NULL && px_lex_get(w->lex, sp->base, PX_LEX_KEY, k, &hit)) {
+    if (sp->lex_lang >= 0 &&
+        px_lex_get_ix(w->lex, sp->lex_lang, PX_LEX_KEY, k, &hit)) {
         t->flags |= PX_WORD_KNOWN;
         t->flags |= (hit.flags & PX_LEX_STOP) ? PX_WORD_STOP : 0;
     } else if (px_words_known(
-                   w, sp->base, PX_LEX_STEM,
+                   sp, PX_LEX_STEM,
                    (px_str){w->keys.ptr + t->stem_off, t->stem_len})) {
         t->flags |= PX_WORD_KNOWN;
     }
@@ -535,9 +534,10 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
         return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
                        text.len);
     }
-    split sp = {w,     text, lang != NULL ? lang : "und", {0}, false, false,
+    split sp = {w,     text, lang != NULL ? lang : "und", {0}, -1, false, false,
                 false, false};
     px_wordkey_base(sp.lang, sp.base);
+    sp.lex_lang = w->lex != NULL ? px_lex_lang_index(w->lex, sp.base) : -1;
     sp.is_arabic = strcmp(sp.base, "ara") == 0;
     sp.has_elision = strcmp(sp.base, "fra") == 0 ||
                      strcmp(sp.base, "ita") == 0 ||

@@ -80,6 +80,7 @@ typedef struct split {
     px_str text;
     const char *lang; /* as given: the key's language */
     char base[4];     /* the lexicon's language */
+    int lex_lang;     /* its index in the lexicon, -1: none (or no lexicon) */
     bool is_arabic;
     bool has_elision; /* French, Italian, Catalan, Occitan: l’, qu’ */
     bool is_chinese;  /* Chinese with a lexicon: maximum matching */
@@ -91,9 +92,8 @@ typedef struct split {
 px_status px_words_push(split *sp, size_t off, size_t len, px_str key,
                         int32_t status, px_error *err);
 
-/* True when the lexicon holds key in language base and space. */
-bool px_words_known(const px_words *w, const char *base, px_lex_space space,
-                    px_str key);
+/* True when the lexicon holds key in the split's language and space. */
+bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
 /* Records an ICU boundary inside the current Chinese run. */
 px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
