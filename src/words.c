@@ -38,6 +38,7 @@ px_words_new(const px_lex *lex, px_words **out, px_error *err)
         px_words_free(w);
         return px_fail(err, PX_ENOMEM, "words: out of memory");
     }
+    px_words_fast_init();
     UErrorCode st = U_ZERO_ERROR;
     w->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
     w->ut = utext_openUTF8(NULL, "", 0, &st);
@@ -436,8 +437,8 @@ from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
 
 /* Keys the surface word text[off, off+len) and adds it, or takes it from
  * the words seen before. */
-static px_status
-add_word(split *sp, size_t off, size_t len, int32_t status, px_error *err)
+px_status
+px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
@@ -485,11 +486,19 @@ to_arena(px_words *w, px_arena *a, px_word **out, size_t *n, px_error *err)
     return PX_OK;
 }
 
-/* Walks ICU's word breaks; Chinese ideograph runs go to px_words_zh_run. */
+/* Walks ICU's word breaks over text[from, to); Chinese ideograph runs go
+ * to px_words_zh_run. */
 static px_status
-walk(split *sp, px_error *err)
+walk(split *sp, size_t from, size_t to, px_error *err)
 {
     px_words *w = sp->w;
+    UErrorCode st = U_ZERO_ERROR;
+    w->ut =
+        utext_openUTF8(w->ut, sp->text.ptr + from, (int64_t)(to - from), &st);
+    ubrk_setUText(w->bi, w->ut, &st);
+    if (U_FAILURE(st)) {
+        return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
+    }
     UBreakIterator *bi = w->bi;
     px_status rc = PX_OK;
     size_t run_off = 0;
@@ -503,23 +512,61 @@ walk(split *sp, px_error *err)
         }
         const int32_t status = ubrk_getRuleStatus(bi);
         const bool ideo = status >= UBRK_WORD_IDEO && sp->is_chinese;
-        if (w->n_bounds > 0 && (!ideo || (size_t)b != run_end)) {
+        if (w->n_bounds > 0 && (!ideo || from + (size_t)b != run_end)) {
             rc = px_words_zh_run(sp, run_off, run_end, err);
             w->n_bounds = 0;
         }
         if (rc == PX_OK && ideo) {
             if (w->n_bounds == 0) {
-                run_off = (size_t)b;
+                run_off = from + (size_t)b;
             }
-            run_end = (size_t)e;
-            rc = px_words_add_bound(w, (size_t)b, err);
+            run_end = from + (size_t)e;
+            rc = px_words_add_bound(w, from + (size_t)b, err);
         } else if (rc == PX_OK && status != UBRK_WORD_NONE) {
-            rc = add_word(sp, (size_t)b, (size_t)(e - b), status, err);
+            rc = px_words_add(sp, from + (size_t)b, (size_t)(e - b), status,
+                              err);
         }
         b = e;
     }
     if (rc == PX_OK && w->n_bounds > 0) {
         rc = px_words_zh_run(sp, run_off, run_end, err);
+    }
+    return rc;
+}
+
+/* The end of the line that starts at i: just after its line feed. */
+static size_t
+line_end(px_str text, size_t i)
+{
+    const char *nl = memchr(text.ptr + i, '\n', text.len - i);
+    return nl != NULL ? (size_t)(nl - text.ptr) + 1 : text.len;
+}
+
+/* Splits the text line by line: lines words_fast.c can break go there,
+ * runs of other lines to ICU (line feeds are hard breaks, so the words
+ * are the same as ICU's over the whole text). */
+static px_status
+walk_lines(split *sp, px_error *err)
+{
+    const px_str t = sp->text;
+    size_t slow_from = 0;
+    size_t i = 0;
+    px_status rc = PX_OK;
+    while (i < t.len && rc == PX_OK) {
+        const size_t end = line_end(t, i);
+        if (px_words_fast_line(t, i, end)) {
+            if (slow_from < i) {
+                rc = walk(sp, slow_from, i, err);
+            }
+            if (rc == PX_OK) {
+                rc = px_words_fast_split(sp, i, end, err);
+            }
+            slow_from = end;
+        }
+        i = end;
+    }
+    if (rc == PX_OK && slow_from < t.len) {
+        rc = walk(sp, slow_from, t.len, err);
     }
     return rc;
 }
@@ -550,12 +597,6 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
         forget(w);
         snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
     }
-    UErrorCode st = U_ZERO_ERROR;
-    w->ut = utext_openUTF8(w->ut, text.ptr, (int64_t)text.len, &st);
-    ubrk_setUText(w->bi, w->ut, &st);
-    if (U_FAILURE(st)) {
-        return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
-    }
-    const px_status rc = walk(&sp, err);
+    const px_status rc = walk_lines(&sp, err);
     return rc == PX_OK ? to_arena(w, a, out, n, err) : rc;
 }

@@ -92,6 +92,22 @@ typedef struct split {
 px_status px_words_push(split *sp, size_t off, size_t len, px_str key,
                         int32_t status, px_error *err);
 
+/* Keys the surface word text[off, off+len) (ICU rule status status) and
+ * adds it, or takes it from the words seen before. */
+px_status px_words_add(split *sp, size_t off, size_t len, int32_t status,
+                       px_error *err);
+
+/* words_fast.c: reads ICU's word break classes once (thread-safe). */
+void px_words_fast_init(void);
+
+/* True when every code point of text[from, to) is one words_fast.c can
+ * break as ICU does. */
+bool px_words_fast_line(px_str text, size_t from, size_t to);
+
+/* Adds the words of text[from, to), whole lines px_words_fast_line
+ * accepted, as ICU's word breaks would find them. */
+px_status px_words_fast_split(split *sp, size_t from, size_t to, px_error *err);
+
 /* True when the lexicon holds key in the split's language and space. */
 bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
