@@ -220,8 +220,11 @@ typedef struct found {
     size_t n_words;
 } found;
 
+/* Finds what the JSON shows; the word units themselves only when
+ * with_words (else their count). */
 static px_status
-find_all(const px_article *a, px_str text, found *f, px_error *err)
+find_all(const px_article *a, px_str text, bool with_words, found *f,
+         px_error *err)
 {
     px_status rc = px_langid_detect(text, &f->lang, err);
     if (rc == PX_OK) {
@@ -238,9 +241,11 @@ find_all(const px_article *a, px_str text, found *f, px_error *err)
     if (rc == PX_OK) {
         rc = px_analyse_words_get(&w, err);
     }
-    if (rc == PX_OK) {
+    if (rc == PX_OK && with_words) {
         rc = px_words_split(w, text, f->lang.lang, a->arena, &f->words,
                             &f->n_words, err);
+    } else if (rc == PX_OK) {
+        rc = px_words_count(w, text, f->lang.lang, &f->n_words, err);
     }
     px_analyse_words_put(w);
     return rc;
@@ -291,7 +296,8 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     const px_str text = {px_article_text(a, NULL), a->text_len};
     found f;
     memset(&f, 0, sizeof f);
-    const px_status rc = find_all(a, text, &f, err);
+    const bool with_words = o != NULL && o->words;
+    const px_status rc = find_all(a, text, with_words, &f, err);
     if (rc != PX_OK) {
         return rc;
     }
@@ -310,7 +316,7 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     }
     px_buf_printf(&b, "],\"lexicon\":%s",
                   px_analyse_lexicon() != NULL ? "true" : "false");
-    if (o != NULL && o->words) {
+    if (with_words) {
         json_words(&b, text, f.words, f.n_words);
     }
     px_buf_add_byte(&b, '}');

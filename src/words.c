@@ -321,6 +321,10 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     if (key.len == 0) {
         return PX_OK;
     }
+    if (sp->count_only) {
+        w->n++;
+        return PX_OK;
+    }
     if (!grow_words(w)) {
         return px_fail(err, PX_ENOMEM, "words: out of memory");
     }
@@ -401,7 +405,8 @@ remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
                  t->clitic_len,
                  t->flags,
                  t->script,
-                 stem_is_key};
+                 stem_is_key,
+                 false};
 }
 
 /* Adds the unit at off from a remembered word. */
@@ -435,6 +440,45 @@ from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
                : PX_OK;
 }
 
+static bool
+all_ascii(px_str s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        if ((unsigned char)s.ptr[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Counts the surface word surf unless its key is empty (all ignorables),
+ * and remembers its key (no stem, no flags) for later counts. */
+static px_status
+count_word(split *sp, wmemo *m, uint64_t h, px_str surf, px_error *err)
+{
+    px_words *w = sp->w;
+    if (all_ascii(surf)) { /* letters or digits: never an empty key */
+        w->n++;
+        return PX_OK;
+    }
+    const px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
+    if (rc != PX_OK || w->key.len == 0) {
+        return rc;
+    }
+    wtmp t;
+    memset(&t, 0, sizeof t);
+    t.full_off = keep(w, (px_str){w->key.ptr, w->key.len});
+    t.full_len = w->key.len;
+    t.key_off = t.stem_off = t.full_off;
+    t.key_len = t.stem_len = t.full_len;
+    remember(w, m, h, surf, &t);
+    m->is_partial = m->hash != 0;
+    w->n++;
+    return px_buf_failed(&w->keys)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
 /* Keys the surface word text[off, off+len) and adds it, or takes it from
  * the words seen before. */
 px_status
@@ -445,8 +489,16 @@ px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
     const uint64_t h = hash_bytes(surf);
     wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
     if (m->hash == h && m->gen == w->memo_gen && m->surf_len == len &&
-        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0) {
+        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0 &&
+        (!m->is_partial || sp->count_only)) {
+        if (sp->count_only) {
+            w->n++;
+            return PX_OK;
+        }
         return from_memo(w, m, off, err);
+    }
+    if (sp->count_only) {
+        return count_word(sp, m, h, surf, err);
     }
     px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
     const size_t n = w->n;
@@ -571,32 +623,60 @@ walk_lines(split *sp, px_error *err)
     return rc;
 }
 
+/* Sets sp up for a split of text in lang. */
+static px_status
+begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
+{
+    if (text.len > (size_t)INT32_MAX) {
+        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
+                       text.len);
+    }
+    *sp = (split){
+        w,     text, lang != NULL ? lang : "und", {0}, -1, false, false, false,
+        false, false};
+    px_wordkey_base(sp->lang, sp->base);
+    sp->lex_lang = w->lex != NULL ? px_lex_lang_index(w->lex, sp->base) : -1;
+    sp->is_arabic = strcmp(sp->base, "ara") == 0;
+    sp->has_elision =
+        strcmp(sp->base, "fra") == 0 || strcmp(sp->base, "ita") == 0 ||
+        strcmp(sp->base, "cat") == 0 || strcmp(sp->base, "oci") == 0;
+    sp->is_chinese = strcmp(sp->base, "zho") == 0 && w->lex != NULL;
+    sp->has_stemmer = px_wordkey_has_stemmer(sp->lang);
+    w->n = 0;
+    w->keys.len = 0;
+    if (strcmp(w->memo_lang, sp->lang) != 0) {
+        forget(w);
+        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp->lang);
+    }
+    return PX_OK;
+}
+
 px_status
 px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
                px_word **out, size_t *n, px_error *err)
 {
     *out = NULL;
     *n = 0;
-    if (text.len > (size_t)INT32_MAX) {
-        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
-                       text.len);
+    split sp;
+    px_status rc = begin(w, text, lang, &sp, err);
+    if (rc == PX_OK) {
+        rc = walk_lines(&sp, err);
     }
-    split sp = {w,     text, lang != NULL ? lang : "und", {0}, -1, false, false,
-                false, false};
-    px_wordkey_base(sp.lang, sp.base);
-    sp.lex_lang = w->lex != NULL ? px_lex_lang_index(w->lex, sp.base) : -1;
-    sp.is_arabic = strcmp(sp.base, "ara") == 0;
-    sp.has_elision = strcmp(sp.base, "fra") == 0 ||
-                     strcmp(sp.base, "ita") == 0 ||
-                     strcmp(sp.base, "cat") == 0 || strcmp(sp.base, "oci") == 0;
-    sp.is_chinese = strcmp(sp.base, "zho") == 0 && w->lex != NULL;
-    sp.has_stemmer = px_wordkey_has_stemmer(sp.lang);
-    w->n = 0;
-    w->keys.len = 0;
-    if (strcmp(w->memo_lang, sp.lang) != 0) {
-        forget(w);
-        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
-    }
-    const px_status rc = walk_lines(&sp, err);
     return rc == PX_OK ? to_arena(w, a, out, n, err) : rc;
+}
+
+px_status
+px_words_count(px_words *w, px_str text, const char *lang, size_t *n,
+               px_error *err)
+{
+    *n = 0;
+    split sp;
+    px_status rc = begin(w, text, lang, &sp, err);
+    sp.count_only = true;
+    if (rc == PX_OK) {
+        rc = walk_lines(&sp, err);
+    }
+    *n = rc == PX_OK ? w->n : 0;
+    w->n = 0;
+    return rc;
 }

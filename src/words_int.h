@@ -46,6 +46,7 @@ typedef struct wmemo {
     uint16_t flags;
     int16_t script;
     bool stem_is_key;
+    bool is_partial; /* from px_words_count: key only, no stem or flags */
 } wmemo;
 
 #define PX_WORDS_MEMO_SLOTS 32768u
@@ -85,6 +86,7 @@ typedef struct split {
     bool has_elision; /* French, Italian, Catalan, Occitan: l’, qu’ */
     bool is_chinese;  /* Chinese with a lexicon: maximum matching */
     bool has_stemmer;
+    bool count_only; /* px_words_count: units are counted, not kept */
 } split;
 
 /* Adds the unit text[off, off+len) whose key is key (ICU rule status

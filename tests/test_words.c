@@ -30,8 +30,16 @@ split(px_words *w, const char *text, const char *lang)
 {
     split_out o = {px_arena_new(), NULL, 0};
     const size_t len = strlen(text);
+    size_t n_before = 0;
+    size_t n_after = 0;
+    /* counting leaves key-only words behind, which the split must redo */
+    CHECK(px_words_count(w, (px_str){text, len}, lang, &n_before, NULL) ==
+          PX_OK);
     CHECK(px_words_split(w, (px_str){text, len}, lang, o.a, &o.v, &o.n, NULL) ==
           PX_OK);
+    CHECK(px_words_count(w, (px_str){text, len}, lang, &n_after, NULL) ==
+          PX_OK);
+    CHECK(n_before == o.n && n_after == o.n);
     for (size_t i = 0; i < o.n; i++) {
         const px_word *u = &o.v[i];
         CHECK(u->off + u->len <= len && u->len > 0);
