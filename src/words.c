@@ -440,15 +440,26 @@ from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
                : PX_OK;
 }
 
+/* True when the key of the word s cannot be empty: it has a code point
+ * below U+0600 (Latin, Greek, Cyrillic, Armenian, ASCII digits and
+ * separators), none of which the key drops, except the soft hyphen and the
+ * combining grapheme joiner. Arabic (tatweel, marks) and the rest: false,
+ * the key decides. */
 static bool
-all_ascii(px_str s)
+surely_keyed(px_str s)
 {
+    const unsigned char *p = (const unsigned char *)s.ptr;
     for (size_t i = 0; i < s.len; i++) {
-        if ((unsigned char)s.ptr[i] >= 0x80) {
-            return false;
+        if (p[i] < 0x80) {
+            return true;
+        }
+        if (p[i] >= 0xC2 && p[i] <= 0xD7 && i + 1 < s.len &&
+            !(p[i] == 0xC2 && p[i + 1] == 0xAD) &&
+            !(p[i] == 0xCD && p[i + 1] == 0x8F)) {
+            return true;
         }
     }
-    return true;
+    return false;
 }
 
 /* Counts the surface word surf unless its key is empty (all ignorables),
@@ -457,10 +468,6 @@ static px_status
 count_word(split *sp, wmemo *m, uint64_t h, px_str surf, px_error *err)
 {
     px_words *w = sp->w;
-    if (all_ascii(surf)) { /* letters or digits: never an empty key */
-        w->n++;
-        return PX_OK;
-    }
     const px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
     if (rc != PX_OK || w->key.len == 0) {
         return rc;
@@ -486,6 +493,10 @@ px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
+    if (sp->count_only && surely_keyed(surf)) {
+        w->n++;
+        return PX_OK;
+    }
     const uint64_t h = hash_bytes(surf);
     wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
     if (m->hash == h && m->gen == w->memo_gen && m->surf_len == len &&

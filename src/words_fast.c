@@ -109,7 +109,7 @@ fill_classes(void)
 
 /* The class of the code point at p[*i] (*i < end), and *i moved past it.
  * Cut-off, invalid or 4-byte sequences are slow. */
-static uint8_t
+static inline uint8_t
 next_class(const unsigned char *p, size_t *i, size_t end)
 {
     const unsigned char b = p[*i];
@@ -167,7 +167,7 @@ joins(uint8_t prev, uint8_t mid, uint8_t next)
 }
 
 /* Skips the marks and format characters at i. */
-static size_t
+static inline size_t
 skip_extend(const unsigned char *p, size_t i, size_t to)
 {
     while (i < to) {
