@@ -638,13 +638,14 @@ walk_lines(split *sp, px_error *err)
 static px_status
 begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
 {
-    if (text.len > (size_t)INT32_MAX) {
-        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
-                       text.len);
-    }
     *sp = (split){
         w,     text, lang != NULL ? lang : "und", {0}, -1, false, false, false,
         false, false};
+    if (text.len > (size_t)INT32_MAX) {
+        sp->text.len = 0;
+        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
+                       text.len);
+    }
     px_wordkey_base(sp->lang, sp->base);
     sp->lex_lang = w->lex != NULL ? px_lex_lang_index(w->lex, sp->base) : -1;
     sp->is_arabic = strcmp(sp->base, "ara") == 0;
