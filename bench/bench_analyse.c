@@ -4,8 +4,12 @@
  * with N = 1), else the seed pages. Texts are loaded and unescaped first.
  * Reports MB/s per core (CPU time), documents per second and peak RSS, and
  * whether a lexicon was found (words use it for Chinese and stopwords).
- * Usage: bench_analyse [NTREX_DIR [N]] (default $PX_SHARED_DIR/data/
- * crosslingual/ntrex128, else ../shared/...; N 4).
+ * Usage: bench_analyse [NTREX_DIR [N [STAGE]]] (default $PX_SHARED_DIR/
+ * data/crosslingual/ntrex128, else ../shared/...; N 4). With STAGE
+ * (analyse, analyse_words, langid, words, figures or dates) only that
+ * stage runs, once and without warm-up: for profilers (valgrind
+ * --tool=callgrind). "analyse" is px_analyse_json (words counted);
+ * "analyse_words" lists every unit with its key and stem (--words).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -122,7 +126,14 @@ load_dir(const char *dir, const char *ext, size_t every, px_buf *all)
     return docs;
 }
 
-typedef enum stage { LANGID, WORDS, FIGURES, DATES, ANALYSE } stage;
+typedef enum stage {
+    LANGID,
+    WORDS,
+    FIGURES,
+    DATES,
+    ANALYSE,
+    ANALYSE_WORDS
+} stage;
 
 static void
 one(const char *p, size_t len, stage s, px_words *w, unsigned *check)
@@ -159,7 +170,8 @@ one(const char *p, size_t len, stage s, px_words *w, unsigned *check)
     } else {
         char *json = NULL;
         size_t jl = 0;
-        px_analyse_json(a, &json, &jl, NULL);
+        const px_analyse_opts o = {s == ANALYSE_WORDS};
+        px_analyse_json_opts(a, &o, &json, &jl, NULL);
         *check += (unsigned)jl;
         px_free(json);
     }
@@ -218,8 +230,24 @@ main(int argc, char **argv)
     }
     const double mb = (double)(all.len - n) / 1048576.0;
     unsigned check = 0;
+    if (argc > 3) {
+        static const char *const names[] = {
+            "langid", "words", "figures", "dates", "analyse", "analyse_words"};
+        for (int i = 0; i < 6; i++) {
+            if (strcmp(argv[3], names[i]) == 0) {
+                const double s = run(&all, (stage)i, w, &check);
+                printf("%s: docs=%zu text_mb=%.1f %s cpu_s=%.2f "
+                       "mb_per_s=%.1f (check %u)\n",
+                       what, n, mb, names[i], s, mb / s, check & 1u);
+            }
+        }
+        px_analyse_words_put(w);
+        px_buf_fini(&all);
+        return 0;
+    }
     run(&all, ANALYSE, w, &check); /* warm-up: tables, lexicon, OpenCC */
     const double s_an = run(&all, ANALYSE, w, &check);
+    const double s_anw = run(&all, ANALYSE_WORDS, w, &check);
     const double s_lang = run(&all, LANGID, w, &check);
     const double s_words = run(&all, WORDS, w, &check);
     const double s_figs = run(&all, FIGURES, w, &check);
@@ -229,14 +257,16 @@ main(int argc, char **argv)
     printf("%s: docs=%zu text_mb=%.1f lexicon=%s\n"
            "analyse (langid+words+figures+dates+JSON): cpu_s=%.2f "
            "mb_per_s=%.1f docs_per_s=%.0f\n"
+           "analyse --words (every unit with key, stem, flags): cpu_s=%.2f "
+           "mb_per_s=%.1f\n"
            "langid alone: cpu_s=%.2f mb_per_s=%.1f\n"
            "langid+words: cpu_s=%.2f mb_per_s=%.1f\n"
            "figures alone: cpu_s=%.2f mb_per_s=%.1f\n"
            "dates alone: cpu_s=%.2f mb_per_s=%.1f\n"
            "peak_rss_mb=%.1f (check %u)\n",
            what, n, mb, px_analyse_lexicon() != NULL ? "yes" : "no", s_an,
-           mb / s_an, (double)n / s_an, s_lang, mb / s_lang, s_words,
-           mb / s_words, s_figs, mb / s_figs, s_dates, mb / s_dates,
+           mb / s_an, (double)n / s_an, s_anw, mb / s_anw, s_lang, mb / s_lang,
+           s_words, mb / s_words, s_figs, mb / s_figs, s_dates, mb / s_dates,
            (double)ru.ru_maxrss / 1024.0, check & 1u);
     px_analyse_words_put(w);
     px_buf_fini(&all);

@@ -10,7 +10,9 @@
  */
 #include "analyse.h"
 
+#include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,10 +77,74 @@ px_analyse_words_put(px_words *w)
     }
 }
 
+/* Appends n in decimal. */
+static void
+put_zu(px_buf *b, size_t n)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    px_buf_add(b, tmp + i, sizeof tmp - i);
+}
+
+/* Appends v as printf's %.15g does: integers below 1e15 in magnitude
+ * print as their digits, anything else goes through snprintf. */
+static void
+put_num(px_buf *b, double v)
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v &&
+        !(v == 0.0 && signbit(v))) {
+        if (v < 0) {
+            px_buf_add_byte(b, '-');
+        }
+        put_zu(b, (size_t)(v < 0 ? -(int64_t)v : (int64_t)v));
+        return;
+    }
+    char tmp[40];
+    const int n = snprintf(tmp, sizeof tmp, "%.15g", v);
+    if (n > 0 && (size_t)n < sizeof tmp) {
+        px_buf_add(b, tmp, (size_t)n);
+    } else {
+        px_buf_printf(b, "%.15g", v);
+    }
+}
+
+static void
+put_bool(px_buf *b, bool v)
+{
+    px_buf_add_c(b, v ? "true" : "false");
+}
+
+/* ,"key":"value" for a short name that needs no escaping. */
+static void
+put_name(px_buf *b, const char *key, const char *value)
+{
+    px_buf_add_c(b, ",\"");
+    px_buf_add_c(b, key);
+    px_buf_add_c(b, "\":\"");
+    px_buf_add_c(b, value);
+    px_buf_add_byte(b, '"');
+}
+
+/* {"offset":N,"length":N with a leading comma when comma is set. */
+static void
+put_span_head(px_buf *b, bool comma, size_t off, size_t len)
+{
+    px_buf_add_c(b, comma ? ",{\"offset\":" : "{\"offset\":");
+    put_zu(b, off);
+    px_buf_add_c(b, ",\"length\":");
+    put_zu(b, len);
+}
+
 static void
 json_span(px_buf *b, const char *key, px_str text, size_t off, size_t len)
 {
-    px_buf_printf(b, ",\"%s\":", key);
+    px_buf_add_c(b, ",\"");
+    px_buf_add_c(b, key);
+    px_buf_add_c(b, "\":");
     px_buf_add_json_str(b, (px_str){text.ptr + off, len});
 }
 
@@ -97,43 +163,49 @@ json_language(px_buf *b, const px_langid_result *l)
 }
 
 static void
-json_figure(px_buf *b, px_str text, const px_figure *f, bool in_date)
+json_figure(px_buf *b, bool comma, px_str text, const px_figure *f,
+            bool in_date)
 {
     const px_fig_kind kind = in_date ? PX_FIG_DATE_PART : f->kind;
-    px_buf_printf(b, "{\"offset\":%zu,\"length\":%zu", f->off, f->len);
+    put_span_head(b, comma, f->off, f->len);
     json_span(b, "text", text, f->off, f->len);
-    px_buf_printf(b,
-                  ",\"value\":%.15g,\"high\":%.15g,\"qualifier\":\"%s\","
-                  "\"kind\":\"%s\",\"percent\":%s,\"unit\":\"%s\"",
-                  f->value, f->high, px_fig_qual_name(f->qual),
-                  px_fig_kind_name(kind), f->is_percent ? "true" : "false",
-                  px_unit_name(f->unit));
+    px_buf_add_c(b, ",\"value\":");
+    put_num(b, f->value);
+    px_buf_add_c(b, ",\"high\":");
+    put_num(b, f->high);
+    put_name(b, "qualifier", px_fig_qual_name(f->qual));
+    put_name(b, "kind", px_fig_kind_name(kind));
+    px_buf_add_c(b, ",\"percent\":");
+    put_bool(b, f->is_percent);
+    put_name(b, "unit", px_unit_name(f->unit));
     if (f->unit_len > 0) {
         json_span(b, "unit_text", text, f->unit_off, f->unit_len);
     }
-    px_buf_printf(b, ",\"sentence\":{\"offset\":%zu,\"length\":%zu}}",
-                  f->sent_off, f->sent_len);
+    px_buf_add_c(b, ",\"sentence\":");
+    put_span_head(b, false, f->sent_off, f->sent_len);
+    px_buf_add_c(b, "}}");
 }
 
 static void
-json_date(px_buf *b, px_str text, const px_date_mention *m)
+json_date(px_buf *b, bool comma, px_str text, const px_date_mention *m)
 {
     char iso[32];
     px_date_format(&m->date, iso);
-    px_buf_printf(b, "{\"offset\":%zu,\"length\":%zu", m->off, m->len);
+    put_span_head(b, comma, m->off, m->len);
     json_span(b, "text", text, m->off, m->len);
-    px_buf_printf(b, ",\"kind\":\"%s\",\"date\":", px_dt_kind_name(m->kind));
+    put_name(b, "kind", px_dt_kind_name(m->kind));
     if (iso[0] != '\0') {
-        px_buf_printf(b, "\"%s\"", iso);
+        put_name(b, "date", iso);
     } else {
-        px_buf_add_c(b, "null");
+        px_buf_add_c(b, ",\"date\":null");
     }
-    px_buf_printf(b, ",\"precision\":\"%s\",\"relative\":%s,\"resolved\":%s",
-                  px_date_prec_name(m->date.prec),
-                  m->is_relative ? "true" : "false",
-                  m->is_resolved ? "true" : "false");
+    put_name(b, "precision", px_date_prec_name(m->date.prec));
+    px_buf_add_c(b, ",\"relative\":");
+    put_bool(b, m->is_relative);
+    px_buf_add_c(b, ",\"resolved\":");
+    put_bool(b, m->is_resolved);
     if (m->part != PX_DAYPART_NONE) {
-        px_buf_printf(b, ",\"part_of_day\":\"%s\"", px_daypart_name(m->part));
+        put_name(b, "part_of_day", px_daypart_name(m->part));
     }
     px_buf_add_byte(b, '}');
 }
@@ -148,8 +220,11 @@ typedef struct found {
     size_t n_words;
 } found;
 
+/* Finds what the JSON shows; the word units themselves only when
+ * with_words (else their count). */
 static px_status
-find_all(const px_article *a, px_str text, found *f, px_error *err)
+find_all(const px_article *a, px_str text, bool with_words, found *f,
+         px_error *err)
 {
     px_status rc = px_langid_detect(text, &f->lang, err);
     if (rc == PX_OK) {
@@ -166,9 +241,11 @@ find_all(const px_article *a, px_str text, found *f, px_error *err)
     if (rc == PX_OK) {
         rc = px_analyse_words_get(&w, err);
     }
-    if (rc == PX_OK) {
+    if (rc == PX_OK && with_words) {
         rc = px_words_split(w, text, f->lang.lang, a->arena, &f->words,
                             &f->n_words, err);
+    } else if (rc == PX_OK) {
+        rc = px_words_count(w, text, f->lang.lang, &f->n_words, err);
     }
     px_analyse_words_put(w);
     return rc;
@@ -179,17 +256,17 @@ json_words(px_buf *b, px_str text, const px_word *v, size_t n)
 {
     px_buf_add_c(b, ",\"word_list\":[");
     for (size_t i = 0; i < n; i++) {
-        px_buf_printf(b, "%s{\"offset\":%zu,\"length\":%zu", i ? "," : "",
-                      v[i].off, v[i].len);
+        put_span_head(b, i > 0, v[i].off, v[i].len);
         json_span(b, "text", text, v[i].off, v[i].len);
         px_buf_add_c(b, ",\"key\":");
         px_buf_add_json_str(b, v[i].key);
         px_buf_add_c(b, ",\"stem\":");
         px_buf_add_json_str(b, v[i].stem);
-        px_buf_printf(b, ",\"stop\":%s",
-                      (v[i].flags & PX_WORD_STOP) ? "true" : "false");
+        px_buf_add_c(b, ",\"stop\":");
+        put_bool(b, (v[i].flags & PX_WORD_STOP) != 0);
         if (v[i].clitic_len > 0) {
-            px_buf_printf(b, ",\"clitic_length\":%u", v[i].clitic_len);
+            px_buf_add_c(b, ",\"clitic_length\":");
+            put_zu(b, v[i].clitic_len);
         }
         px_buf_add_byte(b, '}');
     }
@@ -219,7 +296,8 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     const px_str text = {px_article_text(a, NULL), a->text_len};
     found f;
     memset(&f, 0, sizeof f);
-    const px_status rc = find_all(a, text, &f, err);
+    const bool with_words = o != NULL && o->words;
+    const px_status rc = find_all(a, text, with_words, &f, err);
     if (rc != PX_OK) {
         return rc;
     }
@@ -228,19 +306,17 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     json_head(&b, a, text, &f);
     px_buf_add_c(&b, ",\"figures\":[");
     for (size_t i = 0; i < f.n_figs; i++) {
-        px_buf_add_c(&b, i ? "," : "");
-        json_figure(&b, text, &f.figs[i],
+        json_figure(&b, i > 0, text, &f.figs[i],
                     px_datetext_covers(f.dates, f.n_dates, f.figs[i].off,
                                        f.figs[i].len));
     }
     px_buf_add_c(&b, "],\"dates\":[");
     for (size_t i = 0; i < f.n_dates; i++) {
-        px_buf_add_c(&b, i ? "," : "");
-        json_date(&b, text, &f.dates[i]);
+        json_date(&b, i > 0, text, &f.dates[i]);
     }
     px_buf_printf(&b, "],\"lexicon\":%s",
                   px_analyse_lexicon() != NULL ? "true" : "false");
-    if (o != NULL && o->words) {
+    if (with_words) {
         json_words(&b, text, f.words, f.n_words);
     }
     px_buf_add_byte(&b, '}');

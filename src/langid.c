@@ -185,6 +185,28 @@ count_fast(script_stats *s, UChar32 cp)
     return true;
 }
 
+/* ASCII letters among 8 ASCII bytes, counted at once: a byte b is one when
+ * b | 0x20 is in 'a'..'z' (the high bit of b | 0x20 plus 0x80 - 'a' says
+ * >= 'a', that of b | 0x20 plus 0x80 - '{' says > 'z'). */
+static uint32_t
+ascii_letters8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t low = x | (0x20 * ones);
+    const uint64_t ge_a = low + (0x80 - 'a') * ones;
+    const uint64_t gt_z = low + (0x80 - '{') * ones;
+    const uint64_t hits = ge_a & ~gt_z & (0x80 * ones);
+    return (uint32_t)__builtin_popcountll(hits);
+}
+
+/* The 8 bytes at p into *x; true when they are all ASCII. */
+static bool
+ascii8(const uint8_t *p, uint64_t *x)
+{
+    memcpy(x, p, 8);
+    return (*x & 0x8080808080808080u) == 0;
+}
+
 static void
 scan_scripts(px_str t, script_stats *s)
 {
@@ -192,6 +214,14 @@ scan_scripts(px_str t, script_stats *s)
     const int32_t len = (int32_t)t.len; /* a sample: at most INT_MAX */
     int32_t i = 0;
     while (i < len) {
+        uint64_t x = 0;
+        if (i + 8 <= len && ascii8(p + i, &x)) {
+            const uint32_t n = ascii_letters8(x);
+            s->n[USCRIPT_LATIN] += n;
+            s->letters += n;
+            i += 8;
+            continue;
+        }
         if (p[i] < 0x80) {
             const uint8_t c = p[i] | 0x20;
             if (c >= 'a' && c <= 'z') {

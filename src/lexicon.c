@@ -289,21 +289,27 @@ first_at_least(const px_lex *lex, uint32_t h)
     return i;
 }
 
-bool
-px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
-           px_lex_hit *hit)
+int
+px_lex_lang_index(const px_lex *lex, const char *lang)
 {
-    const unsigned li = lang_slot(lex, lang);
-    if (li == 0 || key.len == 0 || key.len >= PX_LEXF_MAX_KEY) {
+    return (int)lang_slot(lex, lang) - 1;
+}
+
+bool
+px_lex_get_ix(const px_lex *lex, int li, px_lex_space space, px_str key,
+              px_lex_hit *hit)
+{
+    if (li < 0 || key.len == 0 || key.len >= PX_LEXF_MAX_KEY) {
         return false;
     }
-    const uint32_t h = px_lexf_hash(li - 1, (unsigned)space, key.ptr, key.len);
+    const uint32_t h =
+        px_lexf_hash((unsigned)li, (unsigned)space, key.ptr, key.len);
     for (uint32_t i = first_at_least(lex, h); i < lex->h.n_entries; i++) {
         const px_lexf_entry *e = &lex->ents[i];
         if (e->hash != h) {
             break;
         }
-        if (e->lang == li - 1 && e->space == (unsigned)space &&
+        if (e->lang == (unsigned)li && e->space == (unsigned)space &&
             e->key_len == key.len &&
             memcmp(key.len <= PX_LEXF_INLINE ? e->key_head
                                              : lex->str + e->key_off,
@@ -315,6 +321,13 @@ px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
         }
     }
     return false;
+}
+
+bool
+px_lex_get(const px_lex *lex, const char *lang, px_lex_space space, px_str key,
+           px_lex_hit *hit)
+{
+    return px_lex_get_ix(lex, px_lex_lang_index(lex, lang), space, key, hit);
 }
 
 unsigned

@@ -75,6 +75,16 @@ void px_lex_close(px_lex *lex); /* NULL is a no-op */
 bool px_lex_get(const px_lex *lex, const char *lang, px_lex_space space,
                 px_str key, px_lex_hit *hit);
 
+/* The index of lang's language in lex (a macrolanguage code, or any code
+ * px_wordkey_base maps to one), or -1 when the file has none. Resolve a
+ * language once with it, then look many keys up with px_lex_get_ix. */
+int px_lex_lang_index(const px_lex *lex, const char *lang);
+
+/* px_lex_get in the language at index li (px_lex_lang_index): false when
+ * li is negative. */
+bool px_lex_get_ix(const px_lex *lex, int li, px_lex_space space, px_str key,
+                   px_lex_hit *hit);
+
 /* The most words a phrase of lang has (1 when there are no phrases); in
  * Chinese and Japanese, whose keys have no spaces, the most characters a
  * key has (the window of maximum matching). */

@@ -40,7 +40,7 @@ static const struct {
 
 /* Individual languages and ISO 639-1 codes -> the macrolanguage. */
 static const struct {
-    const char *code;
+    const char code[4]; /* NUL-padded: compared as 4 bytes */
     const char base[4];
 } base_map[] = {
     {"arb", "ara"}, {"ary", "ara"}, {"arz", "ara"}, {"apc", "ara"},
@@ -61,6 +61,11 @@ struct px_wordkey {
     bool stem_tried[N_STEMMERS];
     opencc_t cc;
     bool cc_tried;
+    /* The last language asked about and what it resolved to, so that
+     * splitting a text does not resolve its language once per word. */
+    char last_lang[16];
+    int last_stem; /* index into stemmers, -1: none */
+    bool last_fold;
     UChar *u16;  /* scratch: input in UTF-16 */
     UChar *norm; /* scratch: normalised */
     int32_t cap;
@@ -113,7 +118,7 @@ px_wordkey_base(const char *lang, char out[4])
         return;
     }
     for (size_t i = 0; i < sizeof base_map / sizeof base_map[0]; i++) {
-        if (strcmp(low, base_map[i].code) == 0) {
+        if (memcmp(low, base_map[i].code, 4) == 0) {
             memcpy(out, base_map[i].base, 4);
             return;
         }
@@ -129,7 +134,7 @@ px_wordkey_has_stemmer(const char *lang)
     char base[4];
     px_wordkey_base(lang, base);
     for (size_t i = 0; i < N_STEMMERS; i++) {
-        if (strcmp(base, stemmers[i].lang) == 0) {
+        if (memcmp(base, stemmers[i].lang, 4) == 0) {
             return true;
         }
     }
@@ -266,6 +271,35 @@ wants_fold(const char *lang)
             strcmp(sub, "-HK") == 0);
 }
 
+static int
+stemmer_index(const char *lang)
+{
+    char base[4];
+    px_wordkey_base(lang, base);
+    for (size_t i = 0; i < N_STEMMERS; i++) {
+        if (memcmp(base, stemmers[i].lang, 4) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Resolves lang into wk->last_* unless it was the last language asked. */
+static void
+resolve_lang(px_wordkey *wk, const char *lang)
+{
+    if (lang != NULL && wk->last_lang[0] != '\0' &&
+        strncmp(wk->last_lang, lang, sizeof wk->last_lang) == 0) {
+        return;
+    }
+    wk->last_stem = stemmer_index(lang);
+    wk->last_fold = lang != NULL && wants_fold(lang);
+    wk->last_lang[0] = '\0';
+    if (lang != NULL && strlen(lang) < sizeof wk->last_lang) {
+        memcpy(wk->last_lang, lang, strlen(lang) + 1);
+    }
+}
+
 /* Folds out's content (UTF-8) to simplified Chinese with OpenCC. */
 static void
 fold_hant(px_wordkey *wk, px_buf *out)
@@ -339,7 +373,8 @@ px_wordkey_key(px_wordkey *wk, const char *lang, px_str s, px_buf *out,
         if (st != PX_OK) {
             return st;
         }
-        if (wants_fold(lang)) {
+        resolve_lang(wk, lang);
+        if (wk->last_fold) {
             fold_hant(wk, out);
         }
     }
@@ -352,19 +387,16 @@ px_wordkey_key(px_wordkey *wk, const char *lang, px_str s, px_buf *out,
 static struct sb_stemmer *
 stemmer_for(px_wordkey *wk, const char *lang)
 {
-    char base[4];
-    px_wordkey_base(lang, base);
-    for (size_t i = 0; i < N_STEMMERS; i++) {
-        if (strcmp(base, stemmers[i].lang) != 0) {
-            continue;
-        }
-        if (!wk->stem_tried[i]) {
-            wk->stem_tried[i] = true;
-            wk->stem[i] = sb_stemmer_new(stemmers[i].algo, "UTF_8");
-        }
-        return wk->stem[i];
+    resolve_lang(wk, lang);
+    const int i = wk->last_stem;
+    if (i < 0) {
+        return NULL;
     }
-    return NULL;
+    if (!wk->stem_tried[i]) {
+        wk->stem_tried[i] = true;
+        wk->stem[i] = sb_stemmer_new(stemmers[i].algo, "UTF_8");
+    }
+    return wk->stem[i];
 }
 
 px_status

@@ -38,6 +38,7 @@ px_words_new(const px_lex *lex, px_words **out, px_error *err)
         px_words_free(w);
         return px_fail(err, PX_ENOMEM, "words: out of memory");
     }
+    px_words_fast_init();
     UErrorCode st = U_ZERO_ERROR;
     w->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
     w->ut = utext_openUTF8(NULL, "", 0, &st);
@@ -81,12 +82,11 @@ px_word_script_name(int script)
 
 /* True when the lexicon holds key (in either space). */
 bool
-px_words_known(const px_words *w, const char *base, px_lex_space space,
-               px_str key)
+px_words_known(const split *sp, px_lex_space space, px_str key)
 {
     px_lex_hit hit;
-    return w->lex != NULL && key.len > 0 &&
-           px_lex_get(w->lex, base, space, key, &hit);
+    return sp->lex_lang >= 0 && key.len > 0 &&
+           px_lex_get_ix(sp->w->lex, sp->lex_lang, space, key, &hit);
 }
 
 static bool
@@ -152,11 +152,10 @@ known_in(split *sp, px_lex_space space, px_str key)
 {
     px_words *w = sp->w;
     if (space == PX_LEX_KEY) {
-        return px_words_known(w, sp->base, PX_LEX_KEY, key);
+        return px_words_known(sp, PX_LEX_KEY, key);
     }
     return px_wordkey_stem(w->wk, sp->lang, key, &w->stem, NULL) == PX_OK &&
-           px_words_known(w, sp->base, PX_LEX_STEM,
-                          (px_str){w->stem.ptr, w->stem.len});
+           px_words_known(sp, PX_LEX_STEM, (px_str){w->stem.ptr, w->stem.len});
 }
 
 /* Bytes of key (an Arabic key) to split off as proclitics: none when the
@@ -300,11 +299,12 @@ finish_word(split *sp, wtmp *t, px_error *err)
     }
     px_lex_hit hit;
     const px_str k = {w->keys.ptr + t->key_off, t->key_len};
-    if (w->lex != NULL && px_lex_get(w->lex, sp->base, PX_LEX_KEY, k, &hit)) {
+    if (sp->lex_lang >= 0 &&
+        px_lex_get_ix(w->lex, sp->lex_lang, PX_LEX_KEY, k, &hit)) {
         t->flags |= PX_WORD_KNOWN;
         t->flags |= (hit.flags & PX_LEX_STOP) ? PX_WORD_STOP : 0;
     } else if (px_words_known(
-                   w, sp->base, PX_LEX_STEM,
+                   sp, PX_LEX_STEM,
                    (px_str){w->keys.ptr + t->stem_off, t->stem_len})) {
         t->flags |= PX_WORD_KNOWN;
     }
@@ -319,6 +319,10 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
 {
     px_words *w = sp->w;
     if (key.len == 0) {
+        return PX_OK;
+    }
+    if (sp->count_only) {
+        w->n++;
         return PX_OK;
     }
     if (!grow_words(w)) {
@@ -401,7 +405,8 @@ remember(px_words *w, wmemo *m, uint64_t h, px_str surf, const wtmp *t)
                  t->clitic_len,
                  t->flags,
                  t->script,
-                 stem_is_key};
+                 stem_is_key,
+                 false};
 }
 
 /* Adds the unit at off from a remembered word. */
@@ -435,18 +440,76 @@ from_memo(px_words *w, const wmemo *m, size_t off, px_error *err)
                : PX_OK;
 }
 
+/* True when the key of the word s cannot be empty: it has a code point
+ * below U+0600 (Latin, Greek, Cyrillic, Armenian, ASCII digits and
+ * separators), none of which the key drops, except the soft hyphen and the
+ * combining grapheme joiner. Arabic (tatweel, marks) and the rest: false,
+ * the key decides. */
+static bool
+surely_keyed(px_str s)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    for (size_t i = 0; i < s.len; i++) {
+        if (p[i] < 0x80) {
+            return true;
+        }
+        if (p[i] >= 0xC2 && p[i] <= 0xD7 && i + 1 < s.len &&
+            !(p[i] == 0xC2 && p[i + 1] == 0xAD) &&
+            !(p[i] == 0xCD && p[i + 1] == 0x8F)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Counts the surface word surf unless its key is empty (all ignorables),
+ * and remembers its key (no stem, no flags) for later counts. */
+static px_status
+count_word(split *sp, wmemo *m, uint64_t h, px_str surf, px_error *err)
+{
+    px_words *w = sp->w;
+    const px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
+    if (rc != PX_OK || w->key.len == 0) {
+        return rc;
+    }
+    wtmp t;
+    memset(&t, 0, sizeof t);
+    t.full_off = keep(w, (px_str){w->key.ptr, w->key.len});
+    t.full_len = w->key.len;
+    t.key_off = t.stem_off = t.full_off;
+    t.key_len = t.stem_len = t.full_len;
+    remember(w, m, h, surf, &t);
+    m->is_partial = m->hash != 0;
+    w->n++;
+    return px_buf_failed(&w->keys)
+               ? px_fail(err, PX_ENOMEM, "words: out of memory")
+               : PX_OK;
+}
+
 /* Keys the surface word text[off, off+len) and adds it, or takes it from
  * the words seen before. */
-static px_status
-add_word(split *sp, size_t off, size_t len, int32_t status, px_error *err)
+px_status
+px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
+    if (sp->count_only && surely_keyed(surf)) {
+        w->n++;
+        return PX_OK;
+    }
     const uint64_t h = hash_bytes(surf);
     wmemo *m = &w->slots[h % PX_WORDS_MEMO_SLOTS];
     if (m->hash == h && m->gen == w->memo_gen && m->surf_len == len &&
-        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0) {
+        memcmp(w->memo.ptr + m->at, surf.ptr, len) == 0 &&
+        (!m->is_partial || sp->count_only)) {
+        if (sp->count_only) {
+            w->n++;
+            return PX_OK;
+        }
         return from_memo(w, m, off, err);
+    }
+    if (sp->count_only) {
+        return count_word(sp, m, h, surf, err);
     }
     px_status rc = px_wordkey_key(w->wk, sp->lang, surf, &w->key, err);
     const size_t n = w->n;
@@ -486,11 +549,19 @@ to_arena(px_words *w, px_arena *a, px_word **out, size_t *n, px_error *err)
     return PX_OK;
 }
 
-/* Walks ICU's word breaks; Chinese ideograph runs go to px_words_zh_run. */
+/* Walks ICU's word breaks over text[from, to); Chinese ideograph runs go
+ * to px_words_zh_run. */
 static px_status
-walk(split *sp, px_error *err)
+walk(split *sp, size_t from, size_t to, px_error *err)
 {
     px_words *w = sp->w;
+    UErrorCode st = U_ZERO_ERROR;
+    w->ut =
+        utext_openUTF8(w->ut, sp->text.ptr + from, (int64_t)(to - from), &st);
+    ubrk_setUText(w->bi, w->ut, &st);
+    if (U_FAILURE(st)) {
+        return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
+    }
     UBreakIterator *bi = w->bi;
     px_status rc = PX_OK;
     size_t run_off = 0;
@@ -504,18 +575,19 @@ walk(split *sp, px_error *err)
         }
         const int32_t status = ubrk_getRuleStatus(bi);
         const bool ideo = status >= UBRK_WORD_IDEO && sp->is_chinese;
-        if (w->n_bounds > 0 && (!ideo || (size_t)b != run_end)) {
+        if (w->n_bounds > 0 && (!ideo || from + (size_t)b != run_end)) {
             rc = px_words_zh_run(sp, run_off, run_end, err);
             w->n_bounds = 0;
         }
         if (rc == PX_OK && ideo) {
             if (w->n_bounds == 0) {
-                run_off = (size_t)b;
+                run_off = from + (size_t)b;
             }
-            run_end = (size_t)e;
-            rc = px_words_add_bound(w, (size_t)b, err);
+            run_end = from + (size_t)e;
+            rc = px_words_add_bound(w, from + (size_t)b, err);
         } else if (rc == PX_OK && status != UBRK_WORD_NONE) {
-            rc = add_word(sp, (size_t)b, (size_t)(e - b), status, err);
+            rc = px_words_add(sp, from + (size_t)b, (size_t)(e - b), status,
+                              err);
         }
         b = e;
     }
@@ -525,37 +597,98 @@ walk(split *sp, px_error *err)
     return rc;
 }
 
+/* The end of the line that starts at i: just after its line feed. */
+static size_t
+line_end(px_str text, size_t i)
+{
+    const char *nl = memchr(text.ptr + i, '\n', text.len - i);
+    return nl != NULL ? (size_t)(nl - text.ptr) + 1 : text.len;
+}
+
+/* Splits the text line by line: lines words_fast.c can break go there,
+ * runs of other lines to ICU (line feeds are hard breaks, so the words
+ * are the same as ICU's over the whole text). */
+static px_status
+walk_lines(split *sp, px_error *err)
+{
+    const px_str t = sp->text;
+    size_t slow_from = 0;
+    size_t i = 0;
+    px_status rc = PX_OK;
+    while (i < t.len && rc == PX_OK) {
+        const size_t end = line_end(t, i);
+        if (px_words_fast_line(t, i, end)) {
+            if (slow_from < i) {
+                rc = walk(sp, slow_from, i, err);
+            }
+            if (rc == PX_OK) {
+                rc = px_words_fast_split(sp, i, end, err);
+            }
+            slow_from = end;
+        }
+        i = end;
+    }
+    if (rc == PX_OK && slow_from < t.len) {
+        rc = walk(sp, slow_from, t.len, err);
+    }
+    return rc;
+}
+
+/* Sets sp up for a split of text in lang. */
+static px_status
+begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
+{
+    *sp = (split){
+        w,     text, lang != NULL ? lang : "und", {0}, -1, false, false, false,
+        false, false};
+    if (text.len > (size_t)INT32_MAX) {
+        sp->text.len = 0;
+        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
+                       text.len);
+    }
+    px_wordkey_base(sp->lang, sp->base);
+    sp->lex_lang = w->lex != NULL ? px_lex_lang_index(w->lex, sp->base) : -1;
+    sp->is_arabic = strcmp(sp->base, "ara") == 0;
+    sp->has_elision =
+        strcmp(sp->base, "fra") == 0 || strcmp(sp->base, "ita") == 0 ||
+        strcmp(sp->base, "cat") == 0 || strcmp(sp->base, "oci") == 0;
+    sp->is_chinese = strcmp(sp->base, "zho") == 0 && w->lex != NULL;
+    sp->has_stemmer = px_wordkey_has_stemmer(sp->lang);
+    w->n = 0;
+    w->keys.len = 0;
+    if (strcmp(w->memo_lang, sp->lang) != 0) {
+        forget(w);
+        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp->lang);
+    }
+    return PX_OK;
+}
+
 px_status
 px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
                px_word **out, size_t *n, px_error *err)
 {
     *out = NULL;
     *n = 0;
-    if (text.len > (size_t)INT32_MAX) {
-        return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
-                       text.len);
+    split sp;
+    px_status rc = begin(w, text, lang, &sp, err);
+    if (rc == PX_OK) {
+        rc = walk_lines(&sp, err);
     }
-    split sp = {w,     text, lang != NULL ? lang : "und", {0}, false, false,
-                false, false};
-    px_wordkey_base(sp.lang, sp.base);
-    sp.is_arabic = strcmp(sp.base, "ara") == 0;
-    sp.has_elision = strcmp(sp.base, "fra") == 0 ||
-                     strcmp(sp.base, "ita") == 0 ||
-                     strcmp(sp.base, "cat") == 0 || strcmp(sp.base, "oci") == 0;
-    sp.is_chinese = strcmp(sp.base, "zho") == 0 && w->lex != NULL;
-    sp.has_stemmer = px_wordkey_has_stemmer(sp.lang);
-    w->n = 0;
-    w->keys.len = 0;
-    if (strcmp(w->memo_lang, sp.lang) != 0) {
-        forget(w);
-        snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp.lang);
-    }
-    UErrorCode st = U_ZERO_ERROR;
-    w->ut = utext_openUTF8(w->ut, text.ptr, (int64_t)text.len, &st);
-    ubrk_setUText(w->bi, w->ut, &st);
-    if (U_FAILURE(st)) {
-        return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
-    }
-    const px_status rc = walk(&sp, err);
     return rc == PX_OK ? to_arena(w, a, out, n, err) : rc;
+}
+
+px_status
+px_words_count(px_words *w, px_str text, const char *lang, size_t *n,
+               px_error *err)
+{
+    *n = 0;
+    split sp;
+    px_status rc = begin(w, text, lang, &sp, err);
+    sp.count_only = true;
+    if (rc == PX_OK) {
+        rc = walk_lines(&sp, err);
+    }
+    *n = rc == PX_OK ? w->n : 0;
+    w->n = 0;
+    return rc;
 }

@@ -61,6 +61,12 @@ void px_words_free(px_words *w); /* NULL is a no-op */
 px_status px_words_split(px_words *w, px_str text, const char *lang,
                          px_arena *a, px_word **out, size_t *n, px_error *err);
 
+/* The number of units px_words_split would give for text in lang, found
+ * without their stems, lexicon flags and Arabic clitics (and without
+ * keeping them): much faster. Fails as px_words_split does. */
+px_status px_words_count(px_words *w, px_str text, const char *lang, size_t *n,
+                         px_error *err);
+
 /* The ISO 15924 code of a px_word script ("Latn", "Arab", "Hani", ...). */
 const char *px_word_script_name(int script);
 

@@ -46,6 +46,7 @@ typedef struct wmemo {
     uint16_t flags;
     int16_t script;
     bool stem_is_key;
+    bool is_partial; /* from px_words_count: key only, no stem or flags */
 } wmemo;
 
 #define PX_WORDS_MEMO_SLOTS 32768u
@@ -80,10 +81,12 @@ typedef struct split {
     px_str text;
     const char *lang; /* as given: the key's language */
     char base[4];     /* the lexicon's language */
+    int lex_lang;     /* its index in the lexicon, -1: none (or no lexicon) */
     bool is_arabic;
     bool has_elision; /* French, Italian, Catalan, Occitan: l’, qu’ */
     bool is_chinese;  /* Chinese with a lexicon: maximum matching */
     bool has_stemmer;
+    bool count_only; /* px_words_count: units are counted, not kept */
 } split;
 
 /* Adds the unit text[off, off+len) whose key is key (ICU rule status
@@ -91,9 +94,24 @@ typedef struct split {
 px_status px_words_push(split *sp, size_t off, size_t len, px_str key,
                         int32_t status, px_error *err);
 
-/* True when the lexicon holds key in language base and space. */
-bool px_words_known(const px_words *w, const char *base, px_lex_space space,
-                    px_str key);
+/* Keys the surface word text[off, off+len) (ICU rule status status) and
+ * adds it, or takes it from the words seen before. */
+px_status px_words_add(split *sp, size_t off, size_t len, int32_t status,
+                       px_error *err);
+
+/* words_fast.c: reads ICU's word break classes once (thread-safe). */
+void px_words_fast_init(void);
+
+/* True when every code point of text[from, to) is one words_fast.c can
+ * break as ICU does. */
+bool px_words_fast_line(px_str text, size_t from, size_t to);
+
+/* Adds the words of text[from, to), whole lines px_words_fast_line
+ * accepted, as ICU's word breaks would find them. */
+px_status px_words_fast_split(split *sp, size_t from, size_t to, px_error *err);
+
+/* True when the lexicon holds key in the split's language and space. */
+bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
 /* Records an ICU boundary inside the current Chinese run. */
 px_status px_words_add_bound(px_words *w, size_t b, px_error *err);

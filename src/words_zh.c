@@ -135,8 +135,8 @@ longest(const split *sp, size_t i, size_t limit, bool rich)
     size_t best = 0;
     for (size_t n = 1; n <= ZH_MAX_CHARS && i + n <= limit; n++) {
         px_lex_hit hit;
-        if (!px_lex_get(w->lex, sp->base, PX_LEX_KEY, run_key(w, i, i + n),
-                        &hit)) {
+        if (!px_lex_get_ix(w->lex, sp->lex_lang, PX_LEX_KEY,
+                           run_key(w, i, i + n), &hit)) {
             break;
         }
         const uint32_t want = rich ? PX_LEX_STOP : PX_LEX_STOP | PX_LEX_WORD;
@@ -156,8 +156,8 @@ static bool
 is_rich(const split *sp, size_t i, size_t j)
 {
     px_lex_hit hit;
-    return px_lex_get(sp->w->lex, sp->base, PX_LEX_KEY, run_key(sp->w, i, j),
-                      &hit) &&
+    return px_lex_get_ix(sp->w->lex, sp->lex_lang, PX_LEX_KEY,
+                         run_key(sp->w, i, j), &hit) &&
            (hit.n_senses > 0 || (hit.flags & PX_LEX_STOP) != 0);
 }
 
@@ -166,8 +166,8 @@ static bool
 is_stop(const split *sp, size_t i, size_t j)
 {
     px_lex_hit hit;
-    return px_lex_get(sp->w->lex, sp->base, PX_LEX_KEY, run_key(sp->w, i, j),
-                      &hit) &&
+    return px_lex_get_ix(sp->w->lex, sp->lex_lang, PX_LEX_KEY,
+                         run_key(sp->w, i, j), &hit) &&
            (hit.flags & PX_LEX_STOP) != 0;
 }
 

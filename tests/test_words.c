@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/ubrk.h>
+
 #include "arena.h"
 #include "check.h"
 #include "langid.h"
@@ -28,8 +30,16 @@ split(px_words *w, const char *text, const char *lang)
 {
     split_out o = {px_arena_new(), NULL, 0};
     const size_t len = strlen(text);
+    size_t n_before = 0;
+    size_t n_after = 0;
+    /* counting leaves key-only words behind, which the split must redo */
+    CHECK(px_words_count(w, (px_str){text, len}, lang, &n_before, NULL) ==
+          PX_OK);
     CHECK(px_words_split(w, (px_str){text, len}, lang, o.a, &o.v, &o.n, NULL) ==
           PX_OK);
+    CHECK(px_words_count(w, (px_str){text, len}, lang, &n_after, NULL) ==
+          PX_OK);
+    CHECK(n_before == o.n && n_after == o.n);
     for (size_t i = 0; i < o.n; i++) {
         const px_word *u = &o.v[i];
         CHECK(u->off + u->len <= len && u->len > 0);
@@ -345,6 +355,132 @@ with_lexicon(void)
     unlink(path);
 }
 
+/* Pieces of every word break class words_fast.c handles, and some it
+ * leaves to ICU (combining mark, soft hyphen, '_', Hebrew, kana, Arabic
+ * decimal separator), so lines go both ways. */
+static const char *const pieces[] = {
+    "a",
+    "Z",
+    "\xC3\xA9",
+    "\xD0\xB6",
+    "\xCF\x89",
+    "\xD8\xA8",
+    "1",
+    "7",
+    "\xD9\xA3",
+    ".",
+    "'",
+    "\xE2\x80\x99",
+    ":",
+    ",",
+    ";",
+    "\xC2\xB7",
+    "@",
+    "-",
+    "\"",
+    " ",
+    " ",
+    "\n",
+    "\r",
+    "\t",
+    "#",
+    "/",
+    "\xE2\x80\x83",
+    "\xC2\xA0",
+    "\xE2\x80\x9C",
+    "\xE2\x80\xA4",
+    "\xE2\x80\xA7",
+    "\xE2\x80\x8B",
+    "\xE2\x80\xA8",
+    "\xE2\x80\x93",
+    "ab",
+    "12",
+    "_",
+    "\xCC\x81",
+    "\xC2\xAD",
+    "\xD7\x90",
+    "\xE3\x82\xA2",
+    "\xD9\xAB",
+    "\xF0\x9F\x98\x80",
+    "\xE0\xA4\x95", /* Devanagari ka */
+    "\xE0\xA4\xBF", /* vowel sign i (Extend) */
+    "\xE0\xA5\x8D", /* virama */
+    "\xE1\x83\x90", /* Georgian */
+    "\xE1\x88\x80", /* Ethiopic */
+    "\xE0\xB8\x81", /* Thai (dictionary) */
+    "\xEA\xB0\x80", /* Hangul */
+    "\xE4\xB8\xAD", /* Han */
+    "\xE2\x80\x8D", /* ZWJ */
+    "\xEF\xBC\x91", /* fullwidth 1 */
+    "\xEF\xB9\x95", /* small colon */
+    "\xEF\xBC\x8E", /* fullwidth full stop */
+    "\xEF\xBC\x87", /* fullwidth apostrophe */
+    "\xEF\xBB\xBF", /* BOM (Format) */
+    "\xE2\x80\x8E", /* LRM (Format) */
+    "\xC2\xA9",     /* copyright (pictographic) */
+    "\xE2\x82\xAC", /* euro */
+    "\xE3\x80\x80", /* ideographic space */
+};
+
+/* The word segments ICU finds in s (as words.c asks for them). */
+static size_t
+icu_words(const char *s, size_t len, size_t *off, size_t *wlen, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    ubrk_setUText(bi, ut, &st);
+    size_t n = 0;
+    int32_t b = U_SUCCESS(st) ? ubrk_first(bi) : UBRK_DONE;
+    while (b != UBRK_DONE) {
+        const int32_t e = ubrk_next(bi);
+        if (e != UBRK_DONE && ubrk_getRuleStatus(bi) != UBRK_WORD_NONE &&
+            n < cap) {
+            off[n] = (size_t)b;
+            wlen[n++] = (size_t)(e - b);
+        }
+        b = e;
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    return n;
+}
+
+/* words.c breaks most lines itself (words_fast.c): the words must be
+ * ICU's, on random strings of every class. */
+static void
+test_breaks_like_icu(px_words *w)
+{
+    unsigned seed = 12345;
+    size_t bad = 0;
+    for (int round = 0; round < 20000; round++) {
+        char s[256];
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        const size_t n_pieces = 1 + (seed >> 16) % 24;
+        for (size_t i = 0; i < n_pieces; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly letters, digits and separators */
+            const size_t k = (seed >> 16) % (sizeof pieces / sizeof pieces[0]);
+            const size_t pl = strlen(pieces[k]);
+            memcpy(s + len, pieces[k], pl);
+            len += pl;
+        }
+        s[len] = '\0';
+        size_t off[64];
+        size_t wl[64];
+        const size_t n = icu_words(s, len, off, wl, 64);
+        split_out o = split(w, s, "eng");
+        bool same = o.n == n;
+        for (size_t i = 0; same && i < n; i++) {
+            same = o.v[i].off == off[i] && o.v[i].len == wl[i];
+        }
+        bad += !same;
+        px_arena_free(o.a);
+    }
+    CHECK(bad == 0);
+}
+
 int
 main(void)
 {
@@ -358,6 +494,7 @@ main(void)
     test_chinese_plain(w);
     test_edges(w);
     test_elision(w);
+    test_breaks_like_icu(w);
     test_english(w); /* again: from the remembered words */
     px_words_free(w);
     with_lexicon();

@@ -1,0 +1,233 @@
+/* words_fast.c - ICU's word breaks without ICU, for the lines where that is
+ * easy: lines whose every code point is in the Basic Multilingual Plane and
+ * is a letter, a decimal digit, a combining mark or format character, white
+ * space, a separator of the rules below or plain punctuation. Lines with
+ * Han, kana, Hangul, Thai and the other scripts ICU breaks by dictionary,
+ * Hebrew, Katakana, '_' and the like, ZWJ, emoji or anything outside the
+ * BMP still go to ICU.
+ *
+ * The classes come from ICU's own Word_Break data (u_getIntPropertyValue),
+ * read once into a table, with the tailorings of ICU's root word rules
+ * (word.txt): '@' is a letter, ':' (and U+FE55, U+FF1A) are not MidLetter.
+ * On such lines the rules reduce to UAX #29 WB4-WB12: a word is a run of
+ * letters and digits, with the marks and format characters that follow
+ * them (WB4), which may go on over one MidLetter/MidNumLet/Single_Quote
+ * between two letters or one MidNum/MidNumLet/Single_Quote between two
+ * digits. Everything else is a segment without words, which words.c skips
+ * anyway. Line feeds are hard breaks on both sides (WB3a/b), so a text can
+ * be split line by line between the two ways. tests/test_words.c checks
+ * the result against ICU on random strings of every class.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "words_int.h"
+
+enum {
+    WB_SLOW = 0, /* not handled here: the line goes to ICU */
+    WB_OTHER,    /* a segment of its own, not a word */
+    WB_LETTER,
+    WB_DIGIT,
+    WB_EXTEND,         /* Extend or Format: belongs to the character before */
+    WB_MID_LETTER,     /* joins two letters */
+    WB_MID_NUM,        /* joins two digits */
+    WB_MID_NUM_LETTER, /* joins either (MidNumLet, Single_Quote) */
+};
+
+static uint8_t classes[0x10000];
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
+
+/* Characters ICU's rules treat apart from their Word_Break value: the
+ * dictionary scripts (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar...),
+ * ideographs and emoji. */
+static bool
+is_special(UChar32 c)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(c, &st);
+    return U_FAILURE(st) || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+           sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL ||
+           u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT ||
+           u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+           u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+static uint8_t
+class_of(UChar32 c)
+{
+    if (c == '@') {
+        return WB_LETTER; /* ICU: $ALetter = [\p{Word_Break=ALetter} @] */
+    }
+    if (c == ':' || c == 0xFE55 || c == 0xFF1A) {
+        return WB_OTHER; /* ICU: $MidLetter without them */
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) {
+        return WB_SLOW;
+    }
+    if (c >= 0x0800 && is_special(c)) {
+        return WB_SLOW;
+    }
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+        return WB_LETTER;
+    case U_WB_NUMERIC:
+        /* a Numeric that is not a digit (U+066B) would make a number
+         * without the digit flag: leave those to ICU */
+        return u_isdigit(c) ? WB_DIGIT : WB_SLOW;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+        return WB_EXTEND;
+    case U_WB_MIDLETTER:
+        return WB_MID_LETTER;
+    case U_WB_MIDNUM:
+        return WB_MID_NUM;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+        return WB_MID_NUM_LETTER;
+    case U_WB_OTHER:
+    case U_WB_DOUBLE_QUOTE: /* joins only Hebrew letters, which are slow */
+    case U_WB_WSEGSPACE:
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+        return WB_OTHER;
+    default: /* ZWJ, Katakana, Hebrew, ExtendNumLet, Regional_Indicator */
+        return WB_SLOW;
+    }
+}
+
+static void
+fill_classes(void)
+{
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        classes[c] = class_of(c);
+    }
+}
+
+/* The class of the code point at p[*i] (*i < end), and *i moved past it.
+ * Cut-off, invalid or 4-byte sequences are slow. */
+static inline uint8_t
+next_class(const unsigned char *p, size_t *i, size_t end)
+{
+    const unsigned char b = p[*i];
+    if (b < 0x80) {
+        (*i)++;
+        return classes[b];
+    }
+    if (b >= 0xC2 && b < 0xE0 && *i + 1 < end && (p[*i + 1] & 0xC0) == 0x80) {
+        const unsigned c = ((b & 0x1Fu) << 6) | (p[*i + 1] & 0x3Fu);
+        *i += 2;
+        return classes[c];
+    }
+    if (b >= 0xE0 && b < 0xF0 && *i + 2 < end && (p[*i + 1] & 0xC0) == 0x80 &&
+        (p[*i + 2] & 0xC0) == 0x80) {
+        const unsigned c = ((b & 0x0Fu) << 12) | ((p[*i + 1] & 0x3Fu) << 6) |
+                           (p[*i + 2] & 0x3Fu);
+        if (c < 0x0800) {
+            return WB_SLOW; /* overlong */
+        }
+        *i += 3;
+        return classes[c]; /* surrogates are slow in the table */
+    }
+    return WB_SLOW;
+}
+
+void
+px_words_fast_init(void)
+{
+    pthread_once(&classes_once, fill_classes);
+}
+
+bool
+px_words_fast_line(px_str text, size_t from, size_t to)
+{
+    const unsigned char *p = (const unsigned char *)text.ptr;
+    size_t i = from;
+    while (i < to) {
+        if (next_class(p, &i, to) == WB_SLOW) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool
+joins(uint8_t prev, uint8_t mid, uint8_t next)
+{
+    if (prev == WB_LETTER && next == WB_LETTER) {
+        return mid == WB_MID_LETTER || mid == WB_MID_NUM_LETTER;
+    }
+    if (prev == WB_DIGIT && next == WB_DIGIT) {
+        return mid == WB_MID_NUM || mid == WB_MID_NUM_LETTER;
+    }
+    return false;
+}
+
+/* Skips the marks and format characters at i. */
+static inline size_t
+skip_extend(const unsigned char *p, size_t i, size_t to)
+{
+    while (i < to) {
+        size_t j = i;
+        if (next_class(p, &j, to) != WB_EXTEND) {
+            break;
+        }
+        i = j;
+    }
+    return i;
+}
+
+/* The end of the word that starts at i with class first. */
+static size_t
+word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
+{
+    uint8_t prev = first;
+    while (i < to) {
+        size_t j = i;
+        const uint8_t c = next_class(p, &j, to);
+        if (c == WB_LETTER || c == WB_DIGIT) {
+            prev = c;
+            i = j;
+            continue;
+        }
+        if (c == WB_EXTEND) {
+            i = j;
+            continue;
+        }
+        size_t k = skip_extend(p, j, to);
+        if (k >= to) {
+            break;
+        }
+        const uint8_t after = next_class(p, &k, to);
+        if (!joins(prev, c, after)) {
+            break;
+        }
+        prev = after;
+        i = k;
+    }
+    return i;
+}
+
+px_status
+px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
+{
+    const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    size_t i = from;
+    while (i < to) {
+        const size_t start = i;
+        const uint8_t c = next_class(p, &i, to);
+        if (c != WB_LETTER && c != WB_DIGIT) {
+            continue;
+        }
+        i = word_end(p, i, to, c);
+        const px_status rc =
+            px_words_add(sp, start, i - start, UBRK_WORD_LETTER, err);
+        if (rc != PX_OK) {
+            return rc;
+        }
+    }
+    return PX_OK;
+}
