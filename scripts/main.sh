@@ -2,7 +2,7 @@
 # The main job: install what is missing, build, compile the concept lexicon
 # (once; again when the build is newer), analyse the bundled sample corpus
 # (data/sample) and write the result to out/ (articles.jsonl,
-# analysis.jsonl, stories.json).
+# analysis.jsonl, stories.json, report.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
