@@ -79,7 +79,7 @@ static int
 cond_compile(px_str s, uint32_t *out, size_t max, uint8_t *n_out)
 {
     uint32_t cp[HS_MAX_CP * 2];
-    const size_t n = decode(s, cp, HS_MAX_CP * 2);
+    const size_t n = decode(s, cp, (size_t)HS_MAX_CP * 2);
     size_t k = 0;
     int elems = 0;
     if (n == SIZE_MAX) {
@@ -220,7 +220,8 @@ aff_rule(hs_ctx *x, px_str line)
     const size_t na = za ? 0 : decode(add, r->add, HS_MAX_CP);
     const bool any = px_str_eq(cond, px_str_c("."));
     if (ns == SIZE_MAX || na == SIZE_MAX ||
-        (!any && cond_compile(cond, r->cond, HS_MAX_CP * 2, &r->n_cond) < 0)) {
+        (!any &&
+         cond_compile(cond, r->cond, (size_t)HS_MAX_CP * 2, &r->n_cond) < 0)) {
         return;
     }
     r->n_strip = (uint8_t)ns;

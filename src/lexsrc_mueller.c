@@ -56,7 +56,11 @@ strip_brackets(px_str s, px_buf *out)
         } else if (depth == 0) {
             const bool sp = c == ' ' || c == '\t';
             if (!sp || (out->len > 0 && out->ptr[out->len - 1] != ' ')) {
-                px_buf_add_byte(out, sp ? ' ' : c);
+                if (sp) {
+                    px_buf_add_byte(out, ' ');
+                } else {
+                    px_buf_add_byte(out, c);
+                }
             }
         }
     }
