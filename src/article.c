@@ -157,6 +157,18 @@ px_date_prec_name(px_date_prec p)
     return (unsigned)p < sizeof names / sizeof names[0] ? names[p] : "none";
 }
 
+int64_t
+px_days_from_civil(int year, int month, int day)
+{
+    const int64_t y = (int64_t)year - (month <= 2);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy =
+        (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + (int64_t)day - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 void
 px_date_format(const px_date *d, char buf[32])
 {

@@ -98,6 +98,10 @@ px_status px_article_set_paras(px_article *a, const px_para_in *in, size_t n,
  * "2026-01-06", "2026-01-06T08:41", "...:00+03:00"); empty for NONE.
  * buf must hold 32 bytes. */
 void px_date_format(const px_date *d, char buf[32]);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil); negative before 1970. */
+int64_t px_days_from_civil(int year, int month, int day);
 /* "none", "year", "month", "day", "minute", "second". */
 const char *px_date_prec_name(px_date_prec p);
 

@@ -487,18 +487,6 @@ valid_ymd(int y, int m, int d)
            d >= 1 && d <= mdays(y, m);
 }
 
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil). */
-static long
-days_of(int y, int m, int d)
-{
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static void
 civil_of(long z, px_date *out)
 {
@@ -1337,13 +1325,13 @@ set_day(px_date *d, long z)
 static void
 nearest_year(const px_date *a, int m, int d, px_date *out)
 {
-    const long az = days_of(a->year, a->month, a->day);
+    const long az = px_days_from_civil(a->year, a->month, a->day);
     long best = -1;
     for (int y = a->year - 1; y <= a->year + 1; y++) {
         if (!valid_ymd(y, m, d)) {
             continue;
         }
-        const long z = days_of(y, m, d);
+        const long z = px_days_from_civil(y, m, d);
         const long dist = z > az ? z - az : az - z;
         if (best < 0 || dist < best) {
             best = dist;
@@ -1375,7 +1363,7 @@ resolve_partial(const hit *h, const px_date *a, px_date *out)
         return;
     }
     /* a day of the month alone (5日): the month nearest the anchor */
-    const long az = days_of(a->year, a->month, a->day);
+    const long az = px_days_from_civil(a->year, a->month, a->day);
     long best = -1;
     for (int k = -1; k <= 1; k++) {
         const int mi = a->year * 12 + a->month - 1 + k;
@@ -1384,7 +1372,7 @@ resolve_partial(const hit *h, const px_date *a, px_date *out)
         if (!valid_ymd(y, m, h->d)) {
             continue;
         }
-        const long z = days_of(y, m, h->d);
+        const long z = px_days_from_civil(y, m, h->d);
         const long dist = z > az ? z - az : az - z;
         if (best < 0 || dist < best) {
             best = dist;
@@ -1411,7 +1399,7 @@ weekday_day(const hit *h, long az)
 static void
 resolve_rel(const hit *h, const px_date *a, px_date_mention *m)
 {
-    const long az = days_of(a->year, a->month, a->day);
+    const long az = px_days_from_civil(a->year, a->month, a->day);
     px_date *const out = &m->date;
     switch (h->kind) {
     case PX_DT_DAY:

@@ -2145,17 +2145,11 @@ scan_times(page *pg, vis *v)
     }
 }
 
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+/* Days since 1970-01-01 of d's day. */
 static long
 day_number(const px_date *d)
 {
-    const long y = d->month <= 2 ? d->year - 1 : d->year;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long m = (long)(int)d->month;
-    const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return (long)px_days_from_civil(d->year, d->month, d->day);
 }
 
 /* A seen date within tol days of d (exact first) that has none of the

@@ -209,18 +209,6 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
     return PX_OK;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t
-days_of(int y, int m, int d)
-{
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* Figures (not date parts) by value, and dates resolved to the day. */
 static px_status
 add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
@@ -249,7 +237,7 @@ add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
         if (!d[i].is_resolved || x->prec < PX_PREC_DAY) {
             continue;
         }
-        const int64_t day = days_of(x->year, x->month, x->day);
+        const int64_t day = px_days_from_civil(x->year, x->month, x->day);
         if (!add_raw(p, feat_id(PX_FK_DAY, (uint64_t)day), W_DAY)) {
             rc = px_fail(err, PX_ENOMEM, "profile: out of memory");
         }

@@ -50,13 +50,7 @@ is_name_kind(char k)
 static int64_t
 days_of(const px_date *d)
 {
-    const int64_t m = (int64_t)(uint8_t)d->month;
-    const int64_t y = (int64_t)d->year - (m <= 2);
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy =
-        (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + (int64_t)(uint8_t)d->day - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return px_days_from_civil(d->year, d->month, d->day);
 }
 
 static bool

@@ -147,14 +147,7 @@ epoch_of(const px_date *d)
     if (d->prec < PX_PREC_DAY) {
         return PX_TIME_NONE;
     }
-    const int64_t m = (int64_t)d->month;
-    const int64_t y = (int64_t)d->year - (m <= 2);
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy =
-        (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + (int64_t)d->day - 1;
-    const int64_t days =
-        era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    const int64_t days = px_days_from_civil(d->year, d->month, d->day);
     int64_t t = days * 86400 + (int64_t)d->hour * 3600 + (int64_t)d->min * 60 +
                 (int64_t)d->sec;
     if (d->has_tz) {
