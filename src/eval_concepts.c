@@ -29,6 +29,7 @@
 #include "lexicon.h"
 #include "parallax.h"
 #include "str.h"
+#include "tsvdata.h"
 #include "words.h"
 
 #define N_RETR        3
@@ -83,52 +84,13 @@ typedef struct vstats {
     counter unc;
 } vstats;
 
+/* Reads a data file whole, naming this evaluation in the error. */
 static px_status
 read_file(const char *path, px_buf *b, px_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return px_fail(err, PX_EIO, "eval concepts: cannot open %s", path);
-    }
-    b->len = 0;
-    char chunk[4096];
-    size_t n = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        px_buf_add(b, chunk, n);
-    }
-    fclose(f);
-    return px_buf_failed(b) ? px_fail(err, PX_ENOMEM, "eval concepts: %s", path)
-                            : PX_OK;
-}
-
-/* The byte an escape \e stands for. */
-static char
-escaped(char e)
-{
-    switch (e) {
-    case 'n':
-        return '\n';
-    case 't':
-        return '\t';
-    case 'r':
-        return '\r';
-    default:
-        return e;
-    }
-}
-
-/* Undoes the TSV escapes of field into out. */
-static void
-unescape(px_str field, px_buf *out)
-{
-    out->len = 0;
-    for (size_t i = 0; i < field.len; i++) {
-        char c = field.ptr[i];
-        if (c == '\\' && i + 1 < field.len) {
-            c = escaped(field.ptr[++i]);
-        }
-        px_buf_add_byte(out, c);
-    }
+    px_error inner = {0};
+    const px_status rc = px_tsv_read_file(path, b, &inner);
+    return rc == PX_OK ? PX_OK : px_fail_in(err, "eval concepts", &inner);
 }
 
 /* The language words are split in for NTREX version v. */
@@ -289,23 +251,6 @@ one_doc(ev *e, vstats *vs, const char *wlang, px_str story, collection *c,
     return rc;
 }
 
-/* Field i (0-based, TAB-separated) of line. */
-static px_str
-field(px_str line, int i)
-{
-    size_t b = 0;
-    for (int k = 0; k < i; k++) {
-        const char *t = memchr(line.ptr + b, '\t', line.len - b);
-        if (t == NULL) {
-            return (px_str){line.ptr + line.len, 0};
-        }
-        b = (size_t)(t - line.ptr) + 1;
-    }
-    const char *t = memchr(line.ptr + b, '\t', line.len - b);
-    const size_t end = t != NULL ? (size_t)(t - line.ptr) : line.len;
-    return (px_str){line.ptr + b, end - b};
-}
-
 /* The retrieval collection of version v, or NULL. */
 static collection *
 coll_of(ev *e, const char *v)
@@ -327,22 +272,18 @@ scan_version(ev *e, const char *dir, const char *v, vstats *vs, px_error *err)
     char wlang[16];
     word_lang(v, wlang);
     collection *c = coll_of(e, v);
-    size_t at = 0;
+    px_str rest = {e->file.ptr, e->file.len};
+    px_str line;
     bool header = true;
-    while (rc == PX_OK && at < e->file.len) {
-        const char *nl = memchr(e->file.ptr + at, '\n', e->file.len - at);
-        const size_t end =
-            nl != NULL ? (size_t)(nl - e->file.ptr) : e->file.len;
-        const px_str line = {e->file.ptr + at, end - at};
-        at = end + 1;
+    while (rc == PX_OK && px_tsv_next_line(&rest, &line)) {
         if (header || line.len == 0) {
             header = false;
             continue;
         }
-        unescape(field(line, 4), &e->text);
+        px_tsv_unescape(px_tsv_field(line, 4), &e->text);
         rc = px_buf_failed(&e->text)
                  ? px_fail(err, PX_ENOMEM, "eval concepts: out of memory")
-                 : one_doc(e, vs, wlang, field(line, 1), c, err);
+                 : one_doc(e, vs, wlang, px_tsv_field(line, 1), c, err);
     }
     return rc;
 }

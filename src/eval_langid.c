@@ -23,6 +23,7 @@
 #include "langid.h"
 #include "parallax.h"
 #include "str.h"
+#include "tsvdata.h"
 
 #define MAX_WRONG 4
 
@@ -48,57 +49,14 @@ typedef struct version {
     wrong wrong[MAX_WRONG]; /* commonest wrong answers on whole docs */
 } version;
 
-/* Reads a whole file into b (NUL-terminated). */
+/* Reads a whole file into b (NUL-terminated), naming this evaluation in
+ * the error. */
 static px_status
 read_file(const char *path, px_buf *b, px_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return px_fail(err, PX_EIO, "eval langid: %s: %s", path,
-                       strerror(errno));
-    }
-    char chunk[4096];
-    size_t n = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        px_buf_add(b, chunk, n);
-    }
-    const bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
-        return px_fail(err, PX_EIO, "eval langid: %s: read error", path);
-    }
-    return px_buf_failed(b) ? px_fail(err, PX_ENOMEM, "eval langid: %s", path)
-                            : PX_OK;
-}
-
-/* The byte an escape \e stands for. */
-static char
-escaped(char e)
-{
-    switch (e) {
-    case 'n':
-        return '\n';
-    case 't':
-        return '\t';
-    case 'r':
-        return '\r';
-    default:
-        return e;
-    }
-}
-
-/* Undoes the TSV escapes (\\ \t \n \r) of field into out. */
-static void
-unescape(px_str field, px_buf *out)
-{
-    out->len = 0;
-    for (size_t i = 0; i < field.len; i++) {
-        char c = field.ptr[i];
-        if (c == '\\' && i + 1 < field.len) {
-            c = escaped(field.ptr[++i]);
-        }
-        px_buf_add_byte(out, c);
-    }
+    px_error inner = {0};
+    const px_status rc = px_tsv_read_file(path, b, &inner);
+    return rc == PX_OK ? PX_OK : px_fail_in(err, "eval langid", &inner);
 }
 
 /* The gold code for an NTREX version code (see the file comment). */
@@ -184,19 +142,6 @@ score_doc(version *v, px_str text, px_error *err)
     return rc;
 }
 
-/* The text column (the fifth) of one TSV line, still escaped. */
-static px_str
-text_field(px_str line)
-{
-    size_t tabs = 0;
-    for (size_t i = 0; i < line.len; i++) {
-        if (line.ptr[i] == '\t' && ++tabs == 4) {
-            return (px_str){line.ptr + i + 1, line.len - i - 1};
-        }
-    }
-    return (px_str){line.ptr, 0};
-}
-
 /* Scores every document of docs/<lang>.tsv. */
 static px_status
 score_version(const char *dir, version *v, px_buf *file, px_buf *text,
@@ -206,16 +151,14 @@ score_version(const char *dir, version *v, px_buf *file, px_buf *text,
     snprintf(path, sizeof path, "%s/docs/%s.tsv", dir, v->lang);
     file->len = 0;
     px_status rc = read_file(path, file, err);
-    const char *p = file->ptr;
-    const char *end = file->ptr + file->len;
-    for (bool header = true; rc == PX_OK && p < end; header = false) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const px_str line = {p, (size_t)((nl != NULL ? nl : end) - p)};
-        p = nl != NULL ? nl + 1 : end;
+    px_str rest = {file->ptr, file->len};
+    px_str line;
+    for (bool header = true; rc == PX_OK && px_tsv_next_line(&rest, &line);
+         header = false) {
         if (header || line.len == 0) {
             continue;
         }
-        unescape(text_field(line), text);
+        px_tsv_unescape(px_tsv_field(line, 4), text);
         rc = px_buf_failed(text)
                  ? px_fail(err, PX_ENOMEM, "eval langid: out of memory")
                  : score_doc(v, (px_str){text->ptr, text->len}, err);
