@@ -152,3 +152,29 @@ px_cli_shared_dir(char *out, size_t cap)
     }
     snprintf(out, cap, "%s/../shared", exe);
 }
+
+void
+px_cli_data_dir(const char *arg, const char *rel, char *out, size_t cap)
+{
+    if (arg != NULL) {
+        snprintf(out, cap, "%s", arg);
+        return;
+    }
+    char shared[2048];
+    px_cli_shared_dir(shared, sizeof shared);
+    snprintf(out, cap, "%s/%s", shared, rel);
+}
+
+double
+px_cli_json_num(const json_t *o, const char *key)
+{
+    const json_t *v = json_object_get(o, key);
+    return json_is_number(v) ? json_number_value(v) : 0.0;
+}
+
+const char *
+px_cli_json_str(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s != NULL ? s : "";
+}

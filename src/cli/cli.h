@@ -4,6 +4,8 @@
 #define PX_CLI_H
 
 #include <stdbool.h>
+
+#include <jansson.h>
 #include <stddef.h>
 
 #include "parallax.h"
@@ -35,6 +37,15 @@ void px_cli_error(const char *cmd, const char *msg);
  * (run from the repository), else the one beside the repository holding
  * the binary (<repo>/build/parallax -> <repo>/../shared). */
 void px_cli_shared_dir(char *out, size_t cap);
+
+/* The data folder an evaluation reads: arg when given, else rel under the
+ * shared folder (px_cli_shared_dir). */
+void px_cli_data_dir(const char *arg, const char *rel, char *out, size_t cap);
+
+/* Members of a JSON report: a number (0 when absent) and a string (""
+ * when absent). */
+double px_cli_json_num(const json_t *o, const char *key);
+const char *px_cli_json_str(const json_t *o, const char *key);
 
 /* Parses a --format value ("auto", "html", "warc", "jsonl", "text"). */
 bool px_cli_parse_format(const char *s, px_format *out);

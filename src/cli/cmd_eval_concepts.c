@@ -39,29 +39,17 @@ typedef struct opts {
     long keys;
 } opts;
 
-static double
-num(const json_t *o, const char *key)
-{
-    const json_t *v = json_object_get(o, key);
-    return json_is_number(v) ? json_number_value(v) : 0.0;
-}
-
-static const char *
-str(const json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s != NULL ? s : "";
-}
-
 static void
 print_version(const json_t *v, long keys)
 {
-    const double covered = num(v, "covered");
-    printf("%-10s %4lld %7lld %7.1f %5.1f ", str(v, "lang"),
-           (long long)num(v, "docs"), (long long)num(v, "content_words"),
-           100.0 * num(v, "coverage"),
-           covered > 0 ? 100.0 * num(v, "covered_one_ideograph") / covered
-                       : 0.0);
+    const double covered = px_cli_json_num(v, "covered");
+    printf("%-10s %4lld %7lld %7.1f %5.1f ", px_cli_json_str(v, "lang"),
+           (long long)px_cli_json_num(v, "docs"),
+           (long long)px_cli_json_num(v, "content_words"),
+           100.0 * px_cli_json_num(v, "coverage"),
+           covered > 0
+               ? 100.0 * px_cli_json_num(v, "covered_one_ideograph") / covered
+               : 0.0);
     size_t i = 0;
     const json_t *k = NULL;
     json_array_foreach(json_object_get(v, "uncovered"), i, k)
@@ -69,7 +57,8 @@ print_version(const json_t *v, long keys)
         if ((long)i >= keys) {
             break;
         }
-        printf(" %s:%lld", str(k, "key"), (long long)num(k, "count"));
+        printf(" %s:%lld", px_cli_json_str(k, "key"),
+               (long long)px_cli_json_num(k, "count"));
     }
     putchar('\n');
 }
@@ -77,8 +66,8 @@ print_version(const json_t *v, long keys)
 static void
 print_report(const json_t *root, long keys)
 {
-    printf("lexicon %s (%.1f s)\n\n", str(root, "lexicon"),
-           num(root, "seconds"));
+    printf("lexicon %s (%.1f s)\n\n", px_cli_json_str(root, "lexicon"),
+           px_cli_json_num(root, "seconds"));
     printf("%-10s %4s %7s %7s %5s  %s\n", "version", "docs", "content",
            "cover%", "1ch%", "commonest uncovered keys");
     size_t i = 0;
@@ -90,8 +79,10 @@ print_report(const json_t *root, long keys)
     printf("\n%-8s %-8s %7s %7s %7s\n", "from", "to", "queries", "P@1", "MRR");
     json_array_foreach(json_object_get(root, "retrieval"), i, v)
     {
-        printf("%-8s %-8s %7lld %7.3f %7.3f\n", str(v, "from"), str(v, "to"),
-               (long long)num(v, "queries"), num(v, "p_at_1"), num(v, "mrr"));
+        printf("%-8s %-8s %7lld %7.3f %7.3f\n", px_cli_json_str(v, "from"),
+               px_cli_json_str(v, "to"),
+               (long long)px_cli_json_num(v, "queries"),
+               px_cli_json_num(v, "p_at_1"), px_cli_json_num(v, "mrr"));
     }
 }
 
@@ -131,13 +122,7 @@ px_cmd_eval_concepts(int argc, char **argv)
         return prc;
     }
     char dir[4096];
-    if (o.dir != NULL) {
-        snprintf(dir, sizeof dir, "%s", o.dir);
-    } else {
-        char shared[2048];
-        px_cli_shared_dir(shared, sizeof shared);
-        snprintf(dir, sizeof dir, "%s/data/crosslingual/ntrex128", shared);
-    }
+    px_cli_data_dir(o.dir, "data/crosslingual/ntrex128", dir, sizeof dir);
     static char label[] = "eval concepts: versions";
     char *json = NULL;
     px_error err = {0};

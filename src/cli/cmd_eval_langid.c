@@ -28,35 +28,15 @@ static const char usage[] =
     "  --json     print the JSON report instead of the table\n";
 
 static void
-default_dir(char *out, size_t cap)
-{
-    char shared[2048];
-    px_cli_shared_dir(shared, sizeof shared);
-    snprintf(out, cap, "%s/data/crosslingual/ntrex128", shared);
-}
-
-static double
-num(const json_t *o, const char *key)
-{
-    const json_t *v = json_object_get(o, key);
-    return json_is_number(v) ? json_number_value(v) : 0.0;
-}
-
-static const char *
-str(const json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s != NULL ? s : "";
-}
-
-static void
 print_version(const json_t *v)
 {
-    printf("%-9s %-9s %-5s %4lld %7.1f %7.1f %7.1f  ", str(v, "lang"),
-           str(v, "gold"), str(v, "script"),
+    printf("%-9s %-9s %-5s %4lld %7.1f %7.1f %7.1f  ",
+           px_cli_json_str(v, "lang"), px_cli_json_str(v, "gold"),
+           px_cli_json_str(v, "script"),
            (long long)json_integer_value(json_object_get(v, "docs")),
-           100.0 * num(v, "whole"), 100.0 * num(v, "headline"),
-           100.0 * num(v, "first_sentence"));
+           100.0 * px_cli_json_num(v, "whole"),
+           100.0 * px_cli_json_num(v, "headline"),
+           100.0 * px_cli_json_num(v, "first_sentence"));
     const char *code;
     const json_t *count;
     json_object_foreach((json_t *)json_object_get(v, "wrong"), code, count)
@@ -93,13 +73,15 @@ print_report(const json_t *root)
     print_section(versions, false);
     printf("\nSupported, all documents: whole %.2f%%, headline %.2f%%, "
            "first sentence %.2f%% (%lld docs); lowest whole %.2f%%\n",
-           100.0 * num(sup, "whole"), 100.0 * num(sup, "headline"),
-           100.0 * num(sup, "first_sentence"),
+           100.0 * px_cli_json_num(sup, "whole"),
+           100.0 * px_cli_json_num(sup, "headline"),
+           100.0 * px_cli_json_num(sup, "first_sentence"),
            (long long)json_integer_value(json_object_get(sup, "docs")),
-           100.0 * num(sup, "min_whole"));
+           100.0 * px_cli_json_num(sup, "min_whole"));
     printf("Mean confidence: %.2f when right, %.2f when wrong (all three "
            "levels)\n",
-           num(sup, "confidence_right"), num(sup, "confidence_wrong"));
+           px_cli_json_num(sup, "confidence_right"),
+           px_cli_json_num(sup, "confidence_wrong"));
     printf("Below 99%% on whole documents:");
     size_t i;
     const json_t *v;
@@ -152,11 +134,7 @@ px_cmd_eval_langid(int argc, char **argv)
         }
     }
     char dir[4096];
-    if (dir_arg != NULL) {
-        snprintf(dir, sizeof dir, "%s", dir_arg);
-    } else {
-        default_dir(dir, sizeof dir);
-    }
+    px_cli_data_dir(dir_arg, "data/crosslingual/ntrex128", dir, sizeof dir);
     static char label[] = "eval langid: versions";
     char *json = NULL;
     px_error err = {0};

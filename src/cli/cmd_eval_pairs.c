@@ -25,13 +25,6 @@ static const char usage[] =
     "                  binary\n"
     "  --json          print the JSON report\n";
 
-static double
-num(const json_t *o, const char *key)
-{
-    const json_t *v = json_object_get(o, key);
-    return json_is_number(v) ? json_number_value(v) : 0.0;
-}
-
 static void
 print_report(const json_t *root)
 {
@@ -39,18 +32,18 @@ print_report(const json_t *root)
     const json_t *a = json_object_get(root, "all");
     printf("lexicon %s, %.1f s\n",
            json_is_true(json_object_get(root, "lexicon")) ? "yes" : "NO",
-           num(root, "seconds"));
-    printf("original-language pairs  n %4.0f  Pearson %.3f\n", num(o, "n"),
-           num(o, "pearson"));
-    printf("all pairs                n %4.0f  Pearson %.3f\n\n", num(a, "n"),
-           num(a, "pearson"));
+           px_cli_json_num(root, "seconds"));
+    printf("original-language pairs  n %4.0f  Pearson %.3f\n",
+           px_cli_json_num(o, "n"), px_cli_json_num(o, "pearson"));
+    printf("all pairs                n %4.0f  Pearson %.3f\n\n",
+           px_cli_json_num(a, "n"), px_cli_json_num(a, "pearson"));
     size_t i = 0;
     const json_t *g = NULL;
     json_array_foreach(json_object_get(root, "by_languages"), i, g)
     {
         printf("  %-8s n %4.0f  Pearson %.3f\n",
-               json_string_value(json_object_get(g, "pairs")), num(g, "n"),
-               num(g, "pearson"));
+               json_string_value(json_object_get(g, "pairs")),
+               px_cli_json_num(g, "n"), px_cli_json_num(g, "pearson"));
     }
 }
 
@@ -78,14 +71,8 @@ px_cmd_eval_pairs(int argc, char **argv)
         }
     }
     char dir[4096];
-    if (dir_arg != NULL) {
-        snprintf(dir, sizeof dir, "%s", dir_arg);
-    } else {
-        char shared[2048];
-        px_cli_shared_dir(shared, sizeof shared);
-        snprintf(dir, sizeof dir,
-                 "%s/data/crosslingual/semeval2022-task8-hfl-sample", shared);
-    }
+    px_cli_data_dir(dir_arg, "data/crosslingual/semeval2022-task8-hfl-sample",
+                    dir, sizeof dir);
     char *report = NULL;
     px_error err = {0};
     if (px_eval_pairs(dir, lexicon, &report, &err) != PX_OK) {

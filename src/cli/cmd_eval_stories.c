@@ -45,28 +45,23 @@ typedef struct opts {
     px_story_opts so;
 } opts;
 
-static double
-num(const json_t *o, const char *key)
-{
-    const json_t *v = json_object_get(o, key);
-    return json_is_number(v) ? json_number_value(v) : 0.0;
-}
-
 static void
 print_prf(const json_t *root, const char *key, const char *label)
 {
     const json_t *o = json_object_get(root, key);
-    printf("%-26s P %.3f  R %.3f  F1 %.3f\n", label, num(o, "precision"),
-           num(o, "recall"), num(o, "f1"));
+    printf("%-26s P %.3f  R %.3f  F1 %.3f\n", label,
+           px_cli_json_num(o, "precision"), px_cli_json_num(o, "recall"),
+           px_cli_json_num(o, "f1"));
 }
 
 static void
 print_report(const json_t *root)
 {
     printf("%lld articles, %lld stories, lexicon %s, %.1f s\n\n",
-           (long long)num(root, "articles"), (long long)num(root, "stories"),
+           (long long)px_cli_json_num(root, "articles"),
+           (long long)px_cli_json_num(root, "stories"),
            json_is_true(json_object_get(root, "lexicon")) ? "yes" : "NO",
-           num(root, "seconds"));
+           px_cli_json_num(root, "seconds"));
     print_prf(root, "bcubed", "B-cubed");
     print_prf(root, "pairwise", "pairwise");
     print_prf(root, "pairwise_cross_language", "pairwise, cross-language");
@@ -77,16 +72,17 @@ print_report(const json_t *root)
     {
         printf("%-8s %-8s %7.3f %7.3f\n",
                json_string_value(json_object_get(v, "from")),
-               json_string_value(json_object_get(v, "to")), num(v, "p_at_1"),
-               num(v, "mrr"));
+               json_string_value(json_object_get(v, "to")),
+               px_cli_json_num(v, "p_at_1"), px_cli_json_num(v, "mrr"));
     }
-    if (num(root, "reedits") > 0) {
+    if (px_cli_json_num(root, "reedits") > 0) {
         printf("\nre-edits in their original's copy group: %lld of %lld\n",
-               (long long)num(root, "reedits_in_original_group"),
-               (long long)num(root, "reedits"));
+               (long long)px_cli_json_num(root, "reedits_in_original_group"),
+               (long long)px_cli_json_num(root, "reedits"));
     }
-    printf("articles whose copy group lies in another story: %lld\n",
-           (long long)num(root, "articles_in_group_of_other_story"));
+    printf(
+        "articles whose copy group lies in another story: %lld\n",
+        (long long)px_cli_json_num(root, "articles_in_group_of_other_story"));
 }
 
 static int
@@ -176,13 +172,7 @@ px_cmd_eval_stories(int argc, char **argv)
         return prc;
     }
     char dir[4096];
-    if (o.dir != NULL) {
-        snprintf(dir, sizeof dir, "%s", o.dir);
-    } else {
-        char shared[2048];
-        px_cli_shared_dir(shared, sizeof shared);
-        snprintf(dir, sizeof dir, "%s/data/crosslingual/ntrex128", shared);
-    }
+    px_cli_data_dir(o.dir, "data/crosslingual/ntrex128", dir, sizeof dir);
     char *versions = o.all ? all_versions(dir) : NULL;
     if (o.all && versions == NULL) {
         fprintf(stderr,
