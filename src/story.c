@@ -221,9 +221,8 @@ px_storyset_add_text(px_storyset *s, const char *id, const char *title,
                         px_str_c(text != NULL ? text : ""), lang, NULL, err);
 }
 
-/* Dated articles by time, then undated ones in order of adding. */
-static int
-by_time(const px_story_art *arts, size_t i, size_t j)
+int
+px_story_cmp_time(const px_story_art *arts, size_t i, size_t j)
 {
     const int64_t ti = arts[i].t;
     const int64_t tj = arts[j].t;
@@ -236,7 +235,7 @@ by_time(const px_story_art *arts, size_t i, size_t j)
     return (i > j) - (i < j);
 }
 
-/* Stable merge sort of idx by by_time (qsort has no context). */
+/* Stable merge sort of idx by px_story_cmp_time (qsort has no context). */
 static void
 sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
 {
@@ -250,7 +249,7 @@ sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
     size_t j = h;
     size_t k = 0;
     while (i < h || j < n) {
-        if (j == n || (i < h && by_time(arts, idx[i], idx[j]) <= 0)) {
+        if (j == n || (i < h && px_story_cmp_time(arts, idx[i], idx[j]) <= 0)) {
             tmp[k++] = idx[i++];
         } else {
             tmp[k++] = idx[j++];

@@ -75,6 +75,10 @@ size_t *px_story_ranked(const px_storyset *s, size_t *n_arts);
 /* The story at rank (0-based) in px_storyset_summary order, or SIZE_MAX. */
 size_t px_story_at_rank(const px_storyset *s, size_t rank);
 
+/* The order articles are placed in: dated ones by time, then undated ones
+ * in order of adding; < 0 when article i comes before article j. */
+int px_story_cmp_time(const px_story_art *arts, size_t i, size_t j);
+
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);
 

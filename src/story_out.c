@@ -130,15 +130,6 @@ by_size(const void *a, const void *b)
     return (x->story > y->story) - (x->story < y->story);
 }
 
-static bool
-earlier(const px_story_art *a, size_t ia, const px_story_art *b, size_t ib)
-{
-    if ((a->t == PX_TIME_NONE) != (b->t == PX_TIME_NONE)) {
-        return b->t == PX_TIME_NONE;
-    }
-    return a->t != b->t ? a->t < b->t : ia < ib;
-}
-
 /* The stories with their articles (rows and one index array, owned). */
 static story_row *
 make_rows(const px_storyset *s, size_t **members)
@@ -164,8 +155,7 @@ make_rows(const px_storyset *s, size_t **members)
     for (size_t i = 0; i < s->n_arts; i++) {
         story_row *r = &rows[s->arts[i].story];
         size_t j = r->n++;
-        while (j > 0 && earlier(&s->arts[i], i, &s->arts[r->arts[j - 1]],
-                                r->arts[j - 1])) {
+        while (j > 0 && px_story_cmp_time(s->arts, i, r->arts[j - 1]) < 0) {
             r->arts[j] = r->arts[j - 1];
             j--;
         }
@@ -348,8 +338,7 @@ px_story_members(const px_storyset *s, size_t k, size_t *n)
             continue;
         }
         size_t j = (*n)++;
-        while (j > 0 &&
-               earlier(&s->arts[i], i, &s->arts[out[j - 1]], out[j - 1])) {
+        while (j > 0 && px_story_cmp_time(s->arts, i, out[j - 1]) < 0) {
             out[j] = out[j - 1];
             j--;
         }
