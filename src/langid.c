@@ -419,16 +419,68 @@ cmp_weight(const void *a, const void *b)
     return (x < y) - (x > y); /* decreasing */
 }
 
+/* The length of the code point at s[i] (1..4), or 0 when s[i] starts no
+ * well-formed UTF-8 sequence; *cp gets the code point. */
+static size_t
+utf8_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+    int32_t c = 0;
+    size_t j = i;
+    U8_NEXT(s, j, len, c);
+    *cp = c < 0 ? 0 : (uint32_t)c;
+    return c < 0 ? 0 : j - i;
+}
+
+/* True for what CLD2 does not take as interchange-valid text: controls
+ * other than tab and line breaks (C1 ones are what cp1252 quotes become
+ * when a page is decoded as Latin-1), noncharacters. */
+static bool
+is_not_interchange(uint32_t cp)
+{
+    if (cp < 0x20) {
+        return cp != '\t' && cp != '\n' && cp != '\r';
+    }
+    return (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xfdd0 && cp <= 0xfdef) ||
+           (cp & 0xfffe) == 0xfffe;
+}
+
+/* A copy of t (owned, free) with every byte of what CLD2 would stop at
+ * turned into a space, so that one stray control does not cut a text
+ * short; NULL on OOM. */
+static char *
+scrub_copy(px_str t)
+{
+    char *out = malloc(t.len);
+    if (out == NULL) {
+        return NULL;
+    }
+    const unsigned char *s = (const unsigned char *)t.ptr;
+    for (size_t i = 0; i < t.len;) {
+        uint32_t cp = 0;
+        const size_t n = utf8_at(s, t.len, i, &cp);
+        const bool bad = n == 0 || is_not_interchange(cp);
+        const size_t step = n == 0 ? 1 : n;
+        for (size_t k = 0; k < step; k++) {
+            out[i + k] = bad ? ' ' : t.ptr[i + k];
+        }
+        i += step;
+    }
+    return out;
+}
+
 /* Runs CLD2 on one sample and adds its verdict to v. */
 static px_status
 cld2_run(px_str t, cld2_vote *v, px_error *err)
 {
     px_cld2_result r;
     int rc = px_cld2_detect(t.ptr, (int)t.len, &r);
-    if (rc == 0 && r.valid_prefix > 0 && (size_t)r.valid_prefix < t.len) {
+    if (rc == 0 && (size_t)r.valid_prefix < t.len) {
         /* CLD2 stops at the first byte that is not interchange-valid
-         * UTF-8 (or a control character): keep what comes before it. */
-        rc = px_cld2_detect(t.ptr, r.valid_prefix, &r);
+         * UTF-8 (or a control character): read the text again with
+         * such bytes blanked. */
+        char *clean = scrub_copy(t);
+        rc = clean == NULL ? -1 : px_cld2_detect(clean, (int)t.len, &r);
+        free(clean);
     }
     if (rc != 0) {
         return px_fail(err, PX_ENOMEM, "langid: CLD2: out of memory");
@@ -602,6 +654,8 @@ from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
     const char *lang = with_script(v->lang[0].iso3, s, sc);
     if (is_bcms(lang)) {
         lang = px_langid_bcms(part, n_part, lang);
+    } else if (strcmp(lang, "msa") == 0 || strcmp(lang, "ind") == 0) {
+        lang = px_langid_malay(part, n_part, lang);
     }
     set_code(out->lang, sizeof out->lang, lang);
     out->percent = share(v->lang[0].bytes, v->total);

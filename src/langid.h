@@ -95,8 +95,14 @@ const char *px_langid_cld2_script(const char *iso3);
 /* Bosnian, Croatian or Serbian (Latin script) for a text CLD2 called
  * cld2_pick (one of "bos", "hrv", "srp-Latn"), from the standard
  * differences in vocabulary and the reflex of yat in the samples
- * part[0..n); cld2_pick when they do not tell (langid_bcms.c). */
+ * part[0..n); cld2_pick when they do not tell (langid_close.c). */
 const char *px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick);
+
+/* Malay or Indonesian for a text CLD2 called cld2_pick ("msa" or "ind"),
+ * from the standard differences in vocabulary; cld2_pick when they do not
+ * tell (langid_close.c). */
+const char *px_langid_malay(const px_str *part, size_t n,
+                            const char *cld2_pick);
 
 /* Han characters (sorted code points) that only Simplified, or only
  * Traditional, Chinese writes: generated from Unihan (langid_han.c). */

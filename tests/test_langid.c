@@ -228,6 +228,47 @@ test_bcms(void)
     }
 }
 
+/* Malay and Indonesian: the same news item in each standard, written
+ * for the project. */
+static void
+test_malay(void)
+{
+    static const lang_case ms_id[] = {
+        {"Polis berkata kebakaran itu bermula di sebuah gudang syarikat "
+         "perkapalan pada bulan Julai. Selepas kejadian itu, harga sewa naik "
+         "sepuluh peratus kerana ramai peniaga kehilangan kedai mereka dan "
+         "wang simpanan mereka.",
+         "msa", "Latn"},
+        {"Polisi mengatakan kebakaran itu bermula di sebuah gudang "
+         "perusahaan pelayaran pada bulan Juli. Sesudah kejadian itu, harga "
+         "sewa naik sepuluh persen karena banyak pedagang kehilangan toko "
+         "mereka dan uang simpanan mereka.",
+         "ind", "Latn"},
+    };
+    for (size_t i = 0; i < sizeof ms_id / sizeof ms_id[0]; i++) {
+        px_langid_result r;
+        CHECK(px_langid_detect(px_str_c(ms_id[i].text), &r, NULL) == PX_OK);
+        CHECK_STR_EQ(r.lang, ms_id[i].lang);
+    }
+}
+
+/* A C1 control (a cp1252 quote decoded as Latin-1) early in the text used
+ * to cut CLD2's reading at that byte, leaving two words to decide on. */
+static void
+test_control_bytes(void)
+{
+    static const char text[] =
+        "Warren planira \xc2\x84ozbiljno\xc2\x94 razmisliti o kandidaturi "
+        "za predsjednika, rekla je senatorica na sastanku s biračima u "
+        "subotu, a to uključuje i pitanje ko će voditi kampanju tokom "
+        "sljedeće godine.";
+    px_langid_result r;
+    CHECK(px_langid_detect(px_str_c(text), &r, NULL) == PX_OK);
+    CHECK(strcmp(r.lang, "bos") == 0 || strcmp(r.lang, "hrv") == 0 ||
+          strcmp(r.lang, "srp-Latn") == 0);
+    CHECK(r.confidence > 0.3);
+}
+
 static void
 test_map(void)
 {
@@ -388,6 +429,8 @@ main(void)
     test_empty();
     test_sample_cuts();
     test_bcms();
+    test_malay();
+    test_control_bytes();
     test_map();
     test_marks();
     test_eval();
