@@ -503,10 +503,9 @@ px_storyset_cluster(px_storyset *s, px_error *err)
     }
     co.window_s =
         s->o.window_days > 0 ? (int64_t)(s->o.window_days * 86400.0) : 0;
-    /* Pinned articles are walked a window early (walk_time), so stories
-     * stay open twice as long behind the newest time. */
+    /* Pinned articles are walked a window early (walk_time); they do not
+     * move the clusterer's clock (px_cluster_add_to). */
     const int64_t lead_s = has_pins(s) ? co.window_s : 0;
-    co.window_s *= lead_s > 0 ? 2 : 1;
     walk w = {px_dedup_new(s->o.dup_threshold),
               px_cluster_new(&co),
               px_malloc((s->n_arts + 1) * sizeof(size_t)),
