@@ -94,10 +94,10 @@ write_page(FILE *f, const px_article *a, size_t r, size_t i)
     strcpy(text, head);
     memcpy(text + strlen(head), a->text, a->text_len);
     text[strlen(head) + a->text_len] = '\0';
-    json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s}", "url", url, "title",
-                          a->title != NULL ? a->title : "", "date", date,
-                          "site", a->site != NULL ? a->site : "sample",
-                          "text", text);
+    json_t *o =
+        json_pack("{s:s,s:s,s:s,s:s,s:s}", "url", url, "title",
+                  a->title != NULL ? a->title : "", "date", date, "site",
+                  a->site != NULL ? a->site : "sample", "text", text);
     free(text);
     const int rc = o != NULL ? json_dumpf(o, f, JSON_COMPACT) : -1;
     json_decref(o);
@@ -125,8 +125,8 @@ main(int argc, char **argv)
         rc = write_page(f, s.arts[k % s.n], k / s.n, k % s.n);
     }
     rc = fclose(f) != 0 ? -1 : rc;
-    printf("%zu pages, %zu rounds of %zu articles\n", n,
-           (n + s.n - 1) / s.n, s.n);
+    printf("%zu pages, %zu rounds of %zu articles\n", n, (n + s.n - 1) / s.n,
+           s.n);
     for (size_t i = 0; i < s.n; i++) {
         px_article_free(s.arts[i]);
     }

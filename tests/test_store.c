@@ -335,7 +335,7 @@ test_sample(void)
     test_documents(st);
     CHECK(finds_lang(st, "earthquake Chile", "eng"));
     CHECK(finds_lang(st, "Antofagasta", "spa")); /* text, another language */
-    CHECK(finds_lang(st, "渡轮", "zho-Hans"));    /* Chinese words */
+    CHECK(finds_lang(st, "渡轮", "zho-Hans"));   /* Chinese words */
     px_store_close(st);
     /* Read-only: queries work, adding fails. */
     CHECK(px_store_open(path, true, NULL, &st, &err) == PX_OK);
@@ -344,8 +344,7 @@ test_sample(void)
     CHECK(px_store_stories_json(st, PX_STORE_NEWEST, 0, 0, &doc_s, &len,
                                 &err) == PX_OK);
     px_free(doc_s);
-    CHECK(px_store_add(st, paths, 1, NULL, NULL, NULL, &s, &err) ==
-          PX_EINVAL);
+    CHECK(px_store_add(st, paths, 1, NULL, NULL, NULL, &s, &err) == PX_EINVAL);
     px_store_close(st);
 }
 
