@@ -110,7 +110,7 @@ batch_room(px_store_batch *b)
         return true;
     }
     const size_t cap = b->cap ? b->cap * 2 : 64;
-    px_article **arts = px_realloc(b->arts, cap * sizeof *arts);
+    px_article **arts = px_realloc(b->arts, cap * sizeof(px_article *));
     b->arts = arts != NULL ? arts : b->arts;
     char(*keys)[33] = px_realloc(b->keys, cap * sizeof *keys);
     b->keys = keys != NULL ? keys : b->keys;

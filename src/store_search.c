@@ -266,6 +266,9 @@ by_score(const void *a, const void *b)
 static void
 merge_hits(query *qy)
 {
+    if (qy->n_hits == 0) {
+        return;
+    }
     qsort(qy->hits, qy->n_hits, sizeof *qy->hits, by_article);
     size_t n = 0;
     double max_t = 0.0;
@@ -342,7 +345,11 @@ snippet(px_str text, size_t off)
     char buf[PX_SNIPPET_LEN + 1];
     size_t n = 0;
     for (size_t i = b; i < e; i++) {
-        buf[n++] = text.ptr[i] == '\n' ? ' ' : text.ptr[i];
+        if (text.ptr[i] == '\n') {
+            buf[n++] = ' ';
+        } else {
+            buf[n++] = text.ptr[i];
+        }
     }
     return json_stringn(buf, n);
 }
