@@ -338,8 +338,18 @@ test_sample(void)
     CHECK(finds_lang(st, "Antofagasta", "spa")); /* text, another language */
     CHECK(finds_lang(st, "渡轮", "zho-Hans"));   /* Chinese words */
     px_store_close(st);
-    /* Read-only: queries work, adding fails. */
+    /* Read-only: queries work (also while a writer holds its write
+     * transaction open: WAL), adding fails. */
+    sqlite3 *w = NULL;
+    CHECK(sqlite3_open(path, &w) == SQLITE_OK);
+    CHECK(sqlite3_exec(w,
+                       "BEGIN IMMEDIATE; DELETE FROM article_concepts;"
+                       " UPDATE stories SET headline = 'x'",
+                       NULL, NULL, NULL) == SQLITE_OK);
     CHECK(px_store_open(path, true, NULL, &st, &err) == PX_OK);
+    CHECK(finds_lang(st, "earthquake Chile", "eng"));
+    sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(w);
     char *doc_s = NULL;
     size_t len = 0;
     CHECK(px_store_stories_json(st, PX_STORE_NEWEST, 0, 0, &doc_s, &len,
