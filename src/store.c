@@ -16,9 +16,11 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_int.h"
 
@@ -207,14 +209,18 @@ px_store_open(const char *path, bool read_only, const char *lexicon_path,
     }
     st->is_read_only = read_only;
     px_status rc = setup(st, path, read_only, err);
+    if (rc == PX_OK && lexicon_path != NULL &&
+        access(lexicon_path, R_OK) != 0) {
+        rc = px_fail(err, PX_EIO, "store: lexicon %s: %s", lexicon_path,
+                     strerror(errno));
+    }
     if (rc == PX_OK && lexicon_path != NULL) {
-        rc = px_lex_open(lexicon_path, &st->lex, err);
-    } else if (rc == PX_OK) {
-        char def[1024];
-        px_lex_default_path(def, sizeof def);
-        px_error ignored = {0};
-        if (px_lex_open(def, &st->lex, &ignored) != PX_OK) {
-            st->lex = NULL; /* no lexicon: no concepts */
+        const size_t n = strlen(lexicon_path) + 1;
+        st->lex_path = px_malloc(n);
+        if (st->lex_path == NULL) {
+            rc = px_fail(err, PX_ENOMEM, "store: out of memory");
+        } else {
+            memcpy(st->lex_path, lexicon_path, n);
         }
     }
     if (rc != PX_OK) {
@@ -234,7 +240,27 @@ px_store_close(px_store *st)
     sqlite3_close(st->db); /* NULL ok; statements are finalized by then */
     px_words_free(st->words);
     px_lex_close(st->lex);
+    free(st->lex_path);
     free(st);
+}
+
+px_status
+px_store_load_lex(px_store *st, px_error *err)
+{
+    if (st->is_lex_loaded) {
+        return PX_OK;
+    }
+    st->is_lex_loaded = true;
+    if (st->lex_path != NULL) {
+        return px_lex_open(st->lex_path, &st->lex, err);
+    }
+    char def[1024];
+    px_lex_default_path(def, sizeof def);
+    px_error ignored = {0};
+    if (px_lex_open(def, &st->lex, &ignored) != PX_OK) {
+        st->lex = NULL; /* no lexicon: no concepts */
+    }
+    return PX_OK;
 }
 
 px_status

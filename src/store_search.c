@@ -412,8 +412,9 @@ px_store_search_json(px_store *st, const char *query_text, size_t limit,
     }
     query qy = {0};
     px_arena *a = px_arena_new();
-    px_status rc = a != NULL ? read_query(st, text, &qy, a, err)
+    px_status rc = a != NULL ? px_store_load_lex(st, err)
                              : px_fail(err, PX_ENOMEM, "store: out of memory");
+    rc = rc == PX_OK ? read_query(st, text, &qy, a, err) : rc;
     rc = rc == PX_OK ? search_text(st, &qy, err) : rc;
     rc = rc == PX_OK ? search_concepts(st, &qy, err) : rc;
     json_t *arr = json_array();
