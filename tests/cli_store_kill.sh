@@ -2,7 +2,8 @@
 # The store's crash test: `parallax add --batch 200` of N generated pages
 # (bench_store_pages: rounds of the sample's articles with urls, texts and
 # dates of their own) is killed with SIGKILL at random moments, ROUNDS
-# times, each time re-run over the same pages. After every kill the store
+# times, each round adding the next chunk of the pages and what the last
+# kill left of the previous one. After every kill the store
 # must pass PRAGMA integrity_check, open, hold every batch `add` reported
 # committed (its --batches lines) with at least the articles it reported,
 # and no half-written story (stories whose counts disagree with their
@@ -18,7 +19,7 @@ bin=${PX_BINARY_DIR:-$(dirname "$px")}
 here=$(cd "$(dirname "$0")" && pwd)
 sample=${PX_SOURCE_DIR:-$here/..}/data/sample
 pages=${2:-${PX_KILL_PAGES:-1200}}
-rounds=${3:-4}
+rounds=${3:-6}
 if grep -q '^PX_SANITIZE:BOOL=ON' "$bin/CMakeCache.txt" 2>/dev/null &&
     [[ -z ${2:-} && -z ${PX_KILL_PAGES:-} ]]; then
     pages=300
@@ -67,12 +68,21 @@ after_kill() {
         "$(q 'SELECT count(*) FROM articles') (last reported: ${line:-none})"
 }
 
-# Each round kills after a random number of reported batches (each run
-# reads every page: ceil(pages / 200) batches) plus a random delay of up
-# to a second, so kills land inside batches, between them and in commits.
-n_batches=$(((pages + 199) / 200))
+# The pages are cut into ROUNDS chunks. Round r adds chunk r-1 (what the
+# last kill left of it) and chunk r, and is killed after a random number
+# of the batches it reports plus a random delay of up to a second, so
+# kills land while new articles are written: inside batches, between
+# them and in commits.
+per=$(((pages + rounds - 1) / rounds))
+split -l "$per" -d -a 3 "$tmp/pages.jsonl" "$tmp/chunk."
+prev=
 for r in $(seq 1 "$rounds"); do
-    "$px" add --store "$db" --batch 200 --batches "$tmp/pages.jsonl" \
+    cur=$tmp/chunk.$(printf '%03d' $((r - 1)))
+    [[ -f $cur ]] || break
+    files=1
+    [[ -n $prev ]] && files=2
+    n_batches=$(((per * files + 199) / 200))
+    "$px" add --store "$db" --batch 200 --batches $prev "$cur" \
         >/dev/null 2>"$tmp/err" &
     pid=$!
     want=$((RANDOM % n_batches))
@@ -85,6 +95,7 @@ for r in $(seq 1 "$rounds"); do
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     after_kill "$r"
+    prev=$cur
 done
 
 "$px" add --store "$db" --batch 200 --batches "$tmp/pages.jsonl" \
