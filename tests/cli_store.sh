@@ -74,5 +74,24 @@ check 'grep -q "Chile" "$tmp/out"' "search finds the quake"
 expect 0 search --store "$db" --json Antofagasta
 check 'grep -q "\"lang\":\"spa\"" "$tmp/out"' "search finds Spanish pages"
 
+# Readers while a writer adds (WAL): every read succeeds.
+db2=$tmp/c.db
+"$px" add --store "$db2" --batch 4 --batches "$sample" >/dev/null \
+    2>"$tmp/werr" &
+writer=$!
+reads=0
+read_fail=0
+while kill -0 "$writer" 2>/dev/null; do
+    if grep -q committed "$tmp/werr"; then
+        "$px" stories --store "$db2" --json >/dev/null 2>"$tmp/rerr" ||
+            { read_fail=$((read_fail + 1)); cat "$tmp/rerr" >&2; }
+        reads=$((reads + 1))
+    fi
+    sleep 0.05
+done
+wait "$writer"
+check '[[ $? -eq 0 && $read_fail -eq 0 ]]' \
+    "$read_fail of $reads reads failed while add ran"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
