@@ -477,6 +477,31 @@ bind_story(const pass *p, sqlite3_stmt *q, size_t k, const size_t *m, size_t n,
     sqlite3_bind_int64(q, 9, p->b->batch_id);
 }
 
+/* The sheet of internal story k (members m, n > 0 of them) with store
+ * ids (owned, free). */
+static px_status
+story_sheet(const pass *p, size_t k, const size_t *m, size_t n, char **out,
+            px_error *err)
+{
+    *out = NULL;
+    char *sheet = NULL;
+    size_t len = 0;
+    px_store_src *src = px_malloc(n * sizeof *src);
+    px_status rc = src != NULL
+                       ? px_storyset_sheet_json(p->set, k, &sheet, &len, err)
+                       : px_fail(err, PX_ENOMEM, "store: out of memory");
+    for (size_t j = 0; rc == PX_OK && j < n; j++) {
+        const px_story_art *x = &p->arts[m[j]];
+        src[j] =
+            (px_store_src){p->art_id[m[j]], p->group[m[j]],
+                           x->copy_of != SIZE_MAX ? p->art_id[x->copy_of] : 0};
+    }
+    rc = rc == PX_OK ? px_store_sheet_ids(sheet, src, n, out, err) : rc;
+    px_free(sheet);
+    free(src);
+    return rc;
+}
+
 /* Writes the summary and sheet of internal story k. */
 static px_status
 write_story(pass *p, sqlite3_stmt *q, size_t k, px_error *err)
@@ -484,11 +509,10 @@ write_story(pass *p, sqlite3_stmt *q, size_t k, px_error *err)
     size_t n = 0;
     size_t *m = px_story_members(p->set, k, &n);
     char *sheet = NULL;
-    size_t sheet_len = 0;
     px_status rc =
         m == NULL ? px_fail(err, PX_ENOMEM, "store: out of memory") : PX_OK;
     if (rc == PX_OK && m != NULL && n > 0) {
-        rc = px_storyset_sheet_json(p->set, k, &sheet, &sheet_len, err);
+        rc = story_sheet(p, k, m, n, &sheet, err);
     }
     px_buf langs;
     px_buf_init(&langs);
@@ -496,7 +520,7 @@ write_story(pass *p, sqlite3_stmt *q, size_t k, px_error *err)
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
         bind_story(p, q, k, m, n, &langs);
-        sqlite3_bind_text(q, 10, sheet, (int)sheet_len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 10, sheet, -1, SQLITE_STATIC);
         if (px_buf_failed(&langs)) {
             rc = px_fail(err, PX_ENOMEM, "store: out of memory");
         } else if (sqlite3_step(q) != SQLITE_DONE) {

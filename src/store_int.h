@@ -57,6 +57,19 @@ px_status px_store_background(px_store *st, px_storyset *s, size_t n_pinned,
 px_status px_store_count_features(px_store *st, const px_storyset *s,
                                   size_t n_pinned, px_error *err);
 
+/* What the store knows of a sheet's source: store ids. */
+typedef struct px_store_src {
+    int64_t id;
+    int64_t group;
+    int64_t copy_of; /* 0: none */
+} px_store_src;
+
+/* The sheet JSON with its sources' article, copy_group and copy_of made
+ * store ids (src: n of them, in source order) into *out (owned, free).
+ * Fails with PX_EINVAL (not a sheet of n sources), PX_ENOMEM. */
+px_status px_store_sheet_ids(const char *sheet, const px_store_src *src,
+                             size_t n, char **out, px_error *err);
+
 struct px_store {
     sqlite3 *db;
     bool is_read_only;

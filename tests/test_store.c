@@ -258,6 +258,8 @@ check_story(px_store *st, json_int_t id)
               json_is_null(json_object_get(a, "title")));
         CHECK(json_integer_value(json_object_get(a, "length")) ==
               json_integer_value(json_object_get(src, "length")));
+        CHECK(json_equal(json_object_get(a, "id"),
+                         json_object_get(src, "article")));
     }
     /* The article page names the same story and source number. */
     json_t *first = json_array_get(arts, json_array_size(arts) - 1);
