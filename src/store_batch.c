@@ -487,9 +487,10 @@ story_sheet(const pass *p, size_t k, const size_t *m, size_t n, char **out,
     char *sheet = NULL;
     size_t len = 0;
     px_store_src *src = px_malloc(n * sizeof *src);
-    px_status rc = src != NULL
-                       ? px_storyset_sheet_json(p->set, k, &sheet, &len, err)
-                       : px_fail(err, PX_ENOMEM, "store: out of memory");
+    if (src == NULL) {
+        return px_fail(err, PX_ENOMEM, "store: out of memory");
+    }
+    px_status rc = px_storyset_sheet_json(p->set, k, &sheet, &len, err);
     for (size_t j = 0; rc == PX_OK && j < n; j++) {
         const px_story_art *x = &p->arts[m[j]];
         src[j] =
