@@ -24,7 +24,7 @@
 
 #include "store_int.h"
 
-#define PX_STORE_BUSY_MS 10000
+#define PX_STORE_BUSY_MS 60000 /* a second writer waits out a batch */
 
 /* Version 1: everything. Times are seconds since the epoch (NULL: no
  * date); an article's time is its publication date, else its fetch date
