@@ -19,6 +19,7 @@ static const px_cmd commands[] = {
      px_cmd_report},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
     {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
+    {"serve", "serve the stories of a store on a local web page", px_cmd_serve},
 };
 
 static void
