@@ -39,15 +39,19 @@ static const char csp[] =
     "object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
 
+typedef struct store_slot {
+    px_store *st;
+} store_slot;
+
 struct px_server {
     struct MHD_Daemon *d;
     uint16_t port;
     px_rate *rate;
     pthread_mutex_t mu; /* guards idle */
     pthread_cond_t cv;
-    px_store **handles; /* all of them */
+    store_slot *handles; /* all of them */
     size_t n_handles;
-    px_store **idle;
+    size_t *idle; /* indices of the handles not in use */
     size_t n_idle;
 };
 
@@ -60,23 +64,25 @@ typedef struct reply {
 
 /* ---- store handles ---------------------------------------------------- */
 
-static px_store *
+/* Takes an idle handle (there is one per worker thread, so a request
+ * waits only while a handle is being given back). */
+static size_t
 handle_get(px_server *s)
 {
     pthread_mutex_lock(&s->mu);
     while (s->n_idle == 0) {
         pthread_cond_wait(&s->cv, &s->mu);
     }
-    px_store *st = s->idle[--s->n_idle];
+    const size_t h = s->idle[--s->n_idle];
     pthread_mutex_unlock(&s->mu);
-    return st;
+    return h;
 }
 
 static void
-handle_put(px_server *s, px_store *st)
+handle_put(px_server *s, size_t h)
 {
     pthread_mutex_lock(&s->mu);
-    s->idle[s->n_idle++] = st;
+    s->idle[s->n_idle++] = h;
     pthread_cond_signal(&s->cv);
     pthread_mutex_unlock(&s->mu);
 }
@@ -209,11 +215,12 @@ route_stories(px_server *s, struct MHD_Connection *c, bool is_json, reply *r)
     char *json = NULL;
     size_t len = 0;
     px_error err = {0};
-    px_store *st = handle_get(s);
+    const size_t h = handle_get(s);
+    px_store *st = s->handles[h].st;
     px_status rc = px_store_stories_json(st, o, (size_t)offset,
                                          (size_t)(limit > 0 ? limit : 1), &json,
                                          &len, &err);
-    handle_put(s, st);
+    handle_put(s, h);
     if (rc == PX_OK && !is_json) {
         rc = px_web_stories_html(json, len, &r->body, &err);
     }
@@ -246,9 +253,10 @@ route_search(px_server *s, struct MHD_Connection *c, bool is_json, reply *r)
     char *json = NULL;
     size_t len = 0;
     px_error err = {0};
-    px_store *st = handle_get(s);
+    const size_t h = handle_get(s);
+    px_store *st = s->handles[h].st;
     px_status rc = px_store_search_json(st, q, 0, &json, &len, &err);
-    handle_put(s, st);
+    handle_put(s, h);
     if (rc == PX_OK && !is_json) {
         rc = px_web_search_html(q, json, len, &r->body, &err);
     }
@@ -266,9 +274,10 @@ route_story(px_server *s, int64_t id, bool is_json, reply *r)
     char *json = NULL;
     size_t len = 0;
     px_error err = {0};
-    px_store *st = handle_get(s);
+    const size_t h = handle_get(s);
+    px_store *st = s->handles[h].st;
     px_status rc = px_store_story_json(st, id, &json, &len, &err);
-    handle_put(s, st);
+    handle_put(s, h);
     if (rc == PX_OK && !is_json) {
         rc = px_web_story_html(json, len, &r->body, &err);
     }
@@ -306,12 +315,13 @@ route_article(px_server *s, int64_t id, bool is_json, reply *r)
     char *json = NULL;
     size_t len = 0;
     px_error err = {0};
-    px_store *st = handle_get(s);
+    const size_t h = handle_get(s);
+    px_store *st = s->handles[h].st;
     px_status rc = px_store_article_json(st, id, &json, &len, &err);
     if (rc == PX_OK && !is_json) {
         rc = article_page(st, json, len, &r->body, &err);
     }
-    handle_put(s, st);
+    handle_put(s, h);
     if (rc != PX_OK && json == NULL) {
         reply_fail(r, is_json, rc, &err, "article");
     } else {
@@ -506,13 +516,13 @@ open_handles(px_server *s, const px_serve_opts *o, size_t n, px_error *err)
         return px_fail(err, PX_ENOMEM, "serve: out of memory");
     }
     for (size_t i = 0; i < n; i++) {
-        const px_status rc =
-            px_store_open(o->store_path, true, o->lexicon, &s->handles[i], err);
+        const px_status rc = px_store_open(o->store_path, true, o->lexicon,
+                                           &s->handles[i].st, err);
         if (rc != PX_OK) {
             return rc;
         }
         s->n_handles++;
-        s->idle[s->n_idle++] = s->handles[i];
+        s->idle[s->n_idle++] = i;
     }
     return PX_OK;
 }
@@ -598,7 +608,7 @@ px_serve_stop(px_server *s)
         MHD_stop_daemon(s->d);
     }
     for (size_t i = 0; i < s->n_handles; i++) {
-        px_store_close(s->handles[i]);
+        px_store_close(s->handles[i].st);
     }
     free(s->handles);
     free(s->idle);

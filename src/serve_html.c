@@ -243,7 +243,7 @@ pager(px_buf *b, const char *order, int64_t offset, size_t shown, int64_t total)
         px_buf_printf(b,
                       "<a rel=\"next\" href=\"/?order=%s&amp;offset=%lld\">"
                       "next →</a>",
-                      order, (long long)(offset + (int64_t)shown));
+                      order, (long long)offset + (long long)shown);
     }
     px_buf_add_c(b, "</nav>\n");
 }
