@@ -17,6 +17,7 @@ secs=${2:-20}
 conns=${3:-16}
 px=$build/parallax
 shared=${PX_SHARED_DIR:-$root/../shared}
+[[ -d $shared ]] || shared=$root/../../shared # a worktree under wt/
 command -v wrk >/dev/null || { echo "wrk is not installed"; exit 1; }
 tmp=$(mktemp -d)
 server=
@@ -25,7 +26,7 @@ cleanup() {
     [[ -n $writer ]] && kill "$writer" 2>/dev/null
     [[ -n $server ]] && kill "$server" 2>/dev/null
     wait 2>/dev/null
-    rm -rf "$tmp"
+    [[ -n ${KEEP:-} ]] && echo "kept $tmp" || rm -rf "$tmp"
 }
 trap cleanup EXIT
 db=$tmp/store.db
@@ -50,7 +51,10 @@ pages=()
 for d in "$shared"/data/extraction/*/html "$shared"/data/extraction/*/; do
     [[ -d $d ]] && pages+=("$d")
 done
-[[ ${#pages[@]} -gt 0 ]] || pages=("$root/data/sample")
+if [[ ${#pages[@]} -eq 0 ]]; then
+    echo "note: no pages under $shared/data/extraction: re-adding the sample"
+    pages=("$root/data/sample")
+fi
 (
     while true; do
         for d in "${pages[@]}"; do

@@ -216,7 +216,8 @@ span_cells(px_buf *b, const story_ctx *c, const json_t *spans)
         json_array_foreach(spans, i, s)
         {
             px_web_span sp;
-            if (px_web_span_get(s, &sp) && sp.src == (int64_t)k) {
+            if (px_web_int(s, "source", -1) == (int64_t)k &&
+                px_web_span_get(s, &sp)) {
                 span_link(b, c, &sp);
                 px_buf_add_c(b, "<br>");
             }
