@@ -89,25 +89,6 @@ handle_put(px_server *s, size_t h)
 
 /* ---- replies ---------------------------------------------------------- */
 
-/* Copies a JSON document with < > & written as \u escapes (they only
- * occur inside strings, so the document stays the same JSON), so that no
- * consumer sniffing it as HTML ever meets markup. */
-static void
-json_pass(px_buf *b, const char *json, size_t len)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        const char c = json[i];
-        if (c == '<' || c == '>' || c == '&') {
-            px_buf_add(b, json + run, i - run);
-            px_buf_printf(b, "\\u%04x", (unsigned)c);
-            run = i + 1;
-        }
-    }
-    px_buf_add(b, json + run, len - run);
-    px_buf_add_byte(b, '\n');
-}
-
 static void
 reply_error(reply *r, bool is_json, unsigned status, const char *msg)
 {
@@ -120,7 +101,7 @@ reply_error(reply *r, bool is_json, unsigned status, const char *msg)
         px_buf_add_c(&doc, "{\"error\":");
         px_buf_add_json_str(&doc, px_str_c(msg));
         px_buf_printf(&doc, ",\"status\":%u}", status);
-        json_pass(&r->body, doc.ptr != NULL ? doc.ptr : "", doc.len);
+        px_web_json_pass(&r->body, doc.ptr != NULL ? doc.ptr : "", doc.len);
         px_buf_fini(&doc);
     } else {
         px_web_error_html(status, msg, &r->body);
@@ -153,30 +134,11 @@ reply_doc(reply *r, bool is_json, char *json, size_t len, px_status rc)
     if (rc != PX_OK) {
         reply_error(r, is_json, 500, "The page could not be rendered.");
     } else if (is_json) {
-        json_pass(&r->body, json, len);
+        px_web_json_pass(&r->body, json, len);
     }
 }
 
 /* ---- query arguments -------------------------------------------------- */
-
-/* Parses 1 to 18 ASCII digits (no sign, no space) into *out. */
-static bool
-parse_id(const char *s, int64_t *out)
-{
-    const size_t n = strlen(s);
-    int64_t v = 0;
-    if (n == 0 || n > 18) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
 
 static const char *
 arg(struct MHD_Connection *c, const char *key)
@@ -191,7 +153,7 @@ arg_num(struct MHD_Connection *c, const char *key, int64_t def, int64_t max,
 {
     const char *v = arg(c, key);
     *out = def;
-    return v == NULL || (parse_id(v, out) && *out <= max);
+    return v == NULL || (px_web_parse_id(v, out) && *out <= max);
 }
 
 /* ---- routes ----------------------------------------------------------- */
@@ -239,6 +201,10 @@ route_search(px_server *s, struct MHD_Connection *c, bool is_json, reply *r)
     const bool is_empty = q == NULL || px_str_trim(px_str_c(q)).len == 0;
     if (q != NULL && strlen(q) > MAX_QUERY) {
         reply_error(r, is_json, 414, "The query is too long.");
+        return;
+    }
+    if (q != NULL && !px_web_is_utf8(q, strlen(q))) {
+        reply_error(r, is_json, 400, "The query is not UTF-8 text.");
         return;
     }
     if (is_empty) {
@@ -340,9 +306,11 @@ route(px_server *s, struct MHD_Connection *c, const char *path, bool is_json,
         route_stories(s, c, is_json, r);
     } else if (strcmp(path, "/search") == 0) {
         route_search(s, c, is_json, r);
-    } else if (strncmp(path, "/story/", 7) == 0 && parse_id(path + 7, &id)) {
+    } else if (strncmp(path, "/story/", 7) == 0 &&
+               px_web_parse_id(path + 7, &id)) {
         route_story(s, id, is_json, r);
-    } else if (strncmp(path, "/article/", 9) == 0 && parse_id(path + 9, &id)) {
+    } else if (strncmp(path, "/article/", 9) == 0 &&
+               px_web_parse_id(path + 9, &id)) {
         route_article(s, id, is_json, r);
     } else {
         reply_error(r, is_json, 404, "There is no page at this address.");

@@ -74,4 +74,16 @@ void px_rate_free(px_rate *r); /* NULL is a no-op */
  * its bucket is empty (answer 429). Thread-safe. */
 bool px_rate_take(px_rate *r, const uint8_t key[PX_RATE_KEY], double now_s);
 
+/* ---- the server's request path (serve_req.c) ------------------------ */
+
+/* Parses an id in a path: 1 to 18 ASCII digits (no sign, no space). */
+bool px_web_parse_id(const char *s, int64_t *out);
+
+/* Whether s[0..len) is valid UTF-8. */
+bool px_web_is_utf8(const char *s, size_t len);
+
+/* Appends a JSON document with < > & written as \u escapes (outside
+ * strings they cannot occur, so it is the same JSON) and a newline. */
+void px_web_json_pass(px_buf *b, const char *json, size_t len);
+
 #endif /* PX_SERVE_INT_H */

@@ -137,6 +137,8 @@ check '[[ $code == 200 ]] && grep -q "value=\"&lt;script&gt;" "$tmp/body"' \
     "search query not escaped -> $code"
 get "/search"
 check '[[ $code == 200 ]]' "empty search page -> $code"
+get "/search?q=%FF%FEabc"
+check '[[ $code == 400 ]]' "query not UTF-8 -> $code"
 get "/api/search?q="
 check '[[ $code == 400 ]]' "empty api search -> $code"
 

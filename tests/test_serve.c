@@ -324,9 +324,31 @@ test_rate(void)
     px_rate_free(r);
 }
 
+static void
+test_request(void)
+{
+    int64_t id = -1;
+    CHECK(px_web_parse_id("0042", &id) && id == 42);
+    CHECK(!px_web_parse_id("", &id) && !px_web_parse_id("-1", &id));
+    CHECK(!px_web_parse_id("1x", &id) && !px_web_parse_id(" 1", &id));
+    CHECK(!px_web_parse_id("1234567890123456789", &id));
+    CHECK(px_web_parse_id("123456789012345678", &id) &&
+          id == 123456789012345678);
+    CHECK(px_web_is_utf8("غزة ok", strlen("غزة ok")));
+    CHECK(!px_web_is_utf8("\xff\xfe", 2) && !px_web_is_utf8("\xd8", 1));
+    px_buf b;
+    px_buf_init(&b);
+    static const char doc[] = "{\"t\":\"<script>&</script>\"}";
+    px_web_json_pass(&b, doc, sizeof doc - 1);
+    CHECK_STR_EQ(b.ptr, "{\"t\":\"\\u003cscript\\u003e\\u0026\\u003c/"
+                        "script\\u003e\"}\n");
+    px_buf_fini(&b);
+}
+
 int
 main(void)
 {
+    test_request();
     test_rate();
     test_esc();
     test_stories();
