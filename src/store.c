@@ -16,24 +16,15 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_int.h"
 
 #define PX_STORE_BUSY_MS 10000
-
-static char *
-dup_str(const char *s)
-{
-    const size_t n = strlen(s) + 1;
-    char *d = px_malloc(n);
-    if (d != NULL) {
-        memcpy(d, s, n);
-    }
-    return d;
-}
 
 /* Version 1: everything. Times are seconds since the epoch (NULL: no
  * date); an article's time is its publication date, else its fetch date
@@ -139,7 +130,7 @@ migrate(px_store *st, px_error *err)
         }
         char set[64];
         snprintf(set, sizeof set, "PRAGMA user_version = %lld",
-                 (long long)(v + 1));
+                 (long long)v + 1);
         if (rc == PX_OK) {
             rc = px_store_exec(st, schema[v], "migrate", err);
         }
@@ -183,6 +174,9 @@ setup(px_store *st, const char *path, bool read_only, px_error *err)
                                       : "out of memory");
     }
     sqlite3_busy_timeout(st->db, PX_STORE_BUSY_MS);
+    /* A batch touches the live stories' pages and the indexes all over:
+     * a 64 MiB page cache instead of SQLite's 2 MiB. */
+    sqlite3_exec(st->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
     int64_t v = 0;
     px_status rc = px_store_int(st, "PRAGMA user_version", -1, 0, &v, err);
     if (rc == PX_OK && v > PX_STORE_VERSION) {
@@ -215,21 +209,19 @@ px_store_open(const char *path, bool read_only, const char *lexicon_path,
     }
     st->is_read_only = read_only;
     px_status rc = setup(st, path, read_only, err);
-    if (rc == PX_OK && lexicon_path != NULL) {
-        rc = px_lex_open(lexicon_path, &st->lex, err);
-        st->lex_path = rc == PX_OK ? dup_str(lexicon_path) : NULL;
-    } else if (rc == PX_OK) {
-        char def[1024];
-        px_lex_default_path(def, sizeof def);
-        px_error ignored = {0};
-        if (px_lex_open(def, &st->lex, &ignored) != PX_OK) {
-            st->lex = NULL; /* no lexicon: no concept search */
-        } else {
-            st->lex_path = dup_str(def);
-        }
+    if (rc == PX_OK && lexicon_path != NULL &&
+        access(lexicon_path, R_OK) != 0) {
+        rc = px_fail(err, PX_EIO, "store: lexicon %s: %s", lexicon_path,
+                     strerror(errno));
     }
-    if (rc == PX_OK && st->lex != NULL && st->lex_path == NULL) {
-        rc = px_fail(err, PX_ENOMEM, "store: out of memory");
+    if (rc == PX_OK && lexicon_path != NULL) {
+        const size_t n = strlen(lexicon_path) + 1;
+        st->lex_path = px_malloc(n);
+        if (st->lex_path == NULL) {
+            rc = px_fail(err, PX_ENOMEM, "store: out of memory");
+        } else {
+            memcpy(st->lex_path, lexicon_path, n);
+        }
     }
     if (rc != PX_OK) {
         px_store_close(st);
@@ -250,6 +242,25 @@ px_store_close(px_store *st)
     px_lex_close(st->lex);
     free(st->lex_path);
     free(st);
+}
+
+px_status
+px_store_load_lex(px_store *st, px_error *err)
+{
+    if (st->is_lex_loaded) {
+        return PX_OK;
+    }
+    st->is_lex_loaded = true;
+    if (st->lex_path != NULL) {
+        return px_lex_open(st->lex_path, &st->lex, err);
+    }
+    char def[1024];
+    px_lex_default_path(def, sizeof def);
+    px_error ignored = {0};
+    if (px_lex_open(def, &st->lex, &ignored) != PX_OK) {
+        st->lex = NULL; /* no lexicon: no concepts */
+    }
+    return PX_OK;
 }
 
 px_status

@@ -30,8 +30,10 @@ typedef struct px_store px_store;
 
 /* Opens (creating when absent, unless read_only) the store at path and
  * migrates its schema to the current version. lexicon_path as for
- * px_storyset_new (NULL: the default lexicon). Fails with PX_EIO (cannot
- * open, not a store, newer schema), PX_ENOMEM. */
+ * px_storyset_new (NULL: the default lexicon); it is read on first use
+ * (px_store_add, px_store_search_json), so listing and reading stories
+ * stay cheap. Fails with PX_EIO (cannot open, not a store, newer schema,
+ * a lexicon_path that cannot be read), PX_ENOMEM. */
 px_status px_store_open(const char *path, bool read_only,
                         const char *lexicon_path, px_store **out,
                         px_error *err);

@@ -110,7 +110,7 @@ batch_room(px_store_batch *b)
         return true;
     }
     const size_t cap = b->cap ? b->cap * 2 : 64;
-    px_article **arts = px_realloc(b->arts, cap * sizeof *arts);
+    px_article **arts = px_realloc(b->arts, cap * sizeof(px_article *));
     b->arts = arts != NULL ? arts : b->arts;
     char(*keys)[33] = px_realloc(b->keys, cap * sizeof *keys);
     b->keys = keys != NULL ? keys : b->keys;
@@ -290,6 +290,10 @@ px_store_add(px_store *st, const char *const *paths, size_t n_paths,
     const double days = opts.story.window_days == 0 ? PX_STORE_WINDOW_DAYS
                                                     : opts.story.window_days;
     px_store_batch b = {0};
+    const px_status lrc = px_store_load_lex(st, err);
+    if (lrc != PX_OK) {
+        return lrc;
+    }
     b.window_s = days > 0 ? (int64_t)(days * 86400.0) : 0;
     px_reader *r = NULL;
     px_status rc = px_reader_open(paths, n_paths, PX_FORMAT_AUTO, &r, err);

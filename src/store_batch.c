@@ -277,7 +277,7 @@ load_pinned(pass *p, px_error *err)
         rc = px_store_fail(p->st, "live articles", err);
     }
     sqlite3_finalize(q);
-    if (rc == PX_OK && px_storyset_count(p->set) > 0) {
+    if (rc == PX_OK && copy_of != NULL && px_storyset_count(p->set) > 0) {
         rc = pin_all(p, copy_of, err);
     }
     free(copy_of);
@@ -311,11 +311,12 @@ assign_stories(pass *p, size_t *stories_new, px_error *err)
     const size_t n_int = px_storyset_n_stories(p->set);
     const size_t n = px_storyset_count(p->set);
     p->story_id = px_calloc(n_int + 1, sizeof *p->story_id);
+    if (p->story_id == NULL) {
+        return px_fail(err, PX_ENOMEM, "store: out of memory");
+    }
     int64_t next = 0;
-    px_status rc = p->story_id != NULL
-                       ? px_store_int(p->st, "SELECT max(id) FROM stories", -1,
-                                      0, &next, err)
-                       : px_fail(err, PX_ENOMEM, "store: out of memory");
+    px_status rc =
+        px_store_int(p->st, "SELECT max(id) FROM stories", -1, 0, &next, err);
     for (size_t i = 0; rc == PX_OK && i < p->n_pinned; i++) {
         p->story_id[p->arts[i].story] = p->live[p->arts[i].pin];
     }
@@ -466,8 +467,13 @@ bind_story(const pass *p, sqlite3_stmt *q, size_t k, const size_t *m, size_t n,
     sqlite3_bind_int64(q, 5, (int64_t)sites);
     sqlite3_bind_text(q, 6, langs->ptr != NULL ? langs->ptr : "",
                       (int)langs->len, SQLITE_STATIC);
-    bind_opt(q, 7, p->arts[m[0]].title);
-    sqlite3_bind_text(q, 8, p->arts[m[0]].prof.lang, -1, SQLITE_STATIC);
+    size_t h = 0; /* the first article with a title */
+    while (h + 1 < n &&
+           (p->arts[m[h]].title == NULL || p->arts[m[h]].title[0] == '\0')) {
+        h++;
+    }
+    bind_opt(q, 7, p->arts[m[h]].title);
+    sqlite3_bind_text(q, 8, p->arts[m[h]].prof.lang, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 9, p->b->batch_id);
 }
 
@@ -481,12 +487,12 @@ write_story(pass *p, sqlite3_stmt *q, size_t k, px_error *err)
     size_t sheet_len = 0;
     px_status rc =
         m == NULL ? px_fail(err, PX_ENOMEM, "store: out of memory") : PX_OK;
-    if (rc == PX_OK && n > 0) {
+    if (rc == PX_OK && m != NULL && n > 0) {
         rc = px_storyset_sheet_json(p->set, k, &sheet, &sheet_len, err);
     }
     px_buf langs;
     px_buf_init(&langs);
-    if (rc == PX_OK && n > 0) {
+    if (rc == PX_OK && m != NULL && n > 0) {
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
         bind_story(p, q, k, m, n, &langs);
@@ -509,10 +515,11 @@ write_stories(pass *p, size_t *touched, px_error *err)
 {
     const size_t n_int = px_storyset_n_stories(p->set);
     bool *is_touched = px_calloc(n_int + 1, sizeof *is_touched);
+    if (is_touched == NULL) {
+        return px_fail(err, PX_ENOMEM, "store: out of memory");
+    }
     sqlite3_stmt *q = NULL;
-    px_status rc = is_touched != NULL
-                       ? px_store_prepare(p->st, story_sql, &q, err)
-                       : px_fail(err, PX_ENOMEM, "store: out of memory");
+    px_status rc = px_store_prepare(p->st, story_sql, &q, err);
     const size_t n = px_storyset_count(p->set);
     for (size_t i = p->n_pinned; rc == PX_OK && i < n; i++) {
         is_touched[p->arts[i].story] = true;
@@ -552,7 +559,7 @@ px_store_batch_write(px_store *st, const px_store_batch *b,
     if (b->n == 0) {
         return PX_OK;
     }
-    px_status rc = px_storyset_new(st->lex_path, so, &p.set, err);
+    px_status rc = px_storyset_new_lex(st->lex, so, &p.set, err);
     rc = rc == PX_OK ? load_pinned(&p, err) : rc;
     rc = rc == PX_OK ? add_new(&p, err) : rc;
     rc = rc == PX_OK ? px_store_background(st, p.set, p.n_pinned, err) : rc;

@@ -119,6 +119,9 @@ px_store_count_features(px_store *st, const px_storyset *s, size_t n_pinned,
 {
     size_t n = 0;
     fcount *f = count_feats(s, n_pinned, s->n_arts, 0, &n);
+    if (f == NULL) {
+        return px_fail(err, PX_ENOMEM, "store: out of memory");
+    }
     sqlite3_stmt *q = NULL;
     px_status rc =
         f != NULL

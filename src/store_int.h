@@ -62,7 +62,8 @@ struct px_store {
     bool is_read_only;
     px_lex *lex;     /* may be NULL: no concept search */
     px_words *words; /* word splitter over lex (lazy) */
-    char *lex_path;  /* the lexicon's path, for the batches' story sets */
+    char *lex_path;  /* the explicit lexicon, NULL: the default one */
+    bool is_lex_loaded;
 };
 
 /* Runs sql (no results) or fails with PX_EIO naming what. */
@@ -81,7 +82,11 @@ px_status px_store_fail(px_store *st, const char *what, px_error *err);
 px_status px_store_int(px_store *st, const char *sql, int64_t a, int64_t def,
                        int64_t *out, px_error *err);
 
-/* The word splitter (opened on first use). */
+/* Opens the lexicon on first use (adding and searching need it, the
+ * story list does not): st->lex, NULL when there is no default one. */
+px_status px_store_load_lex(px_store *st, px_error *err);
+
+/* The word splitter (opened on first use, after px_store_load_lex). */
 px_status px_store_words(px_store *st, px_words **out, px_error *err);
 
 /* "rtl" for languages written right to left (Arabic and Hebrew scripts),

@@ -266,6 +266,9 @@ by_score(const void *a, const void *b)
 static void
 merge_hits(query *qy)
 {
+    if (qy->n_hits == 0) {
+        return;
+    }
     qsort(qy->hits, qy->n_hits, sizeof *qy->hits, by_article);
     size_t n = 0;
     double max_t = 0.0;
@@ -328,6 +331,13 @@ snippet(px_str text, size_t off)
     while (b > 0 && U8_IS_TRAIL(text.ptr[b])) {
         b--;
     }
+    /* Start at a word when one begins soon (not in Chinese). */
+    for (size_t i = b; b > 0 && i < off && i < b + 24; i++) {
+        if (text.ptr[i] == ' ' || text.ptr[i] == '\n') {
+            b = i + 1;
+            break;
+        }
+    }
     size_t e = b + PX_SNIPPET_LEN < text.len ? b + PX_SNIPPET_LEN : text.len;
     while (e < text.len && U8_IS_TRAIL(text.ptr[e])) {
         e--;
@@ -335,7 +345,11 @@ snippet(px_str text, size_t off)
     char buf[PX_SNIPPET_LEN + 1];
     size_t n = 0;
     for (size_t i = b; i < e; i++) {
-        buf[n++] = text.ptr[i] == '\n' ? ' ' : text.ptr[i];
+        if (text.ptr[i] == '\n') {
+            buf[n++] = ' ';
+        } else {
+            buf[n++] = text.ptr[i];
+        }
     }
     return json_stringn(buf, n);
 }
@@ -398,8 +412,9 @@ px_store_search_json(px_store *st, const char *query_text, size_t limit,
     }
     query qy = {0};
     px_arena *a = px_arena_new();
-    px_status rc = a != NULL ? read_query(st, text, &qy, a, err)
+    px_status rc = a != NULL ? px_store_load_lex(st, err)
                              : px_fail(err, PX_ENOMEM, "store: out of memory");
+    rc = rc == PX_OK ? read_query(st, text, &qy, a, err) : rc;
     rc = rc == PX_OK ? search_text(st, &qy, err) : rc;
     rc = rc == PX_OK ? search_concepts(st, &qy, err) : rc;
     json_t *arr = json_array();

@@ -10,14 +10,14 @@
 # and a further add finds every page known.
 #
 # Usage: cli_store_kill.sh PATH/TO/parallax [PAGES [ROUNDS]]
-# PAGES defaults to $PX_KILL_PAGES, else 1500 (300 in a sanitizer build);
+# PAGES defaults to $PX_KILL_PAGES, else 1200 (300 in a sanitizer build);
 # the issue's figure is 10000: cli_store_kill.sh build/parallax 10000 10.
 set -u
 px=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 bin=${PX_BINARY_DIR:-$(dirname "$px")}
 here=$(cd "$(dirname "$0")" && pwd)
 sample=${PX_SOURCE_DIR:-$here/..}/data/sample
-pages=${2:-${PX_KILL_PAGES:-1500}}
+pages=${2:-${PX_KILL_PAGES:-1200}}
 rounds=${3:-4}
 if grep -q '^PX_SANITIZE:BOOL=ON' "$bin/CMakeCache.txt" 2>/dev/null &&
     [[ -z ${2:-} && -z ${PX_KILL_PAGES:-} ]]; then

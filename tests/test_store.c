@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "cluster.h"
 #include "store.h"
 
 static char dir[64];
@@ -55,17 +56,24 @@ sql_int(const char *path, const char *sql)
 }
 
 static px_status
-add_paths(px_store *st, const char *const *paths, size_t n,
-          px_store_add_stats *s)
+add_batches(px_store *st, const char *const *paths, size_t n, size_t batch,
+            px_store_add_stats *s)
 {
     px_error err = {0};
     px_store_add_opts o = {0};
-    o.batch = 100;
+    o.batch = batch;
     const px_status rc = px_store_add(st, paths, n, &o, NULL, NULL, s, &err);
     if (rc != PX_OK) {
         fprintf(stderr, "add: %s\n", err.msg);
     }
     return rc;
+}
+
+static px_status
+add_paths(px_store *st, const char *const *paths, size_t n,
+          px_store_add_stats *s)
+{
+    return add_batches(st, paths, n, 100, s);
 }
 
 static void
@@ -330,15 +338,28 @@ test_sample(void)
     CHECK(px_store_open(path, false, NULL, &st, &err) == PX_OK);
     const char *paths[] = {sample("", in, sizeof in)};
     px_store_add_stats s = {0};
-    CHECK(add_paths(st, paths, 1, &s) == PX_OK);
+    /* Batches of 7 pages: stories grow over several batches, and their
+     * sheets must still number sources in the articles' order. */
+    CHECK(add_batches(st, paths, 1, 7, &s) == PX_OK);
     CHECK(s.added >= 40 && s.known >= 1 && s.failed == 0);
+    CHECK(s.batches == 7 && s.stories_touched > s.stories_new);
     test_documents(st);
     CHECK(finds_lang(st, "earthquake Chile", "eng"));
     CHECK(finds_lang(st, "Antofagasta", "spa")); /* text, another language */
     CHECK(finds_lang(st, "渡轮", "zho-Hans"));   /* Chinese words */
     px_store_close(st);
-    /* Read-only: queries work, adding fails. */
+    /* Read-only: queries work (also while a writer holds its write
+     * transaction open: WAL), adding fails. */
+    sqlite3 *w = NULL;
+    CHECK(sqlite3_open(path, &w) == SQLITE_OK);
+    CHECK(sqlite3_exec(w,
+                       "BEGIN IMMEDIATE; DELETE FROM article_concepts;"
+                       " UPDATE stories SET headline = 'x'",
+                       NULL, NULL, NULL) == SQLITE_OK);
     CHECK(px_store_open(path, true, NULL, &st, &err) == PX_OK);
+    CHECK(finds_lang(st, "earthquake Chile", "eng"));
+    sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(w);
     char *doc_s = NULL;
     size_t len = 0;
     CHECK(px_store_stories_json(st, PX_STORE_NEWEST, 0, 0, &doc_s, &len,
@@ -375,6 +396,40 @@ test_seeds(void)
     px_store_close(st);
 }
 
+/* px_cluster_add_to: forced stories whatever the fit; a forced story
+ * that closed opens again under its number; forced adds leave the clock. */
+static void
+test_cluster_force(void)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_s = 1000;
+    px_clusterer *c = px_cluster_new(&o);
+    const px_feat a[] = {{1, 1.0f}, {2, 1.0f}};
+    const px_feat b[] = {{7, 1.0f}, {8, 1.0f}};
+    size_t k = 0;
+    double sim = 0;
+    CHECK(px_cluster_add_to(c, a, 2, 0, PX_CLUSTER_NEW, &k, &sim, NULL) ==
+          PX_OK);
+    CHECK(k == 0);
+    CHECK(px_cluster_add_to(c, a, 2, 10, PX_CLUSTER_NEW, &k, &sim, NULL) ==
+          PX_OK);
+    CHECK(k == 1); /* the same features, yet a new story */
+    CHECK(px_cluster_add_to(c, b, 2, 20, 0, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0); /* nothing shared, yet story 0 */
+    CHECK(px_cluster_add(c, a, 2, 30, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0 || k == 1);
+    /* Far ahead, forced: no story closes. */
+    CHECK(px_cluster_add_to(c, b, 2, 100000, 1, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 1 && px_cluster_n_live(c) == 2);
+    /* A free add far ahead closes them; forcing story 0 opens it again. */
+    CHECK(px_cluster_add(c, b, 2, 200000, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 2);
+    CHECK(px_cluster_add_to(c, a, 2, 200001, 0, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0 && px_cluster_n_stories(c) == 3);
+    px_cluster_free(c);
+}
+
 int
 main(void)
 {
@@ -383,6 +438,7 @@ main(void)
         perror("mkdtemp");
         return 1;
     }
+    test_cluster_force();
     test_open();
     test_idempotent();
     test_incremental();

@@ -82,7 +82,7 @@ typedef struct add_args {
 static int
 parse(int argc, char **argv, add_args *a)
 {
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && argv[i] != NULL; i++) {
         const char *s = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(s, "--store") == 0 && v != NULL) {

@@ -42,7 +42,7 @@ parse(int argc, char **argv, const char **store, bool *json, size_t *limit,
 {
     size_t n = 0;
     q[0] = '\0';
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && argv[i] != NULL; i++) {
         const char *s = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(s, "--store") == 0 && v != NULL) {
