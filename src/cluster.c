@@ -901,15 +901,19 @@ story_room(px_clusterer *c)
     return true;
 }
 
+/* Opens a story numbered no (PX_CLUSTER_ANY: the next number). */
 static px_status
-open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t, size_t *sl,
-           px_error *err)
+open_story(px_clusterer *c, const px_feat *v, size_t n, int64_t t, size_t no,
+           size_t *sl, px_error *err)
 {
     if (c->n_free == 0 && !story_room(c)) {
         return px_fail(err, PX_ENOMEM, "cluster: out of memory");
     }
     *sl = c->n_free > 0 ? c->free_sl[--c->n_free] : c->n_slots++;
-    c->st[*sl] = (story){NULL, 0, 0.0, 0.0, t, 1, c->n_st++, true};
+    if (no == PX_CLUSTER_ANY) {
+        no = c->n_st++;
+    }
+    c->st[*sl] = (story){NULL, 0, 0.0, 0.0, t, 1, no, true};
     c->live[c->n_live++] = (uint32_t)*sl;
     return merge(c, *sl, v, n, 1.0, err);
 }
@@ -950,9 +954,47 @@ scratch_room(px_clusterer *c, size_t n)
     return true;
 }
 
+/* The slot of the live story numbered no, or SIZE_MAX. */
+static size_t
+live_slot(const px_clusterer *c, size_t no)
+{
+    for (size_t i = 0; i < c->n_live; i++) {
+        if (c->st[c->live[i]].no == no) {
+            return c->live[i];
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The slot an article joins: the story force names (SIZE_MAX when it is
+ * not live, so a story with its number opens again), none for
+ * PX_CLUSTER_NEW, else the best live story when it fits. */
+static size_t
+pick_slot(px_clusterer *c, const px_feat *v, size_t nv, px_feat *buf,
+          size_t force, double *best_sim)
+{
+    double best_fit = 0.0;
+    *best_sim = 0.0;
+    if (force == PX_CLUSTER_NEW) {
+        return SIZE_MAX;
+    }
+    if (force != PX_CLUSTER_ANY) {
+        return live_slot(c, force);
+    }
+    const size_t sl = best_story(c, v, nv, buf, best_sim, &best_fit);
+    return best_fit >= 1.0 ? sl : SIZE_MAX;
+}
+
 px_status
 px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
                size_t *story_no, double *sim, px_error *err)
+{
+    return px_cluster_add_to(c, f, n, t, PX_CLUSTER_ANY, story_no, sim, err);
+}
+
+px_status
+px_cluster_add_to(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
+                  size_t force, size_t *story_no, double *sim, px_error *err)
 {
     expire(c, t);
     px_feat *v = NULL;
@@ -976,9 +1018,8 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
         goto done;
     }
     double best_sim = 0.0;
-    double best_fit = 0.0;
-    size_t sl = best_story(c, v, nv, buf, &best_sim, &best_fit);
-    if (sl != SIZE_MAX && best_fit >= 1.0) {
+    size_t sl = pick_slot(c, v, nv, buf, force, &best_sim);
+    if (sl != SIZE_MAX) {
         rc = merge(c, sl, v, nv, decay_of(c, &c->st[sl], t), err);
         story *s = &c->st[sl];
         s->n_docs++;
@@ -987,7 +1028,9 @@ px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
         }
     } else {
         best_sim = 0.0;
-        rc = open_story(c, v, nv, t, &sl, err);
+        const size_t no =
+            force < c->n_st && force != PX_CLUSTER_NEW ? force : PX_CLUSTER_ANY;
+        rc = open_story(c, v, nv, t, no, &sl, err);
     }
     if (rc == PX_OK) {
         *story_no = c->st[sl].no;

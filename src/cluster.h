@@ -72,6 +72,19 @@ void px_cluster_free(px_clusterer *c);
 px_status px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
                          size_t *story, double *sim, px_error *err);
 
+/* What px_cluster_add_to may force. */
+#define PX_CLUSTER_ANY SIZE_MAX       /* the best story, as px_cluster_add */
+#define PX_CLUSTER_NEW (SIZE_MAX - 1) /* a new story */
+
+/* px_cluster_add, but the article joins story number force whatever its
+ * fit (a story kept from an earlier run: a store's pinned articles); when
+ * that story is not live (closed, or not opened yet) a story with that
+ * number opens again. force may also be PX_CLUSTER_ANY or PX_CLUSTER_NEW.
+ * Fails with PX_ENOMEM only. */
+px_status px_cluster_add_to(px_clusterer *c, const px_feat *f, size_t n,
+                            int64_t t, size_t force, size_t *story, double *sim,
+                            px_error *err);
+
 /* How many stories were opened, and how many are live (in the window). */
 size_t px_cluster_n_stories(const px_clusterer *c);
 size_t px_cluster_n_live(const px_clusterer *c);

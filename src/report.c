@@ -2,10 +2,11 @@
  * scripts, no external resources) with the largest stories and their
  * sheets. Sources are columns; differing figures are highlighted; each
  * source's text is shown with its figures, dates and quotes marked. All
- * article text is untrusted and goes through esc(). */
+ * article text is untrusted and goes through px_html_esc(). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_out.h"
 #include "sheet.h"
 
 #define MAX_MARKS 4096
@@ -25,45 +26,11 @@ static const char css[] =
     "section{border-top:3px solid #444;margin-top:2em}";
 
 static void
-esc(px_buf *b, const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        switch (p[i]) {
-        case '&':
-            px_buf_add_c(b, "&amp;");
-            break;
-        case '<':
-            px_buf_add_c(b, "&lt;");
-            break;
-        case '>':
-            px_buf_add_c(b, "&gt;");
-            break;
-        case '"':
-            px_buf_add_c(b, "&quot;");
-            break;
-        case '\'':
-            px_buf_add_c(b, "&#39;");
-            break;
-        default:
-            px_buf_add_byte(b, p[i]);
-        }
-    }
-}
-
-static void
-esc_c(px_buf *b, const char *s)
-{
-    if (s != NULL) {
-        esc(b, s, strlen(s));
-    }
-}
-
-static void
 esc_span(px_buf *b, const px_sheet *sh, px_span sp)
 {
     const px_sheet_src *s = &sh->srcs[sp.src];
     if ((size_t)sp.off + sp.len <= s->text.len) {
-        esc(b, s->text.ptr + sp.off, sp.len);
+        px_html_esc(b, s->text.ptr + sp.off, sp.len);
     }
 }
 
@@ -81,11 +48,11 @@ html_sources(px_buf *b, const px_sheet *sh)
         const px_sheet_src *s = &sh->srcs[k];
         px_buf_printf(b, "<th dir=\"%s\">S%zu ", s->is_rtl ? "rtl" : "ltr",
                       k + 1);
-        esc_c(b, s->a->title);
+        px_html_esc_c(b, s->a->title);
         px_buf_add_c(b, "<div class=\"src\">");
-        esc_c(b, s->a->site != NULL ? s->a->site : s->a->id);
+        px_html_esc_c(b, s->a->site != NULL ? s->a->site : s->a->id);
         px_buf_printf(b, " · %s · ", s->a->prof.lang);
-        esc_c(b, s->a->published);
+        px_html_esc_c(b, s->a->published);
         px_buf_add_c(b, "</div></th>");
     }
     px_buf_add_c(b, "</tr>\n");
@@ -132,7 +99,7 @@ html_actors(px_buf *b, const px_sheet *sh)
         const px_sheet_actor *x = &sh->actors[i];
         const px_str g = px_lex_concept_gloss(sh->lex, x->c);
         px_buf_add_c(b, "<tr><td>");
-        esc(b, g.ptr, g.len);
+        px_html_esc(b, g.ptr, g.len);
         px_buf_printf(b, " (%zu)</td>", x->n_names);
         for (size_t k = 0; k < sh->n_srcs; k++) {
             td_open(b, &sh->srcs[k]);
@@ -209,7 +176,7 @@ html_quotes(px_buf *b, const px_sheet *sh)
         const px_str g =
             q->who != 0 ? px_lex_concept_gloss(sh->lex, q->who) : px_str_c("?");
         px_buf_add_c(b, "<tr><td>");
-        esc(b, g.ptr, g.len);
+        px_html_esc(b, g.ptr, g.len);
         px_buf_printf(b, "</td><td>%zu</td><td>S%u</td>", q->group,
                       q->span.src + 1);
         td_open(b, &sh->srcs[q->span.src]);
@@ -281,13 +248,13 @@ html_text(px_buf *b, const px_sheet *sh, size_t k, mark *m)
         if (m[i].off < at || m[i].off + m[i].len > s->text.len) {
             continue;
         }
-        esc(b, s->text.ptr + at, m[i].off - at);
+        px_html_esc(b, s->text.ptr + at, m[i].off - at);
         px_buf_printf(b, "<mark class=\"%s\">", m[i].cls);
-        esc(b, s->text.ptr + m[i].off, m[i].len);
+        px_html_esc(b, s->text.ptr + m[i].off, m[i].len);
         px_buf_add_c(b, "</mark>");
         at = m[i].off + m[i].len;
     }
-    esc(b, s->text.ptr + at, s->text.len - at);
+    px_html_esc(b, s->text.ptr + at, s->text.len - at);
 }
 
 static void
@@ -316,7 +283,7 @@ px_sheet_write_html(const px_sheet *sh, size_t rank, px_buf *b)
         t++;
     }
     px_buf_printf(b, "<span dir=\"%s\">", sh->srcs[t].is_rtl ? "rtl" : "ltr");
-    esc_c(b, sh->srcs[t].a->title);
+    px_html_esc_c(b, sh->srcs[t].a->title);
     px_buf_add_c(b, "</span>");
     px_buf_printf(b, " <small>(%zu sources)</small></h2>\n", sh->n_srcs);
     html_figs(b, sh);

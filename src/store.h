@@ -50,6 +50,8 @@ typedef struct px_store_add_stats {
     size_t batches; /* batches committed */
     size_t stories_new;
     size_t stories_touched; /* sheets recomputed */
+    int64_t batch_id;       /* the store's id of the last committed batch */
+    int64_t store_articles; /* articles in the store after it */
 } px_store_add_stats;
 
 /* Called after each committed batch (for progress and for the crash

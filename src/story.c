@@ -130,6 +130,7 @@ new_art(px_storyset *s)
     memset(x, 0, sizeof *x);
     x->t = PX_TIME_NONE;
     x->copy_of = SIZE_MAX;
+    x->pin = SIZE_MAX;
     return x;
 }
 
@@ -275,8 +276,52 @@ typedef struct walk {
     size_t *idx;
     size_t *tmp;
     int64_t window_s;
-    px_feat *v; /* an article's features weighted by idf */
+    px_feat *v;        /* an article's features weighted by idf */
+    size_t *pin_story; /* pin key -> story number, SIZE_MAX until placed */
 } walk;
+
+bool
+px_storyset_pin(px_storyset *s, size_t i, size_t key, size_t copy_of)
+{
+    if (i >= s->n_arts || key >= s->n_arts ||
+        (copy_of != SIZE_MAX && copy_of >= s->n_arts)) {
+        return false;
+    }
+    s->arts[i].pin = key;
+    s->arts[i].copy_of = copy_of;
+    s->is_clustered = false;
+    return true;
+}
+
+/* Clusters article x into story force (PX_CLUSTER_ANY: the best). */
+static px_status
+cluster_one(px_storyset *s, walk *w, px_story_art *x, size_t force,
+            px_error *err)
+{
+    for (size_t i = 0; i < x->prof.n_feats; i++) {
+        w->v[i] = x->prof.feats[i];
+        w->v[i].weight *= (float)px_story_idf(s, w->v[i].id);
+    }
+    return px_cluster_add_to(w->c, w->v, x->prof.n_feats, x->t, force,
+                             &x->story, &x->story_sim, err);
+}
+
+/* Places a pinned article: in its key's story, its copy kept (its
+ * signature is indexed, so later articles may copy it). */
+static px_status
+place_pinned(px_storyset *s, walk *w, px_story_art *x, px_error *err)
+{
+    size_t best = SIZE_MAX;
+    px_status rc = px_dedup_add(w->d, &x->prof.sig, &best, err);
+    size_t *no = &w->pin_story[x->pin];
+    if (rc == PX_OK) {
+        rc = cluster_one(s, w, x, *no == SIZE_MAX ? PX_CLUSTER_NEW : *no, err);
+    }
+    if (rc == PX_OK) {
+        *no = x->story;
+    }
+    return rc;
+}
 
 /* The Jaccard similarity of the sets of content-word stems of two
  * profiles (0 when either has fewer than PX_REWRITE_MIN_STEMS). */
@@ -347,6 +392,9 @@ place(px_storyset *s, walk *w, size_t k, size_t *oldest, px_error *err)
            x->t - s->arts[w->idx[*oldest]].t > w->window_s) {
         px_dedup_forget(w->d, (*oldest)++);
     }
+    if (x->pin != SIZE_MAX) {
+        return place_pinned(s, w, x, err);
+    }
     size_t best = SIZE_MAX;
     px_status rc = px_dedup_add(w->d, &x->prof.sig, &best, err);
     if (rc == PX_OK && best != SIZE_MAX) {
@@ -355,12 +403,7 @@ place(px_storyset *s, walk *w, size_t k, size_t *oldest, px_error *err)
         x->story = orig->story;
         x->story_sim = px_minhash_sim(&x->prof.sig, &orig->prof.sig);
     } else if (rc == PX_OK) {
-        for (size_t i = 0; i < x->prof.n_feats; i++) {
-            w->v[i] = x->prof.feats[i];
-            w->v[i].weight *= (float)px_story_idf(s, w->v[i].id);
-        }
-        rc = px_cluster_add(w->c, w->v, x->prof.n_feats, x->t, &x->story,
-                            &x->story_sim, err);
+        rc = cluster_one(s, w, x, PX_CLUSTER_ANY, err);
         if (rc == PX_OK) {
             find_rewrite(s, w, k);
         }
@@ -409,15 +452,17 @@ px_storyset_cluster(px_storyset *s, px_error *err)
               px_malloc((s->n_arts + 1) * sizeof(size_t)),
               px_malloc((s->n_arts + 1) * sizeof(size_t)),
               co.window_s,
-              px_malloc(max_feats * sizeof(px_feat))};
+              px_malloc(max_feats * sizeof(px_feat)),
+              px_malloc((s->n_arts + 1) * sizeof(size_t))};
     px_status rc = px_story_build_df(s, err);
     if (w.d == NULL || w.c == NULL || w.idx == NULL || w.tmp == NULL ||
-        w.v == NULL) {
+        w.v == NULL || w.pin_story == NULL) {
         rc = px_fail(err, PX_ENOMEM, "stories: out of memory");
         goto done;
     }
     for (size_t i = 0; i < s->n_arts; i++) {
         w.idx[i] = i;
+        w.pin_story[i] = SIZE_MAX;
     }
     sort_idx(w.idx, w.tmp, s->n_arts, s->arts);
     size_t oldest = 0;
@@ -435,6 +480,7 @@ done:
     free(w.idx);
     free(w.tmp);
     free(w.v);
+    free(w.pin_story);
     return rc;
 }
 

@@ -38,6 +38,7 @@ typedef struct px_story_art {
     size_t copy_rep;   /* for a group's first article: its representative */
     double story_sim;  /* cosine with the story when joined */
     double norm;       /* of the profile under the set's idf */
+    size_t pin;        /* pinned story key (px_storyset_pin) or SIZE_MAX */
 } px_story_art;
 
 struct px_storyset {
@@ -78,6 +79,14 @@ size_t px_story_at_rank(const px_storyset *s, size_t rank);
 /* The order articles are placed in: dated ones by time, then undated ones
  * in order of adding; < 0 when article i comes before article j. */
 int px_story_cmp_time(const px_story_art *arts, size_t i, size_t j);
+
+/* Pins article i (added, not clustered yet) to story key (a small number
+ * the caller chooses: keys 0..n_arts-1) with copy_of (an article index or
+ * SIZE_MAX): px_storyset_cluster then keeps its story and copy, puts every
+ * article pinned to one key in one story, and lets other articles join
+ * it or copy its articles. What a store does with the articles of its
+ * live stories when a batch arrives. False when i or key is out of range. */
+bool px_storyset_pin(px_storyset *s, size_t i, size_t key, size_t copy_of);
 
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);

@@ -72,6 +72,23 @@ int px_cli_load_stories(char **paths, int n_paths, px_format format,
  * why. */
 int px_cli_write_report(const px_storyset *set, const char *path);
 
+/* The store a command uses: arg (--store) when given, else $PX_STORE,
+ * else parallax.db in the current folder. */
+const char *px_cli_store_path(const char *arg);
+
+/* Opens the store at px_cli_store_path(path). Returns 0, or 1 after
+ * printing why. */
+typedef struct px_store px_store;
+int px_cli_open_store(const char *cmd, const char *path, bool read_only,
+                      px_store **out);
+
+/* Parses s as a count for option opt; false after printing why not. */
+bool px_cli_parse_size(const char *cmd, const char *opt, const char *s,
+                       size_t *out);
+
+int px_cmd_add(int argc, char **argv);
+int px_cmd_stories(int argc, char **argv);
+int px_cmd_search(int argc, char **argv);
 int px_cmd_show(int argc, char **argv);
 int px_cmd_report(int argc, char **argv);
 int px_cmd_extract(int argc, char **argv);

@@ -17,6 +17,11 @@ static const px_cmd commands[] = {
      px_cmd_show},
     {"report", "write the HTML report of all stories and their sheets",
      px_cmd_report},
+    {"add", "add pages to the store (stories grow as pages arrive)",
+     px_cmd_add},
+    {"stories", "list the store's stories, newest or largest first",
+     px_cmd_stories},
+    {"search", "search the store's articles in any language", px_cmd_search},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
     {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
 };
