@@ -37,8 +37,8 @@ for cmd in add serve; do
     fi
 done
 
-# A page with <script> in its title and its text (as text: the tags are
-# escaped in the body, raw in the title, whose content HTML never parses).
+# A page with <script> in its title and its text (as text: escaped in the
+# heading and the body, raw in <title>, whose content HTML never parses).
 mkdir -p "$tmp/inject"
 cat >"$tmp/inject/quillmere.html" <<'HTML'
 <!DOCTYPE html>
@@ -46,7 +46,7 @@ cat >"$tmp/inject/quillmere.html" <<'HTML'
 <title>Quillmere <script>window.pxPwned=1;alert('px-title')</script> council votes on harbour bridge</title>
 <meta property="article:published_time" content="2026-12-01T09:00:00Z">
 </head><body><article>
-<h1>Quillmere <script>window.pxPwned=1;alert('px-h1')</script> council votes on harbour bridge</h1>
+<h1>Quillmere &lt;script&gt;window.pxPwned=1;alert('px-h1')&lt;/script&gt; council votes on harbour bridge</h1>
 <p>The town council of Quillmere voted on Monday to build a second bridge
 across the harbour, after three years of debate about traffic on the old
 swing bridge. Nine councillors voted for the plan and four against it.</p>
@@ -109,7 +109,7 @@ if [[ -z "$port" ]]; then
 fi
 echo "serving $tmp/store.db on 127.0.0.1:$port"
 
-run_browser ui.mjs "http://127.0.0.1:$port" "$query" Quillmere
+run_browser ui.mjs "http://127.0.0.1:$port" "$query" "زلزال تشيلي" Quillmere
 rc=$?
 if ! kill -0 "$server" 2>/dev/null; then
     echo "FAIL: parallax serve died: $(tail -3 "$tmp/serve.err")" >&2

@@ -75,8 +75,10 @@ export async function newPage(browser, width = 1400, height = 1000) {
   page.pxErrors = [];
   page.pxDialogs = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') {
-      page.pxErrors.push(`console error: ${m.text()} (${page.url()})`);
+    const where = m.location().url || page.url();
+    // Chromium asks for /favicon.ico by itself; a 404 there is no error.
+    if (m.type() === 'error' && !where.endsWith('/favicon.ico')) {
+      page.pxErrors.push(`console error: ${m.text()} (${where})`);
     }
   });
   page.on('pageerror', (e) => {
