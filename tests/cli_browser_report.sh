@@ -52,7 +52,7 @@ if [[ ! -s "$artefacts/report-bare.png" ]]; then
     exit 1
 fi
 if grep -q CONSOLE "$tmp/chrome.err"; then
-    echo "FAIL: console messages: $(grep CONSOLE "$tmp/chrome.err" | head -3)" >&2
+    echo "FAIL: console: $(grep CONSOLE "$tmp/chrome.err" | head -3)" >&2
     exit 1
 fi
 echo "1 passed, 0 failed"

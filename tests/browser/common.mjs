@@ -330,8 +330,8 @@ function findTofu() {
 
 // The glyph and direction checks on the page as it is (probe spans are
 // added, then removed; the longest Arabic and Han blocks are left marked
-// data-px-shot="Arabic" / "Han" for screenshots). needArabic/needHan: fail when the
-// page has no text of that script.
+// data-px-shot="Arabic" / "Han" for screenshots). needArabic/needHan:
+// fail when the page has no text of that script.
 export async function checkScripts(page, checks, { needArabic, needHan }) {
   const found = await page.evaluate(inspectText, { maxProbes: 12 });
   console.log(`text blocks: ${found.Arabic} Arabic (${found.rtlBlocks} ` +

@@ -20,7 +20,8 @@ browser_missing() {
         echo "chromium absent"
     elif [[ -z "$node_bin" ]]; then
         echo "node absent"
-    elif ! "$node_bin" -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then
+    elif ! "$node_bin" -e \
+            'process.exit(parseInt(process.versions.node) >= 20 ? 0 : 1)'; then
         echo "node older than 20"
     elif [[ -z "$pw" ]]; then
         echo "playwright-core absent (scripts/fetch_data.sh fetches it)"

@@ -191,7 +191,8 @@ async function scenario(page) {
     checks.ok(await search(page, arabicQuery, 'ui-2-search-arabic.png', false),
       `search "${arabicQuery}": no Arabic hit`);
     const sources = await openStory(page, false, 'ui-3-story-arabic.png');
-    checks.ok(await followFigure(page, sources, '-arabic'), 'no article of the story ' +
+    checks.ok(await followFigure(page, sources, '-arabic'),
+      'no article of the story ' +
       'has a figure linked to another source (mark.fig a.xref)');
   }
 }
