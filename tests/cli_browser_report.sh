@@ -14,7 +14,14 @@ px=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/browser/env.sh"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+cleanup() {
+    if [[ -n "$browser_pid" ]]; then
+        kill "$browser_pid" 2>/dev/null
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 
 inputs=("$src/data/sample")
 seeds=${PX_SHARED_DIR:-$src/../shared}/seeds

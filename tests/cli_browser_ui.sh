@@ -16,6 +16,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 server=""
 cleanup() {
+    if [[ -n "$browser_pid" ]]; then
+        kill "$browser_pid" 2>/dev/null
+    fi
     if [[ -n "$server" ]]; then
         kill "$server" 2>/dev/null
         wait "$server" 2>/dev/null
@@ -87,7 +90,8 @@ for _ in 1 2 3 4 5; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
         continue # taken
     fi
-    "$px" serve --store "$tmp/store.db" --port "$p" \
+    # Under timeout too: the server ends even if this script is killed -9.
+    timeout -k 5 150 "$px" serve --store "$tmp/store.db" --port "$p" \
         >"$tmp/serve.out" 2>"$tmp/serve.err" &
     server=$!
     for _ in $(seq 50); do

@@ -28,12 +28,21 @@ browser_missing() {
     fi
 }
 
-# Runs one browser script (tests/browser/NAME.mjs ARGS...) with a hard
-# time limit; its screenshots go to $artefacts.
+# Starts one browser script (tests/browser/NAME.mjs ARGS...) in the
+# background with a hard time limit and waits for it (so that INT or TERM
+# reach the caller's trap at once; browser_pid is there to kill). Its
+# screenshots go to $artefacts.
+browser_pid=""
 run_browser() {
     local script=$1
     shift
     mkdir -p "$artefacts"
-    PX_ARTEFACTS=$artefacts PX_PLAYWRIGHT=$pw PX_CHROMIUM=$chromium_bin \
-        timeout -k 5 90 "$node_bin" "$here/browser/$script" "$@"
+    env PX_ARTEFACTS="$artefacts" PX_PLAYWRIGHT="$pw" \
+        PX_CHROMIUM="$chromium_bin" timeout -k 5 90 "$node_bin" \
+        "$here/browser/$script" "$@" &
+    browser_pid=$!
+    wait "$browser_pid"
+    local rc=$?
+    browser_pid=""
+    return $rc
 }
