@@ -77,6 +77,8 @@ async function search(page, q, shotName, strict) {
     checks.ok(h.dir === want, `search hit lang=${h.lang} has dir=${h.dir}`);
   }
   await shot(page, shotName, { fullPage: true });
+  // Arabic snippets right-to-left, no missing glyph.
+  await checkScripts(page, checks, { needArabic: arabic, needHan: false });
   return arabic;
 }
 
@@ -115,6 +117,7 @@ async function openStory(page, seedStory, shotName) {
   checks.ok(await count(page, 'table#figures') === 1,
     'story page: no table#figures');
   await shot(page, shotName, { fullPage: true });
+  await checkScripts(page, checks, { needArabic: true, needHan: false });
   return sources;
 }
 
