@@ -996,7 +996,9 @@ px_status
 px_cluster_add_to(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
                   size_t force, size_t *story_no, double *sim, px_error *err)
 {
-    expire(c, t);
+    if (force == PX_CLUSTER_ANY) {
+        expire(c, t);
+    }
     px_feat *v = NULL;
     size_t nv = 0;
     px_feat *buf = NULL;

@@ -80,6 +80,8 @@ px_status px_cluster_add(px_clusterer *c, const px_feat *f, size_t n, int64_t t,
  * fit (a story kept from an earlier run: a store's pinned articles); when
  * that story is not live (closed, or not opened yet) a story with that
  * number opens again. force may also be PX_CLUSTER_ANY or PX_CLUSTER_NEW.
+ * A forced article does not move the clock that closes stories (t only
+ * extends its story), so it may be added ahead of its time.
  * Fails with PX_ENOMEM only. */
 px_status px_cluster_add_to(px_clusterer *c, const px_feat *f, size_t n,
                             int64_t t, size_t force, size_t *story, double *sim,

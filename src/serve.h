@@ -63,7 +63,8 @@ typedef struct px_serve_opts {
     unsigned max_conns;     /* open connections in all; 0: 256 */
     unsigned per_ip_conns;  /* open connections per address; 0: 64 */
     unsigned timeout_s;     /* idle connection timeout; 0: 15 */
-    double rate_per_s;      /* requests per second per address; 0: 200 */
+    double rate_per_s;      /* requests a second per address; 0: 200,
+                             * below 0: no limit */
     double burst;           /* token bucket size; 0: 400 */
 } px_serve_opts;
 

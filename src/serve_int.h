@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <jansson.h>
+#include <pthread.h>
 
 #include "serve.h"
 
@@ -56,5 +57,21 @@ void px_web_lang_dir_of(px_buf *b, const json_t *o);
 
 /* Appends a number as the sheet gives it (integers without ".0"). */
 void px_web_num(px_buf *b, double v);
+
+/* ---- the server's rate limit (serve_rate.c) -------------------------- */
+
+/* Bytes of a client key (an IPv6 address, or an IPv4 one mapped). */
+#define PX_RATE_KEY 16
+
+typedef struct px_rate px_rate;
+
+/* A limiter of per_s requests a second per key (per_s <= 0: none) with
+ * bursts of burst requests. Owned: px_rate_free. */
+px_status px_rate_new(double per_s, double burst, px_rate **out, px_error *err);
+void px_rate_free(px_rate *r); /* NULL is a no-op */
+
+/* Takes a token for key at time now_s (monotonic seconds); false when
+ * its bucket is empty (answer 429). Thread-safe. */
+bool px_rate_take(px_rate *r, const uint8_t key[PX_RATE_KEY], double now_s);
 
 #endif /* PX_SERVE_INT_H */

@@ -64,6 +64,7 @@ static const char schema_v1[] =
     " concept INTEGER NOT NULL, article INTEGER NOT NULL,"
     " weight REAL NOT NULL, first INTEGER NOT NULL,"
     " PRIMARY KEY(concept, article)) WITHOUT ROWID;"
+    "CREATE TABLE feature_df(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
     "CREATE VIRTUAL TABLE article_fts USING fts5(keys, content='',"
     " tokenize='unicode61 remove_diacritics 2');";
 

@@ -555,12 +555,14 @@ px_store_batch_write(px_store *st, const px_store_batch *b,
     px_status rc = px_storyset_new(st->lex_path, so, &p.set, err);
     rc = rc == PX_OK ? load_pinned(&p, err) : rc;
     rc = rc == PX_OK ? add_new(&p, err) : rc;
+    rc = rc == PX_OK ? px_store_background(st, p.set, p.n_pinned, err) : rc;
     rc = rc == PX_OK ? px_storyset_cluster(p.set, err) : rc;
     if (rc == PX_OK) {
         p.arts = p.set->arts;
         rc = assign_stories(&p, stories_new, err);
     }
     rc = rc == PX_OK ? write_articles(&p, err) : rc;
+    rc = rc == PX_OK ? px_store_count_features(st, p.set, p.n_pinned, err) : rc;
     rc = rc == PX_OK ? write_stories(&p, touched, err) : rc;
     pass_fini(&p);
     return rc;

@@ -47,6 +47,16 @@ px_status px_store_batch_write(px_store *st, const px_store_batch *b,
                                const px_story_opts *so, size_t *stories_new,
                                size_t *touched, px_error *err);
 
+/* Gives story set s (its first n_pinned articles loaded from the store)
+ * the store's feature counts over the articles outside it. */
+px_status px_store_background(px_store *st, px_storyset *s, size_t n_pinned,
+                              px_error *err);
+
+/* Adds the features of the set's new articles (after n_pinned) to the
+ * store's counts. */
+px_status px_store_count_features(px_store *st, const px_storyset *s,
+                                  size_t n_pinned, px_error *err);
+
 struct px_store {
     sqlite3 *db;
     bool is_read_only;

@@ -99,6 +99,7 @@ px_storyset_free(px_storyset *s)
     px_arena_free(s->arena);
     free(s->arts);
     free(s->df);
+    free(s->bg_df);
     free(s);
 }
 
@@ -236,21 +237,46 @@ px_story_cmp_time(const px_story_art *arts, size_t i, size_t j)
     return (i > j) - (i < j);
 }
 
-/* Stable merge sort of idx by px_story_cmp_time (qsort has no context). */
+/* The time an article is walked at: pinned articles lead by lead_s, so
+ * that a new article slightly older than a pinned story's first article
+ * still finds the story open. */
+static int64_t
+walk_time(const px_story_art *x, int64_t lead_s)
+{
+    return x->t != PX_TIME_NONE && x->pin != SIZE_MAX ? x->t - lead_s : x->t;
+}
+
+/* px_story_cmp_time over walk_time. */
+static int
+cmp_walk(const px_story_art *arts, size_t i, size_t j, int64_t lead_s)
+{
+    const int64_t ti = walk_time(&arts[i], lead_s);
+    const int64_t tj = walk_time(&arts[j], lead_s);
+    if ((ti == PX_TIME_NONE) != (tj == PX_TIME_NONE)) {
+        return ti == PX_TIME_NONE ? 1 : -1;
+    }
+    if (ti != tj) {
+        return ti < tj ? -1 : 1;
+    }
+    return (i > j) - (i < j);
+}
+
+/* Stable merge sort of idx by cmp_walk (qsort has no context). */
 static void
-sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts)
+sort_idx(size_t *idx, size_t *tmp, size_t n, const px_story_art *arts,
+         int64_t lead_s)
 {
     if (n < 2) {
         return;
     }
     const size_t h = n / 2;
-    sort_idx(idx, tmp, h, arts);
-    sort_idx(idx + h, tmp, n - h, arts);
+    sort_idx(idx, tmp, h, arts, lead_s);
+    sort_idx(idx + h, tmp, n - h, arts, lead_s);
     size_t i = 0;
     size_t j = h;
     size_t k = 0;
     while (i < h || j < n) {
-        if (j == n || (i < h && px_story_cmp_time(arts, idx[i], idx[j]) <= 0)) {
+        if (j == n || (i < h && cmp_walk(arts, idx[i], idx[j], lead_s) <= 0)) {
             tmp[k++] = idx[i++];
         } else {
             tmp[k++] = idx[j++];
@@ -279,6 +305,25 @@ typedef struct walk {
     px_feat *v;        /* an article's features weighted by idf */
     size_t *pin_story; /* pin key -> story number, SIZE_MAX until placed */
 } walk;
+
+px_status
+px_storyset_background(px_storyset *s, const px_feat *df, size_t n,
+                       double n_docs, px_error *err)
+{
+    px_feat *c = px_malloc((n + 1) * sizeof *c);
+    if (c == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    if (n > 0) {
+        memcpy(c, df, n * sizeof *c);
+    }
+    free(s->bg_df);
+    s->bg_df = c;
+    s->n_bg_df = n;
+    s->bg_docs = n_docs;
+    s->is_clustered = false;
+    return PX_OK;
+}
 
 bool
 px_storyset_pin(px_storyset *s, size_t i, size_t key, size_t copy_of)
@@ -428,6 +473,17 @@ set_groups(px_storyset *s, walk *w)
     }
 }
 
+static bool
+has_pins(const px_storyset *s)
+{
+    for (size_t i = 0; i < s->n_arts; i++) {
+        if (s->arts[i].pin != SIZE_MAX) {
+            return true;
+        }
+    }
+    return false;
+}
+
 px_status
 px_storyset_cluster(px_storyset *s, px_error *err)
 {
@@ -447,6 +503,9 @@ px_storyset_cluster(px_storyset *s, px_error *err)
     }
     co.window_s =
         s->o.window_days > 0 ? (int64_t)(s->o.window_days * 86400.0) : 0;
+    /* Pinned articles are walked a window early (walk_time); they do not
+     * move the clusterer's clock (px_cluster_add_to). */
+    const int64_t lead_s = has_pins(s) ? co.window_s : 0;
     walk w = {px_dedup_new(s->o.dup_threshold),
               px_cluster_new(&co),
               px_malloc((s->n_arts + 1) * sizeof(size_t)),
@@ -464,7 +523,7 @@ px_storyset_cluster(px_storyset *s, px_error *err)
         w.idx[i] = i;
         w.pin_story[i] = SIZE_MAX;
     }
-    sort_idx(w.idx, w.tmp, s->n_arts, s->arts);
+    sort_idx(w.idx, w.tmp, s->n_arts, s->arts, lead_s);
     size_t oldest = 0;
     for (size_t k = 0; rc == PX_OK && k < s->n_arts; k++) {
         rc = place(s, &w, k, &oldest, err);

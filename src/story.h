@@ -53,6 +53,9 @@ struct px_storyset {
     bool is_clustered;
     px_feat *df; /* feature id -> articles holding it, sorted by id */
     size_t n_df;
+    px_feat *bg_df; /* the same over background articles (not in the set) */
+    size_t n_bg_df;
+    double bg_docs; /* how many background articles */
 };
 
 /* Counts the articles holding each feature and the profiles' norms under
@@ -87,6 +90,12 @@ int px_story_cmp_time(const px_story_art *arts, size_t i, size_t j);
  * it or copy its articles. What a store does with the articles of its
  * live stories when a batch arrives. False when i or key is out of range. */
 bool px_storyset_pin(px_storyset *s, size_t i, size_t key, size_t copy_of);
+
+/* Counts n_docs articles outside the set (a store's older articles) in
+ * the idf: df (n entries, sorted by id, copied) says how many of them hold
+ * each feature. Fails with PX_ENOMEM only. */
+px_status px_storyset_background(px_storyset *s, const px_feat *df, size_t n,
+                                 double n_docs, px_error *err);
 
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);

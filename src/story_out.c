@@ -30,7 +30,22 @@ px_story_idf(const px_storyset *s, uint64_t id)
     }
     const double df =
         lo < s->n_df && s->df[lo].id == id ? s->df[lo].weight : 1.0;
-    return log(1.0 + (double)s->n_arts / df);
+    return log(1.0 + ((double)s->n_arts + s->bg_docs) / df);
+}
+
+/* Adds the background counts (px_storyset_background) to df. */
+static void
+add_background(const px_storyset *s, px_feat *df, size_t n)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < n && j < s->n_bg_df; i++) {
+        while (j < s->n_bg_df && s->bg_df[j].id < df[i].id) {
+            j++;
+        }
+        if (j < s->n_bg_df && s->bg_df[j].id == df[i].id) {
+            df[i].weight += s->bg_df[j].weight;
+        }
+    }
 }
 
 px_status
@@ -63,6 +78,7 @@ px_story_build_df(px_storyset *s, px_error *err)
         }
     }
     free(ids);
+    add_background(s, df, n);
     free(s->df);
     s->df = df;
     s->n_df = n;

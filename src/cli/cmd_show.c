@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "store.h"
 
 static const char usage[] =
     "usage: parallax show [--json] [--format F] STORY PATH...\n"
+    "       parallax show --store FILE [--json] ID\n"
     "\n"
     "Reads the pages under PATH, groups them into stories as `parallax run`\n"
     "does, and prints the sheet of STORY: its sources, actors and places,\n"
@@ -20,7 +22,10 @@ static const char usage[] =
     "  STORY        N (rank in run's summary, 1 = largest), id:N (story id\n"
     "               in stories.json) or all (every page as one story)\n"
     "  --json       the sheet as JSON (docs/schema.json, \"sheet\")\n"
-    "  --format F   auto (default), html, warc, jsonl, text\n";
+    "  --format F   auto (default), html, warc, jsonl, text\n"
+    "  --store FILE read story ID from the store (parallax add) instead:\n"
+    "               its articles and, with --json, the whole store_story\n"
+    "               document with its sheet (docs/schema.json)\n";
 
 int
 px_cli_load_stories(char **paths, int n_paths, px_format format,
@@ -105,6 +110,78 @@ take_flag(int *argc, char **argv, const char *flag)
     return false;
 }
 
+/* Removes "--store FILE" from argv; *path gets FILE (NULL when absent). */
+static bool
+take_store(int *argc, char **argv, const char **path)
+{
+    *path = NULL;
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--store") == 0) {
+            if (i + 1 >= *argc) {
+                return false;
+            }
+            *path = argv[i + 1];
+            memmove(argv + i, argv + i + 2,
+                    (size_t)(*argc - i - 2) * sizeof *argv);
+            *argc -= 2;
+            return true;
+        }
+    }
+    return true;
+}
+
+static void
+print_story(const char *doc)
+{
+    json_t *o = json_loads(doc, 0, NULL);
+    printf("story %lld: %s\n%lld articles, %lld sources\n",
+           (long long)px_cli_json_num(o, "id"), px_cli_json_str(o, "headline"),
+           (long long)json_array_size(json_object_get(o, "articles")),
+           (long long)px_cli_json_num(o, "sources"));
+    size_t i = 0;
+    const json_t *a = NULL;
+    json_array_foreach(json_object_get(o, "articles"), i, a)
+    {
+        const char *pub = px_cli_json_str(a, "published");
+        printf("  [%zu] article %lld  %-8s %-16.16s %s\n", i,
+               (long long)px_cli_json_num(a, "id"), px_cli_json_str(a, "lang"),
+               pub[0] ? pub : "undated", px_cli_json_str(a, "title"));
+    }
+    json_decref(o);
+}
+
+/* show --store FILE ID. */
+static int
+show_stored(const char *store, bool json, int argc, char **argv)
+{
+    char *end = NULL;
+    const long long id = argc == 2 ? strtoll(argv[1], &end, 10) : 0;
+    if (argc != 2 || end == argv[1] || *end != '\0') {
+        fprintf(stderr, "parallax: show: --store takes one story ID\n%s",
+                usage);
+        return 2;
+    }
+    px_store *st = NULL;
+    if (px_cli_open_store("show", store, true, &st) != 0) {
+        return 1;
+    }
+    char *out = NULL;
+    size_t len = 0;
+    px_error err = {0};
+    int rc = 0;
+    if (px_store_story_json(st, id, &out, &len, &err) != PX_OK) {
+        px_cli_error("show", err.msg);
+        rc = 1;
+    } else if (json) {
+        printf("%s\n", out);
+    } else {
+        print_story(out);
+    }
+    px_free(out);
+    px_store_close(st);
+    return rc;
+}
+
 int
 px_cmd_show(int argc, char **argv)
 {
@@ -113,6 +190,14 @@ px_cmd_show(int argc, char **argv)
         return 0;
     }
     const bool json = take_flag(&argc, argv, "--json");
+    const char *store = NULL;
+    if (!take_store(&argc, argv, &store)) {
+        fprintf(stderr, "parallax: show: --store needs a FILE\n");
+        return 2;
+    }
+    if (store != NULL) {
+        return show_stored(store, json, argc, argv);
+    }
     px_cli_inputs o = {PX_FORMAT_AUTO, NULL, 0};
     int rc = px_cli_parse_inputs(argc, argv, "show", usage, &o);
     if (rc == 0 && o.n_paths < 2) {
