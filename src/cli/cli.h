@@ -101,5 +101,6 @@ int px_cmd_eval_stories(int argc, char **argv);
 int px_cmd_eval_pairs(int argc, char **argv);
 int px_cmd_concepts(int argc, char **argv);
 int px_cmd_lexicon(int argc, char **argv);
+int px_cmd_serve(int argc, char **argv);
 
 #endif /* PX_CLI_H */

@@ -24,6 +24,7 @@ static const px_cmd commands[] = {
     {"search", "search the store's articles in any language", px_cmd_search},
     {"eval", "score parallax against benchmark datasets", px_cmd_eval},
     {"lexicon", "build, query or describe the concept lexicon", px_cmd_lexicon},
+    {"serve", "serve the stories of a store on a local web page", px_cmd_serve},
 };
 
 static void
