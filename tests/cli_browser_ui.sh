@@ -119,4 +119,18 @@ if ! kill -0 "$server" 2>/dev/null; then
     echo "FAIL: parallax serve died: $(tail -3 "$tmp/serve.err")" >&2
     rc=1
 fi
+# The server stops cleanly on SIGTERM, with nothing from the sanitizers.
+kill "$server" 2>/dev/null
+wait "$server"
+status=$?
+server=""
+if [[ $status -ne 0 ]]; then
+    echo "FAIL: parallax serve exited with $status on SIGTERM" >&2
+    rc=1
+fi
+if grep -qE 'Sanitizer|runtime error' "$tmp/serve.err"; then
+    echo "FAIL: parallax serve: $(grep -E 'Sanitizer|runtime error' \
+        "$tmp/serve.err" | head -3)" >&2
+    rc=1
+fi
 exit $rc
