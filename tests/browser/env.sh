@@ -7,12 +7,12 @@
 src=${PX_SOURCE_DIR:-$here/..}
 chromium_bin=${PX_CHROMIUM:-$(command -v chromium || true)}
 node_bin=$(command -v node || true)
-pw=""
-for d in "${PX_NPM_CACHE:-$src/.cache/npm}"/playwright-core-*/package; do
-    if [[ -f "$d/index.js" ]]; then
-        pw=$d
-    fi
-done
+# The version scripts/fetch_data.sh pins.
+pin=$(grep -o 'playwright-core@[0-9.]*' "$src/scripts/fetch_data.sh")
+pw=${PX_NPM_CACHE:-$src/.cache/npm}/${pin/@/-}/package
+if [[ -z "$pin" || ! -f "$pw/index.js" ]]; then
+    pw=""
+fi
 artefacts=${PX_BINARY_DIR:-$(dirname "$px")}/artefacts
 
 browser_missing() {
