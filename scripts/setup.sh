@@ -9,7 +9,8 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev
       libjansson-dev libcld2-dev libstemmer-dev libopencc-dev
       # The store and the web UI; wrk loads the server in bench/.
-      libsqlite3-dev libmicrohttpd-dev wrk
+      # sqlite3 (the CLI) checks the store in tests/cli_store_kill.sh.
+      libsqlite3-dev sqlite3 libmicrohttpd-dev wrk
       # Lexical data the lexicon and word analysis are built from.
       unicode-cldr-core iso-codes tzdata libgeonames-common libgeonames0
       wordnet-base

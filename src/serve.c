@@ -83,6 +83,25 @@ handle_put(px_server *s, px_store *st)
 
 /* ---- replies ---------------------------------------------------------- */
 
+/* Copies a JSON document with < > & written as \u escapes (they only
+ * occur inside strings, so the document stays the same JSON), so that no
+ * consumer sniffing it as HTML ever meets markup. */
+static void
+json_pass(px_buf *b, const char *json, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char c = json[i];
+        if (c == '<' || c == '>' || c == '&') {
+            px_buf_add(b, json + run, i - run);
+            px_buf_printf(b, "\\u%04x", (unsigned)c);
+            run = i + 1;
+        }
+    }
+    px_buf_add(b, json + run, len - run);
+    px_buf_add_byte(b, '\n');
+}
+
 static void
 reply_error(reply *r, bool is_json, unsigned status, const char *msg)
 {
@@ -90,9 +109,13 @@ reply_error(reply *r, bool is_json, unsigned status, const char *msg)
     r->status = status;
     r->is_json = is_json;
     if (is_json) {
-        px_buf_add_c(&r->body, "{\"error\":");
-        px_buf_add_json_str(&r->body, px_str_c(msg));
-        px_buf_printf(&r->body, ",\"status\":%u}\n", status);
+        px_buf doc;
+        px_buf_init(&doc);
+        px_buf_add_c(&doc, "{\"error\":");
+        px_buf_add_json_str(&doc, px_str_c(msg));
+        px_buf_printf(&doc, ",\"status\":%u}", status);
+        json_pass(&r->body, doc.ptr != NULL ? doc.ptr : "", doc.len);
+        px_buf_fini(&doc);
     } else {
         px_web_error_html(status, msg, &r->body);
     }
@@ -124,8 +147,7 @@ reply_doc(reply *r, bool is_json, char *json, size_t len, px_status rc)
     if (rc != PX_OK) {
         reply_error(r, is_json, 500, "The page could not be rendered.");
     } else if (is_json) {
-        px_buf_add(&r->body, json, len);
-        px_buf_add_byte(&r->body, '\n');
+        json_pass(&r->body, json, len);
     }
 }
 

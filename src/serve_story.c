@@ -157,6 +157,24 @@ fig_cell(px_buf *b, const story_ctx *c, const json_t *vals, size_t k)
     px_buf_add_c(b, "</td>");
 }
 
+/* What a figure group counts: its gloss and unit ("deaths: martyr"). */
+static void
+fig_label(px_buf *b, const json_t *g)
+{
+    const px_str unit = px_web_str(g, "unit");
+    const px_str what = px_web_str(g, "what");
+    const bool has_unit = unit.len > 0 && !px_str_eq_c(unit, "none");
+    if (has_unit) {
+        px_web_esc(b, unit);
+    }
+    if (what.len > 0) {
+        px_buf_add_c(b, has_unit ? ": " : "");
+        px_web_esc(b, what);
+    } else if (!has_unit) {
+        px_buf_add_c(b, "number");
+    }
+}
+
 static void
 figures_table(px_buf *b, const story_ctx *c)
 {
@@ -171,12 +189,7 @@ figures_table(px_buf *b, const story_ctx *c)
         const bool differs = json_is_true(json_object_get(g, "differs"));
         px_buf_printf(b, "<tr class=\"figure%s\"><td class=\"what\">",
                       differs ? " differs" : "");
-        px_web_esc(b, px_web_str(g, "unit"));
-        const px_str what = px_web_str(g, "what");
-        if (what.ptr != NULL && what.len > 0) {
-            px_buf_add_c(b, ": ");
-            px_web_esc(b, what);
-        }
+        fig_label(b, g);
         px_buf_add_c(b, differs ? "<br><small>sources differ</small>" : "");
         px_buf_add_c(b, "</td>");
         const json_t *vals = px_web_arr(g, "values");
@@ -466,7 +479,10 @@ headline(px_buf *b, const json_t *doc, const story_ctx *c)
         from = px_str_eq(px_web_str(a, "title"), h) ? a : NULL;
     }
     px_buf_add_c(b, "<h1");
-    if (from != NULL) {
+    if (px_web_str(doc, "headline_dir").ptr != NULL) {
+        px_web_lang_dir(b, px_web_str(doc, "headline_lang"),
+                        px_web_str(doc, "headline_dir"));
+    } else if (from != NULL) {
         px_web_lang_dir_of(b, from);
     } else {
         px_buf_add_c(b, " dir=\"auto\"");

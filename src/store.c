@@ -24,17 +24,6 @@
 
 #define PX_STORE_BUSY_MS 10000
 
-static char *
-dup_str(const char *s)
-{
-    const size_t n = strlen(s) + 1;
-    char *d = px_malloc(n);
-    if (d != NULL) {
-        memcpy(d, s, n);
-    }
-    return d;
-}
-
 /* Version 1: everything. Times are seconds since the epoch (NULL: no
  * date); an article's time is its publication date, else its fetch date
  * (the time the stories use). */
@@ -217,19 +206,13 @@ px_store_open(const char *path, bool read_only, const char *lexicon_path,
     px_status rc = setup(st, path, read_only, err);
     if (rc == PX_OK && lexicon_path != NULL) {
         rc = px_lex_open(lexicon_path, &st->lex, err);
-        st->lex_path = rc == PX_OK ? dup_str(lexicon_path) : NULL;
     } else if (rc == PX_OK) {
         char def[1024];
         px_lex_default_path(def, sizeof def);
         px_error ignored = {0};
         if (px_lex_open(def, &st->lex, &ignored) != PX_OK) {
-            st->lex = NULL; /* no lexicon: no concept search */
-        } else {
-            st->lex_path = dup_str(def);
+            st->lex = NULL; /* no lexicon: no concepts */
         }
-    }
-    if (rc == PX_OK && st->lex != NULL && st->lex_path == NULL) {
-        rc = px_fail(err, PX_ENOMEM, "store: out of memory");
     }
     if (rc != PX_OK) {
         px_store_close(st);
@@ -248,7 +231,6 @@ px_store_close(px_store *st)
     sqlite3_close(st->db); /* NULL ok; statements are finalized by then */
     px_words_free(st->words);
     px_lex_close(st->lex);
-    free(st->lex_path);
     free(st);
 }
 

@@ -552,7 +552,7 @@ px_store_batch_write(px_store *st, const px_store_batch *b,
     if (b->n == 0) {
         return PX_OK;
     }
-    px_status rc = px_storyset_new(st->lex_path, so, &p.set, err);
+    px_status rc = px_storyset_new_lex(st->lex, so, &p.set, err);
     rc = rc == PX_OK ? load_pinned(&p, err) : rc;
     rc = rc == PX_OK ? add_new(&p, err) : rc;
     rc = rc == PX_OK ? px_store_background(st, p.set, p.n_pinned, err) : rc;

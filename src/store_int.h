@@ -62,7 +62,6 @@ struct px_store {
     bool is_read_only;
     px_lex *lex;     /* may be NULL: no concept search */
     px_words *words; /* word splitter over lex (lazy) */
-    char *lex_path;  /* the lexicon's path, for the batches' story sets */
 };
 
 /* Runs sql (no results) or fails with PX_EIO naming what. */

@@ -328,6 +328,13 @@ snippet(px_str text, size_t off)
     while (b > 0 && U8_IS_TRAIL(text.ptr[b])) {
         b--;
     }
+    /* Start at a word when one begins soon (not in Chinese). */
+    for (size_t i = b; b > 0 && i < off && i < b + 24; i++) {
+        if (text.ptr[i] == ' ' || text.ptr[i] == '\n') {
+            b = i + 1;
+            break;
+        }
+    }
     size_t e = b + PX_SNIPPET_LEN < text.len ? b + PX_SNIPPET_LEN : text.len;
     while (e < text.len && U8_IS_TRAIL(text.ptr[e])) {
         e--;

@@ -88,6 +88,30 @@ px_storyset_new(const char *lexicon_path, const px_story_opts *o,
     return PX_OK;
 }
 
+px_status
+px_storyset_new_lex(px_lex *lex, const px_story_opts *o, px_storyset **out,
+                    px_error *err)
+{
+    *out = NULL;
+    px_storyset *s = px_calloc(1, sizeof *s);
+    if (s == NULL) {
+        return px_fail(err, PX_ENOMEM, "stories: out of memory");
+    }
+    opts_fill(&s->o, o);
+    s->lex = lex;
+    s->is_lex_borrowed = true;
+    s->arena = px_arena_new();
+    px_status rc = s->arena != NULL
+                       ? px_profiler_new(s->lex, &s->prof, err)
+                       : px_fail(err, PX_ENOMEM, "stories: out of memory");
+    if (rc != PX_OK) {
+        px_storyset_free(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
 void
 px_storyset_free(px_storyset *s)
 {
@@ -95,7 +119,9 @@ px_storyset_free(px_storyset *s)
         return;
     }
     px_profiler_free(s->prof);
-    px_lex_close(s->lex);
+    if (!s->is_lex_borrowed) {
+        px_lex_close(s->lex);
+    }
     px_arena_free(s->arena);
     free(s->arts);
     free(s->df);

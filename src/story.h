@@ -51,7 +51,8 @@ struct px_storyset {
     size_t cap_arts;
     size_t n_stories;
     bool is_clustered;
-    px_feat *df; /* feature id -> articles holding it, sorted by id */
+    bool is_lex_borrowed; /* px_storyset_new_lex: lex is not ours to close */
+    px_feat *df;          /* feature id -> articles holding it, sorted by id */
     size_t n_df;
     px_feat *bg_df; /* the same over background articles (not in the set) */
     size_t n_bg_df;
@@ -82,6 +83,11 @@ size_t px_story_at_rank(const px_storyset *s, size_t rank);
 /* The order articles are placed in: dated ones by time, then undated ones
  * in order of adding; < 0 when article i comes before article j. */
 int px_story_cmp_time(const px_story_art *arts, size_t i, size_t j);
+
+/* px_storyset_new over an open lexicon (borrowed: it must outlive the
+ * set; may be NULL: no concepts), so that a store opens it once. */
+px_status px_storyset_new_lex(px_lex *lex, const px_story_opts *o,
+                              px_storyset **out, px_error *err);
 
 /* Pins article i (added, not clustered yet) to story key (a small number
  * the caller chooses: keys 0..n_arts-1) with copy_of (an article index or

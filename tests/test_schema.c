@@ -1,6 +1,8 @@
 /* test_schema.c - every JSON object parallax prints is valid under
  * docs/schema.json: the article, analysis (with the word list) and concepts
- * of every sample page, and the stories of the whole sample.
+ * of every sample page, the stories of the whole sample, and the store's
+ * documents (store_stories, store_story, store_article, store_search) of
+ * a store holding the sample.
  *
  * The validator covers the JSON Schema keywords the file uses: type (one or
  * a list), required, properties, additionalProperties (false), items,
@@ -10,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "check.h"
 #include "parallax.h"
+#include "store.h"
 
 static json_t *defs;
 
@@ -220,6 +224,53 @@ check_article(const px_article *a, const char *source)
     px_free(json);
 }
 
+/* Every document of a store holding the sample. */
+static void
+check_store(const char *sample)
+{
+    char db[] = "/tmp/px_test_schema_XXXXXX";
+    const int fd = mkstemp(db);
+    CHECK(fd >= 0);
+    close(fd);
+    px_store *st = NULL;
+    CHECK(px_store_open(db, false, NULL, &st, NULL) == PX_OK);
+    const char *paths[] = {sample};
+    CHECK(px_store_add(st, paths, 1, NULL, NULL, NULL, NULL, NULL) == PX_OK);
+    char *json = NULL;
+    size_t len = 0;
+    CHECK(px_store_stories_json(st, PX_STORE_LARGEST, 0, 0, &json, &len,
+                                NULL) == PX_OK);
+    check_json(json, "store_stories", "sample store");
+    json_t *list = json_loads(json, 0, NULL);
+    px_free(json);
+    size_t i = 0;
+    const json_t *x = NULL;
+    json_array_foreach(json_object_get(list, "stories"), i, x)
+    {
+        const json_int_t id = json_integer_value(json_object_get(x, "id"));
+        CHECK(px_store_story_json(st, id, &json, &len, NULL) == PX_OK);
+        check_json(json, "store_story", "sample store");
+        px_free(json);
+    }
+    json_decref(list);
+    for (int64_t id = 1; id <= 43; id += 6) {
+        CHECK(px_store_article_json(st, id, &json, &len, NULL) == PX_OK);
+        check_json(json, "store_article", "sample store");
+        px_free(json);
+    }
+    CHECK(px_store_search_json(st, "earthquake Chile", 0, &json, &len, NULL) ==
+          PX_OK);
+    check_json(json, "store_search", "sample store");
+    px_free(json);
+    px_store_close(st);
+    char side[64];
+    unlink(db);
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
+}
+
 int
 main(void)
 {
@@ -260,6 +311,7 @@ main(void)
     check_json(json, "stories", "data/sample");
     px_free(json);
     px_storyset_free(set);
+    check_store(path);
     json_decref(schema);
     return check_summary();
 }

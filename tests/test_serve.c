@@ -10,6 +10,7 @@
 #include "check.h"
 #include "html_out.h"
 #include "serve.h"
+#include "serve_int.h"
 
 #define SCRIPT      "<script>alert(1)</script>"
 #define SCRIPT_JSON "<script>alert(1)<\\/script>"
@@ -275,11 +276,58 @@ test_errors(void)
     px_buf_fini(&b);
     CHECK(px_web_story_html("{\"id\":1}", 8, &b, NULL) == PX_EPARSE);
     px_buf_fini(&b);
+    /* Odd shapes render without crashing or marking out of bounds. */
+    static const char odd[] =
+        "{\"id\":1,\"articles\":[{\"id\":5,\"length\":-4},7,null],"
+        "\"sheet\":{\"figures\":[{\"values\":[{\"source\":0,\"span\":"
+        "{\"source\":0,\"offset\":999999999999,\"length\":4}},7]},3],"
+        "\"actors\":\"x\",\"timeline\":[{\"spans\":[{\"source\":-1,"
+        "\"offset\":0,\"length\":1}]}],\"quotes\":[{},{\"span\":1}],"
+        "\"dates_differ\":[{\"a\":1}],\"framing\":[{\"source\":0,"
+        "\"words\":[{}]}],\"single_source_claims\":[1]}}";
+    CHECK(px_web_story_html(odd, sizeof odd - 1, &b, &err) == PX_OK);
+    px_buf_fini(&b);
+    static const char art[] = "{\"id\":5,\"source\":0,\"text\":\"abc\"}";
+    CHECK(px_web_article_html(art, sizeof art - 1, odd, sizeof odd - 1, &b,
+                              &err) == PX_OK);
+    CHECK(count(&b, "<mark ") == 0 && has(&b, ">abc</article>"));
+    px_buf_fini(&b);
+}
+
+static void
+test_rate(void)
+{
+    px_rate *r = NULL;
+    CHECK(px_rate_new(1, 3, &r, NULL) == PX_OK);
+    uint8_t a[PX_RATE_KEY] = {1};
+    uint8_t b[PX_RATE_KEY] = {2};
+    CHECK(px_rate_take(r, a, 10.0) && px_rate_take(r, a, 10.0));
+    CHECK(px_rate_take(r, a, 10.0));
+    CHECK(!px_rate_take(r, a, 10.1)); /* burst spent */
+    CHECK(px_rate_take(r, b, 10.1));  /* another address is not limited */
+    CHECK(px_rate_take(r, a, 11.2));  /* refilled one a second */
+    CHECK(!px_rate_take(r, a, 11.3));
+    /* Many addresses: the table evicts, a new address starts full. */
+    for (uint32_t i = 0; i < 20000; i++) {
+        uint8_t k[PX_RATE_KEY] = {0};
+        memcpy(k + 4, &i, sizeof i);
+        px_rate_take(r, k, 12.0);
+    }
+    uint8_t c[PX_RATE_KEY] = {3, 3, 3};
+    CHECK(px_rate_take(r, c, 12.0) && px_rate_take(r, c, 12.0) &&
+          px_rate_take(r, c, 12.0) && !px_rate_take(r, c, 12.0));
+    px_rate_free(r);
+    CHECK(px_rate_new(-1, 0, &r, NULL) == PX_OK);
+    for (int i = 0; i < 100; i++) {
+        CHECK(px_rate_take(r, a, 1.0)); /* no limit */
+    }
+    px_rate_free(r);
 }
 
 int
 main(void)
 {
+    test_rate();
     test_esc();
     test_stories();
     test_search();

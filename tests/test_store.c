@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "cluster.h"
 #include "store.h"
 
 static char dir[64];
@@ -375,6 +376,40 @@ test_seeds(void)
     px_store_close(st);
 }
 
+/* px_cluster_add_to: forced stories whatever the fit; a forced story
+ * that closed opens again under its number; forced adds leave the clock. */
+static void
+test_cluster_force(void)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_s = 1000;
+    px_clusterer *c = px_cluster_new(&o);
+    const px_feat a[] = {{1, 1.0f}, {2, 1.0f}};
+    const px_feat b[] = {{7, 1.0f}, {8, 1.0f}};
+    size_t k = 0;
+    double sim = 0;
+    CHECK(px_cluster_add_to(c, a, 2, 0, PX_CLUSTER_NEW, &k, &sim, NULL) ==
+          PX_OK);
+    CHECK(k == 0);
+    CHECK(px_cluster_add_to(c, a, 2, 10, PX_CLUSTER_NEW, &k, &sim, NULL) ==
+          PX_OK);
+    CHECK(k == 1); /* the same features, yet a new story */
+    CHECK(px_cluster_add_to(c, b, 2, 20, 0, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0); /* nothing shared, yet story 0 */
+    CHECK(px_cluster_add(c, a, 2, 30, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0 || k == 1);
+    /* Far ahead, forced: no story closes. */
+    CHECK(px_cluster_add_to(c, b, 2, 100000, 1, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 1 && px_cluster_n_live(c) == 2);
+    /* A free add far ahead closes them; forcing story 0 opens it again. */
+    CHECK(px_cluster_add(c, b, 2, 200000, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 2);
+    CHECK(px_cluster_add_to(c, a, 2, 200001, 0, &k, &sim, NULL) == PX_OK);
+    CHECK(k == 0 && px_cluster_n_stories(c) == 3);
+    px_cluster_free(c);
+}
+
 int
 main(void)
 {
@@ -383,6 +418,7 @@ main(void)
         perror("mkdtemp");
         return 1;
     }
+    test_cluster_force();
     test_open();
     test_idempotent();
     test_incremental();

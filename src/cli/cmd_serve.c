@@ -19,7 +19,7 @@ static const char usage[] =
     "figures, dates and names marked, plus a JSON API under /api/.\n"
     "Stops on Ctrl-C (SIGINT) or SIGTERM.\n"
     "\n"
-    "  --store FILE   the store (default: parallax.db)\n"
+    "  --store FILE   the store (default: $PX_STORE, else parallax.db)\n"
     "  --port N       port (default: 8080; 0: any free port)\n"
     "  --bind ADDR    address to listen on (default: 127.0.0.1)\n"
     "  --threads N    worker threads, each with its own store handle\n"
@@ -155,12 +155,13 @@ px_cmd_serve(int argc, char **argv)
     }
     px_serve_opts o;
     memset(&o, 0, sizeof o);
-    o.store_path = "parallax.db";
+    o.store_path = NULL;
     o.port = 8080;
     for (int i = 1; i < argc; i++) {
         if (!parse_opt(argc, argv, &i, &o)) {
             return 2;
         }
     }
+    o.store_path = px_cli_store_path(o.store_path);
     return serve(&o);
 }
