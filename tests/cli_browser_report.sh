@@ -6,7 +6,7 @@
 # from outside the file, Arabic blocks right-to-left and right-aligned,
 # Arabic and Chinese drawn with installed fonts covering those scripts, no
 # missing glyph. Screenshots and the report are kept in BUILD/artefacts/.
-# Prints SKIP and passes when chromium, node (>= 20) or playwright-core is
+# Prints SKIP and passes when chromium, node (>= 18) or playwright-core is
 # absent (with chromium alone, a bare headless screenshot is still taken
 # and its console checked). Usage: cli_browser_report.sh PATH/TO/parallax
 set -u

@@ -7,7 +7,7 @@
 # English search finding an Arabic article, its story, a highlighted figure
 # followed to another source, the injected page shown as text, 404 pages.
 # Screenshots go to BUILD/artefacts/. Prints SKIP and passes when
-# chromium, node (>= 20), playwright-core or `parallax serve` is absent.
+# chromium, node (>= 18), playwright-core or `parallax serve` is absent.
 # Usage: cli_browser_ui.sh PATH/TO/parallax
 set -u
 px=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

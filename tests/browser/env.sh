@@ -21,8 +21,8 @@ browser_missing() {
     elif [[ -z "$node_bin" ]]; then
         echo "node absent"
     elif ! "$node_bin" -e \
-            'process.exit(parseInt(process.versions.node) >= 20 ? 0 : 1)'; then
-        echo "node older than 20"
+            'process.exit(parseInt(process.versions.node) >= 18 ? 0 : 1)'; then
+        echo "node older than 18"
     elif [[ -z "$pw" ]]; then
         echo "playwright-core absent (scripts/fetch_data.sh fetches it)"
     fi
