@@ -13,6 +13,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "cluster.h"
+
 #define PX_SHEET_MAX_SRCS  64
 #define PX_SHEET_MIN_SENSE 0.5f
 /* Names (people, countries, places) weigh twice a pivot word in sentence
@@ -23,6 +25,7 @@
 #define PX_SHEET_MAX_ACTOR  40
 #define PX_SHEET_DDIFF_SIM  0.25
 #define PX_SHEET_MAX_DDIFF  24
+#define PX_SHEET_FOLLOW_UP  (12 * 3600) /* seconds between two reports */
 #define PX_SHEET_MAX_FRAME  8
 #define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
 #define FEAT_CONCEPT        ((uint64_t)1 << 56)
@@ -655,10 +658,30 @@ first_day(const px_sheet_src *s)
     return SIZE_MAX;
 }
 
+/* Whether b, published after a, leads with day db (a with da) as a
+ * follow-up: a later day that is b's own publication day, when b came out
+ * half a day or more after a, or when a led with a day before its own
+ * (a reported yesterday's event, b reports today's). Reports of a story
+ * followed over several days each lead with their own day. */
+static bool
+follows_up(const px_sheet_src *a, int64_t da, const px_sheet_src *b, int64_t db)
+{
+    if (a->a->t == PX_TIME_NONE || b->a->t == PX_TIME_NONE ||
+        a->anchor.prec < PX_PREC_DAY || b->anchor.prec < PX_PREC_DAY) {
+        return false;
+    }
+    if (a->a->t > b->a->t) {
+        return follows_up(b, db, a, da);
+    }
+    return db > da && db == days_of(&b->anchor) &&
+           (b->a->t - a->a->t >= PX_SHEET_FOLLOW_UP ||
+            da < days_of(&a->anchor));
+}
+
 /* Records that mention mi of a and mj of b put one event on two days:
  * neither source names the other's day, and their sentences are alike
  * (or aligned into one claim), or both are the first day their source
- * names. */
+ * names and the later source does not follow up on the earlier. */
 static void
 try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
 {
@@ -678,8 +701,8 @@ try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
         return;
     }
     const double sim = px_sheet_sim(&sa->sents[si], &sb->sents[sj]);
-    const bool leads =
-        first_day(sa) == mi && first_day(sb) == mj && llabs(dx - dy) <= 1;
+    const bool leads = first_day(sa) == mi && first_day(sb) == mj &&
+                       llabs(dx - dy) <= 1 && !follows_up(sa, dx, sb, dy);
     if (sim < PX_SHEET_DDIFF_SIM && !leads &&
         sa->sents[si].claim != sb->sents[sj].claim) {
         return;

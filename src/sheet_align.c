@@ -64,6 +64,12 @@ same_value(double a, double b)
     return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b));
 }
 
+static bool
+is_near(double a, double b)
+{
+    return fabs(a - b) <= PX_SHEET_NEAR * fmax(fabs(a), fabs(b));
+}
+
 /* Whether figures x and y count one quantity, in three passes from the
  * surest link: (0) compatible units (equal, or one unknown) and the same
  * value in two sources; (1) one specific unit, or the same counted word;
@@ -98,15 +104,16 @@ fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
         return false;
     }
     const double sim = px_sheet_sim(&sa->sents[x.sent], &sb->sents[y.sent]);
-    const bool near = fabs(a->value - b->value) <=
-                      PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
+    const bool near = is_near(a->value, b->value);
     const bool leads = x.fig == 0 && y.fig == 0;
     return sim >= PX_SHEET_FIG_SIM ||
            (near && (sim >= PX_SHEET_NEAR_SIM || leads));
 }
 
 /* Whether two figures may not share a group: one source giving two
- * values of no specific common unit (38 km away, 45 km deep). */
+ * values of no specific common unit (38 km away, 45 km deep), or of one
+ * specific unit but far apart (a loan of 3.2 billion and its first
+ * tranche of 820 million; 23 injured, 4 of them seriously). */
 static bool
 fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
 {
@@ -116,7 +123,8 @@ fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
     const px_figure *a = &sh->srcs[x.src].figs[x.fig];
     const px_figure *b = &sh->srcs[y.src].figs[y.fig];
     return !same_value(a->value, b->value) &&
-           !(a->unit == b->unit && is_specific(a->unit));
+           !(a->unit == b->unit && is_specific(a->unit) &&
+             is_near(a->value, b->value));
 }
 
 /* Whether the components of a and b may merge (no conflicting pair);
@@ -137,6 +145,73 @@ may_merge(const px_sheet *sh, const fig_ref *refs, const size_t *next, size_t a,
         i = next[i];
     } while (i != a);
     return true;
+}
+
+/* Whether groups (rings) a and b hold two estimates of one quantity:
+ * close values of compatible units that two sources or more state in one
+ * sentence, two sources or more giving a's first and two or more b's
+ * ("the USGS put it at 7.1, while the national centre measured 6.9"; one
+ * source's word order alone is no disagreement). The sources then differ
+ * in the value they lead with. */
+static bool
+are_estimates(const px_sheet *sh, const fig_ref *refs, const size_t *next,
+              size_t a, size_t b)
+{
+    const px_figure *x = &sh->srcs[refs[a].src].figs[refs[a].fig];
+    const px_figure *y = &sh->srcs[refs[b].src].figs[refs[b].fig];
+    if (same_value(x->value, y->value) || !is_near(x->value, y->value) ||
+        x->is_percent != y->is_percent ||
+        (x->unit != y->unit && x->unit != PX_UNIT_NONE &&
+         y->unit != PX_UNIT_NONE)) {
+        return false;
+    }
+    uint32_t first[2][64];
+    uint64_t together = 0;
+    memset(first, 0xff, sizeof first);
+    size_t i = a;
+    do {
+        uint32_t *f = &first[0][refs[i].src % 64];
+        *f = refs[i].fig < *f ? refs[i].fig : *f;
+        size_t j = b;
+        do {
+            if (i == a) {
+                uint32_t *g = &first[1][refs[j].src % 64];
+                *g = refs[j].fig < *g ? refs[j].fig : *g;
+            }
+            if (refs[i].src == refs[j].src && refs[i].sent == refs[j].sent &&
+                refs[i].sent != SIZE_MAX) {
+                together |= (uint64_t)1 << (refs[i].src % 64);
+            }
+            j = next[j];
+        } while (j != b);
+        i = next[i];
+    } while (i != a);
+    size_t a_first = 0;
+    size_t b_first = 0;
+    for (size_t k = 0; k < 64; k++) {
+        if (first[0][k] != UINT32_MAX && first[1][k] != UINT32_MAX) {
+            a_first += first[0][k] < first[1][k];
+            b_first += first[1][k] < first[0][k];
+        }
+    }
+    return __builtin_popcountll(together) >= 2 && a_first >= 2 && b_first >= 2;
+}
+
+/* Merges the groups that hold estimates of one quantity. */
+static void
+merge_estimates(const px_sheet *sh, const fig_ref *refs, size_t *p,
+                size_t *next, size_t n)
+{
+    for (size_t a = 0; a < n; a++) {
+        for (size_t b = a + 1; b < n && uf_find(p, a) == a; b++) {
+            if (uf_find(p, b) == b && are_estimates(sh, refs, next, a, b)) {
+                p[b] = a;
+                const size_t t = next[a];
+                next[a] = next[b];
+                next[b] = t;
+            }
+        }
+    }
 }
 
 /* Whether source src gives value v in group g. */
@@ -295,6 +370,7 @@ px_sheet_figures(px_sheet *sh, px_error *err)
             }
         }
     }
+    merge_estimates(sh, refs, p, next, n);
     rc = fig_groups(sh, refs, p, n, err);
 done:
     free(refs);
