@@ -28,9 +28,13 @@
 #define PX_SHEET_FOLLOW_UP  (12 * 3600) /* seconds between two reports */
 #define PX_SHEET_MAX_FRAME  8
 #define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
-#define FEAT_CONCEPT        ((uint64_t)1 << 56)
-#define FEAT_VALUE          ((uint64_t)2 << 56)
-#define FEAT_DAY            ((uint64_t)3 << 56)
+/* The weights the lexicon gives an inflected English form's base form. */
+#define PX_SHEET_BASE_LO 0.85f
+#define PX_SHEET_BASE_HI 0.95f
+#define FEAT_CONCEPT     ((uint64_t)PX_SHEET_FEAT_CONCEPT << 56)
+#define FEAT_VALUE       ((uint64_t)PX_SHEET_FEAT_VALUE << 56)
+#define FEAT_DAY         ((uint64_t)PX_SHEET_FEAT_DAY << 56)
+#define FEAT_PLACE       ((uint64_t)PX_SHEET_FEAT_PLACE << 56)
 
 /* The kind letter of a concept name ("n:..." -> 'n'), or 0. */
 static char
@@ -206,6 +210,113 @@ n_senses(const px_sheet_src *s, size_t i)
     return hi - lo;
 }
 
+/* The base form of English word w (no "w:"), through the lexicon: the
+ * concept its inflected form points at (WordNet's exception lists and
+ * regular endings: troops -> troop, sending -> send, went -> go), else
+ * the word's own concept; 0 when the lexicon has neither. */
+static px_concept
+base_form(const px_lex *lex, int eng, const char *w, size_t n, bool own)
+{
+    px_lex_hit h;
+    if (!px_lex_get_ix(lex, eng, PX_LEX_KEY, (px_str){w, n}, &h)) {
+        return 0;
+    }
+    px_concept self = 0;
+    for (uint32_t i = 0; i < h.n_senses; i++) {
+        if (h.senses[i].weight >= PX_SHEET_BASE_LO &&
+            h.senses[i].weight <= PX_SHEET_BASE_HI) {
+            return h.senses[i].concept;
+        }
+        self = h.senses[i].weight >= 1.0f && self == 0 ? h.senses[i].concept
+                                                       : self;
+    }
+    return own ? self : 0;
+}
+
+/* The base-form concepts of pivot word c: of each word of a phrase
+ * (send troops -> send, troop), else of the word (sending -> send). */
+static size_t
+pivot_bases(const px_lex *lex, int eng, px_concept c, px_concept out[4])
+{
+    const px_str name = px_lex_concept_name(lex, c);
+    if (name.len < 3) {
+        return 0;
+    }
+    const char *w = name.ptr + 2;
+    const size_t len = name.len - 2;
+    if (memchr(w, ' ', len) == NULL) {
+        out[0] = base_form(lex, eng, w, len, false);
+        return out[0] != 0 && out[0] != c;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 4;) {
+        size_t j = i;
+        while (j < len && w[j] != ' ') {
+            j++;
+        }
+        if (j - i >= 3) {
+            out[n] = base_form(lex, eng, w + i, j - i, true);
+            n += out[n] != 0;
+        }
+        i = j + 1;
+    }
+    return n;
+}
+
+/* Type words a place's gloss may end with (Gaza Strip, Giza Governorate). */
+static const char *const place_types[] = {
+    " Strip",      " Governorate",  " Province", " Region",
+    " District",   " Prefecture",   " Oblast",   " County",
+    " Department", " Municipality", " City",
+};
+
+/* A feature shared by the places of one name: the place's gloss without
+ * its type word, folded to ASCII lower case (Gaza Strip and Gaza meet). */
+static uint64_t
+place_feat(const px_lex *lex, px_concept c)
+{
+    px_str g = px_lex_concept_gloss(lex, c);
+    for (size_t i = 0; i < sizeof place_types / sizeof *place_types; i++) {
+        const size_t tl = strlen(place_types[i]);
+        if (g.len > tl && memcmp(g.ptr + g.len - tl, place_types[i], tl) == 0) {
+            g.len -= tl;
+            break;
+        }
+    }
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < g.len; i++) {
+        unsigned char ch = (unsigned char)g.ptr[i];
+        ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch;
+        h = (h ^ ch) * 1099511628211ull;
+    }
+    return FEAT_PLACE | (h & 0xFFFFFFFFFFFFFFull);
+}
+
+/* Adds concept occurrence i's features: the concept, and what lets it
+ * meet other languages' words: its base forms (a pivot word) or its name
+ * (a place). Returns the new count. */
+static size_t
+concept_feats(const px_sheet *sh, const px_sheet_src *s, size_t i, char k,
+              feat_m *out, size_t n, size_t max)
+{
+    const px_concept c = s->occ_all[i].concept;
+    const float m =
+        (k == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) / sqrtf((float)n_senses(s, i));
+    out[n++] = (feat_m){FEAT_CONCEPT | c, m};
+    if (k == 'g' || k == 'r') {
+        if (n < max) {
+            out[n++] = (feat_m){place_feat(sh->lex, c), m};
+        }
+        return n;
+    }
+    px_concept b[4];
+    const size_t nb = k == 'w' ? pivot_bases(sh->lex, sh->eng, c, b) : 0;
+    for (size_t j = 0; j < nb && n < max; j++) {
+        out[n++] = (feat_m){FEAT_CONCEPT | b[j], m};
+    }
+    return n;
+}
+
 /* Features of the span [off, off+len) of source s into out (unsorted
  * count returned; out has room for max). A word's senses share it: a
  * word with many dictionary senses weighs no more than one with one. */
@@ -219,9 +330,7 @@ span_feats(const px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
         const char k = kind_of(sh->lex, s->occ_all[i].concept);
         if (w->off >= off && w->off < off + len && k != 'm' && k != 'd' &&
             k != 'l' && !(w->flags & PX_WORD_STOP)) {
-            out[n++] = (feat_m){FEAT_CONCEPT | s->occ_all[i].concept,
-                                (k == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) /
-                                    sqrtf((float)n_senses(s, i))};
+            n = concept_feats(sh, s, i, k, out, n, max);
         }
     }
     for (size_t i = 0; i < s->n_figs && n < max; i++) {
@@ -678,8 +787,10 @@ follows_up(const px_sheet_src *a, int64_t da, const px_sheet_src *b, int64_t db)
             da < days_of(&a->anchor));
 }
 
-/* Records that mention mi of a and mj of b put one event on two days:
- * neither source names the other's day, and their sentences are alike
+/* Records that mention mi of a and mj of b put one event on two days
+ * (less than a week apart: one weekday a week apart is the weekday's
+ * "this" or "last", not a disagreement): neither source names the
+ * other's day, and their sentences are alike
  * (or aligned into one claim), or both are the first day their source
  * names and the later source does not follow up on the earlier. */
 static void
@@ -691,7 +802,7 @@ try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
     const px_date_mention *y = &sb->dates[mj];
     const int64_t dx = days_of(&x->date);
     const int64_t dy = days_of(&y->date);
-    if (dx == dy || llabs(dx - dy) > 7 || mentions_day(sa, dy) ||
+    if (dx == dy || llabs(dx - dy) >= 7 || mentions_day(sa, dy) ||
         mentions_day(sb, dx) || sh->n_ddiffs >= PX_SHEET_MAX_DDIFF) {
         return;
     }
@@ -918,6 +1029,7 @@ px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
     if (rc == PX_OK) {
         sh->set = s;
         sh->lex = s->lex;
+        sh->eng = s->lex != NULL ? px_lex_lang_index(s->lex, "eng") : -1;
         sh->story = story;
         rc = add_sources(sh, m, n, err);
     }

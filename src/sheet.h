@@ -133,6 +133,7 @@ typedef struct px_sheet {
     px_arena *arena;
     const px_storyset *set;
     const px_lex *lex;
+    int eng;      /* the lexicon's index of English (base forms), or -1 */
     size_t story; /* story id or PX_STORY_ALL */
     px_sheet_src *srcs;
     size_t n_srcs;
@@ -151,6 +152,12 @@ typedef struct px_sheet {
     px_sheet_frame **frames; /* per source */
     size_t *n_frames;
 } px_sheet;
+
+/* Kinds of sentence features (the top byte of a feature). */
+#define PX_SHEET_FEAT_CONCEPT 1 /* a concept (the low bits) */
+#define PX_SHEET_FEAT_VALUE   2 /* a figure's value times 100 */
+#define PX_SHEET_FEAT_DAY     3 /* a day */
+#define PX_SHEET_FEAT_PLACE   4 /* a place by name (Gaza Strip = Gaza) */
 
 /* Builds the sheet of story (PX_STORY_ALL: every article) of a clustered
  * set; *out is owned (px_sheet_free). Fails with PX_EINVAL for a story

@@ -19,8 +19,10 @@
 
 #define PX_SHEET_CLAIM_SIM   0.30
 #define PX_SHEET_CLAIM_LOOSE 0.22
-#define PX_SHEET_MAX_EXTEND  24 /* widest claims that take looser matches */
-#define PX_SHEET_CLAIM_PEERS 6  /* members a looser match is compared with */
+#define PX_SHEET_MAX_EXTEND  24   /* widest claims that take looser matches */
+#define PX_SHEET_CLAIM_PEERS 6    /* members a looser match is compared with */
+#define PX_SHEET_CLAIM_COVER 0.8  /* share of a claim's anchors */
+#define PX_SHEET_CLAIM_FLOOR 0.08 /* least likeness with anchors */
 #define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
@@ -529,25 +531,112 @@ claim_sim(const px_sheet *sh, const px_sheet_claim *c, const px_sheet_sent *x)
     return best;
 }
 
-/* Adds, for each source claim c lacks, its sentence most like the claim
- * when that reaches PX_SHEET_CLAIM_LOOSE (the greedy pass gives each
- * sentence one claim; a source may state a claim in a sentence that
- * already went to another one). */
+/* Whether feature f anchors a claim across languages: a person or
+ * country, a place by name, or a figure's value. */
+static bool
+is_anchor(const px_sheet *sh, uint64_t f)
+{
+    const uint64_t kind = f >> 56;
+    if (kind == PX_SHEET_FEAT_PLACE || kind == PX_SHEET_FEAT_VALUE) {
+        return true;
+    }
+    if (kind != PX_SHEET_FEAT_CONCEPT) {
+        return false;
+    }
+    const px_str n = px_lex_concept_name(sh->lex, (px_concept)f);
+    return n.len > 2 && (n.ptr[0] == 'n' || n.ptr[0] == 'c') && n.ptr[1] == ':';
+}
+
+/* The anchors two aligned members of claim c or more share, with their
+ * greatest weight (at most max; their count returned). */
+static size_t
+claim_anchors(const px_sheet *sh, const px_sheet_claim *c, uint64_t *f,
+              float *w, size_t max)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < c->n_aligned && j < PX_SHEET_CLAIM_PEERS; j++) {
+        const px_sheet_src *s = &sh->srcs[c->sents[j].src];
+        const px_sheet_sent *x =
+            &s->sents[px_sheet_sent_at(s, c->sents[j].off)];
+        for (size_t q = 0; q < x->n_feats; q++) {
+            size_t a = 0;
+            while (a < n && f[a] != x->feats[q]) {
+                a++;
+            }
+            if (a < n) {
+                w[a] = -fmaxf(fabsf(w[a]), x->w[q]); /* seen twice */
+            } else if (n < max && is_anchor(sh, x->feats[q])) {
+                f[n] = x->feats[q];
+                w[n++] = x->w[q];
+            }
+        }
+    }
+    size_t k = 0;
+    for (size_t a = 0; a < n; a++) {
+        if (w[a] < 0) {
+            f[k] = f[a];
+            w[k++] = -w[a];
+        }
+    }
+    return k;
+}
+
+/* The share of the anchors' weight that sentence x states. */
+static double
+anchor_cover(const px_sheet_sent *x, const uint64_t *f, const float *w,
+             size_t n)
+{
+    double all = 0.0;
+    double got = 0.0;
+    for (size_t a = 0; a < n; a++) {
+        all += w[a];
+        size_t lo = 0;
+        size_t hi = x->n_feats;
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (x->feats[mid] < f[a]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        got += lo < x->n_feats && x->feats[lo] == f[a] ? w[a] : 0.0;
+    }
+    return all > 0 ? got / all : 0.0;
+}
+
+/* Adds, for each source claim c lacks, the sentence that best states
+ * the claim: its likeness to the claim plus the share of the claim's
+ * anchors it states (names and figures two members share: they cross
+ * languages more surely than wording). A sentence qualifies when it is
+ * PX_SHEET_CLAIM_LOOSE alike and states half the anchors, or when it is
+ * PX_SHEET_CLAIM_FLOOR alike and states PX_SHEET_CLAIM_COVER of them (a
+ * claim without two anchors takes any sentence PX_SHEET_CLAIM_LOOSE
+ * alike). The greedy pass gives each sentence one claim; a source may
+ * state a claim in a sentence that already went to another one. */
 static void
 extend_claim(const px_sheet *sh, px_sheet_claim *c)
 {
+    uint64_t af[64];
+    float aw[64];
+    const size_t n_a = claim_anchors(sh, c, af, aw, 64);
     for (size_t k = 0; k < sh->n_srcs; k++) {
         bool has = false;
         for (size_t j = 0; j < c->n && !has; j++) {
             has = c->sents[j].src == k;
         }
         const px_sheet_src *s = &sh->srcs[k];
-        double best = PX_SHEET_CLAIM_LOOSE;
+        double best = 0.0;
         size_t best_i = SIZE_MAX;
         for (size_t i = 0; i < s->n_sents && !has; i++) {
             const double sim = claim_sim(sh, c, &s->sents[i]);
-            if (sim >= best) {
-                best = sim;
+            const double cover =
+                n_a >= 2 ? anchor_cover(&s->sents[i], af, aw, n_a) : 1.0;
+            const bool ok =
+                (sim >= PX_SHEET_CLAIM_LOOSE && cover >= 0.5) ||
+                (sim >= PX_SHEET_CLAIM_FLOOR && cover >= PX_SHEET_CLAIM_COVER);
+            if (ok && sim + cover > best) {
+                best = sim + cover;
                 best_i = i;
             }
         }
