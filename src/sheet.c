@@ -29,12 +29,13 @@
 #define PX_SHEET_MAX_FRAME  8
 #define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
 /* The weights the lexicon gives an inflected English form's base form. */
-#define PX_SHEET_BASE_LO 0.85f
-#define PX_SHEET_BASE_HI 0.95f
-#define FEAT_CONCEPT     ((uint64_t)PX_SHEET_FEAT_CONCEPT << 56)
-#define FEAT_VALUE       ((uint64_t)PX_SHEET_FEAT_VALUE << 56)
-#define FEAT_DAY         ((uint64_t)PX_SHEET_FEAT_DAY << 56)
-#define FEAT_PLACE       ((uint64_t)PX_SHEET_FEAT_PLACE << 56)
+#define PX_SHEET_BASE_LO   0.85f
+#define PX_SHEET_BASE_HI   0.95f
+#define PX_SHEET_SYN_SHARE 0.5f /* a synonym's share of its word */
+#define FEAT_CONCEPT       ((uint64_t)PX_SHEET_FEAT_CONCEPT << 56)
+#define FEAT_VALUE         ((uint64_t)PX_SHEET_FEAT_VALUE << 56)
+#define FEAT_DAY           ((uint64_t)PX_SHEET_FEAT_DAY << 56)
+#define FEAT_PLACE         ((uint64_t)PX_SHEET_FEAT_PLACE << 56)
 
 /* The kind letter of a concept name ("n:..." -> 'n'), or 0. */
 static char
@@ -263,6 +264,27 @@ pivot_bases(const px_lex *lex, int eng, px_concept c, px_concept out[4])
     return n;
 }
 
+/* The synonyms the lexicon gives pivot word c (the other members of its
+ * first WordNet synset: incommode -> trouble, inconvenience). */
+static size_t
+pivot_synonyms(const px_lex *lex, int eng, px_concept c, px_concept out[4])
+{
+    const px_str name = px_lex_concept_name(lex, c);
+    px_lex_hit h;
+    if (name.len < 3 || memchr(name.ptr, ' ', name.len) != NULL ||
+        !px_lex_get_ix(lex, eng, PX_LEX_KEY,
+                       (px_str){name.ptr + 2, name.len - 2}, &h)) {
+        return 0;
+    }
+    size_t n = 0;
+    for (uint32_t i = 0; i < h.n_senses && n < 4; i++) {
+        if (h.senses[i].weight < PX_SHEET_BASE_LO) {
+            out[n++] = h.senses[i].concept;
+        }
+    }
+    return n;
+}
+
 /* Type words a place's gloss may end with (Gaza Strip, Giza Governorate). */
 static const char *const place_types[] = {
     " Strip",      " Governorate",  " Province", " Region",
@@ -313,6 +335,10 @@ concept_feats(const px_sheet *sh, const px_sheet_src *s, size_t i, char k,
     const size_t nb = k == 'w' ? pivot_bases(sh->lex, sh->eng, c, b) : 0;
     for (size_t j = 0; j < nb && n < max; j++) {
         out[n++] = (feat_m){FEAT_CONCEPT | b[j], m};
+    }
+    const size_t ns = k == 'w' ? pivot_synonyms(sh->lex, sh->eng, c, b) : 0;
+    for (size_t j = 0; j < ns && n < max; j++) {
+        out[n++] = (feat_m){FEAT_CONCEPT | b[j], m * PX_SHEET_SYN_SHARE};
     }
     return n;
 }

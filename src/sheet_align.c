@@ -29,6 +29,7 @@
 #define PX_SHEET_NEAR        0.25
 #define PX_SHEET_NEAR_SIM    0.15
 #define PX_SHEET_QUOTE_SIM   0.30
+#define PX_SHEET_QUOTE_PAIR  0.10 /* mutually most alike quotes */
 #define PX_SHEET_MAX_QUOTE   600
 #define PX_SHEET_QUOTE_WORDS 5
 /* A speaker's name lies this close to the quote or the speech verb (else
@@ -931,31 +932,105 @@ by_speaker(const void *a, const void *b)
     return (x->span.src > y->span.src) - (x->span.src < y->span.src);
 }
 
-/* Quotes of one speaker in alike sentences of other sources share a
- * group (the sentences' claim, or similar sentences). */
-static void
-group_quotes(px_sheet *sh)
+/* The sentence of quote x, or NULL. */
+static const px_sheet_sent *
+quote_sent(const px_sheet *sh, const px_sheet_quote *x)
 {
-    for (size_t i = 0; i < sh->n_quotes; i++) {
-        px_sheet_quote *x = &sh->quotes[i];
-        x->group = i;
-        const px_sheet_src *sa = &sh->srcs[x->span.src];
-        const size_t si = px_sheet_sent_at(sa, x->span.off);
-        for (size_t j = 0; j < i && si != SIZE_MAX; j++) {
-            const px_sheet_quote *y = &sh->quotes[j];
-            const px_sheet_src *sb = &sh->srcs[y->span.src];
-            const size_t sj = px_sheet_sent_at(sb, y->span.off);
-            if (y->who != x->who || y->span.src == x->span.src ||
-                sj == SIZE_MAX) {
-                continue;
-            }
-            if (sa->sents[si].claim == sb->sents[sj].claim ||
-                px_sheet_sim(&sa->sents[si], &sb->sents[sj]) >=
-                    PX_SHEET_QUOTE_SIM) {
-                x->group = y->group;
-                break;
+    const px_sheet_src *s = &sh->srcs[x->span.src];
+    const size_t si = px_sheet_sent_at(s, x->span.off);
+    return si != SIZE_MAX ? &s->sents[si] : NULL;
+}
+
+/* How alike the sentences of quotes i and j are: -1 unless one speaker
+ * says both in two sources. */
+static double
+quote_sim(const px_sheet *sh, size_t i, size_t j)
+{
+    const px_sheet_quote *x = &sh->quotes[i];
+    const px_sheet_quote *y = &sh->quotes[j];
+    const px_sheet_sent *a = quote_sent(sh, x);
+    const px_sheet_sent *b = quote_sent(sh, y);
+    if (x->who == 0 || x->who != y->who || x->span.src == y->span.src ||
+        a == NULL || b == NULL) {
+        return -1.0;
+    }
+    return a->claim == b->claim ? 1.0 : px_sheet_sim(a, b);
+}
+
+/* The quote of source src by quote i's speaker most like quote i, or
+ * SIZE_MAX. */
+static size_t
+best_quote(const px_sheet *sh, size_t i, uint32_t src, double *sim)
+{
+    size_t best = SIZE_MAX;
+    *sim = -1.0;
+    for (size_t j = 0; j < sh->n_quotes; j++) {
+        const double d =
+            sh->quotes[j].span.src == src ? quote_sim(sh, i, j) : -1.0;
+        if (d > *sim) {
+            *sim = d;
+            best = j;
+        }
+    }
+    return best;
+}
+
+/* Whether every quote of group ri is PX_SHEET_QUOTE_PAIR alike to every
+ * quote of group rj. */
+static bool
+groups_alike(const px_sheet *sh, size_t *p, size_t ri, size_t rj)
+{
+    for (size_t a = 0; a < sh->n_quotes; a++) {
+        for (size_t b = 0; b < sh->n_quotes && uf_find(p, a) == ri; b++) {
+            if (uf_find(p, b) == rj &&
+                quote_sim(sh, a, b) < PX_SHEET_QUOTE_PAIR) {
+                return false;
             }
         }
+    }
+    return true;
+}
+
+/* Quotes of one speaker share a group when their sentences are alike
+ * (one claim, or PX_SHEET_QUOTE_SIM), or when each is the other's most
+ * alike quote of that speaker in its source and they are at least
+ * PX_SHEET_QUOTE_PAIR alike (a speaker's statements reported by two
+ * sources pair up one to one, however differently they are worded) and
+ * all quotes of the two groups are that alike. A group holds one quote
+ * per source. */
+static void
+group_quotes(px_sheet *sh, size_t *p, uint64_t *mask)
+{
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        p[i] = i;
+        mask[i] = (uint64_t)1 << (sh->quotes[i].span.src % 64);
+        for (size_t j = 0; j < i && p[i] == i; j++) {
+            const size_t r = uf_find(p, j);
+            if (!(mask[r] & mask[i]) &&
+                quote_sim(sh, i, j) >= PX_SHEET_QUOTE_SIM) {
+                p[i] = r;
+                mask[r] |= mask[i];
+            }
+        }
+    }
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        for (uint32_t k = 0; sh->quotes[i].who != 0 && k < sh->n_srcs; k++) {
+            double sim;
+            double back;
+            const size_t j = best_quote(sh, i, k, &sim);
+            const size_t ri = uf_find(p, i);
+            const size_t rj = j != SIZE_MAX ? uf_find(p, j) : ri;
+            if (ri != rj && !(mask[ri] & mask[rj]) &&
+                sim >= PX_SHEET_QUOTE_PAIR &&
+                best_quote(sh, j, sh->quotes[i].span.src, &back) == i &&
+                groups_alike(sh, p, ri, rj)) {
+                p[rj] = ri;
+                mask[ri] |= mask[rj];
+            }
+        }
+    }
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        sh->quotes[i].group = uf_find(p, i);
     }
     qsort(sh->quotes, sh->n_quotes, sizeof *sh->quotes, by_speaker);
 }
@@ -981,6 +1056,14 @@ px_sheet_quotes(px_sheet *sh, px_error *err)
     }
     sh->quotes = q.out;
     sh->n_quotes = q.n;
-    group_quotes(sh);
-    return PX_OK;
+    size_t *p = px_malloc((q.n + 1) * sizeof *p);
+    uint64_t *mask = px_malloc((q.n + 1) * sizeof *mask);
+    if (p != NULL && mask != NULL) {
+        group_quotes(sh, p, mask);
+    }
+    free(p);
+    free(mask);
+    return p != NULL && mask != NULL
+               ? PX_OK
+               : px_fail(err, PX_ENOMEM, "sheet: out of memory");
 }
