@@ -15,7 +15,6 @@
 
 #include "cluster.h"
 
-#define PX_SHEET_MAX_SRCS  64
 #define PX_SHEET_MIN_SENSE 0.5f
 /* Names (people, countries, places) weigh twice a pivot word in sentence
  * features: they cross languages far more surely. */
@@ -314,31 +313,80 @@ place_feat(const px_lex *lex, px_concept c)
     return FEAT_PLACE | (h & 0xFFFFFFFFFFFFFFull);
 }
 
+/* What concept c adds to sentence features, found once per sheet: its
+ * kind, base forms and synonyms (a pivot word), name feature (a place). */
+struct px_sheet_ext {
+    px_concept c; /* 0: an empty slot */
+    char kind;
+    uint8_t n_base;
+    uint8_t n_syn;
+    px_concept x[8]; /* base forms, then synonyms */
+    uint64_t place;
+};
+
+static void
+ext_fill(const px_sheet *sh, px_sheet_ext *e, px_concept c)
+{
+    e->c = c;
+    e->kind = kind_of(sh->lex, c);
+    if (e->kind == 'g' || e->kind == 'r') {
+        e->place = place_feat(sh->lex, c);
+    } else if (e->kind == 'w') {
+        e->n_base = (uint8_t)pivot_bases(sh->lex, sh->eng, c, e->x);
+        e->n_syn =
+            (uint8_t)pivot_synonyms(sh->lex, sh->eng, c, e->x + e->n_base);
+    }
+}
+
+/* The slot of concept c in the cache (open addressing, kept at most half
+ * full), filled on first use; NULL when out of memory. */
+static const px_sheet_ext *
+ext_of(px_sheet *sh, px_concept c)
+{
+    if (sh->n_ext * 2 >= sh->ext_cap) {
+        const size_t cap = sh->ext_cap > 0 ? sh->ext_cap * 2 : 4096;
+        px_sheet_ext *t = px_calloc(cap, sizeof *t);
+        if (t == NULL) {
+            return NULL;
+        }
+        for (size_t i = 0; i < sh->ext_cap; i++) {
+            size_t h = (sh->ext[i].c * 2654435761u) & (cap - 1);
+            while (sh->ext[i].c != 0 && t[h].c != 0) {
+                h = (h + 1) & (cap - 1);
+            }
+            t[h] = sh->ext[i].c != 0 ? sh->ext[i] : t[h];
+        }
+        free(sh->ext);
+        sh->ext = t;
+        sh->ext_cap = cap;
+    }
+    size_t h = (c * 2654435761u) & (sh->ext_cap - 1);
+    while (sh->ext[h].c != 0 && sh->ext[h].c != c) {
+        h = (h + 1) & (sh->ext_cap - 1);
+    }
+    if (sh->ext[h].c == 0) {
+        ext_fill(sh, &sh->ext[h], c);
+        sh->n_ext++;
+    }
+    return &sh->ext[h];
+}
+
 /* Adds concept occurrence i's features: the concept, and what lets it
- * meet other languages' words: its base forms (a pivot word) or its name
- * (a place). Returns the new count. */
+ * meet other languages' words: its base forms and synonyms (a pivot
+ * word) or its name (a place). Returns the new count. */
 static size_t
-concept_feats(const px_sheet *sh, const px_sheet_src *s, size_t i, char k,
+concept_feats(const px_sheet_src *s, size_t i, const px_sheet_ext *e,
               feat_m *out, size_t n, size_t max)
 {
-    const px_concept c = s->occ_all[i].concept;
-    const float m =
-        (k == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) / sqrtf((float)n_senses(s, i));
-    out[n++] = (feat_m){FEAT_CONCEPT | c, m};
-    if (k == 'g' || k == 'r') {
-        if (n < max) {
-            out[n++] = (feat_m){place_feat(sh->lex, c), m};
-        }
-        return n;
+    const float m = (e->kind == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) /
+                    sqrtf((float)n_senses(s, i));
+    out[n++] = (feat_m){FEAT_CONCEPT | e->c, m};
+    if (e->place != 0 && n < max) {
+        out[n++] = (feat_m){e->place, m};
     }
-    px_concept b[4];
-    const size_t nb = k == 'w' ? pivot_bases(sh->lex, sh->eng, c, b) : 0;
-    for (size_t j = 0; j < nb && n < max; j++) {
-        out[n++] = (feat_m){FEAT_CONCEPT | b[j], m};
-    }
-    const size_t ns = k == 'w' ? pivot_synonyms(sh->lex, sh->eng, c, b) : 0;
-    for (size_t j = 0; j < ns && n < max; j++) {
-        out[n++] = (feat_m){FEAT_CONCEPT | b[j], m * PX_SHEET_SYN_SHARE};
+    for (size_t j = 0; j < (size_t)e->n_base + e->n_syn && n < max; j++) {
+        out[n++] = (feat_m){FEAT_CONCEPT | e->x[j],
+                            j < e->n_base ? m : m * PX_SHEET_SYN_SHARE};
     }
     return n;
 }
@@ -347,16 +395,18 @@ concept_feats(const px_sheet *sh, const px_sheet_src *s, size_t i, char k,
  * count returned; out has room for max). A word's senses share it: a
  * word with many dictionary senses weighs no more than one with one. */
 static size_t
-span_feats(const px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
+span_feats(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
            feat_m *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->n_occ_all && n < max; i++) {
         const px_word *w = &s->words[s->occ_all[i].word];
-        const char k = kind_of(sh->lex, s->occ_all[i].concept);
-        if (w->off >= off && w->off < off + len && k != 'm' && k != 'd' &&
-            k != 'l' && !(w->flags & PX_WORD_STOP)) {
-            n = concept_feats(sh, s, i, k, out, n, max);
+        if (w->off < off || w->off >= off + len || (w->flags & PX_WORD_STOP)) {
+            continue;
+        }
+        const px_sheet_ext *e = ext_of(sh, s->occ_all[i].concept);
+        if (e != NULL && e->kind != 'm' && e->kind != 'd' && e->kind != 'l') {
+            n = concept_feats(s, i, e, out, n, max);
         }
     }
     for (size_t i = 0; i < s->n_figs && n < max; i++) {
@@ -1001,10 +1051,42 @@ find_frames(px_sheet *sh, px_error *err)
 
 /* ---- building ----------------------------------------------------- */
 
-static px_status
-add_sources(px_sheet *sh, const size_t *m, size_t n, px_error *err)
+/* Keeps at most max of the story's members m (in time order): the first
+ * article of each copy group before the copies, in time order; returns
+ * the count. */
+static size_t
+pick_sources(const px_storyset *set, size_t *m, size_t n, size_t max)
 {
-    sh->n_srcs = n < PX_SHEET_MAX_SRCS ? n : PX_SHEET_MAX_SRCS;
+    if (n <= max) {
+        return n;
+    }
+    size_t k = 0;
+    for (int pass = 0; pass < 2 && k < max; pass++) {
+        for (size_t i = k; i < n && k < max; i++) {
+            const px_story_art *a = &set->arts[m[i]];
+            if (pass == 1 || a->copy_group == m[i]) {
+                const size_t t = m[i]; /* move it into the kept prefix */
+                memmove(m + k + 1, m + k, (i - k) * sizeof *m);
+                m[k++] = t;
+            }
+        }
+    }
+    for (size_t i = 1; i < k; i++) { /* back to time order */
+        const size_t t = m[i];
+        size_t j = i;
+        while (j > 0 && px_story_cmp_time(set->arts, m[j - 1], t) > 0) {
+            m[j] = m[j - 1];
+            j--;
+        }
+        m[j] = t;
+    }
+    return k;
+}
+
+static px_status
+add_sources(px_sheet *sh, size_t *m, size_t n, px_error *err)
+{
+    sh->n_srcs = n;
     sh->srcs = px_arena_calloc(sh->arena, sh->n_srcs + 1, sizeof *sh->srcs);
     if (sh->srcs == NULL) {
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
@@ -1035,6 +1117,13 @@ px_status
 px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
                px_error *err)
 {
+    return px_sheet_build_n(s, story, PX_SHEET_MAX_SOURCES, out, err);
+}
+
+px_status
+px_sheet_build_n(const px_storyset *s, size_t story, size_t max_srcs,
+                 px_sheet **out, px_error *err)
+{
     *out = NULL;
     size_t n = 0;
     size_t *m = px_story_members(s, story, &n);
@@ -1057,7 +1146,11 @@ px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
         sh->lex = s->lex;
         sh->eng = s->lex != NULL ? px_lex_lang_index(s->lex, "eng") : -1;
         sh->story = story;
-        rc = add_sources(sh, m, n, err);
+        sh->n_arts = n;
+        const size_t cap = max_srcs > 0 && max_srcs < PX_SHEET_MAX_SOURCES
+                               ? max_srcs
+                               : PX_SHEET_MAX_SOURCES;
+        rc = add_sources(sh, m, pick_sources(s, m, n, cap), err);
     }
     rc = rc == PX_OK ? weigh(sh, err) : rc;
     rc = rc == PX_OK ? find_actors(sh, err) : rc;
@@ -1083,6 +1176,7 @@ px_sheet_free(px_sheet *sh)
         return;
     }
     px_arena_free(sh->arena);
+    free(sh->ext);
     free(sh);
 }
 
