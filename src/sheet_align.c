@@ -1010,7 +1010,8 @@ groups_alike(const px_sheet *sh, size_t *p, size_t ri, size_t rj)
 }
 
 /* Quotes of one speaker share a group when their sentences are alike
- * (one claim, or PX_SHEET_QUOTE_SIM), or when each is the other's most
+ * (one claim, or PX_SHEET_QUOTE_SIM; the most alike earlier group), or
+ * when each is the other's most
  * alike quote of that speaker in its source and they are at least
  * PX_SHEET_QUOTE_PAIR alike (a speaker's statements reported by two
  * sources pair up one to one, however differently they are worded) and
@@ -1022,14 +1023,18 @@ group_quotes(px_sheet *sh, size_t *p, uint64_t *mask)
     for (size_t i = 0; i < sh->n_quotes; i++) {
         p[i] = i;
         mask[i] = (uint64_t)1 << (sh->quotes[i].span.src % 64);
-        for (size_t j = 0; j < i && p[i] == i; j++) {
+        double best = PX_SHEET_QUOTE_SIM;
+        size_t best_r = i;
+        for (size_t j = 0; j < i; j++) {
             const size_t r = uf_find(p, j);
-            if (!(mask[r] & mask[i]) &&
-                quote_sim(sh, i, j) >= PX_SHEET_QUOTE_SIM) {
-                p[i] = r;
-                mask[r] |= mask[i];
+            const double sim = quote_sim(sh, i, j);
+            if (!(mask[r] & mask[i]) && sim >= best) {
+                best = sim;
+                best_r = r;
             }
         }
+        p[i] = best_r;
+        mask[best_r] |= mask[i];
     }
     for (size_t i = 0; i < sh->n_quotes; i++) {
         for (uint32_t k = 0; sh->quotes[i].who != 0 && k < sh->n_srcs; k++) {
