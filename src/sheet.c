@@ -24,9 +24,10 @@
 #define PX_SHEET_MAX_ACTOR  40
 #define PX_SHEET_DDIFF_SIM  0.25
 #define PX_SHEET_MAX_DDIFF  24
-#define PX_SHEET_FOLLOW_UP  (12 * 3600) /* seconds between two reports */
-#define PX_SHEET_MAX_FRAME  8
-#define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
+#define PX_SHEET_FOLLOW_UP                                                     \
+    ((int64_t)12 * 3600) /* seconds between two reports */
+#define PX_SHEET_MAX_FRAME 8
+#define PX_SHEET_WHAT_GAP  24 /* bytes between a figure and its noun */
 /* The weights the lexicon gives an inflected English form's base form. */
 #define PX_SHEET_BASE_LO   0.85f
 #define PX_SHEET_BASE_HI   0.95f
@@ -350,7 +351,7 @@ ext_of(px_sheet *sh, px_concept c)
             return NULL;
         }
         for (size_t i = 0; i < sh->ext_cap; i++) {
-            size_t h = (sh->ext[i].c * 2654435761u) & (cap - 1);
+            size_t h = ((size_t)sh->ext[i].c * 2654435761u) & (cap - 1);
             while (sh->ext[i].c != 0 && t[h].c != 0) {
                 h = (h + 1) & (cap - 1);
             }
@@ -360,7 +361,7 @@ ext_of(px_sheet *sh, px_concept c)
         sh->ext = t;
         sh->ext_cap = cap;
     }
-    size_t h = (c * 2654435761u) & (sh->ext_cap - 1);
+    size_t h = ((size_t)c * 2654435761u) & (sh->ext_cap - 1);
     while (sh->ext[h].c != 0 && sh->ext[h].c != c) {
         h = (h + 1) & (sh->ext_cap - 1);
     }
