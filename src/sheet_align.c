@@ -993,20 +993,22 @@ best_quote(const px_sheet *sh, size_t i, uint32_t src, double *sim)
     return best;
 }
 
-/* Whether every quote of group ri is PX_SHEET_QUOTE_PAIR alike to every
- * quote of group rj. */
+/* Whether the quotes of groups ri and rj are on average
+ * PX_SHEET_QUOTE_PAIR alike. */
 static bool
 groups_alike(const px_sheet *sh, size_t *p, size_t ri, size_t rj)
 {
+    double sum = 0.0;
+    size_t n = 0;
     for (size_t a = 0; a < sh->n_quotes; a++) {
         for (size_t b = 0; b < sh->n_quotes && uf_find(p, a) == ri; b++) {
-            if (uf_find(p, b) == rj &&
-                quote_sim(sh, a, b) < PX_SHEET_QUOTE_PAIR) {
-                return false;
+            if (uf_find(p, b) == rj) {
+                sum += fmax(quote_sim(sh, a, b), 0.0);
+                n++;
             }
         }
     }
-    return true;
+    return n > 0 && sum >= PX_SHEET_QUOTE_PAIR * (double)n;
 }
 
 /* Quotes of one speaker share a group when their sentences are alike
@@ -1015,8 +1017,8 @@ groups_alike(const px_sheet *sh, size_t *p, size_t ri, size_t rj)
  * alike quote of that speaker in its source and they are at least
  * PX_SHEET_QUOTE_PAIR alike (a speaker's statements reported by two
  * sources pair up one to one, however differently they are worded) and
- * all quotes of the two groups are that alike. A group holds one quote
- * per source. */
+ * the quotes of the two groups are that alike on average. A group holds
+ * one quote per source. */
 static void
 group_quotes(px_sheet *sh, size_t *p, uint64_t *mask)
 {

@@ -630,6 +630,47 @@ no_troops_sources(json_t *sheet)
     return best;
 }
 
+/* Which languages (bit 0 English, 1 Arabic, 2 Chinese) state "nobody
+ * defended us" in one quote group attributed to Ilham Aliyev; the most
+ * of any group. Short keywords, no seed text. */
+static unsigned
+nobody_defended(json_t *sheet)
+{
+    static const char *const en[] = {"protect", "defend", NULL};
+    static const char *const ar[] = {"يدافع", NULL};
+    static const char *const zh[] = {"帮我们", "保护", NULL};
+    unsigned best = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(sheet, "quotes"), i, x)
+    {
+        const char *g = json_string_value(json_object_get(x, "gloss"));
+        if (g == NULL || strcmp(g, "Ilham Aliyev") != 0) {
+            continue;
+        }
+        const json_int_t grp = json_integer_value(json_object_get(x, "group"));
+        unsigned langs = 0;
+        size_t j;
+        json_t *y;
+        json_array_foreach(json_object_get(sheet, "quotes"), j, y)
+        {
+            json_t *sp = json_object_get(y, "span");
+            const json_int_t k =
+                json_integer_value(json_object_get(sp, "source"));
+            const char *t = json_string_value(json_object_get(sp, "text"));
+            if (json_integer_value(json_object_get(y, "group")) != grp) {
+                continue;
+            }
+            langs |= src_is(sheet, k, "eng") && has_any(t, en) ? 1u : 0u;
+            langs |= src_is(sheet, k, "arb") && has_any(t, ar) ? 2u : 0u;
+            langs |= src_is(sheet, k, "zho") && has_any(t, zh) ? 4u : 0u;
+        }
+        best =
+            __builtin_popcount(langs) > __builtin_popcount(best) ? langs : best;
+    }
+    return best;
+}
+
 static void
 test_seeds(void)
 {
@@ -713,6 +754,12 @@ test_seeds(void)
     printf("seeds: the refusal to send troops aligned across %zu sources\n",
            no_troops);
     CHECK(no_troops == 5);
+    const unsigned defended = nobody_defended(sheet);
+    printf("seeds: \"nobody defended us\" in one quote group: English %s, "
+           "Arabic %s, Chinese %s\n",
+           defended & 1u ? "yes" : "no", defended & 2u ? "yes" : "no",
+           defended & 4u ? "yes" : "no (known gap)");
+    CHECK((defended & 3u) == 3u);
     json_decref(sheet);
     px_storyset_free(set);
 }
