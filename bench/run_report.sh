@@ -14,7 +14,7 @@
 # Environment: PX_BUILD_DIR (default build), PX_PARALLAX (the program,
 # default $PX_BUILD_DIR/parallax), PX_LEXICON (default
 # $PX_BUILD_DIR/lexicon.plx), PX_SHARED_DIR, PX_BENCH_KEEP=1 (keep the
-# corpus in $TMPDIR/px_run_report.jsonl for the next call).
+# corpus in $TMPDIR/px_run_report_N.jsonl for the next call).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
