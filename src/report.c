@@ -10,6 +10,9 @@
 #include "sheet.h"
 
 #define MAX_MARKS 4096
+/* Sources (columns) per story in the report: the first article of each
+ * copy group first (see px_sheet_build_n); `parallax show` has them all. */
+#define PX_REPORT_MAX_SOURCES 16
 
 static const char css[] =
     "body{font-family:'Noto Sans','Noto Sans CJK SC','Noto Sans Arabic',"
@@ -285,7 +288,12 @@ px_sheet_write_html(const px_sheet *sh, size_t rank, px_buf *b)
     px_buf_printf(b, "<span dir=\"%s\">", sh->srcs[t].is_rtl ? "rtl" : "ltr");
     px_html_esc_c(b, sh->srcs[t].a->title);
     px_buf_add_c(b, "</span>");
-    px_buf_printf(b, " <small>(%zu sources)</small></h2>\n", sh->n_srcs);
+    if (sh->n_arts > sh->n_srcs) {
+        px_buf_printf(b, " <small>(%zu sources of %zu articles)</small></h2>\n",
+                      sh->n_srcs, sh->n_arts);
+    } else {
+        px_buf_printf(b, " <small>(%zu sources)</small></h2>\n", sh->n_srcs);
+    }
     html_figs(b, sh);
     html_days(b, sh);
     html_claims(b, sh);
@@ -329,7 +337,7 @@ px_storyset_report_html(const px_storyset *s, size_t max_stories, char **out,
             break;
         }
         px_sheet *sh = NULL;
-        rc = px_sheet_build(s, ranked[r], &sh, err);
+        rc = px_sheet_build_n(s, ranked[r], PX_REPORT_MAX_SOURCES, &sh, err);
         if (rc == PX_OK) {
             px_sheet_write_html(sh, ++shown, &b);
         }

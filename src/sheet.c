@@ -13,7 +13,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#define PX_SHEET_MAX_SRCS  64
+#include "cluster.h"
+
 #define PX_SHEET_MIN_SENSE 0.5f
 /* Names (people, countries, places) weigh twice a pivot word in sentence
  * features: they cross languages far more surely. */
@@ -23,11 +24,18 @@
 #define PX_SHEET_MAX_ACTOR  40
 #define PX_SHEET_DDIFF_SIM  0.25
 #define PX_SHEET_MAX_DDIFF  24
-#define PX_SHEET_MAX_FRAME  8
-#define PX_SHEET_WHAT_GAP   24 /* bytes between a figure and its noun */
-#define FEAT_CONCEPT        ((uint64_t)1 << 56)
-#define FEAT_VALUE          ((uint64_t)2 << 56)
-#define FEAT_DAY            ((uint64_t)3 << 56)
+#define PX_SHEET_FOLLOW_UP                                                     \
+    ((int64_t)12 * 3600) /* seconds between two reports */
+#define PX_SHEET_MAX_FRAME 8
+#define PX_SHEET_WHAT_GAP  24 /* bytes between a figure and its noun */
+/* The weights the lexicon gives an inflected English form's base form. */
+#define PX_SHEET_BASE_LO   0.85f
+#define PX_SHEET_BASE_HI   0.95f
+#define PX_SHEET_SYN_SHARE 0.5f /* a synonym's share of its word */
+#define FEAT_CONCEPT       ((uint64_t)PX_SHEET_FEAT_CONCEPT << 56)
+#define FEAT_VALUE         ((uint64_t)PX_SHEET_FEAT_VALUE << 56)
+#define FEAT_DAY           ((uint64_t)PX_SHEET_FEAT_DAY << 56)
+#define FEAT_PLACE         ((uint64_t)PX_SHEET_FEAT_PLACE << 56)
 
 /* The kind letter of a concept name ("n:..." -> 'n'), or 0. */
 static char
@@ -203,22 +211,203 @@ n_senses(const px_sheet_src *s, size_t i)
     return hi - lo;
 }
 
+/* The base form of English word w (no "w:"), through the lexicon: the
+ * concept its inflected form points at (WordNet's exception lists and
+ * regular endings: troops -> troop, sending -> send, went -> go), else
+ * the word's own concept; 0 when the lexicon has neither. */
+static px_concept
+base_form(const px_lex *lex, int eng, const char *w, size_t n, bool own)
+{
+    px_lex_hit h;
+    if (!px_lex_get_ix(lex, eng, PX_LEX_KEY, (px_str){w, n}, &h)) {
+        return 0;
+    }
+    px_concept self = 0;
+    for (uint32_t i = 0; i < h.n_senses; i++) {
+        if (h.senses[i].weight >= PX_SHEET_BASE_LO &&
+            h.senses[i].weight <= PX_SHEET_BASE_HI) {
+            return h.senses[i].concept;
+        }
+        self = h.senses[i].weight >= 1.0f && self == 0 ? h.senses[i].concept
+                                                       : self;
+    }
+    return own ? self : 0;
+}
+
+/* The base-form concepts of pivot word c: of each word of a phrase
+ * (send troops -> send, troop), else of the word (sending -> send). */
+static size_t
+pivot_bases(const px_lex *lex, int eng, px_concept c, px_concept out[4])
+{
+    const px_str name = px_lex_concept_name(lex, c);
+    if (name.len < 3) {
+        return 0;
+    }
+    const char *w = name.ptr + 2;
+    const size_t len = name.len - 2;
+    if (memchr(w, ' ', len) == NULL) {
+        out[0] = base_form(lex, eng, w, len, false);
+        return out[0] != 0 && out[0] != c;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 4;) {
+        size_t j = i;
+        while (j < len && w[j] != ' ') {
+            j++;
+        }
+        if (j - i >= 3) {
+            out[n] = base_form(lex, eng, w + i, j - i, true);
+            n += out[n] != 0;
+        }
+        i = j + 1;
+    }
+    return n;
+}
+
+/* The synonyms the lexicon gives pivot word c (the other members of its
+ * first WordNet synset: incommode -> trouble, inconvenience). */
+static size_t
+pivot_synonyms(const px_lex *lex, int eng, px_concept c, px_concept out[4])
+{
+    const px_str name = px_lex_concept_name(lex, c);
+    px_lex_hit h;
+    if (name.len < 3 || memchr(name.ptr, ' ', name.len) != NULL ||
+        !px_lex_get_ix(lex, eng, PX_LEX_KEY,
+                       (px_str){name.ptr + 2, name.len - 2}, &h)) {
+        return 0;
+    }
+    size_t n = 0;
+    for (uint32_t i = 0; i < h.n_senses && n < 4; i++) {
+        if (h.senses[i].weight < PX_SHEET_BASE_LO) {
+            out[n++] = h.senses[i].concept;
+        }
+    }
+    return n;
+}
+
+/* Type words a place's gloss may end with (Gaza Strip, Giza Governorate). */
+static const char *const place_types[] = {
+    " Strip",      " Governorate",  " Province", " Region",
+    " District",   " Prefecture",   " Oblast",   " County",
+    " Department", " Municipality", " City",
+};
+
+/* A feature shared by the places of one name: the place's gloss without
+ * its type word, folded to ASCII lower case (Gaza Strip and Gaza meet). */
+static uint64_t
+place_feat(const px_lex *lex, px_concept c)
+{
+    px_str g = px_lex_concept_gloss(lex, c);
+    for (size_t i = 0; i < sizeof place_types / sizeof *place_types; i++) {
+        const size_t tl = strlen(place_types[i]);
+        if (g.len > tl && memcmp(g.ptr + g.len - tl, place_types[i], tl) == 0) {
+            g.len -= tl;
+            break;
+        }
+    }
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < g.len; i++) {
+        unsigned char ch = (unsigned char)g.ptr[i];
+        ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch;
+        h = (h ^ ch) * 1099511628211ull;
+    }
+    return FEAT_PLACE | (h & 0xFFFFFFFFFFFFFFull);
+}
+
+/* What concept c adds to sentence features, found once per sheet: its
+ * kind, base forms and synonyms (a pivot word), name feature (a place). */
+struct px_sheet_ext {
+    px_concept c; /* 0: an empty slot */
+    char kind;
+    uint8_t n_base;
+    uint8_t n_syn;
+    px_concept x[8]; /* base forms, then synonyms */
+    uint64_t place;
+};
+
+static void
+ext_fill(const px_sheet *sh, px_sheet_ext *e, px_concept c)
+{
+    e->c = c;
+    e->kind = kind_of(sh->lex, c);
+    if (e->kind == 'g' || e->kind == 'r') {
+        e->place = place_feat(sh->lex, c);
+    } else if (e->kind == 'w') {
+        e->n_base = (uint8_t)pivot_bases(sh->lex, sh->eng, c, e->x);
+        e->n_syn =
+            (uint8_t)pivot_synonyms(sh->lex, sh->eng, c, e->x + e->n_base);
+    }
+}
+
+/* The slot of concept c in the cache (open addressing, kept at most half
+ * full), filled on first use; NULL when out of memory. */
+static const px_sheet_ext *
+ext_of(px_sheet *sh, px_concept c)
+{
+    if (sh->n_ext * 2 >= sh->ext_cap) {
+        const size_t cap = sh->ext_cap > 0 ? sh->ext_cap * 2 : 4096;
+        px_sheet_ext *t = px_calloc(cap, sizeof *t);
+        if (t == NULL) {
+            return NULL;
+        }
+        for (size_t i = 0; i < sh->ext_cap; i++) {
+            size_t h = ((size_t)sh->ext[i].c * 2654435761u) & (cap - 1);
+            while (sh->ext[i].c != 0 && t[h].c != 0) {
+                h = (h + 1) & (cap - 1);
+            }
+            t[h] = sh->ext[i].c != 0 ? sh->ext[i] : t[h];
+        }
+        free(sh->ext);
+        sh->ext = t;
+        sh->ext_cap = cap;
+    }
+    size_t h = ((size_t)c * 2654435761u) & (sh->ext_cap - 1);
+    while (sh->ext[h].c != 0 && sh->ext[h].c != c) {
+        h = (h + 1) & (sh->ext_cap - 1);
+    }
+    if (sh->ext[h].c == 0) {
+        ext_fill(sh, &sh->ext[h], c);
+        sh->n_ext++;
+    }
+    return &sh->ext[h];
+}
+
+/* Adds concept occurrence i's features: the concept, and what lets it
+ * meet other languages' words: its base forms and synonyms (a pivot
+ * word) or its name (a place). Returns the new count. */
+static size_t
+concept_feats(const px_sheet_src *s, size_t i, const px_sheet_ext *e,
+              feat_m *out, size_t n, size_t max)
+{
+    const float m = (e->kind == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) /
+                    sqrtf((float)n_senses(s, i));
+    out[n++] = (feat_m){FEAT_CONCEPT | e->c, m};
+    if (e->place != 0 && n < max) {
+        out[n++] = (feat_m){e->place, m};
+    }
+    for (size_t j = 0; j < (size_t)e->n_base + e->n_syn && n < max; j++) {
+        out[n++] = (feat_m){FEAT_CONCEPT | e->x[j],
+                            j < e->n_base ? m : m * PX_SHEET_SYN_SHARE};
+    }
+    return n;
+}
+
 /* Features of the span [off, off+len) of source s into out (unsorted
  * count returned; out has room for max). A word's senses share it: a
  * word with many dictionary senses weighs no more than one with one. */
 static size_t
-span_feats(const px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
+span_feats(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
            feat_m *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->n_occ_all && n < max; i++) {
         const px_word *w = &s->words[s->occ_all[i].word];
-        const char k = kind_of(sh->lex, s->occ_all[i].concept);
-        if (w->off >= off && w->off < off + len && k != 'm' && k != 'd' &&
-            k != 'l' && !(w->flags & PX_WORD_STOP)) {
-            out[n++] = (feat_m){FEAT_CONCEPT | s->occ_all[i].concept,
-                                (k == 'w' ? 1.0f : PX_SHEET_NAME_BOOST) /
-                                    sqrtf((float)n_senses(s, i))};
+        if (w->off < off || w->off >= off + len || (w->flags & PX_WORD_STOP)) {
+            continue;
+        }
+        const px_sheet_ext *e = ext_of(sh, s->occ_all[i].concept);
+        if (e != NULL && e->kind != 'm' && e->kind != 'd' && e->kind != 'l') {
+            n = concept_feats(s, i, e, out, n, max);
         }
     }
     for (size_t i = 0; i < s->n_figs && n < max; i++) {
@@ -655,10 +844,32 @@ first_day(const px_sheet_src *s)
     return SIZE_MAX;
 }
 
-/* Records that mention mi of a and mj of b put one event on two days:
- * neither source names the other's day, and their sentences are alike
+/* Whether b, published after a, leads with day db (a with da) as a
+ * follow-up: a later day that is b's own publication day, when b came out
+ * half a day or more after a, or when a led with a day before its own
+ * (a reported yesterday's event, b reports today's). Reports of a story
+ * followed over several days each lead with their own day. */
+static bool
+follows_up(const px_sheet_src *a, int64_t da, const px_sheet_src *b, int64_t db)
+{
+    if (a->a->t == PX_TIME_NONE || b->a->t == PX_TIME_NONE ||
+        a->anchor.prec < PX_PREC_DAY || b->anchor.prec < PX_PREC_DAY) {
+        return false;
+    }
+    if (a->a->t > b->a->t) {
+        return follows_up(b, db, a, da);
+    }
+    return db > da && db == days_of(&b->anchor) &&
+           (b->a->t - a->a->t >= PX_SHEET_FOLLOW_UP ||
+            da < days_of(&a->anchor));
+}
+
+/* Records that mention mi of a and mj of b put one event on two days
+ * (less than a week apart: one weekday a week apart is the weekday's
+ * "this" or "last", not a disagreement): neither source names the
+ * other's day, and their sentences are alike
  * (or aligned into one claim), or both are the first day their source
- * names. */
+ * names and the later source does not follow up on the earlier. */
 static void
 try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
 {
@@ -668,7 +879,7 @@ try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
     const px_date_mention *y = &sb->dates[mj];
     const int64_t dx = days_of(&x->date);
     const int64_t dy = days_of(&y->date);
-    if (dx == dy || llabs(dx - dy) > 7 || mentions_day(sa, dy) ||
+    if (dx == dy || llabs(dx - dy) >= 7 || mentions_day(sa, dy) ||
         mentions_day(sb, dx) || sh->n_ddiffs >= PX_SHEET_MAX_DDIFF) {
         return;
     }
@@ -678,8 +889,8 @@ try_ddiff(px_sheet *sh, size_t a, size_t mi, size_t b, size_t mj)
         return;
     }
     const double sim = px_sheet_sim(&sa->sents[si], &sb->sents[sj]);
-    const bool leads =
-        first_day(sa) == mi && first_day(sb) == mj && llabs(dx - dy) <= 1;
+    const bool leads = first_day(sa) == mi && first_day(sb) == mj &&
+                       llabs(dx - dy) <= 1 && !follows_up(sa, dx, sb, dy);
     if (sim < PX_SHEET_DDIFF_SIM && !leads &&
         sa->sents[si].claim != sb->sents[sj].claim) {
         return;
@@ -841,10 +1052,42 @@ find_frames(px_sheet *sh, px_error *err)
 
 /* ---- building ----------------------------------------------------- */
 
-static px_status
-add_sources(px_sheet *sh, const size_t *m, size_t n, px_error *err)
+/* Keeps at most max of the story's members m (in time order): the first
+ * article of each copy group before the copies, in time order; returns
+ * the count. */
+static size_t
+pick_sources(const px_storyset *set, size_t *m, size_t n, size_t max)
 {
-    sh->n_srcs = n < PX_SHEET_MAX_SRCS ? n : PX_SHEET_MAX_SRCS;
+    if (n <= max) {
+        return n;
+    }
+    size_t k = 0;
+    for (int pass = 0; pass < 2 && k < max; pass++) {
+        for (size_t i = k; i < n && k < max; i++) {
+            const px_story_art *a = &set->arts[m[i]];
+            if (pass == 1 || a->copy_group == m[i]) {
+                const size_t t = m[i]; /* move it into the kept prefix */
+                memmove(m + k + 1, m + k, (i - k) * sizeof *m);
+                m[k++] = t;
+            }
+        }
+    }
+    for (size_t i = 1; i < k; i++) { /* back to time order */
+        const size_t t = m[i];
+        size_t j = i;
+        while (j > 0 && px_story_cmp_time(set->arts, m[j - 1], t) > 0) {
+            m[j] = m[j - 1];
+            j--;
+        }
+        m[j] = t;
+    }
+    return k;
+}
+
+static px_status
+add_sources(px_sheet *sh, size_t *m, size_t n, px_error *err)
+{
+    sh->n_srcs = n;
     sh->srcs = px_arena_calloc(sh->arena, sh->n_srcs + 1, sizeof *sh->srcs);
     if (sh->srcs == NULL) {
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
@@ -875,6 +1118,13 @@ px_status
 px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
                px_error *err)
 {
+    return px_sheet_build_n(s, story, PX_SHEET_MAX_SOURCES, out, err);
+}
+
+px_status
+px_sheet_build_n(const px_storyset *s, size_t story, size_t max_srcs,
+                 px_sheet **out, px_error *err)
+{
     *out = NULL;
     size_t n = 0;
     size_t *m = px_story_members(s, story, &n);
@@ -895,8 +1145,13 @@ px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
     if (rc == PX_OK) {
         sh->set = s;
         sh->lex = s->lex;
+        sh->eng = s->lex != NULL ? px_lex_lang_index(s->lex, "eng") : -1;
         sh->story = story;
-        rc = add_sources(sh, m, n, err);
+        sh->n_arts = n;
+        const size_t cap = max_srcs > 0 && max_srcs < PX_SHEET_MAX_SOURCES
+                               ? max_srcs
+                               : PX_SHEET_MAX_SOURCES;
+        rc = add_sources(sh, m, pick_sources(s, m, n, cap), err);
     }
     rc = rc == PX_OK ? weigh(sh, err) : rc;
     rc = rc == PX_OK ? find_actors(sh, err) : rc;
@@ -922,6 +1177,7 @@ px_sheet_free(px_sheet *sh)
         return;
     }
     px_arena_free(sh->arena);
+    free(sh->ext);
     free(sh);
 }
 

@@ -129,11 +129,15 @@ typedef struct px_sheet_frame {
     size_t count;
 } px_sheet_frame;
 
+typedef struct px_sheet_ext px_sheet_ext; /* per-concept cache (sheet.c) */
+
 typedef struct px_sheet {
     px_arena *arena;
     const px_storyset *set;
     const px_lex *lex;
-    size_t story; /* story id or PX_STORY_ALL */
+    int eng;       /* the lexicon's index of English (base forms), or -1 */
+    size_t story;  /* story id or PX_STORY_ALL */
+    size_t n_arts; /* articles of the story (n_srcs of them are shown) */
     px_sheet_src *srcs;
     size_t n_srcs;
     px_sheet_actor *actors;
@@ -150,13 +154,31 @@ typedef struct px_sheet {
     size_t n_quotes;
     px_sheet_frame **frames; /* per source */
     size_t *n_frames;
+    px_sheet_ext *ext; /* what each concept adds to sentence features */
+    size_t ext_cap;
+    size_t n_ext;
 } px_sheet;
+
+/* Kinds of sentence features (the top byte of a feature). */
+#define PX_SHEET_FEAT_CONCEPT 1 /* a concept (the low bits) */
+#define PX_SHEET_FEAT_VALUE   2 /* a figure's value times 100 */
+#define PX_SHEET_FEAT_DAY     3 /* a day */
+#define PX_SHEET_FEAT_PLACE   4 /* a place by name (Gaza Strip = Gaza) */
+
+#define PX_SHEET_MAX_SOURCES 64 /* sources of one sheet at most */
 
 /* Builds the sheet of story (PX_STORY_ALL: every article) of a clustered
  * set; *out is owned (px_sheet_free). Fails with PX_EINVAL for a story
  * with no article, PX_ENOMEM, or PX_EINVAL when ICU fails. */
 px_status px_sheet_build(const px_storyset *s, size_t story, px_sheet **out,
                          px_error *err);
+
+/* px_sheet_build with at most max_srcs sources (0 or more than
+ * PX_SHEET_MAX_SOURCES: that many): for a larger story, the first article
+ * of each copy group before any copy, in time order (n_arts tells how many
+ * the story has). */
+px_status px_sheet_build_n(const px_storyset *s, size_t story, size_t max_srcs,
+                           px_sheet **out, px_error *err);
 void px_sheet_free(px_sheet *sh); /* NULL is a no-op */
 
 /* Alignment steps, called by px_sheet_build (sheet_align.c). */

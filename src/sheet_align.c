@@ -19,14 +19,17 @@
 
 #define PX_SHEET_CLAIM_SIM   0.30
 #define PX_SHEET_CLAIM_LOOSE 0.22
-#define PX_SHEET_MAX_EXTEND  24 /* widest claims that take looser matches */
-#define PX_SHEET_CLAIM_PEERS 6  /* members a looser match is compared with */
+#define PX_SHEET_MAX_EXTEND  24   /* widest claims that take looser matches */
+#define PX_SHEET_CLAIM_PEERS 6    /* members a looser match is compared with */
+#define PX_SHEET_CLAIM_COVER 0.8  /* share of a claim's anchors */
+#define PX_SHEET_CLAIM_FLOOR 0.08 /* least likeness with anchors */
 #define PX_SHEET_FIG_SIM     0.35
 /* Close values (within a quarter) in loosely alike sentences: reports
  * that disagree on a figure mostly give neighbouring numbers. */
 #define PX_SHEET_NEAR        0.25
 #define PX_SHEET_NEAR_SIM    0.15
 #define PX_SHEET_QUOTE_SIM   0.30
+#define PX_SHEET_QUOTE_PAIR  0.10 /* mutually most alike quotes */
 #define PX_SHEET_MAX_QUOTE   600
 #define PX_SHEET_QUOTE_WORDS 5
 /* A speaker's name lies this close to the quote or the speech verb (else
@@ -64,6 +67,12 @@ same_value(double a, double b)
     return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b));
 }
 
+static bool
+is_near(double a, double b)
+{
+    return fabs(a - b) <= PX_SHEET_NEAR * fmax(fabs(a), fabs(b));
+}
+
 /* Whether figures x and y count one quantity, in three passes from the
  * surest link: (0) compatible units (equal, or one unknown) and the same
  * value in two sources; (1) one specific unit, or the same counted word;
@@ -98,15 +107,16 @@ fig_link(const px_sheet *sh, fig_ref x, fig_ref y, int pass)
         return false;
     }
     const double sim = px_sheet_sim(&sa->sents[x.sent], &sb->sents[y.sent]);
-    const bool near = fabs(a->value - b->value) <=
-                      PX_SHEET_NEAR * fmax(fabs(a->value), fabs(b->value));
+    const bool near = is_near(a->value, b->value);
     const bool leads = x.fig == 0 && y.fig == 0;
     return sim >= PX_SHEET_FIG_SIM ||
            (near && (sim >= PX_SHEET_NEAR_SIM || leads));
 }
 
 /* Whether two figures may not share a group: one source giving two
- * values of no specific common unit (38 km away, 45 km deep). */
+ * values of no specific common unit (38 km away, 45 km deep), or of one
+ * specific unit but far apart (a loan of 3.2 billion and its first
+ * tranche of 820 million; 23 injured, 4 of them seriously). */
 static bool
 fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
 {
@@ -116,7 +126,8 @@ fig_conflict(const px_sheet *sh, fig_ref x, fig_ref y)
     const px_figure *a = &sh->srcs[x.src].figs[x.fig];
     const px_figure *b = &sh->srcs[y.src].figs[y.fig];
     return !same_value(a->value, b->value) &&
-           !(a->unit == b->unit && is_specific(a->unit));
+           !(a->unit == b->unit && is_specific(a->unit) &&
+             is_near(a->value, b->value));
 }
 
 /* Whether the components of a and b may merge (no conflicting pair);
@@ -137,6 +148,73 @@ may_merge(const px_sheet *sh, const fig_ref *refs, const size_t *next, size_t a,
         i = next[i];
     } while (i != a);
     return true;
+}
+
+/* Whether groups (rings) a and b hold two estimates of one quantity:
+ * close values of compatible units that two sources or more state in one
+ * sentence, two sources or more giving a's first and two or more b's
+ * ("the USGS put it at 7.1, while the national centre measured 6.9"; one
+ * source's word order alone is no disagreement). The sources then differ
+ * in the value they lead with. */
+static bool
+are_estimates(const px_sheet *sh, const fig_ref *refs, const size_t *next,
+              size_t a, size_t b)
+{
+    const px_figure *x = &sh->srcs[refs[a].src].figs[refs[a].fig];
+    const px_figure *y = &sh->srcs[refs[b].src].figs[refs[b].fig];
+    if (same_value(x->value, y->value) || !is_near(x->value, y->value) ||
+        x->is_percent != y->is_percent ||
+        (x->unit != y->unit && x->unit != PX_UNIT_NONE &&
+         y->unit != PX_UNIT_NONE)) {
+        return false;
+    }
+    uint32_t first[2][64];
+    uint64_t together = 0;
+    memset(first, 0xff, sizeof first);
+    size_t i = a;
+    do {
+        uint32_t *f = &first[0][refs[i].src % 64];
+        *f = refs[i].fig < *f ? refs[i].fig : *f;
+        size_t j = b;
+        do {
+            if (i == a) {
+                uint32_t *g = &first[1][refs[j].src % 64];
+                *g = refs[j].fig < *g ? refs[j].fig : *g;
+            }
+            if (refs[i].src == refs[j].src && refs[i].sent == refs[j].sent &&
+                refs[i].sent != SIZE_MAX) {
+                together |= (uint64_t)1 << (refs[i].src % 64);
+            }
+            j = next[j];
+        } while (j != b);
+        i = next[i];
+    } while (i != a);
+    size_t a_first = 0;
+    size_t b_first = 0;
+    for (size_t k = 0; k < 64; k++) {
+        if (first[0][k] != UINT32_MAX && first[1][k] != UINT32_MAX) {
+            a_first += first[0][k] < first[1][k];
+            b_first += first[1][k] < first[0][k];
+        }
+    }
+    return __builtin_popcountll(together) >= 2 && a_first >= 2 && b_first >= 2;
+}
+
+/* Merges the groups that hold estimates of one quantity. */
+static void
+merge_estimates(const px_sheet *sh, const fig_ref *refs, size_t *p,
+                size_t *next, size_t n)
+{
+    for (size_t a = 0; a < n; a++) {
+        for (size_t b = a + 1; b < n && uf_find(p, a) == a; b++) {
+            if (uf_find(p, b) == b && are_estimates(sh, refs, next, a, b)) {
+                p[b] = a;
+                const size_t t = next[a];
+                next[a] = next[b];
+                next[b] = t;
+            }
+        }
+    }
 }
 
 /* Whether source src gives value v in group g. */
@@ -295,6 +373,7 @@ px_sheet_figures(px_sheet *sh, px_error *err)
             }
         }
     }
+    merge_estimates(sh, refs, p, next, n);
     rc = fig_groups(sh, refs, p, n, err);
 done:
     free(refs);
@@ -453,25 +532,112 @@ claim_sim(const px_sheet *sh, const px_sheet_claim *c, const px_sheet_sent *x)
     return best;
 }
 
-/* Adds, for each source claim c lacks, its sentence most like the claim
- * when that reaches PX_SHEET_CLAIM_LOOSE (the greedy pass gives each
- * sentence one claim; a source may state a claim in a sentence that
- * already went to another one). */
+/* Whether feature f anchors a claim across languages: a person or
+ * country, a place by name, or a figure's value. */
+static bool
+is_anchor(const px_sheet *sh, uint64_t f)
+{
+    const uint64_t kind = f >> 56;
+    if (kind == PX_SHEET_FEAT_PLACE || kind == PX_SHEET_FEAT_VALUE) {
+        return true;
+    }
+    if (kind != PX_SHEET_FEAT_CONCEPT) {
+        return false;
+    }
+    const px_str n = px_lex_concept_name(sh->lex, (px_concept)f);
+    return n.len > 2 && (n.ptr[0] == 'n' || n.ptr[0] == 'c') && n.ptr[1] == ':';
+}
+
+/* The anchors two aligned members of claim c or more share, with their
+ * greatest weight (at most max; their count returned). */
+static size_t
+claim_anchors(const px_sheet *sh, const px_sheet_claim *c, uint64_t *f,
+              float *w, size_t max)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < c->n_aligned && j < PX_SHEET_CLAIM_PEERS; j++) {
+        const px_sheet_src *s = &sh->srcs[c->sents[j].src];
+        const px_sheet_sent *x =
+            &s->sents[px_sheet_sent_at(s, c->sents[j].off)];
+        for (size_t q = 0; q < x->n_feats; q++) {
+            size_t a = 0;
+            while (a < n && f[a] != x->feats[q]) {
+                a++;
+            }
+            if (a < n) {
+                w[a] = -fmaxf(fabsf(w[a]), x->w[q]); /* seen twice */
+            } else if (n < max && is_anchor(sh, x->feats[q])) {
+                f[n] = x->feats[q];
+                w[n++] = x->w[q];
+            }
+        }
+    }
+    size_t k = 0;
+    for (size_t a = 0; a < n; a++) {
+        if (w[a] < 0) {
+            f[k] = f[a];
+            w[k++] = -w[a];
+        }
+    }
+    return k;
+}
+
+/* The share of the anchors' weight that sentence x states. */
+static double
+anchor_cover(const px_sheet_sent *x, const uint64_t *f, const float *w,
+             size_t n)
+{
+    double all = 0.0;
+    double got = 0.0;
+    for (size_t a = 0; a < n; a++) {
+        all += w[a];
+        size_t lo = 0;
+        size_t hi = x->n_feats;
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (x->feats[mid] < f[a]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        got += lo < x->n_feats && x->feats[lo] == f[a] ? w[a] : 0.0;
+    }
+    return all > 0 ? got / all : 0.0;
+}
+
+/* Adds, for each source claim c lacks, the sentence that best states
+ * the claim: its likeness to the claim plus the share of the claim's
+ * anchors it states (names and figures two members share: they cross
+ * languages more surely than wording). A sentence qualifies when it is
+ * PX_SHEET_CLAIM_LOOSE alike and states half the anchors, or when it is
+ * PX_SHEET_CLAIM_FLOOR alike and states PX_SHEET_CLAIM_COVER of them (a
+ * claim without two anchors takes any sentence PX_SHEET_CLAIM_LOOSE
+ * alike). The greedy pass gives each sentence one claim; a source may
+ * state a claim in a sentence that already went to another one. */
 static void
 extend_claim(const px_sheet *sh, px_sheet_claim *c)
 {
+    uint64_t af[64];
+    float aw[64];
+    const size_t n_a = claim_anchors(sh, c, af, aw, 64);
     for (size_t k = 0; k < sh->n_srcs; k++) {
         bool has = false;
         for (size_t j = 0; j < c->n && !has; j++) {
             has = c->sents[j].src == k;
         }
         const px_sheet_src *s = &sh->srcs[k];
-        double best = PX_SHEET_CLAIM_LOOSE;
+        double best = 0.0;
         size_t best_i = SIZE_MAX;
         for (size_t i = 0; i < s->n_sents && !has; i++) {
             const double sim = claim_sim(sh, c, &s->sents[i]);
-            if (sim >= best) {
-                best = sim;
+            const double cover =
+                n_a >= 2 ? anchor_cover(&s->sents[i], af, aw, n_a) : 1.0;
+            const bool ok =
+                (sim >= PX_SHEET_CLAIM_LOOSE && cover >= 0.5) ||
+                (sim >= PX_SHEET_CLAIM_FLOOR && cover >= PX_SHEET_CLAIM_COVER);
+            if (ok && sim + cover > best) {
+                best = sim + cover;
                 best_i = i;
             }
         }
@@ -577,25 +743,43 @@ closer_of(UChar32 c)
     }
 }
 
-static const char *const speech_verbs[] = {
-    "said",      "says",     "told",     "added", "stated",   "declared",
-    "explained", "stressed", "insisted", "قال",   "قالت",     "أضاف",
-    "أضافت",     "أكد",      "أكدت",     "أشار",  "أشارت",    "صرح",
-    "أوضح",      "مضيفا",    "مضيفًا",    "موضحا", "موضحًا",    "مؤكدا",
-    "مؤكدًا",     "وقال",     "وأضاف",    "وأكد",  "وأشار",    "وقالت",
-    "وأضافت",    "وأكدت",    "وأوضح",    "وشدد",  "表示",     "称",
-    "说",        "指出",     "强调",     "透露",  "dijo",     "afirmó",
-    "declaró",   "déclaré",  "affirmé",  "sagte", "erklärte", "заявил",
-    "сказал",
+#define PX_VERB(s)                                                             \
+    {                                                                          \
+        s, sizeof(s) - 1                                                       \
+    }
+static const struct {
+    const char *s;
+    size_t n;
+} speech_verbs[] = {
+    PX_VERB("said"),      PX_VERB("says"),     PX_VERB("told"),
+    PX_VERB("added"),     PX_VERB("stated"),   PX_VERB("declared"),
+    PX_VERB("explained"), PX_VERB("stressed"), PX_VERB("insisted"),
+    PX_VERB("قال"),       PX_VERB("قالت"),     PX_VERB("أضاف"),
+    PX_VERB("أضافت"),     PX_VERB("أكد"),      PX_VERB("أكدت"),
+    PX_VERB("أشار"),      PX_VERB("أشارت"),    PX_VERB("صرح"),
+    PX_VERB("أوضح"),      PX_VERB("مضيفا"),    PX_VERB("مضيفًا"),
+    PX_VERB("موضحا"),     PX_VERB("موضحًا"),    PX_VERB("مؤكدا"),
+    PX_VERB("مؤكدًا"),     PX_VERB("وقال"),     PX_VERB("وأضاف"),
+    PX_VERB("وأكد"),      PX_VERB("وأشار"),    PX_VERB("وقالت"),
+    PX_VERB("وأضافت"),    PX_VERB("وأكدت"),    PX_VERB("وأوضح"),
+    PX_VERB("وشدد"),      PX_VERB("表示"),     PX_VERB("称"),
+    PX_VERB("说"),        PX_VERB("指出"),     PX_VERB("强调"),
+    PX_VERB("透露"),      PX_VERB("dijo"),     PX_VERB("afirmó"),
+    PX_VERB("declaró"),   PX_VERB("déclaré"),  PX_VERB("affirmé"),
+    PX_VERB("sagte"),     PX_VERB("erklärte"), PX_VERB("заявил"),
+    PX_VERB("сказал"),
 };
+#undef PX_VERB
 
 static bool
 is_speech_verb(const px_word *w, px_str text)
 {
-    const px_str s = {text.ptr + w->off, w->len};
     for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++) {
-        if (px_str_eq_c(s, speech_verbs[i]) ||
-            px_str_eq_c(w->key, speech_verbs[i])) {
+        const size_t n = speech_verbs[i].n;
+        if ((w->len == n &&
+             memcmp(text.ptr + w->off, speech_verbs[i].s, n) == 0) ||
+            (w->key.len == n &&
+             memcmp(w->key.ptr, speech_verbs[i].s, n) == 0)) {
             return true;
         }
     }
@@ -766,31 +950,112 @@ by_speaker(const void *a, const void *b)
     return (x->span.src > y->span.src) - (x->span.src < y->span.src);
 }
 
-/* Quotes of one speaker in alike sentences of other sources share a
- * group (the sentences' claim, or similar sentences). */
-static void
-group_quotes(px_sheet *sh)
+/* The sentence of quote x, or NULL. */
+static const px_sheet_sent *
+quote_sent(const px_sheet *sh, const px_sheet_quote *x)
 {
-    for (size_t i = 0; i < sh->n_quotes; i++) {
-        px_sheet_quote *x = &sh->quotes[i];
-        x->group = i;
-        const px_sheet_src *sa = &sh->srcs[x->span.src];
-        const size_t si = px_sheet_sent_at(sa, x->span.off);
-        for (size_t j = 0; j < i && si != SIZE_MAX; j++) {
-            const px_sheet_quote *y = &sh->quotes[j];
-            const px_sheet_src *sb = &sh->srcs[y->span.src];
-            const size_t sj = px_sheet_sent_at(sb, y->span.off);
-            if (y->who != x->who || y->span.src == x->span.src ||
-                sj == SIZE_MAX) {
-                continue;
-            }
-            if (sa->sents[si].claim == sb->sents[sj].claim ||
-                px_sheet_sim(&sa->sents[si], &sb->sents[sj]) >=
-                    PX_SHEET_QUOTE_SIM) {
-                x->group = y->group;
-                break;
+    const px_sheet_src *s = &sh->srcs[x->span.src];
+    const size_t si = px_sheet_sent_at(s, x->span.off);
+    return si != SIZE_MAX ? &s->sents[si] : NULL;
+}
+
+/* How alike the sentences of quotes i and j are: -1 unless one speaker
+ * says both in two sources. */
+static double
+quote_sim(const px_sheet *sh, size_t i, size_t j)
+{
+    const px_sheet_quote *x = &sh->quotes[i];
+    const px_sheet_quote *y = &sh->quotes[j];
+    const px_sheet_sent *a = quote_sent(sh, x);
+    const px_sheet_sent *b = quote_sent(sh, y);
+    if (x->who == 0 || x->who != y->who || x->span.src == y->span.src ||
+        a == NULL || b == NULL) {
+        return -1.0;
+    }
+    return a->claim == b->claim ? 1.0 : px_sheet_sim(a, b);
+}
+
+/* The quote of source src by quote i's speaker most like quote i, or
+ * SIZE_MAX. */
+static size_t
+best_quote(const px_sheet *sh, size_t i, uint32_t src, double *sim)
+{
+    size_t best = SIZE_MAX;
+    *sim = -1.0;
+    for (size_t j = 0; j < sh->n_quotes; j++) {
+        const double d =
+            sh->quotes[j].span.src == src ? quote_sim(sh, i, j) : -1.0;
+        if (d > *sim) {
+            *sim = d;
+            best = j;
+        }
+    }
+    return best;
+}
+
+/* Whether the quotes of groups ri and rj are on average
+ * PX_SHEET_QUOTE_PAIR alike. */
+static bool
+groups_alike(const px_sheet *sh, size_t *p, size_t ri, size_t rj)
+{
+    double sum = 0.0;
+    size_t n = 0;
+    for (size_t a = 0; a < sh->n_quotes; a++) {
+        for (size_t b = 0; b < sh->n_quotes && uf_find(p, a) == ri; b++) {
+            if (uf_find(p, b) == rj) {
+                sum += fmax(quote_sim(sh, a, b), 0.0);
+                n++;
             }
         }
+    }
+    return n > 0 && sum >= PX_SHEET_QUOTE_PAIR * (double)n;
+}
+
+/* Quotes of one speaker share a group when their sentences are alike
+ * (one claim, or PX_SHEET_QUOTE_SIM; the most alike earlier group), or
+ * when each is the other's most
+ * alike quote of that speaker in its source and they are at least
+ * PX_SHEET_QUOTE_PAIR alike (a speaker's statements reported by two
+ * sources pair up one to one, however differently they are worded) and
+ * the quotes of the two groups are that alike on average. A group holds
+ * one quote per source. */
+static void
+group_quotes(px_sheet *sh, size_t *p, uint64_t *mask)
+{
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        p[i] = i;
+        mask[i] = (uint64_t)1 << (sh->quotes[i].span.src % 64);
+        double best = PX_SHEET_QUOTE_SIM;
+        size_t best_r = i;
+        for (size_t j = 0; j < i; j++) {
+            const size_t r = uf_find(p, j);
+            const double sim = quote_sim(sh, i, j);
+            if (!(mask[r] & mask[i]) && sim >= best) {
+                best = sim;
+                best_r = r;
+            }
+        }
+        p[i] = best_r;
+        mask[best_r] |= mask[i];
+    }
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        for (uint32_t k = 0; sh->quotes[i].who != 0 && k < sh->n_srcs; k++) {
+            double sim;
+            double back;
+            const size_t j = best_quote(sh, i, k, &sim);
+            const size_t ri = uf_find(p, i);
+            const size_t rj = j != SIZE_MAX ? uf_find(p, j) : ri;
+            if (ri != rj && !(mask[ri] & mask[rj]) &&
+                sim >= PX_SHEET_QUOTE_PAIR &&
+                best_quote(sh, j, sh->quotes[i].span.src, &back) == i &&
+                groups_alike(sh, p, ri, rj)) {
+                p[rj] = ri;
+                mask[ri] |= mask[rj];
+            }
+        }
+    }
+    for (size_t i = 0; i < sh->n_quotes; i++) {
+        sh->quotes[i].group = uf_find(p, i);
     }
     qsort(sh->quotes, sh->n_quotes, sizeof *sh->quotes, by_speaker);
 }
@@ -816,6 +1081,14 @@ px_sheet_quotes(px_sheet *sh, px_error *err)
     }
     sh->quotes = q.out;
     sh->n_quotes = q.n;
-    group_quotes(sh);
-    return PX_OK;
+    size_t *p = px_malloc((q.n + 1) * sizeof *p);
+    uint64_t *mask = px_malloc((q.n + 1) * sizeof *mask);
+    if (p != NULL && mask != NULL) {
+        group_quotes(sh, p, mask);
+    }
+    free(p);
+    free(mask);
+    return p != NULL && mask != NULL
+               ? PX_OK
+               : px_fail(err, PX_ENOMEM, "sheet: out of memory");
 }
