@@ -5,9 +5,9 @@
  * separates); the longest with senses wins. Single words then go through the
  * key, the Arabic proclitic splits of the whole surface word, a possessive 's
  * cut, the stem, and the script-neutral ("und") and English spaces; last,
- * an Arabic word without its pronoun suffix, at half weight. (Stripping the
- * prefixes of imperfect verbs as well was tried: 2.5 more points of NTREX
- * coverage, but mostly wrong senses, such as يقوم read as قوم "folk".)
+ * an Arabic verb form read as a listed verb (px_wordkey_ar_verbs; only
+ * keys marked PX_LEX_VERB, so that يقوم is not read as قوم "folk") or an
+ * Arabic word without its pronoun suffix, at half weight.
  */
 #include "concepts.h"
 
@@ -222,6 +222,23 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
     return false;
 }
 
+/* An Arabic verb form the dictionaries do not list (تكون، سيتم، وصلت) read
+ * as a verb they do (px_wordkey_ar_verbs): only keys marked PX_LEX_VERB. */
+static bool
+verb_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    char buf[512];
+    px_str cand[32];
+    const size_t n = px_wordkey_ar_verbs(key, buf, sizeof buf, cand, 32);
+    for (size_t i = 0; i < n; i++) {
+        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit) &&
+            (hit->flags & PX_LEX_VERB) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* key with its Latin letters' diacritics removed (référendum: referendum)
  * into buf (size n); its length, or 0 when it has none, or a letter that
  * does not decompose to an ASCII one (ß, ø, œ). */
@@ -282,7 +299,10 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
     }
     if (is_ar && w->script == USCRIPT_ARABIC) {
         *scale = 0.5f;
-        return suffix_hit(f, w->key, hit);
+        return verb_hit(f, w->key, hit) ||
+               (!px_str_eq(w->full_key, w->key) &&
+                verb_hit(f, w->full_key, hit)) ||
+               suffix_hit(f, w->key, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
         if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||

@@ -448,7 +448,7 @@ px_lexb_mark(px_lexb *b, const char *lang, px_str form, uint32_t flags)
     const size_t e =
         entry_get(b, li, PX_LEX_KEY, (px_str){b->key.ptr, b->key.len});
     if (e != SIZE_MAX) {
-        b->ents[e].flags |= flags & (PX_LEX_WORD | PX_LEX_STOP);
+        b->ents[e].flags |= flags & (PX_LEX_WORD | PX_LEX_STOP | PX_LEX_VERB);
     }
 }
 
