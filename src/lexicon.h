@@ -56,7 +56,8 @@ typedef enum px_lex_space {
 typedef struct px_lex_hit {
     const px_lex_sense *senses; /* into the mapped file, by weight desc */
     uint32_t n_senses;
-    uint32_t flags; /* PX_LEX_PREFIX | PX_LEX_WORD | PX_LEX_STOP | PX_LEX_VERB */
+    uint32_t
+        flags; /* PX_LEX_PREFIX | PX_LEX_WORD | PX_LEX_STOP | PX_LEX_VERB */
 } px_lex_hit;
 
 typedef struct px_lex px_lex;

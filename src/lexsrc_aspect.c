@@ -25,8 +25,8 @@ try_form(px_lexb *b, const char *stem, size_t n, const char *tail,
          const char *refl, px_lex_sense *out, size_t max)
 {
     char buf[ASP_MAX];
-    const int len = snprintf(buf, sizeof buf, "%.*s%s%s", (int)n, stem, tail,
-                             refl);
+    const int len =
+        snprintf(buf, sizeof buf, "%.*s%s%s", (int)n, stem, tail, refl);
     if (len <= 0 || (size_t)len >= sizeof buf) {
         return 0;
     }
@@ -43,9 +43,9 @@ ends(const char *s, size_t n, const char *suf)
 /* Consonant alternations before the imperfective -ять/-ать: ending a of
  * the perfective stem becomes b (объявить: объявлять, ответить: отвечать). */
 static const char *const mutations[][2] = {
-    {"в", "вл"}, {"б", "бл"}, {"п", "пл"}, {"м", "мл"}, {"ф", "фл"},
-    {"ст", "щ"}, {"зд", "зж"}, {"д", "ж"}, {"д", "жд"}, {"т", "ч"},
-    {"т", "щ"},  {"с", "ш"},  {"з", "ж"}, {"", ""}};
+    {"в", "вл"}, {"б", "бл"},  {"п", "пл"}, {"м", "мл"}, {"ф", "фл"},
+    {"ст", "щ"}, {"зд", "зж"}, {"д", "ж"},  {"д", "жд"}, {"т", "ч"},
+    {"т", "щ"},  {"с", "ш"},   {"з", "ж"},  {"", ""}};
 
 /* The secondary imperfective of the perfective v[0..n) (no -ся). */
 static size_t
@@ -88,8 +88,8 @@ static size_t
 unprefixed(px_lexb *b, const char *v, size_t n, const char *refl,
            px_lex_sense *out, size_t max)
 {
-    static const char *const pfx[] = {"по", "про", "о", "с", "за", "на",
-                                      "вы", "у"};
+    static const char *const pfx[] = {"по", "про", "о",  "с",
+                                      "за", "на",  "вы", "у"};
     for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++) {
         const size_t k = strlen(pfx[i]);
         if (n >= k + 8 && memcmp(v, pfx[i], k) == 0) {

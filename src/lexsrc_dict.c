@@ -116,7 +116,7 @@ english_stop(const px_pivot *pv, px_str w, px_buf *tmp)
 static size_t
 mark_arabic_suffixed(px_lexb *b, px_str w, px_buf *tmp)
 {
-    static const char *const sufs[] = {"ه",  "ها", "هما", "هم", "هن", "ك",
+    static const char *const sufs[] = {"ه",   "ها", "هما", "هم", "هن", "ك",
                                        "كما", "كم", "كن",  "نا", "ي"};
     size_t n = 0;
     if (w.len < 4 || memchr(w.ptr, ' ', w.len) != NULL) {

@@ -139,7 +139,8 @@ verb_form(fd_ctx *x, px_str h)
     }
     px_pivot_lemma(x->pv, h, &x->form);
     const px_str lemma = {x->form.ptr, x->form.len};
-    if (px_str_eq(lemma, h) || (px_pivot_pos(x->pv, lemma) & PX_POS_VERB) == 0) {
+    if (px_str_eq(lemma, h) ||
+        (px_pivot_pos(x->pv, lemma) & PX_POS_VERB) == 0) {
         return 0;
     }
     if (h.ptr[h.len - 1] == 's') {

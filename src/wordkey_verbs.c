@@ -128,8 +128,8 @@ ends_with(const unsigned *w, size_t n, const unsigned *suf, size_t k)
 static void
 imperfect(verbs *v, const unsigned *w, size_t n)
 {
-    static const unsigned sufs[][2] = {
-        {0, 0}, {WAW, NUN}, {ALEF, NUN}, {YA, NUN}, {WAW, ALEF}, {NUN, 0}};
+    static const unsigned sufs[][2] = {{0, 0},    {WAW, NUN},  {ALEF, NUN},
+                                       {YA, NUN}, {WAW, ALEF}, {NUN, 0}};
     static const size_t lens[] = {0, 2, 2, 2, 2, 1};
     static const unsigned ya[1] = {YA};
     if (n < 3 || !is_person(w[0])) {
@@ -149,7 +149,7 @@ imperfect(verbs *v, const unsigned *w, size_t n)
 static void
 past(verbs *v, const unsigned *w, size_t n)
 {
-    static const unsigned sufs[][2] = {{TA, 0},    {TA, ALEF}, {WAW, ALEF},
+    static const unsigned sufs[][2] = {{TA, 0},     {TA, ALEF}, {WAW, ALEF},
                                        {NUN, ALEF}, {TA, MIM},  {TA, NUN}};
     static const size_t lens[] = {1, 2, 2, 2, 2, 2};
     for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
@@ -195,8 +195,7 @@ letters(px_str key, unsigned *w)
 }
 
 size_t
-px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out,
-                    size_t max)
+px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out, size_t max)
 {
     unsigned w[MAX_LETTERS];
     const size_t n = letters(key, w);
