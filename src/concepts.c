@@ -192,7 +192,41 @@ ends_with(px_str s, const char *suffix, size_t n)
     return s.len > n && memcmp(s.ptr + s.len - n, suffix, n) == 0;
 }
 
-/* key without a pronoun suffix (ها هم كم نا ه ي ...), tried as it is and,
+/* An Arabic verb form the dictionaries do not list (تكون، سيتم، وصلت) read
+ * as a verb they do (px_wordkey_ar_verbs): only keys marked PX_LEX_VERB. */
+static bool
+verb_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    char buf[512];
+    px_str cand[32];
+    const size_t n = px_wordkey_ar_verbs(key, buf, sizeof buf, cand, 32);
+    for (size_t i = 0; i < n; i++) {
+        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit) &&
+            (hit->flags & PX_LEX_VERB) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* An Arabic noun with a plural, dual or accusative ending, or a broken
+ * plural (px_wordkey_ar_nouns). */
+static bool
+noun_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    char buf[512];
+    px_str cand[16];
+    const size_t n = px_wordkey_ar_nouns(key, buf, sizeof buf, cand, 16);
+    for (size_t i = 0; i < n; i++) {
+        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* key without a pronoun suffix (ها هم كم نا ه ي ...), tried as it is, as
+ * a verb or noun form (يخفونها), and,
  * when it then ends in ت, with the taa marbuta back (زوجتي: زوجه). */
 static bool
 suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
@@ -206,7 +240,8 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
         if (!ends_with(key, sufs[i], n) || n_letters(rest) < 3) {
             continue;
         }
-        if (get_senses(f, f->base, PX_LEX_KEY, rest, hit)) {
+        if (get_senses(f, f->base, PX_LEX_KEY, rest, hit) ||
+            verb_hit(f, rest, hit) || noun_hit(f, rest, hit)) {
             return true;
         }
         if (ends_with(rest, "ت", 2) && rest.len < sizeof buf) {
@@ -217,23 +252,6 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
                            hit)) {
                 return true;
             }
-        }
-    }
-    return false;
-}
-
-/* An Arabic verb form the dictionaries do not list (تكون، سيتم، وصلت) read
- * as a verb they do (px_wordkey_ar_verbs): only keys marked PX_LEX_VERB. */
-static bool
-verb_hit(const finder *f, px_str key, px_lex_hit *hit)
-{
-    char buf[512];
-    px_str cand[32];
-    const size_t n = px_wordkey_ar_verbs(key, buf, sizeof buf, cand, 32);
-    for (size_t i = 0; i < n; i++) {
-        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit) &&
-            (hit->flags & PX_LEX_VERB) != 0) {
-            return true;
         }
     }
     return false;
@@ -302,7 +320,7 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
         return verb_hit(f, w->key, hit) ||
                (!px_str_eq(w->full_key, w->key) &&
                 verb_hit(f, w->full_key, hit)) ||
-               suffix_hit(f, w->key, hit);
+               noun_hit(f, w->key, hit) || suffix_hit(f, w->key, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
         if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||

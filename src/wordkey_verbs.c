@@ -39,6 +39,8 @@ typedef struct verbs {
     size_t n;
 } verbs;
 
+static size_t letters(px_str key, unsigned *w);
+
 static bool
 is_person(unsigned c)
 {
@@ -145,23 +147,59 @@ imperfect(verbs *v, const unsigned *w, size_t n)
     }
 }
 
-/* A past tense w[0..n) with a subject suffix: وصلت وصل، كنا كان. */
+/* The imperfect (ي form) of the past tense p[0..n), for verbs the
+ * dictionaries list in the imperfect only: شهد يشهد، اصدر يصدر، جاء يجيء،
+ * وصل يصل. */
+static void
+imperfect_of(verbs *v, const unsigned *p, size_t n)
+{
+    static const unsigned ya[1] = {YA};
+    if (n < 3) {
+        return;
+    }
+    emit2(v, ya, 1, p, n);
+    if (p[0] == ALEF) {
+        emit2(v, ya, 1, p + 1, n - 1);
+    }
+    if (n == 3 && p[1] == ALEF) {
+        const unsigned w[4] = {YA, p[0], WAW, p[2]};
+        const unsigned y[4] = {YA, p[0], YA, p[2]};
+        emit(v, w, 4);
+        emit(v, y, 4);
+    }
+    if (n == 3 && p[0] == WAW) {
+        emit2(v, ya, 1, p + 1, 2);
+    }
+}
+
+/* A past tense w[0..n), bare or with a subject suffix: وصلت وصل، كنا
+ * كان; then the imperfects of those. */
 static void
 past(verbs *v, const unsigned *w, size_t n)
 {
     static const unsigned sufs[][2] = {{TA, 0},     {TA, ALEF}, {WAW, ALEF},
                                        {NUN, ALEF}, {TA, MIM},  {TA, NUN}};
     static const size_t lens[] = {1, 2, 2, 2, 2, 2};
+    const size_t first = v->n;
     for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
         const size_t k = lens[i];
         if (n < k + 2 || !ends_with(w, n, sufs[i], k)) {
             continue;
         }
+        static const unsigned ya[1] = {YA};
         emit(v, w, n - k);
         if (n - k == 2) { /* hollow verbs shorten: كنا كان، قلت قال */
             const unsigned h[3] = {w[0], ALEF, w[1]};
             emit(v, h, 3);
         }
+        emit2(v, w, n - k, ya, 1); /* defective ones too: القت القى */
+    }
+    const size_t last = v->n;
+    imperfect_of(v, w, n);
+    for (size_t i = first; i < last; i++) {
+        unsigned p[MAX_LETTERS];
+        const size_t m = letters(v->out[i], p);
+        imperfect_of(v, p, m);
     }
 }
 
@@ -194,6 +232,50 @@ letters(px_str key, unsigned *w)
     return key.len / 2;
 }
 
+/* A verbal noun of the derived forms with ا (إفعال، افتعال، انفعال،
+ * استفعال): its verb without the long vowel (اتخاذ اتخذ، ابلاغ ابلغ). */
+static void
+masdar(verbs *v, const unsigned *w, size_t n)
+{
+    if (n >= 5 && w[0] == ALEF && w[n - 2] == ALEF) {
+        unsigned m[MAX_LETTERS];
+        memcpy(m, w, (n - 2) * sizeof m[0]);
+        m[n - 2] = w[n - 1];
+        emit(v, m, n - 1);
+    }
+}
+
+size_t
+px_wordkey_ar_nouns(px_str key, char *buf, size_t cap, px_str *out, size_t max)
+{
+    static const unsigned sufs[][3] = {
+        {ALEF, TA, 0}, {YA, NUN, 0},    {WAW, NUN, 0}, {ALEF, NUN, 0},
+        {TA, YA, NUN}, {TA, ALEF, NUN}, {ALEF, 0, 0}};
+    static const size_t lens[] = {2, 2, 2, 2, 3, 3, 1};
+    static const unsigned ha[1] = {0x0647}; /* ه: ة in a key */
+    unsigned w[MAX_LETTERS];
+    const size_t n = letters(key, w);
+    verbs v = {buf, cap, 0, out, max, 0};
+    for (size_t i = 0; n >= 4 && i < sizeof lens / sizeof lens[0]; i++) {
+        const size_t k = lens[i];
+        if (n < k + (k == 1 ? 4 : 3) || !ends_with(w, n, sufs[i], k)) {
+            continue; /* عليا is not على + ا */
+        }
+        emit(&v, w, n - k); /* مليارات مليار، مشتبهين مشتبه */
+        emit2(&v, w, n - k, ha, 1); /* مباراتين مباراه، سيارات سياره */
+    }
+    /* the broken plural أفعال: اعوام عام، احزاب حزب */
+    if (n == 5 && w[0] == ALEF && w[3] == ALEF) {
+        const unsigned s[3] = {w[1], w[2], w[4]};
+        const unsigned h[3] = {w[1], ALEF, w[4]};
+        emit(&v, s, 3);
+        if (w[2] == WAW || w[2] == YA) {
+            emit(&v, h, 3);
+        }
+    }
+    return v.n;
+}
+
 size_t
 px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out, size_t max)
 {
@@ -204,6 +286,7 @@ px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out, size_t max)
         return 0;
     }
     analyse(&v, w, n);
+    masdar(&v, w, n);
     if (n >= 4 && (w[0] == WAW || w[0] == FA)) {
         analyse(&v, w + 1, n - 1);
     }
