@@ -257,6 +257,24 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
     return false;
 }
 
+/* A Russian relational adjective read as its noun: its stem without the
+ * suffix -ск-, -н-, -ов-/-ев- (лондонской: лондон, пляжного: пляж,
+ * отраслевым: отрасль), in the stem space. */
+static bool
+adjective_hit(const finder *f, px_str stem, px_lex_hit *hit)
+{
+    static const char *const sufs[] = {"ск", "н", "ов", "ев"};
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0]; i++) {
+        const size_t k = strlen(sufs[i]);
+        if (stem.len > k + 6 && ends_with(stem, sufs[i], k) &&
+            get_senses(f, f->base, PX_LEX_STEM,
+                       (px_str){stem.ptr, stem.len - k}, hit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* key with its Latin letters' diacritics removed (référendum: referendum)
  * into buf (size n); its length, or 0 when it has none, or a letter that
  * does not decompose to an ASCII one (ß, ø, œ). */
@@ -321,6 +339,10 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
                (!px_str_eq(w->full_key, w->key) &&
                 verb_hit(f, w->full_key, hit)) ||
                noun_hit(f, w->key, hit) || suffix_hit(f, w->key, hit);
+    }
+    if (w->script == USCRIPT_CYRILLIC && strcmp(f->base, "rus") == 0) {
+        *scale = 0.5f;
+        return adjective_hit(f, w->stem, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
         if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||

@@ -71,8 +71,16 @@ imperfective(px_lexb *b, const char *v, size_t n, const char *refl,
         const size_t s = n - strlen("ать");
         k = try_form(b, v, s, "ывать", refl, out, max);
         k = k ? k : try_form(b, v, s, "ивать", refl, out, max);
-    } else if (ends(v, n, "йти")) { /* произойти происходить */
-        k = try_form(b, v, n - strlen("йти"), "ходить", refl, out, max);
+    } else if (ends(v, n, "йти")) { /* пройти проходить */
+        const size_t s = n - strlen("йти");
+        k = try_form(b, v, s, "ходить", refl, out, max);
+        if (k == 0 && ends(v, s, "зо")) { /* произойти происходить */
+            char stem[ASP_MAX];
+            snprintf(stem, sizeof stem, "%.*sс", (int)(s - strlen("зо")), v);
+            k = try_form(b, stem, strlen(stem), "ходить", refl, out, max);
+        } else if (k == 0 && ends(v, s, "о")) { /* войти входить */
+            k = try_form(b, v, s - strlen("о"), "ходить", refl, out, max);
+        }
     } else if (ends(v, n, "вести")) { /* привести приводить */
         k = try_form(b, v, n - strlen("вести"), "водить", refl, out, max);
     } else if (ends(v, n, "нести")) {

@@ -4,7 +4,9 @@
  * language names (l:), time-zone exemplar cities (g: when the zone's city
  * is a GeoNames place of the same English name and zone, else z:), and
  * Gregorian month and weekday names (m:, d:; every ar_* sublocale, so the
- * Levantine كانون الثاني and the Maghrebi غشت come in too); and the
+ * Levantine كانون الثاني and the Maghrebi غشت come in too), unit names
+ * and abbreviations (км, كيلومتر: w:kilometer) and compact number words
+ * (млн, тыс: w:million, w:thousand); and the
  * subdivision names of subdivisions/LOCALE.xml (r:, "usca" -> "US-CA", at
  * 0.9: below a country or city of the same name).
  *
@@ -391,6 +393,103 @@ zones(cldr_ctx *x, const xmlNode *dates)
     }
 }
 
+/* Adds the text of pattern node n ("{0} км", "0 тыс'.'") without its
+ * placeholder, digits, quotes and final period as a form of w:word. */
+static void
+add_pattern(cldr_ctx *x, const xmlNode *n, const char *word, float weight)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char buf[128];
+    size_t k = 0;
+    for (const char *c = (const char *)t; c != NULL && *c && k + 1 < sizeof buf;
+         c++) {
+        if (strncmp(c, "{0}", 3) == 0) {
+            c += 2;
+        } else if (*c != '\'' && *c != '0' && (*c < '1' || *c > '9')) {
+            buf[k++] = *c;
+        }
+    }
+    xmlFree(t);
+    px_str f = px_str_trim((px_str){buf, k});
+    if (f.len > 1 && f.ptr[f.len - 1] == '.') {
+        f.len--;
+    }
+    size_t letters = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        letters += ((unsigned char)f.ptr[i] & 0xC0) != 0x80;
+    }
+    if (letters >= 2 && memchr(f.ptr, '\xC2', f.len) == NULL) { /* no ¤ */
+        char name[96];
+        snprintf(name, sizeof name, "w:%s", word);
+        px_lexb_add(x->b, x->lang, f, px_lexb_concept(x->b, name, word),
+                    weight);
+    }
+}
+
+/* Unit names (CLDR units: "length-kilometer" -> w:kilometer), long at
+ * 0.9 and short (км, km/h) at 0.8; narrow ones are too ambiguous. */
+static void
+units(cldr_ctx *x, const xmlNode *units)
+{
+    for (const xmlNode *l = units != NULL ? units->children : NULL; l != NULL;
+         l = l->next) {
+        char len[16];
+        if (!is_el(l, "unitLength")) {
+            continue;
+        }
+        attr(l, "type", len, sizeof len);
+        const float w = strcmp(len, "long") == 0    ? 0.9f
+                        : strcmp(len, "short") == 0 ? 0.8f
+                                                    : 0.0f;
+        for (const xmlNode *u = l->children; u != NULL && w > 0; u = u->next) {
+            char type[96];
+            attr(u, "type", type, sizeof type);
+            const char *dash = strchr(type, '-');
+            if (!is_el(u, "unit") || dash == NULL) {
+                continue;
+            }
+            char word[96];
+            snprintf(word, sizeof word, "%s", dash + 1);
+            for (char *c = word; *c; c++) {
+                *c = *c == '-' ? ' ' : *c;
+            }
+            for (const xmlNode *p = u->children; p != NULL; p = p->next) {
+                if (is_el(p, "displayName") || is_el(p, "unitPattern")) {
+                    add_pattern(x, p, word, w);
+                }
+            }
+        }
+    }
+}
+
+/* Compact number words (CLDR decimalFormats short and long: "0 тыс'.'",
+ * "0 миллиона") as w:thousand, w:million, w:billion, w:trillion. */
+static void
+number_words(cldr_ctx *x, const xmlNode *numbers)
+{
+    static const char *const powers[][2] = {{"1000", "thousand"},
+                                            {"1000000", "million"},
+                                            {"1000000000", "billion"},
+                                            {"1000000000000", "trillion"}};
+    for (const xmlNode *d = numbers != NULL ? numbers->children : NULL;
+         d != NULL; d = d->next) {
+        for (const xmlNode *l = is_el(d, "decimalFormats") ? d->children : NULL;
+             l != NULL; l = l->next) {
+            const xmlNode *f = child(l, "decimalFormat");
+            for (const xmlNode *p = f != NULL ? f->children : NULL; p != NULL;
+                 p = p->next) {
+                char type[24];
+                attr(p, "type", type, sizeof type);
+                for (size_t i = 0; is_el(p, "pattern") && i < 4; i++) {
+                    if (strcmp(type, powers[i][0]) == 0) {
+                        add_pattern(x, p, powers[i][1], 0.9f);
+                    }
+                }
+            }
+        }
+    }
+}
+
 static xmlDoc *
 read_xml(const char *path)
 {
@@ -415,6 +514,8 @@ main_file(cldr_ctx *x, const char *path)
     languages(x, ldn);
     calendars(x, dates);
     zones(x, dates);
+    units(x, child(root, "units"));
+    number_words(x, child(root, "numbers"));
     xmlFreeDoc(doc);
 }
 
