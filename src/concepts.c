@@ -275,6 +275,39 @@ adjective_hit(const finder *f, px_str stem, px_lex_hit *hit)
     return false;
 }
 
+/* A Russian verb form whose stem the dictionaries' infinitive does not
+ * share: the past and future of the -йти verbs (произошло, вышел,
+ * выйдет, произошедший: произойти, выйти) and of -расти (вырос:
+ * вырасти). */
+static bool
+ru_verb_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    static const char *const forms[][2] = {
+        {"шел", "йти"},     {"шла", "йти"},    {"шло", "йти"},
+        {"шли", "йти"},     {"шедш", "йти"},   {"йдет", "йти"},
+        {"йдут", "йти"},    {"рос", "расти"},  {"росла", "расти"},
+        {"росло", "расти"}, {"росли", "расти"}};
+    char buf[128];
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        const char *end = forms[i][0];
+        const size_t k = strlen(end);
+        const char *at = px_str_find(key, end, k);
+        const size_t cut = at != NULL ? (size_t)(at - key.ptr) : 0;
+        const size_t tail = strcmp(end, "шедш") == 0 ? k + 8 : k;
+        if (at == NULL || cut < 2 || key.len - cut > tail ||
+            cut + strlen(forms[i][1]) >= sizeof buf) {
+            continue;
+        }
+        memcpy(buf, key.ptr, cut);
+        memcpy(buf + cut, forms[i][1], strlen(forms[i][1]));
+        if (get_senses(f, f->base, PX_LEX_KEY,
+                       (px_str){buf, cut + strlen(forms[i][1])}, hit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* key with its Latin letters' diacritics removed (référendum: referendum)
  * into buf (size n); its length, or 0 when it has none, or a letter that
  * does not decompose to an ASCII one (ß, ø, œ). */
@@ -342,7 +375,7 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
     }
     if (w->script == USCRIPT_CYRILLIC && strcmp(f->base, "rus") == 0) {
         *scale = 0.5f;
-        return adjective_hit(f, w->stem, hit);
+        return ru_verb_hit(f, w->key, hit) || adjective_hit(f, w->stem, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
         if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||

@@ -227,7 +227,8 @@ tri_pair(tri_ctx *x, const char *dir, const char *name)
 static bool
 tri_langs(const char *pair, tri_ctx *x)
 {
-    static const char *const pivots[] = {"deu", "fra", "nld", "swe", "ita", "pol"};
+    static const char *const pivots[] = {"deu", "fra", "nld",
+                                         "swe", "ita", "pol"};
     if (strlen(pair) != 7 || pair[3] != '-') {
         return false;
     }
