@@ -100,7 +100,8 @@ unprefixed(px_lexb *b, const char *v, size_t n, const char *refl,
                                       "за", "на",  "вы", "у"};
     for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++) {
         const size_t k = strlen(pfx[i]);
-        if (n >= k + 8 && memcmp(v, pfx[i], k) == 0) {
+        if (n >= k + 8 && memcmp(v, pfx[i], k) == 0 &&
+            ((unsigned char)v[k] & 0xC0) != 0x80) {
             const size_t m = try_form(b, v + k, n - k, "", refl, out, max);
             if (m > 0) {
                 return m;
@@ -118,6 +119,9 @@ px_lexsrc_ru_partner(px_lexb *b, px_str lemma, px_lex_sense *out, size_t max)
     }
     const bool refl = ends(lemma.ptr, lemma.len, "ся");
     const size_t n = refl ? lemma.len - strlen("ся") : lemma.len;
+    if (ends(lemma.ptr, n, "чь")) { /* смочь: мочь */
+        return unprefixed(b, lemma.ptr, n, refl ? "ся" : "", out, max);
+    }
     if (!ends(lemma.ptr, n, "ть") && !ends(lemma.ptr, n, "ти")) {
         return 0;
     }

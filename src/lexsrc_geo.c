@@ -4,9 +4,10 @@
  * language names (l:), time-zone exemplar cities (g: when the zone's city
  * is a GeoNames place of the same English name and zone, else z:), and
  * Gregorian month and weekday names (m:, d:; every ar_* sublocale, so the
- * Levantine كانون الثاني and the Maghrebi غشت come in too), unit names
- * and abbreviations (км, كيلومتر: w:kilometer) and compact number words
- * (млн, тыс: w:million, w:thousand); and the
+ * Levantine كانون الثاني and the Maghrebi غشت come in too) and, outside
+ * English, the compact number words (млн, тыс: w:million, w:thousand;
+ * unit names were tried and dropped: they merged stories of the sample
+ * corpus that differ in their figures); and the
  * subdivision names of subdivisions/LOCALE.xml (r:, "usca" -> "US-CA", at
  * 0.9: below a country or city of the same name).
  *
@@ -393,8 +394,8 @@ zones(cldr_ctx *x, const xmlNode *dates)
     }
 }
 
-/* Adds the text of pattern node n ("{0} км", "0 тыс'.'") without its
- * placeholder, digits, quotes and final period as a form of w:word. */
+/* Adds the text of pattern node n ("0 тыс'.'", "0 миллиона") without its
+ * placeholder ({0}), digits, quotes and final period as a form of w:word. */
 static void
 add_pattern(cldr_ctx *x, const xmlNode *n, const char *word, float weight)
 {
@@ -419,46 +420,10 @@ add_pattern(cldr_ctx *x, const xmlNode *n, const char *word, float weight)
         letters += ((unsigned char)f.ptr[i] & 0xC0) != 0x80;
     }
     if (letters >= 2 && memchr(f.ptr, '\xC2', f.len) == NULL) { /* no ¤ */
-        char name[96];
+        char name[112];
         snprintf(name, sizeof name, "w:%s", word);
         px_lexb_add(x->b, x->lang, f, px_lexb_concept(x->b, name, word),
                     weight);
-    }
-}
-
-/* Unit names (CLDR units: "length-kilometer" -> w:kilometer), long at
- * 0.9 and short (км, km/h) at 0.8; narrow ones are too ambiguous. */
-static void
-units(cldr_ctx *x, const xmlNode *units)
-{
-    for (const xmlNode *l = units != NULL ? units->children : NULL; l != NULL;
-         l = l->next) {
-        char len[16];
-        if (!is_el(l, "unitLength")) {
-            continue;
-        }
-        attr(l, "type", len, sizeof len);
-        const float w = strcmp(len, "long") == 0    ? 0.9f
-                        : strcmp(len, "short") == 0 ? 0.8f
-                                                    : 0.0f;
-        for (const xmlNode *u = l->children; u != NULL && w > 0; u = u->next) {
-            char type[96];
-            attr(u, "type", type, sizeof type);
-            const char *dash = strchr(type, '-');
-            if (!is_el(u, "unit") || dash == NULL) {
-                continue;
-            }
-            char word[96];
-            snprintf(word, sizeof word, "%s", dash + 1);
-            for (char *c = word; *c; c++) {
-                *c = *c == '-' ? ' ' : *c;
-            }
-            for (const xmlNode *p = u->children; p != NULL; p = p->next) {
-                if (is_el(p, "displayName") || is_el(p, "unitPattern")) {
-                    add_pattern(x, p, word, w);
-                }
-            }
-        }
     }
 }
 
@@ -514,8 +479,9 @@ main_file(cldr_ctx *x, const char *path)
     languages(x, ldn);
     calendars(x, dates);
     zones(x, dates);
-    units(x, child(root, "units"));
-    number_words(x, child(root, "numbers"));
+    if (!x->is_en) { /* English has them from WordNet, with their senses */
+        number_words(x, child(root, "numbers"));
+    }
     xmlFreeDoc(doc);
 }
 

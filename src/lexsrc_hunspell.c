@@ -335,11 +335,13 @@ dic_line(hs_ctx *x, px_str line)
 {
     const px_str word = field(&line);
     const char *slash = memchr(word.ptr, '/', word.len);
-    if (slash == NULL) {
-        return;
+    if (slash == NULL) { /* a word without rules (смочь) */
+        slash = word.ptr + word.len;
     }
     const px_str lemma = {word.ptr, (size_t)(slash - word.ptr)};
-    const px_str flags = {slash + 1, (size_t)(word.ptr + word.len - slash - 1)};
+    const px_str flags = {slash + (slash < word.ptr + word.len),
+                          (size_t)(word.ptr + word.len - slash) -
+                              (slash < word.ptr + word.len)};
     px_lex_sense s[HS_SENSES];
     size_t n_s = px_lexb_senses(x->b, x->lang, lemma, s, HS_SENSES);
     if (n_s == 0 && strcmp(x->lang, "rus") == 0) {
