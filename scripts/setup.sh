@@ -26,6 +26,11 @@ pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       dict-freedict-eng-afr dict-freedict-afr-eng dict-freedict-isl-eng
       dict-freedict-eng-nor dict-freedict-eng-ind dict-freedict-eng-hin
       dict-freedict-eng-swh dict-freedict-swh-eng
+      dict-freedict-eng-ces dict-freedict-ces-eng dict-freedict-eng-pol
+      dict-freedict-pol-eng dict-freedict-eng-tur dict-freedict-tur-eng
+      dict-freedict-eng-ell dict-freedict-ell-eng dict-freedict-eng-bul
+      dict-freedict-fra-rus dict-freedict-nld-rus dict-freedict-pol-rus
+      dict-freedict-swe-rus dict-freedict-ita-rus
       # The browser tests of the report and the web UI
       # (tests/cli_browser_*.sh): a headless browser and fonts for Arabic
       # and Chinese.

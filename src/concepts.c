@@ -5,9 +5,9 @@
  * separates); the longest with senses wins. Single words then go through the
  * key, the Arabic proclitic splits of the whole surface word, a possessive 's
  * cut, the stem, and the script-neutral ("und") and English spaces; last,
- * an Arabic word without its pronoun suffix, at half weight. (Stripping the
- * prefixes of imperfect verbs as well was tried: 2.5 more points of NTREX
- * coverage, but mostly wrong senses, such as يقوم read as قوم "folk".)
+ * an Arabic verb form read as a listed verb (px_wordkey_ar_verbs; only
+ * keys marked PX_LEX_VERB, so that يقوم is not read as قوم "folk") or an
+ * Arabic word without its pronoun suffix, at half weight.
  */
 #include "concepts.h"
 
@@ -192,7 +192,41 @@ ends_with(px_str s, const char *suffix, size_t n)
     return s.len > n && memcmp(s.ptr + s.len - n, suffix, n) == 0;
 }
 
-/* key without a pronoun suffix (ها هم كم نا ه ي ...), tried as it is and,
+/* An Arabic verb form the dictionaries do not list (تكون، سيتم، وصلت) read
+ * as a verb they do (px_wordkey_ar_verbs): only keys marked PX_LEX_VERB. */
+static bool
+verb_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    char buf[512];
+    px_str cand[32];
+    const size_t n = px_wordkey_ar_verbs(key, buf, sizeof buf, cand, 32);
+    for (size_t i = 0; i < n; i++) {
+        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit) &&
+            (hit->flags & PX_LEX_VERB) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* An Arabic noun with a plural, dual or accusative ending, or a broken
+ * plural (px_wordkey_ar_nouns). */
+static bool
+noun_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    char buf[512];
+    px_str cand[16];
+    const size_t n = px_wordkey_ar_nouns(key, buf, sizeof buf, cand, 16);
+    for (size_t i = 0; i < n; i++) {
+        if (get_senses(f, f->base, PX_LEX_KEY, cand[i], hit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* key without a pronoun suffix (ها هم كم نا ه ي ...), tried as it is, as
+ * a verb or noun form (يخفونها), and,
  * when it then ends in ت, with the taa marbuta back (زوجتي: زوجه). */
 static bool
 suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
@@ -206,7 +240,8 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
         if (!ends_with(key, sufs[i], n) || n_letters(rest) < 3) {
             continue;
         }
-        if (get_senses(f, f->base, PX_LEX_KEY, rest, hit)) {
+        if (get_senses(f, f->base, PX_LEX_KEY, rest, hit) ||
+            verb_hit(f, rest, hit) || noun_hit(f, rest, hit)) {
             return true;
         }
         if (ends_with(rest, "ت", 2) && rest.len < sizeof buf) {
@@ -217,6 +252,59 @@ suffix_hit(const finder *f, px_str key, px_lex_hit *hit)
                            hit)) {
                 return true;
             }
+        }
+    }
+    return false;
+}
+
+/* A Russian relational adjective read as its noun: its stem without the
+ * suffix -ск-, -н-, -ов-/-ев- (лондонской: лондон, пляжного: пляж,
+ * отраслевым: отрасль), in the stem space. */
+static bool
+adjective_hit(const finder *f, px_str stem, px_lex_hit *hit)
+{
+    static const char *const sufs[] = {"ск", "н", "ов", "ев"};
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0]; i++) {
+        const size_t k = strlen(sufs[i]);
+        if (stem.len > k + 6 && ends_with(stem, sufs[i], k) &&
+            get_senses(f, f->base, PX_LEX_STEM,
+                       (px_str){stem.ptr, stem.len - k}, hit)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A Russian verb form whose stem the dictionaries' infinitive does not
+ * share: the past and future of the -йти verbs (произошло, вышел,
+ * выйдет, произошедший: произойти, выйти), of -расти (вырос: вырасти)
+ * and of -чь (могли, сможет: мочь, смочь). */
+static bool
+ru_verb_hit(const finder *f, px_str key, px_lex_hit *hit)
+{
+    static const char *const forms[][2] = {
+        {"шел", "йти"},     {"шла", "йти"},     {"шло", "йти"},
+        {"шли", "йти"},     {"шедш", "йти"},    {"йдет", "йти"},
+        {"йдут", "йти"},    {"рос", "расти"},   {"росла", "расти"},
+        {"росло", "расти"}, {"росли", "расти"}, {"жет", "чь"},
+        {"жем", "чь"},      {"жете", "чь"},     {"гут", "чь"},
+        {"гли", "чь"},      {"гла", "чь"}};
+    char buf[128];
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        const char *end = forms[i][0];
+        const size_t k = strlen(end);
+        const char *at = px_str_find(key, end, k);
+        const size_t cut = at != NULL ? (size_t)(at - key.ptr) : 0;
+        const size_t tail = strcmp(end, "шедш") == 0 ? k + 8 : k;
+        if (at == NULL || cut < 2 || key.len - cut > tail ||
+            cut + strlen(forms[i][1]) >= sizeof buf) {
+            continue;
+        }
+        memcpy(buf, key.ptr, cut);
+        memcpy(buf + cut, forms[i][1], strlen(forms[i][1]));
+        if (get_senses(f, f->base, PX_LEX_KEY,
+                       (px_str){buf, cut + strlen(forms[i][1])}, hit)) {
+            return true;
         }
     }
     return false;
@@ -282,7 +370,14 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
     }
     if (is_ar && w->script == USCRIPT_ARABIC) {
         *scale = 0.5f;
-        return suffix_hit(f, w->key, hit);
+        return verb_hit(f, w->key, hit) ||
+               (!px_str_eq(w->full_key, w->key) &&
+                verb_hit(f, w->full_key, hit)) ||
+               noun_hit(f, w->key, hit) || suffix_hit(f, w->key, hit);
+    }
+    if (w->script == USCRIPT_CYRILLIC && strcmp(f->base, "rus") == 0) {
+        *scale = 0.5f;
+        return ru_verb_hit(f, w->key, hit) || adjective_hit(f, w->stem, hit);
     }
     if (w->script == USCRIPT_LATIN && strcmp(f->base, "eng") != 0) {
         if (get_senses(f, "eng", PX_LEX_KEY, w->key, hit) ||

@@ -212,7 +212,7 @@ entry_find(const px_lexb *b, int lang, unsigned space, px_str key, size_t *slot)
 static size_t
 entry_get(px_lexb *b, int lang, unsigned space, px_str key)
 {
-    if (b->failed || key.len == 0 || key.len >= PX_LEXF_MAX_KEY) {
+    if (b->failed || key.len == 0 || key.len >= PX_LEXF_MAX_ENTRY_KEY) {
         return SIZE_MAX;
     }
     size_t i = 0;
@@ -410,7 +410,7 @@ px_lexb_senses(px_lexb *b, const char *lang, px_str form, px_lex_sense *out,
     char base[4];
     const int li = form_key(b, lang, form, base);
     size_t slot = 0;
-    const size_t e = li < 0 || b->key.len >= PX_LEXF_MAX_KEY
+    const size_t e = li < 0 || b->key.len >= PX_LEXF_MAX_ENTRY_KEY
                          ? SIZE_MAX
                          : entry_find(b, li, PX_LEX_KEY,
                                       (px_str){b->key.ptr, b->key.len}, &slot);
@@ -448,7 +448,7 @@ px_lexb_mark(px_lexb *b, const char *lang, px_str form, uint32_t flags)
     const size_t e =
         entry_get(b, li, PX_LEX_KEY, (px_str){b->key.ptr, b->key.len});
     if (e != SIZE_MAX) {
-        b->ents[e].flags |= flags & (PX_LEX_WORD | PX_LEX_STOP);
+        b->ents[e].flags |= flags & (PX_LEX_WORD | PX_LEX_STOP | PX_LEX_VERB);
     }
 }
 

@@ -4,9 +4,11 @@
  * file.
  *
  * The file gets its own string section: concept names and glosses, source
- * names and licences, and only the keys too long to live inside their entry
- * (most keys are inline), so the builder's pool with its scratch copies is
- * not written.
+ * names and licences, and every distinct key once (a key shared by
+ * languages, or by a word and its stem, is stored once), so the builder's
+ * pool with its scratch copies is not written. Sense runs are shared the
+ * same way: entries with the same ranked senses (a word and its stem, the
+ * inflections of one lemma) point at one run.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include "lexbuild_int.h"
+#include "lexsrc_int.h"
 
 /* Everything but the builder's tables, as the file holds it. */
 typedef struct wsec {
@@ -26,6 +29,8 @@ typedef struct wsec {
     unsigned bucket_bits;
     px_lexf_concept *cons;
     px_buf str;
+    px_smap *keys; /* key -> offset in str + 1 */
+    px_smap *runs; /* a run's bytes -> its first sense + 1 */
 } wsec;
 
 typedef struct wfile {
@@ -95,26 +100,63 @@ compile_sources(const px_lexb *b, wsec *s)
     }
 }
 
+/* The offset in the file's strings of key (stored once). */
+static uint32_t
+key_copy(px_lexb *b, wsec *s, px_str key)
+{
+    const uint32_t known = px_smap_get(s->keys, key);
+    if (known != 0) {
+        return known - 1;
+    }
+    const size_t at = s->str.len;
+    px_buf_add_str(&s->str, key);
+    if (at >= UINT32_MAX - 1 ||
+        !px_smap_put(s->keys, key, (uint32_t)at + 1, false)) {
+        px_lexb_fail(b, PX_ENOMEM, "out of memory");
+    }
+    return (uint32_t)at;
+}
+
+/* The first sense of the run tmp[0..n) in s->senses, appended unless an
+ * earlier entry has the same run. */
+static uint32_t
+run_copy(px_lexb *b, wsec *s, const px_lex_sense *tmp, size_t n, size_t *cap)
+{
+    const px_str bytes = {(const char *)tmp, n * sizeof *tmp};
+    const uint32_t known = n > 0 ? px_smap_get(s->runs, bytes) : 0;
+    if (known != 0) {
+        return known - 1;
+    }
+    const size_t at = s->n_senses;
+    if (!px_lexb_grow(b, (void **)&s->senses, cap, at + n + 1,
+                      sizeof *s->senses)) {
+        return 0;
+    }
+    if (n > 0) {
+        memcpy(s->senses + at, tmp, n * sizeof *tmp);
+        if (!px_smap_put(s->runs, bytes, (uint32_t)at + 1, false)) {
+            px_lexb_fail(b, PX_ENOMEM, "out of memory");
+        }
+    }
+    s->n_senses += n;
+    return (uint32_t)at;
+}
+
 static void
-compile_entry(const px_lexb *b, wsec *s, size_t e, size_t n)
+compile_entry(px_lexb *b, wsec *s, size_t e, size_t n, uint32_t first)
 {
     const bentry *be = &b->ents[e];
+    const px_str key = {b->pool.ptr + be->key_off, be->key_len};
     px_lexf_entry *o = &s->ents[e];
     memset(o, 0, sizeof *o);
-    o->hash = px_lexf_hash(be->lang, be->space, b->pool.ptr + be->key_off,
-                           be->key_len);
-    o->sense_first = (uint32_t)s->n_senses;
-    o->key_len = be->key_len;
+    o->hash = px_lexf_hash(be->lang, be->space, key.ptr, key.len);
+    o->key_off = key_copy(b, s, key);
+    o->sense_first = first;
+    o->key_len = (uint8_t)be->key_len;
     o->lang = be->lang;
-    o->space = be->space;
-    o->flags = (uint8_t)be->flags;
     o->n_senses = (uint8_t)n;
-    if (be->key_len <= PX_LEXF_INLINE) {
-        memcpy(o->key_head, b->pool.ptr + be->key_off, be->key_len);
-    } else {
-        memcpy(o->key_head, b->pool.ptr + be->key_off, PX_LEXF_INLINE);
-        o->key_off = str_copy(b, s, be->key_off, be->key_len);
-    }
+    o->flags = (uint8_t)((be->flags & ~PX_LEXF_STEM_BIT) |
+                         (be->space == PX_LEX_STEM ? PX_LEXF_STEM_BIT : 0));
 }
 
 /* Ranks every entry's senses into s->senses and fills s->ents. */
@@ -126,15 +168,11 @@ compile_entries(px_lexb *b, wsec *s)
     size_t cap = 0;
     for (size_t e = 0; e < b->n_ents && !b->failed; e++) {
         const size_t n = px_lexb_rank_senses(b, e, &tmp, &cap_tmp);
-        if (!px_lexb_grow(b, (void **)&s->senses, &cap, s->n_senses + n + 1,
-                          sizeof *s->senses)) {
+        const uint32_t first = run_copy(b, s, tmp, n, &cap);
+        if (b->failed) {
             break;
         }
-        compile_entry(b, s, e, n);
-        if (n > 0 && s->senses != NULL) {
-            memcpy(s->senses + s->n_senses, tmp, n * sizeof *tmp);
-        }
-        s->n_senses += n;
+        compile_entry(b, s, e, n, first);
     }
     free(tmp);
 }
@@ -225,8 +263,13 @@ entry_cmp(const void *pa, const void *pb)
     if (a->hash != b->hash) {
         return a->hash < b->hash ? -1 : 1;
     }
-    return a->sense_first < b->sense_first ? -1
-                                           : a->sense_first > b->sense_first;
+    if (a->key_off != b->key_off) {
+        return a->key_off < b->key_off ? -1 : 1;
+    }
+    if (a->lang != b->lang) {
+        return a->lang < b->lang ? -1 : 1;
+    }
+    return a->flags < b->flags ? -1 : a->flags > b->flags;
 }
 
 /* Sorts the entries by hash and builds the bucket directory; false when out
@@ -272,10 +315,13 @@ px_lexb_write(px_lexb *b, const char *path, px_error *err)
               NULL,
               0,
               calloc(b->n_cons, sizeof *s.cons),
-              {0}};
+              {0},
+              px_smap_new(),
+              px_smap_new()};
     px_status rc = PX_OK;
     px_buf_add_byte(&s.str, '\0'); /* offset 0: the empty string */
-    if (s.srcs == NULL || s.ents == NULL || s.cons == NULL) {
+    if (s.srcs == NULL || s.ents == NULL || s.cons == NULL || s.keys == NULL ||
+        s.runs == NULL) {
         px_lexb_fail(b, PX_ENOMEM, "out of memory");
     } else {
         compile_concepts(b, &s);
@@ -300,6 +346,8 @@ px_lexb_write(px_lexb *b, const char *path, px_error *err)
     free(s.senses);
     free(s.dir);
     free(s.cons);
+    px_smap_free(s.keys);
+    px_smap_free(s.runs);
     px_buf_fini(&s.str);
     return rc;
 }

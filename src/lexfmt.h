@@ -14,7 +14,8 @@
  *             entries dir[k] .. dir[k + 1] - 1 (about PX_LEXF_BUCKET)
  * - entries:  n_entries px_lexf_entry ((lang, space, key) -> senses), sorted
  *             by hash
- * - senses:   n_senses px_lex_sense, each entry's run by weight desc
+ * - senses:   n_senses px_lex_sense, each entry's run by weight desc (an
+ *             entry's run may be another's too)
  * - concepts: n_concepts + 1 px_lexf_concept (id 0 is the empty concept)
  * - cslots:   n_cslots uint32_t concept ids, a hash table by name
  * - strings:  strings_len bytes of keys, names, glosses (not terminated)
@@ -30,7 +31,7 @@
 #include "str.h"
 
 #define PX_LEXF_MAGIC   "PXLEXCN\x1a"
-#define PX_LEXF_VERSION 3u
+#define PX_LEXF_VERSION 4u
 
 typedef struct px_lexf_header {
     char magic[8];
@@ -83,21 +84,30 @@ typedef struct px_lexf_slot {
  * interpolation: one memory access per lookup, most of the time. */
 #define PX_LEXF_BUCKET 64u
 
-/* Keys up to PX_LEXF_INLINE bytes live in the entry itself, so a lookup
- * touches the directory and one bucket; longer ones are in strings. */
-#define PX_LEXF_INLINE 14u
-
+/* An entry: 16 bytes. Its key lives in strings (the writer stores each
+ * distinct key once, shared by languages and key spaces), and its senses
+ * are a run in senses (runs shared by entries with the same senses). */
 typedef struct px_lexf_entry {
     uint32_t hash;    /* px_lexf_hash of (lang, space, key) */
-    uint32_t key_off; /* into strings, when key_len > PX_LEXF_INLINE */
+    uint32_t key_off; /* into strings */
     uint32_t sense_first;
-    uint16_t key_len;
+    uint8_t key_len; /* < PX_LEXF_MAX_ENTRY_KEY */
     uint8_t lang;
-    uint8_t space;
-    uint8_t flags;
     uint8_t n_senses;
-    char key_head[PX_LEXF_INLINE]; /* short keys, zero-padded */
+    uint8_t flags; /* PX_LEX_* flags, PX_LEXF_STEM_BIT for PX_LEX_STEM */
 } px_lexf_entry;
+
+/* The bit of px_lexf_entry.flags that puts the entry in PX_LEX_STEM. */
+#define PX_LEXF_STEM_BIT 0x80u
+
+/* Longer keys are not stored (dictionary explanations, not words). */
+#define PX_LEXF_MAX_ENTRY_KEY 256u
+
+static inline unsigned
+px_lexf_space(const px_lexf_entry *e)
+{
+    return (e->flags & PX_LEXF_STEM_BIT) != 0 ? 1u : 0u;
+}
 
 typedef struct px_lexf_concept {
     uint32_t name_off;
@@ -107,13 +117,13 @@ typedef struct px_lexf_concept {
 } px_lexf_concept;
 
 _Static_assert(sizeof(px_lexf_header) == 128, "header layout");
-_Static_assert(sizeof(px_lexf_entry) == 32, "entry layout");
+_Static_assert(sizeof(px_lexf_entry) == 16, "entry layout");
 _Static_assert(sizeof(px_lex_sense) == 8, "sense layout");
 
 /* The most senses an entry may have in a file (the builder keeps fewer). */
 #define PX_LEXF_MAX_SENSES 64u
 
-/* The longest key the format holds (key_len is 16 bits). */
+/* The longest concept name or gloss the builder takes. */
 #define PX_LEXF_MAX_KEY 4096u
 
 /* Hash of (language index, key space, key bytes): a multiplicative hash over

@@ -85,9 +85,8 @@ entries_ok(const px_lex *x)
     const px_lexf_header *h = &x->h;
     for (uint32_t i = 0; i < h->n_entries; i++) {
         const px_lexf_entry *e = &x->ents[i];
-        if (e->lang >= h->n_langs || e->space > PX_LEX_STEM ||
-            (e->key_len > PX_LEXF_INLINE &&
-             !str_ok(h, e->key_off, e->key_len)) ||
+        if (e->lang >= h->n_langs || e->key_len == 0 ||
+            !str_ok(h, e->key_off, e->key_len) ||
             e->n_senses > PX_LEXF_MAX_SENSES || e->sense_first > h->n_senses ||
             e->n_senses > h->n_senses - e->sense_first) {
             return false;
@@ -299,7 +298,7 @@ bool
 px_lex_get_ix(const px_lex *lex, int li, px_lex_space space, px_str key,
               px_lex_hit *hit)
 {
-    if (li < 0 || key.len == 0 || key.len >= PX_LEXF_MAX_KEY) {
+    if (li < 0 || key.len == 0 || key.len >= PX_LEXF_MAX_ENTRY_KEY) {
         return false;
     }
     const uint32_t h =
@@ -309,14 +308,12 @@ px_lex_get_ix(const px_lex *lex, int li, px_lex_space space, px_str key,
         if (e->hash != h) {
             break;
         }
-        if (e->lang == (unsigned)li && e->space == (unsigned)space &&
+        if (e->lang == (unsigned)li && px_lexf_space(e) == (unsigned)space &&
             e->key_len == key.len &&
-            memcmp(key.len <= PX_LEXF_INLINE ? e->key_head
-                                             : lex->str + e->key_off,
-                   key.ptr, key.len) == 0) {
+            memcmp(lex->str + e->key_off, key.ptr, key.len) == 0) {
             hit->senses = lex->senses + e->sense_first;
             hit->n_senses = e->n_senses;
-            hit->flags = e->flags;
+            hit->flags = e->flags & ~PX_LEXF_STEM_BIT;
             return true;
         }
     }
@@ -423,10 +420,8 @@ px_lex_entry_at(const px_lex *lex, size_t i, char lang[4], px_lex_space *space,
     }
     const px_lexf_entry *e = &lex->ents[i];
     memcpy(lang, lex->langs[e->lang].code, 4);
-    *space = (px_lex_space)e->space;
-    *key = (px_str){e->key_len <= PX_LEXF_INLINE ? e->key_head
-                                                 : lex->str + e->key_off,
-                    e->key_len};
+    *space = (px_lex_space)px_lexf_space(e);
+    *key = (px_str){lex->str + e->key_off, e->key_len};
 }
 
 /* ---- default path ------------------------------------------------------ */

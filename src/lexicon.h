@@ -43,7 +43,9 @@ typedef struct px_lex_sense {
 enum {
     PX_LEX_PREFIX = 1u, /* a longer entry starts with this key */
     PX_LEX_WORD = 2u,   /* a known word of the language */
-    PX_LEX_STOP = 4u    /* a stopword of the language (stopwords-iso) */
+    PX_LEX_STOP = 4u,   /* a stopword of the language (stopwords-iso) */
+    PX_LEX_VERB = 8u    /* a past-tense verb (Arabic: the lemma of its
+                           imperfect and suffixed forms, px_wordkey_ar_verbs) */
 };
 
 typedef enum px_lex_space {
@@ -54,7 +56,8 @@ typedef enum px_lex_space {
 typedef struct px_lex_hit {
     const px_lex_sense *senses; /* into the mapped file, by weight desc */
     uint32_t n_senses;
-    uint32_t flags; /* PX_LEX_PREFIX | PX_LEX_WORD | PX_LEX_STOP */
+    uint32_t
+        flags; /* PX_LEX_PREFIX | PX_LEX_WORD | PX_LEX_STOP | PX_LEX_VERB */
 } px_lex_hit;
 
 typedef struct px_lex px_lex;

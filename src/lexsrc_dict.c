@@ -111,6 +111,31 @@ english_stop(const px_pivot *pv, px_str w, px_buf *tmp)
            (px_pivot_pos(pv, (px_str){tmp->ptr, tmp->len}) & content) == 0;
 }
 
+/* An Arabic stopword with a pronoun suffix (عنه، لدينا، معها) is one
+ * too, unless a dictionary gives the joined form a sense; how many. */
+static size_t
+mark_arabic_suffixed(px_lexb *b, px_str w, px_buf *tmp)
+{
+    static const char *const sufs[] = {"ه",   "ها", "هما", "هم", "هن", "ك",
+                                       "كما", "كم", "كن",  "نا", "ي"};
+    size_t n = 0;
+    if (w.len < 4 || memchr(w.ptr, ' ', w.len) != NULL) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0]; i++) {
+        tmp->len = 0;
+        px_buf_add_str(tmp, w);
+        px_buf_add_str(tmp, px_str_c(sufs[i]));
+        const px_str f = {tmp->ptr, tmp->len};
+        px_lex_sense s;
+        if (!px_buf_failed(tmp) && px_lexb_senses(b, "ara", f, &s, 1) == 0) {
+            px_lexb_mark(b, "ara", f, PX_LEX_STOP);
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Marks the stopwords of one language; how many. */
 static size_t
 mark_language(px_lexb *b, const px_pivot *pv, const char *lang, json_t *words)
@@ -131,6 +156,9 @@ mark_language(px_lexb *b, const px_pivot *pv, const char *lang, json_t *words)
         if (!eng || english_stop(pv, w, &tmp)) {
             px_lexb_mark(b, lang, w, PX_LEX_STOP);
             n++;
+        }
+        if (strcmp(lang, "ara") == 0) {
+            n += mark_arabic_suffixed(b, w, &tmp);
         }
     }
     px_buf_fini(&tmp);

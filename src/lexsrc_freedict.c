@@ -33,6 +33,7 @@ typedef struct fd_ctx {
     bool eng_head;   /* eng-X (true) or X-eng */
     px_concept head; /* eng-X: the headword's concept */
     bool head_known; /* eng-X: WordNet knows the headword */
+    int head_verb;   /* eng-X: 1 past tense (arrived), 2 third person (says) */
     px_str head_form;
     px_buf name;
     px_buf gloss;
@@ -113,6 +114,42 @@ starts_with_article(px_str s)
            memchr(s.ptr, ' ', s.len) == NULL;
 }
 
+/* An English verb form translated into Arabic: the past tense (Arrived:
+ * وصل) and the third person (Says: يقول) are Arabic verbs in the form
+ * px_wordkey_ar_verbs rebuilds, marked for it. */
+static void
+mark_verb(fd_ctx *x, px_str f)
+{
+    static const char ya[] = "\xD9\x8A"; /* ي */
+    if (x->head_verb == 0 || strcmp(x->lang, "ara") != 0 ||
+        memchr(f.ptr, ' ', f.len) != NULL ||
+        (x->head_verb == 2 && (f.len < 2 || memcmp(f.ptr, ya, 2) != 0))) {
+        return;
+    }
+    px_lexb_mark(x->b, x->lang, f, PX_LEX_VERB);
+}
+
+/* 1 when the lower-case English headword h is a past tense of a verb
+ * (arrived, said, went), 2 when a third person present (says), else 0. */
+static int
+verb_form(fd_ctx *x, px_str h)
+{
+    if (h.len < 3 || memchr(h.ptr, ' ', h.len) != NULL) {
+        return 0;
+    }
+    px_pivot_lemma(x->pv, h, &x->form);
+    const px_str lemma = {x->form.ptr, x->form.len};
+    if (px_str_eq(lemma, h) ||
+        (px_pivot_pos(x->pv, lemma) & PX_POS_VERB) == 0) {
+        return 0;
+    }
+    if (h.ptr[h.len - 1] == 's') {
+        return 2;
+    }
+    const bool ing = h.len > 4 && memcmp(h.ptr + h.len - 3, "ing", 3) == 0;
+    return ing ? 0 : 1;
+}
+
 /* Adds one translation (piece number i of the entry). */
 static void
 fd_piece(fd_ctx *x, px_str piece, size_t i)
@@ -131,6 +168,7 @@ fd_piece(fd_ctx *x, px_str piece, size_t i)
          * rarer sense of its translations than one it knows (war) */
         const float hw = x->head_known ? w : w * 0.8f;
         px_lexb_add(x->b, x->lang, f, x->head, hw);
+        mark_verb(x, f);
         if (strcmp(x->lang, "ara") == 0 && starts_with_article(f)) {
             px_lexb_add(x->b, x->lang, (px_str){f.ptr + 4, f.len - 4}, x->head,
                         hw);
@@ -245,6 +283,7 @@ fd_entry(fd_ctx *x, px_str head, px_str body)
                         px_pivot_pos(x->pv, head) != 0;
         px_pivot_add_english(x->b, h, (px_str){x->gloss.ptr, x->gloss.len},
                              x->head);
+        x->head_verb = strcmp(x->lang, "ara") == 0 ? verb_form(x, head) : 0;
     }
     px_str line;
     px_lexsrc_line(&body, &line); /* the headword line */

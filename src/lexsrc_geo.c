@@ -4,7 +4,10 @@
  * language names (l:), time-zone exemplar cities (g: when the zone's city
  * is a GeoNames place of the same English name and zone, else z:), and
  * Gregorian month and weekday names (m:, d:; every ar_* sublocale, so the
- * Levantine كانون الثاني and the Maghrebi غشت come in too); and the
+ * Levantine كانون الثاني and the Maghrebi غشت come in too) and, outside
+ * English, the compact number words (млн, тыс: w:million, w:thousand;
+ * unit names were tried and dropped: they merged stories of the sample
+ * corpus that differ in their figures); and the
  * subdivision names of subdivisions/LOCALE.xml (r:, "usca" -> "US-CA", at
  * 0.9: below a country or city of the same name).
  *
@@ -391,6 +394,67 @@ zones(cldr_ctx *x, const xmlNode *dates)
     }
 }
 
+/* Adds the text of pattern node n ("0 тыс'.'", "0 миллиона") without its
+ * placeholder ({0}), digits, quotes and final period as a form of w:word. */
+static void
+add_pattern(cldr_ctx *x, const xmlNode *n, const char *word, float weight)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char buf[128];
+    size_t k = 0;
+    for (const char *c = (const char *)t; c != NULL && *c && k + 1 < sizeof buf;
+         c++) {
+        if (strncmp(c, "{0}", 3) == 0) {
+            c += 2;
+        } else if (*c != '\'' && *c != '0' && (*c < '1' || *c > '9')) {
+            buf[k++] = *c;
+        }
+    }
+    xmlFree(t);
+    px_str f = px_str_trim((px_str){buf, k});
+    if (f.len > 1 && f.ptr[f.len - 1] == '.') {
+        f.len--;
+    }
+    size_t letters = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        letters += ((unsigned char)f.ptr[i] & 0xC0) != 0x80;
+    }
+    if (letters >= 2 && memchr(f.ptr, '\xC2', f.len) == NULL) { /* no ¤ */
+        char name[112];
+        snprintf(name, sizeof name, "w:%s", word);
+        px_lexb_add(x->b, x->lang, f, px_lexb_concept(x->b, name, word),
+                    weight);
+    }
+}
+
+/* Compact number words (CLDR decimalFormats short and long: "0 тыс'.'",
+ * "0 миллиона") as w:thousand, w:million, w:billion, w:trillion. */
+static void
+number_words(cldr_ctx *x, const xmlNode *numbers)
+{
+    static const char *const powers[][2] = {{"1000", "thousand"},
+                                            {"1000000", "million"},
+                                            {"1000000000", "billion"},
+                                            {"1000000000000", "trillion"}};
+    for (const xmlNode *d = numbers != NULL ? numbers->children : NULL;
+         d != NULL; d = d->next) {
+        for (const xmlNode *l = is_el(d, "decimalFormats") ? d->children : NULL;
+             l != NULL; l = l->next) {
+            const xmlNode *f = child(l, "decimalFormat");
+            for (const xmlNode *p = f != NULL ? f->children : NULL; p != NULL;
+                 p = p->next) {
+                char type[24];
+                attr(p, "type", type, sizeof type);
+                for (size_t i = 0; is_el(p, "pattern") && i < 4; i++) {
+                    if (strcmp(type, powers[i][0]) == 0) {
+                        add_pattern(x, p, powers[i][1], 0.9f);
+                    }
+                }
+            }
+        }
+    }
+}
+
 static xmlDoc *
 read_xml(const char *path)
 {
@@ -415,6 +479,9 @@ main_file(cldr_ctx *x, const char *path)
     languages(x, ldn);
     calendars(x, dates);
     zones(x, dates);
+    if (!x->is_en) { /* English has them from WordNet, with their senses */
+        number_words(x, child(root, "numbers"));
+    }
     xmlFreeDoc(doc);
 }
 

@@ -10,7 +10,9 @@
  * and adds every form whose Snowball stem is not the lemma's (and not one
  * already added for it) with the lemma's best two senses at 0.9 times
  * their weight. Forms that share the lemma's stem are reached through the
- * stem space already, so they are not stored again.
+ * stem space already, so they are not stored again. A Russian perfective
+ * verb without senses first takes its imperfective partner's at 0.7 times
+ * their weight (px_lexsrc_ru_partner).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -333,13 +335,23 @@ dic_line(hs_ctx *x, px_str line)
 {
     const px_str word = field(&line);
     const char *slash = memchr(word.ptr, '/', word.len);
-    if (slash == NULL) {
-        return;
+    if (slash == NULL) { /* a word without rules (смочь) */
+        slash = word.ptr + word.len;
     }
     const px_str lemma = {word.ptr, (size_t)(slash - word.ptr)};
-    const px_str flags = {slash + 1, (size_t)(word.ptr + word.len - slash - 1)};
+    const px_str flags = {slash + (slash < word.ptr + word.len),
+                          (size_t)(word.ptr + word.len - slash) -
+                              (slash < word.ptr + word.len)};
     px_lex_sense s[HS_SENSES];
-    const size_t n_s = px_lexb_senses(x->b, x->lang, lemma, s, HS_SENSES);
+    size_t n_s = px_lexb_senses(x->b, x->lang, lemma, s, HS_SENSES);
+    if (n_s == 0 && strcmp(x->lang, "rus") == 0) {
+        /* a perfective verb: its partner's senses, inferred */
+        n_s = px_lexsrc_ru_partner(x->b, lemma, s, HS_SENSES);
+        for (size_t k = 0; k < n_s; k++) {
+            s[k].weight *= 0.7f;
+            px_lexb_add(x->b, x->lang, lemma, s[k].concept, s[k].weight);
+        }
+    }
     uint32_t w[HS_MAX_CP];
     uint32_t fl[HS_MAX_CP];
     const size_t n = decode(lemma, w, HS_MAX_CP);

@@ -107,6 +107,13 @@ px_lexsrc_space(char c)
  * cleans it ("ceasefire" and "cease-fire" both reach w:cease-fire). */
 void px_pivot_add_english(px_lexb *b, px_str text, px_str gloss, px_concept c);
 
+/* The senses (at most max, into out; how many) of the imperfective or
+ * simplex partner of the Russian perfective verb lemma (заявить:
+ * заявлять; пообещать: обещать), 0 when no partner has senses
+ * (lexsrc_aspect.c). */
+size_t px_lexsrc_ru_partner(px_lexb *b, px_str lemma, px_lex_sense *out,
+                            size_t max);
+
 /* The sense weight of the i-th sense (0-based) of a dictionary entry:
  * 0.9, 0.7, 0.5, then 0.4 (CONCEPTS.md). */
 float px_lexsrc_rank_weight(size_t i);

@@ -14,6 +14,12 @@
  * below a direct dictionary's, and only pivot senses of weight >= 0.5 (at
  * most two) are passed on, and only to forms that no direct dictionary
  * gives a sense of more than 0.6. Must run after the English dictionaries.
+ *
+ * The WikDict pairs into Russian from French, Dutch, Swedish, Italian and
+ * Polish (dict-freedict-fra-rus...) pass senses the same way, but only to
+ * forms that have none yet, and never for a capitalised word on either
+ * side: through these smaller dictionaries names went astray (Уэст read
+ * as w:west cost 1.3 points of cross-language story F1 on NTREX).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -40,20 +46,38 @@ typedef struct tri_ctx {
     size_t n_forms;
 } tri_ctx;
 
+/* True when s starts with a capital letter (Latin or Cyrillic). */
+static bool
+capitalised(px_str s)
+{
+    const unsigned char *u = (const unsigned char *)s.ptr;
+    if (s.len > 0 && u[0] >= 'A' && u[0] <= 'Z') {
+        return true;
+    }
+    return s.len > 1 && u[0] == 0xD0 &&
+           ((u[1] >= 0x90 && u[1] <= 0xAF) || u[1] == 0x81);
+}
+
 /* Adds the senses pivot form p has to other form o at rank weight w. */
 static void
 transfer(tri_ctx *x, px_str p, px_str o, float w)
 {
     px_lex_sense s[TRI_PIVOT_SENSES];
+    const bool german = strcmp(x->pivot, "deu") == 0;
     if (px_lexb_senses(x->b, x->other, o, s, 1) > 0 &&
-        s[0].weight > TRI_DIRECT) {
-        return; /* a direct dictionary knows o */
+        (!german || s[0].weight > TRI_DIRECT)) {
+        return; /* a direct dictionary (or German) knows o */
     }
     const size_t n = px_lexb_senses(x->b, x->pivot, p, s, TRI_PIVOT_SENSES);
+    if (!german && (capitalised(p) || capitalised(o))) {
+        return; /* names: the weaker pivots mistake them for words */
+    }
+    const float least = 0.5f;
+    const float scale = TRI_SCALE;
     for (size_t i = 0; i < n; i++) {
-        if (s[i].weight >= 0.5f) {
+        if (s[i].weight >= least) {
             px_lexb_add(x->b, x->other, o, s[i].concept,
-                        s[i].weight * w * TRI_SCALE);
+                        s[i].weight * w * scale);
             x->n_forms++;
         }
     }
@@ -209,7 +233,8 @@ tri_pair(tri_ctx *x, const char *dir, const char *name)
 static bool
 tri_langs(const char *pair, tri_ctx *x)
 {
-    static const char *const pivots[] = {"deu"};
+    static const char *const pivots[] = {"deu", "fra", "nld",
+                                         "swe", "ita", "pol"};
     if (strlen(pair) != 7 || pair[3] != '-') {
         return false;
     }
@@ -262,7 +287,7 @@ px_lexsrc_triangulate(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
         return px_fail(err, PX_EIO,
                        "FreeDict pivot pairs: none in %s: install "
                        "dict-freedict-deu-spa dict-freedict-deu-fra "
-                       "dict-freedict-deu-rus",
+                       "dict-freedict-deu-rus dict-freedict-fra-rus",
                        p->dictd);
     }
     return PX_OK;

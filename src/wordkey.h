@@ -62,4 +62,27 @@ bool px_wordkey_has_stemmer(const char *lang);
  * whole key first (ولد is a word, not و + لد), then these. */
 size_t px_wordkey_ar_clitics(px_str key, size_t *offs, size_t max);
 
+/* Arabic verb forms: the keys an Arabic word key may stand for as a verb
+ * that the lexicon lists (PX_LEX_VERB: a past tense, third person masculine
+ * singular, or its imperfect with ي). A leading conjunction (و ف), the future
+ * prefix س and the particle ل before an imperfect are split off; an
+ * imperfect (person prefix ي ت ن ا, subject suffix ون ان ين وا ن) gives its
+ * ي form and the past tenses its stem may have (sound and doubled verbs,
+ * hollow verbs with ا for و/ي, assimilated ones with و back, defective ones
+ * with final ي or ا, derived forms with their ا); a past tense with a
+ * subject suffix (ت تا وا نا تم تن) gives its stem; a verbal noun of a
+ * derived form (اتخاذ، ابلاغ) its verb. Candidates are written
+ * into buf (cap bytes) and out[0..max) points into it, likeliest first,
+ * no duplicates; returns how many (0 for keys that are not all Arabic
+ * letters). Callers keep only candidates flagged PX_LEX_VERB. */
+size_t px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out,
+                           size_t max);
+
+/* Arabic nominal inflection, as px_wordkey_ar_verbs writes candidates: the
+ * key without a plural, dual or accusative ending (ات ين ون ان تين تان ا),
+ * as it is and with ة (written ه in keys) back, and the singular of a
+ * broken plural of the pattern أفعال (اعوام: عام). Any sense counts. */
+size_t px_wordkey_ar_nouns(px_str key, char *buf, size_t cap, px_str *out,
+                           size_t max);
+
 #endif /* PX_WORDKEY_H */

@@ -47,6 +47,12 @@ build_lexicon(const char *path)
     add(b, "ara", "زوجة", "w:wife", 0.9f);
     add(b, "zho", "联合国", "n:united-nations", 1.0f);
     add(b, "zho", "加沙", "g:281133", 1.0f);
+    add(b, "ara", "وصل", "w:arrive", 0.9f);
+    px_lexb_mark(b, "ara", px_str_c("وصل"), PX_LEX_VERB);
+    add(b, "ara", "قوم", "w:folk", 0.9f); /* not a verb: يقوم stays out */
+    add(b, "ara", "مليار", "w:billion", 0.9f);
+    add(b, "rus", "произойти", "w:happen", 0.9f);
+    add(b, "rus", "лондон", "g:2643743", 1.0f);
     px_lexb_mark(b, "eng", px_str_c("the"), PX_LEX_STOP);
     px_lexb_mark(b, "eng", px_str_c("in"), PX_LEX_STOP);
     const bool ok = px_lexb_write(b, path, NULL) == PX_OK;
@@ -130,6 +136,25 @@ test_cognates(void)
     px_arena_free(f.a);
 }
 
+/* Inflected forms no dictionary lists, read as the listed ones at half
+ * weight: Arabic verbs (only keys marked PX_LEX_VERB) and noun endings,
+ * Russian -йти verbs and relational adjectives. */
+static void
+test_morphology(void)
+{
+    found f = find("وستصل يقوم المليارات", "arb");
+    CHECK(occ_is(&f, 0, "w:arrive", 0, 1));
+    CHECK(f.n_occ > 0 && f.occ[0].weight > 0.44f && f.occ[0].weight < 0.46f);
+    CHECK(occ_is(&f, 1, "w:billion", 2, 1));
+    CHECK(f.n_occ == 2);
+    px_arena_free(f.a);
+    f = find("Это произошло в лондонской больнице.", "rus");
+    CHECK(occ_is(&f, 0, "w:happen", 1, 1));
+    CHECK(occ_is(&f, 1, "g:2643743", 3, 1));
+    CHECK(f.n_occ == 2);
+    px_arena_free(f.a);
+}
+
 static void
 test_sums(void)
 {
@@ -202,6 +227,7 @@ main(void)
     if (splitter != NULL) {
         test_english();
         test_cognates();
+        test_morphology();
         test_sums();
         test_arabic_chinese();
         test_content();

@@ -281,7 +281,7 @@ check_damage(void)
     d[8] ^= 0x40;
     px_lexf_entry e;
     memcpy(&e, d + h.entries_off, sizeof e);
-    e.key_len = 0xffff;
+    e.key_off = UINT32_MAX; /* a key outside the strings */
     memcpy(d + h.entries_off, &e, sizeof e);
     CHECK(try_open(d, len) == PX_EPARSE);
     free(d);

@@ -121,15 +121,17 @@ write_freedict(const char *pair, const char *const *heads,
 static void
 write_mueller(void)
 {
-    const char *const h[] = {"00-database-short", "war", "day", "fir"};
+    const char *const h[] = {"00-database-short", "war", "day", "fir",
+                             "declare"};
     const char *const b[] = {
         "00-database-short\n     Mueller\n",
         "war\n   [wO:]\n   1. _n.\n      1) война; civil war гражданская"
         "\n      война\n      2) _ист. борьба (за власть)\n   2. _v. "
         "воевать\n",
         "day\n   [deI] _n. день; _attr. дневной\n",
-        "fir\n   [f3:] _n. ёлка, пихта\n"};
-    write_dictd("mueller7", h, b, 4);
+        "fir\n   [f3:] _n. ёлка, пихта\n",
+        "declare\n   [dI'kleE] _v. заявлять\n"};
+    write_dictd("mueller7", h, b, 5);
 }
 
 /* A Hunspell pair whose rules change the stem: день -> дня, дней. */
@@ -138,17 +140,23 @@ write_hunspell(void)
 {
     write_file("hunspell/ru_RU.aff", "SET UTF-8\n\nSFX A Y 2\n"
                                      "SFX A   ень   ня    ень\n"
-                                     "SFX A   ень   ней   [^x]ень\n");
-    write_file("hunspell/ru_RU.dic", "2\nдень/A\nночь/A\n");
+                                     "SFX A   ень   ней   [^x]ень\n"
+                                     "SFX B Y 1\n"
+                                     "SFX B   ить   ил    ить\n");
+    /* заявить: a perfective without senses, paired with заявлять */
+    write_file("hunspell/ru_RU.dic", "3\nдень/A\nночь/A\nзаявить/B\n");
 }
 
 static void
 write_dicts(void)
 {
-    const char *const eh[] = {"00databaseinfo", "war", "trump", "un"};
-    const char *const eb[] = {"English-Arabic test\n", "War /w/\nالحرب\n",
-                              "Trump /t/\nالبوق\n", "UN /j/\nالأمم المتحدة\n"};
-    write_freedict("eng-ara", eh, eb, 4);
+    const char *const eh[] = {"00databaseinfo", "war",    "trump", "un",
+                              "arrived",        "arrives"};
+    const char *const eb[] = {
+        "English-Arabic test\n", "War /w/\nالحرب\n",
+        "Trump /t/\nالبوق\n",    "UN /j/\nالأمم المتحدة\n",
+        "Arrived /a/\nوصل\n",    "Arrives /a/\nيصل، وصول\n"};
+    write_freedict("eng-ara", eh, eb, 6);
     const char *const ah[] = {"سلام"};
     const char *const ab[] = {"سلام /s/\n1. Peace\n2. Salaam\n"};
     write_freedict("ara-eng", ah, ab, 1);
@@ -184,7 +192,8 @@ write_wordnet(void)
     write_file("wordnet/data.noun", data);
     write_file("wordnet/index.noun", index);
     write_file("wordnet/data.verb", "00000000 30 v 01 kill 0 000 | die  \n");
-    write_file("wordnet/index.verb", "kill v 1 0 1 0 00000000  \n");
+    write_file("wordnet/index.verb", "arrive v 1 0 1 0 00000001  \n"
+                                     "kill v 1 0 1 0 00000000  \n");
     write_file("wordnet/noun.exc", "children child\n");
 }
 
@@ -323,6 +332,9 @@ check_mueller(void)
     CHECK(is("rus", "дня", 0, "w:day", 0.72f * 0.9f));
     CHECK(is("rus", "дней", 0, "w:day", 0.72f * 0.9f));
     CHECK(is("rus", "ночи", 0, "", 0));
+    /* a perfective takes its imperfective partner's senses at 0.7 */
+    CHECK(is("rus", "заявлять", 0, "w:declare", 0.9f * 0.8f));
+    CHECK(is("rus", "заявить", 0, "w:declare", 0.9f * 0.8f * 0.7f));
 }
 
 static void
@@ -356,6 +368,12 @@ check_lists(void)
     CHECK((flags_of("eng", "us") & PX_LEX_STOP) == 0);
     CHECK(flags_of("zho", "的") == PX_LEX_STOP);
     CHECK(flags_of("ara", "في") == PX_LEX_STOP);
+    CHECK(flags_of("ara", "فيها") == PX_LEX_STOP); /* with a pronoun */
+    /* Arabic translations of English verb forms: past, ي imperfect */
+    CHECK((flags_of("ara", "وصل") & PX_LEX_VERB) != 0);
+    CHECK((flags_of("ara", "يصل") & PX_LEX_VERB) != 0);
+    CHECK((flags_of("ara", "وصول") & PX_LEX_VERB) == 0);
+    CHECK((flags_of("ara", "الحرب") & PX_LEX_VERB) == 0);
 }
 
 static void

@@ -116,6 +116,58 @@ test_clitics(void)
     check_clitics("ول", 0, NULL); /* nothing may leave one letter */
 }
 
+/* True when the analysis of word (by fn) offers cand among its
+ * candidates; *pos gets its place. */
+typedef size_t (*analysis_fn)(px_str, char *, size_t, px_str *, size_t);
+
+static bool
+offers(analysis_fn fn, const char *word, const char *cand, size_t *pos)
+{
+    px_buf k = {0};
+    px_error err = {0};
+    CHECK(px_wordkey_key(wk, "arb", px_str_c(word), &k, &err) == PX_OK);
+    char buf[512];
+    px_str out[32];
+    const size_t n = fn((px_str){k.ptr, k.len}, buf, sizeof buf, out, 32);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        found = px_str_eq(out[i], px_str_c(cand));
+        *pos = i;
+    }
+    px_buf_fini(&k);
+    return found;
+}
+
+static void
+test_ar_verbs(void)
+{
+    size_t at = 0;
+    CHECK(offers(px_wordkey_ar_verbs, "تكون", "كان", &at));  /* hollow */
+    CHECK(offers(px_wordkey_ar_verbs, "يكن", "كان", &at));   /* jussive */
+    CHECK(offers(px_wordkey_ar_verbs, "ستكون", "كان", &at)); /* future */
+    CHECK(offers(px_wordkey_ar_verbs, "تصل", "وصل", &at));   /* assimilated */
+    CHECK(offers(px_wordkey_ar_verbs, "يستخدمون", "استخدم", &at)); /* X */
+    CHECK(offers(px_wordkey_ar_verbs, "تقول", "يقول", &at));       /* ي form */
+    CHECK(offers(px_wordkey_ar_verbs, "وصلت", "وصل", &at));   /* past + ت */
+    CHECK(offers(px_wordkey_ar_verbs, "شهدت", "يشهد", &at));  /* imperfect */
+    CHECK(offers(px_wordkey_ar_verbs, "اتخاذ", "اتخذ", &at)); /* masdar */
+    /* تمت is تم + ت before it is ت + مت (مات "died") */
+    size_t tam = 0;
+    size_t mat = 0;
+    CHECK(offers(px_wordkey_ar_verbs, "تمت", "تم", &tam));
+    CHECK(offers(px_wordkey_ar_verbs, "تمت", "مات", &mat) && tam < mat);
+    char buf[8];
+    px_str out[4];
+    CHECK(px_wordkey_ar_verbs(px_str_c("war"), buf, sizeof buf, out, 4) == 0);
+    CHECK(px_wordkey_ar_verbs(px_str_c("يستخدمون"), buf, sizeof buf, out, 4) <=
+          4); /* bounded by the buffer */
+    CHECK(offers(px_wordkey_ar_nouns, "مليارات", "مليار", &at));
+    CHECK(offers(px_wordkey_ar_nouns, "مباراتين", "مباراه", &at));
+    CHECK(offers(px_wordkey_ar_nouns, "اعوام", "عام", &at)); /* أفعال */
+    CHECK(offers(px_wordkey_ar_nouns, "اسبوعيا", "اسبوعي", &at));
+    CHECK(!offers(px_wordkey_ar_nouns, "عليا", "علي", &at));
+}
+
 int
 main(void)
 {
@@ -125,6 +177,7 @@ main(void)
     test_stems();
     test_bases();
     test_clitics();
+    test_ar_verbs();
     px_wordkey_free(wk);
     return check_summary();
 }

@@ -168,9 +168,10 @@ static void
 print_hit(const px_lex *lex, const char *label, px_str key, const px_lex_hit *h)
 {
     printf("  %s %.*s:", label, (int)key.len, key.ptr);
-    printf("%s%s%s\n", (h->flags & PX_LEX_PREFIX) ? " prefix" : "",
+    printf("%s%s%s%s\n", (h->flags & PX_LEX_PREFIX) ? " prefix" : "",
            (h->flags & PX_LEX_WORD) ? " word" : "",
-           (h->flags & PX_LEX_STOP) ? " stop" : "");
+           (h->flags & PX_LEX_STOP) ? " stop" : "",
+           (h->flags & PX_LEX_VERB) ? " verb" : "");
     for (uint32_t i = 0; i < h->n_senses; i++) {
         const px_str n = px_lex_concept_name(lex, h->senses[i].concept);
         const px_str g = px_lex_concept_gloss(lex, h->senses[i].concept);
