@@ -272,14 +272,18 @@ walk_time(const px_story_art *x, int64_t lead_s)
     return x->t != PX_TIME_NONE && x->pin != SIZE_MAX ? x->t - lead_s : x->t;
 }
 
-/* px_story_cmp_time over walk_time. */
+/* The walk order: undated articles first (in order of adding), then
+ * dated ones by walk_time. A story of undated articles has no time and
+ * so never closes: every dated article is compared with it, which is
+ * what clustering an undated article without the window means (walked
+ * last, it would only meet the stories still open at the newest date). */
 static int
 cmp_walk(const px_story_art *arts, size_t i, size_t j, int64_t lead_s)
 {
     const int64_t ti = walk_time(&arts[i], lead_s);
     const int64_t tj = walk_time(&arts[j], lead_s);
     if ((ti == PX_TIME_NONE) != (tj == PX_TIME_NONE)) {
-        return ti == PX_TIME_NONE ? 1 : -1;
+        return ti == PX_TIME_NONE ? -1 : 1;
     }
     if (ti != tj) {
         return ti < tj ? -1 : 1;

@@ -2,8 +2,9 @@
  * dedup, clustering) and story_json.c (output).
  *
  * Articles are kept in order of adding; px_storyset_cluster orders them by
- * time (publication date, else fetch date; undated ones last, in order of
- * adding, compared without the window), then walks them once: each article
+ * time (publication date, else fetch date; undated ones first, in order
+ * of adding: their stories have no time and never close, so every dated
+ * article is compared with them), then walks them once: each article
  * joins the copy group of its most similar live earlier copy (dedup.h) and
  * takes that group's story; an article that is no copy is clustered
  * (cluster.h). A copy group therefore never spans two stories. The group's
