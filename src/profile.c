@@ -29,7 +29,14 @@
 #define W_NUMBER       3.0f
 #define W_DAY          0.5f
 /* A title's words count this many times. */
-#define TITLE_BOOST 2.0f
+#define TITLE_BOOST 3.0f
+/* An article without a title: its first words stand in for it (news
+ * leads; pages whose title was not extracted, texts that begin with it). */
+#define LEAD_WORDS 10
+/* Stems are cut to this many letters: languages Snowball has no stemmer
+ * for (Polish, Czech, Ukrainian...) still meet their inflected forms, and
+ * compounds their head. */
+#define STEM_CHARS 6
 
 struct px_profiler {
     const px_lex *lex;
@@ -130,7 +137,8 @@ concept_weight(const px_lex *lex, px_concept c)
  * names. */
 static px_status
 add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
-             size_t n, float boost, px_arena *a, px_error *err)
+             size_t n, const float boost[2], size_t lead, px_arena *a,
+             px_error *err)
 {
     if (p->lex == NULL) {
         return PX_OK;
@@ -149,8 +157,9 @@ add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
         const float scale = sum > 1.0f ? 1.0f / sum : 1.0f;
         for (; i < e; i++) {
             const float kw = concept_weight(p->lex, occ[i].concept);
+            const float b = boost[occ[i].word < lead];
             if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
-                         kw * occ[i].weight * scale * boost)) {
+                         kw * occ[i].weight * scale * b)) {
                 return px_fail(err, PX_ENOMEM, "profile: out of memory");
             }
         }
@@ -174,10 +183,24 @@ is_name_candidate(const px_word *w)
                      strcmp(px_word_script_name(w->script), "Arab") == 0;
 }
 
+/* The bytes of stem's first STEM_CHARS letters (UTF-8). */
+static size_t
+stem_prefix(px_str stem)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < stem.len; i++) {
+        if (((unsigned char)stem.ptr[i] & 0xC0) != 0x80 &&
+            chars++ == STEM_CHARS) {
+            return i;
+        }
+    }
+    return stem.len;
+}
+
 /* Stems of content words and transliteration keys of unknown names. */
 static px_status
 add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
-          size_t n, float boost, px_error *err)
+          size_t n, const float boost[2], size_t lead, px_error *err)
 {
     char base[4];
     px_wordkey_base(lang, base);
@@ -185,9 +208,10 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (!px_concepts_is_content(&w[i])) {
             continue;
         }
-        const uint64_t h =
-            px_hash64(w[i].stem.ptr, w[i].stem.len, px_hash64(base, 3, 0));
-        if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * boost)) {
+        const float b = boost[i < lead];
+        const uint64_t h = px_hash64(w[i].stem.ptr, stem_prefix(w[i].stem),
+                                     px_hash64(base, 3, 0));
+        if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * b)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
         if (!is_name_candidate(&w[i])) {
@@ -202,7 +226,7 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (p->key.len >= 2 &&
             !add_raw(p,
                      feat_id(PX_FK_NAME, px_hash64(p->key.ptr, p->key.len, 0)),
-                     W_TRANSLIT * boost)) {
+                     W_TRANSLIT * b)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
     }
@@ -302,16 +326,18 @@ sign(px_profiler *p, const px_word *w, size_t n, px_arena *a, px_profile *out,
     return PX_OK;
 }
 
+/* Words of part s: its first lead words count boost[1] times, the others
+ * boost[0] times. */
 static px_status
-profile_part(px_profiler *p, px_str s, const char *lang, float boost,
-             px_arena *a, px_word **w, size_t *n, px_error *err)
+profile_part(px_profiler *p, px_str s, const char *lang, const float boost[2],
+             size_t lead, px_arena *a, px_word **w, size_t *n, px_error *err)
 {
     px_status rc = px_words_split(p->words, s, lang, a, w, n, err);
     if (rc == PX_OK) {
-        rc = add_concepts(p, s, lang, *w, *n, boost, a, err);
+        rc = add_concepts(p, s, lang, *w, *n, boost, lead, a, err);
     }
     if (rc == PX_OK) {
-        rc = add_words(p, s, lang, *w, *n, boost, err);
+        rc = add_words(p, s, lang, *w, *n, boost, lead, err);
     }
     return rc;
 }
@@ -334,11 +360,14 @@ px_profile_build(px_profiler *p, px_str title, px_str text, const char *lang,
     }
     px_word *w = NULL;
     size_t n = 0;
+    static const float title_boost[2] = {TITLE_BOOST, TITLE_BOOST};
+    static const float text_boost[2] = {1.0f, TITLE_BOOST};
     if (rc == PX_OK && title.len > 0) {
-        rc = profile_part(p, title, out->lang, TITLE_BOOST, a, &w, &n, err);
+        rc = profile_part(p, title, out->lang, title_boost, 0, a, &w, &n, err);
     }
     if (rc == PX_OK) {
-        rc = profile_part(p, text, out->lang, 1.0f, a, &w, &n, err);
+        rc = profile_part(p, text, out->lang, text_boost,
+                          title.len > 0 ? 0 : LEAD_WORDS, a, &w, &n, err);
     }
     out->n_words = n;
     if (rc == PX_OK) {

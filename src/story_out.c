@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "story.h"
+#include "wordkey.h"
 
 static int
 by_u64(const void *a, const void *b)
@@ -85,6 +86,32 @@ px_storyset_n_stories(const px_storyset *s)
     return s->n_stories;
 }
 
+/* Whether feature id takes part in comparing two articles: in one
+ * language (one stem space) the words themselves compare, with figures
+ * and days (the concepts and name keys the lexicon derives from those
+ * words add its ambiguity); across languages everything but the words. */
+static bool
+compared(uint64_t id, bool same_lang)
+{
+    const unsigned k = PX_FK_OF(id);
+    return same_lang ? k == PX_FK_STEM || k == PX_FK_NUMBER || k == PX_FK_DAY
+                     : k != PX_FK_STEM;
+}
+
+static double
+sub_norm(const px_storyset *s, const px_profile *p, bool same_lang)
+{
+    double norm = 0.0;
+    for (size_t j = 0; j < p->n_feats; j++) {
+        if (compared(p->feats[j].id, same_lang)) {
+            const double w =
+                p->feats[j].weight * px_story_idf(s, p->feats[j].id);
+            norm += w * w;
+        }
+    }
+    return sqrt(norm);
+}
+
 double
 px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
 {
@@ -93,6 +120,11 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
     }
     const px_profile *a = &s->arts[i].prof;
     const px_profile *b = &s->arts[j].prof;
+    char base_a[4];
+    char base_b[4];
+    px_wordkey_base(a->lang, base_a);
+    px_wordkey_base(b->lang, base_b);
+    const bool same = memcmp(base_a, base_b, 4) == 0;
     double dot = 0.0;
     size_t x = 0;
     size_t y = 0;
@@ -102,11 +134,12 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
         } else if (a->feats[x].id > b->feats[y].id) {
             y++;
         } else {
-            const double idf = px_story_idf(s, a->feats[x].id);
+            const uint64_t id = a->feats[x].id;
+            const double idf = compared(id, same) ? px_story_idf(s, id) : 0.0;
             dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
         }
     }
-    const double norms = s->arts[i].norm * s->arts[j].norm;
+    const double norms = sub_norm(s, a, same) * sub_norm(s, b, same);
     return norms > 0 ? dot / norms : 0.0;
 }
 
