@@ -37,6 +37,26 @@
  * for (Polish, Czech, Ukrainian...) still meet their inflected forms, and
  * compounds their head. */
 #define STEM_CHARS 6
+/* Past the lead, word i of a text weighs POS_HALF / (POS_HALF + i): news
+ * says what the story is first (word 100 counts half, word 300 a quarter),
+ * and a long text's closing paragraphs and boilerplate drown less of it. */
+#define POS_HALF 100.0f
+
+/* How the words of one part (title or text) weigh by position. */
+typedef struct part_weight {
+    float first; /* the first `lead` words */
+    size_t lead;
+    float half; /* then half / (half + i) for word i; 0: 1 */
+} part_weight;
+
+static float
+word_weight(const part_weight *pw, size_t i)
+{
+    if (i < pw->lead) {
+        return pw->first;
+    }
+    return pw->half > 0 ? pw->half / (pw->half + (float)i) : 1.0f;
+}
 
 struct px_profiler {
     const px_lex *lex;
@@ -137,8 +157,7 @@ concept_weight(const px_lex *lex, px_concept c)
  * names. */
 static px_status
 add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
-             size_t n, const float boost[2], size_t lead, px_arena *a,
-             px_error *err)
+             size_t n, const part_weight *pw, px_arena *a, px_error *err)
 {
     if (p->lex == NULL) {
         return PX_OK;
@@ -157,7 +176,7 @@ add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
         const float scale = sum > 1.0f ? 1.0f / sum : 1.0f;
         for (; i < e; i++) {
             const float kw = concept_weight(p->lex, occ[i].concept);
-            const float b = boost[occ[i].word < lead];
+            const float b = word_weight(pw, occ[i].word);
             if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
                          kw * occ[i].weight * scale * b)) {
                 return px_fail(err, PX_ENOMEM, "profile: out of memory");
@@ -200,7 +219,7 @@ stem_prefix(px_str stem)
 /* Stems of content words and transliteration keys of unknown names. */
 static px_status
 add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
-          size_t n, const float boost[2], size_t lead, px_error *err)
+          size_t n, const part_weight *pw, px_error *err)
 {
     char base[4];
     px_wordkey_base(lang, base);
@@ -208,7 +227,7 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (!px_concepts_is_content(&w[i])) {
             continue;
         }
-        const float b = boost[i < lead];
+        const float b = word_weight(pw, i);
         const uint64_t h = px_hash64(w[i].stem.ptr, stem_prefix(w[i].stem),
                                      px_hash64(base, 3, 0));
         if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * b)) {
@@ -326,18 +345,17 @@ sign(px_profiler *p, const px_word *w, size_t n, px_arena *a, px_profile *out,
     return PX_OK;
 }
 
-/* Words of part s: its first lead words count boost[1] times, the others
- * boost[0] times. */
+/* Words of part s, weighed by position as pw says. */
 static px_status
-profile_part(px_profiler *p, px_str s, const char *lang, const float boost[2],
-             size_t lead, px_arena *a, px_word **w, size_t *n, px_error *err)
+profile_part(px_profiler *p, px_str s, const char *lang, const part_weight *pw,
+             px_arena *a, px_word **w, size_t *n, px_error *err)
 {
     px_status rc = px_words_split(p->words, s, lang, a, w, n, err);
     if (rc == PX_OK) {
-        rc = add_concepts(p, s, lang, *w, *n, boost, lead, a, err);
+        rc = add_concepts(p, s, lang, *w, *n, pw, a, err);
     }
     if (rc == PX_OK) {
-        rc = add_words(p, s, lang, *w, *n, boost, lead, err);
+        rc = add_words(p, s, lang, *w, *n, pw, err);
     }
     return rc;
 }
@@ -360,14 +378,14 @@ px_profile_build(px_profiler *p, px_str title, px_str text, const char *lang,
     }
     px_word *w = NULL;
     size_t n = 0;
-    static const float title_boost[2] = {TITLE_BOOST, TITLE_BOOST};
-    static const float text_boost[2] = {1.0f, TITLE_BOOST};
+    const part_weight tw = {TITLE_BOOST, SIZE_MAX, 0.0f};
+    const part_weight xw = {TITLE_BOOST, title.len > 0 ? 0 : LEAD_WORDS,
+                            POS_HALF};
     if (rc == PX_OK && title.len > 0) {
-        rc = profile_part(p, title, out->lang, title_boost, 0, a, &w, &n, err);
+        rc = profile_part(p, title, out->lang, &tw, a, &w, &n, err);
     }
     if (rc == PX_OK) {
-        rc = profile_part(p, text, out->lang, text_boost,
-                          title.len > 0 ? 0 : LEAD_WORDS, a, &w, &n, err);
+        rc = profile_part(p, text, out->lang, &xw, a, &w, &n, err);
     }
     out->n_words = n;
     if (rc == PX_OK) {
