@@ -37,10 +37,11 @@
  * for (Polish, Czech, Ukrainian...) still meet their inflected forms, and
  * compounds their head. */
 #define STEM_CHARS 6
-/* Past the lead, word i of a text weighs POS_HALF / (POS_HALF + i): news
- * says what the story is first (word 100 counts half, word 300 a quarter),
- * and a long text's closing paragraphs and boilerplate drown less of it. */
-#define POS_HALF 100.0f
+/* Past the lead, word i of a text (and a figure there) weighs
+ * POS_HALF / (POS_HALF + i): news says what the story is first (word 200
+ * counts half, word 600 a quarter), and a long text's closing paragraphs
+ * and boilerplate drown less of it. */
+#define POS_HALF 200.0f
 
 /* How the words of one part (title or text) weigh by position. */
 typedef struct part_weight {
@@ -252,10 +253,29 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
     return PX_OK;
 }
 
-/* Figures (not date parts) by value, and dates resolved to the day. */
+/* The number of words of w[0..n) that start before byte off. */
+static size_t
+word_at(const px_word *w, size_t n, size_t off)
+{
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (w[mid].off < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Figures (not date parts) by value, weighed by position as the words of
+ * the text, and dates resolved to the day. */
 static px_status
 add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
-          px_arena *a, px_error *err)
+          const px_word *w, size_t n_w, const part_weight *pw, px_arena *a,
+          px_error *err)
 {
     px_figure *f = NULL;
     size_t n_f = 0;
@@ -270,8 +290,9 @@ add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
             continue;
         }
         const double v = f[i].value;
+        const float b = word_weight(pw, word_at(w, n_w, f[i].off));
         if (!add_raw(p, feat_id(PX_FK_NUMBER, px_hash64(&v, sizeof v, 1)),
-                     W_NUMBER)) {
+                     W_NUMBER * b)) {
             rc = px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
     }
@@ -392,7 +413,7 @@ px_profile_build(px_profiler *p, px_str title, px_str text, const char *lang,
         rc = sign(p, w, n, a, out, err);
     }
     if (rc == PX_OK) {
-        rc = add_facts(p, text, out->lang, anchor, a, err);
+        rc = add_facts(p, text, out->lang, anchor, w, n, &xw, a, err);
     }
     return rc == PX_OK ? finish(p, a, out, err) : rc;
 }

@@ -13,8 +13,8 @@
  *   PX_FK_DAY      dates the text states, resolved to the day
  * Weights grow with the logarithm of the count; the title's words count
  * three times, and so do the first 10 words of a text without a title;
- * later words of the text weigh less the further they are (figures and
- * dates do not).
+ * later words and figures of the text weigh less the further they are
+ * (word i: 200 / (200 + i); dates do not).
  * The signature is MinHash
  * over the keys of the text's words (not the title, so a syndicated copy
  * with a new headline still matches).
