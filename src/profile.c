@@ -152,6 +152,27 @@ concept_weight(const px_lex *lex, px_concept c)
     }
 }
 
+/* Whether word w is too short to name a concept by itself: one or two
+ * letters, not in ideographs and not an acronym in capitals (EU, UN).
+ * Such words of a language the lexicon lacks meet English and
+ * script-neutral entries by chance (Fijian na, ni, e: sodium, nickel,
+ * vitamin E) and would tie every article of that language together. */
+static bool
+too_short(px_str text, const px_word *w)
+{
+    if ((w->flags & PX_WORD_IDEO) != 0 || w->key.len > 8) {
+        return false;
+    }
+    size_t letters = 0;
+    for (size_t i = 0; i < w->key.len; i++) {
+        letters += ((unsigned char)w->key.ptr[i] & 0xC0) != 0x80;
+    }
+    const char *s = text.ptr + w->off;
+    const bool caps =
+        w->len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+    return letters <= 2 && !caps;
+}
+
 /* Concepts of words[0..n). A match of several senses (a word with many
  * dictionary translations) shares one unit of weight among them in
  * proportion to their lexicon weights, so that vague words do not outweigh
@@ -175,7 +196,12 @@ add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
             sum += occ[e++].weight;
         }
         const float scale = sum > 1.0f ? 1.0f / sum : 1.0f;
+        const bool skip =
+            occ[i].n_words == 1 && too_short(text, &w[occ[i].word]);
         for (; i < e; i++) {
+            if (skip) {
+                continue;
+            }
             const float kw = concept_weight(p->lex, occ[i].concept);
             const float b = word_weight(pw, occ[i].word);
             if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
