@@ -29,7 +29,35 @@
 #define W_NUMBER       3.0f
 #define W_DAY          0.5f
 /* A title's words count this many times. */
-#define TITLE_BOOST 2.0f
+#define TITLE_BOOST 3.0f
+/* An article without a title: its first words stand in for it (news
+ * leads; pages whose title was not extracted, texts that begin with it). */
+#define LEAD_WORDS 10
+/* Stems are cut to this many letters: languages Snowball has no stemmer
+ * for (Polish, Czech, Ukrainian...) still meet their inflected forms, and
+ * compounds their head. */
+#define STEM_CHARS 6
+/* Past the lead, word i of a text (and a figure there) weighs
+ * POS_HALF / (POS_HALF + i): news says what the story is first (word 200
+ * counts half, word 600 a quarter), and a long text's closing paragraphs
+ * and boilerplate drown less of it. */
+#define POS_HALF 200.0f
+
+/* How the words of one part (title or text) weigh by position. */
+typedef struct part_weight {
+    float first; /* the first `lead` words */
+    size_t lead;
+    float half; /* then half / (half + i) for word i; 0: 1 */
+} part_weight;
+
+static float
+word_weight(const part_weight *pw, size_t i)
+{
+    if (i < pw->lead) {
+        return pw->first;
+    }
+    return pw->half > 0 ? pw->half / (pw->half + (float)i) : 1.0f;
+}
 
 struct px_profiler {
     const px_lex *lex;
@@ -124,13 +152,34 @@ concept_weight(const px_lex *lex, px_concept c)
     }
 }
 
+/* Whether word w is too short to name a concept by itself: one or two
+ * letters, not in ideographs and not an acronym in capitals (EU, UN).
+ * Such words of a language the lexicon lacks meet English and
+ * script-neutral entries by chance (Fijian na, ni, e: sodium, nickel,
+ * vitamin E) and would tie every article of that language together. */
+static bool
+too_short(px_str text, const px_word *w)
+{
+    if ((w->flags & PX_WORD_IDEO) != 0 || w->key.len > 8) {
+        return false;
+    }
+    size_t letters = 0;
+    for (size_t i = 0; i < w->key.len; i++) {
+        letters += ((unsigned char)w->key.ptr[i] & 0xC0) != 0x80;
+    }
+    const char *s = text.ptr + w->off;
+    const bool caps =
+        w->len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+    return letters <= 2 && !caps;
+}
+
 /* Concepts of words[0..n). A match of several senses (a word with many
  * dictionary translations) shares one unit of weight among them in
  * proportion to their lexicon weights, so that vague words do not outweigh
  * names. */
 static px_status
 add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
-             size_t n, float boost, px_arena *a, px_error *err)
+             size_t n, const part_weight *pw, px_arena *a, px_error *err)
 {
     if (p->lex == NULL) {
         return PX_OK;
@@ -147,10 +196,16 @@ add_concepts(px_profiler *p, px_str text, const char *lang, const px_word *w,
             sum += occ[e++].weight;
         }
         const float scale = sum > 1.0f ? 1.0f / sum : 1.0f;
+        const bool skip =
+            occ[i].n_words == 1 && too_short(text, &w[occ[i].word]);
         for (; i < e; i++) {
+            if (skip) {
+                continue;
+            }
             const float kw = concept_weight(p->lex, occ[i].concept);
+            const float b = word_weight(pw, occ[i].word);
             if (!add_raw(p, feat_id(PX_FK_CONCEPT, occ[i].concept),
-                         kw * occ[i].weight * scale * boost)) {
+                         kw * occ[i].weight * scale * b)) {
                 return px_fail(err, PX_ENOMEM, "profile: out of memory");
             }
         }
@@ -174,10 +229,24 @@ is_name_candidate(const px_word *w)
                      strcmp(px_word_script_name(w->script), "Arab") == 0;
 }
 
+/* The bytes of stem's first STEM_CHARS letters (UTF-8). */
+static size_t
+stem_prefix(px_str stem)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < stem.len; i++) {
+        if (((unsigned char)stem.ptr[i] & 0xC0) != 0x80 &&
+            chars++ == STEM_CHARS) {
+            return i;
+        }
+    }
+    return stem.len;
+}
+
 /* Stems of content words and transliteration keys of unknown names. */
 static px_status
 add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
-          size_t n, float boost, px_error *err)
+          size_t n, const part_weight *pw, px_error *err)
 {
     char base[4];
     px_wordkey_base(lang, base);
@@ -185,9 +254,10 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (!px_concepts_is_content(&w[i])) {
             continue;
         }
-        const uint64_t h =
-            px_hash64(w[i].stem.ptr, w[i].stem.len, px_hash64(base, 3, 0));
-        if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * boost)) {
+        const float b = word_weight(pw, i);
+        const uint64_t h = px_hash64(w[i].stem.ptr, stem_prefix(w[i].stem),
+                                     px_hash64(base, 3, 0));
+        if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * b)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
         if (!is_name_candidate(&w[i])) {
@@ -202,17 +272,36 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
         if (p->key.len >= 2 &&
             !add_raw(p,
                      feat_id(PX_FK_NAME, px_hash64(p->key.ptr, p->key.len, 0)),
-                     W_TRANSLIT * boost)) {
+                     W_TRANSLIT * b)) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
     }
     return PX_OK;
 }
 
-/* Figures (not date parts) by value, and dates resolved to the day. */
+/* The number of words of w[0..n) that start before byte off. */
+static size_t
+word_at(const px_word *w, size_t n, size_t off)
+{
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (w[mid].off < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Figures (not date parts) by value, weighed by position as the words of
+ * the text, and dates resolved to the day. */
 static px_status
 add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
-          px_arena *a, px_error *err)
+          const px_word *w, size_t n_w, const part_weight *pw, px_arena *a,
+          px_error *err)
 {
     px_figure *f = NULL;
     size_t n_f = 0;
@@ -227,8 +316,9 @@ add_facts(px_profiler *p, px_str text, const char *lang, const px_date *anchor,
             continue;
         }
         const double v = f[i].value;
+        const float b = word_weight(pw, word_at(w, n_w, f[i].off));
         if (!add_raw(p, feat_id(PX_FK_NUMBER, px_hash64(&v, sizeof v, 1)),
-                     W_NUMBER)) {
+                     W_NUMBER * b)) {
             rc = px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
     }
@@ -302,16 +392,17 @@ sign(px_profiler *p, const px_word *w, size_t n, px_arena *a, px_profile *out,
     return PX_OK;
 }
 
+/* Words of part s, weighed by position as pw says. */
 static px_status
-profile_part(px_profiler *p, px_str s, const char *lang, float boost,
+profile_part(px_profiler *p, px_str s, const char *lang, const part_weight *pw,
              px_arena *a, px_word **w, size_t *n, px_error *err)
 {
     px_status rc = px_words_split(p->words, s, lang, a, w, n, err);
     if (rc == PX_OK) {
-        rc = add_concepts(p, s, lang, *w, *n, boost, a, err);
+        rc = add_concepts(p, s, lang, *w, *n, pw, a, err);
     }
     if (rc == PX_OK) {
-        rc = add_words(p, s, lang, *w, *n, boost, err);
+        rc = add_words(p, s, lang, *w, *n, pw, err);
     }
     return rc;
 }
@@ -334,18 +425,21 @@ px_profile_build(px_profiler *p, px_str title, px_str text, const char *lang,
     }
     px_word *w = NULL;
     size_t n = 0;
+    const part_weight tw = {TITLE_BOOST, SIZE_MAX, 0.0f};
+    const part_weight xw = {TITLE_BOOST, title.len > 0 ? 0 : LEAD_WORDS,
+                            POS_HALF};
     if (rc == PX_OK && title.len > 0) {
-        rc = profile_part(p, title, out->lang, TITLE_BOOST, a, &w, &n, err);
+        rc = profile_part(p, title, out->lang, &tw, a, &w, &n, err);
     }
     if (rc == PX_OK) {
-        rc = profile_part(p, text, out->lang, 1.0f, a, &w, &n, err);
+        rc = profile_part(p, text, out->lang, &xw, a, &w, &n, err);
     }
     out->n_words = n;
     if (rc == PX_OK) {
         rc = sign(p, w, n, a, out, err);
     }
     if (rc == PX_OK) {
-        rc = add_facts(p, text, out->lang, anchor, a, err);
+        rc = add_facts(p, text, out->lang, anchor, w, n, &xw, a, err);
     }
     return rc == PX_OK ? finish(p, a, out, err) : rc;
 }

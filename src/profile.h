@@ -4,13 +4,18 @@
  * Features (cluster.h px_feat; the top byte of the id is the kind):
  *   PX_FK_CONCEPT  lexicon concepts of the title and text (language-free);
  *                  names and places weigh most, months and weekdays least
- *   PX_FK_STEM     content-word stems of the article's own language
+ *   PX_FK_STEM     content-word stems of the article's own language, cut
+ *                  to their first 6 letters
  *   PX_FK_NAME     transliteration keys of names the lexicon does not hold
  *                  (capitalised unknown words, unknown Arabic and Chinese
  *                  words): weak, but they let علييف meet Aliyev
  *   PX_FK_NUMBER   figures (not date parts) by exact value
  *   PX_FK_DAY      dates the text states, resolved to the day
- * Weights grow with the logarithm of the count. The signature is MinHash
+ * Weights grow with the logarithm of the count; the title's words count
+ * three times, and so do the first 10 words of a text without a title;
+ * later words and figures of the text weigh less the further they are
+ * (word i: 200 / (200 + i); dates do not).
+ * The signature is MinHash
  * over the keys of the text's words (not the title, so a syndicated copy
  * with a new headline still matches).
  *

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "story.h"
+#include "wordkey.h"
 
 static int
 by_u64(const void *a, const void *b)
@@ -48,33 +49,107 @@ add_background(const px_storyset *s, px_feat *df, size_t n)
     }
 }
 
-px_status
-px_story_build_df(px_storyset *s, px_error *err)
+static int
+by_feat_id(const void *a, const void *b)
+{
+    const uint64_t x = ((const px_feat *)a)->id;
+    const uint64_t y = ((const px_feat *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static uint64_t
+lang_of(const px_story_art *x)
+{
+    char base[4];
+    px_wordkey_base(x->prof.lang, base);
+    return (uint64_t)(unsigned char)base[0] << 16 |
+           (uint64_t)(unsigned char)base[1] << 8 | (unsigned char)base[2];
+}
+
+/* share[i] = articles / articles in article i's language: a stem can only
+ * occur in its language's articles, so its rarity is judged among them
+ * (else a language's common words look rare in a many-language set). */
+static bool
+lang_shares(const px_storyset *s, float *share)
+{
+    uint64_t *l = px_malloc((s->n_arts + 1) * sizeof *l);
+    if (l == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < s->n_arts; i++) {
+        l[i] = lang_of(&s->arts[i]);
+    }
+    qsort(l, s->n_arts, sizeof *l, by_u64);
+    for (size_t i = 0; i < s->n_arts; i++) {
+        const uint64_t x = lang_of(&s->arts[i]);
+        size_t lo = 0;
+        size_t hi = s->n_arts;
+        while (lo < hi) { /* the first >= x */
+            const size_t mid = (lo + hi) / 2;
+            if (l[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        size_t end = lo;
+        while (end < s->n_arts && l[end] == x) {
+            end++;
+        }
+        share[i] = (float)s->n_arts / (float)(end - lo);
+    }
+    free(l);
+    return true;
+}
+
+/* Sorted (feature id, share) of every article's features. */
+static px_feat *
+all_feats(const px_storyset *s, size_t *k)
 {
     size_t total = 0;
     for (size_t i = 0; i < s->n_arts; i++) {
         total += s->arts[i].prof.n_feats;
     }
-    uint64_t *ids = px_malloc((total + 1) * sizeof *ids);
-    px_feat *df = px_malloc((total + 1) * sizeof *df);
+    px_feat *ids = px_malloc((total + 1) * sizeof *ids);
+    float *share = px_malloc((s->n_arts + 1) * sizeof *share);
+    if (ids == NULL || share == NULL || !lang_shares(s, share)) {
+        free(ids);
+        free(share);
+        return NULL;
+    }
+    *k = 0;
+    for (size_t i = 0; i < s->n_arts; i++) {
+        const px_profile *p = &s->arts[i].prof;
+        for (size_t j = 0; j < p->n_feats; j++) {
+            const bool local = PX_FK_OF(p->feats[j].id) == PX_FK_STEM;
+            ids[(*k)++] = (px_feat){p->feats[j].id, local ? share[i] : 1.0f};
+        }
+    }
+    free(share);
+    qsort(ids, *k, sizeof *ids, by_feat_id);
+    return ids;
+}
+
+px_status
+px_story_build_df(px_storyset *s, px_error *err)
+{
+    size_t k = 0;
+    px_feat *ids = all_feats(s, &k);
+    px_feat *df = px_malloc((k + 1) * sizeof *df);
     if (ids == NULL || df == NULL) {
         free(ids);
         free(df);
         return px_fail(err, PX_ENOMEM, "stories: out of memory");
     }
-    size_t k = 0;
-    for (size_t i = 0; i < s->n_arts; i++) {
-        for (size_t j = 0; j < s->arts[i].prof.n_feats; j++) {
-            ids[k++] = s->arts[i].prof.feats[j].id;
-        }
-    }
-    qsort(ids, k, sizeof *ids, by_u64);
+    /* df[].weight: the articles holding the feature, scaled by its
+     * language's share for stems, so that px_story_idf's
+     * log(1 + articles / df) is the idf within the language. */
     size_t n = 0;
     for (size_t i = 0; i < k; i++) {
-        if (n > 0 && df[n - 1].id == ids[i]) {
-            df[n - 1].weight += 1.0f;
+        if (n > 0 && df[n - 1].id == ids[i].id) {
+            df[n - 1].weight += ids[i].weight;
         } else {
-            df[n++] = (px_feat){ids[i], 1.0f};
+            df[n++] = ids[i];
         }
     }
     free(ids);
@@ -101,6 +176,32 @@ px_storyset_n_stories(const px_storyset *s)
     return s->n_stories;
 }
 
+/* Whether feature id takes part in comparing two articles: in one
+ * language (one stem space) their own words compare (the concepts and name
+ * keys derived from those words add the lexicon's ambiguity, figures and
+ * days added nothing on the SemEval sample); across languages everything
+ * but the words. */
+static bool
+compared(uint64_t id, bool same_lang)
+{
+    const unsigned k = PX_FK_OF(id);
+    return same_lang ? k == PX_FK_STEM : k != PX_FK_STEM;
+}
+
+static double
+sub_norm(const px_storyset *s, const px_profile *p, bool same_lang)
+{
+    double norm = 0.0;
+    for (size_t j = 0; j < p->n_feats; j++) {
+        if (compared(p->feats[j].id, same_lang)) {
+            const double w =
+                p->feats[j].weight * px_story_idf(s, p->feats[j].id);
+            norm += w * w;
+        }
+    }
+    return sqrt(norm);
+}
+
 double
 px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
 {
@@ -109,6 +210,11 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
     }
     const px_profile *a = &s->arts[i].prof;
     const px_profile *b = &s->arts[j].prof;
+    char base_a[4];
+    char base_b[4];
+    px_wordkey_base(a->lang, base_a);
+    px_wordkey_base(b->lang, base_b);
+    const bool same = memcmp(base_a, base_b, 4) == 0;
     double dot = 0.0;
     size_t x = 0;
     size_t y = 0;
@@ -118,11 +224,12 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
         } else if (a->feats[x].id > b->feats[y].id) {
             y++;
         } else {
-            const double idf = px_story_idf(s, a->feats[x].id);
+            const uint64_t id = a->feats[x].id;
+            const double idf = compared(id, same) ? px_story_idf(s, id) : 0.0;
             dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
         }
     }
-    const double norms = s->arts[i].norm * s->arts[j].norm;
+    const double norms = sub_norm(s, a, same) * sub_norm(s, b, same);
     return norms > 0 ? dot / norms : 0.0;
 }
 
