@@ -219,9 +219,17 @@ scan_word(const scan *s, size_t i, tok *t)
     int32_t k = j;
     UChar32 c;
     U8_NEXT(p, k, n, c);
-    t->lower = u_islower(c) != 0;
+    t->lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
     j = k;
     while (j < n) {
+        const uint8_t b = (uint8_t)p[j];
+        if (b < 0x80 && b != '\'') { /* ASCII: a letter or the end */
+            if (((b | 0x20) < 'a' || (b | 0x20) > 'z')) {
+                break;
+            }
+            j++;
+            continue;
+        }
         k = j;
         U8_NEXT(p, k, n, c);
         if (c == '\'' || c == 0x2019) {
