@@ -406,6 +406,37 @@ is_dropped(UChar32 c)
     return (c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670;
 }
 
+/* Simple case folding of U+0080..U+058F (Latin, Greek, Cyrillic,
+ * Armenian), filled by build() before any word is added; 0 = not filled
+ * (ICU is asked). */
+static uint16_t fold_lo[0x0590];
+
+static void
+fill_fold_lo(void)
+{
+    for (UChar32 c = 0x80; c < 0x0590; c++) {
+        fold_lo[c] = (uint16_t)u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+}
+
+/* What px_dt_fold makes of the non-ASCII code point c (not dropped). */
+static UChar32
+fold_cp(UChar32 c)
+{
+    if (c < 0x0590) {
+        return fold_lo[c] != 0 ? fold_lo[c]
+                               : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+    if (c == 0x2019) {
+        return '\'';
+    }
+    if (c < 0x10A0 || (c >= 0x3000 && c < 0xA640) ||
+        (c >= 0xAC00 && c < 0xFB00)) {
+        return c; /* no case (has_case is false here) */
+    }
+    return has_case(c) ? u_foldCase(c, U_FOLD_CASE_DEFAULT) : c;
+}
+
 size_t
 px_dt_fold(const char *s, size_t len, char *out, size_t cap)
 {
@@ -430,11 +461,7 @@ px_dt_fold(const char *s, size_t len, char *out, size_t cap)
         if (is_dropped(c)) {
             continue;
         }
-        if (c == 0x2019) {
-            c = '\'';
-        } else if (has_case(c)) {
-            c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-        }
+        c = fold_cp(c);
         if (o + 4 > cap) {
             return 0;
         }
@@ -764,6 +791,7 @@ build(void)
 {
     static const char *const extra[] = {"ar_SY",   "ar_LB",   "ar_IQ",
                                         "sr_Latn", "zh_Hant", "pt_PT"};
+    fill_fold_lo();
     table = px_calloc(TABLE_SIZE, sizeof *table);
     entries = px_calloc(MAX_KEYS, sizeof *entries);
     bool ok = table != NULL && entries != NULL && add_hands();
