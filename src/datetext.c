@@ -11,6 +11,7 @@
  */
 #include "datetext.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -93,7 +94,7 @@ is_cjk(UChar32 c)
 }
 
 static bool
-is_wordch(UChar32 c)
+is_wordch_icu(UChar32 c)
 {
     if (c < 0x80) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -106,7 +107,7 @@ is_wordch(UChar32 c)
 }
 
 static int
-digit_of(UChar32 c)
+digit_of_icu(UChar32 c)
 {
     if (c >= '0' && c <= '9') {
         return c - '0';
@@ -115,6 +116,56 @@ digit_of(UChar32 c)
         return -1;
     }
     return u_charDigitValue(c);
+}
+
+/* What the tokenizer asks ICU about a BMP code point, asked once:
+ * CL_WORD is_wordch, CL_SPACE u_isUWhiteSpace, CL_DIGIT a decimal digit
+ * whose value is in the high four bits. */
+enum { CL_WORD = 1, CL_SPACE = 2, CL_DIGIT = 4 };
+static uint8_t cp_class[0x10000];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_classes(void)
+{
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        const int d = digit_of_icu(c);
+        uint8_t v = is_wordch_icu(c) ? CL_WORD : 0;
+        v |= u_isUWhiteSpace(c) ? CL_SPACE : 0;
+        v |= d >= 0 && d <= 9 ? (uint8_t)(CL_DIGIT | d << 4) : 0;
+        cp_class[c] = v;
+    }
+}
+
+static bool
+is_wordch(UChar32 c)
+{
+    if (c < 0x80) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    return c < 0x10000 ? (cp_class[c] & CL_WORD) != 0 : is_wordch_icu(c);
+}
+
+static int
+digit_of(UChar32 c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c < 0x80) {
+        return -1;
+    }
+    if (c < 0x10000) {
+        return (cp_class[c] & CL_DIGIT) != 0 ? cp_class[c] >> 4 : -1;
+    }
+    return digit_of_icu(c);
+}
+
+static bool
+is_space(UChar32 c)
+{
+    return c < 0x10000 ? (cp_class[c] & CL_SPACE) != 0
+                       : u_isUWhiteSpace(c) != 0;
 }
 
 static char
@@ -219,9 +270,17 @@ scan_word(const scan *s, size_t i, tok *t)
     int32_t k = j;
     UChar32 c;
     U8_NEXT(p, k, n, c);
-    t->lower = u_islower(c) != 0;
+    t->lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
     j = k;
     while (j < n) {
+        const uint8_t b = (uint8_t)p[j];
+        if (b < 0x80 && b != '\'') { /* ASCII: a letter or the end */
+            if (((b | 0x20) < 'a' || (b | 0x20) > 'z')) {
+                break;
+            }
+            j++;
+            continue;
+        }
         k = j;
         U8_NEXT(p, k, n, c);
         if (c == '\'' || c == 0x2019) {
@@ -338,7 +397,7 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     U8_NEXT(p, k, n, c);
     *emit = true;
     if (c < 0 || c == ' ' || c == '\t' || c == '\r' ||
-        (c >= 0x80 && u_isUWhiteSpace(c) && c != 0x2028 && c != 0x2029)) {
+        (c >= 0x80 && is_space(c) && c != 0x2028 && c != 0x2029)) {
         *emit = false;
         return (size_t)k;
     }
@@ -1580,6 +1639,7 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     if (rc != PX_OK) {
         return rc;
     }
+    pthread_once(&class_once, fill_classes);
     scan s = {0};
     s.text = text;
     set_lang(&s, lang);

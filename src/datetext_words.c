@@ -41,6 +41,9 @@ typedef struct entry {
 } entry;
 
 static slot *table;
+/* One bit per key signature (length, first two and last byte): most words
+ * of running text are no key, and this says so before hashing them. */
+static uint64_t sig_bits[65536 / 64];
 static entry *entries;
 static size_t n_entries;
 static char *keys;
@@ -396,6 +399,44 @@ has_case(UChar32 c)
            c >= 0x10400;
 }
 
+/* Arabic harakat, tatweel and dagger alef: px_dt_fold drops them. */
+static bool
+is_dropped(UChar32 c)
+{
+    return (c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670;
+}
+
+/* Simple case folding of U+0080..U+058F (Latin, Greek, Cyrillic,
+ * Armenian), filled by build() before any word is added; 0 = not filled
+ * (ICU is asked). */
+static uint16_t fold_lo[0x0590];
+
+static void
+fill_fold_lo(void)
+{
+    for (UChar32 c = 0x80; c < 0x0590; c++) {
+        fold_lo[c] = (uint16_t)u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+}
+
+/* What px_dt_fold makes of the non-ASCII code point c (not dropped). */
+static UChar32
+fold_cp(UChar32 c)
+{
+    if (c < 0x0590) {
+        return fold_lo[c] != 0 ? fold_lo[c]
+                               : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+    if (c == 0x2019) {
+        return '\'';
+    }
+    if (c < 0x10A0 || (c >= 0x3000 && c < 0xA640) ||
+        (c >= 0xAC00 && c < 0xFB00)) {
+        return c; /* no case (has_case is false here) */
+    }
+    return has_case(c) ? u_foldCase(c, U_FOLD_CASE_DEFAULT) : c;
+}
+
 size_t
 px_dt_fold(const char *s, size_t len, char *out, size_t cap)
 {
@@ -417,14 +458,10 @@ px_dt_fold(const char *s, size_t len, char *out, size_t cap)
         if (c < 0) {
             return 0;
         }
-        if ((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670) {
-            continue; /* Arabic harakat, tatweel, dagger alef */
+        if (is_dropped(c)) {
+            continue;
         }
-        if (c == 0x2019) {
-            c = '\'';
-        } else if (has_case(c)) {
-            c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-        }
+        c = fold_cp(c);
         if (o + 4 > cap) {
             return 0;
         }
@@ -441,6 +478,15 @@ hash_key(const char *k, size_t len)
         h = (h ^ (uint8_t)k[i]) * 16777619u;
     }
     return h;
+}
+
+static uint32_t
+key_sig(const char *k, size_t len)
+{
+    const uint32_t b1 = len > 1 ? (uint8_t)k[1] : 0;
+    const uint32_t x = ((uint32_t)len & 0xFF) | (uint32_t)(uint8_t)k[0] << 8 |
+                       b1 << 16 | (uint32_t)(uint8_t)k[len - 1] << 24;
+    return (x * 0x9E3779B1u) >> 16;
 }
 
 static slot *
@@ -466,6 +512,10 @@ const px_dt_word *
 px_dt_lookup(const char *key, size_t len)
 {
     if (table == NULL || len == 0 || len > PX_DT_KEY_MAX) {
+        return NULL;
+    }
+    const uint32_t sig = key_sig(key, len);
+    if ((sig_bits[sig >> 6] & ((uint64_t)1 << (sig & 63))) == 0) {
         return NULL;
     }
     const slot *const s = find_slot(key, len, hash_key(key, len));
@@ -525,6 +575,8 @@ add_key(const char *k, size_t len, const px_dt_word *w)
     e->w = *w;
     s->hash = h;
     s->idx = (uint32_t)n_entries;
+    const uint32_t sig = key_sig(k, len);
+    sig_bits[sig >> 6] |= (uint64_t)1 << (sig & 63);
     keys_len += len;
     return true;
 }
@@ -739,6 +791,7 @@ build(void)
 {
     static const char *const extra[] = {"ar_SY",   "ar_LB",   "ar_IQ",
                                         "sr_Latn", "zh_Hant", "pt_PT"};
+    fill_fold_lo();
     table = px_calloc(TABLE_SIZE, sizeof *table);
     entries = px_calloc(MAX_KEYS, sizeof *entries);
     bool ok = table != NULL && entries != NULL && add_hands();

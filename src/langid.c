@@ -10,6 +10,7 @@
  */
 #include "langid.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +156,44 @@ count_letter(script_stats *s, UChar32 cp)
     }
 }
 
+/* For each BMP code point: its script when it is a letter count_letter
+ * counts (u_isalpha, a script above Inherited and below N_SCRIPTS), else
+ * 0 (Common). Filled once, so that ICU is not asked per character. */
+static uint8_t bmp_script[0x10000];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_bmp_script(void)
+{
+    for (UChar32 cp = 0x80; cp < 0x10000; cp++) {
+        UErrorCode st = U_ZERO_ERROR;
+        const UScriptCode sc =
+            u_isalpha(cp) ? uscript_getScript(cp, &st) : USCRIPT_COMMON;
+        const bool ok =
+            U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS;
+        bmp_script[cp] = ok ? (uint8_t)sc : 0;
+    }
+}
+
+/* count_letter for a letter of the BMP, through bmp_script. */
+static void
+count_bmp(script_stats *s, UChar32 cp)
+{
+    const UScriptCode sc = (UScriptCode)bmp_script[cp];
+    if (sc == USCRIPT_COMMON) {
+        return;
+    }
+    s->n[sc]++;
+    s->letters++;
+    if (sc == USCRIPT_HAN) {
+        count_han(s, cp);
+    } else if (sc == USCRIPT_ARABIC) {
+        count_arabic(s, cp);
+    } else if (sc == USCRIPT_CYRILLIC) {
+        count_cyrillic(s, cp);
+    }
+}
+
 /* Letters of the busiest blocks, counted without asking ICU: returns
  * false for code points it does not know, which take the general path. */
 static bool
@@ -196,7 +235,9 @@ ascii_letters8(uint64_t x)
     const uint64_t ge_a = low + (0x80 - 'a') * ones;
     const uint64_t gt_z = low + (0x80 - '{') * ones;
     const uint64_t hits = ge_a & ~gt_z & (0x80 * ones);
-    return (uint32_t)__builtin_popcountll(hits);
+    /* one bit per byte: their sum lands in the top byte (no popcount
+     * instruction without -mpopcnt) */
+    return (uint32_t)(((hits >> 7) * ones) >> 56);
 }
 
 /* The 8 bytes at p into *x; true when they are all ASCII. */
@@ -233,7 +274,12 @@ scan_scripts(px_str t, script_stats *s)
         }
         UChar32 cp = 0;
         U8_NEXT(p, i, len, cp);
-        if (cp >= 0 && !count_fast(s, cp) && u_isalpha(cp)) {
+        if (cp < 0 || count_fast(s, cp)) {
+            continue;
+        }
+        if (cp < 0x10000) {
+            count_bmp(s, cp);
+        } else if (u_isalpha(cp)) {
             count_letter(s, cp);
         }
     }
@@ -856,6 +902,7 @@ px_langid_detect_opts(px_str text, const px_langid_opts *o,
     const size_t n = take_samples(text, sample, part);
     script_stats s;
     memset(&s, 0, sizeof s);
+    pthread_once(&bmp_once, fill_bmp_script);
     for (size_t i = 0; i < n; i++) {
         scan_scripts(part[i], &s);
     }

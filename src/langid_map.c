@@ -264,6 +264,9 @@ px_langid_cld2_script(const char *iso3)
     const size_t n = base_len(iso3);
     for (size_t i = 0; i < sizeof cld2_langs / sizeof cld2_langs[0]; i++) {
         const cld2_lang *l = &cld2_langs[i];
+        if (l->iso3[0] != iso3[0]) {
+            continue; /* neither test below can hold */
+        }
         if (strcmp(l->iso3, iso3) == 0 ||
             (base_len(l->iso3) == n && strncmp(l->iso3, iso3, n) == 0 &&
              l->iso3[n] == '\0')) {
