@@ -264,6 +264,8 @@ build_index(px_ccache *cache)
             cache->end[b] = (uint8_t)(k + 1);
         }
         cache->first[b] = (uint8_t)k;
+        const unsigned char b1 = (unsigned char)cue_words[k].word[1];
+        cache->pair[b][b1 >> 6] |= (uint64_t)1 << (b1 & 63);
     }
     cache->has_index = true;
 }
@@ -274,6 +276,13 @@ flags_at(const px_ccache *cache, const char *tok, size_t len, size_t i)
 {
     unsigned f = 0;
     const unsigned char b = (unsigned char)tok[i];
+    if (len - i < 2) {
+        return 0;
+    }
+    const unsigned char b1 = (unsigned char)tok[i + 1];
+    if ((cache->pair[b][b1 >> 6] >> (b1 & 63) & 1) == 0) {
+        return 0;
+    }
     for (size_t k = cache->first[b]; k < cache->end[b]; k++) {
         const cue_word *c = &cue_words[k];
         if (c->len > len - i || tok[i + 1] != c->word[1] ||

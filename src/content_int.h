@@ -92,6 +92,7 @@ typedef struct px_ccache {
     bool has_index;
     uint8_t first[256]; /* cue words [first[b], end[b]) start with b */
     uint8_t end[256];
+    uint64_t pair[256][4]; /* bit b1 of pair[b0]: a cue word starts b0 b1 */
 } px_ccache;
 
 typedef struct px_cdoc {

@@ -61,6 +61,15 @@ typedef struct ld_info {
     bool has_article;
 } ld_info;
 
+/* Class and id values seen (borrowed from the tree) and their hints
+ * (CLS_AUTHOR, CLS_TITLE), by a hash of the pair: pages repeat them. */
+#define CLS_SLOTS 256
+typedef struct cls_cache {
+    const char *cv[CLS_SLOTS];
+    const char *iv[CLS_SLOTS];
+    uint8_t bits[CLS_SLOTS];
+} cls_cache;
+
 typedef struct page {
     px_article *a;
     const char *url;
@@ -78,6 +87,7 @@ typedef struct page {
     node_list heads;        /* h2, h3 and elements whose class says title */
     xmlNodePtr heading;     /* the heading that gave the title, if not h1 */
     ld_info info;
+    cls_cache cls; /* class/id hints by value (visit_classes) */
 } page;
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -581,21 +591,78 @@ static const char *const date_cls[] = {
 static const char *const author_cls[] = {"author",   "byline",     "writer",
                                          "reporter", "journalist", NULL};
 
+enum { CLS_AUTHOR = 1, CLS_TITLE = 2, CLS_SET = 4 };
+
+/* The class hints of a lower-cased "class id" string. */
+static unsigned
+class_hints(const char *cls)
+{
+    unsigned bits = CLS_SET;
+    if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
+        strstr(cls, "avatar") == NULL) {
+        bits |= CLS_AUTHOR;
+    }
+    static const char *const title_cls[] = {"title", "headline", NULL};
+    if (contains_any(cls, title_cls)) {
+        bits |= CLS_TITLE;
+    }
+    return bits;
+}
+
+static uint32_t
+fnv_str(uint32_t h, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    }
+    return h;
+}
+
+/* The hints of n's class and id: from the cache when both values are
+ * plain and were seen before. 0 when n has neither. */
+static unsigned
+class_bits(cls_cache *cache, xmlNodePtr n)
+{
+    const char *cv = prop_view(n, "class");
+    const char *iv = prop_view(n, "id");
+    const bool plain = (cv != NULL || !has_prop(n, "class")) &&
+                       (iv != NULL || !has_prop(n, "id"));
+    if (plain && cv == NULL && iv == NULL) {
+        return 0; /* class_id would give " " */
+    }
+    size_t slot = 0;
+    if (plain) {
+        cv = cv != NULL ? cv : "";
+        iv = iv != NULL ? iv : "";
+        slot = fnv_str(fnv_str(2166136261u, cv) * 31u, iv) % CLS_SLOTS;
+        if (cache->bits[slot] != 0 && strcmp(cache->cv[slot], cv) == 0 &&
+            strcmp(cache->iv[slot], iv) == 0) {
+            return cache->bits[slot];
+        }
+    }
+    char cls[256];
+    class_id(n, cls, sizeof cls);
+    if (cls[0] == ' ' && cls[1] == '\0') {
+        return 0;
+    }
+    const unsigned bits = class_hints(cls);
+    if (plain) {
+        cache->cv[slot] = cv;
+        cache->iv[slot] = iv;
+        cache->bits[slot] = (uint8_t)bits;
+    }
+    return bits;
+}
+
 /* Class and id hints: byline and date-like elements. */
 static void
 visit_classes(page *pg, xmlNodePtr n)
 {
-    char cls[256];
-    class_id(n, cls, sizeof cls);
-    if (cls[0] == ' ' && cls[1] == '\0') {
-        return;
-    }
-    if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
-        strstr(cls, "avatar") == NULL) {
+    const unsigned bits = class_bits(&pg->cls, n);
+    if ((bits & CLS_AUTHOR) != 0) {
         list_add(&pg->authors, n);
     }
-    static const char *const title_cls[] = {"title", "headline", NULL};
-    if (contains_any(cls, title_cls) && !tag_is(n, "h1") && !tag_is(n, "h2") &&
+    if ((bits & CLS_TITLE) != 0 && !tag_is(n, "h1") && !tag_is(n, "h2") &&
         !tag_is(n, "h3")) {
         list_add(&pg->heads, n);
     }

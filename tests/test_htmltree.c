@@ -109,6 +109,15 @@ test_callbacks(void)
         "\n\n  <html>  <head> </head> <body>  <p>1<p>2 &amp; &#x41;<table>"
         "<tr><td>3</table> <div> <span> </span> <b>q</b>\n<i>r</i> </div>"
         "<pre>\n  a\n</pre></body></html>",
+        /* white space only text: kept or dropped as libxml2's areBlanks
+         * decides (after comments, in and after elements that allow
+         * text, from character references, at a strict DTD's body) */
+        "<div>\n  <p>a</p>\n  <ul>\n <li>x</li>\n </ul>\n<!-- c -->\n"
+        "<section>  <article>\t</article> </section>\r\n</div>",
+        "<div><span> &#32;</span>&#32;<br>&#x20; <br>&#9;\n<hr> \t </div>"
+        "<table> <tr> <td> </td> </tr> </table> <em></em> <nav> </nav>",
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\n<html>"
+        "<body> <div> </div> </body></html>",
         "just text, no tags",
         "<frameset><frame src=a></frameset>",
         "<![CDATA[ x ]]><p>a</p><?xml version=\"1.0\"?>",
