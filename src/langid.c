@@ -506,8 +506,10 @@ scrub_copy(px_str t)
         const size_t n = utf8_at(s, t.len, i, &cp);
         const bool bad = n == 0 || is_not_interchange(cp);
         const size_t step = n == 0 ? 1 : n;
-        for (size_t k = 0; k < step; k++) {
-            out[i + k] = bad ? ' ' : t.ptr[i + k];
+        if (bad) {
+            memset(out + i, ' ', step);
+        } else {
+            memcpy(out + i, t.ptr + i, step);
         }
         i += step;
     }

@@ -98,7 +98,7 @@ past_of_stem(verbs *v, const unsigned *s, size_t n)
         emit2(v, alef, 1, s, n);
     }
     if (n >= 4 && is_weak(s[n - 2])) { /* hollow X, VIII: يستطيع استطاع */
-        unsigned h[MAX_LETTERS];
+        unsigned h[MAX_LETTERS] = {0};
         memcpy(h, s, (n - 2) * sizeof h[0]);
         h[n - 2] = ALEF;
         h[n - 1] = s[n - 1];
@@ -197,7 +197,7 @@ past(verbs *v, const unsigned *w, size_t n)
     const size_t last = v->n;
     imperfect_of(v, w, n);
     for (size_t i = first; i < last; i++) {
-        unsigned p[MAX_LETTERS];
+        unsigned p[MAX_LETTERS] = {0};
         const size_t m = letters(v->out[i], p);
         imperfect_of(v, p, m);
     }
@@ -238,7 +238,7 @@ static void
 masdar(verbs *v, const unsigned *w, size_t n)
 {
     if (n >= 5 && w[0] == ALEF && w[n - 2] == ALEF) {
-        unsigned m[MAX_LETTERS];
+        unsigned m[MAX_LETTERS] = {0};
         memcpy(m, w, (n - 2) * sizeof m[0]);
         m[n - 2] = w[n - 1];
         emit(v, m, n - 1);
@@ -253,7 +253,7 @@ px_wordkey_ar_nouns(px_str key, char *buf, size_t cap, px_str *out, size_t max)
         {TA, YA, NUN}, {TA, ALEF, NUN}, {ALEF, 0, 0}};
     static const size_t lens[] = {2, 2, 2, 2, 3, 3, 1};
     static const unsigned ha[1] = {0x0647}; /* ه: ة in a key */
-    unsigned w[MAX_LETTERS];
+    unsigned w[MAX_LETTERS] = {0};
     const size_t n = letters(key, w);
     verbs v = {buf, cap, 0, out, max, 0};
     for (size_t i = 0; n >= 4 && i < sizeof lens / sizeof lens[0]; i++) {
@@ -279,7 +279,7 @@ px_wordkey_ar_nouns(px_str key, char *buf, size_t cap, px_str *out, size_t max)
 size_t
 px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out, size_t max)
 {
-    unsigned w[MAX_LETTERS];
+    unsigned w[MAX_LETTERS] = {0};
     const size_t n = letters(key, w);
     verbs v = {buf, cap, 0, out, max, 0};
     if (n < 3) {
