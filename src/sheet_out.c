@@ -39,17 +39,6 @@ json_concept(px_buf *b, const px_sheet *sh, px_concept c)
 }
 
 static void
-json_opt(px_buf *b, const char *key, const char *v)
-{
-    px_buf_printf(b, ",\"%s\":", key);
-    if (v != NULL && v[0] != '\0') {
-        px_buf_add_json_str(b, px_str_c(v));
-    } else {
-        px_buf_add_c(b, "null");
-    }
-}
-
-static void
 json_sources(px_buf *b, const px_sheet *sh)
 {
     px_buf_add_c(b, "\"sources\":[");
@@ -57,10 +46,10 @@ json_sources(px_buf *b, const px_sheet *sh)
         const px_sheet_src *s = &sh->srcs[k];
         px_buf_printf(b, "%s{\"source\":%zu,\"article\":%zu", k ? "," : "", k,
                       s->art);
-        json_opt(b, "id", s->a->id);
-        json_opt(b, "site", s->a->site);
-        json_opt(b, "title", s->a->title);
-        json_opt(b, "published", s->a->published);
+        px_buf_add_json_opt(b, "id", s->a->id);
+        px_buf_add_json_opt(b, "site", s->a->site);
+        px_buf_add_json_opt(b, "title", s->a->title);
+        px_buf_add_json_opt(b, "published", s->a->published);
         px_buf_printf(b,
                       ",\"lang\":\"%s\",\"dir\":\"%s\",\"length\":%zu,"
                       "\"copy_group\":%zu,\"copy_of\":",

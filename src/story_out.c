@@ -327,26 +327,15 @@ story_sources(const px_storyset *s, const story_row *r)
 }
 
 static void
-json_opt_str(px_buf *b, const char *key, const char *v)
-{
-    px_buf_printf(b, ",\"%s\":", key);
-    if (v != NULL && v[0] != '\0') {
-        px_buf_add_json_str(b, px_str_c(v));
-    } else {
-        px_buf_add_c(b, "null");
-    }
-}
-
-static void
 json_article(px_buf *b, const px_storyset *s, size_t i)
 {
     const px_story_art *x = &s->arts[i];
     px_buf_printf(b, "{\"index\":%zu", i);
-    json_opt_str(b, "id", x->id);
-    json_opt_str(b, "url", x->url);
-    json_opt_str(b, "site", x->site);
-    json_opt_str(b, "title", x->title);
-    json_opt_str(b, "published", x->published);
+    px_buf_add_json_opt(b, "id", x->id);
+    px_buf_add_json_opt(b, "url", x->url);
+    px_buf_add_json_opt(b, "site", x->site);
+    px_buf_add_json_opt(b, "title", x->title);
+    px_buf_add_json_opt(b, "published", x->published);
     px_buf_printf(b, ",\"lang\":\"%s\",\"words\":%zu,\"copy_group\":%zu",
                   x->prof.lang, x->prof.n_words, x->copy_group);
     if (x->copy_of != SIZE_MAX) {
@@ -366,15 +355,15 @@ json_story(px_buf *b, const px_storyset *s, const story_row *r)
     const size_t n_langs = story_langs(s, r, langs, 64);
     px_buf_printf(b, "{\"id\":%zu,\"articles_count\":%zu,\"sources\":%zu",
                   r->story, r->n, story_sources(s, r));
-    json_opt_str(b, "headline", s->arts[r->first].title);
+    px_buf_add_json_opt(b, "headline", s->arts[r->first].title);
     px_buf_printf(b, ",\"headline_lang\":\"%s\",\"languages\":[",
                   s->arts[r->first].prof.lang);
     for (size_t k = 0; k < n_langs; k++) {
         px_buf_printf(b, "%s\"%s\"", k ? "," : "", langs[k]);
     }
     px_buf_add_byte(b, ']');
-    json_opt_str(b, "first", s->arts[r->first].published);
-    json_opt_str(b, "last", s->arts[r->arts[r->n - 1]].published);
+    px_buf_add_json_opt(b, "first", s->arts[r->first].published);
+    px_buf_add_json_opt(b, "last", s->arts[r->arts[r->n - 1]].published);
     px_buf_add_c(b, ",\"articles\":[");
     for (size_t k = 0; k < r->n; k++) {
         px_buf_add_c(b, k ? "," : "");

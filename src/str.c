@@ -296,3 +296,14 @@ px_buf_take(px_buf *b, size_t *len)
     px_buf_init(b);
     return p;
 }
+
+void
+px_buf_add_json_opt(px_buf *b, const char *key, const char *v)
+{
+    px_buf_printf(b, ",\"%s\":", key);
+    if (v != NULL && v[0] != '\0') {
+        px_buf_add_json_str(b, px_str_c(v));
+    } else {
+        px_buf_add_c(b, "null");
+    }
+}

@@ -51,6 +51,9 @@ void px_buf_printf(px_buf *b, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Appends s as a JSON string literal, quotes included; invalid UTF-8 bytes
  * become U+FFFD so the output is always valid JSON. */
 void px_buf_add_json_str(px_buf *b, px_str s);
+/* Appends the member ,"key":"v" to a JSON object under way, with null for
+ * a NULL or empty v. */
+void px_buf_add_json_opt(px_buf *b, const char *key, const char *v);
 bool px_buf_failed(const px_buf *b);
 /* Hands the bytes to the caller (owned, free with px_free) and empties b.
  * Returns NULL if b failed. */
