@@ -8,6 +8,10 @@
 #include "story.h"
 #include "wordkey.h"
 
+/* Articles a language's count is padded with when a feature's share of
+ * them is judged (px_story_build_df). */
+#define PX_IDF_LANG_PRIOR 8.0
+
 static int
 by_u64(const void *a, const void *b)
 {
@@ -47,14 +51,6 @@ add_background(const px_storyset *s, px_feat *df, size_t n)
             df[i].weight += s->bg_df[j].weight;
         }
     }
-}
-
-static int
-by_feat_id(const void *a, const void *b)
-{
-    const uint64_t x = ((const px_feat *)a)->id;
-    const uint64_t y = ((const px_feat *)b)->id;
-    return (x > y) - (x < y);
 }
 
 static uint64_t
@@ -102,15 +98,34 @@ lang_shares(const px_storyset *s, float *share)
     return true;
 }
 
-/* Sorted (feature id, share) of every article's features. */
-static px_feat *
+/* A feature of an article: its id, and the article's language and that
+ * language's share (articles / articles in the language). */
+typedef struct feat_lang {
+    uint64_t id;
+    uint64_t lang;
+    float share;
+} feat_lang;
+
+static int
+by_id_lang(const void *a, const void *b)
+{
+    const feat_lang *x = a;
+    const feat_lang *y = b;
+    if (x->id != y->id) {
+        return (x->id > y->id) - (x->id < y->id);
+    }
+    return (x->lang > y->lang) - (x->lang < y->lang);
+}
+
+/* Every article's features, sorted by id and language. */
+static feat_lang *
 all_feats(const px_storyset *s, size_t *k)
 {
     size_t total = 0;
     for (size_t i = 0; i < s->n_arts; i++) {
         total += s->arts[i].prof.n_feats;
     }
-    px_feat *ids = px_malloc((total + 1) * sizeof *ids);
+    feat_lang *ids = px_malloc((total + 1) * sizeof *ids);
     float *share = px_malloc((s->n_arts + 1) * sizeof *share);
     if (ids == NULL || share == NULL || !lang_shares(s, share)) {
         free(ids);
@@ -120,40 +135,100 @@ all_feats(const px_storyset *s, size_t *k)
     *k = 0;
     for (size_t i = 0; i < s->n_arts; i++) {
         const px_profile *p = &s->arts[i].prof;
+        const uint64_t lang = lang_of(&s->arts[i]);
         for (size_t j = 0; j < p->n_feats; j++) {
-            const bool local = PX_FK_OF(p->feats[j].id) == PX_FK_STEM;
-            ids[(*k)++] = (px_feat){p->feats[j].id, local ? share[i] : 1.0f};
+            ids[(*k)++] = (feat_lang){p->feats[j].id, lang, share[i]};
         }
     }
     free(share);
-    qsort(ids, *k, sizeof *ids, by_feat_id);
+    qsort(ids, *k, sizeof *ids, by_id_lang);
     return ids;
+}
+
+/* The share of articles holding the feature of run f[0..n) (one id) in
+ * the language where it is most common, that language's article count
+ * padded by PX_IDF_LANG_PRIOR so that a language of few articles does not
+ * make every feature of theirs common. */
+static double
+top_lang_share(const px_storyset *s, const feat_lang *f, size_t n)
+{
+    double top = 0.0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && f[e].lang == f[i].lang) {
+            e++;
+        }
+        const double n_lang = (double)s->n_arts / f[i].share;
+        const double p = (double)(e - i) / (n_lang + PX_IDF_LANG_PRIOR);
+        top = p > top ? p : top;
+        i = e;
+    }
+    return top;
+}
+
+/* Whether feature id comes from a language's words, not a stem: a concept
+ * or a name key. Such a feature may be common in one language (a function
+ * word's dictionary sense, a word the lexicon does not know read as a
+ * name) and rare elsewhere; figures and dates are not words of any. */
+static bool
+from_words(uint64_t id)
+{
+    const unsigned k = PX_FK_OF(id);
+    return k == PX_FK_CONCEPT || k == PX_FK_NAME;
+}
+
+/* The df entries of the features of f[0..k) (sorted by id and language),
+ * in df (room for k); top_p (room for k) gets each one's
+ * top_lang_share, 0 for the features not from_words. Returns how many. */
+static size_t
+count_df(const px_storyset *s, const feat_lang *f, size_t k, px_feat *df,
+         double *top_p)
+{
+    size_t n = 0;
+    size_t i = 0;
+    while (i < k) {
+        size_t e = i;
+        while (e < k && f[e].id == f[i].id) {
+            e++;
+        }
+        /* a stem occurs in one language only: scaled by its language's
+         * share, px_story_idf's log(1 + articles / df) is the idf within
+         * the language */
+        const bool stem = PX_FK_OF(f[i].id) == PX_FK_STEM;
+        df[n] = (px_feat){f[i].id, (float)(e - i) * (stem ? f[i].share : 1)};
+        top_p[n++] =
+            from_words(f[i].id) ? top_lang_share(s, f + i, e - i) : 0.0;
+        i = e;
+    }
+    return n;
 }
 
 px_status
 px_story_build_df(px_storyset *s, px_error *err)
 {
     size_t k = 0;
-    px_feat *ids = all_feats(s, &k);
+    feat_lang *ids = all_feats(s, &k);
     px_feat *df = px_malloc((k + 1) * sizeof *df);
-    if (ids == NULL || df == NULL) {
+    double *top_p = px_malloc((k + 1) * sizeof *top_p);
+    if (ids == NULL || df == NULL || top_p == NULL) {
         free(ids);
         free(df);
+        free(top_p);
         return px_fail(err, PX_ENOMEM, "stories: out of memory");
     }
-    /* df[].weight: the articles holding the feature, scaled by its
-     * language's share for stems, so that px_story_idf's
-     * log(1 + articles / df) is the idf within the language. */
-    size_t n = 0;
-    for (size_t i = 0; i < k; i++) {
-        if (n > 0 && df[n - 1].id == ids[i].id) {
-            df[n - 1].weight += ids[i].weight;
-        } else {
-            df[n++] = ids[i];
-        }
-    }
+    const size_t n = count_df(s, ids, k, df, top_p);
     free(ids);
     add_background(s, df, n);
+    /* A feature common in one language (a word the lexicon does not know,
+     * read as a name; a sense of a function word) is common, however rare
+     * it is over all languages. */
+    const double all = (double)s->n_arts + s->bg_docs;
+    for (size_t i = 0; i < n; i++) {
+        const double f = top_p[i] * all;
+        df[i].weight = f > df[i].weight ? (float)f : df[i].weight;
+    }
+    free(top_p);
     free(s->df);
     s->df = df;
     s->n_df = n;
