@@ -25,6 +25,8 @@
 #define PX_STORY_MARGIN         2.0
 #define PX_STORY_MARGIN_FLOOR   0.5
 #define DEFAULT_CROSS_THRESHOLD 0.16
+/* Stories whose centroids are this close merge (story_merge.c). */
+#define PX_STORY_MERGE_THRESHOLD 0.5
 
 static void
 opts_fill(px_story_opts *o, const px_story_opts *in)
@@ -561,6 +563,9 @@ px_storyset_cluster(px_storyset *s, px_error *err)
     if (rc == PX_OK) {
         set_groups(s, &w);
         s->n_stories = px_cluster_n_stories(w.c);
+        rc = px_story_merge(s, PX_STORY_MERGE_THRESHOLD, co.window_s, err);
+    }
+    if (rc == PX_OK) {
         s->is_clustered = true;
     }
 done:

@@ -104,6 +104,14 @@ bool px_storyset_pin(px_storyset *s, size_t i, size_t key, size_t copy_of);
 px_status px_storyset_background(px_storyset *s, const px_feat *df, size_t n,
                                  double n_docs, px_error *err);
 
+/* Merges the stories of a clustered set whose centroids' cosine reaches
+ * thr (story_merge.c), unless they lie more than window_s apart (0: no
+ * window) or both hold pinned articles; stories are numbered again.
+ * Fails with PX_ENOMEM only (the stories are then as they were, or
+ * partly merged). */
+px_status px_story_merge(px_storyset *s, double thr, int64_t window_s,
+                         px_error *err);
+
 /* The representative of copy group g (an article index). */
 size_t px_story_group_rep(const px_storyset *s, size_t g);
 

@@ -11,6 +11,9 @@
 /* Articles a language's count is padded with when a feature's share of
  * them is judged (px_story_build_df). */
 #define PX_IDF_LANG_PRIOR 8.0
+/* A language with fewer articles in the set tells nothing about what is
+ * common in it (a few articles of one story share their topic). */
+#define PX_IDF_LANG_MIN 20.0
 
 static int
 by_u64(const void *a, const void *b)
@@ -146,9 +149,9 @@ all_feats(const px_storyset *s, size_t *k)
 }
 
 /* The share of articles holding the feature of run f[0..n) (one id) in
- * the language where it is most common, that language's article count
- * padded by PX_IDF_LANG_PRIOR so that a language of few articles does not
- * make every feature of theirs common. */
+ * the language where it is most common, among the languages of at least
+ * PX_IDF_LANG_MIN articles, their article count padded by
+ * PX_IDF_LANG_PRIOR. */
 static double
 top_lang_share(const px_storyset *s, const feat_lang *f, size_t n)
 {
@@ -160,7 +163,9 @@ top_lang_share(const px_storyset *s, const feat_lang *f, size_t n)
             e++;
         }
         const double n_lang = (double)s->n_arts / f[i].share;
-        const double p = (double)(e - i) / (n_lang + PX_IDF_LANG_PRIOR);
+        const double p = n_lang < PX_IDF_LANG_MIN
+                             ? 0.0
+                             : (double)(e - i) / (n_lang + PX_IDF_LANG_PRIOR);
         top = p > top ? p : top;
         i = e;
     }
@@ -277,6 +282,31 @@ sub_norm(const px_storyset *s, const px_profile *p, bool same_lang)
     return sqrt(norm);
 }
 
+/* The cosine of articles a and b over the stems (same_lang) or over
+ * everything but the stems. */
+static double
+sub_cos(const px_storyset *s, const px_profile *a, const px_profile *b,
+        bool same_lang)
+{
+    double dot = 0.0;
+    size_t x = 0;
+    size_t y = 0;
+    while (x < a->n_feats && y < b->n_feats) {
+        if (a->feats[x].id < b->feats[y].id) {
+            x++;
+        } else if (a->feats[x].id > b->feats[y].id) {
+            y++;
+        } else {
+            const uint64_t id = a->feats[x].id;
+            const double idf =
+                compared(id, same_lang) ? px_story_idf(s, id) : 0.0;
+            dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
+        }
+    }
+    const double norms = sub_norm(s, a, same_lang) * sub_norm(s, b, same_lang);
+    return norms > 0 ? dot / norms : 0.0;
+}
+
 double
 px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
 {
@@ -290,22 +320,7 @@ px_storyset_similarity(const px_storyset *s, size_t i, size_t j)
     px_wordkey_base(a->lang, base_a);
     px_wordkey_base(b->lang, base_b);
     const bool same = memcmp(base_a, base_b, 4) == 0;
-    double dot = 0.0;
-    size_t x = 0;
-    size_t y = 0;
-    while (x < a->n_feats && y < b->n_feats) {
-        if (a->feats[x].id < b->feats[y].id) {
-            x++;
-        } else if (a->feats[x].id > b->feats[y].id) {
-            y++;
-        } else {
-            const uint64_t id = a->feats[x].id;
-            const double idf = compared(id, same) ? px_story_idf(s, id) : 0.0;
-            dot += a->feats[x++].weight * b->feats[y++].weight * idf * idf;
-        }
-    }
-    const double norms = sub_norm(s, a, same) * sub_norm(s, b, same);
-    return norms > 0 ? dot / norms : 0.0;
+    return sub_cos(s, a, b, same);
 }
 
 /* ---- stories, largest first --------------------------------------- */
