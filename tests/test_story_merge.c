@@ -1,8 +1,8 @@
 /* test_story_merge.c - the second look over a clustered story set
  * (px_story_merge, story_merge.c): nothing merges above a cosine of 1,
- * stories that share their heaviest features merge at a low threshold and
- * are numbered 0..n-1 again, and two stories holding pinned articles
- * never merge. Works without a lexicon (stems, figures and name keys). */
+ * a low threshold never splits a story and numbers the stories 0..n-1
+ * again, and two stories holding pinned articles never merge. Works without a
+ * lexicon (stems, figures and name keys). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
