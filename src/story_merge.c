@@ -132,9 +132,13 @@ centroids(const px_storyset *s, mstory *m, size_t n_st)
         while (e < n && t[e].story == t[i].story) {
             e++;
         }
+        if (t[i].story >= n_st) { /* not a story: cannot happen */
+            i = e;
+            continue;
+        }
         mstory *x = &m[t[i].story];
         x->c = px_malloc((e - i) * sizeof *x->c);
-        ok = x->c != NULL && t[i].story < n_st;
+        ok = x->c != NULL;
         for (size_t k = i; ok && k < e; k++) {
             if (x->n > 0 && x->c[x->n - 1].id == t[k].f.id) {
                 x->c[x->n - 1].weight += t[k].f.weight;
