@@ -20,10 +20,7 @@
 
 /* Mutually most alike quotes of one speaker: far below a claim's
  * likeness, as the speaker and the story are shared. */
-#define PX_SHEET_QUOTE_PAIR 0.05
-/* A quote and its counterpart agree in polarity: a negated statement is
- * half as like one that is not. */
-#define PX_SHEET_QUOTE_POLAR 0.5
+#define PX_SHEET_QUOTE_PAIR  0.05
 #define PX_SHEET_MAX_QUOTE   600
 #define PX_SHEET_QUOTE_WORDS 5
 /* A speaker's name lies this close to the quote or the speech verb (else
@@ -485,7 +482,8 @@ typedef struct quote_pair {
 } quote_pair;
 
 /* How alike quotes i and j are: -1 unless one speaker says both in two
- * sources. */
+ * sources; 0 unless both or neither are negated (a statement and its
+ * counterpart agree in polarity). */
 static double
 quote_sim(const px_sheet *sh, const px_sheet_sent *v, size_t i, size_t j)
 {
@@ -495,7 +493,7 @@ quote_sim(const px_sheet *sh, const px_sheet_sent *v, size_t i, size_t j)
         return -1.0;
     }
     const double sim = px_sheet_sim(&v[i], &v[j]);
-    return negated(&v[i]) == negated(&v[j]) ? sim : sim * PX_SHEET_QUOTE_POLAR;
+    return negated(&v[i]) == negated(&v[j]) ? sim : 0.0;
 }
 
 /* The quote of source src by quote i's speaker most like quote i, or
