@@ -322,16 +322,18 @@ by_speaker(const void *a, const void *b)
 /* Word lists by polarity (NULL-terminated), matched on the word's key
  * (case-folded, Arabic clitics split off). */
 static const char *const neg_words[] = {
-    "not",   "no",      "never", "neither", "nor",     "without", "cannot",
-    "none",  "nothing", "不",    "没",      "没有",    "未",      "无",
-    "别",    "勿",      "绝不",  "决不",    "并不",    "从未",    "从不",
-    "从没",  "不会",    "不能",  "不是",    "不再",    "没见",    "毫无",
-    "无法",  "不要",    "不肯",  "لا",      "لم",      "لن",      "ليس",
-    "ليست",  "لسنا",    "لست",   "غير",     "دون",     "بدون",    "عدم",
-    "nunca", "jamás",   "ni",    "sin",     "ne",      "pas",     "jamais",
-    "sans",  "nicht",   "kein",  "keine",   "keinen",  "nie",     "niemals",
-    "ohne",  "не",      "нет",   "ни",      "никогда", "без",     "não",
-    NULL};
+    "not",     "no",      "never", "neither", "nor",    "without", "cannot",
+    "none",    "nothing", "fail",  "fails",   "failed", "refuse",  "refuses",
+    "refused", "拒绝",    "رفض",   "رفضت",    "يرفض",   "ترفض",    "رافض",
+    "الرافض",  "رافضا",   "رافضة", "不",      "没",     "没有",    "未",
+    "无",      "别",      "勿",    "绝不",    "决不",   "并不",    "从未",
+    "从不",    "从没",    "不会",  "不能",    "不是",   "不再",    "没见",
+    "毫无",    "无法",    "不要",  "不肯",    "لا",     "لم",      "لن",
+    "ليس",     "ليست",    "لسنا",  "لست",     "غير",    "دون",     "بدون",
+    "عدم",     "nunca",   "jamás", "ni",      "sin",    "ne",      "pas",
+    "jamais",  "sans",    "nicht", "kein",    "keine",  "keinen",  "nie",
+    "niemals", "ohne",    "не",    "нет",     "ни",     "никогда", "без",
+    "não",     NULL};
 static const char *const nobody_words[] = {
     "nobody", "noone",   "没有人",  "没人",    "无人",
     "谁也",   "nadie",   "aucun",   "aucune",  "niemand",
@@ -405,22 +407,61 @@ px_sheet_polarity(const px_sheet_src *s, size_t off, size_t len)
 
 #define PX_FEAT_POLAR ((uint64_t)PX_SHEET_FEAT_POLAR << 56)
 
-/* Quote i's vector: the features of its words but its speaker, and its
- * polarity (weight set by quote_weights). */
+/* Whether feature f is the speaker's or one of the speech verbs' (vs:
+ * the features of the span's speech verbs, sorted). */
+static bool
+is_said(uint64_t f, uint64_t who, const px_sheet_sent *vs)
+{
+    if (f == who) {
+        return true;
+    }
+    for (size_t j = 0; j < vs->n_feats; j++) {
+        if (vs->feats[j] == f) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The features of the speech verbs among the words of s in [off,
+ * off+len) into vs ("said", "pointed out", مؤكدا: they tell that a quote
+ * is one, not what it says). */
+static px_status
+verb_feats(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
+           px_sheet_sent *vs, px_error *err)
+{
+    memset(vs, 0, sizeof *vs);
+    for (size_t i = 0; i < s->n_words; i++) {
+        const px_word *w = &s->words[i];
+        if (w->off >= off && w->off < off + len && is_speech_verb(w, s->text)) {
+            return px_sheet_span_vec(sh, s, w->off, w->len, 0, vs, err);
+        }
+    }
+    return PX_OK;
+}
+
+/* Quote i's vector: the features of its words but its speaker's and its
+ * speech verb's, and its polarity (weight set by quote_weights). */
 static px_status
 quote_vec(px_sheet *sh, const px_sheet_quote *x, px_sheet_sent *v,
           px_error *err)
 {
     const px_sheet_src *s = &sh->srcs[x->span.src];
-    const px_status rc =
+    px_sheet_sent vs;
+    px_status rc =
         px_sheet_span_vec(sh, s, x->span.off, x->span.len, 2, v, err);
+    if (rc == PX_OK && !x->is_direct) {
+        rc = verb_feats(sh, s, x->span.off, x->span.len, &vs, err);
+    } else {
+        memset(&vs, 0, sizeof vs);
+    }
     if (rc != PX_OK) {
         return rc;
     }
     const uint64_t who = ((uint64_t)PX_SHEET_FEAT_CONCEPT << 56) | x->who;
     size_t k = 0;
     for (size_t j = 0; j < v->n_feats; j++) {
-        if (v->feats[j] != who) {
+        if (!is_said(v->feats[j], who, &vs)) {
             v->w[k] = v->w[j];
             v->feats[k++] = v->feats[j];
         }
