@@ -26,6 +26,11 @@
 /* A speaker's name lies this close to the quote or the speech verb (else
  * the source's last speaker spoke: "He added that..."). */
 #define PX_SHEET_SPEAKER_GAP 100
+/* Words after a speech verb that may name its speaker ("said President
+ * Ilham Aliyev", قال الرئيس الأذربيجاني إلهام علييف). */
+#define PX_SHEET_SPEAKER_WORDS 6
+#define PX_SHEET_MIN_SPEAKER   0.8f /* a name or demonym */
+#define PX_SHEET_MIN_COUNTRY   0.9f /* a country's name, not its demonym */
 
 static size_t
 uf_find(size_t *p, size_t i)
@@ -107,7 +112,7 @@ is_speech_verb(const px_word *w, px_str text)
  * farther than max bytes: its occurrence index, or SIZE_MAX. */
 static size_t
 nearest_kind(const px_sheet *sh, const px_sheet_src *s, size_t lo, size_t hi,
-             size_t qlo, size_t qhi, size_t max, char kind)
+             size_t qlo, size_t qhi, size_t max, char kind, float min_w)
 {
     size_t best = SIZE_MAX;
     size_t best_d = max + 1;
@@ -115,7 +120,7 @@ nearest_kind(const px_sheet *sh, const px_sheet_src *s, size_t lo, size_t hi,
         const size_t off = s->words[s->occ[i].word].off;
         const px_str nm = px_lex_concept_name(sh->lex, s->occ[i].concept);
         if (off < lo || off >= hi || (off >= qlo && off < qhi) || nm.len < 2 ||
-            nm.ptr[0] != kind || s->occ[i].weight < 0.8f) {
+            nm.ptr[0] != kind || s->occ[i].weight < min_w) {
             continue;
         }
         const size_t d = off < qlo ? qlo - off : off - qhi;
@@ -154,30 +159,37 @@ last_speaker(const quote_ctx *q, size_t pos)
     return best;
 }
 
+/* Adds the quote [off, off+len) of source k, said at byte pos, whose
+ * speaker is named in [lo, hi) (a reported clause: around its verb; a
+ * direct quote: its sentence, else the sentence before). */
 static void
-add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
-          bool direct)
+add_quote(quote_ctx *q, size_t k, px_span span, size_t pos, size_t lo,
+          size_t hi)
 {
     const px_sheet_src *s = &q->sh->srcs[k];
     const size_t si = px_sheet_sent_at(s, pos);
     if (si == SIZE_MAX || q->n == q->cap) {
         return;
     }
-    const px_sheet_sent *x = &s->sents[si];
-    const size_t qlo = direct ? off : pos;
-    const size_t qhi = direct ? off + len : pos;
-    size_t o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
-                            PX_SHEET_SPEAKER_GAP, 'n');
+    const bool direct = pos < span.off;
+    const size_t qlo = direct ? span.off : pos;
+    const size_t qhi = direct ? span.off + span.len : pos;
+    size_t o = nearest_kind(q->sh, s, lo, hi, qlo, qhi, PX_SHEET_SPEAKER_GAP,
+                            'n', PX_SHEET_MIN_SPEAKER);
     if (o == SIZE_MAX && si > 0 && direct) {
         const px_sheet_sent *p = &s->sents[si - 1];
         o = nearest_kind(q->sh, s, p->off, p->off + p->len, qlo, qhi,
-                         SIZE_MAX - 1, 'n');
+                         SIZE_MAX - 1, 'n', PX_SHEET_MIN_SPEAKER);
+    }
+    if (o == SIZE_MAX) { /* a country named speaks when no person is */
+        o = nearest_kind(q->sh, s, lo, hi, qlo, qhi, PX_SHEET_SPEAKER_GAP, 'c',
+                         PX_SHEET_MIN_COUNTRY);
     }
     const size_t prev = o == SIZE_MAX ? last_speaker(q, qlo) : SIZE_MAX;
-    if (o == SIZE_MAX && prev == SIZE_MAX) { /* a country speaks only when
-                                                no one else can */
-        o = nearest_kind(q->sh, s, x->off, x->off + x->len, qlo, qhi,
-                         PX_SHEET_SPEAKER_GAP, 'c');
+    if (o == SIZE_MAX && prev == SIZE_MAX) { /* "the Azerbaijani president"
+                                                is the last speaker */
+        o = nearest_kind(q->sh, s, lo, hi, qlo, qhi, PX_SHEET_SPEAKER_GAP, 'c',
+                         PX_SHEET_MIN_SPEAKER);
     }
     if (o == SIZE_MAX && prev == SIZE_MAX && !direct) {
         return; /* reported speech of nobody known */
@@ -188,7 +200,7 @@ add_quote(quote_ctx *q, size_t k, size_t off, size_t len, size_t pos,
         r->who = q->out[prev].who;
         r->speaker = q->out[prev].speaker;
     }
-    r->span = (px_span){(uint32_t)k, (uint32_t)off, (uint32_t)len};
+    r->span = span;
     r->is_direct = direct;
     if (o != SIZE_MAX) {
         const px_word *w = &s->words[s->occ[o].word];
@@ -237,7 +249,15 @@ direct_quotes(quote_ctx *q, size_t k)
             if (d == close) {
                 if (n_words_in(&q->sh->srcs[k], i, at) >=
                     PX_SHEET_QUOTE_WORDS) {
-                    add_quote(q, k, i, at - i, start, true);
+                    const px_sheet_src *src = &q->sh->srcs[k];
+                    const size_t si = px_sheet_sent_at(src, start);
+                    const px_sheet_sent *x =
+                        si != SIZE_MAX ? &src->sents[si] : NULL;
+                    add_quote(
+                        q, k,
+                        (px_span){(uint32_t)k, (uint32_t)i, (uint32_t)(at - i)},
+                        start, x != NULL ? x->off : 0,
+                        x != NULL ? x->off + x->len : 0);
                 }
                 i = j;
                 break;
@@ -260,9 +280,45 @@ has_direct(const quote_ctx *q, size_t first, const px_sheet_sent *x)
     return false;
 }
 
+/* Words that open what is said: a name after them is what the speaker
+ * speaks of, not the speaker ("said that Palestine ...", قال إن). */
+static const char *const that_words[] = {"that", "إن",   "ان",  "أن",   "أنه",
+                                         "انه",  "بأن",  "بان", "بأنه", "بانه",
+                                         "que",  "dass", "что", NULL};
+
+/* Where the speaker of speech verb i (in sentence x) may be named after
+ * it: up to PX_SHEET_SPEAKER_WORDS words, stopping at a word of
+ * that_words; none after an ideographic verb (他表示: the speaker comes
+ * first). Returns the end offset. */
+static size_t
+speaker_end(const px_sheet_src *s, size_t i, const px_sheet_sent *x)
+{
+    const px_word *w = &s->words[i];
+    size_t end = w->off + w->len;
+    if (w->flags & PX_WORD_IDEO) {
+        return end;
+    }
+    for (size_t j = i + 1; j < s->n_words && j <= i + PX_SHEET_SPEAKER_WORDS &&
+                           s->words[j].off < x->off + x->len;
+         j++) {
+        bool is_that = false;
+        for (size_t t = 0; that_words[t] != NULL && !is_that; t++) {
+            is_that = strlen(that_words[t]) == s->words[j].key.len &&
+                      memcmp(that_words[t], s->words[j].key.ptr,
+                             s->words[j].key.len) == 0;
+        }
+        if (is_that) {
+            break;
+        }
+        end = s->words[j].off + s->words[j].len;
+    }
+    return end;
+}
+
 /* Reported speech of source k: the clause of each speech verb of a
  * sentence with no quotation inside, up to the sentence's next speech
- * verb (the first clause starts with the sentence). */
+ * verb (the first clause starts with the sentence). The speaker is named
+ * before the verb (in a later clause: only after it) or right after it. */
 static void
 reported(quote_ctx *q, size_t k, size_t first_direct)
 {
@@ -287,7 +343,9 @@ reported(quote_ctx *q, size_t k, size_t first_direct)
         const size_t hi = j < s->n_words && s->words[j].off < x->off + x->len
                               ? s->words[j].off
                               : x->off + x->len;
-        add_quote(q, k, lo, hi - lo, w->off, false);
+        add_quote(q, k,
+                  (px_span){(uint32_t)k, (uint32_t)lo, (uint32_t)(hi - lo)},
+                  w->off, lo, speaker_end(s, i, x));
         si = at;
         i = j;
     }
