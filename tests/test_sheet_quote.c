@@ -3,7 +3,8 @@
  * named in three scripts is one speaker; reported speech is one quote per
  * speech verb; the same statement in three languages (nobody helped the
  * country, a negated "anyone") is one group, paired by polarity and
- * concepts, and the speaker's other statement (a bridge) stays apart. */
+ * concepts, and the speaker's other statement (a bridge) stays apart; a
+ * statement and its negation never share a group. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,10 +172,49 @@ test_no_counterpart(void)
     px_storyset_free(set);
 }
 
+/* A statement and its negation are two groups, however alike their
+ * words: "will send troops" against لن ترسل قوات (will not send). */
+static void
+test_polarity(void)
+{
+    px_storyset *set = NULL;
+    CHECK(px_storyset_new(NULL, NULL, &set, NULL) == PX_OK);
+    if (set == NULL || !px_storyset_has_lexicon(set)) {
+        px_storyset_free(set);
+        return;
+    }
+    CHECK(px_storyset_add_text(set, "en", "Troops",
+                               "President Ilham Aliyev said the country will "
+                               "send troops to the border region next month.",
+                               "eng", NULL) == PX_OK);
+    CHECK(px_storyset_add_text(set, "ar", "قوات",
+                               "قال الرئيس إلهام علييف إن البلاد لن ترسل "
+                               "قوات إلى المنطقة الحدودية الشهر المقبل.",
+                               "arb", NULL) == PX_OK);
+    CHECK(px_storyset_add_text(set, "zh", "部队",
+                               "总统阿利耶夫表示,国家下个月将向边境地区派遣"
+                               "部队。",
+                               "zho", NULL) == PX_OK);
+    CHECK(px_storyset_cluster(set, NULL) == PX_OK);
+    json_t *sheet = sheet_all(set);
+    const char *w = NULL;
+    const json_int_t en = group_of(sheet, src_of(sheet, "eng"), "troops", &w);
+    const json_int_t ar = group_of(sheet, src_of(sheet, "arb"), "لن", &w);
+    const json_int_t zh = group_of(sheet, src_of(sheet, "zho"), "部队", &w);
+    printf("quotes: send troops: en %lld, ar (not) %lld, zh %lld\n",
+           (long long)en, (long long)ar, (long long)zh);
+    CHECK(en >= 0 && ar >= 0 && zh >= 0);
+    CHECK(en != ar && zh != ar);
+    CHECK(en == zh); /* the same statement in two languages */
+    json_decref(sheet);
+    px_storyset_free(set);
+}
+
 int
 main(void)
 {
     test_three_languages();
     test_no_counterpart();
+    test_polarity();
     return check_summary();
 }
