@@ -159,9 +159,10 @@ last_speaker(const quote_ctx *q, size_t pos)
     return best;
 }
 
-/* Adds the quote [off, off+len) of source k, said at byte pos, whose
- * speaker is named in [lo, hi) (a reported clause: around its verb; a
- * direct quote: its sentence, else the sentence before). */
+/* Adds the quote span of source k, said at byte pos (a direct quote: its
+ * opening mark, before the span; reported speech: its verb, inside it),
+ * whose speaker is named in [lo, hi) (a reported clause: around its verb;
+ * a direct quote: its sentence, else the sentence before). */
 static void
 add_quote(quote_ctx *q, size_t k, px_span span, size_t pos, size_t lo,
           size_t hi)
@@ -222,6 +223,22 @@ n_words_in(const px_sheet_src *s, size_t lo, size_t hi)
     return n;
 }
 
+/* Adds the words between the quotation mark at byte mark of source k
+ * and its closing mark at byte end (they start at byte lo) as a direct
+ * quote, when they are PX_SHEET_QUOTE_WORDS words or more. */
+static void
+add_direct(quote_ctx *q, size_t k, size_t mark, size_t lo, size_t end)
+{
+    const px_sheet_src *s = &q->sh->srcs[k];
+    const size_t si = px_sheet_sent_at(s, mark);
+    if (si == SIZE_MAX || n_words_in(s, lo, end) < PX_SHEET_QUOTE_WORDS) {
+        return;
+    }
+    const px_sheet_sent *x = &s->sents[si];
+    add_quote(q, k, (px_span){(uint32_t)k, (uint32_t)lo, (uint32_t)(end - lo)},
+              mark, x->off, x->off + x->len);
+}
+
 /* Direct quotes of source k: text between matching quotation marks, of
  * PX_SHEET_QUOTE_WORDS words or more (fewer are scare quotes or names:
  * "International Stabilisation Force"). */
@@ -247,18 +264,7 @@ direct_quotes(quote_ctx *q, size_t k)
                 break;
             }
             if (d == close) {
-                if (n_words_in(&q->sh->srcs[k], i, at) >=
-                    PX_SHEET_QUOTE_WORDS) {
-                    const px_sheet_src *src = &q->sh->srcs[k];
-                    const size_t si = px_sheet_sent_at(src, start);
-                    const px_sheet_sent *x =
-                        si != SIZE_MAX ? &src->sents[si] : NULL;
-                    add_quote(
-                        q, k,
-                        (px_span){(uint32_t)k, (uint32_t)i, (uint32_t)(at - i)},
-                        start, x != NULL ? x->off : 0,
-                        x != NULL ? x->off + x->len : 0);
-                }
+                add_direct(q, k, start, i, at);
                 i = j;
                 break;
             }
