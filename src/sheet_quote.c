@@ -725,14 +725,17 @@ px_sheet_quotes(px_sheet *sh, px_error *err)
 {
     px_status rc = find_quotes(sh, err);
     const size_t n = sh->n_quotes;
-    px_sheet_sent *v = rc == PX_OK ? px_malloc((n + 1) * sizeof *v) : NULL;
+    px_sheet_sent *v = px_malloc((n + 1) * sizeof *v);
     size_t *p = px_malloc((n + 1) * sizeof *p);
     uint64_t *mask = px_malloc((n + 1) * sizeof *mask);
     quote_pair *pairs =
         px_malloc((n * PX_SHEET_MAX_SOURCES + 1) * sizeof *pairs);
-    if (rc == PX_OK &&
-        (v == NULL || p == NULL || mask == NULL || pairs == NULL)) {
+    if (rc != PX_OK) {
+        goto done;
+    }
+    if (v == NULL || p == NULL || mask == NULL || pairs == NULL) {
         rc = px_fail(err, PX_ENOMEM, "sheet: out of memory");
+        goto done;
     }
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         rc = quote_vec(sh, &sh->quotes[i], &v[i], err);
@@ -741,6 +744,7 @@ px_sheet_quotes(px_sheet *sh, px_error *err)
         quote_weights(v, n);
         group_quotes(sh, v, p, mask, pairs);
     }
+done:
     free(v);
     free(p);
     free(mask);
