@@ -426,36 +426,47 @@ span_feats(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
     return n;
 }
 
+/* Sorts and merges the n features of tmp into x (arena), with room for
+ * extra more. */
+static px_status
+feats_into(px_sheet *sh, feat_m *tmp, size_t n, size_t extra, px_sheet_sent *x,
+           px_error *err)
+{
+    qsort(tmp, n, sizeof *tmp, by_feat);
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (k > 0 && tmp[k - 1].f == tmp[j].f) {
+            tmp[k - 1].m = fmaxf(tmp[k - 1].m, tmp[j].m);
+        } else {
+            tmp[k++] = tmp[j];
+        }
+    }
+    x->feats = px_arena_alloc(sh->arena, (k + extra + 1) * sizeof *x->feats);
+    x->w = px_arena_alloc(sh->arena, (k + extra + 1) * sizeof *x->w);
+    if (x->feats == NULL || x->w == NULL) {
+        return px_fail(err, PX_ENOMEM, "sheet: out of memory");
+    }
+    for (size_t j = 0; j < k; j++) {
+        x->feats[j] = tmp[j].f;
+        x->w[j] = tmp[j].m;
+    }
+    x->n_feats = k;
+    return PX_OK;
+}
+
 /* Sorted unique features of each sentence of s (x->w holds each one's
  * share until weigh() multiplies in the idf). */
 static px_status
 sent_feats(px_sheet *sh, px_sheet_src *s, px_error *err)
 {
     feat_m tmp[512];
-    for (size_t i = 0; i < s->n_sents; i++) {
+    px_status rc = PX_OK;
+    for (size_t i = 0; i < s->n_sents && rc == PX_OK; i++) {
         px_sheet_sent *x = &s->sents[i];
         const size_t n = span_feats(sh, s, x->off, x->len, tmp, 512);
-        qsort(tmp, n, sizeof *tmp, by_feat);
-        size_t k = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (k > 0 && tmp[k - 1].f == tmp[j].f) {
-                tmp[k - 1].m = fmaxf(tmp[k - 1].m, tmp[j].m);
-            } else {
-                tmp[k++] = tmp[j];
-            }
-        }
-        x->feats = px_arena_alloc(sh->arena, (k + 1) * sizeof *x->feats);
-        x->w = px_arena_alloc(sh->arena, (k + 1) * sizeof *x->w);
-        if (x->feats == NULL || x->w == NULL) {
-            return px_fail(err, PX_ENOMEM, "sheet: out of memory");
-        }
-        for (size_t j = 0; j < k; j++) {
-            x->feats[j] = tmp[j].f;
-            x->w[j] = tmp[j].m;
-        }
-        x->n_feats = k;
+        rc = feats_into(sh, tmp, n, 0, x, err);
     }
-    return PX_OK;
+    return rc;
 }
 
 /* Units that pivot words name, for figures the figure finder left
@@ -574,6 +585,42 @@ analyse_src(px_sheet *sh, px_words *wd, px_sheet_src *s, px_error *err)
     return rc;
 }
 
+/* The idf of feature f over the sentences of the sheet (a feature no
+ * sentence has weighs as one that one sentence has). */
+static float
+idf_of(const px_sheet *sh, uint64_t f)
+{
+    const uint64_t *lo = sh->df;
+    size_t cnt = sh->n_df;
+    while (cnt > 0) { /* lower bound */
+        const size_t h = cnt / 2;
+        if (lo[h] < f) {
+            lo += h + 1;
+            cnt -= h + 1;
+        } else {
+            cnt = h;
+        }
+    }
+    size_t df = 0;
+    while (lo + df < sh->df + sh->n_df && lo[df] == f) {
+        df++;
+    }
+    df = df > 0 ? df : 1;
+    return (float)log(1.0 + (double)sh->n_df_sents / (double)df);
+}
+
+/* Multiplies the idf into x's shares and sets its norm. */
+static void
+weigh_sent(const px_sheet *sh, px_sheet_sent *x)
+{
+    double norm = 0.0;
+    for (size_t j = 0; j < x->n_feats; j++) {
+        x->w[j] *= idf_of(sh, x->feats[j]);
+        norm += (double)x->w[j] * x->w[j];
+    }
+    x->norm = sqrt(norm);
+}
+
 /* Idf weights over all sentences of the sheet, and the norms. */
 static px_status
 weigh(px_sheet *sh, px_error *err)
@@ -586,7 +633,7 @@ weigh(px_sheet *sh, px_error *err)
         }
         n_sents += sh->srcs[k].n_sents;
     }
-    uint64_t *all = px_malloc((total + 1) * sizeof *all);
+    uint64_t *all = px_arena_alloc(sh->arena, (total + 1) * sizeof *all);
     if (all == NULL) {
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
     }
@@ -599,34 +646,32 @@ weigh(px_sheet *sh, px_error *err)
         }
     }
     qsort(all, n, sizeof *all, by_u64);
+    sh->df = all;
+    sh->n_df = n;
+    sh->n_df_sents = n_sents;
     for (size_t k = 0; k < sh->n_srcs; k++) {
         for (size_t i = 0; i < sh->srcs[k].n_sents; i++) {
-            px_sheet_sent *x = &sh->srcs[k].sents[i];
-            double norm = 0.0;
-            for (size_t j = 0; j < x->n_feats; j++) {
-                const uint64_t *lo = all;
-                size_t cnt = n;
-                while (cnt > 0) { /* lower bound */
-                    const size_t h = cnt / 2;
-                    if (lo[h] < x->feats[j]) {
-                        lo += h + 1;
-                        cnt -= h + 1;
-                    } else {
-                        cnt = h;
-                    }
-                }
-                size_t df = 0;
-                while (lo + df < all + n && lo[df] == x->feats[j]) {
-                    df++;
-                }
-                x->w[j] *= (float)log(1.0 + (double)n_sents / (double)df);
-                norm += (double)x->w[j] * x->w[j];
-            }
-            x->norm = sqrt(norm);
+            weigh_sent(sh, &sh->srcs[k].sents[i]);
         }
     }
-    free(all);
     return PX_OK;
+}
+
+px_status
+px_sheet_span_vec(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
+                  size_t extra, px_sheet_sent *out, px_error *err)
+{
+    feat_m tmp[512];
+    memset(out, 0, sizeof *out);
+    const size_t n = span_feats(sh, s, off, len, tmp, 512);
+    const px_status rc = feats_into(sh, tmp, n, extra, out, err);
+    if (rc == PX_OK) {
+        weigh_sent(sh, out);
+    }
+    out->off = off;
+    out->len = len;
+    out->claim = SIZE_MAX;
+    return rc;
 }
 
 double

@@ -109,7 +109,7 @@ typedef struct px_sheet_claim {
 } px_sheet_claim;
 
 typedef struct px_sheet_quote {
-    px_span span;    /* the quoted words, or the sentence of reported speech */
+    px_span span;    /* the quoted words, or the clause of reported speech */
     px_span speaker; /* the speaker's name as written; len 0 if unknown */
     px_concept who;  /* the speaker's concept, or 0 */
     bool is_direct;  /* between quotation marks */
@@ -157,6 +157,9 @@ typedef struct px_sheet {
     px_sheet_ext *ext; /* what each concept adds to sentence features */
     size_t ext_cap;
     size_t n_ext;
+    uint64_t *df; /* every sentence's features, sorted (the idf) */
+    size_t n_df;
+    size_t n_df_sents; /* sentences of the sheet */
 } px_sheet;
 
 /* Kinds of sentence features (the top byte of a feature). */
@@ -164,6 +167,7 @@ typedef struct px_sheet {
 #define PX_SHEET_FEAT_VALUE   2 /* a figure's value times 100 */
 #define PX_SHEET_FEAT_DAY     3 /* a day */
 #define PX_SHEET_FEAT_PLACE   4 /* a place by name (Gaza Strip = Gaza) */
+#define PX_SHEET_FEAT_POLAR   5 /* a polarity of a quote (sheet_quote.c) */
 
 #define PX_SHEET_MAX_SOURCES 64 /* sources of one sheet at most */
 
@@ -184,7 +188,23 @@ void px_sheet_free(px_sheet *sh); /* NULL is a no-op */
 /* Alignment steps, called by px_sheet_build (sheet_align.c). */
 px_status px_sheet_figures(px_sheet *sh, px_error *err);
 px_status px_sheet_claims(px_sheet *sh, px_error *err);
-px_status px_sheet_quotes(px_sheet *sh, px_error *err);
+px_status px_sheet_quotes(px_sheet *sh, px_error *err); /* sheet_quote.c */
+
+/* The weighted features of the span [off, off+len) of source s, as a
+ * sentence of no claim (arena), with room for extra more features after
+ * them (kinds above PX_SHEET_FEAT_PLACE keep them sorted). Fails only
+ * with PX_ENOMEM. */
+px_status px_sheet_span_vec(px_sheet *sh, const px_sheet_src *s, size_t off,
+                            size_t len, size_t extra, px_sheet_sent *out,
+                            px_error *err);
+
+/* Polarity of quoted words (px_sheet_polarity). */
+#define PX_SHEET_POLAR_NEG    1u /* a negation: not, 没, لم */
+#define PX_SHEET_POLAR_NOBODY 2u /* nobody, 没有人, or a negated "anyone" */
+
+/* The polarity (PX_SHEET_POLAR_* bits) of the words of s that start in
+ * [off, off+len) (sheet_quote.c). */
+unsigned px_sheet_polarity(const px_sheet_src *s, size_t off, size_t len);
 
 /* Cosine of two sentences' weighted features. */
 double px_sheet_sim(const px_sheet_sent *a, const px_sheet_sent *b);
