@@ -226,6 +226,19 @@ scan_digits(const scan *s, size_t i, tok *t)
     return (size_t)j;
 }
 
+/* True if p[0..len) is all ASCII letters. */
+static bool
+is_ascii_letters(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        const uint8_t b = (uint8_t)p[i] | 0x20;
+        if (b < 'a' || b > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static const px_dt_word *
 lookup_raw(const char *p, size_t len)
 {
@@ -239,6 +252,9 @@ lookup_raw(const char *p, size_t len)
 static const px_dt_word *
 lookup_word(const char *p, size_t len)
 {
+    if (is_ascii_letters(p, len) && !px_dt_may_be_ascii_word(p, len)) {
+        return NULL; /* folding is lower-casing: the filter is exact */
+    }
     char buf[PX_DT_KEY_MAX];
     const size_t n = px_dt_fold(p, len, buf, sizeof buf);
     if (n == 0) {
