@@ -740,12 +740,14 @@ static uint8_t qb_first[256];
 static uint8_t qb_next[MAX_QB];
 
 static uint8_t cue_bits[8192]; /* first two bytes of each cue */
-static uint8_t key_bits[512];  /* (length, first, last byte) of keys */
+static uint8_t key_bits[8192]; /* (length, first, last byte) of keys */
 
 static unsigned
 key_sig2(unsigned char first, unsigned char last, size_t len)
 {
-    return ((unsigned)len * 131u + first * 17u + last) & 4095u;
+    const uint32_t x =
+        ((uint32_t)len & 0xFFu) | (uint32_t)first << 8 | (uint32_t)last << 16;
+    return (x * 0x9E3779B1u) >> 16; /* 16 bits */
 }
 
 static unsigned
