@@ -100,9 +100,8 @@ cp_at(const scan *sc, size_t i, size_t *next)
     return c;
 }
 
-/* cp_at for a lead byte at i (>= 0x80), with the two- and three-byte
- * sequences that need no range checks beyond continuation bytes decoded
- * inline. */
+/* cp_at for a lead byte at i (>= 0x80), with well-formed two- and
+ * three-byte sequences decoded inline. */
 static inline UChar32
 cp_fast(const scan *sc, size_t i, size_t *next)
 {
@@ -112,11 +111,15 @@ cp_fast(const scan *sc, size_t i, size_t *next)
         *next = i + 2;
         return (UChar32)(((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
     }
-    if (b >= 0xE1 && b < 0xF0 && b != 0xED && i + 2 < sc->n &&
-        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-        *next = i + 3;
-        return (UChar32)(((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
-                         (p[i + 2] & 0x3Fu));
+    if (b >= 0xE0 && b < 0xF0 && i + 2 < sc->n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+        const UChar32 c =
+            (UChar32)(((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
+                      (p[i + 2] & 0x3Fu));
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *next = i + 3; /* not overlong, not a surrogate */
+            return c;
+        }
     }
     return cp_at(sc, i, next);
 }
@@ -143,23 +146,10 @@ cp_before(const scan *sc, size_t i, size_t *start)
     return c;
 }
 
-/* Decimal digit values of the BMP from U+0700 on (0xFF: not a digit),
- * asked of ICU once instead of per code point. */
-static uint8_t bmp_digit[0x10000];
-static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
-
-static void
-fill_digits(void)
-{
-    for (UChar32 c = 0; c < 0x10000; c++) {
-        const bool is_dig =
-            c >= 0x700 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
-        bmp_digit[c] = is_dig ? (uint8_t)u_charDigitValue(c) : 0xFF;
-    }
-}
-
+/* The decimal digit value of c, or -1: ASCII, Arabic-Indic and extended
+ * Arabic-Indic digits, and any other Nd outside the CJK blocks. */
 static int
-digit_val(UChar32 c)
+digit_val_icu(UChar32 c)
 {
     if (c >= '0' && c <= '9') {
         return c - '0';
@@ -176,13 +166,33 @@ digit_val(UChar32 c)
     if (c >= 0x66A && c < 0x700) {
         return -1;
     }
-    if (c < 0x10000) {
-        return bmp_digit[c] == 0xFF ? -1 : bmp_digit[c];
-    }
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
         return u_charDigitValue(c);
     }
     return -1;
+}
+
+/* digit_val_icu of every BMP code point (0xFF: -1), filled once so that
+ * ICU is not asked per code point. */
+static uint8_t bmp_digit[0x10000];
+static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_digits(void)
+{
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        const int d = digit_val_icu(c);
+        bmp_digit[c] = d >= 0 && d < 0xFF ? (uint8_t)d : 0xFF;
+    }
+}
+
+static inline int
+digit_val(UChar32 c)
+{
+    if (c >= 0 && c < 0x10000) {
+        return bmp_digit[c] == 0xFF ? -1 : bmp_digit[c];
+    }
+    return digit_val_icu(c);
 }
 
 static bool
