@@ -148,16 +148,36 @@ json_span(px_buf *b, const char *key, px_str text, size_t off, size_t len)
     px_buf_add_json_str(b, (px_str){text.ptr + off, len});
 }
 
+/* Appends a percentage (0..100; a negative one as printf's %d would). */
+static void
+put_int(px_buf *b, int v)
+{
+    if (v < 0) {
+        px_buf_add_byte(b, '-');
+    }
+    put_zu(b, v < 0 ? (size_t) - (long)v : (size_t)v);
+}
+
 static void
 json_language(px_buf *b, const px_langid_result *l)
 {
-    px_buf_printf(b,
-                  ",\"language\":{\"code\":\"%s\",\"script\":\"%s\","
-                  "\"confidence\":%.3f,\"percent\":%d,\"others\":[",
-                  l->lang, l->script, l->confidence, l->percent);
+    char conf[32];
+    snprintf(conf, sizeof conf, "%.3f", l->confidence);
+    px_buf_add_c(b, ",\"language\":{\"code\":\"");
+    px_buf_add_c(b, l->lang);
+    px_buf_add_c(b, "\",\"script\":\"");
+    px_buf_add_c(b, l->script);
+    px_buf_add_c(b, "\",\"confidence\":");
+    px_buf_add_c(b, conf);
+    px_buf_add_c(b, ",\"percent\":");
+    put_int(b, l->percent);
+    px_buf_add_c(b, ",\"others\":[");
     for (size_t i = 0; i < l->n_other; i++) {
-        px_buf_printf(b, "%s{\"code\":\"%s\",\"percent\":%d}", i ? "," : "",
-                      l->other[i].code, l->other[i].percent);
+        px_buf_add_c(b, i ? ",{\"code\":\"" : "{\"code\":\"");
+        px_buf_add_c(b, l->other[i].code);
+        px_buf_add_c(b, "\",\"percent\":");
+        put_int(b, l->other[i].percent);
+        px_buf_add_byte(b, '}');
     }
     px_buf_add_c(b, "]}");
 }
@@ -282,10 +302,19 @@ json_head(px_buf *b, const px_article *a, px_str text, const found *f)
     px_buf_add_json_str(b, px_str_c(a->source != NULL ? a->source : ""));
     px_buf_add_c(b, ",\"title\":");
     px_buf_add_json_str(b, px_str_c(a->title != NULL ? a->title : ""));
-    px_buf_printf(b, ",\"published\":%s%s%s", date[0] ? "\"" : "",
-                  date[0] ? date : "null", date[0] ? "\"" : "");
+    px_buf_add_c(b, ",\"published\":");
+    if (date[0] != '\0') {
+        px_buf_add_byte(b, '"');
+        px_buf_add_c(b, date);
+        px_buf_add_byte(b, '"');
+    } else {
+        px_buf_add_c(b, "null");
+    }
     json_language(b, &f->lang);
-    px_buf_printf(b, ",\"bytes\":%zu,\"words\":%zu", text.len, f->n_words);
+    px_buf_add_c(b, ",\"bytes\":");
+    put_zu(b, text.len);
+    px_buf_add_c(b, ",\"words\":");
+    put_zu(b, f->n_words);
 }
 
 px_status
@@ -314,8 +343,8 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     for (size_t i = 0; i < f.n_dates; i++) {
         json_date(&b, i > 0, text, &f.dates[i]);
     }
-    px_buf_printf(&b, "],\"lexicon\":%s",
-                  px_analyse_lexicon() != NULL ? "true" : "false");
+    px_buf_add_c(&b, px_analyse_lexicon() != NULL ? "],\"lexicon\":true"
+                                                  : "],\"lexicon\":false");
     if (with_words) {
         json_words(&b, text, f.words, f.n_words);
     }

@@ -226,6 +226,19 @@ scan_digits(const scan *s, size_t i, tok *t)
     return (size_t)j;
 }
 
+/* True if p[0..len) is all ASCII letters. */
+static bool
+is_ascii_letters(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        const uint8_t b = (uint8_t)p[i] | 0x20;
+        if (b < 'a' || b > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static const px_dt_word *
 lookup_raw(const char *p, size_t len)
 {
@@ -234,29 +247,90 @@ lookup_raw(const char *p, size_t len)
     return n == 0 ? NULL : px_dt_lookup(buf, n);
 }
 
+/* The code point of the three-byte sequence at p (well-formed lead and
+ * continuation bytes, len bytes left), or 0 when it is not one. */
+static uint32_t
+seq3(const uint8_t *p, size_t left)
+{
+    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+        return 0;
+    }
+    const uint32_t c =
+        (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+    return c >= 0x800 ? c : 0;
+}
+
+/* True when px_dt_fold gives s[0..len) back as it is: well-formed UTF-8
+ * of lower-case ASCII and of caseless scripts it neither folds nor drops
+ * from (U+05C0..U+07FF but the Arabic marks and tatweel, U+0800..U+109F,
+ * U+3000..U+A63F, U+AC00..U+D7FF, U+E000..U+FAFF). */
+static bool
+fold_is_identity(const char *s, size_t len)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    size_t i = 0;
+    while (i < len) {
+        const uint8_t b = p[i];
+        uint32_t c = 0;
+        size_t n = 1;
+        if (b < 0x80) {
+            c = b >= 'A' && b <= 'Z' ? 0 : b + 0x100u; /* any non-0 */
+        } else if (b >= 0xD7 && b <= 0xDF && i + 1 < len &&
+                   (p[i + 1] & 0xC0) == 0x80) {
+            c = (b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+            n = 2;
+            if ((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670) {
+                c = 0; /* px_dt_fold drops these */
+            }
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            c = seq3(p + i, len - i);
+            n = 3;
+            if (!(c < 0x10A0 || (c >= 0x3000 && c < 0xA640) ||
+                  (c >= 0xAC00 && c < 0xD800) || (c >= 0xE000 && c < 0xFB00))) {
+                c = 0;
+            }
+        }
+        if (c == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
- * after a French elision (l'année). */
+ * after a French elision (l'année). A word that folding would leave as it
+ * is (and short enough for px_dt_fold's room checks) is looked up in
+ * place. */
 static const px_dt_word *
 lookup_word(const char *p, size_t len)
 {
+    if (is_ascii_letters(p, len) && !px_dt_may_be_ascii_word(p, len)) {
+        return NULL; /* folding is lower-casing: the filter is exact */
+    }
     char buf[PX_DT_KEY_MAX];
-    const size_t n = px_dt_fold(p, len, buf, sizeof buf);
+    const char *key = p;
+    size_t n = len;
+    if (len + 3 > sizeof buf || !fold_is_identity(p, len)) {
+        n = px_dt_fold(p, len, buf, sizeof buf);
+        key = buf;
+    }
     if (n == 0) {
         return NULL;
     }
-    const px_dt_word *const w = px_dt_lookup(buf, n);
+    const px_dt_word *const w = px_dt_lookup(key, n);
     if (w != NULL || n < 6) {
         return w;
     }
-    const uint8_t b0 = (uint8_t)buf[0];
-    const uint8_t b1 = (uint8_t)buf[1];
+    const uint8_t b0 = (uint8_t)key[0];
+    const uint8_t b1 = (uint8_t)key[1];
     if ((b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81)) ||
         (b0 == 0xD8 && b1 == 0xA8)) {
-        return px_dt_lookup(buf + 2, n - 2);
+        return px_dt_lookup(key + 2, n - 2);
     }
-    const char *const q = memchr(buf, '\'', n);
-    if (q != NULL && q + 1 < buf + n) {
-        return px_dt_lookup(q + 1, (size_t)(buf + n - q - 1));
+    const char *const q = memchr(key, '\'', n);
+    if (q != NULL && q + 1 < key + n) {
+        return px_dt_lookup(q + 1, (size_t)(key + n - q - 1));
     }
     return NULL;
 }

@@ -60,6 +60,9 @@ px_status px_dt_words_init(px_error *err);
 size_t px_dt_fold(const char *s, size_t len, char *out, size_t cap);
 /* The entry for a folded key, or NULL. The table must be built. */
 const px_dt_word *px_dt_lookup(const char *key, size_t len);
+/* False when no key is the ASCII word p[0..len) lower-cased (a filter
+ * before folding: true may still find nothing). */
+bool px_dt_may_be_ascii_word(const char *p, size_t len);
 /* Bit of a BCP 47 tag's language, or 0 when unknown or NULL. */
 uint64_t px_dt_lang_bit(const char *lang);
 /* True if code point c may start a CJK keyword. */

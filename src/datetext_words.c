@@ -480,13 +480,20 @@ hash_key(const char *k, size_t len)
     return h;
 }
 
+/* The signature of a key of len bytes that starts with b0 b1 (b1 0 when
+ * len is 1) and ends with last. */
+static uint32_t
+sig_of(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
+{
+    const uint32_t x = ((uint32_t)len & 0xFF) | b0 << 8 | b1 << 16 | last << 24;
+    return (x * 0x9E3779B1u) >> 16;
+}
+
 static uint32_t
 key_sig(const char *k, size_t len)
 {
-    const uint32_t b1 = len > 1 ? (uint8_t)k[1] : 0;
-    const uint32_t x = ((uint32_t)len & 0xFF) | (uint32_t)(uint8_t)k[0] << 8 |
-                       b1 << 16 | (uint32_t)(uint8_t)k[len - 1] << 24;
-    return (x * 0x9E3779B1u) >> 16;
+    return sig_of((uint8_t)k[0], len > 1 ? (uint8_t)k[1] : 0,
+                  (uint8_t)k[len - 1], len);
 }
 
 static slot *
@@ -506,6 +513,24 @@ find_slot(const char *k, size_t len, uint32_t h)
         }
         i = (i + 1) & (TABLE_SIZE - 1);
     }
+}
+
+static uint8_t
+ascii_lower(char c)
+{
+    return (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+bool
+px_dt_may_be_ascii_word(const char *p, size_t len)
+{
+    if (table == NULL || len == 0 || len > PX_DT_KEY_MAX) {
+        return false;
+    }
+    const uint32_t sig =
+        sig_of(ascii_lower(p[0]), len > 1 ? ascii_lower(p[1]) : 0,
+               ascii_lower(p[len - 1]), len);
+    return (sig_bits[sig >> 6] & ((uint64_t)1 << (sig & 63))) != 0;
 }
 
 const px_dt_word *

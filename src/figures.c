@@ -13,6 +13,7 @@
 #include "figures.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -99,6 +100,30 @@ cp_at(const scan *sc, size_t i, size_t *next)
     return c;
 }
 
+/* cp_at for a lead byte at i (>= 0x80), with well-formed two- and
+ * three-byte sequences decoded inline. */
+static inline UChar32
+cp_fast(const scan *sc, size_t i, size_t *next)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    const unsigned b = p[i];
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < sc->n && (p[i + 1] & 0xC0) == 0x80) {
+        *next = i + 2;
+        return (UChar32)(((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
+    }
+    if (b >= 0xE0 && b < 0xF0 && i + 2 < sc->n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+        const UChar32 c =
+            (UChar32)(((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
+                      (p[i + 2] & 0x3Fu));
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *next = i + 3; /* not overlong, not a surrogate */
+            return c;
+        }
+    }
+    return cp_at(sc, i, next);
+}
+
 /* The code point ending at i (its start in *start), or -1. */
 static UChar32
 cp_before(const scan *sc, size_t i, size_t *start)
@@ -121,8 +146,10 @@ cp_before(const scan *sc, size_t i, size_t *start)
     return c;
 }
 
+/* The decimal digit value of c, or -1: ASCII, Arabic-Indic and extended
+ * Arabic-Indic digits, and any other Nd outside the CJK blocks. */
 static int
-digit_val(UChar32 c)
+digit_val_icu(UChar32 c)
 {
     if (c >= '0' && c <= '9') {
         return c - '0';
@@ -143,6 +170,29 @@ digit_val(UChar32 c)
         return u_charDigitValue(c);
     }
     return -1;
+}
+
+/* digit_val_icu of every BMP code point (0xFF: -1), filled once so that
+ * ICU is not asked per code point. */
+static uint8_t bmp_digit[0x10000];
+static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_digits(void)
+{
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        const int d = digit_val_icu(c);
+        bmp_digit[c] = d >= 0 && d < 0xFF ? (uint8_t)d : 0xFF;
+    }
+}
+
+static inline int
+digit_val(UChar32 c)
+{
+    if (c >= 0 && c < 0x10000) {
+        return bmp_digit[c] == 0xFF ? -1 : bmp_digit[c];
+    }
+    return digit_val_icu(c);
 }
 
 static bool
@@ -338,7 +388,7 @@ scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
                           ((unsigned char)sc->s[i + 1] & 0x3Fu));
             k = i + 2; /* Arabic, decoded inline */
         } else {
-            c = cp_at(sc, i, &k);
+            c = cp_fast(sc, i, &k);
         }
         if (!is_wletter(c)) {
             break;
@@ -1133,11 +1183,13 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
     }
     fwin w;
     fold_window(sc, e, &w);
-    for (size_t i = 0; px_fw_quals_before[i].w != NULL; i++) {
+    const size_t first = w.len > 0
+                             ? px_fw_qual_first((unsigned char)w.b[w.len - 1])
+                             : PX_FW_QUAL_END;
+    for (size_t i = first; i != PX_FW_QUAL_END; i = px_fw_qual_next(i)) {
         size_t m = 0;
         const char *q = px_fw_qual_folded(i, &m);
-        if (m == 0 || m > w.len || w.b[w.len - 1] != q[m - 1] ||
-            memcmp(w.b + w.len - m, q, m) != 0) {
+        if (m > w.len || memcmp(w.b + w.len - m, q, m) != 0) {
             continue;
         }
         const size_t start = w.map[w.len - m];
@@ -1632,7 +1684,7 @@ step(scan *sc, size_t i)
         return step_ascii(sc, i, b);
     }
     size_t k = i;
-    const UChar32 c = cp_at(sc, i, &k);
+    const UChar32 c = cp_fast(sc, i, &k);
     if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
         return k;
     }
@@ -1703,6 +1755,7 @@ px_figures_find(px_str text, const char *lang, px_figure **out, size_t *n,
     sc.n = text.ptr != NULL ? text.len : 0;
     set_locale(&sc, lang);
     px_fw_init();
+    pthread_once(&digit_once, fill_digits);
     *out = NULL;
     *n = 0;
     size_t i = 0;

@@ -51,6 +51,11 @@ bool px_fw_may_be_key(char first, char last, size_t len);
 bool px_fw_cue_may_start(const char *s);
 /* The folded form of px_fw_quals_before[i]. */
 const char *px_fw_qual_folded(size_t i, size_t *len);
+/* The first i (in list order) whose folded px_fw_quals_before[i] ends in
+ * byte last, and the next after i: PX_FW_QUAL_END when there is none. */
+size_t px_fw_qual_first(unsigned char last);
+size_t px_fw_qual_next(size_t i);
+#define PX_FW_QUAL_END 160
 
 /* unit of a number word that counts only before عشر (أحد عشر): alone
  * it means "someone" or "Sunday". */

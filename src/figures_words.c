@@ -731,17 +731,23 @@ hash(const char *s, size_t len)
     return h ^ (h >> 15);
 }
 
-#define MAX_QB 160
+#define MAX_QB PX_FW_QUAL_END
 static uint16_t qb_off[MAX_QB];
 static uint8_t qb_len[MAX_QB];
+/* The qualifiers whose folded form ends in byte b, in list order: the
+ * first is qb_first[b], each next qb_next[i]; MAX_QB ends a chain. */
+static uint8_t qb_first[256];
+static uint8_t qb_next[MAX_QB];
 
 static uint8_t cue_bits[8192]; /* first two bytes of each cue */
-static uint8_t key_bits[512];  /* (length, first, last byte) of keys */
+static uint8_t key_bits[8192]; /* (length, first, last byte) of keys */
 
 static unsigned
 key_sig2(unsigned char first, unsigned char last, size_t len)
 {
-    return ((unsigned)len * 131u + first * 17u + last) & 4095u;
+    const uint32_t x =
+        ((uint32_t)len & 0xFFu) | (uint32_t)first << 8 | (uint32_t)last << 16;
+    return (x * 0x9E3779B1u) >> 16; /* 16 bits */
 }
 
 static unsigned
@@ -765,6 +771,30 @@ set_cue_bits(const char *w)
     }
 }
 
+/* Links the qualifiers by the last byte of their folded forms (those
+ * with an empty folded form match nothing and are left out). */
+static void
+chain_quals(void)
+{
+    memset(qb_first, MAX_QB, sizeof qb_first);
+    uint8_t last[256];
+    memset(last, MAX_QB, sizeof last);
+    for (size_t i = 0; px_fw_quals_before[i].w != NULL && i < MAX_QB; i++) {
+        qb_next[i] = MAX_QB;
+        if (qb_len[i] == 0) {
+            continue;
+        }
+        const unsigned char b =
+            (unsigned char)tab.pool[qb_off[i] + qb_len[i] - 1];
+        if (last[b] == MAX_QB) {
+            qb_first[b] = (uint8_t)i;
+        } else {
+            qb_next[last[b]] = (uint8_t)i;
+        }
+        last[b] = (uint8_t)i;
+    }
+}
+
 static void
 build(void)
 {
@@ -780,6 +810,7 @@ build(void)
         qb_len[i] = (uint8_t)k;
         used += k;
     }
+    chain_quals();
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         const size_t k = px_fw_fold_str(words[i].w, strlen(words[i].w),
                                         tab.pool + used, POOL_LEN - used);
@@ -807,6 +838,18 @@ px_fw_qual_folded(size_t i, size_t *len)
 {
     *len = qb_len[i];
     return tab.pool + qb_off[i];
+}
+
+size_t
+px_fw_qual_first(unsigned char last)
+{
+    return qb_first[last];
+}
+
+size_t
+px_fw_qual_next(size_t i)
+{
+    return qb_next[i];
 }
 
 bool

@@ -8,6 +8,7 @@
  */
 #include "wordkey.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +259,44 @@ unify(UChar *u, int32_t n)
         u[o++] = c;
     }
     return o;
+}
+
+/* Bit c: the key of the BMP code point c alone is not empty. */
+static uint8_t keeps_bits[0x10000 / 8];
+static pthread_once_t keeps_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_keeps(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
+    for (UChar32 c = 0; c < 0x10000 && U_SUCCESS(st); c++) {
+        if (U_IS_SURROGATE(c)) {
+            continue;
+        }
+        const UChar in[1] = {(UChar)c};
+        UChar out[32] = {(UChar)c};
+        UErrorCode st2 = U_ZERO_ERROR;
+        int32_t n = 1; /* an inert code point is its own NFKC_Casefold */
+        if (!unorm2_isInert(nf, c)) {
+            n = unorm2_normalize(nf, in, 1, out, 32, &st2);
+        }
+        /* all-ASCII text takes key_ascii, whose white space differs */
+        const bool ascii_space = c < 0x80 && is_space_byte((char)c);
+        if (U_SUCCESS(st2) && unify(out, n) > 0 && !ascii_space) {
+            keeps_bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+        }
+    }
+}
+
+/* Composition in NFKC never makes a code point that unify drops, and
+ * nothing drops a code point for its neighbours: a word keeps a key when
+ * one of its code points does on its own. */
+bool
+px_wordkey_keeps(int32_t c)
+{
+    pthread_once(&keeps_once, fill_keeps);
+    return c >= 0 && c < 0x10000 && ((keeps_bits[c >> 3] >> (c & 7)) & 1u);
 }
 
 static bool

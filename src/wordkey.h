@@ -51,6 +51,11 @@ px_status px_wordkey_key(px_wordkey *wk, const char *lang, px_str s,
 px_status px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key,
                           px_buf *out, px_error *err);
 
+/* True when the key of any text holding the code point c is not empty:
+ * c's own key is not (it is not a default ignorable, white space, Arabic
+ * tashkeel or tatweel). False for c outside the BMP (not known). */
+bool px_wordkey_keeps(int32_t c);
+
 /* True when lang has a Snowball stemmer. */
 bool px_wordkey_has_stemmer(const char *lang);
 

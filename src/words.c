@@ -462,6 +462,23 @@ surely_keyed(px_str s)
     return false;
 }
 
+/* True when a code point of s keeps its key from being empty
+ * (px_wordkey_keeps): the rest of surely_keyed. */
+static bool
+has_kept_cp(px_str s)
+{
+    const int32_t n = (int32_t)s.len; /* a word: far below INT32_MAX */
+    int32_t i = 0;
+    while (i < n) {
+        UChar32 c = 0;
+        U8_NEXT(s.ptr, i, n, c);
+        if (px_wordkey_keeps(c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Counts the surface word surf unless its key is empty (all ignorables),
  * and remembers its key (no stem, no flags) for later counts. */
 static px_status
@@ -493,7 +510,7 @@ px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
-    if (sp->count_only && surely_keyed(surf)) {
+    if (sp->count_only && (surely_keyed(surf) || has_kept_cp(surf))) {
         w->n++;
         return PX_OK;
     }

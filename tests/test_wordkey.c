@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "check.h"
 #include "str.h"
 #include "wordkey.h"
@@ -168,6 +170,37 @@ test_ar_verbs(void)
     CHECK(!offers(px_wordkey_ar_nouns, "عليا", "علي", &at));
 }
 
+/* px_wordkey_keeps: telling code points, and for every BMP code point it
+ * keeps, its key alone is not empty. */
+static void
+test_keeps(void)
+{
+    CHECK(px_wordkey_keeps('a'));
+    CHECK(px_wordkey_keeps(0x0627));  /* alef */
+    CHECK(px_wordkey_keeps(0x0915));  /* Devanagari ka */
+    CHECK(!px_wordkey_keeps(0x064B)); /* fathatan */
+    CHECK(!px_wordkey_keeps(0x0640)); /* tatweel */
+    CHECK(!px_wordkey_keeps(0x200C)); /* ZWNJ */
+    CHECK(!px_wordkey_keeps(0x00AD)); /* soft hyphen */
+    CHECK(!px_wordkey_keeps(' '));
+    CHECK(!px_wordkey_keeps(0x3000));
+    CHECK(!px_wordkey_keeps(0x1F600)); /* outside the BMP: not known */
+    px_buf out;
+    px_buf_init(&out);
+    size_t wrong = 0;
+    for (int32_t c = 0; c < 0x10000; c++) {
+        if (!U_IS_SURROGATE(c) && px_wordkey_keeps(c)) {
+            char s[4];
+            int32_t n = 0;
+            U8_APPEND_UNSAFE(s, n, c);
+            px_wordkey_key(wk, "ara", (px_str){s, (size_t)n}, &out, NULL);
+            wrong += out.len == 0;
+        }
+    }
+    CHECK(wrong == 0);
+    px_buf_fini(&out);
+}
+
 int
 main(void)
 {
@@ -178,6 +211,7 @@ main(void)
     test_bases();
     test_clitics();
     test_ar_verbs();
+    test_keeps();
     px_wordkey_free(wk);
     return check_summary();
 }
