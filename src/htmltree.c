@@ -17,12 +17,16 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
 
+#include "htmlpack.h"
+
 /* Per-parse state, reached through ctxt->_private. */
 typedef struct builder {
     px_arena *a;
-    xmlNodePtr open; /* the text or CDATA node last filled, or NULL */
-    size_t open_len; /* its content's length ... */
-    size_t open_cap; /* ... and room, NUL included */
+    xmlNodePtr open;   /* the text or CDATA node last filled, or NULL */
+    size_t open_len;   /* its content's length ... */
+    size_t open_cap;   /* ... and room, NUL included */
+    px_html_packed pk; /* what the parser reads; its markers */
+    size_t late_nl;    /* lines to take off the next new text node */
 } builder;
 
 static void
@@ -31,15 +35,17 @@ out_of_memory(xmlParserCtxtPtr ctxt)
     xmlStopParser(ctxt);
 }
 
-/* The parser's current line, as libxml2 records it in nodes. */
+/* The parser's current line, as libxml2 records it in text nodes: less
+ * the newlines of a replaced text run libxml2 would not have read yet. */
 static unsigned short
 line_of(xmlParserCtxtPtr ctxt)
 {
+    const builder *b = ctxt->_private;
     if (!ctxt->linenumbers || ctxt->input == NULL) {
         return 0;
     }
-    return ctxt->input->line < 65535 ? (unsigned short)ctxt->input->line
-                                     : 65535;
+    const long line = (long)ctxt->input->line - (long)b->late_nl;
+    return line < 65535 ? (unsigned short)line : 65535;
 }
 
 static xmlNodePtr
@@ -146,7 +152,14 @@ add_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
     at->parent = el;
     if (value != NULL) {
         xmlNodePtr t = new_node(ctxt, XML_TEXT_NODE, xmlStringText);
-        xmlChar *v = copy_str(ctxt, value, strlen((const char *)value));
+        size_t len = strlen((const char *)value);
+        size_t mlen = 0;
+        const px_html_span *sp = px_html_marker(&b->pk, value, len, &mlen);
+        if (sp != NULL && mlen == len) { /* a replaced value: the page's */
+            value = (const xmlChar *)b->pk.src + sp->off;
+            len = sp->len;
+        }
+        xmlChar *v = copy_str(ctxt, value, len);
         if (t == NULL || v == NULL) {
             return;
         }
@@ -369,19 +382,54 @@ blank_ignored(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
     return !allows_pcdata(last->name);
 }
 
+/* add_text for what the parser read, with each marker replaced by the
+ * page's bytes (the newlines after it were the stretch's own). */
+static void
+deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
+{
+    builder *b = ctxt->_private;
+    if (b->pk.n_spans == 0) {
+        add_text(ctxt, ch, len, type);
+        return;
+    }
+    const size_t n = len > 0 ? (size_t)len : 0;
+    size_t from = 0;
+    for (size_t i = 0; i < n;) {
+        size_t mlen = 0;
+        const px_html_span *sp =
+            ch[i] >= 0xF3 ? px_html_marker(&b->pk, ch + i, n - i, &mlen) : NULL;
+        if (sp == NULL) {
+            i++;
+            continue;
+        }
+        if (i > from) {
+            add_text(ctxt, ch + from, (int)(i - from), type);
+        }
+        b->late_nl = sp->late_nl;
+        add_text(ctxt, (const xmlChar *)b->pk.src + sp->off, (int)sp->len,
+                 type);
+        b->late_nl = 0;
+        i += mlen;
+        from = i;
+    }
+    if (n > from) {
+        add_text(ctxt, ch + from, (int)(n - from), type);
+    }
+}
+
 static void
 characters(void *ctx, const xmlChar *ch, int len)
 {
     if (len > 0 && is_blank_byte(ch[0]) && blank_ignored(ctx, ch, len)) {
         return; /* ignorableWhitespace: dropped (HTML_PARSE_NOBLANKS) */
     }
-    add_text(ctx, ch, len, XML_TEXT_NODE);
+    deliver(ctx, ch, len, XML_TEXT_NODE);
 }
 
 static void
 cdata_block(void *ctx, const xmlChar *ch, int len)
 {
-    add_text(ctx, ch, len, XML_CDATA_SECTION_NODE);
+    deliver(ctx, ch, len, XML_CDATA_SECTION_NODE);
 }
 
 static void
@@ -423,8 +471,12 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
+    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0}, 0};
+    if (!px_html_pack(a, html, &b.pk)) {
+        return NULL;
+    }
     htmlParserCtxtPtr ctxt =
-        htmlCreateMemoryParserCtxt(html.ptr, (int)html.len);
+        htmlCreateMemoryParserCtxt(b.pk.text.ptr, (int)b.pk.text.len);
     if (ctxt == NULL) {
         return NULL;
     }
@@ -433,7 +485,6 @@ px_html_parse(px_arena *a, px_str html, const char *url)
                                  HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
     ctxt->dictNames = 1;
     ctxt->loadsubset |= XML_SKIP_IDS;
-    builder b = {a, NULL, 0, 0};
     ctxt->_private = &b;
     ctxt->sax->startElement = start_element;
     ctxt->sax->endElement = end_element;
