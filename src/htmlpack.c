@@ -22,7 +22,11 @@ typedef struct packer {
     px_html_span *spans;
     size_t n_spans;
     size_t cap_spans;
+    px_html_blank *blanks;
+    size_t n_blanks;
+    size_t cap_blanks;
     size_t amp;   /* the next '&' at or after the scan, or n */
+    bool no_cr;   /* the page has no carriage return */
     bool has_bad; /* the page holds characters libxml2 drops in text */
     bool oom;
 } packer;
@@ -139,6 +143,43 @@ count_nl(const unsigned char *p, size_t len)
     return nl;
 }
 
+/* True if the page holds no carriage return, as a byte or as a character
+ * reference ("&#13;", "&#xD;": htmlParseCharRef reads digits up to any
+ * other byte). */
+static bool
+has_no_cr(const unsigned char *p, size_t n)
+{
+    if (memchr(p, '\r', n) != NULL) {
+        return false;
+    }
+    for (const unsigned char *a = p; (a = memchr(a, '&', n - (size_t)(a - p)));
+         a++) {
+        size_t i = (size_t)(a - p) + 1;
+        if (i >= n || p[i] != '#') {
+            continue;
+        }
+        const bool hex = i + 1 < n && (p[i + 1] | 0x20) == 'x';
+        unsigned v = 0;
+        for (i += hex ? 2 : 1; i < n && v < 0x110000; i++) {
+            const unsigned c = (unsigned)(p[i] | 0x20);
+            unsigned d = 99;
+            if (p[i] >= '0' && p[i] <= '9') {
+                d = (unsigned)(p[i] - '0');
+            } else if (hex && c >= 'a' && c <= 'f') {
+                d = c - 'a' + 10;
+            }
+            if (d == 99) {
+                break;
+            }
+            v = v * (hex ? 16 : 10) + d;
+        }
+        if (v == 13) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Writes the marker for page bytes [off, off+len) (nl newlines in them). */
 static void
 put_marker(packer *k, size_t off, size_t len, size_t nl, size_t late_nl)
@@ -224,18 +265,70 @@ has_dropped(const packer *k, size_t s, size_t e)
     return false;
 }
 
+/* Grows an arena array of n items of size sz to hold one more. */
+static void *
+grow(packer *k, void *arr, size_t n, size_t *cap, size_t sz)
+{
+    if (n < *cap) {
+        return arr;
+    }
+    const size_t c = *cap == 0 ? 256 : *cap * 2;
+    void *g = px_arena_alloc(k->a, c * sz);
+    if (g == NULL) {
+        k->oom = true;
+        return NULL;
+    }
+    if (n > 0) {
+        memcpy(g, arr, n * sz);
+    }
+    *cap = c;
+    return g;
+}
+
+/* A run of blanks [s, e) that libxml2 reads as one chunk from its start:
+ * shortened to its newlines, or to its first blank. */
+static void
+pack_blank(packer *k, size_t s, size_t e)
+{
+    const size_t nl = count_nl(k->p + s, e - s);
+    const size_t plen = nl + 1;
+    if (!k->no_cr || e - s >= CHUNK || e - s < plen + 2 || k->oom) {
+        return;
+    }
+    px_html_blank *b =
+        grow(k, k->blanks, k->n_blanks, &k->cap_blanks, sizeof *b);
+    if (b == NULL) {
+        return;
+    }
+    k->blanks = b;
+    memcpy(k->out + k->w, k->p + k->from, s - k->from);
+    k->w += s - k->from;
+    k->out[k->w] = '\r';
+    memset(k->out + k->w + 1, '\n', nl);
+    k->w += plen;
+    k->blanks[k->n_blanks++] = (px_html_blank){
+        (uint32_t)k->w, (uint32_t)s, (uint32_t)(e - s), (uint32_t)plen};
+    k->from = e;
+}
+
 /* Text run [s, e): replaces it, but for its trailing blanks, if libxml2
  * would give the same text for the marker. */
 static void
 pack_text(packer *k, size_t s, size_t e, run_kind kind)
 {
     const unsigned char *p = k->p;
-    if (kind == RUN_NONE || e - s < MIN_SAVING) {
+    if (kind == RUN_NONE || e - s < 3) {
         return;
     }
     size_t t = e; /* end of the last non-blank character */
     while (t > s && is_blank(p[t - 1])) {
         t--;
+    }
+    if (t == s) {
+        if (kind == RUN_EXACT) {
+            pack_blank(k, s, e);
+        }
+        return;
     }
     if (t - s < MIN_SAVING || 5 + (e - t) >= CHUNK || has_dropped(k, s, e)) {
         return;
@@ -552,7 +645,7 @@ scan(packer *k)
 bool
 px_html_pack(px_arena *a, px_str html, px_html_packed *out)
 {
-    *out = (px_html_packed){html, html.ptr, NULL, 0};
+    *out = (px_html_packed){html, html.ptr, NULL, 0, NULL, 0};
     const unsigned char *p = (const unsigned char *)html.ptr;
     packer k = {0};
     if (html.len == 0 || html.len > UINT32_MAX - 1 ||
@@ -564,6 +657,7 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     k.n = html.len;
     const unsigned char *amp = memchr(p, '&', html.len);
     k.amp = amp != NULL ? (size_t)(amp - p) : html.len;
+    k.no_cr = has_no_cr(p, html.len);
     k.out = px_arena_alloc(a, html.len + 1);
     if (k.out == NULL) {
         return false;
@@ -572,7 +666,7 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     if (k.oom) {
         return false;
     }
-    if (k.n_spans == 0) {
+    if (k.n_spans == 0 && k.n_blanks == 0) {
         return true;
     }
     memcpy(k.out + k.w, p + k.from, k.n - k.from);
@@ -581,6 +675,8 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     out->text = (px_str){k.out, k.w};
     out->spans = k.spans;
     out->n_spans = k.n_spans;
+    out->blanks = k.blanks;
+    out->n_blanks = k.n_blanks;
     return true;
 }
 

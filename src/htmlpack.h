@@ -24,8 +24,13 @@
  * start tag (libxml2 skips blanks there), in <meta>, <html>, <head> or
  * <body> attributes (libxml2 reads some of them), in values with
  * character references, or in stretches with control characters or
- * U+FFFE/U+FFFF (libxml2 drops those). Pages that are not strict UTF-8,
- * hold a NUL byte or already use the marker code points are not packed.
+ * U+FFFE/U+FFFF (libxml2 drops those). In pages without carriage
+ * returns, runs of blanks between tags that libxml2 reads whole are
+ * shortened to a carriage return and their newlines; each reaches the
+ * characters or ignorableWhitespace callback once, in page order, so the
+ * callbacks take them back in that order. Pages that are
+ * not strict UTF-8, hold a NUL byte or already use the marker code points are
+ * not packed.
  */
 #ifndef PX_HTMLPACK_H
 #define PX_HTMLPACK_H
@@ -45,11 +50,22 @@ typedef struct px_html_span {
     uint32_t late_nl; /* newlines libxml2 reads after creating the text node */
 } px_html_span;
 
+/* A run of blanks between tags, shortened to a carriage return and its
+ * newlines: libxml2 decides on it as on the whole run. */
+typedef struct px_html_blank {
+    uint32_t end; /* where the short run ends in the packed text */
+    uint32_t off; /* where the run starts in the page */
+    uint32_t len; /* its length in the page */
+    uint32_t packed_len;
+} px_html_blank;
+
 typedef struct px_html_packed {
     px_str text;               /* what libxml2 parses (arena, or the page) */
     const char *src;           /* the page itself */
     const px_html_span *spans; /* arena; spans[i] is marker i */
     size_t n_spans;
+    const px_html_blank *blanks; /* arena, in page order */
+    size_t n_blanks;
 } px_html_packed;
 
 /* Packs html into the arena a. When nothing is replaced (or the page may

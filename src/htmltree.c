@@ -27,6 +27,7 @@ typedef struct builder {
     size_t open_cap;   /* ... and room, NUL included */
     px_html_packed pk; /* what the parser reads; its markers */
     size_t late_nl;    /* lines to take off the next new text node */
+    size_t blank_at;   /* cursor of px_html_blank_at */
 } builder;
 
 static void
@@ -417,11 +418,39 @@ deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
     }
 }
 
+/* The next shortened run of blanks, if ch is one (it starts with the
+ * carriage return that marks them), else NULL. Every shortened run
+ * reaches characters or ignorable_blanks once, in page order. */
+static const px_html_blank *
+short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
+{
+    builder *b = ctxt->_private;
+    if (len <= 0 || ch[0] != '\r' || b->blank_at >= b->pk.n_blanks) {
+        return NULL;
+    }
+    return &b->pk.blanks[b->blank_at++];
+}
+
+static void
+ignorable_blanks(void *ctx, const xmlChar *ch, int len)
+{
+    (void)short_blank(ctx, ch, len);
+}
+
 static void
 characters(void *ctx, const xmlChar *ch, int len)
 {
-    if (len > 0 && is_blank_byte(ch[0]) && blank_ignored(ctx, ch, len)) {
-        return; /* ignorableWhitespace: dropped (HTML_PARSE_NOBLANKS) */
+    if (len > 0 && is_blank_byte(ch[0])) {
+        const builder *b = ((xmlParserCtxtPtr)ctx)->_private;
+        const px_html_blank *bl = short_blank(ctx, ch, len);
+        if (blank_ignored(ctx, ch, len)) {
+            return; /* ignorableWhitespace: dropped (HTML_PARSE_NOBLANKS) */
+        }
+        if (bl != NULL) {
+            add_text(ctx, (const xmlChar *)b->pk.src + bl->off, (int)bl->len,
+                     XML_TEXT_NODE);
+            return;
+        }
     }
     deliver(ctx, ch, len, XML_TEXT_NODE);
 }
@@ -471,7 +500,7 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
-    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0}, 0};
+    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0, NULL, 0}, 0, 0};
     if (!px_html_pack(a, html, &b.pk)) {
         return NULL;
     }
@@ -490,6 +519,7 @@ px_html_parse(px_arena *a, px_str html, const char *url)
     ctxt->sax->endElement = end_element;
     ctxt->sax->characters = characters;
     ctxt->sax->cdataBlock = cdata_block;
+    ctxt->sax->ignorableWhitespace = ignorable_blanks;
     ctxt->sax->comment = comment;
     ctxt->sax->processingInstruction = processing_instruction;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
