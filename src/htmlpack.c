@@ -583,8 +583,8 @@ markup(packer *k, size_t i, bool *in_body, run_kind *kind)
         }
         *in_body = true;
         const size_t body_end = raw_end(k, end, raw);
-        if (body_end == n) {
-            return 0;
+        if (body_end == n || p[end] == '<') {
+            return 0; /* libxml2 reads markup at the body's start as such */
         }
         pack_value(k, end, body_end, true);
         return body_end; /* its end tag comes next */
