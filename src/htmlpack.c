@@ -596,8 +596,9 @@ markup(packer *k, size_t i, bool *in_body, run_kind *kind)
     if (c == '!' && i + 3 < n && p[i + 2] == '-' && p[i + 3] == '-') {
         const unsigned char *e = NULL;
         for (size_t j = i + 4; j + 2 < n && e == NULL; j++) {
-            if (p[j] < 0x20 && !is_blank(p[j])) {
-                return 0; /* ends libxml2's comment loop */
+            if ((p[j] < 0x20 && !is_blank(p[j])) ||
+                (p[j] == 0xEF && p[j + 1] == 0xBF && p[j + 2] >= 0xBE)) {
+                return 0; /* ends libxml2's comment loop (not IS_CHAR) */
             }
             e = p[j] == '-' && p[j + 1] == '-' && p[j + 2] == '>' ? p + j
                                                                   : NULL;

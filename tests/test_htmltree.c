@@ -139,6 +139,7 @@ test_callbacks(void)
         "<p>long enough text after</p></script>",
         "<p>long enough text \x01 with a control character</p>",
         "<ul><li><script src=x></ul>\n  long enough text</script> more",
+        "<p>x</p><!-- a \xef\xbf\xbe in it -->  \n  <p>long enough</p>",
         "<p>long enough text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>long enough text with \xff invalid UTF-8</p>",
     };
