@@ -6,11 +6,13 @@
 
 #include <string.h>
 
-#define MARK_BASE  0xF0000u /* U+F0000: the first marker code point */
-#define MAX_SPANS  0x1FFFEu /* markers up to U+10FFFD */
-#define CHUNK      1000     /* libxml2's HTML_PARSER_BIG_BUFFER_SIZE */
-#define NAME_MAX   100      /* libxml2's HTML_PARSER_BUFFER_SIZE */
-#define MIN_SAVING 8        /* bytes a stretch must exceed its marker by */
+#define MARK_BASE 0xF0000u /* U+F0000: the first marker code point */
+#define MAX_SPANS 0x1FFFEu /* markers up to U+10FFFD */
+#define CHUNK     1000     /* libxml2's HTML_PARSER_BIG_BUFFER_SIZE */
+#define NAME_MAX  100      /* libxml2's HTML_PARSER_BUFFER_SIZE */
+#define MIN_SAVING                                                             \
+    5 /* least bytes replaced, newlines aside (a marker is 4)                  \
+       */
 
 typedef struct packer {
     px_arena *a;
@@ -182,7 +184,7 @@ has_no_cr(const unsigned char *p, size_t n)
 
 /* Writes the marker for page bytes [off, off+len) (nl newlines in them). */
 static void
-put_marker(packer *k, size_t off, size_t len, size_t nl, size_t late_nl)
+put_marker(packer *k, size_t off, size_t len, size_t nl)
 {
     if (k->n_spans >= MAX_SPANS || k->oom) {
         return;
@@ -200,8 +202,8 @@ put_marker(packer *k, size_t off, size_t len, size_t nl, size_t late_nl)
         k->spans = s;
         k->cap_spans = cap;
     }
-    k->spans[k->n_spans] = (px_html_span){(uint32_t)off, (uint32_t)len,
-                                          (uint32_t)nl, (uint32_t)late_nl};
+    k->spans[k->n_spans] =
+        (px_html_span){(uint32_t)off, (uint32_t)len, (uint32_t)nl};
     const uint32_t cp = MARK_BASE + (uint32_t)k->n_spans++;
     memcpy(k->out + k->w, k->p + k->from, off - k->from);
     k->w += off - k->from;
@@ -224,23 +226,20 @@ char_len(unsigned char c)
 
 /* libxml2 reads the character data [s, e) in chunks of CHUNK bytes (a
  * chunk ends with the character that fills it). Returns false if the last
- * chunk is blank (areBlanks might drop it); sets *late_nl to the newlines
- * from the last character of the first chunk on (libxml2 creates the text
- * node before it counts them). */
+ * chunk is blank (areBlanks might drop it); sets *first_end to the end of
+ * the first chunk (e if there is one chunk). */
 static bool
-chunks_ok(const unsigned char *p, size_t s, size_t e, size_t *late_nl)
+chunks_ok(const unsigned char *p, size_t s, size_t e, size_t *first_end)
 {
     size_t last = s; /* where the last chunk starts */
-    *late_nl = 0;
+    *first_end = e;
     while (e - last >= CHUNK) {
         size_t q = last + CHUNK - 1; /* the character holding this byte */
         while ((p[q] & 0xC0) == 0x80) {
             q--;
         }
-        if (last == s) {
-            *late_nl = count_nl(p + q, e - q);
-        }
         last = q + char_len(p[q]);
+        *first_end = *first_end == e ? last : *first_end;
     }
     for (size_t q = last; q < e; q++) {
         if (!is_blank(p[q])) {
@@ -333,16 +332,19 @@ pack_text(packer *k, size_t s, size_t e, run_kind kind)
     if (t - s < MIN_SAVING || 5 + (e - t) >= CHUNK || has_dropped(k, s, e)) {
         return;
     }
-    const size_t nl = count_nl(p + s, t - s);
-    if (t - s < nl + MIN_SAVING || 5 + nl + (e - t) >= CHUNK) {
-        return;
-    }
-    size_t late_nl = 0;
+    /* A long run keeps its first chunk: libxml2 creates the text node (and
+     * any implied <p>) when that chunk is full, on the line it is on. */
+    size_t from = s;
     if (kind == RUN_UNCERTAIN ? e - s + 1 >= CHUNK
-                              : !chunks_ok(p, s, e, &late_nl)) {
+                              : !chunks_ok(p, s, e, &from)) {
         return;
     }
-    put_marker(k, s, t - s, nl, late_nl);
+    from = from == e ? s : from;
+    const size_t nl = from < t ? count_nl(p + from, t - from) : 0;
+    if (from >= t || t - from < nl + MIN_SAVING || 5 + nl + (e - t) >= CHUNK) {
+        return;
+    }
+    put_marker(k, from, t - from, nl);
 }
 
 /* A quoted attribute value or a script body [s, e): replaced whole. */
@@ -359,7 +361,7 @@ pack_value(packer *k, size_t s, size_t e, bool is_body)
     }
     const size_t nl = count_nl(p + s, e - s);
     if (e - s >= nl + MIN_SAVING && nl < CHUNK - 8) {
-        put_marker(k, s, e - s, nl, 0);
+        put_marker(k, s, e - s, nl);
     }
 }
 

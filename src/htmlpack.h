@@ -19,8 +19,9 @@
  * characters in tags, unterminated quotes). Text keeps what libxml2 decides
  * on it: a stretch holds a non-blank character, its trailing blanks stay in
  * the page, and long runs that libxml2 cuts into 1000-byte chunks are
- * replaced only if no chunk would be dropped as blank; the line a text
- * node gets is recorded (late_nl). Nothing is replaced before the first
+ * packed past their first chunk (so libxml2 creates the text node, and any
+ * implied <p>, on the same line) and only if no chunk would be dropped as
+ * blank. Nothing is replaced before the first
  * start tag (libxml2 skips blanks there), in <meta>, <html>, <head> or
  * <body> attributes (libxml2 reads some of them), in values with
  * character references, or in stretches with control characters or
@@ -44,10 +45,9 @@
 
 /* One replaced stretch of the page. */
 typedef struct px_html_span {
-    uint32_t off;     /* where it starts in the page */
-    uint32_t len;     /* its length (bytes) */
-    uint32_t nl;      /* its newlines, written after the marker */
-    uint32_t late_nl; /* newlines libxml2 reads after creating the text node */
+    uint32_t off; /* where it starts in the page */
+    uint32_t len; /* its length (bytes) */
+    uint32_t nl;  /* its newlines, written after the marker */
 } px_html_span;
 
 /* A run of blanks between tags, shortened to a carriage return and its

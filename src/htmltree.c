@@ -26,7 +26,6 @@ typedef struct builder {
     size_t open_len;   /* its content's length ... */
     size_t open_cap;   /* ... and room, NUL included */
     px_html_packed pk; /* what the parser reads; its markers */
-    size_t late_nl;    /* lines to take off the next new text node */
     size_t blank_at;   /* cursor of px_html_blank_at */
 } builder;
 
@@ -36,17 +35,15 @@ out_of_memory(xmlParserCtxtPtr ctxt)
     xmlStopParser(ctxt);
 }
 
-/* The parser's current line, as libxml2 records it in text nodes: less
- * the newlines of a replaced text run libxml2 would not have read yet. */
+/* The parser's current line, as libxml2 records it in nodes. */
 static unsigned short
 line_of(xmlParserCtxtPtr ctxt)
 {
-    const builder *b = ctxt->_private;
     if (!ctxt->linenumbers || ctxt->input == NULL) {
         return 0;
     }
-    const long line = (long)ctxt->input->line - (long)b->late_nl;
-    return line < 65535 ? (unsigned short)line : 65535;
+    return ctxt->input->line < 65535 ? (unsigned short)ctxt->input->line
+                                     : 65535;
 }
 
 static xmlNodePtr
@@ -406,10 +403,8 @@ deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
         if (i > from) {
             add_text(ctxt, ch + from, (int)(i - from), type);
         }
-        b->late_nl = sp->late_nl;
         add_text(ctxt, (const xmlChar *)b->pk.src + sp->off, (int)sp->len,
                  type);
-        b->late_nl = 0;
         i += mlen;
         from = i;
     }
@@ -500,7 +495,7 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
-    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0, NULL, 0}, 0, 0};
+    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0, NULL, 0}, 0};
     if (!px_html_pack(a, html, &b.pk)) {
         return NULL;
     }

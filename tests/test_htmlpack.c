@@ -52,7 +52,7 @@ static void
 test_leaves_alone(void)
 {
     static const char *const pages[] = {
-        "<p>short</p>",
+        "<p>tiny</p>",
         "long enough text before any tag",
         "<p>text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>text that is not \xc0\xaf UTF-8 at all</p>",

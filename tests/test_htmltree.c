@@ -165,6 +165,14 @@ test_callbacks(void)
     }
     strcat(chunks, "</p>");
     CHECK(parses_alike(chunks, strlen(chunks)));
+    /* a long run in <head>: the implied <body><p> takes the first chunk's
+     * line */
+    char implied[4000] = "<html><head><link href=x>";
+    for (int i = 0; i < 60; i++) {
+        strcat(implied, "some words of text\n");
+    }
+    strcat(implied, "</p></html>");
+    CHECK(parses_alike(implied, strlen(implied)));
     /* text long enough to grow its node several times */
     size_t n = 200000;
     char *big = malloc(n + 1);
