@@ -17,12 +17,16 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
 
+#include "htmlpack.h"
+
 /* Per-parse state, reached through ctxt->_private. */
 typedef struct builder {
     px_arena *a;
-    xmlNodePtr open; /* the text or CDATA node last filled, or NULL */
-    size_t open_len; /* its content's length ... */
-    size_t open_cap; /* ... and room, NUL included */
+    xmlNodePtr open;   /* the text or CDATA node last filled, or NULL */
+    size_t open_len;   /* its content's length ... */
+    size_t open_cap;   /* ... and room, NUL included */
+    px_html_packed pk; /* what the parser reads; its markers */
+    size_t blank_at;   /* cursor of px_html_blank_at */
 } builder;
 
 static void
@@ -146,7 +150,14 @@ add_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
     at->parent = el;
     if (value != NULL) {
         xmlNodePtr t = new_node(ctxt, XML_TEXT_NODE, xmlStringText);
-        xmlChar *v = copy_str(ctxt, value, strlen((const char *)value));
+        size_t len = strlen((const char *)value);
+        size_t mlen = 0;
+        const px_html_span *sp = px_html_marker(&b->pk, value, len, &mlen);
+        if (sp != NULL && mlen == len) { /* a replaced value: the page's */
+            value = (const xmlChar *)b->pk.src + sp->off;
+            len = sp->len;
+        }
+        xmlChar *v = copy_str(ctxt, value, len);
         if (t == NULL || v == NULL) {
             return;
         }
@@ -369,19 +380,80 @@ blank_ignored(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
     return !allows_pcdata(last->name);
 }
 
+/* add_text for what the parser read, with each marker replaced by the
+ * page's bytes (the newlines after it were the stretch's own). */
+static void
+deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
+{
+    builder *b = ctxt->_private;
+    if (b->pk.n_spans == 0) {
+        add_text(ctxt, ch, len, type);
+        return;
+    }
+    const size_t n = len > 0 ? (size_t)len : 0;
+    size_t from = 0;
+    for (size_t i = 0; i < n;) {
+        size_t mlen = 0;
+        const px_html_span *sp =
+            ch[i] >= 0xF3 ? px_html_marker(&b->pk, ch + i, n - i, &mlen) : NULL;
+        if (sp == NULL) {
+            i++;
+            continue;
+        }
+        if (i > from) {
+            add_text(ctxt, ch + from, (int)(i - from), type);
+        }
+        add_text(ctxt, (const xmlChar *)b->pk.src + sp->off, (int)sp->len,
+                 type);
+        i += mlen;
+        from = i;
+    }
+    if (n > from) {
+        add_text(ctxt, ch + from, (int)(n - from), type);
+    }
+}
+
+/* The next shortened run of blanks, if ch is one (it starts with the
+ * carriage return that marks them), else NULL. Every shortened run
+ * reaches characters or ignorable_blanks once, in page order. */
+static const px_html_blank *
+short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
+{
+    builder *b = ctxt->_private;
+    if (len <= 0 || ch[0] != '\r' || b->blank_at >= b->pk.n_blanks) {
+        return NULL;
+    }
+    return &b->pk.blanks[b->blank_at++];
+}
+
+static void
+ignorable_blanks(void *ctx, const xmlChar *ch, int len)
+{
+    (void)short_blank(ctx, ch, len);
+}
+
 static void
 characters(void *ctx, const xmlChar *ch, int len)
 {
-    if (len > 0 && is_blank_byte(ch[0]) && blank_ignored(ctx, ch, len)) {
-        return; /* ignorableWhitespace: dropped (HTML_PARSE_NOBLANKS) */
+    if (len > 0 && is_blank_byte(ch[0])) {
+        const builder *b = ((xmlParserCtxtPtr)ctx)->_private;
+        const px_html_blank *bl = short_blank(ctx, ch, len);
+        if (blank_ignored(ctx, ch, len)) {
+            return; /* ignorableWhitespace: dropped (HTML_PARSE_NOBLANKS) */
+        }
+        if (bl != NULL) {
+            add_text(ctx, (const xmlChar *)b->pk.src + bl->off, (int)bl->len,
+                     XML_TEXT_NODE);
+            return;
+        }
     }
-    add_text(ctx, ch, len, XML_TEXT_NODE);
+    deliver(ctx, ch, len, XML_TEXT_NODE);
 }
 
 static void
 cdata_block(void *ctx, const xmlChar *ch, int len)
 {
-    add_text(ctx, ch, len, XML_CDATA_SECTION_NODE);
+    deliver(ctx, ch, len, XML_CDATA_SECTION_NODE);
 }
 
 static void
@@ -423,8 +495,12 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
+    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0, NULL, 0}, 0};
+    if (!px_html_pack(a, html, &b.pk)) {
+        return NULL;
+    }
     htmlParserCtxtPtr ctxt =
-        htmlCreateMemoryParserCtxt(html.ptr, (int)html.len);
+        htmlCreateMemoryParserCtxt(b.pk.text.ptr, (int)b.pk.text.len);
     if (ctxt == NULL) {
         return NULL;
     }
@@ -433,12 +509,12 @@ px_html_parse(px_arena *a, px_str html, const char *url)
                                  HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
     ctxt->dictNames = 1;
     ctxt->loadsubset |= XML_SKIP_IDS;
-    builder b = {a, NULL, 0, 0};
     ctxt->_private = &b;
     ctxt->sax->startElement = start_element;
     ctxt->sax->endElement = end_element;
     ctxt->sax->characters = characters;
     ctxt->sax->cdataBlock = cdata_block;
+    ctxt->sax->ignorableWhitespace = ignorable_blanks;
     ctxt->sax->comment = comment;
     ctxt->sax->processingInstruction = processing_instruction;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");

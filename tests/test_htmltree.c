@@ -121,6 +121,27 @@ test_callbacks(void)
         "just text, no tags",
         "<frameset><frame src=a></frameset>",
         "<![CDATA[ x ]]><p>a</p><?xml version=\"1.0\"?>",
+        /* packed stretches (htmlpack.c): text with newlines and trailing
+         * blanks, values, a JSON-LD body, after references and stray '<' */
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x.dtd\">\n"
+        "<html lang=\"en\"><head><meta name=\"description\" content=\"a "
+        "long enough description\"><script type=\"application/ld+json\">\n"
+        "{\"@type\": \"NewsArticle\",\n \"headline\": \"</b> x\"}\n</script>"
+        "</head><body class=\"a long body class\">\n  <div class=\"one two "
+        "three\n four five\" id='some-long-id' data-x=unquoted-long-value>"
+        "\n    First paragraph, long enough.\n  </div>\n <p>A &amp; B and a "
+        "long tail &unknown; more text here &#65; yet more text < and a "
+        "stray bracket, then text <3 and more text</p>\n</body></html>",
+        /* not modelled: packing stops, the rest is read as it is */
+        "<p>long enough text before</p><?pi x?><p>long enough text after</p>",
+        "<p>long enough text before</p><p bogus\"attr>long enough text</p>",
+        "<p>long enough text<script>var s = 'long enough';</scriptx>"
+        "<p>long enough text after</p></script>",
+        "<p>long enough text \x01 with a control character</p>",
+        "<ul><li><script src=x></ul>\n  long enough text</script> more",
+        "<p>x</p><!-- a \xef\xbf\xbe in it -->  \n  <p>long enough</p>",
+        "<p>long enough text with \xf3\xb0\x80\x80 a marker code point</p>",
+        "<p>long enough text with \xff invalid UTF-8</p>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         CHECK(parses_alike(pages[i], strlen(pages[i])));
@@ -132,6 +153,26 @@ test_callbacks(void)
     }
     strcat(deep, "deep text</body>");
     CHECK(parses_alike(deep, strlen(deep)));
+    /* runs libxml2 reads in 1000-byte chunks: the line of the text node
+     * is the first chunk's; a blank last chunk is not packed */
+    char chunks[6000] = "<body><div>";
+    for (int i = 0; i < 150; i++) {
+        strcat(chunks, "word\nword ");
+    }
+    strcat(chunks, "</div><p>x");
+    for (int i = 0; i < 1100; i++) {
+        strcat(chunks, i % 100 == 0 ? "\n" : " ");
+    }
+    strcat(chunks, "</p>");
+    CHECK(parses_alike(chunks, strlen(chunks)));
+    /* a long run in <head>: the implied <body><p> takes the first chunk's
+     * line */
+    char implied[4000] = "<html><head><link href=x>";
+    for (int i = 0; i < 60; i++) {
+        strcat(implied, "some words of text\n");
+    }
+    strcat(implied, "</p></html>");
+    CHECK(parses_alike(implied, strlen(implied)));
     /* text long enough to grow its node several times */
     size_t n = 200000;
     char *big = malloc(n + 1);

@@ -1,0 +1,82 @@
+/* htmlpack.h - shrinking a page before libxml2 tokenizes it, and growing it
+ * back in the SAX callbacks (htmltree.c).
+ *
+ * libxml2 2.9's HTML parser spends about a hundred instructions on each
+ * character of text and of attribute values (htmlCurrentChar, xmlNextChar,
+ * buffer copies). px_html_pack replaces long stretches of text, quoted
+ * attribute values and script bodies by a marker: one code point of the
+ * Supplementary Private Use Area-A/B (U+F0000 + index, four bytes)
+ * followed by as many newlines as the stretch held, so libxml2 counts the
+ * same lines. The callbacks put the stretch back wherever a marker shows
+ * up (px_html_unpack), so the tree is the one the page itself gives.
+ *
+ * A stretch is replaced only where the tokenizer treats every byte of it as
+ * content and the marker alike: the scanner follows libxml2 2.9's HTML
+ * tokenizer (start tags and their attributes, end tags, comments, character
+ * references, script and style bodies) and stops replacing for the rest of
+ * the page at anything it does not model exactly (processing
+ * instructions, "<!" other than comments, bogus attributes, control
+ * characters in tags, unterminated quotes). Text keeps what libxml2 decides
+ * on it: a stretch holds a non-blank character, its trailing blanks stay in
+ * the page, and long runs that libxml2 cuts into 1000-byte chunks are
+ * packed past their first chunk (so libxml2 creates the text node, and any
+ * implied <p>, on the same line) and only if no chunk would be dropped as
+ * blank. Nothing is replaced before the first
+ * start tag (libxml2 skips blanks there), in <meta>, <html>, <head> or
+ * <body> attributes (libxml2 reads some of them), in values with
+ * character references, or in stretches with control characters or
+ * U+FFFE/U+FFFF (libxml2 drops those). In pages without carriage
+ * returns, runs of blanks between tags that libxml2 reads whole are
+ * shortened to a carriage return and their newlines; each reaches the
+ * characters or ignorableWhitespace callback once, in page order, so the
+ * callbacks take them back in that order. Pages that are
+ * not strict UTF-8, hold a NUL byte or already use the marker code points are
+ * not packed.
+ */
+#ifndef PX_HTMLPACK_H
+#define PX_HTMLPACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "str.h"
+
+/* One replaced stretch of the page. */
+typedef struct px_html_span {
+    uint32_t off; /* where it starts in the page */
+    uint32_t len; /* its length (bytes) */
+    uint32_t nl;  /* its newlines, written after the marker */
+} px_html_span;
+
+/* A run of blanks between tags, shortened to a carriage return and its
+ * newlines: libxml2 decides on it as on the whole run. */
+typedef struct px_html_blank {
+    uint32_t end; /* where the short run ends in the packed text */
+    uint32_t off; /* where the run starts in the page */
+    uint32_t len; /* its length in the page */
+    uint32_t packed_len;
+} px_html_blank;
+
+typedef struct px_html_packed {
+    px_str text;               /* what libxml2 parses (arena, or the page) */
+    const char *src;           /* the page itself */
+    const px_html_span *spans; /* arena; spans[i] is marker i */
+    size_t n_spans;
+    const px_html_blank *blanks; /* arena, in page order */
+    size_t n_blanks;
+} px_html_packed;
+
+/* Packs html into the arena a. When nothing is replaced (or the page may
+ * not be packed) out->text is html and out->n_spans is 0. Returns false
+ * only when the arena ran out of memory. */
+bool px_html_pack(px_arena *a, px_str html, px_html_packed *out);
+
+/* If s[0..len) starts with a marker of pk, returns its span and sets *mlen
+ * to the bytes of the marker and its newlines; else NULL. */
+const px_html_span *px_html_marker(const px_html_packed *pk,
+                                   const unsigned char *s, size_t len,
+                                   size_t *mlen);
+
+#endif /* PX_HTMLPACK_H */

@@ -1,0 +1,77 @@
+/* test_htmlpack.c - px_html_pack replaces long text, attribute values and
+ * script bodies by markers that px_html_marker maps back, keeps the
+ * newlines, and leaves pages it may not pack as they are. That the parsed
+ * tree is unchanged is checked in test_htmltree.c and fuzz_htmltree.c. */
+#include <string.h>
+
+#include "arena.h"
+#include "check.h"
+#include "htmlpack.h"
+
+/* Puts every marker of pk back; true if that gives page again. */
+static bool
+unpacks_to(const px_html_packed *pk, const char *page)
+{
+    char out[4096];
+    size_t w = 0;
+    const unsigned char *t = (const unsigned char *)pk->text.ptr;
+    for (size_t i = 0; i < pk->text.len && w + 1024 < sizeof out;) {
+        size_t mlen = 0;
+        const px_html_span *sp =
+            px_html_marker(pk, t + i, pk->text.len - i, &mlen);
+        if (sp == NULL) {
+            out[w++] = (char)t[i++];
+            continue;
+        }
+        memcpy(out + w, pk->src + sp->off, sp->len);
+        w += sp->len;
+        i += mlen; /* the marker and the stretch's own newlines */
+    }
+    return w == strlen(page) && memcmp(out, page, w) == 0;
+}
+
+static void
+test_packs(void)
+{
+    static const char page[] =
+        "<html><body><p class=\"first second\">A paragraph\nof text.  \n</p>"
+        "<script type=\"application/ld+json\">{\"a\": \"long enough\"}"
+        "</script><p>x &amp; a long enough tail</p></body></html>";
+    px_arena *a = px_arena_new();
+    px_html_packed pk;
+    CHECK(px_html_pack(a, px_str_c(page), &pk));
+    CHECK(pk.n_spans == 5); /* class, text, type, JSON-LD, tail */
+    CHECK(pk.text.len < strlen(page));
+    CHECK(strstr(pk.text.ptr, "A paragraph") == NULL);
+    CHECK(strstr(pk.text.ptr, "  \n</p>") != NULL); /* trailing blanks */
+    CHECK(unpacks_to(&pk, page));
+    px_arena_free(a);
+}
+
+static void
+test_leaves_alone(void)
+{
+    static const char *const pages[] = {
+        "<p>tiny</p>",
+        "long enough text before any tag",
+        "<p>text with \xf3\xb0\x80\x80 a marker code point</p>",
+        "<p>text that is not \xc0\xaf UTF-8 at all</p>",
+        "<?pi x?><p>long enough text after a PI</p>",
+        "<meta content=\"a long enough value\"><p a=\"x &amp; long y\">",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        px_arena *a = px_arena_new();
+        px_html_packed pk;
+        CHECK(px_html_pack(a, px_str_c(pages[i]), &pk));
+        CHECK(pk.n_spans == 0 && pk.text.ptr == pages[i]);
+        px_arena_free(a);
+    }
+}
+
+int
+main(void)
+{
+    test_packs();
+    test_leaves_alone();
+    return check_summary();
+}
