@@ -2542,6 +2542,16 @@ title_date(const page *pg, px_date *d)
            px_pubdate_valid(d) && !range_end(pg->title_tag, off);
 }
 
+/* Is the UTC time s on the morning after local day u? West of UTC a
+ * story of the evening of u is stamped the next day in UTC; its URL keeps
+ * the day the newsroom filed it. */
+static bool
+utc_day_after(const px_date *s, const px_date *u)
+{
+    return s->has_tz && s->tz_min == 0 && s->prec >= PX_PREC_MINUTE &&
+           s->hour < 12 && day_number(s) == day_number(u) + 1;
+}
+
 /* Takes the structured date s when the page shows it: read as stated,
  * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
  * day off (time zones: the shown day wins), else as an update or in an
@@ -2614,6 +2624,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     } else if (url_day && has_s && same_day(&s.d, &u)) {
         snprintf(how, sizeof how, "%s:url", s.how);
         set_date(a, &s.d, how); /* two sources agree */
+    } else if (url_day && has_s && utc_day_after(&s.d, &u)) {
+        set_date(a, &u, "url:utc-structured"); /* the URL keeps local time */
     } else if (url_day && vis_finest(v, &u) != NULL) {
         set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {

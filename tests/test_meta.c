@@ -568,6 +568,35 @@ test_periods_and_sentences(void)
     done(&r);
 }
 
+/* A UTC stamp on the morning after the URL's day is that day's evening
+ * west of UTC: the URL's day is the story's; on the same day they agree. */
+static void
+test_utc_stamp_and_url(void)
+{
+    static const char html[] =
+        "<html><head><title>Council vote delayed</title><meta "
+        "property='article:published_time' content='2026-03-10T03:15:00Z'>"
+        "</head><body><article><h1>Council vote delayed</h1><p>The vote on "
+        "the new budget was moved to next week after a long session.</p>"
+        "</article></body></html>";
+    run r;
+    extract(&r, html, "https://news.example.org/2026/03/09/council-vote/");
+    CHECK_STR_EQ(r.date, "2026-03-09");
+    CHECK(has_signal(r.a, "date:url:utc-structured"));
+    done(&r);
+
+    /* an afternoon stamp a day later is another day: the stamp stays */
+    static const char late[] =
+        "<html><head><title>Council vote delayed</title><meta "
+        "property='article:published_time' content='2026-03-10T15:15:00Z'>"
+        "</head><body><article><h1>Council vote delayed</h1><p>The vote on "
+        "the new budget was moved to next week after a long session.</p>"
+        "</article></body></html>";
+    extract(&r, late, "https://news.example.org/2026/03/09/council-vote/");
+    CHECK_STR_EQ(r.date, "2026-03-10T15:15:00Z");
+    done(&r);
+}
+
 /* An "Updated" label on one showing of a day makes its unlabelled <time>
  * an update too: the structured publication date wins over it. */
 static void
@@ -701,6 +730,7 @@ main(void)
     test_byline_forms();
     test_dates_in_running_text();
     test_periods_and_sentences();
+    test_utc_stamp_and_url();
     test_update_label_spreads();
     test_date_column();
     test_swapped_reading();
