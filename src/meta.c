@@ -1549,10 +1549,11 @@ enum {
     V_NEAR = 16,
     V_UPD_LABEL = 32,
     V_PUB_MARK = 64,
-    V_ALT = 128,      /* the other reading of an ambiguous numeric date */
-    V_ORIG = 256,     /* labelled as the original publication */
-    V_PROSE = 512,    /* in running text or a table's date column */
-    V_LABELLED = 1024 /* labelled as published, in a footer or aside */
+    V_ALT = 128,       /* the other reading of an ambiguous numeric date */
+    V_ORIG = 256,      /* labelled as the original publication */
+    V_PROSE = 512,     /* in running text or a table's date column */
+    V_LABELLED = 1024, /* labelled as published, in a footer or aside */
+    V_RANGE = 2048     /* a period's start or end */
 };
 
 typedef struct vis_date {
@@ -1927,22 +1928,100 @@ range_end(const char *s, size_t off)
     return false;
 }
 
-/* Is the date at off (l bytes, in text node span s) part of running text:
- * well into a long block, or the end of a range? A dateline starts its
- * block; a byline is short. */
+/* Does the date ending at end (of the len bytes at s) start a range of
+ * two full dates ("2025-12-12 - 2025-12-17", "3 May 2026 to 9 May
+ * 2026")? Then it is a period's start, not the page's date. */
 static bool
-in_prose(const vis *v, const text_span *s, size_t off, size_t l)
+range_start(const char *s, size_t len, size_t end)
 {
-    if (range_end(v->text.ptr, off)) {
+    static const char *const links[] = {
+        "-", "\xe2\x80\x93", "\xe2\x80\x94", "~", "bis", "to", "until", NULL};
+    size_t i = end;
+    while (i < len && s[i] == ' ') {
+        i++;
+    }
+    for (size_t k = 0; links[k] != NULL; k++) {
+        const size_t n = strlen(links[k]);
+        if (len - i < n || memcmp(s + i, links[k], n) != 0) {
+            continue;
+        }
+        size_t j = i + n;
+        while (j < len && s[j] == ' ') {
+            j++;
+        }
+        px_date d;
+        size_t off = 0;
+        const size_t rest = len - j < 64 ? len - j : 64;
+        return px_pubdate_find((px_str){s + j, rest}, &d, &off, NULL) &&
+               off == 0;
+    }
+    return false;
+}
+
+/* Does the date at off sit inside a sentence: a lower-case word right
+ * before it ("it began on Friday, 7 May 2026, when"), with words after
+ * it? A byline's date follows a name, a label or a separator. */
+static bool
+mid_sentence(const char *s, size_t line_start, size_t off)
+{
+    size_t i = off;
+    while (i > line_start && (s[i - 1] == ' ' || s[i - 1] == ',')) {
+        i--;
+    }
+    /* a weekday name may stand between the word and the date */
+    size_t w = i;
+    while (w > line_start && s[w - 1] != ' ' && s[w - 1] != '\n') {
+        w--;
+    }
+    if (w < i && s[w] >= 'A' && s[w] <= 'Z' && i - w >= 3 && s[i] == ',') {
+        i = w;
+        while (i > line_start && s[i - 1] == ' ') {
+            i--;
+        }
+    }
+    return i > line_start + 2 && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+           s[i - 2] >= 'a' && s[i - 2] <= 'z';
+}
+
+/* Do words go on after the date ending at end: a lower-case word, perhaps
+ * after a comma ("7 May 2026, when")? */
+static bool
+sentence_goes_on(const char *s, size_t len, size_t end)
+{
+    size_t i = end;
+    while (i < len && (s[i] == ' ' || s[i] == ',')) {
+        i++;
+    }
+    return i > end && i < len && s[i] >= 'a' && s[i] <= 'z';
+}
+
+/* Is the date at off (l bytes) an end or the start of a range? */
+static bool
+in_range(const vis *v, size_t off, size_t l)
+{
+    if (range_end(v->text.ptr, off) ||
+        range_start(v->text.ptr, v->text.len, off + l)) {
         PX_LOG(PX_LOG_DEBUG, "meta: range date at %zu: %.40s", off,
                v->text.ptr + (off > 20 ? off - 20 : 0));
         return true;
     }
+    return false;
+}
+
+/* Is the date at off (l bytes, in text node span s) part of running text:
+ * well into a long block, or inside a sentence of a long block? A
+ * dateline starts its block; a byline is short. */
+static bool
+in_prose(const vis *v, const text_span *s, size_t off, size_t l)
+{
     size_t before = 0;
     size_t total = 0;
     line_text(s->node, &before, &total);
     before += ink_len_n(v->text.ptr + s->off, off - s->off);
-    if (total >= ink_len_n(v->text.ptr + off, l) + 60 && before >= 40 &&
+    const size_t ink = ink_len_n(v->text.ptr + off, l);
+    if (((total >= ink + 60 && before >= 40) ||
+         (total >= ink + 100 && mid_sentence(v->text.ptr, s->off, off) &&
+          sentence_goes_on(v->text.ptr, v->text.len, off + l))) &&
         !dated_inline(s->node)) {
         PX_LOG(PX_LOG_DEBUG, "meta: date in running text at %zu: %.40s", off,
                v->text.ptr + (off > 20 ? off - 20 : 0));
@@ -2058,6 +2137,9 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     const char *buf = v->text.ptr;
     const bool upd = updated_label(buf, off);
     const bool label = pub_label(buf, off) && !upd;
+    if (!upd && in_range(v, off, l)) {
+        return V_PROSE | V_RANGE;
+    }
     if (!label && !upd &&
         (in_prose(v, s, off, l) || in_date_column(v->a, s->node, l))) {
         return V_PROSE;
@@ -2406,14 +2488,16 @@ is_website(const page *pg)
 }
 
 /* The one day the page shows outside running text and chrome, when the
- * headline could not be placed (so nothing is near it). */
+ * headline could not be placed (so nothing is near it). A period's dates
+ * count against it: the page then shows more than one day. */
 static bool
 only_date(const vis *v, px_date *d)
 {
     const vis_date *one = NULL;
     for (size_t i = 0; i < v->n; i++) {
         const vis_date *c = &v->v[i];
-        if ((c->flags & (V_ALT | V_UPDATED | V_PROSE)) != 0) {
+        if ((c->flags & (V_ALT | V_UPDATED | V_PROSE)) != 0 &&
+            (c->flags & V_RANGE) == 0) {
             continue;
         }
         if (one != NULL && !same_day(&one->d, &c->d)) {
@@ -2456,6 +2540,16 @@ title_date(const page *pg, px_date *d)
     return pg->title_tag != NULL &&
            px_pubdate_find(px_str_c(pg->title_tag), d, &off, NULL) &&
            px_pubdate_valid(d) && !range_end(pg->title_tag, off);
+}
+
+/* Is the UTC time s on the morning after local day u? West of UTC a
+ * story of the evening of u is stamped the next day in UTC; its URL keeps
+ * the day the newsroom filed it. */
+static bool
+utc_day_after(const px_date *s, const px_date *u)
+{
+    return s->has_tz && s->tz_min == 0 && s->prec >= PX_PREC_MINUTE &&
+           s->hour < 12 && day_number(s) == day_number(u) + 1;
 }
 
 /* Takes the structured date s when the page shows it: read as stated,
@@ -2530,6 +2624,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     } else if (url_day && has_s && same_day(&s.d, &u)) {
         snprintf(how, sizeof how, "%s:url", s.how);
         set_date(a, &s.d, how); /* two sources agree */
+    } else if (url_day && has_s && utc_day_after(&s.d, &u)) {
+        set_date(a, &u, "url:utc-structured"); /* the URL keeps local time */
     } else if (url_day && vis_finest(v, &u) != NULL) {
         set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {
@@ -3210,7 +3306,8 @@ px_meta_extract(htmlDocPtr doc, const char *url, px_article *a, px_error *err)
 
 /* A date in paragraph p counts when the paragraph reads as a dateline or
  * byline: it starts with the date, or little else is in it and it is no
- * sentence ("built on 3 March 1998." is not a dateline). */
+ * sentence ("built on 3 March 1998." is not a dateline), and it starts no
+ * period ("Date: 2026-05-03 - 2026-05-09"). */
 static bool
 para_date(const px_article *a, const px_para *p, px_date *out)
 {
@@ -3218,7 +3315,7 @@ para_date(const px_article *a, const px_para *p, px_date *out)
     size_t off = 0;
     size_t len = 0;
     if (!px_pubdate_find(s, out, &off, &len) || out->prec < PX_PREC_DAY ||
-        updated_label(s.ptr, off)) {
+        updated_label(s.ptr, off) || range_start(s.ptr, s.len, off + len)) {
         return false;
     }
     char last = '\0';

@@ -520,6 +520,83 @@ test_dates_in_running_text(void)
     done(&r);
 }
 
+/* A labelled period ("Date: start - end") is no publication date, neither
+ * seen by the headline nor in the extracted text; nor is a date inside a
+ * sentence near the headline ("it began on Friday, 7 May 2026, when"). */
+static void
+test_periods_and_sentences(void)
+{
+    static const char period[] =
+        "<html><head><title>Build week notes</title></head><body><article>"
+        "<p>Date: 2026-05-04 - 2026-05-08</p><h1>Build week notes</h1>"
+        "<p>We spent the week wiring the new test rig and writing down "
+        "what broke, what held and what we would change next time.</p>"
+        "</article></body></html>";
+    run r;
+    extract(&r, period, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+
+    px_article *a = px_article_new();
+    const px_para_in paras[] = {
+        {PX_STR_LIT("Date: 2026-05-04 – 2026-05-08"), PX_PARA_TEXT},
+        {PX_STR_LIT("Notes of the week."), PX_PARA_TEXT}};
+    CHECK(px_article_set_paras(a, paras, 2, NULL) == PX_OK);
+    px_meta_date_from_text(a);
+    CHECK(a->published.prec == PX_PREC_NONE);
+    px_article_free(a);
+
+    static const char sentence[] =
+        "<html><head><title>How the rig failed</title></head><body><article>"
+        "<h1>How the rig failed</h1><p>The story begins on Friday, May 7, "
+        "2026, when the second pump stopped and nobody on the night shift "
+        "noticed the pressure falling for almost an hour.</p></article>"
+        "</body></html>";
+    extract(&r, sentence, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+
+    /* a dateline after a lower-case word is still a dateline */
+    static const char dateline[] =
+        "<html><head><title>Aid pledged</title></head><body><article>"
+        "<h1>Aid pledged</h1><p>Press release of 7 May 2026 | Bonn - The "
+        "ministry pledged new aid to the programme, which feeds millions of "
+        "people in the region, and asked other donors to follow.</p>"
+        "</article></body></html>";
+    extract(&r, dateline, NULL);
+    CHECK_STR_EQ(r.date, "2026-05-07");
+    done(&r);
+}
+
+/* A UTC stamp on the morning after the URL's day is that day's evening
+ * west of UTC: the URL's day is the story's; on the same day they agree. */
+static void
+test_utc_stamp_and_url(void)
+{
+    static const char html[] =
+        "<html><head><title>Council vote delayed</title><meta "
+        "property='article:published_time' content='2026-03-10T03:15:00Z'>"
+        "</head><body><article><h1>Council vote delayed</h1><p>The vote on "
+        "the new budget was moved to next week after a long session.</p>"
+        "</article></body></html>";
+    run r;
+    extract(&r, html, "https://news.example.org/2026/03/09/council-vote/");
+    CHECK_STR_EQ(r.date, "2026-03-09");
+    CHECK(has_signal(r.a, "date:url:utc-structured"));
+    done(&r);
+
+    /* an afternoon stamp a day later is another day: the stamp stays */
+    static const char late[] =
+        "<html><head><title>Council vote delayed</title><meta "
+        "property='article:published_time' content='2026-03-10T15:15:00Z'>"
+        "</head><body><article><h1>Council vote delayed</h1><p>The vote on "
+        "the new budget was moved to next week after a long session.</p>"
+        "</article></body></html>";
+    extract(&r, late, "https://news.example.org/2026/03/09/council-vote/");
+    CHECK_STR_EQ(r.date, "2026-03-10T15:15:00Z");
+    done(&r);
+}
+
 /* An "Updated" label on one showing of a day makes its unlabelled <time>
  * an update too: the structured publication date wins over it. */
 static void
@@ -652,6 +729,8 @@ main(void)
     test_site_first_titles();
     test_byline_forms();
     test_dates_in_running_text();
+    test_periods_and_sentences();
+    test_utc_stamp_and_url();
     test_update_label_spreads();
     test_date_column();
     test_swapped_reading();
