@@ -694,6 +694,16 @@ px_sheet_sim(const px_sheet_sent *a, const px_sheet_sent *b)
 }
 
 size_t
+px_sheet_uf_find(size_t *p, size_t i)
+{
+    while (p[i] != i) {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    return i;
+}
+
+size_t
 px_sheet_sent_at(const px_sheet_src *src, size_t off)
 {
     size_t lo = 0;

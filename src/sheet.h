@@ -209,6 +209,10 @@ unsigned px_sheet_polarity(const px_sheet_src *s, size_t off, size_t len);
 /* Cosine of two sentences' weighted features. */
 double px_sheet_sim(const px_sheet_sent *a, const px_sheet_sent *b);
 
+/* Union-find root of i in parent array p, halving the path on the way
+ * (claims and figures in sheet_align.c, quotes in sheet_quote.c). */
+size_t px_sheet_uf_find(size_t *p, size_t i);
+
 /* The sentence of source src holding byte off (its index), or SIZE_MAX. */
 size_t px_sheet_sent_at(const px_sheet_src *src, size_t off);
 

@@ -35,16 +35,6 @@ typedef struct fig_ref {
     size_t sent; /* its sentence in the source, or SIZE_MAX */
 } fig_ref;
 
-static size_t
-uf_find(size_t *p, size_t i)
-{
-    while (p[i] != i) {
-        p[i] = p[p[i]];
-        i = p[i];
-    }
-    return i;
-}
-
 static bool
 is_specific(px_unit u)
 {
@@ -199,8 +189,9 @@ merge_estimates(const px_sheet *sh, const fig_ref *refs, size_t *p,
                 size_t *next, size_t n)
 {
     for (size_t a = 0; a < n; a++) {
-        for (size_t b = a + 1; b < n && uf_find(p, a) == a; b++) {
-            if (uf_find(p, b) == b && are_estimates(sh, refs, next, a, b)) {
+        for (size_t b = a + 1; b < n && px_sheet_uf_find(p, a) == a; b++) {
+            if (px_sheet_uf_find(p, b) == b &&
+                are_estimates(sh, refs, next, a, b)) {
                 p[b] = a;
                 const size_t t = next[a];
                 next[a] = next[b];
@@ -294,7 +285,7 @@ fig_groups(px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
         return px_fail(err, PX_ENOMEM, "sheet: out of memory");
     }
     for (size_t i = 0; i < n; i++) {
-        const size_t r = uf_find(p, i);
+        const size_t r = px_sheet_uf_find(p, i);
         if (r == i) {
             slot[i] = sh->n_figs++;
             sh->figs[slot[i]].vals =
@@ -304,7 +295,7 @@ fig_groups(px_sheet *sh, const fig_ref *refs, size_t *p, size_t n,
         }
     }
     for (size_t i = 0; i < n; i++) {
-        px_sheet_fig *g = &sh->figs[slot[uf_find(p, i)]];
+        px_sheet_fig *g = &sh->figs[slot[px_sheet_uf_find(p, i)]];
         const px_unit u = sh->srcs[refs[i].src].figs[refs[i].fig].unit;
         g->unit = g->unit == PX_UNIT_NONE ? u : g->unit;
         if (g->what == 0) {
@@ -354,8 +345,8 @@ px_sheet_figures(px_sheet *sh, px_error *err)
     for (int pass = 0; pass < 3; pass++) {
         for (size_t a = 0; a < n; a++) {
             for (size_t b = a + 1; b < n; b++) {
-                const size_t ra = uf_find(p, a);
-                const size_t rb = uf_find(p, b);
+                const size_t ra = px_sheet_uf_find(p, a);
+                const size_t rb = px_sheet_uf_find(p, b);
                 if (ra != rb && fig_link(sh, refs[a], refs[b], pass) &&
                     may_merge(sh, refs, next, a, b)) {
                     p[rb] = ra;

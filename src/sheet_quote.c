@@ -32,16 +32,6 @@
 #define PX_SHEET_MIN_SPEAKER   0.8f /* a name or demonym */
 #define PX_SHEET_MIN_COUNTRY   0.9f /* a country's name, not its demonym */
 
-static size_t
-uf_find(size_t *p, size_t i)
-{
-    while (p[i] != i) {
-        p[i] = p[p[i]];
-        i = p[i];
-    }
-    return i;
-}
-
 /* The closing mark of an opening quotation mark, or 0. */
 static UChar32
 closer_of(UChar32 c)
@@ -628,8 +618,9 @@ groups_alike(const px_sheet *sh, const px_sheet_sent *v, size_t *p, size_t ri,
     double sum = 0.0;
     size_t n = 0;
     for (size_t a = 0; a < sh->n_quotes; a++) {
-        for (size_t b = 0; b < sh->n_quotes && uf_find(p, a) == ri; b++) {
-            if (uf_find(p, b) == rj) {
+        for (size_t b = 0; b < sh->n_quotes && px_sheet_uf_find(p, a) == ri;
+             b++) {
+            if (px_sheet_uf_find(p, b) == rj) {
                 sum += fmax(quote_sim(sh, v, a, b), 0.0);
                 n++;
             }
@@ -683,8 +674,8 @@ group_quotes(px_sheet *sh, const px_sheet_sent *v, size_t *p, uint64_t *mask,
     }
     const size_t n = mutual_pairs(sh, v, pairs);
     for (size_t k = 0; k < n; k++) {
-        const size_t ri = uf_find(p, pairs[k].i);
-        const size_t rj = uf_find(p, pairs[k].j);
+        const size_t ri = px_sheet_uf_find(p, pairs[k].i);
+        const size_t rj = px_sheet_uf_find(p, pairs[k].j);
         if (ri != rj && !(mask[ri] & mask[rj]) &&
             groups_alike(sh, v, p, ri, rj)) {
             p[rj] = ri;
@@ -692,7 +683,7 @@ group_quotes(px_sheet *sh, const px_sheet_sent *v, size_t *p, uint64_t *mask,
         }
     }
     for (size_t i = 0; i < sh->n_quotes; i++) {
-        sh->quotes[i].group = uf_find(p, i);
+        sh->quotes[i].group = px_sheet_uf_find(p, i);
     }
     qsort(sh->quotes, sh->n_quotes, sizeof *sh->quotes, by_speaker);
 }
