@@ -136,15 +136,10 @@ count_cyrillic(script_stats *s, UChar32 cp)
     }
 }
 
-/* Counts one non-ASCII letter under its script. */
+/* Counts letter cp under its script sc (a counted script). */
 static void
-count_letter(script_stats *s, UChar32 cp)
+count_in(script_stats *s, UScriptCode sc, UChar32 cp)
 {
-    UErrorCode st = U_ZERO_ERROR;
-    const UScriptCode sc = uscript_getScript(cp, &st);
-    if (U_FAILURE(st) || sc <= USCRIPT_INHERITED || sc >= N_SCRIPTS) {
-        return;
-    }
     s->n[sc]++;
     s->letters++;
     if (sc == USCRIPT_HAN) {
@@ -153,6 +148,17 @@ count_letter(script_stats *s, UChar32 cp)
         count_arabic(s, cp);
     } else if (sc == USCRIPT_CYRILLIC) {
         count_cyrillic(s, cp);
+    }
+}
+
+/* Counts one non-ASCII letter under its script. */
+static void
+count_letter(script_stats *s, UChar32 cp)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(cp, &st);
+    if (U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS) {
+        count_in(s, sc, cp);
     }
 }
 
@@ -180,17 +186,8 @@ static void
 count_bmp(script_stats *s, UChar32 cp)
 {
     const UScriptCode sc = (UScriptCode)bmp_script[cp];
-    if (sc == USCRIPT_COMMON) {
-        return;
-    }
-    s->n[sc]++;
-    s->letters++;
-    if (sc == USCRIPT_HAN) {
-        count_han(s, cp);
-    } else if (sc == USCRIPT_ARABIC) {
-        count_arabic(s, cp);
-    } else if (sc == USCRIPT_CYRILLIC) {
-        count_cyrillic(s, cp);
+    if (sc != USCRIPT_COMMON) {
+        count_in(s, sc, cp);
     }
 }
 
