@@ -12,6 +12,7 @@
 #include "htmltree.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLtree.h>
@@ -312,27 +313,18 @@ static const char *const pcdata_names[] = {
     "s",    "samp",       "small",    "span",    "strike",  "strong", "td",
     "th",   "tt",         "u",        "var"};
 
+static int
+cmp_pcdata(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
 static bool
 allows_pcdata(const xmlChar *name)
 {
-    if (name == NULL) {
-        return false;
-    }
-    size_t lo = 0;
-    size_t hi = sizeof pcdata_names / sizeof pcdata_names[0];
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        const int c = strcmp((const char *)name, pcdata_names[mid]);
-        if (c == 0) {
-            return true;
-        }
-        if (c < 0) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    return false;
+    return name != NULL && bsearch(name, pcdata_names,
+                                   sizeof pcdata_names / sizeof pcdata_names[0],
+                                   sizeof pcdata_names[0], cmp_pcdata) != NULL;
 }
 
 static bool
