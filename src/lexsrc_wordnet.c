@@ -9,7 +9,11 @@
  *   that the key space (not only stems) knows them;
  * - the other members of a lemma's FIRST synset (its most frequent sense)
  *   are added as its senses at 0.5 (trump -> w:trump card), never more
- *   than 4 of them.
+ *   than 4 of them;
+ * - for a verb, the first words (2 at most) of that synset's hypernym are
+ *   added at 0.05 when 10 verbs or fewer share it (protect -> w:defend,
+ *   help -> w:support; not send -> w:move): near synonyms another
+ *   language's dictionary may give as the translation.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +22,13 @@
 #include "lexsrc_int.h"
 
 #define WN_MAX_SYNONYMS 4
+/* A verb's hypernym, when few verbs share it, is a near synonym (protect
+ * -> defend, help -> support). Its weight is so low that story profiles
+ * (profile.c shares a word's unit among its senses by weight) barely feel
+ * it; the story sheet counts it as a synonym (sheet.c). */
+#define WN_RELATED_WEIGHT 0.05f
+#define WN_MAX_RELATED    2
+#define WN_MAX_HYPONYMS   10
 
 typedef struct wn_ctx {
     px_lexb *b;
@@ -123,40 +134,152 @@ is_plain_word(px_str l)
     return l.len >= 2;
 }
 
-/* The synonyms of the synset at offset off of data (a data.POS file). */
-static void
-add_synonyms(wn_ctx *x, px_str data, size_t off, px_concept own)
+/* The end of the line of data at p. */
+static const char *
+line_end(px_str data, const char *p)
 {
-    if (off >= data.len) {
-        return;
-    }
-    const char *p = data.ptr + off;
-    const char *end = memchr(p, '\n', data.len - off);
+    const char *e = memchr(p, '\n', data.len - (size_t)(p - data.ptr));
+    return e != NULL ? e : data.ptr + data.len;
+}
+
+/* Skips the fields of a data.POS line before its words (synset_offset,
+ * lex_filenum, ss_type); the first byte of w_cnt. */
+static const char *
+synset_words_at(const char *p, const char *end)
+{
     char *q = NULL;
     strtoul(p, &q, 10);            /* offset */
     strtoul(q, &q, 10);            /* lex_filenum */
     while (q < end && *q == ' ') { /* ss_type */
         q++;
     }
-    q += q < end;
-    const unsigned long n = strtoul(q, &q, 16);
+    return q + (q < end);
+}
+
+/* Adds the words of a synset (q at its w_cnt) other than own as senses
+ * of the lemma at weight w, at most max of them; where its pointers begin
+ * (p_cnt). */
+static const char *
+add_words(wn_ctx *x, const char *q, const char *end, px_concept own, float w,
+          unsigned max)
+{
+    char *r = NULL;
+    const unsigned long n = strtoul(q, &r, 16);
     unsigned added = 0;
-    for (unsigned long i = 0; i < n && q < end && added < WN_MAX_SYNONYMS;
-         i++) {
-        while (q < end && *q == ' ') {
-            q++;
+    for (unsigned long i = 0; i < n && r < end; i++) {
+        while (r < end && *r == ' ') {
+            r++;
         }
-        const char *w = q;
-        while (q < end && *q != ' ') {
-            q++;
+        const char *word = r;
+        while (r < end && *r != ' ') {
+            r++;
         }
-        wn_text((px_str){w, (size_t)(q - w)}, &x->form);
-        strtoul(q, &q, 16); /* lex_id */
-        const px_concept c = wn_concept(x, (px_str){x->form.ptr, x->form.len});
-        if (c != own && c != 0) {
-            add_form(x, x->lemma.ptr, c, 0.5f);
-            added++;
+        const px_str text = {word, (size_t)(r - word)};
+        strtoul(r, &r, 16); /* lex_id */
+        if (added < max) {
+            wn_text(text, &x->form);
+            const px_concept c =
+                wn_concept(x, (px_str){x->form.ptr, x->form.len});
+            if (c != own && c != 0) {
+                add_form(x, x->lemma.ptr, c, w);
+                added++;
+            }
         }
+    }
+    return r;
+}
+
+/* One pointer of a synset: its symbol, the synset it points at. */
+typedef struct wn_ptr {
+    char sym; /* its first byte ('@', '~', ...) */
+    bool is_one_byte;
+    bool is_verb; /* it points at a verb synset */
+    unsigned long off;
+} wn_ptr;
+
+/* Reads the pointer at *r ("sym offset pos source/target") into p and
+ * moves *r past it. */
+static void
+next_ptr(const char **r, const char *end, wn_ptr *p)
+{
+    const char *q = *r;
+    while (q < end && *q == ' ') {
+        q++;
+    }
+    const char *sym = q;
+    while (q < end && *q != ' ') {
+        q++;
+    }
+    p->sym = q > sym ? *sym : ' ';
+    p->is_one_byte = q - sym == 1;
+    char *e = NULL;
+    p->off = strtoul(q, &e, 10);
+    while (e < end && *e == ' ') {
+        e++;
+    }
+    p->is_verb = e < end && *e == 'v';
+    strtoul(e + (e < end), &e, 16); /* source/target */
+    *r = e;
+}
+
+/* How many hyponyms (~) the synset whose pointers start at q (p_cnt)
+ * has. */
+static unsigned long
+n_hyponyms(const char *q, const char *end)
+{
+    char *r = NULL;
+    const unsigned long n = strtoul(q, &r, 10);
+    const char *at = r;
+    unsigned long k = 0;
+    for (unsigned long i = 0; i < n && at < end; i++) {
+        wn_ptr p;
+        next_ptr(&at, end, &p);
+        k += p.is_one_byte && p.sym == '~';
+    }
+    return k;
+}
+
+/* The words of the synsets a verb synset's pointers (q at p_cnt) name as
+ * its hypernym (@), as senses of the lemma at WN_RELATED_WEIGHT, unless
+ * more than WN_MAX_HYPONYMS verbs share that hypernym: protect -> defend,
+ * help -> support, but not send -> move, cause -> make. */
+static void
+add_related(wn_ctx *x, px_str data, const char *q, const char *end,
+            px_concept own)
+{
+    char *r = NULL;
+    const unsigned long n = strtoul(q, &r, 10);
+    const char *at = r;
+    for (unsigned long i = 0; i < n && at < end; i++) {
+        wn_ptr p;
+        next_ptr(&at, end, &p);
+        if (!p.is_one_byte || p.sym != '@' || !p.is_verb || p.off >= data.len) {
+            continue;
+        }
+        const char *t = data.ptr + p.off;
+        const char *te = line_end(data, t);
+        const char *words = synset_words_at(t, te);
+        if (n_hyponyms(add_words(x, words, te, own, 0.0f, 0), te) <=
+            WN_MAX_HYPONYMS) {
+            add_words(x, words, te, own, WN_RELATED_WEIGHT, WN_MAX_RELATED);
+        }
+    }
+}
+
+/* The synonyms of the synset at offset off of data (a data.POS file) and,
+ * for a verb, the words of its related synsets. */
+static void
+add_synonyms(wn_ctx *x, px_str data, size_t off, px_concept own, unsigned pos)
+{
+    if (off >= data.len) {
+        return;
+    }
+    const char *p = data.ptr + off;
+    const char *end = line_end(data, p);
+    const char *q =
+        add_words(x, synset_words_at(p, end), end, own, 0.5f, WN_MAX_SYNONYMS);
+    if (pos == 1) {
+        add_related(x, data, q, end, own);
     }
 }
 
@@ -215,7 +338,7 @@ wn_index_line(wn_ctx *x, px_str line, unsigned pos, px_str data)
         tok = next_field(&rest); /* pointers, n_senses, n_tagged, offset */
     }
     const unsigned long first = strtoul(tok.len > 0 ? tok.ptr : "0", NULL, 10);
-    add_synonyms(x, data, (size_t)first, c);
+    add_synonyms(x, data, (size_t)first, c, pos);
 }
 
 static bool

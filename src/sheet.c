@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -117,7 +118,29 @@ is_rtl_text(const px_word *w, size_t n)
     return letters > 0 && rtl * 2 > letters;
 }
 
-/* Whether the code point at p ends a sentence. */
+/* Whether the code point of t before byte i and the one at byte j are
+ * ideographs (before = false: only the one at j). */
+static bool
+between_ideographs(const char *t, size_t len, size_t i, size_t j, bool before)
+{
+    UChar32 a = 0;
+    UChar32 b = 0;
+    int32_t k = (int32_t)i;
+    if (before && i > 0) {
+        U8_PREV(t, 0, k, a);
+    }
+    if (j < len) {
+        k = (int32_t)j;
+        U8_NEXT(t, k, (int32_t)len, b);
+    }
+    return u_hasBinaryProperty(b, UCHAR_IDEOGRAPHIC) &&
+           (!before || u_hasBinaryProperty(a, UCHAR_IDEOGRAPHIC));
+}
+
+/* Whether the code point at byte i of t ends a sentence: . ! ? before a
+ * space, a line end or a closing quotation mark; 。！？ ؟; and, in
+ * Chinese written with half-width marks, ! ? before an ideograph and .
+ * between two. */
 static bool
 ends_sentence(const char *t, size_t len, size_t i, size_t *next)
 {
@@ -132,7 +155,8 @@ ends_sentence(const char *t, size_t len, size_t i, size_t *next)
         return false;
     }
     return j >= len || t[j] == ' ' || t[j] == '\n' || t[j] == '"' ||
-           (unsigned char)t[j] == 0xE2; /* a closing quotation mark */
+           (unsigned char)t[j] == 0xE2 || /* a closing quotation mark */
+           between_ideographs(t, len, i, j, c == '.');
 }
 
 /* Cuts text into sentences (trimmed, never empty) in arena a. */
@@ -265,7 +289,8 @@ pivot_bases(const px_lex *lex, int eng, px_concept c, px_concept out[4])
 }
 
 /* The synonyms the lexicon gives pivot word c (the other members of its
- * first WordNet synset: incommode -> trouble, inconvenience). */
+ * first WordNet synset: incommode -> trouble, inconvenience; a verb's
+ * hypernym that few verbs share: protect -> defend). */
 static size_t
 pivot_synonyms(const px_lex *lex, int eng, px_concept c, px_concept out[4])
 {
@@ -392,6 +417,30 @@ concept_feats(const px_sheet_src *s, size_t i, const px_sheet_ext *e,
     return n;
 }
 
+/* Whether word w of text is one or two letters of a cased script (Latin,
+ * Greek, Cyrillic) not written in capitals: a pronoun or particle ("us",
+ * "am") rather than the acronym the lexicon knows (US, AM), as the story
+ * profile treats it (profile.c). */
+static bool
+is_short_lower(px_str text, const px_word *w)
+{
+    const bool cased = w->script == USCRIPT_LATIN ||
+                       w->script == USCRIPT_GREEK ||
+                       w->script == USCRIPT_CYRILLIC;
+    if (!cased || w->len > 4) {
+        return false;
+    }
+    size_t letters = 0;
+    bool lower = false;
+    for (int32_t i = 0; i < (int32_t)w->len;) {
+        UChar32 c;
+        U8_NEXT(text.ptr + w->off, i, (int32_t)w->len, c);
+        letters++;
+        lower |= u_islower(c) != 0;
+    }
+    return letters <= 2 && lower;
+}
+
 /* Features of the span [off, off+len) of source s into out (unsorted
  * count returned; out has room for max). A word's senses share it: a
  * word with many dictionary senses weighs no more than one with one. */
@@ -402,7 +451,8 @@ span_feats(px_sheet *sh, const px_sheet_src *s, size_t off, size_t len,
     size_t n = 0;
     for (size_t i = 0; i < s->n_occ_all && n < max; i++) {
         const px_word *w = &s->words[s->occ_all[i].word];
-        if (w->off < off || w->off >= off + len || (w->flags & PX_WORD_STOP)) {
+        if (w->off < off || w->off >= off + len || (w->flags & PX_WORD_STOP) ||
+            (s->occ_all[i].n_words == 1 && is_short_lower(s->text, w))) {
             continue;
         }
         const px_sheet_ext *e = ext_of(sh, s->occ_all[i].concept);

@@ -609,24 +609,46 @@ best_quote(const px_sheet *sh, const px_sheet_sent *v, size_t i, uint32_t src)
     return best;
 }
 
-/* Whether the quotes of groups ri and rj are on average
- * PX_SHEET_QUOTE_PAIR alike. */
+/* The length of the sum of group r's quote vectors, each of length one:
+ * the square root of the sum of the likeness of each two of its quotes
+ * (a quote and itself: 1). */
+static double
+group_norm(const px_sheet *sh, const px_sheet_sent *v, size_t *p, size_t r)
+{
+    double sum = 0.0;
+    for (size_t a = 0; a < sh->n_quotes; a++) {
+        for (size_t b = 0; b < sh->n_quotes && px_sheet_uf_find(p, a) == r;
+             b++) {
+            if (px_sheet_uf_find(p, b) == r) {
+                sum += a == b ? 1.0 : px_sheet_sim(&v[a], &v[b]);
+            }
+        }
+    }
+    return sqrt(sum);
+}
+
+/* Whether what groups ri and rj say as a whole is PX_SHEET_QUOTE_PAIR
+ * alike: the likeness of the sums of their quote vectors (each of length
+ * one). Translations and paraphrases each lose other words, so that a
+ * quote may share little with one member of a group but much with
+ * another (did not protect: nobody defended; nobody helped); the average
+ * of its likeness to the members would count the first as fully as the
+ * second, the sum the less the more the members differ. */
 static bool
 groups_alike(const px_sheet *sh, const px_sheet_sent *v, size_t *p, size_t ri,
              size_t rj)
 {
-    double sum = 0.0;
-    size_t n = 0;
+    double dot = 0.0;
     for (size_t a = 0; a < sh->n_quotes; a++) {
         for (size_t b = 0; b < sh->n_quotes && px_sheet_uf_find(p, a) == ri;
              b++) {
             if (px_sheet_uf_find(p, b) == rj) {
-                sum += fmax(quote_sim(sh, v, a, b), 0.0);
-                n++;
+                dot += fmax(quote_sim(sh, v, a, b), 0.0);
             }
         }
     }
-    return n > 0 && sum >= PX_SHEET_QUOTE_PAIR * (double)n;
+    const double norm = group_norm(sh, v, p, ri) * group_norm(sh, v, p, rj);
+    return norm > 0.0 && dot >= PX_SHEET_QUOTE_PAIR * norm;
 }
 
 static int

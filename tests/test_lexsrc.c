@@ -169,6 +169,53 @@ write_dicts(void)
     write_freedict("deu-fra", xh, xb, 1); /* through German */
 }
 
+/* Verbs: kill; protect, whose hypernym defend has one hyponym; send,
+ * whose hypernym move has eleven (too general to be a near synonym). */
+static void
+write_wordnet_verbs(void)
+{
+    char data[1024] = "00000000 30 v 01 kill 0 000 | die  \n";
+    char index[512] = "arrive v 1 0 1 0 00000001  \n"
+                      "kill v 1 0 1 0 00000000  \n";
+    char line[512];
+    const size_t defend = strlen(data);
+    snprintf(line, sizeof line,
+             "%08zu 33 v 01 defend 0 001 ~ 00000000 v 0000 | fend off  \n",
+             defend);
+    strcat(data, line);
+    const size_t move = strlen(data);
+    snprintf(line, sizeof line, "%08zu 38 v 01 move 0 011", move);
+    for (int i = 0; i < 11; i++) {
+        strcat(line, " ~ 00000000 v 0000");
+    }
+    strcat(data, line);
+    strcat(data, " | change place  \n");
+    const size_t protect = strlen(data);
+    snprintf(line, sizeof line,
+             "%08zu 33 v 01 protect 0 001 @ %08zu v 0000 | shield  \n", protect,
+             defend);
+    strcat(data, line);
+    const size_t send = strlen(data);
+    snprintf(line, sizeof line,
+             "%08zu 38 v 01 send 0 001 @ %08zu v 0000 | dispatch  \n", send,
+             move);
+    strcat(data, line);
+    const struct {
+        const char *lemma;
+        size_t off;
+    } verbs[] = {{"defend", defend},
+                 {"move", move},
+                 {"protect", protect},
+                 {"send", send}};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(line, sizeof line, "%s v 1 1 @ 1 0 %08zu  \n", verbs[i].lemma,
+                 verbs[i].off);
+        strcat(index, line);
+    }
+    write_file("wordnet/data.verb", data);
+    write_file("wordnet/index.verb", index);
+}
+
 static void
 write_wordnet(void)
 {
@@ -191,9 +238,7 @@ write_wordnet(void)
     }
     write_file("wordnet/data.noun", data);
     write_file("wordnet/index.noun", index);
-    write_file("wordnet/data.verb", "00000000 30 v 01 kill 0 000 | die  \n");
-    write_file("wordnet/index.verb", "arrive v 1 0 1 0 00000001  \n"
-                                     "kill v 1 0 1 0 00000000  \n");
+    write_wordnet_verbs();
     write_file("wordnet/noun.exc", "children child\n");
 }
 
@@ -348,6 +393,13 @@ check_wordnet(void)
     CHECK(is("eng", "killed", 0, "w:kill", 0.9f));
     CHECK(is("eng", "killing", 0, "w:kill", 0.9f));
     CHECK(is("eng", "kills", 0, "w:kill", 0.9f));
+    /* a verb's hypernym that few verbs share, at 0.05; a general one not */
+    CHECK(is("eng", "protect", 0, "w:protect", 1.0f));
+    CHECK(is("eng", "protect", 1, "w:defend", 0.05f));
+    CHECK(is("eng", "protect", 2, "", 0));
+    CHECK(is("eng", "send", 0, "w:send", 1.0f));
+    CHECK(is("eng", "send", 1, "", 0));
+    CHECK(is("eng", "defend", 1, "", 0));
     /* acronyms meet their expansion in every language */
     CHECK(is("eng", "UN", 0, "w:united nations", 1.0f));
     CHECK(is("zho", "联合国", 0, "w:united nations", 1.0f));

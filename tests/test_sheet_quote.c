@@ -210,11 +210,61 @@ test_polarity(void)
     px_storyset_free(set);
 }
 
+/* One statement worded three ways: "did not protect us" (English),
+ * nobody defended us (Arabic), nobody helped us (Chinese). English and
+ * Arabic meet through WordNet's protect -> defend, Arabic and Chinese
+ * through "nobody"; English and Chinese share only the negation, yet
+ * the three are one group: the English is like what the group says as a
+ * whole. */
+static void
+test_paraphrase(void)
+{
+    px_storyset *set = NULL;
+    CHECK(px_storyset_new(NULL, NULL, &set, NULL) == PX_OK);
+    if (set == NULL || !px_storyset_has_lexicon(set)) {
+        px_storyset_free(set);
+        return;
+    }
+    CHECK(px_storyset_add_text(
+              set, "en", "Bridge",
+              "President Ilham Aliyev said on Monday that the country will "
+              "build a new bridge over the river next year. He added that "
+              "the neighbours did not protect us. He said the river will not "
+              "flood the city again.",
+              "eng", NULL) == PX_OK);
+    CHECK(px_storyset_add_text(
+              set, "ar", "جسر",
+              "قال الرئيس إلهام علييف يوم الاثنين إن البلاد ستبني جسرا "
+              "جديدا فوق النهر العام المقبل. وأضاف أنه لم يدافع عنا أحد. وقال "
+              "إن النهر لن يغرق المدينة مرة أخرى.",
+              "arb", NULL) == PX_OK);
+    CHECK(px_storyset_add_text(
+              set, "zh", "桥",
+              "总统阿利耶夫周一表示,国家明年将在河上建一座"
+              "新桥。他还说,没有人帮助我们。他说,河水不会再淹没这座城市。",
+              "zho", NULL) == PX_OK);
+    CHECK(px_storyset_cluster(set, NULL) == PX_OK);
+    json_t *sheet = sheet_all(set);
+    const char *w = NULL;
+    const json_int_t en = group_of(sheet, src_of(sheet, "eng"), "protect", &w);
+    const json_int_t ar = group_of(sheet, src_of(sheet, "arb"), "يدافع", &w);
+    const json_int_t zh = group_of(sheet, src_of(sheet, "zho"), "没有人", &w);
+    const json_int_t b = group_of(sheet, src_of(sheet, "eng"), "bridge", &w);
+    printf("quotes: not protect / nobody defended / nobody helped: en %lld "
+           "ar %lld zh %lld (bridge %lld)\n",
+           (long long)en, (long long)ar, (long long)zh, (long long)b);
+    CHECK(en >= 0 && en == ar && ar == zh);
+    CHECK(b >= 0 && b != en);
+    json_decref(sheet);
+    px_storyset_free(set);
+}
+
 int
 main(void)
 {
     test_three_languages();
     test_no_counterpart();
     test_polarity();
+    test_paraphrase();
     return check_summary();
 }
