@@ -8,9 +8,10 @@
 
 #include <string.h>
 
-#define MIN_WORD     8 /* letters of a word worth splitting */
-#define MIN_MODIFIER 3
-#define MIN_HEAD     4
+#define MIN_WORD       8 /* letters of a word worth splitting */
+#define MIN_MODIFIER   4
+#define MIN_HEAD       4
+#define MIN_KNOWN_HEAD 6 /* ... when the whole word is known */
 
 bool
 px_compound_lang(const char *base)
@@ -78,6 +79,22 @@ known_modifier(const px_lex *lex, int li, px_str mod)
     return 0;
 }
 
+/* An ending that is a derivational suffix, not a word: -isch, -lich
+ * (drama|tische, glück|lich). */
+static bool
+is_suffix(px_str head)
+{
+    static const char *const sufs[] = {"isch", "lich"};
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0]; i++) {
+        for (size_t at = 0; at <= 1 && at + 4 <= head.len; at++) {
+            if (memcmp(head.ptr + at, sufs[i], 4) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool
 px_compound_split(const px_lex *lex, int li, px_wordkey *wk, const char *lang,
                   px_str key, px_buf *stem, px_str *modifier, px_str *head)
@@ -88,19 +105,21 @@ px_compound_split(const px_lex *lex, int li, px_wordkey *wk, const char *lang,
     }
     size_t letters = 0;
     const size_t total = count_cp(key);
+    const size_t min_head =
+        known_head(lex, li, wk, lang, key, stem) ? MIN_KNOWN_HEAD : MIN_HEAD;
     for (size_t i = 1; i < key.len; i++) {
         if (((unsigned char)key.ptr[i] & 0xC0) == 0x80) {
             continue; /* not a code point boundary */
         }
         letters++;
-        if (total - letters < MIN_HEAD) {
+        if (total - letters < min_head) {
             break;
         }
         if (letters < MIN_MODIFIER) {
             continue;
         }
         const px_str h = {key.ptr + i, key.len - i};
-        if (!known_head(lex, li, wk, lang, h, stem)) {
+        if (is_suffix(h) || !known_head(lex, li, wk, lang, h, stem)) {
             continue;
         }
         const size_t m = known_modifier(lex, li, (px_str){key.ptr, i});

@@ -4,13 +4,17 @@
  *
  * A word key (px_wordkey_key, lower case) of 8 letters or more splits as
  * modifier + head when the head is the longest ending of 4 letters or more
- * that the lexicon knows (as a key or a Snowball stem) and the rest, of 3
- * letters or more, is a word the lexicon knows too, as it is or without a
- * linking element (Fugenelement: s, es, n, en, e, er: Bundes|regierung,
- * Arbeits|markt). Neither part may be a stopword (unter|schiede and
- * vor|stellung are not compounds of a preposition). Known words split
- * too: the lexicon lists many compounds, and their parts still name what
- * they are about. Only one split is made (the head may be a compound
+ * that the lexicon knows (as a key or a Snowball stem) and the rest, of 4
+ * letters or more (3-letter keys are mostly abbreviations: dez|ember), is
+ * a word the lexicon knows too, as it is or without a linking element
+ * (Fugenelement: s, es, n, en, e, er: Bundes|regierung, Arbeits|markt).
+ * Neither part may be a stopword (unter|schiede and vor|stellung are not
+ * compounds of a preposition), and the head may not start (at its first
+ * or second letter) with the suffix -isch or -lich (drama|tische). Known
+ * words split too, the lexicon lists many compounds and their parts still
+ * name what they are about, but only with a head of 6 letters or more:
+ * a known word ending in a short known word is mostly a coincidence
+ * (regie|rung). Only one split is made (the head may be a compound
  * itself). Without a lexicon nothing splits.
  */
 #ifndef PX_COMPOUND_H

@@ -137,15 +137,24 @@ convert(const char *to, const char *from, const char *src, size_t len,
     return true;
 }
 
-/* The shortest of Hunspell's n lemmas, bytewise first among equals. */
+/* The shortest of Hunspell's n lemmas of word; among equals one that is
+ * not word itself (Polsce: Polsce, Polska), then bytewise first. */
 static const char *
-pick(char **list, int n)
+pick(char **list, int n, const char *word)
 {
     const char *best = NULL;
     for (int i = 0; i < n; i++) {
         const char *s = list[i];
-        if (best == NULL || strlen(s) < strlen(best) ||
-            (strlen(s) == strlen(best) && strcmp(s, best) < 0)) {
+        if (best == NULL || strlen(s) < strlen(best)) {
+            best = s;
+            continue;
+        }
+        if (strlen(s) > strlen(best)) {
+            continue;
+        }
+        const bool s_self = strcmp(s, word) == 0;
+        const bool b_self = strcmp(best, word) == 0;
+        if ((b_self && !s_self) || (s_self == b_self && strcmp(s, best) < 0)) {
             best = s;
         }
     }
@@ -159,7 +168,7 @@ stem_one(px_lemma *lm, size_t i, const char *word, px_buf *out)
 {
     char **list = NULL;
     const int n = Hunspell_stem(lm->h[i], &list, word);
-    const char *best = pick(list, n);
+    const char *best = pick(list, n, word);
     bool ok = best != NULL;
     if (ok && lm->is_utf8[i]) {
         px_buf_add_c(out, best);

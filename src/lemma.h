@@ -7,8 +7,9 @@
  * ręce; rząd, rządzie), which a cut to the first letters does not join;
  * the dictionary's morphology does. A word the dictionary does not know
  * has no lemma. Where a form has several lemmas (premiera: premiera,
- * premier) the shortest is taken, bytewise first among equals, so that
- * every form of the pair gets the same one. A lower-case word the
+ * premier) the shortest is taken, so that every form of the pair gets the
+ * same one; among equals one that is not the form itself (Polsce: Polsce,
+ * Polska), then the bytewise first. A lower-case word the
  * dictionary lacks is tried capitalised too (polsce: Polska), since text
  * keys are case-folded and the dictionaries list names capitalised.
  *
