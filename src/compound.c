@@ -16,7 +16,7 @@
 bool
 px_compound_lang(const char *base)
 {
-    return base != NULL && strncmp(base, "deu", 4) == 0;
+    return base != NULL && strcmp(base, "deu") == 0;
 }
 
 /* Code points of s (UTF-8 lead bytes). */

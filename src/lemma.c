@@ -99,7 +99,7 @@ static int
 dict_index(const char *base)
 {
     for (size_t i = 0; i < N_DICTS; i++) {
-        if (base != NULL && strncmp(base, dicts[i].lang, 4) == 0) {
+        if (base != NULL && strcmp(base, dicts[i].lang) == 0) {
             return (int)i;
         }
     }
