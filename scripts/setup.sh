@@ -8,6 +8,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang clang-format clang-tidy
       libclang-rt-14-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev
       libjansson-dev libcld2-dev libstemmer-dev libopencc-dev
+      # Lemmas where Snowball has no stemmer (src/lemma.c): Polish.
+      libhunspell-dev hunspell-pl
       # The store and the web UI; wrk loads the server in bench/.
       # sqlite3 (the CLI) checks the store in tests/cli_store_kill.sh.
       libsqlite3-dev sqlite3 libmicrohttpd-dev wrk

@@ -19,6 +19,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "compound.h"
 #include "wordkey.h"
 
 typedef struct finder {
@@ -30,6 +31,9 @@ typedef struct finder {
     bool no_space; /* phrases join keys without a space */
     unsigned max_words;
     px_buf key;
+    px_wordkey *wk; /* compound heads (German), else NULL */
+    px_buf *stem;
+    int li; /* the lexicon's index of base */
     px_concept_occ *occ;
     size_t n_occ;
     size_t cap;
@@ -354,6 +358,23 @@ cognate_hit(const finder *f, const px_word *w, px_lex_hit *hit)
     return n > 0 && get_senses(f, "eng", PX_LEX_KEY, (px_str){buf, n}, hit);
 }
 
+/* A compound the dictionaries lack (compound.h) read as its head:
+ * Stadtbewohnern as Bewohner. */
+static bool
+compound_hit(const finder *f, const px_word *w, px_lex_hit *hit)
+{
+    px_str mod;
+    px_str head;
+    if (f->wk == NULL || !px_compound_split(f->lex, f->li, f->wk, f->base,
+                                            w->key, f->stem, &mod, &head)) {
+        return false;
+    }
+    return get_senses(f, f->base, PX_LEX_KEY, head, hit) ||
+           (px_wordkey_stem(f->wk, f->base, head, f->stem, NULL) == PX_OK &&
+            get_senses(f, f->base, PX_LEX_STEM,
+                       (px_str){f->stem->ptr, f->stem->len}, hit));
+}
+
 /* Senses of the single word w, trying its forms in order; *scale is how
  * much to trust them (less for guessed Arabic affixes). */
 static bool
@@ -385,7 +406,7 @@ word_hit(const finder *f, const px_word *w, px_lex_hit *hit, float *scale)
             return true;
         }
         *scale = 0.5f;
-        return cognate_hit(f, w, hit);
+        return compound_hit(f, w, hit) || cognate_hit(f, w, hit);
     }
     return false;
 }
@@ -434,6 +455,13 @@ px_concepts_find(const px_lex *lex, px_str text, const char *lang,
     f.no_space = strcmp(f.base, "zho") == 0 || strcmp(f.base, "jpn") == 0;
     f.max_words = px_lex_max_words(lex, f.base);
     px_buf_init(&f.key);
+    px_buf stem;
+    px_buf_init(&stem);
+    f.stem = &stem;
+    f.li = px_lex_lang_index(lex, f.base);
+    if (px_compound_lang(f.base) && f.li >= 0) {
+        f.wk = px_wordkey_new(); /* NULL: compounds are not split */
+    }
     bool ok = walk(&f);
     if (ok && f.n_occ > 0) {
         *out = px_arena_alloc(a, f.n_occ * sizeof **out);
@@ -444,6 +472,8 @@ px_concepts_find(const px_lex *lex, px_str text, const char *lang,
         }
     }
     px_buf_fini(&f.key);
+    px_buf_fini(&stem);
+    px_wordkey_free(f.wk);
     px_free(f.occ);
     return ok ? PX_OK : px_fail(err, PX_ENOMEM, "concepts: out of memory");
 }

@@ -437,7 +437,7 @@ px_lexsrc_hunspell(px_lexb *b, const px_lexsrc_paths *p, px_error *err)
         char name[6];
         snprintf(name, sizeof name, "%.5s", nm);
         px_wordkey_base(two, x.lang);
-        if (strlen(x.lang) != 3 || !px_wordkey_has_stemmer(x.lang)) {
+        if (strlen(x.lang) != 3 || !px_wordkey_has_snowball(x.lang)) {
             continue;
         }
         x.n_forms = 0;

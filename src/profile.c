@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uscript.h>
+
+#include "compound.h"
 #include "concepts.h"
 #include "datetext.h"
 #include "figures.h"
@@ -28,6 +31,8 @@
 #define W_TRANSLIT     1.0f
 #define W_NUMBER       3.0f
 #define W_DAY          0.5f
+/* Each part of a compound word weighs this much of the word. */
+#define W_PART 0.5f
 /* A title's words count this many times. */
 #define TITLE_BOOST 3.0f
 /* An article without a title: its first words stand in for it (news
@@ -63,7 +68,9 @@ struct px_profiler {
     const px_lex *lex;
     px_words *words;
     px_translit *tr;
+    px_wordkey *wk; /* stems of compound parts */
     px_buf key;
+    px_buf stem;
     px_feat *raw; /* features being collected: id, summed count */
     size_t n_raw;
     size_t cap_raw;
@@ -81,10 +88,16 @@ px_profiler_new(const px_lex *lex, px_profiler **out, px_error *err)
     }
     p->lex = lex;
     px_buf_init(&p->key);
+    px_buf_init(&p->stem);
     px_status rc = px_words_new(lex, &p->words, err);
     if (rc == PX_OK) {
         p->tr = px_translit_new(err);
         rc = p->tr != NULL ? PX_OK : err != NULL ? err->code : PX_EINVAL;
+    }
+    if (rc == PX_OK) {
+        p->wk = px_wordkey_new();
+        rc = p->wk != NULL ? PX_OK
+                           : px_fail(err, PX_ENOMEM, "profile: out of memory");
     }
     if (rc != PX_OK) {
         px_profiler_free(p);
@@ -102,7 +115,9 @@ px_profiler_free(px_profiler *p)
     }
     px_words_free(p->words);
     px_translit_free(p->tr);
+    px_wordkey_free(p->wk);
     px_buf_fini(&p->key);
+    px_buf_fini(&p->stem);
     free(p->raw);
     free(p->sh);
     free(p);
@@ -243,6 +258,39 @@ stem_prefix(px_str stem)
     return stem.len;
 }
 
+/* The stem feature of stem (cut to STEM_CHARS letters) in language base. */
+static bool
+add_stem(px_profiler *p, const char *base, px_str stem, float w)
+{
+    const uint64_t h =
+        px_hash64(stem.ptr, stem_prefix(stem), px_hash64(base, 3, 0));
+    return add_raw(p, feat_id(PX_FK_STEM, h), w);
+}
+
+/* The stems of the parts of a compound word (compound.h), each weighing
+ * W_PART of the word; true when it is not one. */
+static bool
+add_parts(px_profiler *p, int li, const char *lang, const char *base,
+          const px_word *w, float wt)
+{
+    px_str mod;
+    px_str head;
+    if ((w->flags & PX_WORD_NUMBER) != 0 ||
+        !px_compound_split(p->lex, li, p->wk, lang, w->key, &p->stem, &mod,
+                           &head)) {
+        return true;
+    }
+    const px_str parts[2] = {mod, head};
+    for (size_t k = 0; k < 2; k++) {
+        if (px_wordkey_stem(p->wk, lang, parts[k], &p->stem, NULL) != PX_OK ||
+            !add_stem(p, base, (px_str){p->stem.ptr, p->stem.len},
+                      W_PART * wt)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Stems of content words and transliteration keys of unknown names. */
 static px_status
 add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
@@ -250,14 +298,20 @@ add_words(px_profiler *p, px_str text, const char *lang, const px_word *w,
 {
     char base[4];
     px_wordkey_base(lang, base);
+    const bool is_arabic = strcmp(base, "ara") == 0;
+    const int li = p->lex != NULL && px_compound_lang(base)
+                       ? px_lex_lang_index(p->lex, base)
+                       : -1;
     for (size_t i = 0; i < n; i++) {
         if (!px_concepts_is_content(&w[i])) {
             continue;
         }
         const float b = word_weight(pw, i);
-        const uint64_t h = px_hash64(w[i].stem.ptr, stem_prefix(w[i].stem),
-                                     px_hash64(base, 3, 0));
-        if (!add_raw(p, feat_id(PX_FK_STEM, h), W_STEM * b)) {
+        const px_str stem = is_arabic && w[i].script == USCRIPT_ARABIC
+                                ? px_wordkey_ar_light(w[i].key)
+                                : w[i].stem;
+        if (!add_stem(p, base, stem, W_STEM * b) ||
+            (li >= 0 && !add_parts(p, li, lang, base, &w[i], W_STEM * b))) {
             return px_fail(err, PX_ENOMEM, "profile: out of memory");
         }
         if (!is_name_candidate(&w[i])) {

@@ -5,7 +5,9 @@
  *   PX_FK_CONCEPT  lexicon concepts of the title and text (language-free);
  *                  names and places weigh most, months and weekdays least
  *   PX_FK_STEM     content-word stems of the article's own language, cut
- *                  to their first 6 letters
+ *                  to their first 6 letters (Arabic words: their light
+ *                  stem, px_wordkey_ar_light); the parts of a German
+ *                  compound (compound.h) add theirs at half weight
  *   PX_FK_NAME     transliteration keys of names the lexicon does not hold
  *                  (capitalised unknown words, unknown Arabic and Chinese
  *                  words): weak, but they let علييف meet Aliyev

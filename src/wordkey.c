@@ -20,6 +20,7 @@
 #include <unicode/utf16.h>
 
 #include "arena.h"
+#include "lemma.h"
 
 /* ISO 639-3 macrolanguage -> Snowball algorithm (libstemmer 2.2). */
 static const struct {
@@ -62,6 +63,8 @@ struct px_wordkey {
     bool stem_tried[N_STEMMERS];
     opencc_t cc;
     bool cc_tried;
+    px_lemma *lemma; /* Hunspell lemmas where Snowball has no stemmer */
+    px_buf lemma_buf;
     /* The last language asked about and what it resolved to, so that
      * splitting a text does not resolve its language once per word. */
     char last_lang[16];
@@ -92,6 +95,8 @@ px_wordkey_free(px_wordkey *wk)
     if (wk->cc != NULL && wk->cc != (opencc_t)-1) {
         opencc_close(wk->cc);
     }
+    px_lemma_free(wk->lemma);
+    px_buf_fini(&wk->lemma_buf);
     free(wk->u16);
     free(wk->norm);
     free(wk);
@@ -130,7 +135,7 @@ px_wordkey_base(const char *lang, char out[4])
 }
 
 bool
-px_wordkey_has_stemmer(const char *lang)
+px_wordkey_has_snowball(const char *lang)
 {
     char base[4];
     px_wordkey_base(lang, base);
@@ -140,6 +145,14 @@ px_wordkey_has_stemmer(const char *lang)
         }
     }
     return false;
+}
+
+bool
+px_wordkey_has_stemmer(const char *lang)
+{
+    char base[4];
+    px_wordkey_base(lang, base);
+    return px_wordkey_has_snowball(lang) || px_lemma_installed(base);
 }
 
 static bool
@@ -438,6 +451,28 @@ stemmer_for(px_wordkey *wk, const char *lang)
     return wk->stem[i];
 }
 
+/* Replaces out's content with the key of key's Hunspell lemma (lemma.h);
+ * false (out empty) when it has none. */
+static bool
+lemma_key(px_wordkey *wk, const char *lang, px_str key, px_buf *out,
+          px_error *err)
+{
+    char base[4];
+    px_wordkey_base(lang, base);
+    if (!px_lemma_lang(base) || memchr(key.ptr, ' ', key.len) != NULL) {
+        return false;
+    }
+    if (wk->lemma == NULL) {
+        wk->lemma = px_lemma_new();
+    }
+    if (wk->lemma == NULL ||
+        !px_lemma_get(wk->lemma, base, key, &wk->lemma_buf)) {
+        return false;
+    }
+    const px_str lemma = {wk->lemma_buf.ptr, wk->lemma_buf.len};
+    return px_wordkey_key(wk, lang, lemma, out, err) == PX_OK && out->len > 0;
+}
+
 px_status
 px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key, px_buf *out,
                 px_error *err)
@@ -453,7 +488,7 @@ px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key, px_buf *out,
     }
     if (r != NULL) {
         px_buf_add(out, r, (size_t)sb_stemmer_length(sb));
-    } else {
+    } else if (sb != NULL || !lemma_key(wk, lang, key, out, err)) {
         px_buf_add_str(out, key);
     }
     if (px_buf_failed(out)) {
@@ -534,4 +569,40 @@ px_wordkey_ar_clitics(px_str key, size_t *offs, size_t max)
         offs[j] = v;
     }
     return n;
+}
+
+static bool
+ends(px_str s, const char *suf)
+{
+    const size_t n = strlen(suf);
+    return s.len >= n && memcmp(s.ptr + s.len - n, suf, n) == 0;
+}
+
+px_str
+px_wordkey_ar_light(px_str key)
+{
+    /* in key spelling: ة is ه, ى is ي */
+    static const char *const pre[] = {
+        AR_WAW AR_ALEF AR_LAM, AR_BA AR_ALEF AR_LAM, AR_KAF AR_ALEF AR_LAM,
+        AR_FA AR_ALEF AR_LAM,  AR_ALEF AR_LAM,       AR_LAM AR_LAM};
+    static const char *const suf[] = {"\xD9\x87\xD8\xA7", "\xD8\xA7\xD9\x86",
+                                      "\xD8\xA7\xD8\xAA", "\xD9\x88\xD9\x86",
+                                      "\xD9\x8A\xD9\x86", "\xD9\x8A\xD9\x87",
+                                      "\xD9\x87",         "\xD9\x8A"};
+    px_str s = key;
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        const size_t n = strlen(pre[i]);
+        if (s.len > n && memcmp(s.ptr, pre[i], n) == 0 &&
+            chars_from(s, n) >= 3) {
+            s = (px_str){s.ptr + n, s.len - n};
+            break;
+        }
+    }
+    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+        const size_t n = strlen(suf[i]);
+        if (ends(s, suf[i]) && chars_from((px_str){s.ptr, s.len - n}, 0) >= 3) {
+            s.len -= n;
+        }
+    }
+    return s;
 }

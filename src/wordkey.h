@@ -13,7 +13,9 @@
  * them); names compare through transliteration keys elsewhere.
  *
  * A stem is the Snowball stem of a single-word key in the language's
- * algorithm (libstemmer); languages without one keep the key.
+ * algorithm (libstemmer); in languages without one, the key of the word's
+ * Hunspell lemma (lemma.h: Polish, Czech... when the dictionary is
+ * installed); else the key itself.
  *
  * Languages are ISO 639-3 codes, optionally with a script subtag ("arb",
  * "zho-Hant"); px_wordkey_base gives the macrolanguage the lexicon is keyed
@@ -46,7 +48,8 @@ px_status px_wordkey_key(px_wordkey *wk, const char *lang, px_str s,
                          px_buf *out, px_error *err);
 
 /* Replaces out's content with the stem of key (a px_wordkey_key result of
- * one word) in lang's Snowball algorithm, or key itself when lang has none.
+ * one word) in lang's Snowball algorithm, else the key of its Hunspell
+ * lemma, else key itself.
  * Fails with PX_ENOMEM only. */
 px_status px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key,
                           px_buf *out, px_error *err);
@@ -56,8 +59,12 @@ px_status px_wordkey_stem(px_wordkey *wk, const char *lang, px_str key,
  * tashkeel or tatweel). False for c outside the BMP (not known). */
 bool px_wordkey_keeps(int32_t c);
 
-/* True when lang has a Snowball stemmer. */
+/* True when lang has a Snowball stemmer, or a Hunspell lemmatiser
+ * (lemma.h) whose dictionary is installed. */
 bool px_wordkey_has_stemmer(const char *lang);
+
+/* True when lang has a Snowball stemmer. */
+bool px_wordkey_has_snowball(const char *lang);
 
 /* Arabic proclitics: the byte offsets into key (an Arabic key) at which the
  * word may start once conjunctions (و ف), prepositions (ب ك ل) and the
@@ -89,5 +96,15 @@ size_t px_wordkey_ar_verbs(px_str key, char *buf, size_t cap, px_str *out,
  * broken plural of the pattern أفعال (اعوام: عام). Any sense counts. */
 size_t px_wordkey_ar_nouns(px_str key, char *buf, size_t cap, px_str *out,
                            size_t max);
+
+/* Arabic light stem: key (an Arabic key, proclitics split or not) without
+ * the article (ال, also after و ب ك ف, and لل) and then without each of
+ * the suffixes ها ان ات ون ين يه ه ي in turn (ة is ه in keys), each only
+ * where three letters or more remain (Larkey et al.'s light10, less its و,
+ * which px_wordkey_ar_clitics splits with the lexicon's help). A slice of
+ * key. Unlike Snowball's stem it neither splits و off words that begin
+ * with it (وزير) nor keeps ة and its pronoun ه apart (keys unify them):
+ * every form of a noun, with or without the article, meets. */
+px_str px_wordkey_ar_light(px_str key);
 
 #endif /* PX_WORDKEY_H */

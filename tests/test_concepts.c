@@ -52,6 +52,8 @@ build_lexicon(const char *path)
     add(b, "ara", "قوم", "w:folk", 0.9f); /* not a verb: يقوم stays out */
     add(b, "ara", "مليار", "w:billion", 0.9f);
     add(b, "rus", "произойти", "w:happen", 0.9f);
+    add(b, "deu", "Bund", "w:federation", 0.9f);
+    add(b, "deu", "Regierung", "w:government", 0.9f);
     add(b, "rus", "лондон", "g:2643743", 1.0f);
     px_lexb_mark(b, "eng", px_str_c("the"), PX_LEX_STOP);
     px_lexb_mark(b, "eng", px_str_c("in"), PX_LEX_STOP);
@@ -119,6 +121,21 @@ test_english(void)
     CHECK(occ_is(&f, 1, "w:nation", 1, 1));
     CHECK(occ_is(&f, 2, "n:united-nations", 4, 2));
     CHECK(f.n_occ == 3);
+    px_arena_free(f.a);
+}
+
+/* A German compound no dictionary lists reads as its head, at half
+ * weight; its parts alone read as themselves. */
+static void
+test_compounds(void)
+{
+    found f = find("Die Bundesregierungen tagen.", "deu");
+    CHECK(occ_is(&f, 0, "w:government", 1, 1));
+    CHECK(f.n_occ == 1);
+    CHECK(f.n_occ == 1 && f.occ[0].weight > 0.44f && f.occ[0].weight < 0.46f);
+    px_arena_free(f.a);
+    f = find("Bundesgewitter", "deu"); /* an unknown head: nothing */
+    CHECK(f.n_occ == 0);
     px_arena_free(f.a);
 }
 
@@ -227,6 +244,7 @@ main(void)
     if (splitter != NULL) {
         test_english();
         test_cognates();
+        test_compounds();
         test_morphology();
         test_sums();
         test_arabic_chinese();

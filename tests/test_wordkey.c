@@ -201,6 +201,36 @@ test_keeps(void)
     px_buf_fini(&out);
 }
 
+static const char *
+ar_light(const char *word)
+{
+    static char out[128];
+    px_buf key;
+    px_buf_init(&key);
+    px_wordkey_key(wk, "ara", px_str_c(word), &key, NULL);
+    const px_str s = px_wordkey_ar_light((px_str){key.ptr, key.len});
+    snprintf(out, sizeof out, "%.*s", (int)s.len, s.ptr);
+    px_buf_fini(&key);
+    return out;
+}
+
+static void
+test_ar_light(void)
+{
+    /* with and without the article, ة and its pronoun ه alike */
+    CHECK_STR_EQ(ar_light("السعودية"), "سعود");
+    CHECK_STR_EQ(ar_light("سعودي"), "سعود");
+    CHECK_STR_EQ(ar_light("المملكة"), "مملك");
+    CHECK_STR_EQ(ar_light("مملكة"), "مملك");
+    CHECK_STR_EQ(ar_light("الشركات"), "شرك");
+    CHECK_STR_EQ(ar_light("للوزير"), "وزير");
+    CHECK_STR_EQ(ar_light("وزير"), "وزير"); /* و is not split here */
+    CHECK_STR_EQ(ar_light("السعوديين"), "سعود");
+    CHECK_STR_EQ(ar_light("دول"), "دول"); /* three letters stay */
+    CHECK_STR_EQ(ar_light("الان"), "الان");
+    CHECK_STR_EQ(ar_light(""), "");
+}
+
 int
 main(void)
 {
@@ -212,6 +242,7 @@ main(void)
     test_clitics();
     test_ar_verbs();
     test_keeps();
+    test_ar_light();
     px_wordkey_free(wk);
     return check_summary();
 }
