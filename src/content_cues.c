@@ -147,6 +147,17 @@ px_content_tag(const xmlChar *name)
     return PX_CT_BLOCK;
 }
 
+px_ctag
+px_content_tag_cached(px_ccache *cache, const xmlChar *name)
+{
+    const size_t slot = ((uintptr_t)name >> 3) % PX_CTAG_SLOTS;
+    if (name == NULL || cache->tag_key[slot] != name) {
+        cache->tag[slot] = (uint8_t)px_content_tag(name);
+        cache->tag_key[slot] = name;
+    }
+    return (px_ctag)cache->tag[slot];
+}
+
 /* ---- class / id cue words ------------------------------------------- */
 
 typedef enum { M_SUB, M_EXACT, M_PREFIX } match_mode;
@@ -1054,29 +1065,49 @@ static const unsigned char ascii_kind[128] = {
     ['u'] = 1,  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
     ['{'] = 3,  ['|'] = 3, ['}'] = 3, ['~'] = 3, [127] = 1};
 
+/* ASCII kinds as three 21-bit counters in one word (weight, sentence
+ * punctuation, symbols), so that the loop below adds into a register
+ * instead of incrementing counters in memory byte after byte. */
+#define LANE_BITS 21
+#define LANE_MASK (((uint64_t)1 << LANE_BITS) - 1)
+#define FLUSH_AT  ((size_t)1 << 20) /* bytes a chunk (+3): no lane overflows */
+
+static const uint64_t kind_lanes[4] = {0, 1, 1 | ((uint64_t)1 << LANE_BITS),
+                                       1 | ((uint64_t)1 << (2 * LANE_BITS))};
+
+static void
+flush_lanes(px_ctext *r, uint64_t *acc)
+{
+    r->w += (uint32_t)(*acc & LANE_MASK);
+    r->punct += (uint32_t)((*acc >> LANE_BITS) & LANE_MASK);
+    r->sym += (uint32_t)(*acc >> (2 * LANE_BITS));
+    *acc = 0;
+}
+
 px_ctext
 px_content_measure(const char *s, size_t len)
 {
     px_ctext r = {0, 0, 0};
-    uint32_t n_kind[4] = {0, 0, 0, 0}; /* ASCII bytes by ascii_kind */
     size_t i = 0;
     while (i < len) {
-        const unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            i++;
-            n_kind[ascii_kind[b]]++;
-            continue;
+        uint64_t acc = 0; /* ASCII bytes counted by kind_lanes */
+        const size_t stop = len - i > FLUSH_AT ? i + FLUSH_AT : len;
+        while (i < stop) {
+            const unsigned char b = (unsigned char)s[i];
+            if (b < 0x80) {
+                i++;
+                acc += kind_lanes[ascii_kind[b]];
+                continue;
+            }
+            UChar32 c;
+            U8_NEXT(s, i, len, c);
+            if (c < 0 || px_content_is_space(c)) {
+                continue;
+            }
+            r.w += cp_weight(c);
+            r.punct += is_punct_cp(c) ? 1u : 0u;
         }
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || px_content_is_space(c)) {
-            continue;
-        }
-        r.w += cp_weight(c);
-        r.punct += is_punct_cp(c) ? 1u : 0u;
+        flush_lanes(&r, &acc);
     }
-    r.w += n_kind[1] + n_kind[2] + n_kind[3];
-    r.punct += n_kind[2];
-    r.sym += n_kind[3];
     return r;
 }
