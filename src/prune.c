@@ -201,60 +201,28 @@ style_may_hide(const char *v, size_t len)
            strstr(buf, "visibility:hidden") != NULL;
 }
 
-/* True if the lower-cased s[i..len) starts with the lower-case word w. */
-static bool
-word_at(const char *s, size_t len, size_t i, const char *w)
-{
-    for (; *w != '\0'; w++, i++) {
-        if (i >= len || lower((unsigned char)s[i]) != (unsigned char)*w) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* True if one of the author-page words starts at v[i] (ASCII letters
- * compared case-insensitively). */
-static bool
-author_word_at(const char *v, size_t len, size_t i)
-{
-    switch (lower((unsigned char)v[i])) {
-    case 'a':
-        return word_at(v, len, i, "author") || word_at(v, len, i, "autor") ||
-               word_at(v, len, i, "auteur");
-    case 'j':
-        return word_at(v, len, i, "journalist");
-    case 'r':
-        return word_at(v, len, i, "redakteur") || word_at(v, len, i, "report");
-    case 'p':
-        return word_at(v, len, i, "profile") || word_at(v, len, i, "people");
-    case 'w':
-        return word_at(v, len, i, "writer");
-    case 's':
-        return word_at(v, len, i, "staff");
-    case '/':
-        return word_at(v, len, i, "/by/");
-    default:
-        return false;
-    }
-}
-
 /* True if the link target v[0..len) may name an author's page: meta.c's
  * is_author_link looks for paths like "/author/", "/autoren/", "/by/",
  * "/staff/" in the lower-cased href of <a> elements. This keeps a
  * superset (the words without their slashes); values with character
- * references, and values of 1024 bytes or more, are kept too. Other links
- * are not read by any stage. */
+ * references are kept too. Other links are not read by any stage. */
 static bool
 href_may_matter(const char *v, size_t len)
 {
-    if (len >= 1024 || memchr(v, '&', len) != NULL) {
-        return true;
+    static const char *const words[] = {
+        "author", "autor",  "auteur", "journalist", "redakteur", "profile",
+        "writer", "report", "staff",  "people",     "/by/"};
+    char buf[1024];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == '&' || n + 1 >= sizeof buf) {
+            return true;
+        }
+        buf[n++] = (char)lower((unsigned char)v[i]);
     }
-    const char *nul = memchr(v, '\0', len); /* where the words end */
-    const size_t end = nul != NULL ? (size_t)(nul - v) : len;
-    for (size_t i = 0; i < end; i++) {
-        if (author_word_at(v, end, i)) {
+    buf[n] = '\0';
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strstr(buf, words[k]) != NULL) {
             return true;
         }
     }
