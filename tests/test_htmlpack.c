@@ -78,8 +78,8 @@ test_leaves_alone(void)
         "<p>text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>text that is not \xc0\xaf UTF-8 at all</p>",
         "<?pi x?><p>long enough text after a PI</p>",
-        "<meta http-equiv=\"Content-Type\" content=\"a long enough value\" "
-        "charset=\"windows-1252\"><p a=\"x &amp; long y\">",
+        ("<meta http-equiv=\"Content-Type\" content=\"a long enough value\" "
+         "charset=\"windows-1252\"><p a=\"x &amp; long y\">"),
         "<body class=\"a long enough class\">",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
