@@ -412,14 +412,34 @@ value_flags(const px_ccache *cache, const xmlChar *v)
     }
 }
 
+/* A hash of the class or id value v[0..len) for the cache: its length and
+ * three 8-byte words (start, middle, end) rather than every byte, whose
+ * multiply chain costs more than the rare collision does. */
+static size_t
+value_slot(const xmlChar *v, size_t len)
+{
+    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
+    if (len < 8) {
+        for (size_t i = 0; i < len; i++) {
+            h = (h ^ v[i]) * 0x100000001B3u;
+        }
+    } else {
+        uint64_t w[3];
+        memcpy(&w[0], v, 8);
+        memcpy(&w[1], v + len / 2 - 4, 8);
+        memcpy(&w[2], v + len - 8, 8);
+        for (size_t i = 0; i < 3; i++) {
+            h = (h ^ w[i]) * 0xFF51AFD7ED558CCDu;
+            h ^= h >> 29;
+        }
+    }
+    return (size_t)(h >> 32) % PX_CCACHE_SLOTS;
+}
+
 static unsigned
 cached_flags(px_ccache *cache, const xmlChar *v)
 {
-    uint32_t h = 2166136261u;
-    for (const xmlChar *p = v; *p != 0; p++) {
-        h = (h ^ *p) * 16777619u;
-    }
-    const size_t slot = h % PX_CCACHE_SLOTS;
+    const size_t slot = value_slot(v, strlen((const char *)v));
     if (cache->key[slot] != NULL &&
         strcmp((const char *)cache->key[slot], (const char *)v) == 0) {
         return cache->flags[slot];
@@ -487,33 +507,75 @@ role_flags(const xmlChar *v)
     return 0;
 }
 
+/* What px_content_cues reads from an attribute, by name. */
+typedef enum {
+    ATTR_OTHER,
+    ATTR_CLASS_ID,
+    ATTR_STYLE,
+    ATTR_HIDDEN,
+    ATTR_ARIA_HIDDEN,
+    ATTR_ROLE,
+    ATTR_ITEMPROP
+} attr_kind;
+
+static attr_kind
+attr_kind_of(const char *name)
+{
+    switch (name[0]) {
+    case 'c':
+        return strcmp(name, "class") == 0 ? ATTR_CLASS_ID : ATTR_OTHER;
+    case 'i':
+        return strcmp(name, "id") == 0         ? ATTR_CLASS_ID
+               : strcmp(name, "itemprop") == 0 ? ATTR_ITEMPROP
+                                               : ATTR_OTHER;
+    case 's':
+        return strcmp(name, "style") == 0 ? ATTR_STYLE : ATTR_OTHER;
+    case 'h':
+        return strcmp(name, "hidden") == 0 ? ATTR_HIDDEN : ATTR_OTHER;
+    case 'a':
+        return strcmp(name, "aria-hidden") == 0 ? ATTR_ARIA_HIDDEN : ATTR_OTHER;
+    case 'r':
+        return strcmp(name, "role") == 0 ? ATTR_ROLE : ATTR_OTHER;
+    default:
+        return ATTR_OTHER;
+    }
+}
+
 unsigned
 px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 {
     unsigned f = 0;
     *hidden = false;
     for (xmlAttrPtr at = el->properties; at != NULL; at = at->next) {
-        const char *name = (const char *)at->name;
         const xmlChar *v =
             at->children != NULL ? at->children->content : (const xmlChar *)"";
         if (v == NULL) {
             v = (const xmlChar *)"";
         }
-        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+        switch (attr_kind_of((const char *)at->name)) {
+        case ATTR_CLASS_ID: {
             const unsigned cf = cached_flags(cache, v);
             *hidden = *hidden || (cf & PX_CF_HIDDEN) != 0;
             f |= cf & ~(unsigned)PX_CF_HIDDEN;
-        } else if (strcmp(name, "style") == 0) {
+            break;
+        }
+        case ATTR_STYLE:
             *hidden = *hidden || style_hides(v);
-        } else if (strcmp(name, "hidden") == 0) {
+            break;
+        case ATTR_HIDDEN:
             *hidden = true;
-        } else if (strcmp(name, "aria-hidden") == 0) {
+            break;
+        case ATTR_ARIA_HIDDEN:
             *hidden = *hidden || ascii_ieq(v, "true");
-        } else if (strcmp(name, "role") == 0) {
+            break;
+        case ATTR_ROLE:
             f |= role_flags(v);
-        } else if (strcmp(name, "itemprop") == 0 &&
-                   ascii_ieq(v, "articlebody")) {
-            f |= PX_CF_POS | PX_CF_BODYPROP;
+            break;
+        case ATTR_ITEMPROP:
+            f |= ascii_ieq(v, "articlebody") ? PX_CF_POS | PX_CF_BODYPROP : 0u;
+            break;
+        case ATTR_OTHER:
+            break;
         }
     }
     return f;
