@@ -66,7 +66,17 @@ is_name_start(unsigned char c)
     return is_letter(c) || c == '_' || c == ':' || c == '.';
 }
 
-/* True if the 8 bytes at p are ASCII from 0x20 on. */
+/* High bit of each byte of x (ASCII) that is zero, exactly (no borrow
+ * from a neighbouring byte). */
+static uint64_t
+zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
+/* True if the 8 bytes at p are ASCII from 0x20 on, tab, line feed or
+ * carriage return (what page_ok passes without a look at each byte). */
 static bool
 plain_word(const unsigned char *p)
 {
@@ -74,7 +84,17 @@ plain_word(const unsigned char *p)
     memcpy(&x, p, sizeof x);
     const uint64_t ones = 0x0101010101010101u;
     const uint64_t high = 0x8080808080808080u;
-    return ((x | ((x - ones * 0x20) & ~x)) & high) == 0;
+    if ((x & high) != 0) {
+        return false;
+    }
+    const uint64_t below_space = ~(x + ones * 0x60) & high;
+    if (below_space == 0) {
+        return true;
+    }
+    const uint64_t blanks = zero_bytes(x ^ (ones * 0x09)) |
+                            zero_bytes(x ^ (ones * 0x0A)) |
+                            zero_bytes(x ^ (ones * 0x0D));
+    return (below_space & ~blanks) == 0;
 }
 
 /* Length of the strict UTF-8 character at p[i] that is not a marker code
