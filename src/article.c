@@ -64,6 +64,17 @@ collapse_space(px_str s, char *dst)
     bool in_space = false;
     while (i < s.len) {
         const unsigned char c = (unsigned char)s.ptr[i];
+        if (c > ' ' && c < 0x80) { /* a run of visible ASCII */
+            if (in_space && n > 0) {
+                dst[n++] = ' ';
+            }
+            in_space = false;
+            do {
+                dst[n++] = s.ptr[i++];
+            } while (i < s.len && (unsigned char)s.ptr[i] > ' ' &&
+                     (unsigned char)s.ptr[i] < 0x80);
+            continue;
+        }
         if (c < 0x80) { /* ASCII needs no ICU lookup and no memcpy */
             i++;
             if (c == ' ' || (c >= '\t' && c <= '\r')) {
