@@ -63,16 +63,35 @@ collapse_space(px_str s, char *dst)
     size_t i = 0;
     bool in_space = false;
     while (i < s.len) {
-        const size_t start = i;
         const unsigned char c = (unsigned char)s.ptr[i];
-        UChar32 cp = c;
-        if (c < 0x80) {
-            i++; /* ASCII needs no ICU lookup */
-        } else {
-            U8_NEXT(s.ptr, i, s.len, cp);
+        if (c > ' ' && c < 0x80) { /* a run of visible ASCII */
+            if (in_space && n > 0) {
+                dst[n++] = ' ';
+            }
+            in_space = false;
+            do {
+                dst[n++] = s.ptr[i++];
+            } while (i < s.len && (unsigned char)s.ptr[i] > ' ' &&
+                     (unsigned char)s.ptr[i] < 0x80);
+            continue;
         }
-        if (c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r'))
-                     : (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B))) {
+        if (c < 0x80) { /* ASCII needs no ICU lookup and no memcpy */
+            i++;
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                in_space = true;
+                continue;
+            }
+            if (in_space && n > 0) {
+                dst[n++] = ' ';
+            }
+            in_space = false;
+            dst[n++] = (char)c;
+            continue;
+        }
+        const size_t start = i;
+        UChar32 cp = c;
+        U8_NEXT(s.ptr, i, s.len, cp);
+        if (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B)) {
             in_space = true;
             continue;
         }
@@ -80,8 +99,9 @@ collapse_space(px_str s, char *dst)
             dst[n++] = ' ';
         }
         in_space = false;
-        memcpy(dst + n, s.ptr + start, i - start);
-        n += i - start;
+        for (size_t k = start; k < i; k++) {
+            dst[n++] = s.ptr[k];
+        }
     }
     return n;
 }

@@ -155,7 +155,7 @@ grab_meta(px_cdoc *d, xmlNodePtr n)
 static bool
 enter_element(walker *w, xmlNodePtr n)
 {
-    const px_ctag tag = px_content_tag(n->name);
+    const px_ctag tag = px_content_tag_cached(&w->d->cues, n->name);
     if (tag == PX_CT_SKIP) {
         if (n->name != NULL && strcmp((const char *)n->name, "title") == 0) {
             grab_title(w->d, n);

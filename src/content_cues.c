@@ -147,6 +147,17 @@ px_content_tag(const xmlChar *name)
     return PX_CT_BLOCK;
 }
 
+px_ctag
+px_content_tag_cached(px_ccache *cache, const xmlChar *name)
+{
+    const size_t slot = ((uintptr_t)name >> 3) % PX_CTAG_SLOTS;
+    if (name == NULL || cache->tag_key[slot] != name) {
+        cache->tag[slot] = (uint8_t)px_content_tag(name);
+        cache->tag_key[slot] = name;
+    }
+    return (px_ctag)cache->tag[slot];
+}
+
 /* ---- class / id cue words ------------------------------------------- */
 
 typedef enum { M_SUB, M_EXACT, M_PREFIX } match_mode;
@@ -401,14 +412,34 @@ value_flags(const px_ccache *cache, const xmlChar *v)
     }
 }
 
+/* A hash of the class or id value v[0..len) for the cache: its length and
+ * three 8-byte words (start, middle, end) rather than every byte, whose
+ * multiply chain costs more than the rare collision does. */
+static size_t
+value_slot(const xmlChar *v, size_t len)
+{
+    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
+    if (len < 8) {
+        for (size_t i = 0; i < len; i++) {
+            h = (h ^ v[i]) * 0x100000001B3u;
+        }
+    } else {
+        uint64_t w[3];
+        memcpy(&w[0], v, 8);
+        memcpy(&w[1], v + len / 2 - 4, 8);
+        memcpy(&w[2], v + len - 8, 8);
+        for (size_t i = 0; i < 3; i++) {
+            h = (h ^ w[i]) * 0xFF51AFD7ED558CCDu;
+            h ^= h >> 29;
+        }
+    }
+    return (size_t)(h >> 32) % PX_CCACHE_SLOTS;
+}
+
 static unsigned
 cached_flags(px_ccache *cache, const xmlChar *v)
 {
-    uint32_t h = 2166136261u;
-    for (const xmlChar *p = v; *p != 0; p++) {
-        h = (h ^ *p) * 16777619u;
-    }
-    const size_t slot = h % PX_CCACHE_SLOTS;
+    const size_t slot = value_slot(v, strlen((const char *)v));
     if (cache->key[slot] != NULL &&
         strcmp((const char *)cache->key[slot], (const char *)v) == 0) {
         return cache->flags[slot];
@@ -476,33 +507,75 @@ role_flags(const xmlChar *v)
     return 0;
 }
 
+/* What px_content_cues reads from an attribute, by name. */
+typedef enum {
+    ATTR_OTHER,
+    ATTR_CLASS_ID,
+    ATTR_STYLE,
+    ATTR_HIDDEN,
+    ATTR_ARIA_HIDDEN,
+    ATTR_ROLE,
+    ATTR_ITEMPROP
+} attr_kind;
+
+static attr_kind
+attr_kind_of(const char *name)
+{
+    switch (name[0]) {
+    case 'c':
+        return strcmp(name, "class") == 0 ? ATTR_CLASS_ID : ATTR_OTHER;
+    case 'i':
+        return strcmp(name, "id") == 0         ? ATTR_CLASS_ID
+               : strcmp(name, "itemprop") == 0 ? ATTR_ITEMPROP
+                                               : ATTR_OTHER;
+    case 's':
+        return strcmp(name, "style") == 0 ? ATTR_STYLE : ATTR_OTHER;
+    case 'h':
+        return strcmp(name, "hidden") == 0 ? ATTR_HIDDEN : ATTR_OTHER;
+    case 'a':
+        return strcmp(name, "aria-hidden") == 0 ? ATTR_ARIA_HIDDEN : ATTR_OTHER;
+    case 'r':
+        return strcmp(name, "role") == 0 ? ATTR_ROLE : ATTR_OTHER;
+    default:
+        return ATTR_OTHER;
+    }
+}
+
 unsigned
 px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 {
     unsigned f = 0;
     *hidden = false;
     for (xmlAttrPtr at = el->properties; at != NULL; at = at->next) {
-        const char *name = (const char *)at->name;
         const xmlChar *v =
             at->children != NULL ? at->children->content : (const xmlChar *)"";
         if (v == NULL) {
             v = (const xmlChar *)"";
         }
-        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+        switch (attr_kind_of((const char *)at->name)) {
+        case ATTR_CLASS_ID: {
             const unsigned cf = cached_flags(cache, v);
             *hidden = *hidden || (cf & PX_CF_HIDDEN) != 0;
             f |= cf & ~(unsigned)PX_CF_HIDDEN;
-        } else if (strcmp(name, "style") == 0) {
+            break;
+        }
+        case ATTR_STYLE:
             *hidden = *hidden || style_hides(v);
-        } else if (strcmp(name, "hidden") == 0) {
+            break;
+        case ATTR_HIDDEN:
             *hidden = true;
-        } else if (strcmp(name, "aria-hidden") == 0) {
+            break;
+        case ATTR_ARIA_HIDDEN:
             *hidden = *hidden || ascii_ieq(v, "true");
-        } else if (strcmp(name, "role") == 0) {
+            break;
+        case ATTR_ROLE:
             f |= role_flags(v);
-        } else if (strcmp(name, "itemprop") == 0 &&
-                   ascii_ieq(v, "articlebody")) {
-            f |= PX_CF_POS | PX_CF_BODYPROP;
+            break;
+        case ATTR_ITEMPROP:
+            f |= ascii_ieq(v, "articlebody") ? PX_CF_POS | PX_CF_BODYPROP : 0u;
+            break;
+        case ATTR_OTHER:
+            break;
         }
     }
     return f;
@@ -1054,29 +1127,49 @@ static const unsigned char ascii_kind[128] = {
     ['u'] = 1,  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
     ['{'] = 3,  ['|'] = 3, ['}'] = 3, ['~'] = 3, [127] = 1};
 
+/* ASCII kinds as three 21-bit counters in one word (weight, sentence
+ * punctuation, symbols), so that the loop below adds into a register
+ * instead of incrementing counters in memory byte after byte. */
+#define LANE_BITS 21
+#define LANE_MASK (((uint64_t)1 << LANE_BITS) - 1)
+#define FLUSH_AT  ((size_t)1 << 20) /* bytes a chunk (+3): no lane overflows */
+
+static const uint64_t kind_lanes[4] = {0, 1, 1 | ((uint64_t)1 << LANE_BITS),
+                                       1 | ((uint64_t)1 << (2 * LANE_BITS))};
+
+static void
+flush_lanes(px_ctext *r, uint64_t *acc)
+{
+    r->w += (uint32_t)(*acc & LANE_MASK);
+    r->punct += (uint32_t)((*acc >> LANE_BITS) & LANE_MASK);
+    r->sym += (uint32_t)(*acc >> (2 * LANE_BITS));
+    *acc = 0;
+}
+
 px_ctext
 px_content_measure(const char *s, size_t len)
 {
     px_ctext r = {0, 0, 0};
-    uint32_t n_kind[4] = {0, 0, 0, 0}; /* ASCII bytes by ascii_kind */
     size_t i = 0;
     while (i < len) {
-        const unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            i++;
-            n_kind[ascii_kind[b]]++;
-            continue;
+        uint64_t acc = 0; /* ASCII bytes counted by kind_lanes */
+        const size_t stop = len - i > FLUSH_AT ? i + FLUSH_AT : len;
+        while (i < stop) {
+            const unsigned char b = (unsigned char)s[i];
+            if (b < 0x80) {
+                i++;
+                acc += kind_lanes[ascii_kind[b]];
+                continue;
+            }
+            UChar32 c;
+            U8_NEXT(s, i, len, c);
+            if (c < 0 || px_content_is_space(c)) {
+                continue;
+            }
+            r.w += cp_weight(c);
+            r.punct += is_punct_cp(c) ? 1u : 0u;
         }
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || px_content_is_space(c)) {
-            continue;
-        }
-        r.w += cp_weight(c);
-        r.punct += is_punct_cp(c) ? 1u : 0u;
+        flush_lanes(&r, &acc);
     }
-    r.w += n_kind[1] + n_kind[2] + n_kind[3];
-    r.punct += n_kind[2];
-    r.sym += n_kind[3];
     return r;
 }

@@ -83,10 +83,15 @@ typedef struct px_cnode {
 } px_cnode;
 
 /* Remembers the cue flags of recent class/id values (lists repeat them),
- * and where the cue words of each first byte start and end in the word
- * list (filled on first use; all zero before). */
+ * the px_ctag of recent element names (the parser's dictionary strings,
+ * so one pointer per name in a document), and where the cue words of each
+ * first byte start and end in the word list (filled on first use; all
+ * zero before). */
 #define PX_CCACHE_SLOTS 256
+#define PX_CTAG_SLOTS   64
 typedef struct px_ccache {
+    const xmlChar *tag_key[PX_CTAG_SLOTS]; /* borrowed from the tree */
+    uint8_t tag[PX_CTAG_SLOTS];
     const xmlChar *key[PX_CCACHE_SLOTS]; /* borrowed from the tree */
     uint8_t flags[PX_CCACHE_SLOTS];
     bool has_index;
@@ -119,6 +124,8 @@ px_cdoc_get(const px_cdoc *d, xmlNodePtr n)
 /* Tag class of an element name (lower case, as libxml2's HTML parser
  * gives it). */
 px_ctag px_content_tag(const xmlChar *name);
+/* px_content_tag, remembered by the name's address (cache: one document's). */
+px_ctag px_content_tag_cached(px_ccache *cache, const xmlChar *name);
 
 /* Cue flags (PX_CF_POS/NEG/STRONG/BODYPROP) from an element's class, id,
  * role and itemprop attributes; sets *hidden for display:none, hidden and

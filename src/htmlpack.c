@@ -66,7 +66,17 @@ is_name_start(unsigned char c)
     return is_letter(c) || c == '_' || c == ':' || c == '.';
 }
 
-/* True if the 8 bytes at p are ASCII from 0x20 on. */
+/* High bit of each byte of x (ASCII) that is zero, exactly (no borrow
+ * from a neighbouring byte). */
+static uint64_t
+zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
+/* True if the 8 bytes at p are ASCII from 0x20 on, tab, line feed or
+ * carriage return (what page_ok passes without a look at each byte). */
 static bool
 plain_word(const unsigned char *p)
 {
@@ -74,7 +84,17 @@ plain_word(const unsigned char *p)
     memcpy(&x, p, sizeof x);
     const uint64_t ones = 0x0101010101010101u;
     const uint64_t high = 0x8080808080808080u;
-    return ((x | ((x - ones * 0x20) & ~x)) & high) == 0;
+    if ((x & high) != 0) {
+        return false;
+    }
+    const uint64_t below_space = ~(x + ones * 0x60) & high;
+    if (below_space == 0) {
+        return true;
+    }
+    const uint64_t blanks = zero_bytes(x ^ (ones * 0x09)) |
+                            zero_bytes(x ^ (ones * 0x0A)) |
+                            zero_bytes(x ^ (ones * 0x0D));
+    return (below_space & ~blanks) == 0;
 }
 
 /* Length of the strict UTF-8 character at p[i] that is not a marker code
@@ -392,10 +412,33 @@ name_is(const unsigned char *p, size_t len, const char *want)
     return true;
 }
 
+/* Which quoted attribute values of a start tag may be packed. libxml2
+ * reads the values of <meta>'s http-equiv and charset, and its content
+ * when the tag has an http-equiv (htmlCheckMeta), and some of <html>,
+ * <head> and <body>. */
+typedef enum {
+    VALS_NONE,         /* none */
+    VALS_ALL,          /* all */
+    VALS_META,         /* all but http-equiv and charset */
+    VALS_META_NO_HTTP, /* all but http-equiv, charset and content */
+} vals;
+
+/* True if values of the attribute named p[0..len) may be packed. */
+static bool
+value_packs(vals v, const unsigned char *p, size_t len)
+{
+    if (v == VALS_NONE || v == VALS_ALL) {
+        return v == VALS_ALL;
+    }
+    return !name_is(p, len, "http-equiv") && !name_is(p, len, "charset") &&
+           (v == VALS_META || !name_is(p, len, "content"));
+}
+
 /* Parses one attribute at p[i] (a name start) as htmlParseAttribute does;
- * returns the index after it, or 0 if libxml2 would read it otherwise. */
+ * returns the index after it, or 0 if libxml2 would read it otherwise.
+ * Sets *is_http (unless NULL) if it is an http-equiv attribute. */
 static size_t
-attribute(packer *k, size_t i, bool may_pack)
+attribute(packer *k, size_t i, vals v, bool *is_http)
 {
     const unsigned char *p = k->p;
     const size_t n = k->n;
@@ -405,6 +448,10 @@ attribute(packer *k, size_t i, bool may_pack)
     }
     if (i - name >= NAME_MAX) {
         return 0;
+    }
+    const size_t name_len = i - name;
+    if (is_http != NULL && !*is_http) {
+        *is_http = name_is(p + name, name_len, "http-equiv");
     }
     i = skip_blanks(p, n, i);
     if (i >= n || p[i] != '=') {
@@ -420,7 +467,7 @@ attribute(packer *k, size_t i, bool may_pack)
             return 0;
         }
         const size_t end = (size_t)(q - p);
-        if (may_pack) {
+        if (value_packs(v, p + name, name_len)) {
             pack_value(k, i + 1, end, false);
         }
         return end + 1;
@@ -429,6 +476,34 @@ attribute(packer *k, size_t i, bool may_pack)
         i++; /* unquoted: up to a blank or '>' */
     }
     return i;
+}
+
+/* Parses the attributes of a start tag from p[i] (after its name) to its
+ * end, packing values as v allows; returns the index after the tag, or 0
+ * to stop packing. Sets *is_http (unless NULL) if the tag has an
+ * http-equiv attribute, and *is_end_gt if it ends with '>' (not "/>"). */
+static inline size_t
+attributes(packer *k, size_t i, vals v, bool *is_http, bool *is_end_gt)
+{
+    const unsigned char *p = k->p;
+    const size_t n = k->n;
+    for (;;) {
+        i = skip_blanks(p, n, i);
+        if (i >= n) {
+            return 0;
+        }
+        if (p[i] == '>' || (p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
+            *is_end_gt = p[i] == '>';
+            return i + (p[i] == '>' ? 1 : 2);
+        }
+        if (!is_name_start(p[i])) {
+            return 0; /* bogus attribute or control character */
+        }
+        i = attribute(k, i, v, is_http);
+        if (i == 0) {
+            return 0;
+        }
+    }
 }
 
 /* Parses the start tag at p[i] ('<' and a letter) as htmlParseStartTag
@@ -451,26 +526,22 @@ start_tag(packer *k, size_t i, const char **raw)
     const char *is_raw = name_is(p + name, nl, "script")  ? "script"
                          : name_is(p + name, nl, "style") ? "style"
                                                           : NULL;
-    const bool may_pack =
-        !name_is(p + name, nl, "meta") && !name_is(p + name, nl, "html") &&
-        !name_is(p + name, nl, "head") && !name_is(p + name, nl, "body");
-    for (;;) {
-        i = skip_blanks(p, n, i);
-        if (i >= n) {
+    vals v = VALS_ALL;
+    bool is_http = false;
+    bool is_end_gt = false;
+    if (name_is(p + name, nl, "meta")) {
+        /* a first pass, packing nothing, looks for http-equiv */
+        if (attributes(k, i, VALS_NONE, &is_http, &is_end_gt) == 0) {
             return 0;
         }
-        if (p[i] == '>' || (p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
-            *raw = p[i] == '>' ? is_raw : NULL;
-            return i + (p[i] == '>' ? 1 : 2);
-        }
-        if (!is_name_start(p[i])) {
-            return 0; /* bogus attribute or control character */
-        }
-        i = attribute(k, i, may_pack);
-        if (i == 0) {
-            return 0;
-        }
+        v = is_http ? VALS_META_NO_HTTP : VALS_META;
+    } else if (name_is(p + name, nl, "html") || name_is(p + name, nl, "head") ||
+               name_is(p + name, nl, "body")) {
+        v = VALS_NONE;
     }
+    const size_t end = attributes(k, i, v, NULL, &is_end_gt);
+    *raw = end != 0 && is_end_gt ? is_raw : NULL;
+    return end;
 }
 
 /* The end of the script or style body starting at p[i]: the first "</"

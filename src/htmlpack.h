@@ -22,8 +22,9 @@
  * packed past their first chunk (so libxml2 creates the text node, and any
  * implied <p>, on the same line) and only if no chunk would be dropped as
  * blank. Nothing is replaced before the first
- * start tag (libxml2 skips blanks there), in <meta>, <html>, <head> or
- * <body> attributes (libxml2 reads some of them), in values with
+ * start tag (libxml2 skips blanks there), in <html>, <head> or <body>
+ * attributes, in the <meta> values libxml2's htmlCheckMeta reads
+ * (http-equiv, charset, and content beside an http-equiv), in values with
  * character references, or in stretches with control characters or
  * U+FFFE/U+FFFF (libxml2 drops those). In pages without carriage
  * returns, runs of blanks between tags that libxml2 reads whole are

@@ -20,6 +20,8 @@
 
 #include "htmlpack.h"
 
+#define PCDATA_SLOTS 32
+
 /* Per-parse state, reached through ctxt->_private. */
 typedef struct builder {
     px_arena *a;
@@ -28,6 +30,9 @@ typedef struct builder {
     size_t open_cap;   /* ... and room, NUL included */
     px_html_packed pk; /* what the parser reads; its markers */
     size_t blank_at;   /* cursor of px_html_blank_at */
+    /* allows_pcdata by name address (the parser's dictionary strings) */
+    const xmlChar *pcdata_key[PCDATA_SLOTS];
+    bool pcdata[PCDATA_SLOTS];
 } builder;
 
 static void
@@ -327,6 +332,18 @@ allows_pcdata(const xmlChar *name)
                                    sizeof pcdata_names[0], cmp_pcdata) != NULL;
 }
 
+/* allows_pcdata, remembered by the address of the name. */
+static bool
+allows_pcdata_cached(builder *b, const xmlChar *name)
+{
+    const size_t slot = ((uintptr_t)name >> 3) % PCDATA_SLOTS;
+    if (name == NULL || b->pcdata_key[slot] != name) {
+        b->pcdata[slot] = allows_pcdata(name);
+        b->pcdata_key[slot] = name;
+    }
+    return b->pcdata[slot];
+}
+
 static bool
 is_blank_byte(xmlChar c)
 {
@@ -364,12 +381,12 @@ blank_ignored(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
         if (node->type != XML_ELEMENT_NODE && node->content != NULL) {
             return false;
         }
-        return !allows_pcdata(ctxt->name);
+        return !allows_pcdata_cached(ctxt->_private, ctxt->name);
     }
     if (last->type == XML_TEXT_NODE) {
         return false;
     }
-    return !allows_pcdata(last->name);
+    return !allows_pcdata_cached(ctxt->_private, last->name);
 }
 
 /* add_text for what the parser read, with each marker replaced by the
@@ -487,7 +504,8 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
-    builder b = {a, NULL, 0, 0, {{NULL, 0}, NULL, NULL, 0, NULL, 0}, 0};
+    builder b = {a, NULL,   0,      0, {{NULL, 0}, NULL, NULL, 0, NULL, 0},
+                 0, {NULL}, {false}};
     if (!px_html_pack(a, html, &b.pk)) {
         return NULL;
     }

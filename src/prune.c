@@ -143,18 +143,36 @@ is_name_char(unsigned char c)
 static bool
 keep_name(const char *p, size_t len)
 {
-    static const char *const keep[] = {
-        "class",   "id",       "href",        "rel",      "name",
-        "content", "property", "itemprop",    "itemtype", "itemscope",
-        "type",    "datetime", "lang",        "charset",  "http-equiv",
-        "role",    "hidden",   "aria-hidden", "xmlns"};
+    typedef struct {
+        const char *name;
+        size_t len;
+    } kept;
+#define KEPT(s)                                                                \
+    {                                                                          \
+        (s), sizeof(s) - 1                                                     \
+    }
+    static const kept keep[] = {
+        KEPT("class"),     KEPT("id"),       KEPT("href"),
+        KEPT("rel"),       KEPT("name"),     KEPT("content"),
+        KEPT("property"),  KEPT("itemprop"), KEPT("itemtype"),
+        KEPT("itemscope"), KEPT("type"),     KEPT("datetime"),
+        KEPT("lang"),      KEPT("charset"),  KEPT("http-equiv"),
+        KEPT("role"),      KEPT("hidden"),   KEPT("aria-hidden"),
+        KEPT("xmlns")};
+#undef KEPT
     if (memchr(p, ':', len) != NULL) {
         return true;
     }
-    const unsigned char c = lower((unsigned char)p[0]);
+    char low[16];
+    if (len > sizeof low) {
+        return false; /* longer than every kept name */
+    }
+    for (size_t i = 0; i < len; i++) {
+        low[i] = (char)lower((unsigned char)p[i]);
+    }
     for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
-        if ((unsigned char)keep[k][0] == c && strlen(keep[k]) == len &&
-            px_str_istarts_c((px_str){p, len}, keep[k])) {
+        if (keep[k].len == len && keep[k].name[0] == low[0] &&
+            memcmp(low, keep[k].name, len) == 0) {
             return true;
         }
     }

@@ -48,6 +48,27 @@ test_packs(void)
     px_arena_free(a);
 }
 
+/* <meta> values are packed but for those libxml2's htmlCheckMeta reads:
+ * http-equiv, charset, and content when the tag has an http-equiv. */
+static void
+test_meta(void)
+{
+    static const char page[] =
+        "<meta content=\"a long enough description\" name=\"description\">"
+        "<meta content=\"text/html; charset=utf-8\" http-equiv=\"Content-"
+        "Type\" name=\"long enough\"><meta charset=\"windows-1252\">";
+    px_arena *a = px_arena_new();
+    px_html_packed pk;
+    CHECK(px_html_pack(a, px_str_c(page), &pk));
+    CHECK(pk.n_spans == 3); /* description, its name, "long enough" */
+    CHECK(strstr(pk.text.ptr, "a long enough description") == NULL);
+    CHECK(strstr(pk.text.ptr, "content=\"text/html; charset=utf-8\"") != NULL);
+    CHECK(strstr(pk.text.ptr, "\"Content-Type\"") != NULL);
+    CHECK(strstr(pk.text.ptr, "\"windows-1252\"") != NULL);
+    CHECK(unpacks_to(&pk, page));
+    px_arena_free(a);
+}
+
 static void
 test_leaves_alone(void)
 {
@@ -57,7 +78,9 @@ test_leaves_alone(void)
         "<p>text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>text that is not \xc0\xaf UTF-8 at all</p>",
         "<?pi x?><p>long enough text after a PI</p>",
-        "<meta content=\"a long enough value\"><p a=\"x &amp; long y\">",
+        ("<meta http-equiv=\"Content-Type\" content=\"a long enough value\" "
+         "charset=\"windows-1252\"><p a=\"x &amp; long y\">"),
+        "<body class=\"a long enough class\">",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         px_arena *a = px_arena_new();
@@ -72,6 +95,7 @@ int
 main(void)
 {
     test_packs();
+    test_meta();
     test_leaves_alone();
     return check_summary();
 }

@@ -132,6 +132,13 @@ test_callbacks(void)
         "\n    First paragraph, long enough.\n  </div>\n <p>A &amp; B and a "
         "long tail &unknown; more text here &#65; yet more text < and a "
         "stray bracket, then text <3 and more text</p>\n</body></html>",
+        /* <meta>: values packed but for those htmlCheckMeta reads
+         * (http-equiv, charset, and content beside an http-equiv) */
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=utf-8\"><meta charset=\"utf-8\"><meta content=\"a long "
+        "enough description\" name=\"description\"><meta content=\"text/"
+        "html; charset=utf-8\" HTTP-EQUIV='content-type' name=\"a long "
+        "name\"></head><body><p>long enough text</p></body></html>",
         /* not modelled: packing stops, the rest is read as it is */
         "<p>long enough text before</p><?pi x?><p>long enough text after</p>",
         "<p>long enough text before</p><p bogus\"attr>long enough text</p>",
