@@ -28,6 +28,12 @@
 #define SHORT_LETTERS 64
 /* Share (percent) a script or language needs to be reported as "other". */
 #define OTHER_MIN_PERCENT 5
+/* A text whose main script has this share (percent) of its letters gets
+ * the quick read first (px_langid_opts.quick_bytes). */
+#define QUICK_SCRIPT_PERCENT 80
+/* The quick read stands when CLD2 is reliable and its language has this
+ * share (percent) of the letters read. */
+#define QUICK_SURE_PERCENT 70
 
 typedef struct script_stats {
     uint32_t n[N_SCRIPTS]; /* letters per UScriptCode */
@@ -842,18 +848,55 @@ span_from(px_str t, size_t off, size_t max)
     return r;
 }
 
-/* Runs CLD2 on the samples. A one-script text first gets its opening quick
- * bytes alone, and a sure verdict there (reliable, >= 90 %, no close
- * relatives) stands. Otherwise CLD2 reads on from where the opening
- * stopped, at most more_bytes of the first sample, then the middle sample,
- * and the votes add up; reliability is that of the later reads. Other
- * texts are read whole (their samples). */
+/* True if CLD2 confuses iso3 with a close relative on short text, so
+ * that a quick read naming it is not enough: Bosnian, Croatian and
+ * Serbian; Malay and Indonesian (unless langid_close.c's words tell
+ * them apart); Danish and Norwegian; Hindi, Marathi, Nepali and Bihari.
+ * (CLD2's other close sets, Spanish-Portuguese-Galician, Czech-Slovak,
+ * Kinyarwanda-Rundi, Tibetan-Dzongkha and Xhosa-Zulu, keep the quick
+ * read: it names them as well as a longer one.) */
+static bool
+needs_more(const char *iso3, const px_str *part, size_t n)
+{
+    static const char *const confused[] = {"dan", "nob", "nno", "hin",
+                                           "mar", "nep", "bih"};
+    if (strcmp(iso3, "bos") == 0 || strcmp(iso3, "hrv") == 0 ||
+        strcmp(iso3, "srp") == 0) {
+        return px_langid_bcms(part, n, NULL) == NULL;
+    }
+    if (strcmp(iso3, "msa") == 0 || strcmp(iso3, "ind") == 0) {
+        return px_langid_malay(part, n, NULL) == NULL;
+    }
+    for (size_t i = 0; i < sizeof confused / sizeof confused[0]; i++) {
+        if (strcmp(iso3, confused[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if the votes of a quick read can stand. */
+static bool
+quick_is_sure(const cld2_vote *v, const px_str *part, size_t n)
+{
+    return v->is_reliable && v->n > 0 &&
+           v->lang[0].bytes * 100 >= QUICK_SURE_PERCENT * v->total &&
+           !needs_more(v->lang[0].iso3, part, n);
+}
+
+/* Runs CLD2 on the samples. A text (nearly) in one script first gets its
+ * opening quick bytes alone, and a sure verdict there (quick_is_sure)
+ * stands. Otherwise CLD2 reads on from where the opening stopped, at most
+ * more_bytes of the first sample, then the middle sample, and the votes
+ * add up; reliability is that of the later reads. Other texts are read
+ * whole (their samples). */
 static px_status
 vote(const px_str *part, size_t n, const px_langid_opts *o,
      const script_stats *s, uint32_t main_n, cld2_vote *v, px_error *err)
 {
     px_str rest[2] = {part[0], n > 1 ? part[1] : part[0]};
-    const bool one_script = main_n * 100 >= s->letters * 95;
+    const bool one_script =
+        main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
     const size_t q = o->quick_bytes;
     *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
     if (one_script && q > 0 && part[0].len > 2 * q) {
@@ -864,8 +907,7 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
         }
         cld2_vote sure = *v;
         to_letters(&sure);
-        if (sure.is_reliable && sure.n > 0 && !sure.lang[0].is_close &&
-            sure.lang[0].bytes >= 0.9 * sure.total) {
+        if (quick_is_sure(&sure, part, n)) {
             *v = sure;
             return PX_OK;
         }

@@ -198,5 +198,8 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
     if (v.bos > v.hrv) {
         return "bos";
     }
+    if (cld2_pick == NULL) {
+        return NULL;
+    }
     return strcmp(cld2_pick, "srp-Latn") == 0 ? "bos" : cld2_pick;
 }
