@@ -64,9 +64,39 @@ in_set(UChar32 cp, const uint32_t *set, size_t n)
     return bsearch(&key, set, n, sizeof set[0], cmp_u32) != NULL;
 }
 
+/* px_langid_han_simplified and px_langid_han_traditional as bit sets over
+ * the BMP, filled once with bmp_script (below), so that a Han character
+ * costs one look-up instead of two binary searches. */
+static uint64_t han_simp_bits[0x10000 / 64];
+static uint64_t han_trad_bits[0x10000 / 64];
+
+static void
+fill_han_bits(uint64_t *bits, const uint32_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (set[i] < 0x10000) {
+            bits[set[i] >> 6] |= (uint64_t)1 << (set[i] & 63);
+        }
+    }
+}
+
+static bool
+has_han_bit(const uint64_t *bits, UChar32 cp)
+{
+    return ((bits[cp >> 6] >> (cp & 63)) & 1) != 0;
+}
+
 static void
 count_han(script_stats *s, UChar32 cp)
 {
+    if (cp < 0x10000) {
+        if (has_han_bit(han_simp_bits, cp)) {
+            s->simp++;
+        } else if (has_han_bit(han_trad_bits, cp)) {
+            s->trad++;
+        }
+        return;
+    }
     if (in_set(cp, px_langid_han_simplified, px_langid_han_simplified_len)) {
         s->simp++;
     } else if (in_set(cp, px_langid_han_traditional,
@@ -185,6 +215,10 @@ fill_bmp_script(void)
             U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS;
         bmp_script[cp] = ok ? (uint8_t)sc : 0;
     }
+    fill_han_bits(han_simp_bits, px_langid_han_simplified,
+                  px_langid_han_simplified_len);
+    fill_han_bits(han_trad_bits, px_langid_han_traditional,
+                  px_langid_han_traditional_len);
 }
 
 /* count_letter for a letter of the BMP, through bmp_script. */
@@ -251,6 +285,33 @@ ascii8(const uint8_t *p, uint64_t *x)
     return (*x & 0x8080808080808080u) == 0;
 }
 
+/* Decodes the well-formed 2- or 3-byte UTF-8 sequence at p[*i] (what
+ * U8_NEXT gives, without its general checks) and steps over it; false,
+ * leaving *i alone, for anything else. */
+static inline bool
+utf8_next2or3(const uint8_t *p, int32_t len, int32_t *i, UChar32 *cp)
+{
+    const uint32_t c = p[*i];
+    if (c >= 0xC2 && c <= 0xDF && *i + 1 < len && (p[*i + 1] & 0xC0) == 0x80) {
+        *cp = (UChar32)(((c & 0x1F) << 6) | (p[*i + 1] & 0x3Fu));
+        *i += 2;
+        return true;
+    }
+    if (c < 0xE0 || c > 0xEF || *i + 2 >= len) {
+        return false;
+    }
+    /* no overlong forms (E0 80..9F), no surrogates (ED A0..BF) */
+    const uint32_t lo = c == 0xE0 ? 0xA0 : 0x80;
+    const uint32_t hi = c == 0xED ? 0x9F : 0xBF;
+    if (p[*i + 1] >= lo && p[*i + 1] <= hi && (p[*i + 2] & 0xC0) == 0x80) {
+        *cp = (UChar32)(((c & 0x0F) << 12) | ((p[*i + 1] & 0x3Fu) << 6) |
+                        (p[*i + 2] & 0x3Fu));
+        *i += 3;
+        return true;
+    }
+    return false;
+}
+
 static void
 scan_scripts(px_str t, script_stats *s)
 {
@@ -276,7 +337,9 @@ scan_scripts(px_str t, script_stats *s)
             continue;
         }
         UChar32 cp = 0;
-        U8_NEXT(p, i, len, cp);
+        if (!utf8_next2or3(p, len, &i, &cp)) {
+            U8_NEXT(p, i, len, cp);
+        }
         if (cp < 0 || count_fast(s, cp)) {
             continue;
         }

@@ -76,6 +76,9 @@ static const char *const bos_srp[] = {
 static bool
 matches(const char *word, size_t len, const char *entry)
 {
+    if (entry[0] != word[0]) { /* most entries: no strlen needed */
+        return false;
+    }
     const size_t n = strlen(entry);
     if (entry[n - 1] == '*') {
         return len >= n - 1 && memcmp(word, entry, n - 1) == 0;
