@@ -277,12 +277,23 @@ ascii_letters8(uint64_t x)
     return (uint32_t)(((hits >> 7) * ones) >> 56);
 }
 
-/* The 8 bytes at p into *x; true when they are all ASCII. */
-static bool
-ascii8(const uint8_t *p, uint64_t *x)
+/* How many of the 8 bytes at p are ASCII before the first that is not
+ * (0..8); *x gets those bytes, the others zeroed (not letters). */
+static int32_t
+ascii_run8(const uint8_t *p, uint64_t *x)
 {
     memcpy(x, p, 8);
-    return (*x & 0x8080808080808080u) == 0;
+    const uint64_t high = *x & 0x8080808080808080u;
+    if (high == 0) {
+        return 8;
+    }
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const int32_t k = __builtin_ctzll(high) / 8; /* p[k]: the first one */
+    *x &= ((uint64_t)1 << (8 * k)) - 1;          /* k < 8 here */
+    return k;
+#else
+    return 0;
+#endif
 }
 
 /* Decodes the well-formed 2- or 3-byte UTF-8 sequence at p[*i] (what
@@ -320,14 +331,16 @@ scan_scripts(px_str t, script_stats *s)
     int32_t i = 0;
     while (i < len) {
         uint64_t x = 0;
-        if (i + 8 <= len && ascii8(p + i, &x)) {
+        const bool ascii = p[i] < 0x80;
+        const int32_t k = ascii && i + 8 <= len ? ascii_run8(p + i, &x) : 0;
+        if (k > 0) {
             const uint32_t n = ascii_letters8(x);
             s->n[USCRIPT_LATIN] += n;
             s->letters += n;
-            i += 8;
+            i += k;
             continue;
         }
-        if (p[i] < 0x80) {
+        if (ascii) {
             const uint8_t c = p[i] | 0x20;
             if (c >= 'a' && c <= 'z') {
                 s->n[USCRIPT_LATIN]++;
