@@ -28,6 +28,12 @@
 #define SHORT_LETTERS 64
 /* Share (percent) a script or language needs to be reported as "other". */
 #define OTHER_MIN_PERCENT 5
+/* A text whose main script has this share (percent) of its letters gets
+ * the quick read first (px_langid_opts.quick_bytes). */
+#define QUICK_SCRIPT_PERCENT 80
+/* The quick read stands when CLD2 is reliable and its language has this
+ * share (percent) of the letters read. */
+#define QUICK_SURE_PERCENT 70
 
 typedef struct script_stats {
     uint32_t n[N_SCRIPTS]; /* letters per UScriptCode */
@@ -58,9 +64,39 @@ in_set(UChar32 cp, const uint32_t *set, size_t n)
     return bsearch(&key, set, n, sizeof set[0], cmp_u32) != NULL;
 }
 
+/* px_langid_han_simplified and px_langid_han_traditional as bit sets over
+ * the BMP, filled once with bmp_script (below), so that a Han character
+ * costs one look-up instead of two binary searches. */
+static uint64_t han_simp_bits[0x10000 / 64];
+static uint64_t han_trad_bits[0x10000 / 64];
+
+static void
+fill_han_bits(uint64_t *bits, const uint32_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (set[i] < 0x10000) {
+            bits[set[i] >> 6] |= (uint64_t)1 << (set[i] & 63);
+        }
+    }
+}
+
+static bool
+has_han_bit(const uint64_t *bits, UChar32 cp)
+{
+    return ((bits[cp >> 6] >> (cp & 63)) & 1) != 0;
+}
+
 static void
 count_han(script_stats *s, UChar32 cp)
 {
+    if (cp < 0x10000) {
+        if (has_han_bit(han_simp_bits, cp)) {
+            s->simp++;
+        } else if (has_han_bit(han_trad_bits, cp)) {
+            s->trad++;
+        }
+        return;
+    }
     if (in_set(cp, px_langid_han_simplified, px_langid_han_simplified_len)) {
         s->simp++;
     } else if (in_set(cp, px_langid_han_traditional,
@@ -179,6 +215,10 @@ fill_bmp_script(void)
             U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS;
         bmp_script[cp] = ok ? (uint8_t)sc : 0;
     }
+    fill_han_bits(han_simp_bits, px_langid_han_simplified,
+                  px_langid_han_simplified_len);
+    fill_han_bits(han_trad_bits, px_langid_han_traditional,
+                  px_langid_han_traditional_len);
 }
 
 /* count_letter for a letter of the BMP, through bmp_script. */
@@ -237,12 +277,50 @@ ascii_letters8(uint64_t x)
     return (uint32_t)(((hits >> 7) * ones) >> 56);
 }
 
-/* The 8 bytes at p into *x; true when they are all ASCII. */
-static bool
-ascii8(const uint8_t *p, uint64_t *x)
+/* How many of the 8 bytes at p are ASCII before the first that is not
+ * (0..8); *x gets those bytes, the others zeroed (not letters). */
+static int32_t
+ascii_run8(const uint8_t *p, uint64_t *x)
 {
     memcpy(x, p, 8);
-    return (*x & 0x8080808080808080u) == 0;
+    const uint64_t high = *x & 0x8080808080808080u;
+    if (high == 0) {
+        return 8;
+    }
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const int32_t k = __builtin_ctzll(high) / 8; /* p[k]: the first one */
+    *x &= ((uint64_t)1 << (8 * k)) - 1;          /* k < 8 here */
+    return k;
+#else
+    return 0;
+#endif
+}
+
+/* Decodes the well-formed 2- or 3-byte UTF-8 sequence at p[*i] (what
+ * U8_NEXT gives, without its general checks) and steps over it; false,
+ * leaving *i alone, for anything else. */
+static inline bool
+utf8_next2or3(const uint8_t *p, int32_t len, int32_t *i, UChar32 *cp)
+{
+    const uint32_t c = p[*i];
+    if (c >= 0xC2 && c <= 0xDF && *i + 1 < len && (p[*i + 1] & 0xC0) == 0x80) {
+        *cp = (UChar32)(((c & 0x1F) << 6) | (p[*i + 1] & 0x3Fu));
+        *i += 2;
+        return true;
+    }
+    if (c < 0xE0 || c > 0xEF || *i + 2 >= len) {
+        return false;
+    }
+    /* no overlong forms (E0 80..9F), no surrogates (ED A0..BF) */
+    const uint32_t lo = c == 0xE0 ? 0xA0 : 0x80;
+    const uint32_t hi = c == 0xED ? 0x9F : 0xBF;
+    if (p[*i + 1] >= lo && p[*i + 1] <= hi && (p[*i + 2] & 0xC0) == 0x80) {
+        *cp = (UChar32)(((c & 0x0F) << 12) | ((p[*i + 1] & 0x3Fu) << 6) |
+                        (p[*i + 2] & 0x3Fu));
+        *i += 3;
+        return true;
+    }
+    return false;
 }
 
 static void
@@ -253,14 +331,16 @@ scan_scripts(px_str t, script_stats *s)
     int32_t i = 0;
     while (i < len) {
         uint64_t x = 0;
-        if (i + 8 <= len && ascii8(p + i, &x)) {
+        const bool ascii = p[i] < 0x80;
+        const int32_t k = ascii && i + 8 <= len ? ascii_run8(p + i, &x) : 0;
+        if (k > 0) {
             const uint32_t n = ascii_letters8(x);
             s->n[USCRIPT_LATIN] += n;
             s->letters += n;
-            i += 8;
+            i += k;
             continue;
         }
-        if (p[i] < 0x80) {
+        if (ascii) {
             const uint8_t c = p[i] | 0x20;
             if (c >= 'a' && c <= 'z') {
                 s->n[USCRIPT_LATIN]++;
@@ -270,7 +350,9 @@ scan_scripts(px_str t, script_stats *s)
             continue;
         }
         UChar32 cp = 0;
-        U8_NEXT(p, i, len, cp);
+        if (!utf8_next2or3(p, len, &i, &cp)) {
+            U8_NEXT(p, i, len, cp);
+        }
         if (cp < 0 || count_fast(s, cp)) {
             continue;
         }
@@ -842,18 +924,55 @@ span_from(px_str t, size_t off, size_t max)
     return r;
 }
 
-/* Runs CLD2 on the samples. A one-script text first gets its opening quick
- * bytes alone, and a sure verdict there (reliable, >= 90 %, no close
- * relatives) stands. Otherwise CLD2 reads on from where the opening
- * stopped, at most more_bytes of the first sample, then the middle sample,
- * and the votes add up; reliability is that of the later reads. Other
- * texts are read whole (their samples). */
+/* True if CLD2 confuses iso3 with a close relative on short text, so
+ * that a quick read naming it is not enough: Bosnian, Croatian and
+ * Serbian; Malay and Indonesian (unless langid_close.c's words tell
+ * them apart); Danish and Norwegian; Hindi, Marathi, Nepali and Bihari.
+ * (CLD2's other close sets, Spanish-Portuguese-Galician, Czech-Slovak,
+ * Kinyarwanda-Rundi, Tibetan-Dzongkha and Xhosa-Zulu, keep the quick
+ * read: it names them as well as a longer one.) */
+static bool
+needs_more(const char *iso3, const px_str *part, size_t n)
+{
+    static const char *const confused[] = {"dan", "nob", "nno", "hin",
+                                           "mar", "nep", "bih"};
+    if (strcmp(iso3, "bos") == 0 || strcmp(iso3, "hrv") == 0 ||
+        strcmp(iso3, "srp") == 0) {
+        return px_langid_bcms(part, n, NULL) == NULL;
+    }
+    if (strcmp(iso3, "msa") == 0 || strcmp(iso3, "ind") == 0) {
+        return px_langid_malay(part, n, NULL) == NULL;
+    }
+    for (size_t i = 0; i < sizeof confused / sizeof confused[0]; i++) {
+        if (strcmp(iso3, confused[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if the votes of a quick read can stand. */
+static bool
+quick_is_sure(const cld2_vote *v, const px_str *part, size_t n)
+{
+    return v->is_reliable && v->n > 0 &&
+           v->lang[0].bytes * 100 >= QUICK_SURE_PERCENT * v->total &&
+           !needs_more(v->lang[0].iso3, part, n);
+}
+
+/* Runs CLD2 on the samples. A text (nearly) in one script first gets its
+ * opening quick bytes alone, and a sure verdict there (quick_is_sure)
+ * stands. Otherwise CLD2 reads on from where the opening stopped, at most
+ * more_bytes of the first sample, then the middle sample, and the votes
+ * add up; reliability is that of the later reads. Other texts are read
+ * whole (their samples). */
 static px_status
 vote(const px_str *part, size_t n, const px_langid_opts *o,
      const script_stats *s, uint32_t main_n, cld2_vote *v, px_error *err)
 {
     px_str rest[2] = {part[0], n > 1 ? part[1] : part[0]};
-    const bool one_script = main_n * 100 >= s->letters * 95;
+    const bool one_script =
+        main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
     const size_t q = o->quick_bytes;
     *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
     if (one_script && q > 0 && part[0].len > 2 * q) {
@@ -864,8 +983,7 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
         }
         cld2_vote sure = *v;
         to_letters(&sure);
-        if (sure.is_reliable && sure.n > 0 && !sure.lang[0].is_close &&
-            sure.lang[0].bytes >= 0.9 * sure.total) {
+        if (quick_is_sure(&sure, part, n)) {
             *v = sure;
             return PX_OK;
         }

@@ -95,12 +95,14 @@ const char *px_langid_cld2_script(const char *iso3);
 /* Bosnian, Croatian or Serbian (Latin script) for a text CLD2 called
  * cld2_pick (one of "bos", "hrv", "srp-Latn"), from the standard
  * differences in vocabulary and the reflex of yat in the samples
- * part[0..n); cld2_pick when they do not tell (langid_close.c). */
+ * part[0..n); cld2_pick when they do not tell (NULL when cld2_pick is
+ * NULL: langid.c asks so to learn whether the words alone tell), see
+ * langid_close.c. */
 const char *px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick);
 
 /* Malay or Indonesian for a text CLD2 called cld2_pick ("msa" or "ind"),
- * from the standard differences in vocabulary; cld2_pick when they do not
- * tell (langid_close.c). */
+ * from the standard differences in vocabulary; cld2_pick (maybe NULL)
+ * when they do not tell (langid_close.c). */
 const char *px_langid_malay(const px_str *part, size_t n,
                             const char *cld2_pick);
 

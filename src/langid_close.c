@@ -73,9 +73,18 @@ static const char *const bos_srp[] = {
     "organizova*", "informisa*", "definisa*",    "registrova*",
 };
 
+/* word_list.first holds 64 entries */
+_Static_assert(sizeof croatian / sizeof croatian[0] <= 64, "list too long");
+_Static_assert(sizeof bos_srp / sizeof bos_srp[0] <= 64, "list too long");
+_Static_assert(sizeof ekavian / sizeof ekavian[0] <= 64, "list too long");
+_Static_assert(sizeof ijekavian / sizeof ijekavian[0] <= 64, "list too long");
+
 static bool
 matches(const char *word, size_t len, const char *entry)
 {
+    if (entry[0] != word[0]) { /* most entries: no strlen needed */
+        return false;
+    }
     const size_t n = strlen(entry);
     if (entry[n - 1] == '*') {
         return len >= n - 1 && memcmp(word, entry, n - 1) == 0;
@@ -83,21 +92,43 @@ matches(const char *word, size_t len, const char *entry)
     return len == n && memcmp(word, entry, n) == 0;
 }
 
-static size_t
-count_in(const char *word, size_t len, const char *const *list, size_t n)
+/* A word list with the first byte of each entry side by side, so that
+ * memchr finds the few entries a word can match. */
+typedef struct word_list {
+    const char *const *entry;
+    size_t n;
+    char first[64];
+} word_list;
+
+#define LIST_INIT(l, list)                                                     \
+    list_init((l), (list), sizeof(list) / sizeof((list)[0]))
+
+static void
+list_init(word_list *l, const char *const *entry, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (matches(word, len, list[i])) {
+    l->entry = entry;
+    l->n = n < sizeof l->first ? n : sizeof l->first;
+    for (size_t i = 0; i < l->n; i++) {
+        l->first[i] = entry[i][0];
+    }
+}
+
+static size_t
+count_in(const char *word, size_t len, const word_list *l)
+{
+    const char *p = l->first;
+    const char *const end = l->first + l->n;
+    while ((p = memchr(p, word[0], (size_t)(end - p))) != NULL) {
+        if (matches(word, len, l->entry[p - l->first])) {
             return 1;
         }
+        p++;
     }
     return 0;
 }
 
-#define COUNT_IN(w, n, list)                                                   \
-    count_in((w), (n), (list), sizeof(list) / sizeof((list)[0]))
-
 typedef struct bcms_votes {
+    word_list list[4]; /* ijekavian, ekavian, croatian, bos_srp */
     size_t ije;
     size_t eka;
     size_t hrv;
@@ -108,10 +139,10 @@ static void
 vote_word(void *ctx, const char *word, size_t len)
 {
     bcms_votes *v = ctx;
-    v->ije += COUNT_IN(word, len, ijekavian);
-    v->eka += COUNT_IN(word, len, ekavian);
-    v->hrv += COUNT_IN(word, len, croatian);
-    v->bos += COUNT_IN(word, len, bos_srp);
+    v->ije += count_in(word, len, &v->list[0]);
+    v->eka += count_in(word, len, &v->list[1]);
+    v->hrv += count_in(word, len, &v->list[2]);
+    v->bos += count_in(word, len, &v->list[3]);
 }
 
 /* Splits t into words (runs of ASCII letters and non-ASCII bytes),
@@ -153,7 +184,11 @@ static const char *const indonesian[] = {
     "bisa",
 };
 
+_Static_assert(sizeof malay / sizeof malay[0] <= 64, "list too long");
+_Static_assert(sizeof indonesian / sizeof indonesian[0] <= 64, "list too long");
+
 typedef struct pair_votes {
+    word_list list[2]; /* malay, indonesian */
     size_t a;
     size_t b;
 } pair_votes;
@@ -162,14 +197,16 @@ static void
 vote_malay(void *ctx, const char *word, size_t len)
 {
     pair_votes *v = ctx;
-    v->a += COUNT_IN(word, len, malay);
-    v->b += COUNT_IN(word, len, indonesian);
+    v->a += count_in(word, len, &v->list[0]);
+    v->b += count_in(word, len, &v->list[1]);
 }
 
 const char *
 px_langid_malay(const px_str *part, size_t n, const char *cld2_pick)
 {
-    pair_votes v = {0, 0};
+    pair_votes v = {.a = 0, .b = 0};
+    LIST_INIT(&v.list[0], malay);
+    LIST_INIT(&v.list[1], indonesian);
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_malay, &v);
     }
@@ -182,7 +219,11 @@ px_langid_malay(const px_str *part, size_t n, const char *cld2_pick)
 const char *
 px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
 {
-    bcms_votes v = {0, 0, 0, 0};
+    bcms_votes v = {.ije = 0, .eka = 0, .hrv = 0, .bos = 0};
+    LIST_INIT(&v.list[0], ijekavian);
+    LIST_INIT(&v.list[1], ekavian);
+    LIST_INIT(&v.list[2], croatian);
+    LIST_INIT(&v.list[3], bos_srp);
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_word, &v);
     }
@@ -197,6 +238,9 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
     }
     if (v.bos > v.hrv) {
         return "bos";
+    }
+    if (cld2_pick == NULL) {
+        return NULL;
     }
     return strcmp(cld2_pick, "srp-Latn") == 0 ? "bos" : cld2_pick;
 }
