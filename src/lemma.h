@@ -1,5 +1,6 @@
 /* lemma.h - dictionary lemmas of words in languages Snowball has no
- * stemmer for (Polish, Czech, Ukrainian, Croatian...), from the Hunspell
+ * stemmer for (Polish for now; Czech, Ukrainian, Croatian... would follow
+ * once measured), from the Hunspell
  * dictionaries Debian installs (hunspell-pl: /usr/share/hunspell/pl_PL.aff
  * and .dic) through libhunspell's stem API.
  *
