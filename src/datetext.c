@@ -70,17 +70,23 @@ typedef struct scan {
 /* ---- tokens ---- */
 
 static bool
+grow(scan *s, size_t cap)
+{
+    tok *const p = px_realloc(s->t, cap * sizeof *p);
+    if (p == NULL) {
+        s->failed = true;
+        return false;
+    }
+    s->t = p;
+    s->cap = cap;
+    return true;
+}
+
+static bool
 push(scan *s, const tok *t)
 {
-    if (s->n == s->cap) {
-        const size_t cap = s->cap * 2 + 256;
-        tok *const p = px_realloc(s->t, cap * sizeof *p);
-        if (p == NULL) {
-            s->failed = true;
-            return false;
-        }
-        s->t = p;
-        s->cap = cap;
+    if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
+        return false;
     }
     s->t[s->n++] = *t;
     return true;
@@ -226,19 +232,6 @@ scan_digits(const scan *s, size_t i, tok *t)
     return (size_t)j;
 }
 
-/* True if p[0..len) is all ASCII letters. */
-static bool
-is_ascii_letters(const char *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        const uint8_t b = (uint8_t)p[i] | 0x20;
-        if (b < 'a' || b > 'z') {
-            return false;
-        }
-    }
-    return true;
-}
-
 static const px_dt_word *
 lookup_raw(const char *p, size_t len)
 {
@@ -301,11 +294,11 @@ fold_is_identity(const char *s, size_t len)
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
  * after a French elision (l'année). A word that folding would leave as it
  * is (and short enough for px_dt_fold's room checks) is looked up in
- * place. */
+ * place. is_ascii: the word is all ASCII letters. */
 static const px_dt_word *
-lookup_word(const char *p, size_t len)
+lookup_word(const char *p, size_t len, bool is_ascii)
 {
-    if (is_ascii_letters(p, len) && !px_dt_may_be_ascii_word(p, len)) {
+    if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
         return NULL; /* folding is lower-casing: the filter is exact */
     }
     char buf[PX_DT_KEY_MAX];
@@ -345,6 +338,7 @@ scan_word(const scan *s, size_t i, tok *t)
     UChar32 c;
     U8_NEXT(p, k, n, c);
     t->lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
+    bool is_ascii = c < 0x80;
     j = k;
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
@@ -370,11 +364,12 @@ scan_word(const scan *s, size_t i, tok *t)
         } else if (!is_wordch(c)) {
             break;
         }
+        is_ascii = false;
         j = k;
     }
     t->type = T_WORD;
     t->len = (size_t)j - i;
-    t->w = lookup_word(p + i, t->len);
+    t->w = lookup_word(p + i, t->len, is_ascii);
     return (size_t)j;
 }
 
@@ -459,17 +454,38 @@ fix_prefix(tok *t)
     }
 }
 
+/* scan_one for an ASCII byte other than white space. */
+static size_t
+scan_ascii(scan *s, size_t i, char b, tok *t)
+{
+    if (b >= '0' && b <= '9') {
+        const size_t e = scan_digits(s, i, t);
+        t->len = e - i;
+        return e;
+    }
+    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        return scan_word(s, i, t);
+    }
+    t->type = b == '\n' ? T_BREAK : T_PUNCT;
+    t->c = b == '\n' ? 0 : b;
+    t->len = 1;
+    return i + 1;
+}
+
 /* Classifies the code point at i and scans its token; returns the next
  * offset. Sets *emit when *t is a token. */
 static size_t
 scan_one(scan *s, size_t i, tok *t, bool *emit)
 {
     const char *const p = s->text.ptr;
+    *emit = true;
+    if ((uint8_t)p[i] < 0x80 && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+        return scan_ascii(s, i, p[i], t);
+    }
     const int32_t n = (int32_t)s->text.len;
     int32_t k = (int32_t)i;
     UChar32 c;
     U8_NEXT(p, k, n, c);
-    *emit = true;
     if (c < 0 || c == ' ' || c == '\t' || c == '\r' ||
         (c >= 0x80 && is_space(c) && c != 0x2028 && c != 0x2029)) {
         *emit = false;
@@ -507,6 +523,12 @@ tokenize(scan *s)
 {
     s->n = 0;
     while (s->pos < s->text.len) {
+        const char b = s->text.ptr[s->pos];
+        if (b == ' ' || b == '\t' || b == '\r') { /* as scan_one would */
+            s->pos++;
+            s->sp = true;
+            continue;
+        }
         tok t = {0};
         t.off = s->pos;
         bool emit = false;
@@ -1637,6 +1659,11 @@ match_chunk(scan *s)
     size_t i = 0;
     while (i < s->n) {
         hit h;
+        const tok *const t = &s->t[i];
+        if (t->type != T_NUM && t->w == NULL) {
+            i++; /* match_at would say no */
+            continue;
+        }
         if (match_at(s, i, &h, 0) && h.end > i) {
             if (!emit(s, i, &h)) {
                 return;
@@ -1719,6 +1746,8 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     set_lang(&s, lang);
     set_anchor(&s, anchor);
     s.sp = true;
+    const size_t guess = text.len / 4 + 64; /* tokens, seldom more */
+    grow(&s, guess < 2 * CHUNK_TOKENS ? guess : 2 * CHUNK_TOKENS);
     while (s.pos < text.len && !s.failed && tokenize(&s)) {
         match_chunk(&s);
     }
