@@ -124,10 +124,31 @@ digit_of_icu(UChar32 c)
     return u_charDigitValue(c);
 }
 
+/* True when px_dt_fold gives the non-ASCII code point c back as it is:
+ * a caseless script it neither folds nor drops from (U+05C0..U+07FF but
+ * the Arabic marks and tatweel, U+0800..U+109F, U+3000..U+A63F,
+ * U+AC00..U+D7FF, U+E000..U+FAFF). */
+static bool
+fold_keeps(UChar32 c)
+{
+    if (c >= 0x05C0 && c < 0x0800) {
+        return !((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670);
+    }
+    return (c >= 0x0800 && c < 0x10A0) || (c >= 0x3000 && c < 0xA640) ||
+           (c >= 0xAC00 && c < 0xD800) || (c >= 0xE000 && c < 0xFB00);
+}
+
 /* What the tokenizer asks ICU about a BMP code point, asked once:
  * CL_WORD is_wordch, CL_SPACE u_isUWhiteSpace, CL_DIGIT a decimal digit
- * whose value is in the high four bits. */
-enum { CL_WORD = 1, CL_SPACE = 2, CL_DIGIT = 4 };
+ * whose value is in the high four bits. A word character is no digit, so
+ * those bits tell of it CL_LOWER u_islower and CL_SAME fold_keeps. */
+enum {
+    CL_WORD = 1,
+    CL_SPACE = 2,
+    CL_DIGIT = 4,
+    CL_LOWER = 0x10,
+    CL_SAME = 0x20
+};
 static uint8_t cp_class[0x10000];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
@@ -136,11 +157,26 @@ fill_classes(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         const int d = digit_of_icu(c);
-        uint8_t v = is_wordch_icu(c) ? CL_WORD : 0;
-        v |= u_isUWhiteSpace(c) ? CL_SPACE : 0;
+        uint8_t v = u_isUWhiteSpace(c) ? CL_SPACE : 0;
         v |= d >= 0 && d <= 9 ? (uint8_t)(CL_DIGIT | d << 4) : 0;
+        if (is_wordch_icu(c)) {
+            v |= CL_WORD;
+            v |= u_islower(c) ? CL_LOWER : 0;
+            v |= c >= 0x80 && fold_keeps(c) ? CL_SAME : 0;
+        }
         cp_class[c] = v;
     }
+}
+
+/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only). */
+static inline uint8_t
+class_of(UChar32 c)
+{
+    if (c < 0x10000) {
+        return cp_class[c];
+    }
+    return (uint8_t)((is_wordch_icu(c) ? CL_WORD : 0) |
+                     (u_islower(c) ? CL_LOWER : 0));
 }
 
 static bool
@@ -240,63 +276,13 @@ lookup_raw(const char *p, size_t len)
     return n == 0 ? NULL : px_dt_lookup(buf, n);
 }
 
-/* The code point of the three-byte sequence at p (well-formed lead and
- * continuation bytes, len bytes left), or 0 when it is not one. */
-static uint32_t
-seq3(const uint8_t *p, size_t left)
-{
-    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
-        return 0;
-    }
-    const uint32_t c =
-        (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-    return c >= 0x800 ? c : 0;
-}
-
-/* True when px_dt_fold gives s[0..len) back as it is: well-formed UTF-8
- * of lower-case ASCII and of caseless scripts it neither folds nor drops
- * from (U+05C0..U+07FF but the Arabic marks and tatweel, U+0800..U+109F,
- * U+3000..U+A63F, U+AC00..U+D7FF, U+E000..U+FAFF). */
-static bool
-fold_is_identity(const char *s, size_t len)
-{
-    const uint8_t *p = (const uint8_t *)s;
-    size_t i = 0;
-    while (i < len) {
-        const uint8_t b = p[i];
-        uint32_t c = 0;
-        size_t n = 1;
-        if (b < 0x80) {
-            c = b >= 'A' && b <= 'Z' ? 0 : b + 0x100u; /* any non-0 */
-        } else if (b >= 0xD7 && b <= 0xDF && i + 1 < len &&
-                   (p[i + 1] & 0xC0) == 0x80) {
-            c = (b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
-            n = 2;
-            if ((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670) {
-                c = 0; /* px_dt_fold drops these */
-            }
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            c = seq3(p + i, len - i);
-            n = 3;
-            if (!(c < 0x10A0 || (c >= 0x3000 && c < 0xA640) ||
-                  (c >= 0xAC00 && c < 0xD800) || (c >= 0xE000 && c < 0xFB00))) {
-                c = 0;
-            }
-        }
-        if (c == 0) {
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
  * after a French elision (l'année). A word that folding would leave as it
  * is (and short enough for px_dt_fold's room checks) is looked up in
- * place. is_ascii: the word is all ASCII letters. */
+ * place. is_ascii: the word is all ASCII letters; is_same: px_dt_fold
+ * would give it back as it is (no upper-case ASCII, only fold_keeps). */
 static const px_dt_word *
-lookup_word(const char *p, size_t len, bool is_ascii)
+lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
 {
     if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
         return NULL; /* folding is lower-casing: the filter is exact */
@@ -304,7 +290,7 @@ lookup_word(const char *p, size_t len, bool is_ascii)
     char buf[PX_DT_KEY_MAX];
     const char *key = p;
     size_t n = len;
-    if (len + 3 > sizeof buf || !fold_is_identity(p, len)) {
+    if (len + 3 > sizeof buf || !is_same) {
         n = px_dt_fold(p, len, buf, sizeof buf);
         key = buf;
     }
@@ -334,22 +320,25 @@ scan_word(const scan *s, size_t i, tok *t)
     const char *const p = s->text.ptr;
     const int32_t n = (int32_t)s->text.len;
     int32_t j = (int32_t)i;
-    int32_t k = j;
     UChar32 c;
-    U8_NEXT(p, k, n, c);
-    t->lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
-    bool is_ascii = c < 0x80;
-    j = k;
+    U8_NEXT(p, j, n, c);
+    const bool is_ascii = c < 0x80;
+    unsigned and_bits = is_ascii ? (unsigned)c : 0x20; /* 0x20: no capital */
+    const uint8_t cl = is_ascii ? 0 : class_of(c);
+    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
+    bool is_same = is_ascii || (cl & CL_SAME) != 0;
+    bool all_ascii = is_ascii;
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
         if (b < 0x80 && b != '\'') { /* ASCII: a letter or the end */
             if (((b | 0x20) < 'a' || (b | 0x20) > 'z')) {
                 break;
             }
+            and_bits &= b;
             j++;
             continue;
         }
-        k = j;
+        int32_t k = j;
         U8_NEXT(p, k, n, c);
         if (c == '\'' || c == 0x2019) {
             int32_t k2 = k;
@@ -361,15 +350,21 @@ scan_word(const scan *s, size_t i, tok *t)
             if (!is_wordch(c2)) {
                 break;
             }
-        } else if (!is_wordch(c)) {
-            break;
+            is_same = is_same && c == '\'';
+        } else {
+            const uint8_t cc = c < 0 ? 0 : class_of(c);
+            if (!(cc & CL_WORD)) {
+                break;
+            }
+            is_same = is_same && (cc & CL_SAME) != 0;
         }
-        is_ascii = false;
+        all_ascii = false;
         j = k;
     }
     t->type = T_WORD;
     t->len = (size_t)j - i;
-    t->w = lookup_word(p + i, t->len, is_ascii);
+    t->w = lookup_word(p + i, t->len, all_ascii,
+                       is_same && (and_bits & 0x20) != 0);
     return (size_t)j;
 }
 
