@@ -330,16 +330,22 @@ scan_word(const scan *s, size_t i, tok *t)
     bool all_ascii = is_ascii;
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
-        if (b < 0x80 && b != '\'') { /* ASCII: a letter or the end */
-            if (((b | 0x20) < 'a' || (b | 0x20) > 'z')) {
-                break;
-            }
+        if ((uint8_t)((b | 0x20) - 'a') < 26) { /* an ASCII letter */
             and_bits &= b;
             j++;
             continue;
         }
-        int32_t k = j;
-        U8_NEXT(p, k, n, c);
+        if (b < 0x80 && b != '\'') {
+            break;
+        }
+        int32_t k = j + 2;
+        if (b >= 0xC2 && b < 0xE0 && k <= n &&
+            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
+            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
+        } else {
+            k = j;
+            U8_NEXT(p, k, n, c);
+        }
         if (c == '\'' || c == 0x2019) {
             int32_t k2 = k;
             UChar32 c2;
