@@ -1588,6 +1588,14 @@ is_sent_end(const scan *sc, size_t i, UChar32 c, size_t next)
     if (i - ws == 1 && sc->s[ws] >= 'A' && sc->s[ws] <= 'Z') {
         return false; /* an initial: J. Smith, U.S. */
     }
+    size_t a = ws;
+    while (a < i && (unsigned char)sc->s[a] < 0x80) {
+        a++;
+    }
+    if (a == i && !px_fw_may_be_key((char)(sc->s[ws] | 0x20),
+                                    (char)(sc->s[i - 1] | 0x20), i - ws)) {
+        return true; /* ASCII letters, surely not listed */
+    }
     size_t e = 0;
     const px_fw_word *w = word_lookup(sc, ws, &e);
     return w == NULL ||
