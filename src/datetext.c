@@ -473,6 +473,39 @@ scan_ascii(scan *s, size_t i, char b, tok *t)
     return i + 1;
 }
 
+/* scan_one for a BMP code point c >= 0x80 at i (ending at k), asking
+ * cp_class once for what is_space, digit_of and is_wordch would say. */
+static size_t
+scan_bmp(scan *s, size_t i, size_t k, UChar32 c, tok *t, bool *emit)
+{
+    const uint8_t cl = cp_class[c];
+    const bool is_para = c == 0x2028 || c == 0x2029;
+    if ((cl & CL_SPACE) && !is_para) {
+        *emit = false;
+        return k;
+    }
+    if (is_para) {
+        t->type = T_BREAK;
+        t->len = k - i;
+        return k;
+    }
+    if (cl & CL_DIGIT) {
+        const size_t e = scan_digits(s, i, t);
+        t->len = e - i;
+        return e;
+    }
+    if (is_cjk(c)) {
+        return scan_han(s, i, c, t);
+    }
+    if (cl & CL_WORD) {
+        return scan_word(s, i, t);
+    }
+    t->type = T_PUNCT;
+    t->c = punct_of(c);
+    t->len = k - i;
+    return k;
+}
+
 /* Classifies the code point at i and scans its token; returns the next
  * offset. Sets *emit when *t is a token. */
 static size_t
@@ -487,6 +520,9 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     int32_t k = (int32_t)i;
     UChar32 c;
     U8_NEXT(p, k, n, c);
+    if (c >= 0x80 && c < 0x10000) {
+        return scan_bmp(s, i, (size_t)k, c, t, emit);
+    }
     if (c < 0 || c == ' ' || c == '\t' || c == '\r' ||
         (c >= 0x80 && is_space(c) && c != 0x2028 && c != 0x2029)) {
         *emit = false;
