@@ -124,18 +124,20 @@ digit_of_icu(UChar32 c)
     return u_charDigitValue(c);
 }
 
-/* True when px_dt_fold gives the non-ASCII code point c back as it is:
- * a caseless script it neither folds nor drops from (U+05C0..U+07FF but
- * the Arabic marks and tatweel, U+0800..U+109F, U+3000..U+A63F,
- * U+AC00..U+D7FF, U+E000..U+FAFF). */
+/* True when px_dt_fold gives the BMP code point c back as it is (it
+ * folds and drops code point by code point, so a word of such code points
+ * is its own folded form). */
 static bool
 fold_keeps(UChar32 c)
 {
-    if (c >= 0x05C0 && c < 0x0800) {
-        return !((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670);
+    char in[4];
+    char out[8];
+    size_t n = 0;
+    if (c >= 0xD800 && c <= 0xDFFF) {
+        return false;
     }
-    return (c >= 0x0800 && c < 0x10A0) || (c >= 0x3000 && c < 0xA640) ||
-           (c >= 0xAC00 && c < 0xD800) || (c >= 0xE000 && c < 0xFB00);
+    U8_APPEND_UNSAFE(in, n, c);
+    return px_dt_fold(in, n, out, sizeof out) == n && memcmp(in, out, n) == 0;
 }
 
 /* What the tokenizer asks ICU about a BMP code point, asked once:
@@ -280,7 +282,7 @@ lookup_raw(const char *p, size_t len)
  * after a French elision (l'année). A word that folding would leave as it
  * is (and short enough for px_dt_fold's room checks) is looked up in
  * place. is_ascii: the word is all ASCII letters; is_same: px_dt_fold
- * would give it back as it is (no upper-case ASCII, only fold_keeps). */
+ * would give it back as it is (no upper-case ASCII, else fold_keeps). */
 static const px_dt_word *
 lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
 {
