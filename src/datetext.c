@@ -316,14 +316,14 @@ lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
     return NULL;
 }
 
+/* The word at i, whose first code point c (a word character) ends at
+ * first_end. */
 static size_t
-scan_word(const scan *s, size_t i, tok *t)
+scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
 {
     const char *const p = s->text.ptr;
     const int32_t n = (int32_t)s->text.len;
-    int32_t j = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(p, j, n, c);
+    int32_t j = (int32_t)first_end;
     const bool is_ascii = c < 0x80;
     unsigned and_bits = is_ascii ? (unsigned)c : 0x20; /* 0x20: no capital */
     const uint8_t cl = is_ascii ? 0 : class_of(c);
@@ -467,7 +467,7 @@ scan_ascii(scan *s, size_t i, char b, tok *t)
         return e;
     }
     if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        return scan_word(s, i, t);
+        return scan_word(s, i, (UChar32)b, i + 1, t);
     }
     t->type = b == '\n' ? T_BREAK : T_PUNCT;
     t->c = b == '\n' ? 0 : b;
@@ -500,7 +500,7 @@ scan_bmp(scan *s, size_t i, size_t k, UChar32 c, tok *t, bool *emit)
         return scan_han(s, i, c, t);
     }
     if (cl & CL_WORD) {
-        return scan_word(s, i, t);
+        return scan_word(s, i, c, k, t);
     }
     t->type = T_PUNCT;
     t->c = punct_of(c);
@@ -544,7 +544,7 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
         return scan_han(s, i, c, t);
     }
     if (is_wordch(c)) {
-        return scan_word(s, i, t);
+        return scan_word(s, i, c, (size_t)k, t);
     }
     t->type = T_PUNCT;
     t->c = punct_of(c);
