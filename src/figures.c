@@ -1715,6 +1715,22 @@ step_ascii(scan *sc, size_t i, unsigned char b)
     return i + 1;
 }
 
+/* The end of the run of code points from i that step steps over
+ * (SKIP), all at once. */
+static size_t
+skip_run(const scan *sc, size_t i)
+{
+    while (i < sc->n && (unsigned char)sc->s[i] >= 0x80) {
+        size_t k = i;
+        const UChar32 c = cp_fast(sc, i, &k);
+        if (c < 0 || c >= 0x10000 || bmp_digit[c] != SKIP) {
+            break;
+        }
+        i = k;
+    }
+    return i;
+}
+
 static size_t
 step(scan *sc, size_t i)
 {
@@ -1725,7 +1741,7 @@ step(scan *sc, size_t i)
     size_t k = i;
     const UChar32 c = cp_fast(sc, i, &k);
     if (c >= 0 && c < 0x10000 && bmp_digit[c] == SKIP) {
-        return k;
+        return skip_run(sc, k);
     }
     if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
         return k;
