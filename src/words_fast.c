@@ -243,29 +243,13 @@ add_word(split *sp, size_t start, size_t end, px_error *err)
     return px_words_add(sp, start, end - start, UBRK_WORD_LETTER, err);
 }
 
-px_status
-px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
-{
-    const unsigned char *p = (const unsigned char *)sp->text.ptr;
-    size_t i = from;
-    while (i < to) {
-        const size_t start = i;
-        const uint8_t c = next_class(p, &i, to);
-        if (c != WB_LETTER && c != WB_DIGIT) {
-            continue;
-        }
-        i = word_end(p, i, to, c);
-        const px_status rc = add_word(sp, start, i, err);
-        if (rc != PX_OK) {
-            return rc;
-        }
-    }
-    return PX_OK;
-}
-
-px_status
-px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
-                    px_error *err)
+/* Adds the words of the line text[from, to) until a code point that
+ * px_words_fast_line would refuse: then *is_fast is false and the words
+ * of the line so far are taken back (only a count gets there; a split
+ * is given lines px_words_fast_line took). One loop for both keeps
+ * word_end inlined. */
+static px_status
+split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
 {
     const unsigned char *p = (const unsigned char *)sp->text.ptr;
     const size_t n0 = sp->w->n;
@@ -289,4 +273,18 @@ px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
         }
     }
     return PX_OK;
+}
+
+px_status
+px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
+{
+    bool is_fast = true;
+    return split_line(sp, from, to, &is_fast, err);
+}
+
+px_status
+px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
+                    px_error *err)
+{
+    return split_line(sp, from, to, is_fast, err);
 }
