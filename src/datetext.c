@@ -469,8 +469,11 @@ scan_ascii(scan *s, size_t i, char b, tok *t)
     if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         return scan_word(s, i, (UChar32)b, i + 1, t);
     }
-    t->type = b == '\n' ? T_BREAK : T_PUNCT;
-    t->c = b == '\n' ? 0 : b;
+    t->type = T_BREAK;
+    if (b != '\n') {
+        t->type = T_PUNCT;
+        t->c = b;
+    }
     t->len = 1;
     return i + 1;
 }
@@ -1786,7 +1789,8 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     set_anchor(&s, anchor);
     s.sp = true;
     const size_t guess = text.len / 4 + 64; /* tokens, seldom more */
-    grow(&s, guess < 2 * CHUNK_TOKENS ? guess : 2 * CHUNK_TOKENS);
+    const size_t most = (size_t)2 * CHUNK_TOKENS;
+    grow(&s, guess < most ? guess : most);
     while (s.pos < text.len && !s.failed && tokenize(&s)) {
         match_chunk(&s);
     }

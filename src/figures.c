@@ -1176,8 +1176,13 @@ fold_window(const scan *sc, size_t hi, fwin *w)
             const bool sp = b == ' ' || b == '\t' || b == '\r';
             if (!(sp && w->len > 0 && w->b[w->len - 1] == ' ')) {
                 w->map[w->len] = i;
-                w->b[w->len++] =
-                    sp ? ' ' : (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+                w->b[w->len] = (char)b;
+                if (sp) {
+                    w->b[w->len] = ' ';
+                } else if (b >= 'A' && b <= 'Z') {
+                    w->b[w->len] = (char)(b + 32);
+                }
+                w->len++;
             }
             i++;
             continue;
