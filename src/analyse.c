@@ -27,6 +27,9 @@
 
 #define POOL_MAX 16
 
+/* Appends a string literal (its length known, no strlen). */
+#define PUT_LIT(b, lit) px_buf_add((b), (lit), sizeof(lit) - 1)
+
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 static px_lex *lex_shared;
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -115,38 +118,55 @@ put_num(px_buf *b, double v)
 static void
 put_bool(px_buf *b, bool v)
 {
-    px_buf_add_c(b, v ? "true" : "false");
+    if (v) {
+        PUT_LIT(b, "true");
+    } else {
+        PUT_LIT(b, "false");
+    }
 }
 
-/* ,"key":"value" for a short name that needs no escaping. */
+/* ,"key":"value" for a short name that needs no escaping; head is
+ * ,"key":" (head_len bytes). */
 static void
-put_name(px_buf *b, const char *key, const char *value)
+put_name_n(px_buf *b, const char *head, size_t head_len, const char *value)
 {
-    px_buf_add_c(b, ",\"");
-    px_buf_add_c(b, key);
-    px_buf_add_c(b, "\":\"");
+    px_buf_add(b, head, head_len);
     px_buf_add_c(b, value);
     px_buf_add_byte(b, '"');
 }
+
+/* put_name_n for a key that is a string literal. */
+#define PUT_NAME(b, key, value)                                                \
+    put_name_n((b), ",\"" key "\":\"", sizeof(",\"" key "\":\"") - 1, (value))
 
 /* {"offset":N,"length":N with a leading comma when comma is set. */
 static void
 put_span_head(px_buf *b, bool comma, size_t off, size_t len)
 {
-    px_buf_add_c(b, comma ? ",{\"offset\":" : "{\"offset\":");
+    if (comma) {
+        PUT_LIT(b, ",{\"offset\":");
+    } else {
+        PUT_LIT(b, "{\"offset\":");
+    }
     put_zu(b, off);
-    px_buf_add_c(b, ",\"length\":");
+    PUT_LIT(b, ",\"length\":");
     put_zu(b, len);
 }
 
+/* ,"key":"text" for text[off, off+len); head is ,"key": (head_len
+ * bytes). */
 static void
-json_span(px_buf *b, const char *key, px_str text, size_t off, size_t len)
+json_span_n(px_buf *b, const char *head, size_t head_len, px_str text,
+            size_t off, size_t len)
 {
-    px_buf_add_c(b, ",\"");
-    px_buf_add_c(b, key);
-    px_buf_add_c(b, "\":");
+    px_buf_add(b, head, head_len);
     px_buf_add_json_str(b, (px_str){text.ptr + off, len});
 }
+
+/* json_span_n for a key that is a string literal. */
+#define JSON_SPAN(b, key, text, off, len)                                      \
+    json_span_n((b), ",\"" key "\":", sizeof(",\"" key "\":") - 1, (text),     \
+                (off), (len))
 
 /* Appends a percentage (0..100; a negative one as printf's %d would). */
 static void
@@ -163,23 +183,23 @@ json_language(px_buf *b, const px_langid_result *l)
 {
     char conf[32];
     snprintf(conf, sizeof conf, "%.3f", l->confidence);
-    px_buf_add_c(b, ",\"language\":{\"code\":\"");
+    PUT_LIT(b, ",\"language\":{\"code\":\"");
     px_buf_add_c(b, l->lang);
-    px_buf_add_c(b, "\",\"script\":\"");
+    PUT_LIT(b, "\",\"script\":\"");
     px_buf_add_c(b, l->script);
-    px_buf_add_c(b, "\",\"confidence\":");
+    PUT_LIT(b, "\",\"confidence\":");
     px_buf_add_c(b, conf);
-    px_buf_add_c(b, ",\"percent\":");
+    PUT_LIT(b, ",\"percent\":");
     put_int(b, l->percent);
-    px_buf_add_c(b, ",\"others\":[");
+    PUT_LIT(b, ",\"others\":[");
     for (size_t i = 0; i < l->n_other; i++) {
         px_buf_add_c(b, i ? ",{\"code\":\"" : "{\"code\":\"");
         px_buf_add_c(b, l->other[i].code);
-        px_buf_add_c(b, "\",\"percent\":");
+        PUT_LIT(b, "\",\"percent\":");
         put_int(b, l->other[i].percent);
         px_buf_add_byte(b, '}');
     }
-    px_buf_add_c(b, "]}");
+    PUT_LIT(b, "]}");
 }
 
 static void
@@ -188,22 +208,22 @@ json_figure(px_buf *b, bool comma, px_str text, const px_figure *f,
 {
     const px_fig_kind kind = in_date ? PX_FIG_DATE_PART : f->kind;
     put_span_head(b, comma, f->off, f->len);
-    json_span(b, "text", text, f->off, f->len);
-    px_buf_add_c(b, ",\"value\":");
+    JSON_SPAN(b, "text", text, f->off, f->len);
+    PUT_LIT(b, ",\"value\":");
     put_num(b, f->value);
-    px_buf_add_c(b, ",\"high\":");
+    PUT_LIT(b, ",\"high\":");
     put_num(b, f->high);
-    put_name(b, "qualifier", px_fig_qual_name(f->qual));
-    put_name(b, "kind", px_fig_kind_name(kind));
-    px_buf_add_c(b, ",\"percent\":");
+    PUT_NAME(b, "qualifier", px_fig_qual_name(f->qual));
+    PUT_NAME(b, "kind", px_fig_kind_name(kind));
+    PUT_LIT(b, ",\"percent\":");
     put_bool(b, f->is_percent);
-    put_name(b, "unit", px_unit_name(f->unit));
+    PUT_NAME(b, "unit", px_unit_name(f->unit));
     if (f->unit_len > 0) {
-        json_span(b, "unit_text", text, f->unit_off, f->unit_len);
+        JSON_SPAN(b, "unit_text", text, f->unit_off, f->unit_len);
     }
-    px_buf_add_c(b, ",\"sentence\":");
+    PUT_LIT(b, ",\"sentence\":");
     put_span_head(b, false, f->sent_off, f->sent_len);
-    px_buf_add_c(b, "}}");
+    PUT_LIT(b, "}}");
 }
 
 static void
@@ -212,20 +232,20 @@ json_date(px_buf *b, bool comma, px_str text, const px_date_mention *m)
     char iso[32];
     px_date_format(&m->date, iso);
     put_span_head(b, comma, m->off, m->len);
-    json_span(b, "text", text, m->off, m->len);
-    put_name(b, "kind", px_dt_kind_name(m->kind));
+    JSON_SPAN(b, "text", text, m->off, m->len);
+    PUT_NAME(b, "kind", px_dt_kind_name(m->kind));
     if (iso[0] != '\0') {
-        put_name(b, "date", iso);
+        PUT_NAME(b, "date", iso);
     } else {
-        px_buf_add_c(b, ",\"date\":null");
+        PUT_LIT(b, ",\"date\":null");
     }
-    put_name(b, "precision", px_date_prec_name(m->date.prec));
-    px_buf_add_c(b, ",\"relative\":");
+    PUT_NAME(b, "precision", px_date_prec_name(m->date.prec));
+    PUT_LIT(b, ",\"relative\":");
     put_bool(b, m->is_relative);
-    px_buf_add_c(b, ",\"resolved\":");
+    PUT_LIT(b, ",\"resolved\":");
     put_bool(b, m->is_resolved);
     if (m->part != PX_DAYPART_NONE) {
-        put_name(b, "part_of_day", px_daypart_name(m->part));
+        PUT_NAME(b, "part_of_day", px_daypart_name(m->part));
     }
     px_buf_add_byte(b, '}');
 }
@@ -274,18 +294,18 @@ find_all(const px_article *a, px_str text, bool with_words, found *f,
 static void
 json_words(px_buf *b, px_str text, const px_word *v, size_t n)
 {
-    px_buf_add_c(b, ",\"word_list\":[");
+    PUT_LIT(b, ",\"word_list\":[");
     for (size_t i = 0; i < n; i++) {
         put_span_head(b, i > 0, v[i].off, v[i].len);
-        json_span(b, "text", text, v[i].off, v[i].len);
-        px_buf_add_c(b, ",\"key\":");
+        JSON_SPAN(b, "text", text, v[i].off, v[i].len);
+        PUT_LIT(b, ",\"key\":");
         px_buf_add_json_str(b, v[i].key);
-        px_buf_add_c(b, ",\"stem\":");
+        PUT_LIT(b, ",\"stem\":");
         px_buf_add_json_str(b, v[i].stem);
-        px_buf_add_c(b, ",\"stop\":");
+        PUT_LIT(b, ",\"stop\":");
         put_bool(b, (v[i].flags & PX_WORD_STOP) != 0);
         if (v[i].clitic_len > 0) {
-            px_buf_add_c(b, ",\"clitic_length\":");
+            PUT_LIT(b, ",\"clitic_length\":");
             put_zu(b, v[i].clitic_len);
         }
         px_buf_add_byte(b, '}');
@@ -298,22 +318,22 @@ json_head(px_buf *b, const px_article *a, px_str text, const found *f)
 {
     char date[32];
     px_date_format(&a->published, date);
-    px_buf_add_c(b, "{\"source\":");
+    PUT_LIT(b, "{\"source\":");
     px_buf_add_json_str(b, px_str_c(a->source != NULL ? a->source : ""));
-    px_buf_add_c(b, ",\"title\":");
+    PUT_LIT(b, ",\"title\":");
     px_buf_add_json_str(b, px_str_c(a->title != NULL ? a->title : ""));
-    px_buf_add_c(b, ",\"published\":");
+    PUT_LIT(b, ",\"published\":");
     if (date[0] != '\0') {
         px_buf_add_byte(b, '"');
         px_buf_add_c(b, date);
         px_buf_add_byte(b, '"');
     } else {
-        px_buf_add_c(b, "null");
+        PUT_LIT(b, "null");
     }
     json_language(b, &f->lang);
-    px_buf_add_c(b, ",\"bytes\":");
+    PUT_LIT(b, ",\"bytes\":");
     put_zu(b, text.len);
-    px_buf_add_c(b, ",\"words\":");
+    PUT_LIT(b, ",\"words\":");
     put_zu(b, f->n_words);
 }
 
@@ -332,14 +352,17 @@ px_analyse_json_opts(const px_article *a, const px_analyse_opts *o, char **out,
     }
     px_buf b;
     px_buf_init(&b);
+    /* room for the usual lengths at once, not grown by doubling */
+    px_buf_reserve(&b, 512 + f.n_figs * 384 + f.n_dates * 256 +
+                           (with_words ? f.n_words * 128 : 0));
     json_head(&b, a, text, &f);
-    px_buf_add_c(&b, ",\"figures\":[");
+    PUT_LIT(&b, ",\"figures\":[");
     for (size_t i = 0; i < f.n_figs; i++) {
         json_figure(&b, i > 0, text, &f.figs[i],
                     px_datetext_covers(f.dates, f.n_dates, f.figs[i].off,
                                        f.figs[i].len));
     }
-    px_buf_add_c(&b, "],\"dates\":[");
+    PUT_LIT(&b, "],\"dates\":[");
     for (size_t i = 0; i < f.n_dates; i++) {
         json_date(&b, i > 0, text, &f.dates[i]);
     }

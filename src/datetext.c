@@ -70,17 +70,23 @@ typedef struct scan {
 /* ---- tokens ---- */
 
 static bool
+grow(scan *s, size_t cap)
+{
+    tok *const p = px_realloc(s->t, cap * sizeof *p);
+    if (p == NULL) {
+        s->failed = true;
+        return false;
+    }
+    s->t = p;
+    s->cap = cap;
+    return true;
+}
+
+static bool
 push(scan *s, const tok *t)
 {
-    if (s->n == s->cap) {
-        const size_t cap = s->cap * 2 + 256;
-        tok *const p = px_realloc(s->t, cap * sizeof *p);
-        if (p == NULL) {
-            s->failed = true;
-            return false;
-        }
-        s->t = p;
-        s->cap = cap;
+    if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
+        return false;
     }
     s->t[s->n++] = *t;
     return true;
@@ -118,10 +124,33 @@ digit_of_icu(UChar32 c)
     return u_charDigitValue(c);
 }
 
+/* True when px_dt_fold gives the BMP code point c back as it is (it
+ * folds and drops code point by code point, so a word of such code points
+ * is its own folded form). */
+static bool
+fold_keeps(UChar32 c)
+{
+    char in[4];
+    char out[8];
+    size_t n = 0;
+    if (c >= 0xD800 && c <= 0xDFFF) {
+        return false;
+    }
+    U8_APPEND_UNSAFE(in, n, c);
+    return px_dt_fold(in, n, out, sizeof out) == n && memcmp(in, out, n) == 0;
+}
+
 /* What the tokenizer asks ICU about a BMP code point, asked once:
  * CL_WORD is_wordch, CL_SPACE u_isUWhiteSpace, CL_DIGIT a decimal digit
- * whose value is in the high four bits. */
-enum { CL_WORD = 1, CL_SPACE = 2, CL_DIGIT = 4 };
+ * whose value is in the high four bits. A word character is no digit, so
+ * those bits tell of it CL_LOWER u_islower and CL_SAME fold_keeps. */
+enum {
+    CL_WORD = 1,
+    CL_SPACE = 2,
+    CL_DIGIT = 4,
+    CL_LOWER = 0x10,
+    CL_SAME = 0x20
+};
 static uint8_t cp_class[0x10000];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
@@ -130,11 +159,26 @@ fill_classes(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         const int d = digit_of_icu(c);
-        uint8_t v = is_wordch_icu(c) ? CL_WORD : 0;
-        v |= u_isUWhiteSpace(c) ? CL_SPACE : 0;
+        uint8_t v = u_isUWhiteSpace(c) ? CL_SPACE : 0;
         v |= d >= 0 && d <= 9 ? (uint8_t)(CL_DIGIT | d << 4) : 0;
+        if (is_wordch_icu(c)) {
+            v |= CL_WORD;
+            v |= u_islower(c) ? CL_LOWER : 0;
+            v |= c >= 0x80 && fold_keeps(c) ? CL_SAME : 0;
+        }
         cp_class[c] = v;
     }
+}
+
+/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only). */
+static inline uint8_t
+class_of(UChar32 c)
+{
+    if (c < 0x10000) {
+        return cp_class[c];
+    }
+    return (uint8_t)((is_wordch_icu(c) ? CL_WORD : 0) |
+                     (u_islower(c) ? CL_LOWER : 0));
 }
 
 static bool
@@ -226,19 +270,6 @@ scan_digits(const scan *s, size_t i, tok *t)
     return (size_t)j;
 }
 
-/* True if p[0..len) is all ASCII letters. */
-static bool
-is_ascii_letters(const char *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        const uint8_t b = (uint8_t)p[i] | 0x20;
-        if (b < 'a' || b > 'z') {
-            return false;
-        }
-    }
-    return true;
-}
-
 static const px_dt_word *
 lookup_raw(const char *p, size_t len)
 {
@@ -247,71 +278,21 @@ lookup_raw(const char *p, size_t len)
     return n == 0 ? NULL : px_dt_lookup(buf, n);
 }
 
-/* The code point of the three-byte sequence at p (well-formed lead and
- * continuation bytes, len bytes left), or 0 when it is not one. */
-static uint32_t
-seq3(const uint8_t *p, size_t left)
-{
-    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
-        return 0;
-    }
-    const uint32_t c =
-        (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-    return c >= 0x800 ? c : 0;
-}
-
-/* True when px_dt_fold gives s[0..len) back as it is: well-formed UTF-8
- * of lower-case ASCII and of caseless scripts it neither folds nor drops
- * from (U+05C0..U+07FF but the Arabic marks and tatweel, U+0800..U+109F,
- * U+3000..U+A63F, U+AC00..U+D7FF, U+E000..U+FAFF). */
-static bool
-fold_is_identity(const char *s, size_t len)
-{
-    const uint8_t *p = (const uint8_t *)s;
-    size_t i = 0;
-    while (i < len) {
-        const uint8_t b = p[i];
-        uint32_t c = 0;
-        size_t n = 1;
-        if (b < 0x80) {
-            c = b >= 'A' && b <= 'Z' ? 0 : b + 0x100u; /* any non-0 */
-        } else if (b >= 0xD7 && b <= 0xDF && i + 1 < len &&
-                   (p[i + 1] & 0xC0) == 0x80) {
-            c = (b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
-            n = 2;
-            if ((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x0670) {
-                c = 0; /* px_dt_fold drops these */
-            }
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            c = seq3(p + i, len - i);
-            n = 3;
-            if (!(c < 0x10A0 || (c >= 0x3000 && c < 0xA640) ||
-                  (c >= 0xAC00 && c < 0xD800) || (c >= 0xE000 && c < 0xFB00))) {
-                c = 0;
-            }
-        }
-        if (c == 0) {
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
  * after a French elision (l'année). A word that folding would leave as it
  * is (and short enough for px_dt_fold's room checks) is looked up in
- * place. */
+ * place. is_ascii: the word is all ASCII letters; is_same: px_dt_fold
+ * would give it back as it is (no upper-case ASCII, else fold_keeps). */
 static const px_dt_word *
-lookup_word(const char *p, size_t len)
+lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
 {
-    if (is_ascii_letters(p, len) && !px_dt_may_be_ascii_word(p, len)) {
+    if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
         return NULL; /* folding is lower-casing: the filter is exact */
     }
     char buf[PX_DT_KEY_MAX];
     const char *key = p;
     size_t n = len;
-    if (len + 3 > sizeof buf || !fold_is_identity(p, len)) {
+    if (len + 3 > sizeof buf || !is_same) {
         n = px_dt_fold(p, len, buf, sizeof buf);
         key = buf;
     }
@@ -335,28 +316,38 @@ lookup_word(const char *p, size_t len)
     return NULL;
 }
 
+/* The word at i, whose first code point c (a word character) ends at
+ * first_end. */
 static size_t
-scan_word(const scan *s, size_t i, tok *t)
+scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
 {
     const char *const p = s->text.ptr;
     const int32_t n = (int32_t)s->text.len;
-    int32_t j = (int32_t)i;
-    int32_t k = j;
-    UChar32 c;
-    U8_NEXT(p, k, n, c);
-    t->lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0;
-    j = k;
+    int32_t j = (int32_t)first_end;
+    const bool is_ascii = c < 0x80;
+    unsigned and_bits = is_ascii ? (unsigned)c : 0x20; /* 0x20: no capital */
+    const uint8_t cl = is_ascii ? 0 : class_of(c);
+    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
+    bool is_same = is_ascii || (cl & CL_SAME) != 0;
+    bool all_ascii = is_ascii;
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
-        if (b < 0x80 && b != '\'') { /* ASCII: a letter or the end */
-            if (((b | 0x20) < 'a' || (b | 0x20) > 'z')) {
-                break;
-            }
+        if ((uint8_t)((b | 0x20) - 'a') < 26) { /* an ASCII letter */
+            and_bits &= b;
             j++;
             continue;
         }
-        k = j;
-        U8_NEXT(p, k, n, c);
+        if (b < 0x80 && b != '\'') {
+            break;
+        }
+        int32_t k = j + 2;
+        if (b >= 0xC2 && b < 0xE0 && k <= n &&
+            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
+            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
+        } else {
+            k = j;
+            U8_NEXT(p, k, n, c);
+        }
         if (c == '\'' || c == 0x2019) {
             int32_t k2 = k;
             UChar32 c2;
@@ -367,14 +358,21 @@ scan_word(const scan *s, size_t i, tok *t)
             if (!is_wordch(c2)) {
                 break;
             }
-        } else if (!is_wordch(c)) {
-            break;
+            is_same = is_same && c == '\'';
+        } else {
+            const uint8_t cc = c < 0 ? 0 : class_of(c);
+            if (!(cc & CL_WORD)) {
+                break;
+            }
+            is_same = is_same && (cc & CL_SAME) != 0;
         }
+        all_ascii = false;
         j = k;
     }
     t->type = T_WORD;
     t->len = (size_t)j - i;
-    t->w = lookup_word(p + i, t->len);
+    t->w = lookup_word(p + i, t->len, all_ascii,
+                       is_same && (and_bits & 0x20) != 0);
     return (size_t)j;
 }
 
@@ -459,17 +457,77 @@ fix_prefix(tok *t)
     }
 }
 
+/* scan_one for an ASCII byte other than white space. */
+static size_t
+scan_ascii(scan *s, size_t i, char b, tok *t)
+{
+    if (b >= '0' && b <= '9') {
+        const size_t e = scan_digits(s, i, t);
+        t->len = e - i;
+        return e;
+    }
+    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        return scan_word(s, i, (UChar32)b, i + 1, t);
+    }
+    t->type = T_BREAK;
+    if (b != '\n') {
+        t->type = T_PUNCT;
+        t->c = b;
+    }
+    t->len = 1;
+    return i + 1;
+}
+
+/* scan_one for a BMP code point c >= 0x80 at i (ending at k), asking
+ * cp_class once for what is_space, digit_of and is_wordch would say. */
+static size_t
+scan_bmp(scan *s, size_t i, size_t k, UChar32 c, tok *t, bool *emit)
+{
+    const uint8_t cl = cp_class[c];
+    const bool is_para = c == 0x2028 || c == 0x2029;
+    if ((cl & CL_SPACE) && !is_para) {
+        *emit = false;
+        return k;
+    }
+    if (is_para) {
+        t->type = T_BREAK;
+        t->len = k - i;
+        return k;
+    }
+    if (cl & CL_DIGIT) {
+        const size_t e = scan_digits(s, i, t);
+        t->len = e - i;
+        return e;
+    }
+    if (is_cjk(c)) {
+        return scan_han(s, i, c, t);
+    }
+    if (cl & CL_WORD) {
+        return scan_word(s, i, c, k, t);
+    }
+    t->type = T_PUNCT;
+    t->c = punct_of(c);
+    t->len = k - i;
+    return k;
+}
+
 /* Classifies the code point at i and scans its token; returns the next
  * offset. Sets *emit when *t is a token. */
 static size_t
 scan_one(scan *s, size_t i, tok *t, bool *emit)
 {
     const char *const p = s->text.ptr;
+    *emit = true;
+    if ((uint8_t)p[i] < 0x80 && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+        return scan_ascii(s, i, p[i], t);
+    }
     const int32_t n = (int32_t)s->text.len;
     int32_t k = (int32_t)i;
     UChar32 c;
     U8_NEXT(p, k, n, c);
-    *emit = true;
+    if (c >= 0x80 && c < 0x10000) {
+        return scan_bmp(s, i, (size_t)k, c, t, emit);
+    }
     if (c < 0 || c == ' ' || c == '\t' || c == '\r' ||
         (c >= 0x80 && is_space(c) && c != 0x2028 && c != 0x2029)) {
         *emit = false;
@@ -489,7 +547,7 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
         return scan_han(s, i, c, t);
     }
     if (is_wordch(c)) {
-        return scan_word(s, i, t);
+        return scan_word(s, i, c, (size_t)k, t);
     }
     t->type = T_PUNCT;
     t->c = punct_of(c);
@@ -507,6 +565,12 @@ tokenize(scan *s)
 {
     s->n = 0;
     while (s->pos < s->text.len) {
+        const char b = s->text.ptr[s->pos];
+        if (b == ' ' || b == '\t' || b == '\r') { /* as scan_one would */
+            s->pos++;
+            s->sp = true;
+            continue;
+        }
         tok t = {0};
         t.off = s->pos;
         bool emit = false;
@@ -1637,6 +1701,11 @@ match_chunk(scan *s)
     size_t i = 0;
     while (i < s->n) {
         hit h;
+        const tok *const t = &s->t[i];
+        if (t->type != T_NUM && t->w == NULL) {
+            i++; /* match_at would say no */
+            continue;
+        }
         if (match_at(s, i, &h, 0) && h.end > i) {
             if (!emit(s, i, &h)) {
                 return;
@@ -1719,6 +1788,9 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     set_lang(&s, lang);
     set_anchor(&s, anchor);
     s.sp = true;
+    const size_t guess = text.len / 4 + 64; /* tokens, seldom more */
+    const size_t most = (size_t)2 * CHUNK_TOKENS;
+    grow(&s, guess < most ? guess : most);
     while (s.pos < text.len && !s.failed && tokenize(&s)) {
         match_chunk(&s);
     }

@@ -172,17 +172,37 @@ digit_val_icu(UChar32 c)
     return -1;
 }
 
-/* digit_val_icu of every BMP code point (0xFF: -1), filled once so that
- * ICU is not asked per code point. */
+/* digit_val_icu of every BMP code point (NO_DIGIT, SKIP: -1), filled once
+ * so that ICU is not asked per code point. SKIP marks the code points the
+ * scan steps over (is_skipped). */
+enum { SKIP = 0xFE, NO_DIGIT = 0xFF };
 static uint8_t bmp_digit[0x10000];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
+
+static bool is_hanzi_num(UChar32 c);
+
+/* A code point that can neither start a number nor a listed word nor end
+ * a sentence: a Han character that is no numeral, or a letter of a script
+ * without listed words. */
+static bool
+is_skipped(UChar32 c)
+{
+    if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
+        return true;
+    }
+    return digit_val_icu(c) < 0 && !is_hanzi_num(c) && c >= 0x530 &&
+           (c < 0x600 || c > 0x6FF) && c != 0x3002 && c != 0xFF01 &&
+           c != 0xFF1F;
+}
 
 static void
 fill_digits(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         const int d = digit_val_icu(c);
-        bmp_digit[c] = d >= 0 && d < 0xFF ? (uint8_t)d : 0xFF;
+        bmp_digit[c] = d >= 0 && d < SKIP ? (uint8_t)d
+                       : is_skipped(c)    ? SKIP
+                                          : NO_DIGIT;
     }
 }
 
@@ -190,7 +210,7 @@ static inline int
 digit_val(UChar32 c)
 {
     if (c >= 0 && c < 0x10000) {
-        return bmp_digit[c] == 0xFF ? -1 : bmp_digit[c];
+        return bmp_digit[c] >= SKIP ? -1 : bmp_digit[c];
     }
     return digit_val_icu(c);
 }
@@ -1151,6 +1171,22 @@ fold_window(const scan *sc, size_t hi, fwin *w)
     }
     w->len = 0;
     while (i < hi && w->len + 4 <= sizeof w->b) {
+        const unsigned char b = (unsigned char)sc->s[i];
+        if (b < 0x80 && b != 0) { /* as below, without the calls */
+            const bool sp = b == ' ' || b == '\t' || b == '\r';
+            if (!(sp && w->len > 0 && w->b[w->len - 1] == ' ')) {
+                w->map[w->len] = i;
+                w->b[w->len] = (char)b;
+                if (sp) {
+                    w->b[w->len] = ' ';
+                } else if (b >= 'A' && b <= 'Z') {
+                    w->b[w->len] = (char)(b + 32);
+                }
+                w->len++;
+            }
+            i++;
+            continue;
+        }
         size_t k = i;
         const UChar32 c = cp_at(sc, i, &k);
         const uint32_t f = c < 0                ? '?'
@@ -1557,6 +1593,14 @@ is_sent_end(const scan *sc, size_t i, UChar32 c, size_t next)
     if (i - ws == 1 && sc->s[ws] >= 'A' && sc->s[ws] <= 'Z') {
         return false; /* an initial: J. Smith, U.S. */
     }
+    size_t a = ws;
+    while (a < i && (unsigned char)sc->s[a] < 0x80) {
+        a++;
+    }
+    if (a == i && !px_fw_may_be_key((char)(sc->s[ws] | 0x20),
+                                    (char)(sc->s[i - 1] | 0x20), i - ws)) {
+        return true; /* ASCII letters, surely not listed */
+    }
     size_t e = 0;
     const px_fw_word *w = word_lookup(sc, ws, &e);
     return w == NULL ||
@@ -1676,6 +1720,22 @@ step_ascii(scan *sc, size_t i, unsigned char b)
     return i + 1;
 }
 
+/* The end of the run of code points from i that step steps over
+ * (SKIP), all at once. */
+static size_t
+skip_run(const scan *sc, size_t i)
+{
+    while (i < sc->n && (unsigned char)sc->s[i] >= 0x80) {
+        size_t k = i;
+        const UChar32 c = cp_fast(sc, i, &k);
+        if (c < 0 || c >= 0x10000 || bmp_digit[c] != SKIP) {
+            break;
+        }
+        i = k;
+    }
+    return i;
+}
+
 static size_t
 step(scan *sc, size_t i)
 {
@@ -1685,6 +1745,9 @@ step(scan *sc, size_t i)
     }
     size_t k = i;
     const UChar32 c = cp_fast(sc, i, &k);
+    if (c >= 0 && c < 0x10000 && bmp_digit[c] == SKIP) {
+        return skip_run(sc, k);
+    }
     if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
         return k;
     }

@@ -634,13 +634,19 @@ walk_lines(split *sp, px_error *err)
     px_status rc = PX_OK;
     while (i < t.len && rc == PX_OK) {
         const size_t end = line_end(t, i);
-        if (px_words_fast_line(t, i, end)) {
-            if (slow_from < i) {
-                rc = walk(sp, slow_from, i, err);
-            }
-            if (rc == PX_OK) {
-                rc = px_words_fast_split(sp, i, end, err);
-            }
+        bool fast = false;
+        if (sp->count_only) { /* counted first: the order changes no count */
+            rc = px_words_fast_count(sp, i, end, &fast, err);
+        } else {
+            fast = px_words_fast_line(t, i, end);
+        }
+        if (rc == PX_OK && fast && slow_from < i) {
+            rc = walk(sp, slow_from, i, err);
+        }
+        if (rc == PX_OK && fast && !sp->count_only) {
+            rc = px_words_fast_split(sp, i, end, err);
+        }
+        if (fast) {
             slow_from = end;
         }
         i = end;

@@ -38,6 +38,7 @@ enum {
 };
 
 static uint8_t classes[0x10000];
+static uint8_t keeps[0x10000 / 8]; /* bit c: px_wordkey_keeps(c) */
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 /* Characters ICU's rules treat apart from their Word_Break value: the
@@ -104,6 +105,9 @@ fill_classes(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         classes[c] = class_of(c);
+        if (px_wordkey_keeps(c)) {
+            keeps[c >> 3] |= (uint8_t)(1u << (c & 7));
+        }
     }
 }
 
@@ -211,23 +215,76 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
     return i;
 }
 
-px_status
-px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
+/* True when the word at p surely has a key: its first code point (a
+ * letter or digit, well-formed) keeps one (px_wordkey_keeps). Below U+0600
+ * every letter and digit does, as surely_keyed in words.c knows. */
+static inline bool
+first_keeps(const unsigned char *p)
+{
+    if (p[0] < 0xD8) {
+        return true;
+    }
+    const unsigned c = p[0] < 0xE0 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
+                                   : ((p[0] & 0x0Fu) << 12) |
+                                         ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    return (keeps[c >> 3] >> (c & 7)) & 1u;
+}
+
+/* Adds the word text[start, end); a count only needs to know that its key
+ * is not empty, which px_words_add would find out the long way. */
+static inline px_status
+add_word(split *sp, size_t start, size_t end, px_error *err)
 {
     const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    if (sp->count_only && first_keeps(p + start)) {
+        sp->w->n++;
+        return PX_OK;
+    }
+    return px_words_add(sp, start, end - start, UBRK_WORD_LETTER, err);
+}
+
+/* Adds the words of the line text[from, to) until a code point that
+ * px_words_fast_line would refuse: then *is_fast is false and the words
+ * of the line so far are taken back (only a count gets there; a split
+ * is given lines px_words_fast_line took). One loop for both keeps
+ * word_end inlined. */
+static px_status
+split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
+{
+    const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    const size_t n0 = sp->w->n;
     size_t i = from;
+    *is_fast = true;
     while (i < to) {
         const size_t start = i;
         const uint8_t c = next_class(p, &i, to);
+        if (c == WB_SLOW) {
+            sp->w->n = n0;
+            *is_fast = false;
+            return PX_OK;
+        }
         if (c != WB_LETTER && c != WB_DIGIT) {
             continue;
         }
         i = word_end(p, i, to, c);
-        const px_status rc =
-            px_words_add(sp, start, i - start, UBRK_WORD_LETTER, err);
+        const px_status rc = add_word(sp, start, i, err);
         if (rc != PX_OK) {
             return rc;
         }
     }
     return PX_OK;
+}
+
+px_status
+px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
+{
+    bool is_fast = true;
+    return split_line(sp, from, to, &is_fast, err);
+}
+
+px_status
+px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
+                    px_error *err)
+{
+    return split_line(sp, from, to, is_fast, err);
 }

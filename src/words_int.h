@@ -110,6 +110,13 @@ bool px_words_fast_line(px_str text, size_t from, size_t to);
  * accepted, as ICU's word breaks would find them. */
 px_status px_words_fast_split(split *sp, size_t from, size_t to, px_error *err);
 
+/* For a count (sp->count_only): counts the words of the line
+ * text[from, to) as px_words_fast_split would when px_words_fast_line
+ * takes the line, in one pass; else *is_fast is false and nothing is
+ * counted (words seen may be remembered, which changes no count). */
+px_status px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
+                              px_error *err);
+
 /* True when the lexicon holds key in the split's language and space. */
 bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
