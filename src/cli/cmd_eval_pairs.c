@@ -41,7 +41,7 @@ print_report(const json_t *root)
            px_cli_json_num(a, "n"), px_cli_json_num(a, "pearson"));
     o = json_object_get(root, "every_original");
     a = json_object_get(root, "every");
-    printf("with the %.0f pairs whose text is not an article:\n",
+    printf("every pair, the %.0f with a text not an article too:\n",
            px_cli_json_num(root, "not_articles"));
     printf("  original-language      n %4.0f  Pearson %.3f\n",
            px_cli_json_num(o, "n"), px_cli_json_num(o, "pearson"));
