@@ -17,7 +17,9 @@ static const char usage[] =
     "'Overall' grades of the SemEval-2022 Task 8 sample (pairs.tsv; 1 very\n"
     "similar .. 4 very dissimilar): Pearson's r for the pairs in their\n"
     "original languages, for all pairs (machine-translated ones too), and\n"
-    "per language pair.\n"
+    "per language pair. Pairs with a text that is not an article (one text\n"
+    "under several URLs: a block notice or banner the scraper got) are left\n"
+    "out of these figures; those over every pair follow.\n"
     "\n"
     "  SEMEVAL_DIR     default: $PX_SHARED_DIR/data/crosslingual/\n"
     "                  semeval2022-task8-hfl-sample, else ../shared/...\n"
@@ -35,7 +37,15 @@ print_report(const json_t *root)
            px_cli_json_num(root, "seconds"));
     printf("original-language pairs  n %4.0f  Pearson %.3f\n",
            px_cli_json_num(o, "n"), px_cli_json_num(o, "pearson"));
-    printf("all pairs                n %4.0f  Pearson %.3f\n\n",
+    printf("all pairs                n %4.0f  Pearson %.3f\n",
+           px_cli_json_num(a, "n"), px_cli_json_num(a, "pearson"));
+    o = json_object_get(root, "every_original");
+    a = json_object_get(root, "every");
+    printf("every pair, the %.0f with a text not an article too:\n",
+           px_cli_json_num(root, "not_articles"));
+    printf("  original-language      n %4.0f  Pearson %.3f\n",
+           px_cli_json_num(o, "n"), px_cli_json_num(o, "pearson"));
+    printf("  all                    n %4.0f  Pearson %.3f\n\n",
            px_cli_json_num(a, "n"), px_cli_json_num(a, "pearson"));
     size_t i = 0;
     const json_t *g = NULL;
