@@ -272,8 +272,12 @@ PX_API px_status px_storyset_report_html(const px_storyset *s,
 /* Scores the story similarity on the SemEval-2022 Task 8 sample folder
  * (pairs.tsv): Pearson's r between the similarity (on the 1..4 scale) and
  * the human 'Overall' grade, for the pairs in their original languages and
- * for all pairs, with the breakdown by language pair. JSON report owned
- * (px_free). lexicon_path NULL: the default lexicon. */
+ * for all pairs, with the breakdown by language pair. A text found under
+ * two or more URLs of the file is a scraper's notice rather than the
+ * graded article: pairs holding one are left out of those figures, counted
+ * under "not_articles", and the figures over every pair are kept under
+ * "every_original" and "every". JSON report owned (px_free). lexicon_path
+ * NULL: the default lexicon. */
 PX_API px_status px_eval_pairs(const char *semeval_dir,
                                const char *lexicon_path, char **report_json,
                                px_error *err);
