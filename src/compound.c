@@ -19,17 +19,6 @@ px_compound_lang(const char *base)
     return base != NULL && strcmp(base, "deu") == 0;
 }
 
-/* Code points of s (UTF-8 lead bytes). */
-static size_t
-count_cp(px_str s)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        n += ((unsigned char)s.ptr[i] & 0xC0) != 0x80;
-    }
-    return n;
-}
-
 /* A key the lexicon knows as a word (senses or the word flag) and not as
  * a stopword; *is_stop says whether it is one. */
 static bool
@@ -72,7 +61,8 @@ known_modifier(const px_lex *lex, int li, px_str mod)
         }
         const px_str m = {mod.ptr, mod.len - n};
         bool is_stop = false;
-        if (count_cp(m) >= MIN_MODIFIER && known_key(lex, li, m, &is_stop)) {
+        if (px_str_cp_count(m) >= MIN_MODIFIER &&
+            known_key(lex, li, m, &is_stop)) {
             return m.len;
         }
     }
@@ -99,12 +89,12 @@ bool
 px_compound_split(const px_lex *lex, int li, px_wordkey *wk, const char *lang,
                   px_str key, px_buf *stem, px_str *modifier, px_str *head)
 {
-    if (lex == NULL || li < 0 || count_cp(key) < MIN_WORD ||
+    if (lex == NULL || li < 0 || px_str_cp_count(key) < MIN_WORD ||
         memchr(key.ptr, ' ', key.len) != NULL) {
         return false;
     }
     size_t letters = 0;
-    const size_t total = count_cp(key);
+    const size_t total = px_str_cp_count(key);
     const size_t min_head =
         known_head(lex, li, wk, lang, key, stem) ? MIN_KNOWN_HEAD : MIN_HEAD;
     for (size_t i = 1; i < key.len; i++) {

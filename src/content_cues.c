@@ -412,28 +412,11 @@ value_flags(const px_ccache *cache, const xmlChar *v)
     }
 }
 
-/* A hash of the class or id value v[0..len) for the cache: its length and
- * three 8-byte words (start, middle, end) rather than every byte, whose
- * multiply chain costs more than the rare collision does. */
+/* The cache slot of class or id value v[0..len). */
 static size_t
 value_slot(const xmlChar *v, size_t len)
 {
-    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
-    if (len < 8) {
-        for (size_t i = 0; i < len; i++) {
-            h = (h ^ v[i]) * 0x100000001B3u;
-        }
-    } else {
-        uint64_t w[3];
-        memcpy(&w[0], v, 8);
-        memcpy(&w[1], v + len / 2 - 4, 8);
-        memcpy(&w[2], v + len - 8, 8);
-        for (size_t i = 0; i < 3; i++) {
-            h = (h ^ w[i]) * 0xFF51AFD7ED558CCDu;
-            h ^= h >> 29;
-        }
-    }
-    return (size_t)(h >> 32) % PX_CCACHE_SLOTS;
+    return (size_t)(px_hash_sparse(0, v, len) >> 32) % PX_CCACHE_SLOTS;
 }
 
 static unsigned

@@ -609,31 +609,6 @@ class_hints(const char *cls)
     return bits;
 }
 
-/* Mixes the NUL-terminated s into h: its length and three 8-byte words
- * (start, middle, end) rather than every byte, whose multiply chain costs
- * more than the rare cache collision does. */
-static uint64_t
-mix_str(uint64_t h, const char *s)
-{
-    const size_t len = strlen(s);
-    h = (h ^ len) * 0x9E3779B97F4A7C15u;
-    if (len < 8) {
-        for (size_t i = 0; i < len; i++) {
-            h = (h ^ (unsigned char)s[i]) * 0x100000001B3u;
-        }
-        return h;
-    }
-    uint64_t w[3];
-    memcpy(&w[0], s, 8);
-    memcpy(&w[1], s + len / 2 - 4, 8);
-    memcpy(&w[2], s + len - 8, 8);
-    for (size_t i = 0; i < 3; i++) {
-        h = (h ^ w[i]) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 29;
-    }
-    return h;
-}
-
 /* The hints of n's class and id: from the cache when both values are
  * plain and were seen before. 0 when n has neither. */
 static unsigned
@@ -650,7 +625,10 @@ class_bits(cls_cache *cache, xmlNodePtr n)
     if (plain) {
         cv = cv != NULL ? cv : "";
         iv = iv != NULL ? iv : "";
-        slot = (size_t)(mix_str(mix_str(0, cv), iv) >> 32) % CLS_SLOTS;
+        slot = (size_t)(px_hash_sparse(px_hash_sparse(0, cv, strlen(cv)), iv,
+                                       strlen(iv)) >>
+                        32) %
+               CLS_SLOTS;
         if (cache->bits[slot] != 0 && strcmp(cache->cv[slot], cv) == 0 &&
             strcmp(cache->iv[slot], iv) == 0) {
             return cache->bits[slot];

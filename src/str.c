@@ -307,3 +307,25 @@ px_buf_add_json_opt(px_buf *b, const char *key, const char *v)
         px_buf_add_c(b, "null");
     }
 }
+
+uint64_t
+px_hash_sparse(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *v = p;
+    h = (h ^ len) * 0x9E3779B97F4A7C15u;
+    if (len < 8) {
+        for (size_t i = 0; i < len; i++) {
+            h = (h ^ v[i]) * 0x100000001B3u;
+        }
+        return h;
+    }
+    uint64_t w[3];
+    memcpy(&w[0], v, 8);
+    memcpy(&w[1], v + len / 2 - 4, 8);
+    memcpy(&w[2], v + len - 8, 8);
+    for (size_t i = 0; i < 3; i++) {
+        h = (h ^ w[i]) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 29;
+    }
+    return h;
+}

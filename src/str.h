@@ -32,6 +32,23 @@ px_str px_str_trim(px_str s);
 /* First occurrence of needle in s (byte-wise), or NULL. */
 const char *px_str_find(px_str s, const char *needle, size_t needle_len);
 
+/* Code points in UTF-8 s: its bytes that are not continuation bytes. */
+static inline size_t
+px_str_cp_count(px_str s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        n += ((unsigned char)s.ptr[i] & 0xC0u) != 0x80u;
+    }
+    return n;
+}
+
+/* h mixed with the len bytes at p, for cache slots: the length and three
+ * 8-byte words (start, middle, end) of a string of 8 bytes or more rather
+ * than every byte, whose multiply chain costs more than the rare
+ * collision does. Not for anything that must tell strings apart. */
+uint64_t px_hash_sparse(uint64_t h, const void *p, size_t len);
+
 typedef struct px_buf {
     char *ptr;
     size_t len;

@@ -1664,16 +1664,6 @@ pick_author(const line *ls, size_t n, size_t lo, size_t end)
     return (px_str){"", 0};
 }
 
-static size_t
-cp_count(px_str s)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        n += ((unsigned char)s.ptr[i] & 0xC0) != 0x80;
-    }
-    return n;
-}
-
 /* Text wrapped at a fixed width (a terminal browser's dump) has no line
  * over about 100 columns and many lines near the widest one. */
 static size_t
@@ -1768,7 +1758,7 @@ split_lines(px_str text, line **out, size_t *n_out, px_error *err)
         }
         memset(&ls[n], 0, sizeof ls[n]);
         ls[n].blank_before = blank;
-        ls[n].width = cp_count(s);
+        ls[n].width = px_str_cp_count(s);
         ls[n++].s = s;
         blank = false;
     }

@@ -96,17 +96,6 @@ is_mark(UChar32 c)
     return t == U_NON_SPACING_MARK || t == U_FORMAT_CHAR || c == 0x0640;
 }
 
-/* Code points in s. */
-static size_t
-count_cp(px_str s)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        n += ((unsigned char)s.ptr[i] & 0xC0u) != 0x80u;
-    }
-    return n;
-}
-
 /* Bytes of surf that hold its first n_letters letters, with the marks and
  * tatweels written after them (the key drops those). */
 static size_t
@@ -139,7 +128,7 @@ article_cut(px_str key)
     for (size_t i = 0; i < sizeof arts / sizeof arts[0]; i++) {
         const size_t n = strlen(arts[i]);
         if (key.len > n && memcmp(key.ptr, arts[i], n) == 0 &&
-            count_cp((px_str){key.ptr + n, key.len - n}) >= 3) {
+            px_str_cp_count((px_str){key.ptr + n, key.len - n}) >= 3) {
             return n;
         }
     }
@@ -345,8 +334,8 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     t.key_off = t.full_off + cut;
     t.key_len = key.len - cut;
     if (cut > 0) {
-        t.clitic_len =
-            (uint32_t)surface_prefix(surf, count_cp((px_str){key.ptr, cut}));
+        t.clitic_len = (uint32_t)surface_prefix(
+            surf, px_str_cp_count((px_str){key.ptr, cut}));
     }
     const px_status rc = finish_word(sp, &t, err);
     if (rc == PX_OK) {
