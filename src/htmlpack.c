@@ -478,6 +478,22 @@ attribute(packer *k, size_t i, vals v, bool *is_http)
     return i;
 }
 
+/* Where htmlParseStartTag's skip over a bogus attribute at p[i] (no name
+ * start) ends: at a blank, '>' or "/>", quotes or not; 0 at a control
+ * character (it ends the tag's loop: not modelled). */
+static size_t
+bogus_end(const unsigned char *p, size_t n, size_t i)
+{
+    while (i < n && !is_blank(p[i]) && p[i] != '>' &&
+           !(p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
+        if (p[i] < 0x20) {
+            return 0;
+        }
+        i++;
+    }
+    return i;
+}
+
 /* Parses the attributes of a start tag from p[i] (after its name) to its
  * end, packing values as v allows; returns the index after the tag, or 0
  * to stop packing. Sets *is_http (unless NULL) if the tag has an
@@ -496,10 +512,8 @@ attributes(packer *k, size_t i, vals v, bool *is_http, bool *is_end_gt)
             *is_end_gt = p[i] == '>';
             return i + (p[i] == '>' ? 1 : 2);
         }
-        if (!is_name_start(p[i])) {
-            return 0; /* bogus attribute or control character */
-        }
-        i = attribute(k, i, v, is_http);
+        i = is_name_start(p[i]) ? attribute(k, i, v, is_http)
+                                : bogus_end(p, n, i);
         if (i == 0) {
             return 0;
         }
