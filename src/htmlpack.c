@@ -478,6 +478,22 @@ attribute(packer *k, size_t i, vals v, bool *is_http)
     return i;
 }
 
+/* Where htmlParseStartTag's skip over a bogus attribute at p[i] (no name
+ * start) ends: at a blank, '>' or "/>", quotes or not; 0 at a control
+ * character (it ends the tag's loop: not modelled). */
+static size_t
+bogus_end(const unsigned char *p, size_t n, size_t i)
+{
+    while (i < n && !is_blank(p[i]) && p[i] != '>' &&
+           !(p[i] == '/' && i + 1 < n && p[i + 1] == '>')) {
+        if (p[i] < 0x20) {
+            return 0;
+        }
+        i++;
+    }
+    return i;
+}
+
 /* Parses the attributes of a start tag from p[i] (after its name) to its
  * end, packing values as v allows; returns the index after the tag, or 0
  * to stop packing. Sets *is_http (unless NULL) if the tag has an
@@ -496,10 +512,8 @@ attributes(packer *k, size_t i, vals v, bool *is_http, bool *is_end_gt)
             *is_end_gt = p[i] == '>';
             return i + (p[i] == '>' ? 1 : 2);
         }
-        if (!is_name_start(p[i])) {
-            return 0; /* bogus attribute or control character */
-        }
-        i = attribute(k, i, v, is_http);
+        i = is_name_start(p[i]) ? attribute(k, i, v, is_http)
+                                : bogus_end(p, n, i);
         if (i == 0) {
             return 0;
         }
@@ -623,6 +637,36 @@ doctype_end(const unsigned char *p, size_t n, size_t i)
     return 0;
 }
 
+/* The end of the processing instruction at p[i] ("<?") as htmlParsePI
+ * reads it: a name on htmlParseName's ASCII path, then everything up to
+ * the first '>'; 0 if libxml2 would read it otherwise (no name, a name
+ * running into a non-ASCII byte, a character that is not IS_CHAR before
+ * the '>', no '>'). */
+static size_t
+pi_end(const unsigned char *p, size_t n, size_t i)
+{
+    size_t j = i + 2;
+    if (j >= n || !(is_letter(p[j]) || p[j] == '_' || p[j] == ':')) {
+        return 0;
+    }
+    while (j < n && is_name_char(p[j])) {
+        j++;
+    }
+    if (j >= n || p[j] >= 0x80) {
+        return 0;
+    }
+    for (; j + 2 < n; j++) {
+        if (p[j] == '>') {
+            return j + 1;
+        }
+        if ((p[j] < 0x20 && !is_blank(p[j])) ||
+            (p[j] == 0xEF && p[j + 1] == 0xBF && p[j + 2] >= 0xBE)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The first '<' or '&' at or after i, or n. */
 static size_t
 next_markup(packer *k, size_t i)
@@ -682,9 +726,14 @@ markup(packer *k, size_t i, bool *in_body, run_kind *kind)
         name_is(p + i + 2, 7, "doctype")) {
         return doctype_end(p, n, i);
     }
-    if (c == '!' || c == '?' || c == '/' || !*in_body) {
-        return 0; /* DOCTYPE, PI, "</ ": not modelled */
+    if (c == '?') {
+        return pi_end(p, n, i); /* the text after it starts exactly */
     }
+    const bool doctype = i + 9 <= n && name_is(p + i + 2, 7, "doctype");
+    if ((c == '!' && doctype) || c == '/' || !*in_body) {
+        return 0; /* misplaced DOCTYPE, "</ ": not modelled */
+    }
+    /* anything else, "<![endif]-->" too, is a '<' of text */
     *kind = RUN_UNCERTAIN; /* '<' is text; so may be what follows */
     return i + 1;
 }

@@ -13,10 +13,12 @@
  * A stretch is replaced only where the tokenizer treats every byte of it as
  * content and the marker alike: the scanner follows libxml2 2.9's HTML
  * tokenizer (start tags and their attributes, end tags, comments, character
- * references, script and style bodies) and stops replacing for the rest of
- * the page at anything it does not model exactly (processing
- * instructions, "<!" other than comments, bogus attributes, control
- * characters in tags, unterminated quotes). Text keeps what libxml2 decides
+ * references, processing instructions, script and style bodies, bogus
+ * attributes, which htmlParseStartTag skips up to a blank, '<' read as
+ * text, "<![endif]-->" too) and stops replacing for the rest of the page
+ * at anything it does not model exactly (a DOCTYPE after the first start
+ * tag, "</" without a letter, control characters in tags, unterminated
+ * quotes). Text keeps what libxml2 decides
  * on it: a stretch holds a non-blank character, its trailing blanks stay in
  * the page, and long runs that libxml2 cuts into 1000-byte chunks are
  * packed past their first chunk (so libxml2 creates the text node, and any

@@ -139,9 +139,25 @@ test_callbacks(void)
         "enough description\" name=\"description\"><meta content=\"text/"
         "html; charset=utf-8\" HTTP-EQUIV='content-type' name=\"a long "
         "name\"></head><body><p>long enough text</p></body></html>",
+        /* processing instructions (up to the first '>'), "<!" that is no
+         * comment or DOCTYPE ('<' read as text), bogus attributes
+         * (skipped up to a blank, quotes or not) */
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html><html>"
+        "<body><p>long enough text before</p><?pi x?><p>long enough text "
+        "after</p><?php echo \"a > b\"; ?>long enough text<?x>and more text"
+        "<!--[if !IE]>--><p>long enough text</p><![endif]--> long enough "
+        "text<!x y> and <!- text</p></body></html>",
+        "<p>long enough text before</p><p bogus\"attr>long enough text</p>"
+        "<div class=\"a long class\" @click=\"open = false\" [class]=\"x ? "
+        "'a b' : 'c'\" x-data=\"{ long: enough }\" 1 \"q r\" /x=\"long "
+        "value\" \xc3\xa9t\xc3\xa9=\"long enough value\" b=\"long"
+        "\"enough\"value\">long enough text</div><a href=\"long enough\" "
+        "t=\"_blank\"Word on text</a>long enough text after<p>x</p>",
         /* not modelled: packing stops, the rest is read as it is */
-        "<p>long enough text before</p><?pi x?><p>long enough text after</p>",
-        "<p>long enough text before</p><p bogus\"attr>long enough text</p>",
+        "<p>long enough text before</p><? x><p>long enough text after</p>",
+        "<p>long enough text before</p><!DOCTYPE svg><p>long enough text</p>",
+        "<p>long enough</p><?x \x01 y><p>long enough text after</p>",
+        "<p>long enough</p><p a=b @x\x01 y><p>long enough text after</p>",
         "<p>long enough text<script>var s = 'long enough';</scriptx>"
         "<p>long enough text after</p></script>",
         "<p>long enough text \x01 with a control character</p>",
