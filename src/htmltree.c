@@ -350,18 +350,37 @@ is_blank_byte(xmlChar c)
     return c == 0x20 || c == 0x9 || c == 0xA || c == 0xD;
 }
 
+/* The last byte before p (> base) that libxml2 keeps in text: control
+ * characters other than blanks and U+FFFE/U+FFFF it drops with an error,
+ * so they do not stand between a blank and the '<' after it. */
+static xmlChar
+kept_before(const xmlChar *base, const xmlChar *p)
+{
+    const xmlChar *q = p - 1;
+    for (;;) {
+        if (q > base && *q < 0x20 && !is_blank_byte(*q)) {
+            q--;
+        } else if (q - 2 > base && q[-2] == 0xEF && q[-1] == 0xBF &&
+                   *q >= 0xBE) {
+            q -= 3;
+        } else {
+            return *q;
+        }
+    }
+}
+
 /* The part of libxml2 2.9's areBlanks after its "ctxt->node == NULL"
  * test, which it skips now that ctxt->node is NULL: true if the text
  * ch[0..len) would have been dropped as ignorable white space. Only text
  * from character data reaches that part (all blank, the next byte '<',
- * and the byte before it blank, which text from a character reference
- * never has); the tests before it did not change. */
+ * and the byte kept before it blank, which text from a character
+ * reference never has); the tests before it did not change. */
 static bool
 blank_ignored(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
 {
     const xmlParserInput *in = ctxt->input;
     if (in == NULL || in->cur == NULL || in->cur <= in->base ||
-        *in->cur != '<' || !is_blank_byte(in->cur[-1])) {
+        *in->cur != '<' || !is_blank_byte(kept_before(in->base, in->cur))) {
         return false;
     }
     for (int i = 0; i < len; i++) {

@@ -165,6 +165,12 @@ test_callbacks(void)
         "<p>x</p><!-- a \xef\xbf\xbe in it -->  \n  <p>long enough</p>",
         "<p>long enough text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>long enough text with \xff invalid UTF-8</p>",
+        /* found by fuzz_htmltree: a blank, control characters libxml2
+         * drops, then '<' */
+        "<m>\r\x01<",
+        "<p>long enough text before</p><m> \x01\x02<p>long enough</p>",
+        "<p>long enough text before</p><m> \xef\xbf\xbe<p>long</p>",
+        "<p>long enough text before</p><m>&#32;\x01<p>long enough</p>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         CHECK(parses_alike(pages[i], strlen(pages[i])));
