@@ -435,6 +435,21 @@ word_lookup(const scan *sc, size_t i, size_t *end)
     return k > 0 ? px_fw_lookup(buf, k) : NULL;
 }
 
+/* The table entry of the ASCII word p[0..n) (letters only): what
+ * scan_word and px_fw_lookup give, lower-cased straight into the key. */
+static const px_fw_word *
+ascii_lookup(const char *p, size_t n)
+{
+    char buf[48];
+    if (n > sizeof buf) {
+        return NULL; /* scan_word: does not fit */
+    }
+    for (size_t k = 0; k < n; k++) {
+        buf[k] = (char)(p[k] | 0x20);
+    }
+    return px_fw_lookup(buf, n);
+}
+
 /* Like word_lookup, also trying the word without a leading و or ال (or
  * both); *had_wa tells whether a و was dropped. */
 static const px_fw_word *
@@ -453,6 +468,7 @@ word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
                               (char)(sc->s[j - 1] | 0x20), j - i)) {
             return NULL;
         }
+        return ascii_lookup(sc->s + i, j - i);
     }
     char buf[48];
     size_t k = 0;

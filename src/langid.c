@@ -173,7 +173,7 @@ count_cyrillic(script_stats *s, UChar32 cp)
 }
 
 /* Counts letter cp under its script sc (a counted script). */
-static void
+static inline void
 count_in(script_stats *s, UScriptCode sc, UChar32 cp)
 {
     s->n[sc]++;
@@ -222,43 +222,13 @@ fill_bmp_script(void)
 }
 
 /* count_letter for a letter of the BMP, through bmp_script. */
-static void
+static inline void
 count_bmp(script_stats *s, UChar32 cp)
 {
     const UScriptCode sc = (UScriptCode)bmp_script[cp];
     if (sc != USCRIPT_COMMON) {
         count_in(s, sc, cp);
     }
-}
-
-/* Letters of the busiest blocks, counted without asking ICU: returns
- * false for code points it does not know, which take the general path. */
-static bool
-count_fast(script_stats *s, UChar32 cp)
-{
-    UScriptCode sc = USCRIPT_COMMON;
-    if (cp >= 0x00C0 && cp <= 0x024F) {
-        if (cp == 0x00D7 || cp == 0x00F7) { /* times, divide */
-            return true;
-        }
-        sc = USCRIPT_LATIN;
-    } else if (cp >= 0x4E00 && cp <= 0x9FFF) {
-        sc = USCRIPT_HAN;
-        count_han(s, cp);
-    } else if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        sc = USCRIPT_HANGUL;
-    } else if (cp >= 0x3041 && cp <= 0x3096) {
-        sc = USCRIPT_HIRAGANA;
-    } else if (cp >= 0x30A1 && cp <= 0x30FA) {
-        sc = USCRIPT_KATAKANA;
-    } else if ((cp >= 0x0410 && cp <= 0x044F)) {
-        sc = USCRIPT_CYRILLIC; /* the basic alphabet, no telling letters */
-    } else {
-        return false;
-    }
-    s->n[sc]++;
-    s->letters++;
-    return true;
 }
 
 /* ASCII letters among 8 ASCII bytes, counted at once: a byte b is one when
@@ -353,7 +323,7 @@ scan_scripts(px_str t, script_stats *s)
         if (!utf8_next2or3(p, len, &i, &cp)) {
             U8_NEXT(p, i, len, cp);
         }
-        if (cp < 0 || count_fast(s, cp)) {
+        if (cp < 0) {
             continue;
         }
         if (cp < 0x10000) {

@@ -22,6 +22,8 @@
  * Words are compared in lower case; a list entry ending in '*' matches as
  * a prefix.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "langid.h"
@@ -85,6 +87,9 @@ matches(const char *word, size_t len, const char *entry)
     if (entry[0] != word[0]) { /* most entries: no strlen needed */
         return false;
     }
+    if (len >= 2 && entry[1] != '*' && entry[1] != word[1]) {
+        return false; /* entry[1] may be its NUL: then len >= 2 is too long */
+    }
     const size_t n = strlen(entry);
     if (entry[n - 1] == '*') {
         return len >= n - 1 && memcmp(word, entry, n - 1) == 0;
@@ -127,7 +132,44 @@ count_in(const char *word, size_t len, const word_list *l)
     return 0;
 }
 
+/* The first two bytes of every entry of some lists, one bit per pair: a
+ * word whose first two bytes are not among them matches no entry (every
+ * entry is at least two bytes before any '*'; else all is set). */
+typedef struct pair_filter {
+    uint64_t bit[65536 / 64];
+    bool all;
+} pair_filter;
+
+static void
+pairs_add(pair_filter *f, const word_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const unsigned char *e = (const unsigned char *)l->entry[i];
+        if (e[0] == '\0' || e[1] == '\0' || e[1] == '*') {
+            f->all = true;
+            continue;
+        }
+        const unsigned v = (unsigned)e[0] << 8 | e[1];
+        f->bit[v >> 6] |= (uint64_t)1 << (v & 63);
+    }
+}
+
+static bool
+pairs_may(const pair_filter *f, const char *word, size_t len)
+{
+    if (f->all) {
+        return true;
+    }
+    if (len < 2) {
+        return false;
+    }
+    const unsigned v =
+        (unsigned)(unsigned char)word[0] << 8 | (unsigned char)word[1];
+    return ((f->bit[v >> 6] >> (v & 63)) & 1u) != 0;
+}
+
 typedef struct bcms_votes {
+    pair_filter pairs;
     word_list list[4]; /* ijekavian, ekavian, croatian, bos_srp */
     size_t ije;
     size_t eka;
@@ -139,6 +181,9 @@ static void
 vote_word(void *ctx, const char *word, size_t len)
 {
     bcms_votes *v = ctx;
+    if (!pairs_may(&v->pairs, word, len)) {
+        return;
+    }
     v->ije += count_in(word, len, &v->list[0]);
     v->eka += count_in(word, len, &v->list[1]);
     v->hrv += count_in(word, len, &v->list[2]);
@@ -188,6 +233,7 @@ _Static_assert(sizeof malay / sizeof malay[0] <= 64, "list too long");
 _Static_assert(sizeof indonesian / sizeof indonesian[0] <= 64, "list too long");
 
 typedef struct pair_votes {
+    pair_filter pairs;
     word_list list[2]; /* malay, indonesian */
     size_t a;
     size_t b;
@@ -197,6 +243,9 @@ static void
 vote_malay(void *ctx, const char *word, size_t len)
 {
     pair_votes *v = ctx;
+    if (!pairs_may(&v->pairs, word, len)) {
+        return;
+    }
     v->a += count_in(word, len, &v->list[0]);
     v->b += count_in(word, len, &v->list[1]);
 }
@@ -207,6 +256,8 @@ px_langid_malay(const px_str *part, size_t n, const char *cld2_pick)
     pair_votes v = {.a = 0, .b = 0};
     LIST_INIT(&v.list[0], malay);
     LIST_INIT(&v.list[1], indonesian);
+    pairs_add(&v.pairs, &v.list[0]);
+    pairs_add(&v.pairs, &v.list[1]);
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_malay, &v);
     }
@@ -224,6 +275,9 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
     LIST_INIT(&v.list[1], ekavian);
     LIST_INIT(&v.list[2], croatian);
     LIST_INIT(&v.list[3], bos_srp);
+    for (size_t i = 0; i < 4; i++) {
+        pairs_add(&v.pairs, &v.list[i]);
+    }
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_word, &v);
     }
