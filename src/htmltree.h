@@ -25,7 +25,9 @@
 #include "arena.h"
 #include "str.h"
 
-/* Parses html (UTF-8; any declared charset is ignored) as htmlReadMemory
+/* Parses html (UTF-8 without NUL bytes, as charset.c gives it: libxml2
+ * reads a NUL in ways the tree builder does not model; any declared
+ * charset is ignored) as htmlReadMemory
  * with HTML_PARSE_RECOVER | NOERROR | NOWARNING | NONET | COMPACT |
  * NOBLANKS would, element names interned in the parser's dictionary and no
  * ID table. url (or NULL) becomes the document's URL. Nodes live in a
