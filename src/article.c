@@ -89,7 +89,7 @@ collapse_space(px_str s, char *dst)
             continue;
         }
         const size_t start = i;
-        UChar32 cp = c;
+        UChar32 cp;
         U8_NEXT(s.ptr, i, s.len, cp);
         if (cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0x200B)) {
             in_space = true;

@@ -942,7 +942,7 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
 {
     px_str rest[2] = {part[0], n > 1 ? part[1] : part[0]};
     const bool one_script =
-        main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
+        (uint64_t)main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
     const size_t q = o->quick_bytes;
     *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
     if (one_script && q > 0 && part[0].len > 2 * q) {

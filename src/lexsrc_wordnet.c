@@ -210,7 +210,10 @@ next_ptr(const char **r, const char *end, wn_ptr *p)
     while (q < end && *q != ' ') {
         q++;
     }
-    p->sym = q > sym ? *sym : ' ';
+    p->sym = ' ';
+    if (q > sym) {
+        p->sym = *sym;
+    }
     p->is_one_byte = q - sym == 1;
     char *e = NULL;
     p->off = strtoul(q, &e, 10);
