@@ -22,6 +22,7 @@
  * Words are compared in lower case; a list entry ending in '*' matches as
  * a prefix.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -108,12 +109,13 @@ typedef struct word_list {
 #define LIST_INIT(l, list)                                                     \
     list_init((l), (list), sizeof(list) / sizeof((list)[0]))
 
+/* n <= 64: the lists' _Static_asserts */
 static void
 list_init(word_list *l, const char *const *entry, size_t n)
 {
     l->entry = entry;
-    l->n = n < sizeof l->first ? n : sizeof l->first;
-    for (size_t i = 0; i < l->n; i++) {
+    l->n = n;
+    for (size_t i = 0; i < n; i++) {
         l->first[i] = entry[i][0];
     }
 }
@@ -168,9 +170,18 @@ pairs_may(const pair_filter *f, const char *word, size_t len)
     return ((f->bit[v >> 6] >> (v & 63)) & 1u) != 0;
 }
 
-typedef struct bcms_votes {
+/* Word lists of one vote with the pair filter of all of them. */
+typedef struct vote_lists {
     pair_filter pairs;
-    word_list list[4]; /* ijekavian, ekavian, croatian, bos_srp */
+    word_list list[4];
+} vote_lists;
+
+static vote_lists bcms_lists;  /* ijekavian, ekavian, croatian, bos_srp */
+static vote_lists malay_lists; /* malay, indonesian */
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+typedef struct bcms_votes {
+    const vote_lists *l;
     size_t ije;
     size_t eka;
     size_t hrv;
@@ -181,13 +192,13 @@ static void
 vote_word(void *ctx, const char *word, size_t len)
 {
     bcms_votes *v = ctx;
-    if (!pairs_may(&v->pairs, word, len)) {
+    if (!pairs_may(&v->l->pairs, word, len)) {
         return;
     }
-    v->ije += count_in(word, len, &v->list[0]);
-    v->eka += count_in(word, len, &v->list[1]);
-    v->hrv += count_in(word, len, &v->list[2]);
-    v->bos += count_in(word, len, &v->list[3]);
+    v->ije += count_in(word, len, &v->l->list[0]);
+    v->eka += count_in(word, len, &v->l->list[1]);
+    v->hrv += count_in(word, len, &v->l->list[2]);
+    v->bos += count_in(word, len, &v->l->list[3]);
 }
 
 /* Splits t into words (runs of ASCII letters and non-ASCII bytes),
@@ -232,9 +243,25 @@ static const char *const indonesian[] = {
 _Static_assert(sizeof malay / sizeof malay[0] <= 64, "list too long");
 _Static_assert(sizeof indonesian / sizeof indonesian[0] <= 64, "list too long");
 
+/* The lists and their filters, built once: they never change. */
+static void
+fill_lists(void)
+{
+    LIST_INIT(&bcms_lists.list[0], ijekavian);
+    LIST_INIT(&bcms_lists.list[1], ekavian);
+    LIST_INIT(&bcms_lists.list[2], croatian);
+    LIST_INIT(&bcms_lists.list[3], bos_srp);
+    for (size_t i = 0; i < 4; i++) {
+        pairs_add(&bcms_lists.pairs, &bcms_lists.list[i]);
+    }
+    LIST_INIT(&malay_lists.list[0], malay);
+    LIST_INIT(&malay_lists.list[1], indonesian);
+    pairs_add(&malay_lists.pairs, &malay_lists.list[0]);
+    pairs_add(&malay_lists.pairs, &malay_lists.list[1]);
+}
+
 typedef struct pair_votes {
-    pair_filter pairs;
-    word_list list[2]; /* malay, indonesian */
+    const vote_lists *l;
     size_t a;
     size_t b;
 } pair_votes;
@@ -243,21 +270,18 @@ static void
 vote_malay(void *ctx, const char *word, size_t len)
 {
     pair_votes *v = ctx;
-    if (!pairs_may(&v->pairs, word, len)) {
+    if (!pairs_may(&v->l->pairs, word, len)) {
         return;
     }
-    v->a += count_in(word, len, &v->list[0]);
-    v->b += count_in(word, len, &v->list[1]);
+    v->a += count_in(word, len, &v->l->list[0]);
+    v->b += count_in(word, len, &v->l->list[1]);
 }
 
 const char *
 px_langid_malay(const px_str *part, size_t n, const char *cld2_pick)
 {
-    pair_votes v = {.a = 0, .b = 0};
-    LIST_INIT(&v.list[0], malay);
-    LIST_INIT(&v.list[1], indonesian);
-    pairs_add(&v.pairs, &v.list[0]);
-    pairs_add(&v.pairs, &v.list[1]);
+    pthread_once(&lists_once, fill_lists);
+    pair_votes v = {.l = &malay_lists, .a = 0, .b = 0};
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_malay, &v);
     }
@@ -270,14 +294,8 @@ px_langid_malay(const px_str *part, size_t n, const char *cld2_pick)
 const char *
 px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
 {
-    bcms_votes v = {.ije = 0, .eka = 0, .hrv = 0, .bos = 0};
-    LIST_INIT(&v.list[0], ijekavian);
-    LIST_INIT(&v.list[1], ekavian);
-    LIST_INIT(&v.list[2], croatian);
-    LIST_INIT(&v.list[3], bos_srp);
-    for (size_t i = 0; i < 4; i++) {
-        pairs_add(&v.pairs, &v.list[i]);
-    }
+    pthread_once(&lists_once, fill_lists);
+    bcms_votes v = {.l = &bcms_lists, .ije = 0, .eka = 0, .hrv = 0, .bos = 0};
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_word, &v);
     }
