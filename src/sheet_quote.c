@@ -683,9 +683,9 @@ mutual_pairs(const px_sheet *sh, const px_sheet_sent *v, quote_pair *out)
 
 /* Quotes of one speaker pair up one to one across sources: the pairs of
  * mutually most alike quotes, the most alike first, join their groups
- * when the groups share no source and their quotes are on average
- * PX_SHEET_QUOTE_PAIR alike. The speaker and the story being shared, a
- * pair needs less likeness than a claim (PX_SHEET_CLAIM_SIM). */
+ * when the groups share no source and what they say as a whole is
+ * PX_SHEET_QUOTE_PAIR alike (groups_alike). The speaker and the story being
+ * shared, a pair needs less likeness than a claim (PX_SHEET_CLAIM_SIM). */
 static void
 group_quotes(px_sheet *sh, const px_sheet_sent *v, size_t *p, uint64_t *mask,
              quote_pair *pairs)
