@@ -35,7 +35,6 @@ build_lexicon(const char *path)
     add(b, "Tisch", "w:table");
     add(b, "Regie", "w:direction");
     add(b, "Rung", "w:rung");
-    add(b, "Regierung", "w:government");
     add(b, "Unter", "w:under");
     add(b, "Schied", "w:separation");
     add(b, "Dez", "w:december");
