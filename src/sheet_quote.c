@@ -26,8 +26,8 @@
 /* A speaker's name lies this close to the quote or the speech verb (else
  * the source's last speaker spoke: "He added that..."). */
 #define PX_SHEET_SPEAKER_GAP 100
-/* Words after a speech verb that may name its speaker ("said President
- * Ilham Aliyev", قال الرئيس الأذربيجاني إلهام علييف). */
+/* Words after a speech verb that may name its speaker ("said the
+ * finance minister Jane Doe", قال وزير المالية سمير حداد). */
 #define PX_SHEET_SPEAKER_WORDS 6
 #define PX_SHEET_MIN_SPEAKER   0.8f /* a name or demonym */
 #define PX_SHEET_MIN_COUNTRY   0.9f /* a country's name, not its demonym */
