@@ -4,9 +4,10 @@
  * The schema version is SQLite's user_version. Migration N (schema[N-1])
  * takes a store from version N-1 to N inside one write transaction, so a
  * crash mid-migration leaves the old version; a read-only open of an old
- * store fails rather than migrate, and a store newer than this program is
- * refused. To change the schema, append a migration: never edit one that
- * shipped.
+ * store fails rather than migrate (a file with no table yet, left by a
+ * writer stopped before its first commit, reads as an empty store), and
+ * a store newer than this program is refused. To change the schema, append a
+ * migration: never edit one that shipped.
  *
  * Durability: WAL with synchronous=FULL. A batch is one transaction, so a
  * kill leaves the last committed batch; FULL also syncs the WAL at each
@@ -147,12 +148,37 @@ migrate(px_store *st, px_error *err)
     }
 }
 
+/* A store opened read-only whose file holds nothing yet: a writer
+ * created it and was stopped before its first migration committed (the
+ * migration's rollback leaves no table). It is an empty store, so it is
+ * read as one: an empty store of the current schema in memory. */
+static px_status
+open_empty(px_store *st, const char *path, px_error *err)
+{
+    sqlite3_close(st->db);
+    st->db = NULL;
+    if (sqlite3_open_v2(":memory:", &st->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        return px_fail(err, PX_ENOMEM, "store: %s: out of memory", path);
+    }
+    return migrate(st, err);
+}
+
 /* Checks the version of a store opened read-only (it cannot migrate). */
 static px_status
 check_version(px_store *st, const char *path, px_error *err)
 {
     int64_t v = 0;
+    int64_t tables = 0;
     px_status rc = px_store_int(st, "PRAGMA user_version", -1, 0, &v, err);
+    if (rc == PX_OK && v == 0) {
+        rc = px_store_int(st, "SELECT count(*) FROM sqlite_master", -1, 0,
+                          &tables, err);
+        if (rc == PX_OK && tables == 0) {
+            return open_empty(st, path, err);
+        }
+    }
     if (rc == PX_OK && v < PX_STORE_VERSION) {
         rc = px_fail(err, PX_EIO,
                      "store: %s: schema version %lld, not %lld (open it "

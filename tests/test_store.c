@@ -112,6 +112,48 @@ test_open(void)
     CHECK(st == NULL);
 }
 
+/* What a writer killed before its first migration committed leaves: a
+ * WAL-mode file with no table at version 0. Read-only, it is an empty
+ * store that stays read-only; a version-0 file holding someone else's
+ * table is still refused. */
+static void
+test_open_unmigrated(void)
+{
+    char path[128];
+    char other[128];
+    px_store *st = NULL;
+    px_error err = {0};
+    sqlite3 *db = NULL;
+    tmp_path("unmigrated.db", path, sizeof path);
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    sqlite3_close(db);
+    CHECK(sql_int(path, "PRAGMA user_version") == 0);
+    CHECK(px_store_open(path, true, NULL, &st, &err) == PX_OK);
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(st != NULL && px_store_stories_json(st, PX_STORE_NEWEST, 0, 10, &out,
+                                              &len, &err) == PX_OK);
+    json_t *doc = out != NULL ? json_loadb(out, len, 0, NULL) : NULL;
+    CHECK(doc != NULL && json_array_size(json_object_get(doc, "stories")) == 0);
+    json_decref(doc);
+    free(out);
+    const char *paths[] = {path};
+    px_store_add_stats s = {0};
+    CHECK(st != NULL &&
+          px_store_add(st, paths, 1, NULL, NULL, NULL, &s, &err) == PX_EINVAL);
+    px_store_close(st);
+    CHECK(sql_int(path, "SELECT count(*) FROM sqlite_master") == 0);
+    tmp_path("other.db", other, sizeof other);
+    CHECK(sqlite3_open(other, &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    st = NULL;
+    err = (px_error){0};
+    CHECK(px_store_open(other, true, NULL, &st, &err) == PX_EIO);
+    CHECK(st == NULL && strstr(err.msg, "schema version 0") != NULL);
+}
+
 static void
 test_idempotent(void)
 {
@@ -442,6 +484,7 @@ main(void)
     }
     test_cluster_force();
     test_open();
+    test_open_unmigrated();
     test_idempotent();
     test_incremental();
     test_sample();
