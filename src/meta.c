@@ -2351,6 +2351,25 @@ vis_shows(const vis *v, const px_date *d)
     return false;
 }
 
+/* A meta tag of a name not listed in pub_keys that still names the
+ * publication date ("w-published-date", "cXenseParse:publishtime"), never
+ * a modification or expiry date. */
+static bool
+other_pub_meta(const page *pg, date_src *s)
+{
+    static const char *const pub[] = {"publish", "pubdate", NULL};
+    static const char *const not_pub[] = {"modif", "updat", "expir", NULL};
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        const char *k = pg->metas[i].key;
+        if (contains_any(k, pub) && !contains_any(k, not_pub) &&
+            src_parse(s, pg->metas[i].val, "meta:other-published",
+                      PX_PREC_DAY)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The structured publication date (JSON-LD, meta tags): the most trusted
  * one the page also shows, else the most trusted one. */
 static bool
@@ -2381,7 +2400,7 @@ structured_date(page *pg, const vis *v, date_src *s)
             found = true;
         }
     }
-    return found ||
+    return found || other_pub_meta(pg, s) ||
            src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
 }
 
