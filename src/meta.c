@@ -2567,7 +2567,8 @@ utc_day_after(const px_date *s, const px_date *u)
 
 /* Takes the structured date s when the page shows it: read as stated,
  * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
- * day off (time zones: the shown day wins), else as an update or in an
+ * day off (time zones: the shown day wins), else as an update (not when
+ * another day by the headline is marked as the publication) or in an
  * ambiguous form. Publication dates are looked for before updates. */
 static bool
 shown_structured(px_article *a, const vis *v, const date_src *s)
@@ -2586,6 +2587,9 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
     if (near != NULL) {
         set_date(a, &near->d, "seen:near-structured"); /* time zones */
         return true;
+    }
+    if (vis_zone(v, false, NULL, V_ZONE | V_PUB_MARK) != NULL) {
+        return false; /* shown as the update of a day marked published */
     }
     if (vis_near(v, &s->d, 0, 0) != NULL) {
         set_date(a, &s->d, s->how); /* shown, if only as an update */
