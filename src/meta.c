@@ -435,24 +435,35 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
-/* Chrome that holds other pages' dates or today's even right by the
- * headline: comments, related lists, tickers, the masthead's clock. */
+/* Chrome that holds other pages' dates even right by the headline:
+ * comments, related lists, tickers. */
 static const char *const hard_cls[] = {
-    "related",     "recommend",  "comment",     "popular",  "trending",
-    "most-read",   "mostread",   "more-stor",   "outbrain", "taboola",
-    "next-post",   "prev-post",  "header-date", "today",    "current-date",
-    "currentdate", "date-today", "clock",       "weather",  "calendar",
-    "ticker",      "breadcrumb", "menu",        NULL};
+    "related",   "recommend", "comment",  "popular",    "trending",
+    "most-read", "mostread",  "more-stor", "outbrain",  "taboola",
+    "next-post", "prev-post", "weather",  "calendar",   "ticker",
+    "breadcrumb", "menu",     NULL};
+
+/* The masthead's clock and today's date: chrome by the headline only
+ * above it, as a masthead is; below the headline, a "header-date" is the
+ * article header's. */
+static const char *const masthead_cls[] = {"header-date",  "today",
+                                           "current-date", "currentdate",
+                                           "date-today",   "clock",
+                                           NULL};
+
+/* How near the headline a date is, for chrome_near. */
+enum { NEAR_NO = 0, NEAR_YES = 1, NEAR_BELOW = 2 };
 
 /* The element that makes n page chrome (an aside, nav, related list,
  * menu...), or NULL; with lists, a list item outside <article> counts.
  * Elements in stop (n_stop of them: the headline's ancestors) hold the
  * article itself, so neither they nor their ancestors are chrome. Near
- * the headline (near), only hard chrome counts: an aside, footer, list
- * item or teaser box there is the article's own byline. */
+ * the headline (near: NEAR_YES, or NEAR_BELOW just under it), only hard
+ * chrome counts: an aside, footer, list item or teaser box there is the
+ * article's own byline. */
 static xmlNodePtr
 chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
-            bool near)
+            int near)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -478,7 +489,8 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
-        if (token_match(cls, near ? hard_cls : boiler_cls) ||
+        if (token_match(cls, near != NEAR_NO ? hard_cls : boiler_cls) ||
+            (near == NEAR_YES && token_match(cls, masthead_cls)) ||
             (!near && !in_article && token_match(cls, footer))) {
             return p;
         }
@@ -489,7 +501,7 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
 static xmlNodePtr
 chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
 {
-    return chrome_near(n, lists, stop, n_stop, false);
+    return chrome_near(n, lists, stop, n_stop, NEAR_NO);
 }
 
 static bool
@@ -1308,7 +1320,7 @@ best_h1(page *pg, const char **text)
         const bool titled =
             t != NULL && pg->title_tag != NULL && loose_match(pg->title_tag, t);
         if (t == NULL ||
-            (titled ? chrome_near(h, true, NULL, 0, true) != NULL
+            (titled ? chrome_near(h, true, NULL, 0, NEAR_YES) != NULL
                     : in_boilerplate(h)) ||
             is_title_tail(pg, t) ||
             (pg->a->site != NULL && loose_match(t, pg->a->site) &&
@@ -1712,7 +1724,8 @@ date_ancestor(xmlNodePtr n)
         char cls[256];
         class_id(n, cls, sizeof cls);
         if (tag_is(n, "time") ||
-            (contains_any(cls, date_cls) && !token_match(cls, boiler_cls))) {
+            (contains_any(cls, date_cls) && (!token_match(cls, boiler_cls) ||
+                                             token_match(cls, masthead_cls)))) {
             return true;
         }
     }
@@ -2219,12 +2232,13 @@ scan_visible(vis *v)
          * plain text there (a page footer's stamp) may not */
         const bool byline =
             by_headline(dist) && (label || date_ancestor(s->node));
+        const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
-            chrome_near(s->node, !label, v->head_up, v->n_head_up, byline);
+            chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
             if (label && chrome_near(s->node, false, v->head_up, v->n_head_up,
-                                     true) == NULL) {
+                                     NEAR_YES) == NULL) {
                 vis_add(v, &d, V_LABELLED, dist); /* "Published:" below */
             }
             continue;
@@ -2273,7 +2287,8 @@ scan_times(page *pg, vis *v)
         px_date d;
         const int dist = time_dist(v, t);
         if (dt == NULL ||
-            chrome_near(t, true, v->head_up, v->n_head_up, by_headline(dist)) ||
+            chrome_near(t, true, v->head_up, v->n_head_up,
+                        by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
