@@ -588,7 +588,10 @@ visit_itemprop(page *pg, xmlNodePtr n, const char *prop)
         const char *v = attr(pg->a, n, "content");
         v = v != NULL ? v : attr(pg->a, n, "datetime");
         v = v != NULL ? v : node_text(pg->a, n, 200);
-        if (!in_boilerplate(n)) {
+        /* a list item that itself carries the date is a byline's item,
+         * not a teaser in a list: only its ancestors are judged */
+        xmlNodePtr from = tag_is(n, "li") && n->parent != NULL ? n->parent : n;
+        if (!in_boilerplate(from)) {
             add_meta(pg, low, v);
         }
     } else if (strcmp(low, "author") == 0 || strcmp(low, "creator") == 0) {
