@@ -2139,12 +2139,32 @@ short_line(const vis *v, const text_span *s, size_t off, size_t l)
            !line_has_link(s->node);
 }
 
+/* Is n quoted or preformatted material (a <blockquote>, as embedded
+ * posts are, or a <pre> or <code> block, as quoted mail headers are),
+ * whose dates are those of what is quoted? */
+static bool
+in_quote(const xmlNode *n)
+{
+    for (int k = 0; k < 12 && n != NULL && n->type != XML_DOCUMENT_NODE &&
+                    n->type != XML_HTML_DOCUMENT_NODE;
+         k++, n = n->parent) {
+        if (n->type == XML_ELEMENT_NODE &&
+            (tag_is(n, "blockquote") || tag_is(n, "pre") || tag_is(n, "code"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
 seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
 {
     const char *buf = v->text.ptr;
+    if (in_quote(s->node)) {
+        return V_PROSE;
+    }
     const bool upd = updated_label(buf, off);
     const bool label = pub_label(buf, off) && !upd;
     if (!upd && in_range(v, off, l)) {
@@ -2289,7 +2309,7 @@ scan_times(page *pg, vis *v)
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
         const int dist = time_dist(v, t);
-        if (dt == NULL ||
+        if (dt == NULL || in_quote(t) ||
             chrome_near(t, true, v->head_up, v->n_head_up,
                         by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
