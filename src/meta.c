@@ -2139,6 +2139,32 @@ short_line(const vis *v, const text_span *s, size_t off, size_t l)
            !line_has_link(s->node);
 }
 
+/* Is the date at off in s the value of a field that names another event
+ * ("Release: 14.11.2019", "Deadline:", "Event date:", "Geboren:")? */
+static bool
+field_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {
+        "release",  "erscheinungstermin", "date de sortie", "lanzamiento",
+        "deadline", "einsendeschluss",    "anmeldeschluss", "date limite",
+        "fecha límite", "event",          "veranstaltung",  "termin",
+        "expires",  "expiry",             "gültig",         "valid until",
+        "born",     "geboren",            "né le",          "due date",
+        NULL};
+    size_t i = off;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t')) {
+        i--;
+    }
+    if (i == 0 || s[i - 1] != ':') {
+        return false;
+    }
+    char low[64];
+    const size_t from = i > 32 ? i - 32 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(i - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
 /* Is n quoted or preformatted material (a <blockquote>, as embedded
  * posts are, or a <pre> or <code> block, as quoted mail headers are),
  * whose dates are those of what is quoted? */
@@ -2162,7 +2188,7 @@ static unsigned
 seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
 {
     const char *buf = v->text.ptr;
-    if (in_quote(s->node)) {
+    if (in_quote(s->node) || field_label(buf, off)) {
         return V_PROSE;
     }
     const bool upd = updated_label(buf, off);
