@@ -2277,10 +2277,14 @@ scan_visible(vis *v)
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
-        /* a byline by the headline may sit in an aside or list item;
-         * plain text there (a page footer's stamp) may not */
+        /* a byline by the headline (labelled, in a date-like element,
+         * or a date alone on its line just under the headline) may sit
+         * in an aside, list item or teaser-classed box; other plain text
+         * there (a page footer's stamp) may not */
         const bool byline =
-            by_headline(dist) && (label || date_ancestor(s->node));
+            by_headline(dist) &&
+            (label || date_ancestor(s->node) ||
+             (dist >= 1 && dist <= 3 && short_line(v, s, off, l)));
         const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
