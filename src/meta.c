@@ -1525,6 +1525,39 @@ is_update_node(xmlNodePtr n)
     return false;
 }
 
+/* The text of up to span bytes before off in s, white space runs counted
+ * and copied as one space (markup indentation would fill a byte window),
+ * lower-cased into out (cap bytes). */
+static void
+label_text(const char *s, size_t off, size_t span, char *out, size_t cap)
+{
+    size_t i = off;
+    size_t n = 0;
+    bool sp = false;
+    while (i > 0 && n < span) {
+        const bool ws = s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' ||
+                        s[i - 1] == '\r';
+        n += ws && sp ? 0 : 1;
+        sp = ws;
+        i--;
+    }
+    while (i < off && ((unsigned char)s[i] & 0xC0) == 0x80) {
+        i++; /* never start inside a code point */
+    }
+    size_t w = 0;
+    sp = false;
+    for (; i < off && w + 1 < cap; i++) {
+        const bool ws =
+            s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!(ws && sp)) {
+            out[w++] = ws ? ' ' : s[i];
+        }
+        sp = ws;
+    }
+    out[w] = '\0';
+    lower_into(out, out, cap);
+}
+
 /* Does the text just before a date (at off in s) call it an update? */
 static bool
 updated_label(const char *s, size_t off)
@@ -1534,9 +1567,7 @@ updated_label(const char *s, size_t off)
                                       "تحديث",      "обновлено",    "geändert",
                                       "stand:",     "revised",      NULL};
     char low[128];
-    const size_t from = off > 60 ? off - 60 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 60, low, sizeof low);
     return contains_any(low, upd);
 }
 
@@ -1746,11 +1777,10 @@ pub_label(const char *s, size_t off)
         "mise en ligne", "publicado", "pubblicato",   "gepubliceerd",
         "opublikowano",  "发布时间",  "发表于",       "发布于",
         "发布日期",      "发表时间",  "时间：",       "日期：",
-        "نشر",           "تاريخ",     "опубликовано", NULL};
+        "نشر",           "تاريخ",     "опубликовано", "written by",
+        "by:",           "author:",   NULL};
     char low[96];
-    const size_t from = off > 40 ? off - 40 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 40, low, sizeof low);
     return contains_any(low, labels);
 }
 
@@ -1770,9 +1800,7 @@ orig_label(const char *s, size_t off)
                                          "最初发表",
                                          NULL};
     char low[128];
-    const size_t from = off > 60 ? off - 60 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 60, low, sizeof low);
     return contains_any(low, labels);
 }
 
