@@ -2703,7 +2703,8 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
  * page also shows wins; then the date shown with the headline (a <time>
  * first, then one near the headline or labelled); then a structured date of the
  * article itself; then a dated element further from the headline; then a date
- * shown as an update; then the URL. */
+ * shown as an update; then one labelled as published anywhere outside chrome
+ * and running text; then the URL. */
 static void
 decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
@@ -2724,6 +2725,9 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     const vis_date *zl = vis_zone(v, false, cr, V_LABELLED);
+    /* labelled as published, far from the headline (a byline after a
+     * long lead or at the story's end) */
+    zl = zl != NULL ? zl : vis_zone(v, false, cr, V_PUB_MARK);
     px_date u;
     px_date t;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||
