@@ -2210,6 +2210,18 @@ in_quote(const xmlNode *n)
     return false;
 }
 
+/* Is the date at off (l bytes) all of its line but for a mark or two
+ * ("November 2, 2022", "| 02.11.2022"), with no link in it? */
+static bool
+alone_on_line(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    return total <= ink_len_n(v->text.ptr + off, l) + 2 &&
+           !line_has_link(s->node);
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
@@ -2312,7 +2324,7 @@ scan_visible(vis *v)
         const bool byline =
             by_headline(dist) &&
             (label || date_ancestor(s->node) ||
-             (dist >= 1 && dist <= 3 && short_line(v, s, off, l)));
+             (dist >= 1 && dist <= 3 && alone_on_line(v, s, off, l)));
         const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
