@@ -8,8 +8,6 @@
  * freed.
  */
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "arena.h"
 #include "article.h"
@@ -43,9 +41,6 @@ static px_status
 extract_page(void *ctx, const px_eval_page *page, px_eval_output *out)
 {
     (void)ctx;
-    if (getenv("PX_DATE_DEBUG") != NULL) {
-        fprintf(stderr, "DATEBEGIN\n");
-    }
     const char *const paths[1] = {page->path};
     px_reader *r = NULL;
     const px_record *rec = NULL;
@@ -66,13 +61,6 @@ extract_page(void *ctx, const px_eval_page *page, px_eval_output *out)
     }
     if (rc == PX_OK) {
         copy_article(a, out);
-        if (getenv("PX_DATE_DEBUG") != NULL) {
-            fprintf(stderr, "DATEDBG\t%s\t%s\t", page->path, out->date ? out->date : "-");
-            for (size_t k = 0; k < a->n_signals; k++) {
-                if (strncmp(a->signals[k], "date", 4) == 0) fprintf(stderr, "%s ", a->signals[k]);
-            }
-            fprintf(stderr, "\n");
-        }
     }
     px_article_free(a);
     px_reader_close(r);
