@@ -546,6 +546,31 @@ add_meta(page *pg, const char *key, const char *val)
     }
 }
 
+/* Does microdata put n in an item that is not the article (the nearest
+ * itemscope has an itemtype such as Review, Comment, Event or Offer)? Its
+ * dates are that item's, as a review's datePublished is. */
+static bool
+in_other_item(xmlNodePtr n)
+{
+    static const char *const page_types[] = {"article", "posting",
+                                              "creativework", "webpage",
+                                              "report", "blog", NULL};
+    for (int k = 0; k < 32 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        if (!has_prop(n, "itemscope")) {
+            continue;
+        }
+        const char *t = prop_view(n, "itemtype");
+        if (t == NULL) {
+            return false;
+        }
+        char low[128];
+        lower_into(t, low, sizeof low);
+        return !contains_any(low, page_types);
+    }
+    return false;
+}
+
 static void
 visit_meta(page *pg, xmlNodePtr n)
 {
@@ -560,8 +585,11 @@ visit_meta(page *pg, xmlNodePtr n)
         if (k == NULL && has_prop(n, keys[i])) {
             k = attr(pg->a, n, keys[i]);
         }
-        if (k == NULL) {
-            continue;
+        char low[64];
+        lower_into(k, low, sizeof low);
+        if (k == NULL || (i == 2 && strstr(low, "date") != NULL &&
+                          in_other_item(n))) {
+            continue; /* a date of a review or other item in the page */
         }
         /* property="og:title article:author" style lists are rare; keep
          * the attribute as one key. */
@@ -591,7 +619,7 @@ visit_itemprop(page *pg, xmlNodePtr n, const char *prop)
         /* a list item that itself carries the date is a byline's item,
          * not a teaser in a list: only its ancestors are judged */
         xmlNodePtr from = tag_is(n, "li") && n->parent != NULL ? n->parent : n;
-        if (!in_boilerplate(from)) {
+        if (!in_boilerplate(from) && !in_other_item(n)) {
             add_meta(pg, low, v);
         }
     } else if (strcmp(low, "author") == 0 || strcmp(low, "creator") == 0) {
