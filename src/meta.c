@@ -2326,6 +2326,45 @@ other_reading(const char *s, size_t l, const px_date *d, px_date *alt)
     return lead <= 2;
 }
 
+/* Is card a small box (little text) holding a heading of its own? */
+static bool
+card_with_heading(xmlNodePtr card)
+{
+    size_t text = 0;
+    bool heading = false;
+    for (xmlNodePtr c = card->children; c != NULL && text <= 600;
+         c = subtree_next(c, card)) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            text += strlen((const char *)c->content);
+        } else if (tag_is(c, "h2") || tag_is(c, "h3") || tag_is(c, "h4")) {
+            heading = true;
+        }
+    }
+    return heading && text <= 600;
+}
+
+/* The teaser card around text node t, far from the headline: one of its
+ * nearest ancestors is a small box with a heading of its own (another
+ * story's title, as in a list of posts) and does not hold the headline.
+ * NULL when there is none. */
+static xmlNodePtr
+teaser_card(const vis *v, xmlNodePtr t)
+{
+    xmlNodePtr n = t != NULL ? t->parent : NULL;
+    for (int k = 0; k < 5 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        for (size_t i = 0; i < v->n_head_up; i++) {
+            if (v->head_up[i] == n) {
+                return NULL;
+            }
+        }
+        if (card_with_heading(n)) {
+            return n;
+        }
+    }
+    return NULL;
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -2356,6 +2395,10 @@ scan_visible(vis *v)
         const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
+        if (chrome == NULL && !label && dist != 9999 &&
+            (dist < -6 || dist > 30)) {
+            chrome = teaser_card(v, s->node);
+        }
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
             if (label && chrome_near(s->node, false, v->head_up, v->n_head_up,
@@ -2407,7 +2450,9 @@ scan_times(page *pg, vis *v)
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
         const int dist = time_dist(v, t);
+        const bool far = dist != 9999 && (dist < -6 || dist > 30);
         if (dt == NULL || in_quote(t) ||
+            (far && teaser_card(v, t->children != NULL ? t->children : t)) ||
             chrome_near(t, true, v->head_up, v->n_head_up,
                         by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
