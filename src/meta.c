@@ -438,18 +438,16 @@ token_match(const char *cls, const char *const *pats)
 /* Chrome that holds other pages' dates even right by the headline:
  * comments, related lists, tickers. */
 static const char *const hard_cls[] = {
-    "related",   "recommend", "comment",  "popular",    "trending",
-    "most-read", "mostread",  "more-stor", "outbrain",  "taboola",
-    "next-post", "prev-post", "weather",  "calendar",   "ticker",
-    "breadcrumb", "menu",     NULL};
+    "related",  "recommend", "comment",  "popular",    "trending",  "most-read",
+    "mostread", "more-stor", "outbrain", "taboola",    "next-post", "prev-post",
+    "weather",  "calendar",  "ticker",   "breadcrumb", "menu",      NULL};
 
 /* The masthead's clock and today's date: chrome by the headline only
  * above it, as a masthead is; below the headline, a "header-date" is the
  * article header's. */
-static const char *const masthead_cls[] = {"header-date",  "today",
-                                           "current-date", "currentdate",
-                                           "date-today",   "clock",
-                                           NULL};
+static const char *const masthead_cls[] = {
+    "header-date", "today", "current-date", "currentdate", "date-today",
+    "clock",       NULL};
 
 /* How near the headline a date is, for chrome_near. */
 enum { NEAR_NO = 0, NEAR_YES = 1, NEAR_BELOW = 2 };
@@ -552,9 +550,9 @@ add_meta(page *pg, const char *key, const char *val)
 static bool
 in_other_item(xmlNodePtr n)
 {
-    static const char *const page_types[] = {"article", "posting",
-                                              "creativework", "webpage",
-                                              "report", "blog", NULL};
+    static const char *const page_types[] = {
+        "article", "posting", "creativework", "webpage", "report",
+        "blog",    NULL};
     for (int k = 0; k < 32 && n != NULL && n->type == XML_ELEMENT_NODE;
          k++, n = n->parent) {
         if (!has_prop(n, "itemscope")) {
@@ -587,8 +585,8 @@ visit_meta(page *pg, xmlNodePtr n)
         }
         char low[64];
         lower_into(k, low, sizeof low);
-        if (k == NULL || (i == 2 && strstr(low, "date") != NULL &&
-                          in_other_item(n))) {
+        if (k == NULL ||
+            (i == 2 && strstr(low, "date") != NULL && in_other_item(n))) {
             continue; /* a date of a review or other item in the page */
         }
         /* property="og:title article:author" style lists are rare; keep
@@ -1563,8 +1561,8 @@ label_text(const char *s, size_t off, size_t span, char *out, size_t cap)
     size_t n = 0;
     bool sp = false;
     while (i > 0 && n < span) {
-        const bool ws = s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' ||
-                        s[i - 1] == '\r';
+        const bool ws = s[i - 1] == ' ' || s[i - 1] == '\n' ||
+                        s[i - 1] == '\t' || s[i - 1] == '\r';
         n += ws && sp ? 0 : 1;
         sp = ws;
         i--;
@@ -1799,14 +1797,33 @@ date_ancestor(xmlNodePtr n)
 static bool
 pub_label(const char *s, size_t off)
 {
-    static const char *const labels[] = {
-        "published",     "posted on", "posted",       "veröffentlicht",
-        "erschienen",    "datum",     "date:",        "publié",
-        "mise en ligne", "publicado", "pubblicato",   "gepubliceerd",
-        "opublikowano",  "发布时间",  "发表于",       "发布于",
-        "发布日期",      "发表时间",  "时间：",       "日期：",
-        "نشر",           "تاريخ",     "опубликовано", "written by",
-        "by:",           "author:",   NULL};
+    static const char *const labels[] = {"published",
+                                         "posted on",
+                                         "posted",
+                                         "veröffentlicht",
+                                         "erschienen",
+                                         "datum",
+                                         "date:",
+                                         "publié",
+                                         "mise en ligne",
+                                         "publicado",
+                                         "pubblicato",
+                                         "gepubliceerd",
+                                         "opublikowano",
+                                         "发布时间",
+                                         "发表于",
+                                         "发布于",
+                                         "发布日期",
+                                         "发表时间",
+                                         "时间：",
+                                         "日期：",
+                                         "نشر",
+                                         "تاريخ",
+                                         "опубликовано",
+                                         "written by",
+                                         "by:",
+                                         "author:",
+                                         NULL};
     char low[96];
     label_text(s, off, 40, low, sizeof low);
     return contains_any(low, labels);
@@ -2200,13 +2217,27 @@ short_line(const vis *v, const text_span *s, size_t off, size_t l)
 static bool
 field_label(const char *s, size_t off)
 {
-    static const char *const labels[] = {
-        "release",  "erscheinungstermin", "date de sortie", "lanzamiento",
-        "deadline", "einsendeschluss",    "anmeldeschluss", "date limite",
-        "fecha límite", "event",          "veranstaltung",  "termin",
-        "expires",  "expiry",             "gültig",         "valid until",
-        "born",     "geboren",            "né le",          "due date",
-        NULL};
+    static const char *const labels[] = {"release",
+                                         "erscheinungstermin",
+                                         "date de sortie",
+                                         "lanzamiento",
+                                         "deadline",
+                                         "einsendeschluss",
+                                         "anmeldeschluss",
+                                         "date limite",
+                                         "fecha límite",
+                                         "event",
+                                         "veranstaltung",
+                                         "termin",
+                                         "expires",
+                                         "expiry",
+                                         "gültig",
+                                         "valid until",
+                                         "born",
+                                         "geboren",
+                                         "né le",
+                                         "due date",
+                                         NULL};
     size_t i = off;
     while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t')) {
         i--;
@@ -2231,7 +2262,8 @@ in_quote(const xmlNode *n)
                     n->type != XML_HTML_DOCUMENT_NODE;
          k++, n = n->parent) {
         if (n->type == XML_ELEMENT_NODE &&
-            (tag_is(n, "blockquote") || tag_is(n, "pre") || tag_is(n, "code"))) {
+            (tag_is(n, "blockquote") || tag_is(n, "pre") ||
+             tag_is(n, "code"))) {
             return true;
         }
     }
@@ -2539,7 +2571,8 @@ static bool
 other_pub_meta(const page *pg, date_src *s)
 {
     static const char *const pub[] = {"publish", "pubdate", NULL};
-    static const char *const not_pub[] = {"modif", "updat", "expir", NULL};
+    static const char *const not_pub[] = {"modif", "updat", "expir", "unpub",
+                                          NULL};
     for (size_t i = 0; i < pg->n_metas; i++) {
         const char *k = pg->metas[i].key;
         if (contains_any(k, pub) && !contains_any(k, not_pub) &&
