@@ -435,24 +435,33 @@ token_match(const char *cls, const char *const *pats)
     return false;
 }
 
-/* Chrome that holds other pages' dates or today's even right by the
- * headline: comments, related lists, tickers, the masthead's clock. */
+/* Chrome that holds other pages' dates even right by the headline:
+ * comments, related lists, tickers. */
 static const char *const hard_cls[] = {
-    "related",     "recommend",  "comment",     "popular",  "trending",
-    "most-read",   "mostread",   "more-stor",   "outbrain", "taboola",
-    "next-post",   "prev-post",  "header-date", "today",    "current-date",
-    "currentdate", "date-today", "clock",       "weather",  "calendar",
-    "ticker",      "breadcrumb", "menu",        NULL};
+    "related",  "recommend", "comment",  "popular",    "trending",  "most-read",
+    "mostread", "more-stor", "outbrain", "taboola",    "next-post", "prev-post",
+    "weather",  "calendar",  "ticker",   "breadcrumb", "menu",      NULL};
+
+/* The masthead's clock and today's date: chrome by the headline only
+ * above it, as a masthead is; below the headline, a "header-date" is the
+ * article header's. */
+static const char *const masthead_cls[] = {
+    "header-date", "today", "current-date", "currentdate", "date-today",
+    "clock",       NULL};
+
+/* How near the headline a date is, for chrome_near. */
+enum { NEAR_NO = 0, NEAR_YES = 1, NEAR_BELOW = 2 };
 
 /* The element that makes n page chrome (an aside, nav, related list,
  * menu...), or NULL; with lists, a list item outside <article> counts.
  * Elements in stop (n_stop of them: the headline's ancestors) hold the
  * article itself, so neither they nor their ancestors are chrome. Near
- * the headline (near), only hard chrome counts: an aside, footer, list
- * item or teaser box there is the article's own byline. */
+ * the headline (near: NEAR_YES, or NEAR_BELOW just under it), only hard
+ * chrome counts: an aside, footer, list item or teaser box there is the
+ * article's own byline. */
 static xmlNodePtr
 chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
-            bool near)
+            int near)
 {
     if (n != NULL && n->type != XML_ELEMENT_NODE) {
         n = n->parent; /* a text node: judge its element */
@@ -478,7 +487,8 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
         }
         char cls[256];
         class_id(p, cls, sizeof cls);
-        if (token_match(cls, near ? hard_cls : boiler_cls) ||
+        if (token_match(cls, near != NEAR_NO ? hard_cls : boiler_cls) ||
+            (near == NEAR_YES && token_match(cls, masthead_cls)) ||
             (!near && !in_article && token_match(cls, footer))) {
             return p;
         }
@@ -489,7 +499,7 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
 static xmlNodePtr
 chrome_elem(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop)
 {
-    return chrome_near(n, lists, stop, n_stop, false);
+    return chrome_near(n, lists, stop, n_stop, NEAR_NO);
 }
 
 static bool
@@ -534,6 +544,31 @@ add_meta(page *pg, const char *key, const char *val)
     }
 }
 
+/* Does microdata put n in an item that is not the article (the nearest
+ * itemscope has an itemtype such as Review, Comment, Event or Offer)? Its
+ * dates are that item's, as a review's datePublished is. */
+static bool
+in_other_item(xmlNodePtr n)
+{
+    static const char *const page_types[] = {
+        "article", "posting", "creativework", "webpage", "report",
+        "blog",    NULL};
+    for (int k = 0; k < 32 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        if (!has_prop(n, "itemscope")) {
+            continue;
+        }
+        const char *t = prop_view(n, "itemtype");
+        if (t == NULL) {
+            return false;
+        }
+        char low[128];
+        lower_into(t, low, sizeof low);
+        return !contains_any(low, page_types);
+    }
+    return false;
+}
+
 static void
 visit_meta(page *pg, xmlNodePtr n)
 {
@@ -548,8 +583,11 @@ visit_meta(page *pg, xmlNodePtr n)
         if (k == NULL && has_prop(n, keys[i])) {
             k = attr(pg->a, n, keys[i]);
         }
-        if (k == NULL) {
-            continue;
+        char low[64];
+        lower_into(k, low, sizeof low);
+        if (k == NULL ||
+            (i == 2 && strstr(low, "date") != NULL && in_other_item(n))) {
+            continue; /* a date of a review or other item in the page */
         }
         /* property="og:title article:author" style lists are rare; keep
          * the attribute as one key. */
@@ -576,7 +614,10 @@ visit_itemprop(page *pg, xmlNodePtr n, const char *prop)
         const char *v = attr(pg->a, n, "content");
         v = v != NULL ? v : attr(pg->a, n, "datetime");
         v = v != NULL ? v : node_text(pg->a, n, 200);
-        if (!in_boilerplate(n)) {
+        /* a list item that itself carries the date is a byline's item,
+         * not a teaser in a list: only its ancestors are judged */
+        xmlNodePtr from = tag_is(n, "li") && n->parent != NULL ? n->parent : n;
+        if (!in_boilerplate(from) && !in_other_item(n)) {
             add_meta(pg, low, v);
         }
     } else if (strcmp(low, "author") == 0 || strcmp(low, "creator") == 0) {
@@ -1308,7 +1349,7 @@ best_h1(page *pg, const char **text)
         const bool titled =
             t != NULL && pg->title_tag != NULL && loose_match(pg->title_tag, t);
         if (t == NULL ||
-            (titled ? chrome_near(h, true, NULL, 0, true) != NULL
+            (titled ? chrome_near(h, true, NULL, 0, NEAR_YES) != NULL
                     : in_boilerplate(h)) ||
             is_title_tail(pg, t) ||
             (pg->a->site != NULL && loose_match(t, pg->a->site) &&
@@ -1510,6 +1551,39 @@ is_update_node(xmlNodePtr n)
     return false;
 }
 
+/* The text of up to span bytes before off in s, white space runs counted
+ * and copied as one space (markup indentation would fill a byte window),
+ * lower-cased into out (cap bytes). */
+static void
+label_text(const char *s, size_t off, size_t span, char *out, size_t cap)
+{
+    size_t i = off;
+    size_t n = 0;
+    bool sp = false;
+    while (i > 0 && n < span) {
+        const bool ws = s[i - 1] == ' ' || s[i - 1] == '\n' ||
+                        s[i - 1] == '\t' || s[i - 1] == '\r';
+        n += ws && sp ? 0 : 1;
+        sp = ws;
+        i--;
+    }
+    while (i < off && ((unsigned char)s[i] & 0xC0) == 0x80) {
+        i++; /* never start inside a code point */
+    }
+    size_t w = 0;
+    sp = false;
+    for (; i < off && w + 1 < cap; i++) {
+        const bool ws =
+            s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!(ws && sp)) {
+            out[w++] = ws ? ' ' : s[i];
+        }
+        sp = ws;
+    }
+    out[w] = '\0';
+    lower_into(out, out, cap);
+}
+
 /* Does the text just before a date (at off in s) call it an update? */
 static bool
 updated_label(const char *s, size_t off)
@@ -1519,9 +1593,7 @@ updated_label(const char *s, size_t off)
                                       "تحديث",      "обновлено",    "geändert",
                                       "stand:",     "revised",      NULL};
     char low[128];
-    const size_t from = off > 60 ? off - 60 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 60, low, sizeof low);
     return contains_any(low, upd);
 }
 
@@ -1712,7 +1784,8 @@ date_ancestor(xmlNodePtr n)
         char cls[256];
         class_id(n, cls, sizeof cls);
         if (tag_is(n, "time") ||
-            (contains_any(cls, date_cls) && !token_match(cls, boiler_cls))) {
+            (contains_any(cls, date_cls) && (!token_match(cls, boiler_cls) ||
+                                             token_match(cls, masthead_cls)))) {
             return true;
         }
     }
@@ -1724,17 +1797,35 @@ date_ancestor(xmlNodePtr n)
 static bool
 pub_label(const char *s, size_t off)
 {
-    static const char *const labels[] = {
-        "published",     "posted on", "posted",       "veröffentlicht",
-        "erschienen",    "datum",     "date:",        "publié",
-        "mise en ligne", "publicado", "pubblicato",   "gepubliceerd",
-        "opublikowano",  "发布时间",  "发表于",       "发布于",
-        "发布日期",      "发表时间",  "时间：",       "日期：",
-        "نشر",           "تاريخ",     "опубликовано", NULL};
+    static const char *const labels[] = {"published",
+                                         "posted on",
+                                         "posted",
+                                         "veröffentlicht",
+                                         "erschienen",
+                                         "datum",
+                                         "date:",
+                                         "publié",
+                                         "mise en ligne",
+                                         "publicado",
+                                         "pubblicato",
+                                         "gepubliceerd",
+                                         "opublikowano",
+                                         "发布时间",
+                                         "发表于",
+                                         "发布于",
+                                         "发布日期",
+                                         "发表时间",
+                                         "时间：",
+                                         "日期：",
+                                         "نشر",
+                                         "تاريخ",
+                                         "опубликовано",
+                                         "written by",
+                                         "by:",
+                                         "author:",
+                                         NULL};
     char low[96];
-    const size_t from = off > 40 ? off - 40 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 40, low, sizeof low);
     return contains_any(low, labels);
 }
 
@@ -1754,9 +1845,7 @@ orig_label(const char *s, size_t off)
                                          "最初发表",
                                          NULL};
     char low[128];
-    const size_t from = off > 60 ? off - 60 : 0;
-    snprintf(low, sizeof low, "%.*s", (int)(off - from), s + from);
-    lower_into(low, low, sizeof low);
+    label_text(s, off, 60, low, sizeof low);
     return contains_any(low, labels);
 }
 
@@ -2123,12 +2212,85 @@ short_line(const vis *v, const text_span *s, size_t off, size_t l)
            !line_has_link(s->node);
 }
 
+/* Is the date at off in s the value of a field that names another event
+ * ("Release: 14.11.2019", "Deadline:", "Event date:", "Geboren:")? */
+static bool
+field_label(const char *s, size_t off)
+{
+    static const char *const labels[] = {"release",
+                                         "erscheinungstermin",
+                                         "date de sortie",
+                                         "lanzamiento",
+                                         "deadline",
+                                         "einsendeschluss",
+                                         "anmeldeschluss",
+                                         "date limite",
+                                         "fecha límite",
+                                         "event",
+                                         "veranstaltung",
+                                         "termin",
+                                         "expires",
+                                         "expiry",
+                                         "gültig",
+                                         "valid until",
+                                         "born",
+                                         "geboren",
+                                         "né le",
+                                         "due date",
+                                         NULL};
+    size_t i = off;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t')) {
+        i--;
+    }
+    if (i == 0 || s[i - 1] != ':') {
+        return false;
+    }
+    char low[64];
+    const size_t from = i > 32 ? i - 32 : 0;
+    snprintf(low, sizeof low, "%.*s", (int)(i - from), s + from);
+    lower_into(low, low, sizeof low);
+    return contains_any(low, labels);
+}
+
+/* Is n quoted or preformatted material (a <blockquote>, as embedded
+ * posts are, or a <pre> or <code> block, as quoted mail headers are),
+ * whose dates are those of what is quoted? */
+static bool
+in_quote(const xmlNode *n)
+{
+    for (int k = 0; k < 12 && n != NULL && n->type != XML_DOCUMENT_NODE &&
+                    n->type != XML_HTML_DOCUMENT_NODE;
+         k++, n = n->parent) {
+        if (n->type == XML_ELEMENT_NODE &&
+            (tag_is(n, "blockquote") || tag_is(n, "pre") ||
+             tag_is(n, "code"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the date at off (l bytes) all of its line but for a mark or two
+ * ("November 2, 2022", "| 02.11.2022"), with no link in it? */
+static bool
+alone_on_line(const vis *v, const text_span *s, size_t off, size_t l)
+{
+    size_t before = 0;
+    size_t total = 0;
+    line_text(s->node, &before, &total);
+    return total <= ink_len_n(v->text.ptr + off, l) + 2 &&
+           !line_has_link(s->node);
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
 seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
 {
     const char *buf = v->text.ptr;
+    if (in_quote(s->node) || field_label(buf, off)) {
+        return V_PROSE;
+    }
     const bool upd = updated_label(buf, off);
     const bool label = pub_label(buf, off) && !upd;
     if (!upd && in_range(v, off, l)) {
@@ -2196,6 +2358,45 @@ other_reading(const char *s, size_t l, const px_date *d, px_date *alt)
     return lead <= 2;
 }
 
+/* Is card a small box (little text) holding a heading of its own? */
+static bool
+card_with_heading(xmlNodePtr card)
+{
+    size_t text = 0;
+    bool heading = false;
+    for (xmlNodePtr c = card->children; c != NULL && text <= 600;
+         c = subtree_next(c, card)) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            text += strlen((const char *)c->content);
+        } else if (tag_is(c, "h2") || tag_is(c, "h3") || tag_is(c, "h4")) {
+            heading = true;
+        }
+    }
+    return heading && text <= 600;
+}
+
+/* The teaser card around text node t, far from the headline: one of its
+ * nearest ancestors is a small box with a heading of its own (another
+ * story's title, as in a list of posts) and does not hold the headline.
+ * NULL when there is none. */
+static xmlNodePtr
+teaser_card(const vis *v, xmlNodePtr t)
+{
+    xmlNodePtr n = t != NULL ? t->parent : NULL;
+    for (int k = 0; k < 5 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        for (size_t i = 0; i < v->n_head_up; i++) {
+            if (v->head_up[i] == n) {
+                return NULL;
+            }
+        }
+        if (card_with_heading(n)) {
+            return n;
+        }
+    }
+    return NULL;
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -2215,16 +2416,25 @@ scan_visible(vis *v)
         const text_span *s = span_at(v, off);
         const bool label = pub_label(buf, off) && !updated_label(buf, off);
         const int dist = v->h1_order >= 0 ? s->order - v->h1_order : 9999;
-        /* a byline by the headline may sit in an aside or list item;
-         * plain text there (a page footer's stamp) may not */
+        /* a byline by the headline (labelled, in a date-like element,
+         * or a date alone on its line just under the headline) may sit
+         * in an aside, list item or teaser-classed box; other plain text
+         * there (a page footer's stamp) may not */
         const bool byline =
-            by_headline(dist) && (label || date_ancestor(s->node));
+            by_headline(dist) &&
+            (label || date_ancestor(s->node) ||
+             (dist >= 1 && dist <= 3 && alone_on_line(v, s, off, l)));
+        const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
-            chrome_near(s->node, !label, v->head_up, v->n_head_up, byline);
+            chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
+        if (chrome == NULL && !label && dist != 9999 &&
+            (dist < -6 || dist > 30)) {
+            chrome = teaser_card(v, s->node);
+        }
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
             if (label && chrome_near(s->node, false, v->head_up, v->n_head_up,
-                                     true) == NULL) {
+                                     NEAR_YES) == NULL) {
                 vis_add(v, &d, V_LABELLED, dist); /* "Published:" below */
             }
             continue;
@@ -2272,8 +2482,11 @@ scan_times(page *pg, vis *v)
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
         const int dist = time_dist(v, t);
-        if (dt == NULL ||
-            chrome_near(t, true, v->head_up, v->n_head_up, by_headline(dist)) ||
+        const bool far = dist != 9999 && (dist < -6 || dist > 30);
+        if (dt == NULL || in_quote(t) ||
+            (far && teaser_card(v, t->children != NULL ? t->children : t)) ||
+            chrome_near(t, true, v->head_up, v->n_head_up,
+                        by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
             continue;
         }
@@ -2351,6 +2564,26 @@ vis_shows(const vis *v, const px_date *d)
     return false;
 }
 
+/* A meta tag of a name not listed in pub_keys that still names the
+ * publication date ("w-published-date", "cXenseParse:publishtime"), never
+ * a modification or expiry date. */
+static bool
+other_pub_meta(const page *pg, date_src *s)
+{
+    static const char *const pub[] = {"publish", "pubdate", NULL};
+    static const char *const not_pub[] = {"modif", "updat", "expir", "unpub",
+                                          NULL};
+    for (size_t i = 0; i < pg->n_metas; i++) {
+        const char *k = pg->metas[i].key;
+        if (contains_any(k, pub) && !contains_any(k, not_pub) &&
+            src_parse(s, pg->metas[i].val, "meta:other-published",
+                      PX_PREC_DAY)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The structured publication date (JSON-LD, meta tags): the most trusted
  * one the page also shows, else the most trusted one. */
 static bool
@@ -2381,7 +2614,7 @@ structured_date(page *pg, const vis *v, date_src *s)
             found = true;
         }
     }
-    return found ||
+    return found || other_pub_meta(pg, s) ||
            src_parse(s, pg->info.published_other, "jsonld:other", PX_PREC_DAY);
 }
 
@@ -2548,7 +2781,8 @@ utc_day_after(const px_date *s, const px_date *u)
 
 /* Takes the structured date s when the page shows it: read as stated,
  * else in its other reading ("11/01/2023" shown as "01.11.2023"), else a
- * day off (time zones: the shown day wins), else as an update or in an
+ * day off (time zones: the shown day wins), else as an update (not when
+ * another day by the headline is marked as the publication) or in an
  * ambiguous form. Publication dates are looked for before updates. */
 static bool
 shown_structured(px_article *a, const vis *v, const date_src *s)
@@ -2568,6 +2802,9 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
         set_date(a, &near->d, "seen:near-structured"); /* time zones */
         return true;
     }
+    if (vis_zone(v, false, NULL, V_ZONE | V_PUB_MARK) != NULL) {
+        return false; /* shown as the update of a day marked published */
+    }
     if (vis_near(v, &s->d, 0, 0) != NULL) {
         set_date(a, &s->d, s->how); /* shown, if only as an update */
         return true;
@@ -2584,7 +2821,8 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
  * page also shows wins; then the date shown with the headline (a <time>
  * first, then one near the headline or labelled); then a structured date of the
  * article itself; then a dated element further from the headline; then a date
- * shown as an update; then the URL. */
+ * shown as an update; then one labelled as published anywhere outside chrome
+ * and running text; then the URL. */
 static void
 decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
@@ -2605,6 +2843,9 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     const vis_date *z2 = vis_zone(v, false, cr, V_ZONE);
     const vis_date *zu = vis_zone(v, true, cr, V_ZONE);
     const vis_date *zl = vis_zone(v, false, cr, V_LABELLED);
+    /* labelled as published, far from the headline (a byline after a
+     * long lead or at the story's end) */
+    zl = zl != NULL ? zl : vis_zone(v, false, cr, V_PUB_MARK);
     px_date u;
     px_date t;
     const bool has_url = px_pubdate_from_url(pg->url, &u) ||

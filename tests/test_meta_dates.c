@@ -1,0 +1,247 @@
+/* test_meta_dates.c - publication dates from HTML: the sources and traps
+ * added after test_meta.c (publication meta tags of other names, a day
+ * marked published beside a structured date shown only as an update,
+ * header dates under the headline, quoted and field dates, teaser cards,
+ * review items, bylines far from the headline). All pages here are written
+ * for this test. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+#include "check.h"
+#include "meta.h"
+#include "str.h"
+
+typedef struct run {
+    px_article *a;
+    char date[32];
+} run;
+
+static bool
+has_signal(const px_article *a, const char *sig)
+{
+    for (size_t i = 0; i < a->n_signals; i++) {
+        if (strncmp(a->signals[i], sig, strlen(sig)) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Parses html, runs px_meta_extract; done() frees r->a. */
+static void
+extract(run *r, const char *html)
+{
+    r->a = px_article_new();
+    htmlDocPtr doc =
+        htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    px_error err = {0};
+    CHECK(px_meta_extract(doc, NULL, r->a, &err) == PX_OK);
+    px_date_format(&r->a->published, r->date);
+    xmlFreeDoc(doc);
+}
+
+static void
+done(run *r)
+{
+    px_article_free(r->a);
+    r->a = NULL;
+}
+
+#define BODY                                                                   \
+    "<p>The ferry line between the two islands reopened on Friday after "      \
+    "three days of closure, the operator said in a statement.</p>"             \
+    "<p>Crews inspected the piers overnight and found no damage.</p>"
+
+/* n paragraphs of story text (one text node each) appended to buf. */
+static void
+add_paras(char *buf, size_t cap, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const size_t len = strlen(buf);
+        snprintf(buf + len, cap - len,
+                 "<p>Paragraph %d of the story goes on about the piers.</p>",
+                 i);
+    }
+}
+
+/* A meta tag whose name says "published" counts after the listed keys; one
+ * naming an unpublishing or expiry day never does. */
+static void
+test_other_publication_meta(void)
+{
+    static const char html[] =
+        "<html><head><title>Piers</title><meta name='w-published-date' "
+        "content='2025-05-27T06:03:43Z'></head><body><article><h1>Piers</"
+        "h1>" BODY "</article></body></html>";
+    run r;
+    extract(&r, html);
+    CHECK(strncmp(r.date, "2025-05-27", 10) == 0);
+    CHECK(has_signal(r.a, "date:meta:other-published"));
+    done(&r);
+
+    static const char expiry[] =
+        "<html><head><title>Piers</title><meta name='unpublish-date' "
+        "content='2030-01-01'><meta name='publish-expires' "
+        "content='2030-02-01'></head><body><article><h1>Piers</h1>" BODY
+        "</article></body></html>";
+    extract(&r, expiry);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
+/* JSON-LD gives the day the page shows only as "Updated"; the day marked
+ * as published by the headline is the article's. */
+static void
+test_published_beside_update(void)
+{
+    static const char html[] =
+        "<html><head><title>Piers</title><script type='application/ld+json'>"
+        "{\"@type\":\"Article\",\"datePublished\":\"2025-08-21\"}</script>"
+        "</head><body><article><h1>Piers</h1><p class='post-date'>"
+        "Published: April 26, 2023</p><p class='post-date'>Updated: August "
+        "21, 2025</p>" BODY "</article></body></html>";
+    run r;
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "2023-04-26");
+    done(&r);
+}
+
+/* A "header-date" right under the headline is the article header's date;
+ * a date alone on its line there counts even in a soft-chrome box. */
+static void
+test_dates_under_headline(void)
+{
+    static const char html[] =
+        "<html><head><title>Piers</title></head><body><main><div "
+        "class='header'><h1>Piers</h1><div class='header-date'>19 Dec, "
+        "2025</div></div>" BODY "</main></body></html>";
+    run r;
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "2025-12-19");
+    done(&r);
+
+    static const char boxed[] =
+        "<html><head><title>Piers</title></head><body><main><h1>Piers</h1>"
+        "<div class='newsletter-details-wrapper'><p>November 2, 2022</p>"
+        "</div>" BODY "</main></body></html>";
+    extract(&r, boxed);
+    CHECK_STR_EQ(r.date, "2022-11-02");
+    done(&r);
+}
+
+/* Quoted mail headers, embedded posts and field values ("Release:") are
+ * dates of something else. */
+static void
+test_quoted_and_field_dates(void)
+{
+    static const char html[] =
+        "<html><head><title>Boot loader</title></head><body><article><h1>"
+        "Boot loader</h1>" BODY "<pre>Date: Fri, 1 Feb 2002 11:53:40 -0500\n"
+        "From: A Porter</pre><blockquote class='embedded-post'><p>Ported."
+        "</p><a href='/p/1'>March 3, 2020</a></blockquote></article>"
+        "</body></html>";
+    run r;
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+
+    static const char field[] =
+        "<html><head><title>Bee game</title></head><body><article><h1>Bee "
+        "game</h1><p>Players: 4</p><p>Release:</p><p>14.11.2019</p>" BODY
+        "</article></body></html>";
+    extract(&r, field);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
+/* Another story's card (a small box with its own heading) far below the
+ * headline gives no date, nor does a review's microdata date. */
+static void
+test_teasers_and_reviews(void)
+{
+    static char html[8192];
+    snprintf(html, sizeof html,
+             "<html><head><title>Batteries</title></head><body><main><h1>"
+             "Batteries</h1>" BODY);
+    add_paras(html, sizeof html, 40);
+    const size_t len = strlen(html);
+    snprintf(html + len, sizeof html - len,
+             "<div class='post-card'><h3>Solar news</h3><p>Short excerpt.</p>"
+             "<span class='post-date'>22. Juni 2022</span></div></main>"
+             "</body></html>");
+    run r;
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+
+    static const char review[] =
+        "<html><head><title>Holiday home</title></head><body><main><h1>"
+        "Holiday home</h1>" BODY "<div itemprop='review' itemscope "
+        "itemtype='http://schema.org/Review'><meta itemprop='datePublished' "
+        "content='2018-05-23'><p>Lovely stay.</p></div></main></body></html>";
+    extract(&r, review);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+}
+
+/* Bylines away from the headline: a list item carrying datePublished, a
+ * "By: ... on" line with indented markup, a "Written by" line at the end. */
+static void
+test_far_bylines(void)
+{
+    static char html[32768];
+    snprintf(html, sizeof html,
+             "<html><head><title>Pipes</title></head><body><ul class='info'>"
+             "<li itemprop='datePublished'><time>December 3, 2025</time></li>"
+             "</ul>");
+    add_paras(html, sizeof html, 45);
+    size_t len = strlen(html);
+    snprintf(html + len, sizeof html - len,
+             "<h1>Pipes</h1>" BODY "</body></html>");
+    run r;
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "2025-12-03");
+    done(&r);
+
+    snprintf(html, sizeof html,
+             "<html><head><title>Pipes</title></head><body><div "
+             "class='auth'>By:            \n          <a href='/a/x'>Flow "
+             "Team</a>            \n     on 04-ago-2021 5:11:10</div>");
+    add_paras(html, sizeof html, 35);
+    len = strlen(html);
+    snprintf(html + len, sizeof html - len,
+             "<h1>Pipes</h1>" BODY "</body></html>");
+    extract(&r, html);
+    CHECK(strncmp(r.date, "2021-08-04", 10) == 0);
+    done(&r);
+
+    snprintf(html, sizeof html,
+             "<html><head><title>Apps</title></head><body><h1>Apps</h1>");
+    add_paras(html, sizeof html, 320);
+    len = strlen(html);
+    snprintf(html + len, sizeof html - len,
+             "<div><p class='t6'>Written by Kim Lee</p><p class='t6'>April 8, "
+             "2024</p></div></body></html>");
+    extract(&r, html);
+    CHECK_STR_EQ(r.date, "2024-04-08");
+    CHECK(has_signal(r.a, "date:seen:labelled"));
+    done(&r);
+}
+
+int
+main(void)
+{
+    test_other_publication_meta();
+    test_published_beside_update();
+    test_dates_under_headline();
+    test_quoted_and_field_dates();
+    test_teasers_and_reviews();
+    test_far_bylines();
+    return check_summary();
+}
