@@ -565,18 +565,20 @@ scrub_copy(px_str t)
     return out;
 }
 
-/* Runs CLD2 on one sample and adds its verdict to v. */
+/* Runs CLD2 on one sample with px_cld2_detect_opts's opts and adds its
+ * verdict to v. */
 static px_status
-cld2_run(px_str t, cld2_vote *v, px_error *err)
+cld2_run(px_str t, unsigned opts, cld2_vote *v, px_error *err)
 {
     px_cld2_result r;
-    int rc = px_cld2_detect(t.ptr, (int)t.len, &r);
+    int rc = px_cld2_detect_opts(t.ptr, (int)t.len, opts, &r);
     if (rc == 0 && (size_t)r.valid_prefix < t.len) {
         /* CLD2 stops at the first byte that is not interchange-valid
          * UTF-8 (or a control character): read the text again with
          * such bytes blanked. */
         char *clean = scrub_copy(t);
-        rc = clean == NULL ? -1 : px_cld2_detect(clean, (int)t.len, &r);
+        rc = clean == NULL ? -1
+                           : px_cld2_detect_opts(clean, (int)t.len, opts, &r);
         free(clean);
     }
     if (rc != 0) {
@@ -934,8 +936,12 @@ quick_is_sure(const cld2_vote *v, const px_str *part, size_t n)
  * opening quick bytes alone, and a sure verdict there (quick_is_sure)
  * stands. Otherwise CLD2 reads on from where the opening stopped, at most
  * more_bytes of the first sample, then the middle sample, and the votes
- * add up; reliability is that of the later reads. Other texts are read
- * whole (their samples). */
+ * add up; reliability is that of the later reads. The read-on takes CLD2's
+ * first pass only: when that is unsure, CLD2 would score the whole read
+ * again with other settings, which costs as much as the read and changed
+ * no verdict on an NTREX-128 language CLD2 knows (it is texts in languages
+ * CLD2 lacks that it is unsure about and reads again).
+ * Other texts are read whole (their samples). */
 static px_status
 vote(const px_str *part, size_t n, const px_langid_opts *o,
      const script_stats *s, uint32_t main_n, cld2_vote *v, px_error *err)
@@ -944,10 +950,11 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
     const bool one_script =
         (uint64_t)main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
     const size_t q = o->quick_bytes;
+    unsigned rest_opts = 0;
     *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
     if (one_script && q > 0 && part[0].len > 2 * q) {
         const px_str head = span_from(part[0], 0, q);
-        px_status rc = cld2_run(head, v, err);
+        px_status rc = cld2_run(head, 0, v, err);
         if (rc != PX_OK) {
             return rc;
         }
@@ -958,10 +965,11 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
             return PX_OK;
         }
         rest[0] = span_from(part[0], head.len, o->more_bytes);
+        rest_opts = PX_CLD2_ONE_PASS;
         v->is_reliable = true;
     }
     for (size_t i = 0; i < n; i++) {
-        const px_status rc = cld2_run(rest[i], v, err);
+        const px_status rc = cld2_run(rest[i], rest_opts, v, err);
         if (rc != PX_OK) {
             return rc;
         }
