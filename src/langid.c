@@ -904,10 +904,18 @@ span_from(px_str t, size_t off, size_t max)
  * Kinyarwanda-Rundi, Tibetan-Dzongkha and Xhosa-Zulu, keep the quick
  * read: it names them as well as a longer one.) */
 static bool
-needs_more(const char *iso3, const px_str *part, size_t n)
+needs_more(const char *iso3, const script_stats *s, const px_str *part,
+           size_t n)
 {
     static const char *const confused[] = {"dan", "nob", "nno", "hin",
                                            "mar", "nep", "bih"};
+    if (strcmp(iso3, "srp") == 0 &&
+        s->n[USCRIPT_CYRILLIC] > s->n[USCRIPT_LATIN]) {
+        /* Bosnian and Croatian are written in Latin; Serbian Cyrillic's
+         * own letters (dje, tshe) and no Macedonian ones tell it from the
+         * Cyrillic languages CLD2 may take it for */
+        return s->srp == 0 || s->mkd > 0 || s->ukr > 0 || s->bel > 0;
+    }
     if (strcmp(iso3, "bos") == 0 || strcmp(iso3, "hrv") == 0 ||
         strcmp(iso3, "srp") == 0) {
         return px_langid_bcms(part, n, NULL) == NULL;
@@ -925,11 +933,12 @@ needs_more(const char *iso3, const px_str *part, size_t n)
 
 /* True if the votes of a quick read can stand. */
 static bool
-quick_is_sure(const cld2_vote *v, const px_str *part, size_t n)
+quick_is_sure(const cld2_vote *v, const script_stats *s, const px_str *part,
+              size_t n)
 {
     return v->is_reliable && v->n > 0 &&
            v->lang[0].bytes * 100 >= QUICK_SURE_PERCENT * v->total &&
-           !needs_more(v->lang[0].iso3, part, n);
+           !needs_more(v->lang[0].iso3, s, part, n);
 }
 
 /* Runs CLD2 on the samples. A text (nearly) in one script first gets its
@@ -960,7 +969,7 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
         }
         cld2_vote sure = *v;
         to_letters(&sure);
-        if (quick_is_sure(&sure, part, n)) {
+        if (quick_is_sure(&sure, s, part, n)) {
             *v = sure;
             return PX_OK;
         }
