@@ -898,8 +898,9 @@ span_from(px_str t, size_t off, size_t max)
 
 /* True if CLD2 confuses iso3 with a close relative on short text, so
  * that a quick read naming it is not enough: Bosnian, Croatian and
- * Serbian; Malay and Indonesian (unless langid_close.c's words tell
- * them apart); Danish and Norwegian; Hindi, Marathi, Nepali and Bihari.
+ * Serbian (Latin); Malay and Indonesian; Danish and Norwegian; Hindi,
+ * Marathi, Nepali and Bihari; unless langid_close.c's words (or Serbian
+ * Cyrillic's letters) tell them apart.
  * (CLD2's other close sets, Spanish-Portuguese-Galician, Czech-Slovak,
  * Kinyarwanda-Rundi, Tibetan-Dzongkha and Xhosa-Zulu, keep the quick
  * read: it names them as well as a longer one.) */
@@ -925,7 +926,10 @@ needs_more(const char *iso3, const script_stats *s, const px_str *part,
     }
     for (size_t i = 0; i < sizeof confused / sizeof confused[0]; i++) {
         if (strcmp(iso3, confused[i]) == 0) {
-            return true;
+            /* the words of what CLD2 would read on over */
+            const px_str head =
+                span_from(part[0], 0, PX_LANGID_QUICK + PX_LANGID_MORE);
+            return !px_langid_close_confirms(iso3, &head, 1);
         }
     }
     return false;

@@ -19,8 +19,19 @@
  * "selepas", "syarikat", "kenyataan"... against Indonesian "Maret", "Juli",
  * "Agustus", "Desember", "uang", "saja", "karena", "polisi", "persen",
  * "miliar", "perusahaan", "pernyataan"...
- * Words are compared in lower case; a list entry ending in '*' matches as
- * a prefix.
+ * Danish and Norwegian: Danish spellings Bokmål and Nynorsk write
+ * otherwise ("af", "efter", "havde", "blev", "nu", "mellem", "mig", "sig",
+ * "mod", "ud", "fik", "tilbage", "måske", "arbejde"... against "av",
+ * "etter", "hadde", "ble", "nå", "mellom", "meg", "seg", "mot", "ut",
+ * "fikk", "tilbake", "kanskje", "arbeid"...), Nynorsk-only words ("ikkje",
+ * "eg", "kva", "frå", "berre", "mykje"...) and Swedish ones ("och",
+ * "inte", "är", "också"...).
+ * Hindi, Marathi and Nepali: the copula and the commonest function words
+ * ("है", "हैं", "था", "और", "में", "नहीं" / "आहे", "आहेत", "आणि", "मध्ये",
+ * "नाही" / "छ", "छन्", "थियो", "र", "पनि", "छैन"...).
+ * Words are compared in lower case (ASCII letters); a list entry ending in
+ * '*' matches as a prefix. Dandas and general punctuation (quotes, dashes)
+ * end a word.
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -28,6 +39,12 @@
 #include <string.h>
 
 #include "langid.h"
+
+/* px_langid_close_confirms: the words of the language named must be
+ * found this often, and this many times as often as those of its close
+ * relatives together. */
+#define CONFIRM_MIN   3
+#define CONFIRM_RATIO 4
 
 static const char *const ijekavian[] = {
     "prije",     "vrijem*",  "dvije",    "mjest*",     "mjesec*",  "svijet*",
@@ -201,17 +218,37 @@ vote_word(void *ctx, const char *word, size_t len)
     v->bos += count_in(word, len, &v->l->list[3]);
 }
 
-/* Splits t into words (runs of ASCII letters and non-ASCII bytes),
- * lower-cases ASCII, and lets vote count each. */
+/* The length of the separator at t[i] that is not ASCII: a danda
+ * (U+0964, U+0965) or general punctuation (U+2000..U+206F: quotes,
+ * dashes), 3 bytes; else 0. */
+static size_t
+wide_separator(px_str t, size_t i)
+{
+    if (i + 2 >= t.len) {
+        return 0;
+    }
+    const unsigned char a = (unsigned char)t.ptr[i];
+    const unsigned char b = (unsigned char)t.ptr[i + 1];
+    const unsigned char c = (unsigned char)t.ptr[i + 2];
+    const bool danda = a == 0xE0 && b == 0xA5 && (c == 0xA4 || c == 0xA5);
+    const bool punct = a == 0xE2 && (b == 0x80 || b == 0x81);
+    return danda || punct ? 3 : 0;
+}
+
+/* Splits t into words (runs of ASCII letters and non-ASCII bytes other
+ * than wide_separator's), lower-cases ASCII, and lets vote count each. */
 static void
 vote_text(px_str t, void (*vote)(void *, const char *, size_t), void *ctx)
 {
-    char word[24];
+    char word[40];
     size_t len = 0;
     for (size_t i = 0; i <= t.len; i++) {
         const unsigned char c = i < t.len ? (unsigned char)t.ptr[i] : ' ';
         const unsigned char lower = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-        if ((lower >= 'a' && lower <= 'z') || c >= 0x80) {
+        const size_t sep = c >= 0xE0 ? wide_separator(t, i) : 0;
+        if (sep > 0) {
+            i += sep - 1; /* the loop steps over the last byte */
+        } else if ((lower >= 'a' && lower <= 'z') || c >= 0x80) {
             if (len < sizeof word) {
                 word[len] = (char)lower;
             }
@@ -315,4 +352,157 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
         return NULL;
     }
     return strcmp(cld2_pick, "srp-Latn") == 0 ? "bos" : cld2_pick;
+}
+
+/* ---- Danish / Norwegian, Hindi / Marathi / Nepali --------------------- */
+
+/* Whole words only (no '*'): group_find looks them up by hash. */
+static const char *const danish[] = {
+    "af",       "efter",     "havde",     "blev",     "bliver",     "blevet",
+    "været",    "nu",        "mellem",    "gøre",     "hvad",       "lidt",
+    "igennem",  "sagde",     "nogle",     "noget",    "mig",        "sig",
+    "mod",      "ud",        "fik",       "gik",      "tilbage",    "måske",
+    "uge",      "købe",      "spørgsmål", "regering", "regeringen", "arbejde",
+    "arbejdet", "udtalelse",
+};
+static const char *const norwegian[] = {
+    "av",        "etter",    "hadde",     "ble",         "blir",    "blitt",
+    "vært",      "nå",       "mellom",    "gjøre",       "hva",     "litt",
+    "gjennom",   "noen",     "noe",       "meg",         "seg",     "mot",
+    "ut",        "fikk",     "gikk",      "tilbake",     "kanskje", "uke",
+    "kjøpe",     "spørsmål", "regjering", "regjeringen", "arbeid",  "arbeidet",
+    "uttalelse",
+};
+static const char *const nynorsk[] = {
+    "ikkje", "eg",   "kva",  "frå",  "berre", "mykje", "korleis",
+    "noko",  "kven", "vere", "vart", "dei",   "heile", "fekk",
+};
+static const char *const swedish[] = {
+    "och", "inte", "är",     "också", "hade", "upp",
+    "jag", "från", "mellan", "till",  "blev", "efter",
+};
+static const char *const hindi[] = {
+    "है", "हैं", "था", "थे", "थी", "और", "में", "नहीं", "भी", "लिए", "किया", "कहा",
+};
+static const char *const marathi[] = {
+    "आहे",    "आहेत",  "आणि", "मध्ये", "नाही",  "केले",
+    "म्हणाले", "झाली", "झाले", "असे",  "त्यांनी", "होणार",
+};
+static const char *const nepali[] = {
+    "छ",    "छन्",   "थियो", "थिए", "र",  "पनि",
+    "गरेको", "भएको", "गर्न",  "छैन",  "भने", "गरे",
+};
+
+#define GROUP_SLOTS 256 /* > 4 lists of at most 32 words: half full */
+
+/* A group of close languages: each member's words (and those of
+ * neighbours that only speak against the members: Nynorsk, Swedish) in
+ * one hash table; a word in two lists is kept in the first only. */
+typedef struct close_group {
+    const char *iso3[4]; /* NULL: a neighbour no verdict names */
+    size_t n;
+    const char *word[GROUP_SLOTS]; /* NULL: empty slot */
+    uint8_t member[GROUP_SLOTS];
+} close_group;
+
+static close_group nordic = {.iso3 = {"dan", "nob"}, .n = 4};
+static close_group indic = {.iso3 = {"hin", "mar", "nep"}, .n = 3};
+static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+word_hash(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h;
+}
+
+/* The slot of word in g: where it is, or the empty one it would go to. */
+static size_t
+group_slot(const close_group *g, const char *w, size_t len)
+{
+    size_t i = word_hash(w, len) % GROUP_SLOTS;
+    while (g->word[i] != NULL &&
+           (strlen(g->word[i]) != len || memcmp(g->word[i], w, len) != 0)) {
+        i = (i + 1) % GROUP_SLOTS;
+    }
+    return i;
+}
+
+static void
+group_add(close_group *g, const char *const *list, size_t n, uint8_t member)
+{
+    for (size_t k = 0; k < n; k++) {
+        const size_t i = group_slot(g, list[k], strlen(list[k]));
+        if (g->word[i] == NULL) {
+            g->word[i] = list[k];
+            g->member[i] = member;
+        }
+    }
+}
+
+#define GROUP_ADD(g, list, m)                                                  \
+    group_add((g), (list), sizeof(list) / sizeof((list)[0]), (m))
+
+_Static_assert(sizeof danish / sizeof danish[0] <= 32, "list too long");
+_Static_assert(sizeof norwegian / sizeof norwegian[0] <= 32, "list too long");
+
+static void
+fill_groups(void)
+{
+    GROUP_ADD(&nordic, danish, 0);
+    GROUP_ADD(&nordic, norwegian, 1);
+    GROUP_ADD(&nordic, nynorsk, 2);
+    GROUP_ADD(&nordic, swedish, 3);
+    GROUP_ADD(&indic, hindi, 0);
+    GROUP_ADD(&indic, marathi, 1);
+    GROUP_ADD(&indic, nepali, 2);
+}
+
+typedef struct group_votes {
+    const close_group *g;
+    size_t n[4];
+} group_votes;
+
+static void
+vote_group(void *ctx, const char *word, size_t len)
+{
+    group_votes *v = ctx;
+    const size_t i = group_slot(v->g, word, len);
+    if (v->g->word[i] != NULL) {
+        v->n[v->g->member[i]]++;
+    }
+}
+
+/* True if the words of part[0..n) name member m of g surely. */
+static bool
+group_confirms(const close_group *g, size_t m, const px_str *part, size_t n)
+{
+    group_votes v = {.g = g, .n = {0, 0, 0, 0}};
+    for (size_t i = 0; i < n; i++) {
+        vote_text(part[i], vote_group, &v);
+    }
+    size_t others = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        others += i != m ? v.n[i] : 0;
+    }
+    return v.n[m] >= CONFIRM_MIN && v.n[m] >= CONFIRM_RATIO * others;
+}
+
+bool
+px_langid_close_confirms(const char *iso3, const px_str *part, size_t n)
+{
+    pthread_once(&groups_once, fill_groups);
+    const close_group *const groups[] = {&nordic, &indic};
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t m = 0; m < groups[k]->n; m++) {
+            const char *member = groups[k]->iso3[m];
+            if (member != NULL && strcmp(member, iso3) == 0) {
+                return group_confirms(groups[k], m, part, n);
+            }
+        }
+    }
+    return false;
 }
