@@ -47,22 +47,40 @@
 #define CONFIRM_RATIO 4
 
 static const char *const ijekavian[] = {
-    "prije",     "vrijem*",  "dvije",    "mjest*",     "mjesec*",  "svijet*",
-    "vijest*",   "lijep*",   "cijel*",   "bijel*",     "uvijek",   "gdje",
-    "ovdje",     "sjever*",  "mjer*",    "vjer*",      "dijel*",   "rije*",
-    "tijel*",    "snijeg*",  "mlijek*",  "dijet*",     "pjes*",    "vjetr*",
-    "poslije",   "dio",      "dijelovi", "predsjedn*", "sjedišt*", "nedjelj*",
-    "vjerovat*", "primjer*", "vijek*",   "htio",       "vidio",    "svjetsk*",
+    "prije",      "vrijem*",        "dvije",      "mjest*",     "mjesec*",
+    "svijet*",    "vijest*",        "lijep*",     "cijel*",     "bijel*",
+    "uvijek",     "gdje",           "ovdje",      "sjever*",    "mjer*",
+    "vjer*",      "dijel*",         "rije*",      "tijel*",     "snijeg*",
+    "mlijek*",    "dijet*",         "pjes*",      "vjetr*",     "poslije",
+    "dio",        "dijelovi",       "predsjedn*", "sjedišt*",   "nedjelj*",
+    "vjerovat*",  "primjer*",       "vijek*",     "htio",       "vidio",
+    "svjetsk*",   "srednjovjekov*", "osjeć*",     "iznio",      "donio",
+    "prenio",     "donijel*",       "iznijel*",   "prenijel*",  "djelimičn*",
+    "djelomičn*", "promjen*",       "promijen*",  "sljed*",     "slijed*",
+    "vjenča*",    "zvijezd*",       "zvjezd*",    "ljeto",      "ljeta",
+    "ljetu",      "ljetn*",         "cijen*",     "pjesm*",     "pobjed*",
+    "pobijed*",   "naprijed",       "svjedo*",    "prijedlog*", "zamjen*",
+    "zamijen*",   "primjen*",       "primijen*",  "uspje*",     "uspije*",
+    "umjet*",     "korijen*",       "svijest*",   "osvješt*",   "osviješt*",
+    "ozlije*",    "ozlje*",         "svjesn*",    "izvještaj*",
 };
 static const char *const ekavian[] = {
-    "pre",       "posle",   "vreme",   "vremena",  "vremenu", "dve",
-    "mesto",     "mesta",   "mestu",   "mesec",    "meseca",  "mesecu",
-    "meseci",    "vest",    "vesti",   "uvek",     "gde",     "ovde",
-    "sever",     "severa",  "severu",  "reč",      "reči",    "telo",
-    "tela",      "dete",    "deca",    "dece",     "deteta",  "reka",
-    "reke",      "deo",     "delove",  "delovi",   "ceo",     "celog",
-    "predsedn*", "sedišt*", "nedelj*", "verovat*", "primer*", "vek",
-    "veka",      "hteo",    "video",   "lekar*",   "svetsk*",
+    "pre",      "posle",     "vreme",     "dve",      "mesto",
+    "mesta",    "mestu",     "mesec",     "meseca",   "mesecu",
+    "meseci",   "vest",      "vesti",     "uvek",     "gde",
+    "ovde",     "sever",     "severa",    "severu",   "reč",
+    "reči",     "telo",      "tela",      "dete",     "deca",
+    "dece",     "deteta",    "reka",      "reke",     "deo",
+    "delove",   "delovi",    "ceo",       "celog",    "predsedn*",
+    "sedišt*",  "nedelj*",   "verovat*",  "primer*",  "vek",
+    "veka",     "hteo",      "lekar*",    "svetsk*",  "srednjovekov*",
+    "oseć*",    "izneo",     "doneo",     "preneo",   "donel*",
+    "iznel*",   "prenel*",   "delimičn*", "promen*",  "sled*",
+    "venča*",   "zvezd*",    "leto",      "letnj*",   "cena",
+    "cene",     "ceni",      "cenu",      "cenom",    "pesm*",
+    "pobed*",   "napred",    "svedo*",    "predlog*", "zamen*",
+    "primen*",  "uspe*",     "koren*",    "osvešć*",  "ozled*",
+    "umetnik*", "umetnost*", "umetnič*",  "svesn*",   "izveštaj*",
 };
 static const char *const croatian[] = {
     "siječ*",    "veljač*",     "ožuj*",         "travanj*",    "travnja",
@@ -77,7 +95,9 @@ static const char *const croatian[] = {
     "surad*",    "sudjelov*",   "glasnogovorn*", "veleposlan*", "priopć*",
     "švicar*",   "proračun*",   "kemij*",        "kolodvor*",   "vratar*",
     "momčad*",   "putovnic*",   "zapovjedn*",    "organizira*", "informira*",
-    "definira*", "registrira*",
+    "definira*", "registrira*", "uhit*",         "uhić*",       "ubojstv*",
+    "razin*",    "opskrb*",     "sudionik*",     "kruh*",       "kava",
+    "kavu",
 };
 static const char *const bos_srp[] = {
     "januar*",     "februar*",   "mart",         "marta",       "juni",
@@ -90,14 +110,18 @@ static const char *const bos_srp[] = {
     "ostrv*",      "penzij*",    "uslov*",       "saradn*",     "učestvova*",
     "učešć*",      "portparol*", "saopć*",       "vanredn*",    "švajcar*",
     "budžet*",     "fabrik*",    "selektor*",    "pasoš*",      "komandant*",
-    "organizova*", "informisa*", "definisa*",    "registrova*",
+    "organizova*", "informisa*", "definisa*",    "registrova*", "uhapš*",
+    "uhaps*",      "ubistv*",    "ponovo",       "dobija*",     "nivo*",
+    "snabd*",      "učesni*",    "hleb*",        "hljeb*",      "kafa",
+    "kafu",        "zvaničn*",   "dešava*",      "ambasad*",    "aerodrom*",
+    "vazduh*",     "bezbed*",    "bezbjed*",     "saobraćaj*",
 };
 
-/* word_list.first holds 64 entries */
-_Static_assert(sizeof croatian / sizeof croatian[0] <= 64, "list too long");
-_Static_assert(sizeof bos_srp / sizeof bos_srp[0] <= 64, "list too long");
-_Static_assert(sizeof ekavian / sizeof ekavian[0] <= 64, "list too long");
-_Static_assert(sizeof ijekavian / sizeof ijekavian[0] <= 64, "list too long");
+/* word_list.first holds 96 entries */
+_Static_assert(sizeof croatian / sizeof croatian[0] <= 96, "list too long");
+_Static_assert(sizeof bos_srp / sizeof bos_srp[0] <= 96, "list too long");
+_Static_assert(sizeof ekavian / sizeof ekavian[0] <= 96, "list too long");
+_Static_assert(sizeof ijekavian / sizeof ijekavian[0] <= 96, "list too long");
 
 static bool
 matches(const char *word, size_t len, const char *entry)
@@ -120,13 +144,13 @@ matches(const char *word, size_t len, const char *entry)
 typedef struct word_list {
     const char *const *entry;
     size_t n;
-    char first[64];
+    char first[96];
 } word_list;
 
 #define LIST_INIT(l, list)                                                     \
     list_init((l), (list), sizeof(list) / sizeof((list)[0]))
 
-/* n <= 64: the lists' _Static_asserts */
+/* n <= 96: the lists' _Static_asserts */
 static void
 list_init(word_list *l, const char *const *entry, size_t n)
 {
@@ -235,8 +259,35 @@ wide_separator(px_str t, size_t i)
     return danda || punct ? 3 : 0;
 }
 
+/* The second byte of the small letter for the two-byte capital a b of
+ * Latin-1 (À..Þ but ×) or Latin Extended-A (Č, Ć, Đ, Š, Ž, ...; their
+ * first byte does not change), or b itself. */
+static unsigned char
+fold2(unsigned char a, unsigned char b)
+{
+    const unsigned cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
+    if (a == 0xC3) {
+        return b >= 0x80 && b <= 0x9E && b != 0x97 ? (unsigned char)(b + 0x20)
+                                                   : b;
+    }
+    if (a != 0xC4 && a != 0xC5) {
+        return b;
+    }
+    /* U+0100..U+0137 and U+014A..U+0177: capital even; U+0139..U+0148
+     * and U+0179..U+017E: capital odd, except U+013F (its small letter
+     * has another first byte) */
+    const bool even_caps = cp <= 0x137 || (cp >= 0x14A && cp <= 0x177);
+    const bool odd_caps = (cp >= 0x139 && cp <= 0x148 && cp != 0x13F) ||
+                          (cp >= 0x179 && cp <= 0x17E);
+    if ((even_caps && cp % 2 == 0) || (odd_caps && cp % 2 == 1)) {
+        return (unsigned char)(b + 1); /* b < 0xBF in these ranges */
+    }
+    return b;
+}
+
 /* Splits t into words (runs of ASCII letters and non-ASCII bytes other
- * than wide_separator's), lower-cases ASCII, and lets vote count each. */
+ * than wide_separator's), lower-cases ASCII letters and the capitals of
+ * fold2, and lets vote count each. */
 static void
 vote_text(px_str t, void (*vote)(void *, const char *, size_t), void *ctx)
 {
@@ -244,11 +295,14 @@ vote_text(px_str t, void (*vote)(void *, const char *, size_t), void *ctx)
     size_t len = 0;
     for (size_t i = 0; i <= t.len; i++) {
         const unsigned char c = i < t.len ? (unsigned char)t.ptr[i] : ' ';
-        const unsigned char lower = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        unsigned char lower = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
         const size_t sep = c >= 0xE0 ? wide_separator(t, i) : 0;
         if (sep > 0) {
             i += sep - 1; /* the loop steps over the last byte */
         } else if ((lower >= 'a' && lower <= 'z') || c >= 0x80) {
+            if (c >= 0x80 && c < 0xC0 && len > 0 && len <= sizeof word) {
+                lower = fold2((unsigned char)word[len - 1], c);
+            }
             if (len < sizeof word) {
                 word[len] = (char)lower;
             }
@@ -263,22 +317,24 @@ vote_text(px_str t, void (*vote)(void *, const char *, size_t), void *ctx)
 }
 
 static const char *const malay[] = {
-    "mac",       "julai",      "ogos",     "disember", "wang",    "sahaja",
-    "kerana",    "polis",      "peratus",  "bilion",   "selepas", "syarikat",
-    "kenyataan", "universiti", "parlimen", "cukai",    "telefon", "filem",
-    "teksi",     "taufan",     "bas",      "pasukan",
+    "mac",       "julai",      "ogos",     "disember", "wang",      "sahaja",
+    "kerana",    "polis",      "peratus",  "bilion",   "selepas",   "syarikat",
+    "kenyataan", "universiti", "parlimen", "cukai",    "telefon",   "filem",
+    "teksi",     "taufan",     "bas",      "pasukan",  "bahawa",    "rasmi",
+    "kerjaya",   "perniagaan", "rekod",    "lapan",    "kenderaan", "bahagian",
 };
 static const char *const indonesian[] = {
-    "maret",       "juli",     "agustus",    "desember",   "uang",
-    "saja",        "karena",   "polisi",     "persen",     "miliar",
-    "setelah",     "sesudah",  "perusahaan", "pernyataan", "pengadilan",
-    "universitas", "parlemen", "pajak",      "telepon",    "taksi",
-    "topan",       "bus",      "tim",        "bandara",    "kemarin",
-    "bisa",
+    "maret",      "juli",       "agustus",    "desember",    "uang",
+    "saja",       "karena",     "polisi",     "persen",      "miliar",
+    "perusahaan", "pernyataan", "pengadilan", "universitas", "parlemen",
+    "pajak",      "telepon",    "taksi",      "topan",       "bus",
+    "tim",        "bandara",    "kemarin",    "bisa",        "bahwa",
+    "resmi",      "direktur",   "bisnis",     "bagian",      "kendaraan",
+    "mobil",      "gratis",     "delapan",    "rekor",       "karier",
 };
 
-_Static_assert(sizeof malay / sizeof malay[0] <= 64, "list too long");
-_Static_assert(sizeof indonesian / sizeof indonesian[0] <= 64, "list too long");
+_Static_assert(sizeof malay / sizeof malay[0] <= 96, "list too long");
+_Static_assert(sizeof indonesian / sizeof indonesian[0] <= 96, "list too long");
 
 /* The lists and their filters, built once: they never change. */
 static void
