@@ -62,7 +62,8 @@ static const char *const ijekavian[] = {
     "pobijed*",   "naprijed",       "svjedo*",    "prijedlog*", "zamjen*",
     "zamijen*",   "primjen*",       "primijen*",  "uspje*",     "uspije*",
     "umjet*",     "korijen*",       "svijest*",   "osvješt*",   "osviješt*",
-    "ozlije*",    "ozlje*",         "svjesn*",    "izvještaj*",
+    "ozlije*",    "ozlje*",         "svjesn*",    "izvještaj*", "uslijed",
+    "posjedova*", "prosječ*",       "prosjek*",
 };
 static const char *const ekavian[] = {
     "pre",      "posle",     "vreme",     "dve",      "mesto",
@@ -81,6 +82,7 @@ static const char *const ekavian[] = {
     "pobed*",   "napred",    "svedo*",    "predlog*", "zamen*",
     "primen*",  "uspe*",     "koren*",    "osvešć*",  "ozled*",
     "umetnik*", "umetnost*", "umetnič*",  "svesn*",   "izveštaj*",
+    "usled",    "posedova*", "proseč*",   "prosek*",
 };
 static const char *const croatian[] = {
     "siječ*",    "veljač*",     "ožuj*",         "travanj*",    "travnja",
@@ -97,7 +99,7 @@ static const char *const croatian[] = {
     "momčad*",   "putovnic*",   "zapovjedn*",    "organizira*", "informira*",
     "definira*", "registrira*", "uhit*",         "uhić*",       "ubojstv*",
     "razin*",    "opskrb*",     "sudionik*",     "kruh*",       "kava",
-    "kavu",
+    "kavu",      "obran*",      "tiskovn*",      "kći",         "kćer*",
 };
 static const char *const bos_srp[] = {
     "januar*",     "februar*",   "mart",         "marta",       "juni",
@@ -114,7 +116,8 @@ static const char *const bos_srp[] = {
     "uhaps*",      "ubistv*",    "ponovo",       "dobija*",     "nivo*",
     "snabd*",      "učesni*",    "hleb*",        "hljeb*",      "kafa",
     "kafu",        "zvaničn*",   "dešava*",      "ambasad*",    "aerodrom*",
-    "vazduh*",     "bezbed*",    "bezbjed*",     "saobraćaj*",
+    "vazduh*",     "bezbed*",    "bezbjed*",     "saobraćaj*",  "odbran*",
+    "štamp*",      "ćerk*",
 };
 
 /* word_list.first holds 96 entries */
@@ -396,7 +399,15 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
         return "srp-Latn";
     }
     if (v.ije == 0 || v.ije < v.eka) {
-        return cld2_pick; /* no clear reflex of yat either way */
+        /* no clear reflex of yat either way: when CLD2 says Croatian but
+         * the words are Bosnian or Serbian, Serbian if the text leans
+         * ekavian, else Bosnian (the other ijekavian standard, which
+         * CLD2's Croatian n-grams are nearest to) */
+        if (cld2_pick != NULL && strcmp(cld2_pick, "hrv") == 0 &&
+            v.bos > v.hrv) {
+            return v.eka > v.ije ? "srp-Latn" : "bos";
+        }
+        return cld2_pick;
     }
     if (v.hrv > v.bos) {
         return "hrv";

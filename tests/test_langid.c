@@ -252,6 +252,24 @@ test_malay(void)
     }
 }
 
+/* Bosnian/Serbian words without a reflex of yat, in a text CLD2 called
+ * Croatian (written for the project); capitals are folded. */
+static void
+test_bcms_no_reflex(void)
+{
+    const px_str bos = px_str_c("Uhapšena su tri muškarca nakon napada na "
+                                "kuću u četvrtak. Policija traži pomoć.");
+    CHECK_STR_EQ(px_langid_bcms(&bos, 1, "hrv"), "bos");
+    CHECK(px_langid_bcms(&bos, 1, NULL) == NULL);
+    const px_str srp = px_str_c("Uhapšena su tri muškarca nakon napada na "
+                                "kuću u letnjem kampu.");
+    CHECK_STR_EQ(px_langid_bcms(&srp, 1, "hrv"), "srp-Latn");
+    const px_str hrv = px_str_c("Uhićena su tri muškarca nakon napada.");
+    CHECK_STR_EQ(px_langid_bcms(&hrv, 1, "hrv"), "hrv");
+    const px_str caps = px_str_c("ŠTA JE REKAO PRIJE SUĐENJA?");
+    CHECK_STR_EQ(px_langid_bcms(&caps, 1, "hrv"), "bos");
+}
+
 /* Danish and Norwegian, Hindi, Marathi and Nepali: one news item in each,
  * written for the project; each language's words confirm it and no
  * other member of its group. */
@@ -474,6 +492,7 @@ main(void)
     test_bcms();
     test_malay();
     test_close_confirms();
+    test_bcms_no_reflex();
     test_control_bytes();
     test_map();
     test_marks();
