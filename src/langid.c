@@ -490,6 +490,9 @@ typedef struct cld2_vote {
     size_t n;
     double total; /* all letters' bytes CLD2 scored, unknown ones too */
     bool is_reliable;
+    /* Bosnian/Croatian/Serbian or Malay/Indonesian as langid_close.c's
+     * words named it when they let the quick read stand, else NULL */
+    const char *words;
 } cld2_vote;
 
 static void
@@ -751,7 +754,9 @@ from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
           const px_str *part, size_t n_part, px_langid_result *out)
 {
     const char *lang = with_script(v->lang[0].iso3, s, sc);
-    if (is_bcms(lang)) {
+    if (v->words != NULL) {
+        lang = v->words; /* the quick read stood on them */
+    } else if (is_bcms(lang)) {
         lang = px_langid_bcms(part, n_part, lang);
     } else if (strcmp(lang, "msa") == 0 || strcmp(lang, "ind") == 0) {
         lang = px_langid_malay(part, n_part, lang);
@@ -905,11 +910,11 @@ span_from(px_str t, size_t off, size_t max)
  * Kinyarwanda-Rundi, Tibetan-Dzongkha and Xhosa-Zulu, keep the quick
  * read: it names them as well as a longer one.) */
 static bool
-needs_more(const char *iso3, const script_stats *s, const px_str *part,
-           size_t n)
+needs_more(cld2_vote *v, const script_stats *s, const px_str *part, size_t n)
 {
     static const char *const confused[] = {"dan", "nob", "nno", "hin",
                                            "mar", "nep", "bih"};
+    const char *iso3 = v->lang[0].iso3;
     if (strcmp(iso3, "srp") == 0 &&
         s->n[USCRIPT_CYRILLIC] > s->n[USCRIPT_LATIN]) {
         /* Bosnian and Croatian are written in Latin; Serbian Cyrillic's
@@ -919,10 +924,12 @@ needs_more(const char *iso3, const script_stats *s, const px_str *part,
     }
     if (strcmp(iso3, "bos") == 0 || strcmp(iso3, "hrv") == 0 ||
         strcmp(iso3, "srp") == 0) {
-        return px_langid_bcms(part, n, NULL) == NULL;
+        v->words = px_langid_bcms(part, n, NULL);
+        return v->words == NULL;
     }
     if (strcmp(iso3, "msa") == 0 || strcmp(iso3, "ind") == 0) {
-        return px_langid_malay(part, n, NULL) == NULL;
+        v->words = px_langid_malay(part, n, NULL);
+        return v->words == NULL;
     }
     for (size_t i = 0; i < sizeof confused / sizeof confused[0]; i++) {
         if (strcmp(iso3, confused[i]) == 0) {
@@ -937,12 +944,11 @@ needs_more(const char *iso3, const script_stats *s, const px_str *part,
 
 /* True if the votes of a quick read can stand. */
 static bool
-quick_is_sure(const cld2_vote *v, const script_stats *s, const px_str *part,
-              size_t n)
+quick_is_sure(cld2_vote *v, const script_stats *s, const px_str *part, size_t n)
 {
     return v->is_reliable && v->n > 0 &&
            v->lang[0].bytes * 100 >= QUICK_SURE_PERCENT * v->total &&
-           !needs_more(v->lang[0].iso3, s, part, n);
+           !needs_more(v, s, part, n);
 }
 
 /* Runs CLD2 on the samples. A text (nearly) in one script first gets its
@@ -964,7 +970,7 @@ vote(const px_str *part, size_t n, const px_langid_opts *o,
         (uint64_t)main_n * 100 >= (uint64_t)s->letters * QUICK_SCRIPT_PERCENT;
     const size_t q = o->quick_bytes;
     unsigned rest_opts = 0;
-    *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true};
+    *v = (cld2_vote){.n = 0, .total = 0.0, .is_reliable = true, .words = NULL};
     if (one_script && q > 0 && part[0].len > 2 * q) {
         const px_str head = span_from(part[0], 0, q);
         px_status rc = cld2_run(head, 0, v, err);
@@ -1016,7 +1022,7 @@ px_langid_detect_opts(px_str text, const px_langid_opts *o,
     }
     uint32_t main_n = 0;
     const UScriptCode sc = main_script(&s, &main_n);
-    cld2_vote v = {.n = 0, .total = 0.0, .is_reliable = true};
+    cld2_vote v = {.n = 0, .total = 0.0, .is_reliable = true, .words = NULL};
     if (s.letters == 0) {
         return PX_OK;
     }
