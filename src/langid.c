@@ -490,8 +490,9 @@ typedef struct cld2_vote {
     size_t n;
     double total; /* all letters' bytes CLD2 scored, unknown ones too */
     bool is_reliable;
-    /* Bosnian/Croatian/Serbian or Malay/Indonesian as langid_close.c's
-     * words named it when they let the quick read stand, else NULL */
+    /* Bosnian/Croatian/Serbian, Malay/Indonesian or Nynorsk as
+     * langid_close.c's words named it when they let the quick read stand,
+     * else NULL */
     const char *words;
 } cld2_vote;
 
@@ -756,6 +757,9 @@ from_cld2(const cld2_vote *v, const script_stats *s, UScriptCode sc,
     const char *lang = with_script(v->lang[0].iso3, s, sc);
     if (v->words != NULL) {
         lang = v->words; /* the quick read stood on them */
+    } else if (strcmp(lang, "nob") == 0 &&
+               px_langid_close_confirms("nno", part, n_part)) {
+        lang = "nno"; /* CLD2 calls Nynorsk Bokmål */
     } else if (is_bcms(lang)) {
         lang = px_langid_bcms(part, n_part, lang);
     } else if (strcmp(lang, "msa") == 0 || strcmp(lang, "ind") == 0) {
@@ -936,6 +940,11 @@ needs_more(cld2_vote *v, const script_stats *s, const px_str *part, size_t n)
             /* the words of what CLD2 would read on over */
             const px_str head =
                 span_from(part[0], 0, PX_LANGID_QUICK + PX_LANGID_MORE);
+            if (strcmp(iso3, "nob") == 0 &&
+                px_langid_close_confirms("nno", &head, 1)) {
+                v->words = "nno"; /* CLD2 has no Nynorsk */
+                return false;
+            }
             return !px_langid_close_confirms(iso3, &head, 1);
         }
     }

@@ -24,8 +24,8 @@
  * "mod", "ud", "fik", "tilbage", "måske", "arbejde"... against "av",
  * "etter", "hadde", "ble", "nå", "mellom", "meg", "seg", "mot", "ut",
  * "fikk", "tilbake", "kanskje", "arbeid"...), Nynorsk-only words ("ikkje",
- * "eg", "kva", "frå", "berre", "mykje"...) and Swedish ones ("och",
- * "inte", "är", "också"...).
+ * "eg", "kva", "frå", "berre", "mykje"...; CLD2 has no Nynorsk and calls it
+ * Bokmål) and Swedish ones ("och", "inte", "är", "också"...).
  * Hindi, Marathi and Nepali: the copula and the commonest function words
  * ("है", "हैं", "था", "और", "में", "नहीं" / "आहे", "आहेत", "आणि", "मध्ये",
  * "नाही" / "छ", "छन्", "थियो", "र", "पनि", "छैन"...).
@@ -441,12 +441,13 @@ static const char *const norwegian[] = {
     "uttalelse",
 };
 static const char *const nynorsk[] = {
-    "ikkje", "eg",   "kva",  "frå",  "berre", "mykje", "korleis",
-    "noko",  "kven", "vere", "vart", "dei",   "heile", "fekk",
+    "ikkje",   "eg",    "kva",  "frå",   "berre", "mykje",
+    "korleis", "noko",  "kven", "vere",  "dei",   "heile",
+    "fekk",    "gjekk", "blei", "nokon", "veke",  "gjere",
 };
 static const char *const swedish[] = {
-    "och", "inte", "är",     "också", "hade", "upp",
-    "jag", "från", "mellan", "till",  "blev", "efter",
+    "och", "inte", "är",   "också",  "hade",
+    "upp", "jag",  "från", "mellan", "till",
 };
 static const char *const hindi[] = {
     "है", "हैं", "था", "थे", "थी", "और", "में", "नहीं", "भी", "लिए", "किया", "कहा",
@@ -460,20 +461,45 @@ static const char *const nepali[] = {
     "गरेको", "भएको", "गर्न",  "छैन",  "भने", "गरे",
 };
 
-#define GROUP_SLOTS 256 /* > 4 lists of at most 32 words: half full */
+/* Bokmål words Nynorsk writes otherwise (ikkje, eg, kva, frå...): many
+ * are Danish too, so they only speak against Nynorsk. */
+static const char *const bokmal[] = {
+    "ikke", "jeg",  "hva",     "fra",  "bare", "mye",         "noe",
+    "noen", "hvem", "hvordan", "hele", "være", "vært",        "ble",
+    "fikk", "gikk", "gjøre",   "uke",  "nå",   "regjeringen",
+};
 
-/* A group of close languages: each member's words (and those of
- * neighbours that only speak against the members: Nynorsk, Swedish) in
- * one hash table; a word in two lists is kept in the first only. */
+#define GROUP_SLOTS 256 /* > 5 lists of at most 32 words: at most 5/8 full */
+#define GROUP_LISTS 5
+
+/* A member of a group: the lists whose words speak for it and against it
+ * (bit i: list i). */
+typedef struct close_member {
+    const char *iso3;
+    unsigned for_lists;
+    unsigned against_lists;
+} close_member;
+
+/* A group of close languages: the words of its lists in one hash table,
+ * each with the lists it is in. */
 typedef struct close_group {
-    const char *iso3[4]; /* NULL: a neighbour no verdict names */
-    size_t n;
+    close_member member[3];
+    size_t n_member;
     const char *word[GROUP_SLOTS]; /* NULL: empty slot */
-    uint8_t member[GROUP_SLOTS];
+    uint8_t lists[GROUP_SLOTS];
 } close_group;
 
-static close_group nordic = {.iso3 = {"dan", "nob"}, .n = 4};
-static close_group indic = {.iso3 = {"hin", "mar", "nep"}, .n = 3};
+/* lists: danish, norwegian (Bokmål and Nynorsk against Danish), nynorsk,
+ * swedish, bokmal (against Nynorsk) */
+static close_group nordic = {.member = {{"dan", 1u, 2u | 4u | 8u},
+                                        {"nob", 2u, 1u | 4u | 8u},
+                                        {"nno", 4u, 1u | 8u | 16u}},
+                             .n_member = 3};
+/* lists: hindi, marathi, nepali */
+static close_group indic = {.member = {{"hin", 1u, 2u | 4u},
+                                       {"mar", 2u, 1u | 4u},
+                                       {"nep", 4u, 1u | 2u}},
+                            .n_member = 3};
 static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
 
 static uint32_t
@@ -499,22 +525,21 @@ group_slot(const close_group *g, const char *w, size_t len)
 }
 
 static void
-group_add(close_group *g, const char *const *list, size_t n, uint8_t member)
+group_add(close_group *g, const char *const *list, size_t n, unsigned list_i)
 {
     for (size_t k = 0; k < n; k++) {
         const size_t i = group_slot(g, list[k], strlen(list[k]));
-        if (g->word[i] == NULL) {
-            g->word[i] = list[k];
-            g->member[i] = member;
-        }
+        g->word[i] = list[k];
+        g->lists[i] |= (uint8_t)(1u << list_i);
     }
 }
 
-#define GROUP_ADD(g, list, m)                                                  \
-    group_add((g), (list), sizeof(list) / sizeof((list)[0]), (m))
+#define GROUP_ADD(g, list, i)                                                  \
+    group_add((g), (list), sizeof(list) / sizeof((list)[0]), (i))
 
 _Static_assert(sizeof danish / sizeof danish[0] <= 32, "list too long");
 _Static_assert(sizeof norwegian / sizeof norwegian[0] <= 32, "list too long");
+_Static_assert(sizeof bokmal / sizeof bokmal[0] <= 32, "list too long");
 
 static void
 fill_groups(void)
@@ -523,6 +548,7 @@ fill_groups(void)
     GROUP_ADD(&nordic, norwegian, 1);
     GROUP_ADD(&nordic, nynorsk, 2);
     GROUP_ADD(&nordic, swedish, 3);
+    GROUP_ADD(&nordic, bokmal, 4);
     GROUP_ADD(&indic, hindi, 0);
     GROUP_ADD(&indic, marathi, 1);
     GROUP_ADD(&indic, nepali, 2);
@@ -530,7 +556,7 @@ fill_groups(void)
 
 typedef struct group_votes {
     const close_group *g;
-    size_t n[4];
+    size_t n[GROUP_LISTS]; /* words found per list */
 } group_votes;
 
 static void
@@ -538,24 +564,33 @@ vote_group(void *ctx, const char *word, size_t len)
 {
     group_votes *v = ctx;
     const size_t i = group_slot(v->g, word, len);
-    if (v->g->word[i] != NULL) {
-        v->n[v->g->member[i]]++;
+    for (unsigned l = 0; v->g->word[i] != NULL && l < GROUP_LISTS; l++) {
+        v->n[l] += (v->g->lists[i] >> l) & 1u;
     }
 }
 
-/* True if the words of part[0..n) name member m of g surely. */
-static bool
-group_confirms(const close_group *g, size_t m, const px_str *part, size_t n)
+static size_t
+sum_lists(const group_votes *v, unsigned mask)
 {
-    group_votes v = {.g = g, .n = {0, 0, 0, 0}};
+    size_t n = 0;
+    for (unsigned l = 0; l < GROUP_LISTS; l++) {
+        n += ((mask >> l) & 1u) != 0 ? v->n[l] : 0;
+    }
+    return n;
+}
+
+/* True if the words of part[0..n) name member m surely. */
+static bool
+group_confirms(const close_group *g, const close_member *m, const px_str *part,
+               size_t n)
+{
+    group_votes v = {.g = g, .n = {0}};
     for (size_t i = 0; i < n; i++) {
         vote_text(part[i], vote_group, &v);
     }
-    size_t others = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        others += i != m ? v.n[i] : 0;
-    }
-    return v.n[m] >= CONFIRM_MIN && v.n[m] >= CONFIRM_RATIO * others;
+    const size_t pro = sum_lists(&v, m->for_lists);
+    const size_t con = sum_lists(&v, m->against_lists);
+    return pro >= CONFIRM_MIN && pro >= CONFIRM_RATIO * con;
 }
 
 bool
@@ -564,10 +599,10 @@ px_langid_close_confirms(const char *iso3, const px_str *part, size_t n)
     pthread_once(&groups_once, fill_groups);
     const close_group *const groups[] = {&nordic, &indic};
     for (size_t k = 0; k < 2; k++) {
-        for (size_t m = 0; m < groups[k]->n; m++) {
-            const char *member = groups[k]->iso3[m];
-            if (member != NULL && strcmp(member, iso3) == 0) {
-                return group_confirms(groups[k], m, part, n);
+        for (size_t m = 0; m < groups[k]->n_member; m++) {
+            const close_member *member = &groups[k]->member[m];
+            if (strcmp(member->iso3, iso3) == 0) {
+                return group_confirms(groups[k], member, part, n);
             }
         }
     }

@@ -270,7 +270,7 @@ test_bcms_no_reflex(void)
     CHECK_STR_EQ(px_langid_bcms(&caps, 1, "hrv"), "bos");
 }
 
-/* Danish and Norwegian, Hindi, Marathi and Nepali: one news item in each,
+/* Danish, Bokmål and Nynorsk, Hindi, Marathi and Nepali: one news item in each,
  * written for the project; each language's words confirm it and no
  * other member of its group. */
 static void
@@ -287,6 +287,11 @@ test_close_confirms(void)
          "ikke noe svar på hva den vil koste. Det ble bestemt å møtes igjen "
          "om en uke.",
          "nob", "Latn"},
+        {"Regjeringa sa i går at ho vil bruke meir pengar på skular etter "
+         "valet. Statsråden fekk mange spørsmål om planen, men ho hadde "
+         "ikkje noko svar på kva det vil koste. Det vart bestemt å møtast "
+         "igjen om ei veke.",
+         "nno", "Latn"},
         {"सरकार ने कहा है कि अगले साल स्कूलों में और शिक्षक रखे जाएंगे। "
          "मंत्री ने यह भी कहा कि इसके लिए पैसा नहीं था, पर अब बजट में जगह "
          "है।",
@@ -300,7 +305,8 @@ test_close_confirms(void)
          "सुरु भएको छ।",
          "nep", "Deva"},
     };
-    static const char *const members[] = {"dan", "nob", "hin", "mar", "nep"};
+    static const char *const members[] = {"dan", "nob", "nno",
+                                          "hin", "mar", "nep"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         const px_str t = px_str_c(texts[i].text);
         for (size_t m = 0; m < sizeof members / sizeof members[0]; m++) {
