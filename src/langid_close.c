@@ -247,7 +247,8 @@ vote_word(void *ctx, const char *word, size_t len)
 
 /* The length of the separator at t[i] that is not ASCII: a danda
  * (U+0964, U+0965) or general punctuation (U+2000..U+206F: quotes,
- * dashes), 3 bytes; else 0. */
+ * dashes; not the joiners ZWNJ and ZWJ, which words hold), 3 bytes;
+ * else 0. */
 static size_t
 wide_separator(px_str t, size_t i)
 {
@@ -258,7 +259,8 @@ wide_separator(px_str t, size_t i)
     const unsigned char b = (unsigned char)t.ptr[i + 1];
     const unsigned char c = (unsigned char)t.ptr[i + 2];
     const bool danda = a == 0xE0 && b == 0xA5 && (c == 0xA4 || c == 0xA5);
-    const bool punct = a == 0xE2 && (b == 0x80 || b == 0x81);
+    const bool joiner = b == 0x80 && (c == 0x8C || c == 0x8D); /* ZWNJ, ZWJ */
+    const bool punct = a == 0xE2 && (b == 0x80 || b == 0x81) && !joiner;
     return danda || punct ? 3 : 0;
 }
 
