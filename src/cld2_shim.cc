@@ -5,6 +5,7 @@
 #include <cstdio> /* compact_lang_det.h needs FILE */
 #include <new>
 
+#include <cld2/internal/compact_lang_det_impl.h>
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -26,6 +27,13 @@ set_unknown(px_cld2_result *out)
 extern "C" int
 px_cld2_detect(const char *text, int len, px_cld2_result *out)
 {
+    return px_cld2_detect_opts(text, len, 0, out);
+}
+
+extern "C" int
+px_cld2_detect_opts(const char *text, int len, unsigned opts,
+                    px_cld2_result *out)
+{
     set_unknown(out);
     if (len <= 0) {
         return 0;
@@ -34,11 +42,14 @@ px_cld2_detect(const char *text, int len, px_cld2_result *out)
                                   CLD2::UNKNOWN_LANGUAGE};
     CLD2::Language lang3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
                                CLD2::UNKNOWN_LANGUAGE};
+    /* kCLDFlagFinish is internal to CLD2 (compact_lang_det_impl.h) */
+    const int flags =
+        CLD2::kCLDFlagBestEffort |
+        ((opts & PX_CLD2_ONE_PASS) != 0 ? CLD2::kCLDFlagFinish : 0);
     try {
         CLD2::ExtDetectLanguageSummaryCheckUTF8(
-            text, len, true, &hints, CLD2::kCLDFlagBestEffort, lang3,
-            out->percent, out->score, nullptr, &out->text_bytes,
-            &out->is_reliable, &out->valid_prefix);
+            text, len, true, &hints, flags, lang3, out->percent, out->score,
+            nullptr, &out->text_bytes, &out->is_reliable, &out->valid_prefix);
     } catch (const std::bad_alloc &) {
         set_unknown(out);
         return -1;

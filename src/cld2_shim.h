@@ -36,6 +36,15 @@ typedef struct px_cld2_result {
  * is not valid UTF-8 stops CLD2 early: out->valid_prefix says where. */
 int px_cld2_detect(const char *text, int len, px_cld2_result *out);
 
+/* px_cld2_detect_opts's options. PX_CLD2_ONE_PASS: CLD2 gives the verdict
+ * of its first pass even when that is unsure, instead of scoring the whole
+ * text again with other settings (its internal kCLDFlagFinish). */
+enum { PX_CLD2_ONE_PASS = 1 };
+
+/* px_cld2_detect with options (0 or PX_CLD2_ONE_PASS). */
+int px_cld2_detect_opts(const char *text, int len, unsigned opts,
+                        px_cld2_result *out);
+
 #ifdef __cplusplus
 }
 #endif

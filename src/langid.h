@@ -106,6 +106,14 @@ const char *px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick);
 const char *px_langid_malay(const px_str *part, size_t n,
                             const char *cld2_pick);
 
+/* True if the standard words of part[0..n) confirm CLD2's verdict iso3
+ * against the close relatives CLD2 confuses it with: Danish ("dan"),
+ * Norwegian Bokmål ("nob") or Nynorsk ("nno", which CLD2 calls Bokmål)
+ * against each other and Swedish; Hindi, Marathi or Nepali ("hin", "mar",
+ * "nep") against each other. False for other languages and when the words
+ * do not tell (langid_close.c). */
+bool px_langid_close_confirms(const char *iso3, const px_str *part, size_t n);
+
 /* Han characters (sorted code points) that only Simplified, or only
  * Traditional, Chinese writes: generated from Unihan (langid_han.c). */
 extern const uint32_t px_langid_han_simplified[];

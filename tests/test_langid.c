@@ -252,6 +252,73 @@ test_malay(void)
     }
 }
 
+/* Bosnian/Serbian words without a reflex of yat, in a text CLD2 called
+ * Croatian (written for the project); capitals are folded. */
+static void
+test_bcms_no_reflex(void)
+{
+    const px_str bos = px_str_c("Uhapšena su tri muškarca nakon napada na "
+                                "kuću u četvrtak. Policija traži pomoć.");
+    CHECK_STR_EQ(px_langid_bcms(&bos, 1, "hrv"), "bos");
+    CHECK(px_langid_bcms(&bos, 1, NULL) == NULL);
+    const px_str srp = px_str_c("Uhapšena su tri muškarca nakon napada na "
+                                "kuću u letnjem kampu.");
+    CHECK_STR_EQ(px_langid_bcms(&srp, 1, "hrv"), "srp-Latn");
+    const px_str hrv = px_str_c("Uhićena su tri muškarca nakon napada.");
+    CHECK_STR_EQ(px_langid_bcms(&hrv, 1, "hrv"), "hrv");
+    const px_str caps = px_str_c("ŠTA JE REKAO PRIJE SUĐENJA?");
+    CHECK_STR_EQ(px_langid_bcms(&caps, 1, "hrv"), "bos");
+}
+
+/* Danish, Bokmål and Nynorsk, Hindi, Marathi and Nepali: one news item in each,
+ * written for the project; each language's words confirm it and no
+ * other member of its group. */
+static void
+test_close_confirms(void)
+{
+    static const lang_case texts[] = {
+        {"Regeringen sagde i går, at den vil bruge flere penge på skoler "
+         "efter valget. Ministeren fik mange spørgsmål om planen, men hun "
+         "havde ikke noget svar på, hvad den vil koste. Det blev besluttet "
+         "at mødes igen om en uge.",
+         "dan", "Latn"},
+        {"Regjeringen sa i går at den vil bruke mer penger på skoler etter "
+         "valget. Statsråden fikk mange spørsmål om planen, men hun hadde "
+         "ikke noe svar på hva den vil koste. Det ble bestemt å møtes igjen "
+         "om en uke.",
+         "nob", "Latn"},
+        {"Regjeringa sa i går at ho vil bruke meir pengar på skular etter "
+         "valet. Statsråden fekk mange spørsmål om planen, men ho hadde "
+         "ikkje noko svar på kva det vil koste. Det vart bestemt å møtast "
+         "igjen om ei veke.",
+         "nno", "Latn"},
+        {"सरकार ने कहा है कि अगले साल स्कूलों में और शिक्षक रखे जाएंगे। "
+         "मंत्री ने यह भी कहा कि इसके लिए पैसा नहीं था, पर अब बजट में जगह "
+         "है।",
+         "hin", "Deva"},
+        {"सरकारने सांगितले आहे की पुढील वर्षी शाळांमध्ये आणखी शिक्षक नेमले "
+         "जातील. मंत्री म्हणाले की यासाठी पैसा नव्हता, पण आता अर्थसंकल्पात "
+         "जागा आहे आणि काम सुरू झाले आहे.",
+         "mar", "Deva"},
+        {"सरकारले अर्को वर्ष विद्यालयमा थप शिक्षक राखिने बताएको छ। "
+         "मन्त्रीले यसका लागि पैसा थिएन भने, तर अब बजेटमा ठाउँ छ र काम पनि "
+         "सुरु भएको छ।",
+         "nep", "Deva"},
+    };
+    static const char *const members[] = {"dan", "nob", "nno",
+                                          "hin", "mar", "nep"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const px_str t = px_str_c(texts[i].text);
+        for (size_t m = 0; m < sizeof members / sizeof members[0]; m++) {
+            const bool want = strcmp(members[m], texts[i].lang) == 0;
+            CHECK(px_langid_close_confirms(members[m], &t, 1) == want);
+        }
+    }
+    const px_str eng = px_str_c("The government said it will hire teachers.");
+    CHECK(!px_langid_close_confirms("eng", &eng, 1));
+    CHECK(!px_langid_close_confirms("dan", &eng, 1));
+}
+
 /* A C1 control (a cp1252 quote decoded as Latin-1) early in the text used
  * to cut CLD2's reading at that byte, leaving two words to decide on. */
 static void
@@ -430,6 +497,8 @@ main(void)
     test_sample_cuts();
     test_bcms();
     test_malay();
+    test_close_confirms();
+    test_bcms_no_reflex();
     test_control_bytes();
     test_map();
     test_marks();
