@@ -127,4 +127,12 @@ px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
  * w->bounds) by forward maximum matching over the lexicon. */
 px_status px_words_zh_run(split *sp, size_t off, size_t end, px_error *err);
 
+/* For a count (sp->count_only): counts the units of the ideograph run
+ * text[off, end) as px_words_zh_run would, when none of them needs ICU's
+ * breaks (every character starts a lexicon word); else *is_done is false
+ * and the count may hold some of the run's units (the caller takes
+ * them back). */
+px_status px_words_zh_count(split *sp, size_t off, size_t end, bool *is_done,
+                            px_error *err);
+
 #endif /* PX_WORDS_INT_H */
