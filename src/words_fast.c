@@ -28,6 +28,7 @@
 
 enum {
     WB_SLOW = 0, /* not handled here: the line goes to ICU */
+    WB_HAN,      /* a unified ideograph: slow, except for a Chinese count */
     WB_OTHER,    /* a segment of its own, not a word */
     WB_LETTER,
     WB_DIGIT,
@@ -35,7 +36,6 @@ enum {
     WB_MID_LETTER,     /* joins two letters */
     WB_MID_NUM,        /* joins two digits */
     WB_MID_NUM_LETTER, /* joins either (MidNumLet, Single_Quote) */
-    WB_HAN, /* a unified ideograph: slow, except for a Chinese count */
 };
 
 static uint8_t classes[0x10000];
@@ -164,8 +164,7 @@ px_words_fast_line(px_str text, size_t from, size_t to)
     const unsigned char *p = (const unsigned char *)text.ptr;
     size_t i = from;
     while (i < to) {
-        const uint8_t c = next_class(p, &i, to);
-        if (c == WB_SLOW || c == WB_HAN) {
+        if (next_class(p, &i, to) <= WB_HAN) { /* WB_SLOW or WB_HAN */
             return false;
         }
     }
@@ -316,18 +315,21 @@ split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
     while (i < to) {
         const size_t start = i;
         const uint8_t c = next_class(p, &i, to);
-        bool is_done = false;
-        if (c == WB_HAN && han_ok) {
-            i = start;
-            const px_status rc = count_han(sp, from, &i, to, &is_done, err);
-            if (rc != PX_OK) {
-                return rc;
+        if (c <= WB_HAN) { /* WB_SLOW or WB_HAN: one test in the loop */
+            bool is_done = false;
+            if (c == WB_HAN && han_ok) {
+                i = start;
+                const px_status rc = count_han(sp, from, &i, to, &is_done, err);
+                if (rc != PX_OK) {
+                    return rc;
+                }
             }
-        }
-        if (c == WB_SLOW || (c == WB_HAN && !is_done)) {
-            sp->w->n = n0;
-            *is_fast = false;
-            return PX_OK;
+            if (!is_done) {
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
+            continue;
         }
         if (c != WB_LETTER && c != WB_DIGIT) {
             continue;
