@@ -57,6 +57,9 @@ struct px_words {
     px_wordkey *wk;
     UBreakIterator *bi;
     UText *ut;
+    UChar *u16;       /* scratch: the text ICU breaks, in UTF-16 */
+    uint32_t *u16_at; /* byte offset of each UTF-16 unit, and of the end */
+    size_t u16_cap;
     px_buf key;  /* scratch: one key */
     px_buf stem; /* scratch: one stem */
     px_buf run;  /* scratch: the key of a Chinese run */
