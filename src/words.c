@@ -721,13 +721,17 @@ walk_lines(split *sp, px_error *err)
     return rc;
 }
 
-/* Sets sp up for a split of text in lang. */
+/* Sets sp up for a split of text in lang (count_only: a count, which
+ * needs no stems, so the stemmer, and the Hunspell files it may take, are
+ * not looked for). */
 static px_status
-begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
+begin(px_words *w, px_str text, const char *lang, bool count_only, split *sp,
+      px_error *err)
 {
-    *sp = (split){
-        w,     text, lang != NULL ? lang : "und", {0}, -1, false, false, false,
-        false, false};
+    *sp = (split){w,         text,  lang != NULL ? lang : "und",
+                  {0},       -1,    false,
+                  false,     false, false,
+                  count_only};
     if (text.len > (size_t)INT32_MAX) {
         sp->text.len = 0;
         return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
@@ -740,7 +744,7 @@ begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
         strcmp(sp->base, "fra") == 0 || strcmp(sp->base, "ita") == 0 ||
         strcmp(sp->base, "cat") == 0 || strcmp(sp->base, "oci") == 0;
     sp->is_chinese = strcmp(sp->base, "zho") == 0 && w->lex != NULL;
-    sp->has_stemmer = px_wordkey_has_stemmer(sp->lang);
+    sp->has_stemmer = !count_only && px_wordkey_has_stemmer(sp->lang);
     w->n = 0;
     w->keys.len = 0;
     if (strcmp(w->memo_lang, sp->lang) != 0) {
@@ -757,7 +761,7 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
     *out = NULL;
     *n = 0;
     split sp;
-    px_status rc = begin(w, text, lang, &sp, err);
+    px_status rc = begin(w, text, lang, false, &sp, err);
     if (rc == PX_OK) {
         rc = walk_lines(&sp, err);
     }
@@ -770,8 +774,7 @@ px_words_count(px_words *w, px_str text, const char *lang, size_t *n,
 {
     *n = 0;
     split sp;
-    px_status rc = begin(w, text, lang, &sp, err);
-    sp.count_only = true;
+    px_status rc = begin(w, text, lang, true, &sp, err);
     if (rc == PX_OK) {
         rc = walk_lines(&sp, err);
     }
