@@ -279,12 +279,14 @@ lookup_raw(const char *p, size_t len)
 }
 
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
- * after a French elision (l'année). A word that folding would leave as it
- * is (and short enough for px_dt_fold's room checks) is looked up in
- * place. is_ascii: the word is all ASCII letters; is_same: px_dt_fold
- * would give it back as it is (no upper-case ASCII, else fold_keeps). */
+ * after a French elision (l'année: has_apos, the word holds ' or ’). A
+ * word that folding would leave as it is (and short enough for
+ * px_dt_fold's room checks) is looked up in place. is_ascii: the word is
+ * all ASCII letters; is_same: px_dt_fold would give it back as it is (no
+ * upper-case ASCII, else fold_keeps). */
 static const px_dt_word *
-lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
+lookup_word(const char *p, size_t len, bool is_ascii, bool is_same,
+            bool has_apos)
 {
     if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
         return NULL; /* folding is lower-casing: the filter is exact */
@@ -309,11 +311,34 @@ lookup_word(const char *p, size_t len, bool is_ascii, bool is_same)
         (b0 == 0xD8 && b1 == 0xA8)) {
         return px_dt_lookup(key + 2, n - 2);
     }
-    const char *const q = memchr(key, '\'', n);
+    const char *const q = has_apos ? memchr(key, '\'', n) : NULL;
     if (q != NULL && q + 1 < key + n) {
         return px_dt_lookup(q + 1, (size_t)(key + n - q - 1));
     }
     return NULL;
+}
+
+/* Decodes a well-formed three-byte sequence at p[j] (not overlong, no
+ * surrogate) into *c, its end into *k, as U8_NEXT would; false for
+ * anything else. */
+static inline bool
+next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
+{
+    const uint8_t b = (uint8_t)p[j];
+    if (b < 0xE0 || b >= 0xF0 || j + 3 > n ||
+        ((uint8_t)p[j + 1] & 0xC0) != 0x80 ||
+        ((uint8_t)p[j + 2] & 0xC0) != 0x80) {
+        return false;
+    }
+    const UChar32 v =
+        (UChar32)((b & 0x0Fu) << 12 | ((uint8_t)p[j + 1] & 0x3Fu) << 6 |
+                  ((uint8_t)p[j + 2] & 0x3Fu));
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) {
+        return false;
+    }
+    *c = v;
+    *k = j + 3;
+    return true;
 }
 
 /* The word at i, whose first code point c (a word character) ends at
@@ -330,6 +355,7 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
     t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
     bool is_same = is_ascii || (cl & CL_SAME) != 0;
     bool all_ascii = is_ascii;
+    bool has_apos = false;
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
         if ((uint8_t)((b | 0x20) - 'a') < 26) { /* an ASCII letter */
@@ -344,11 +370,12 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
         if (b >= 0xC2 && b < 0xE0 && k <= n &&
             ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
             c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
-        } else {
+        } else if (!next3(p, j, n, &k, &c)) {
             k = j;
             U8_NEXT(p, k, n, c);
         }
         if (c == '\'' || c == 0x2019) {
+            has_apos = true;
             int32_t k2 = k;
             UChar32 c2;
             if (k2 >= n) {
@@ -372,7 +399,7 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
     t->type = T_WORD;
     t->len = (size_t)j - i;
     t->w = lookup_word(p + i, t->len, all_ascii,
-                       is_same && (and_bits & 0x20) != 0);
+                       is_same && (and_bits & 0x20) != 0, has_apos);
     return (size_t)j;
 }
 

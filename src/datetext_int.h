@@ -60,9 +60,32 @@ px_status px_dt_words_init(px_error *err);
 size_t px_dt_fold(const char *s, size_t len, char *out, size_t cap);
 /* The entry for a folded key, or NULL. The table must be built. */
 const px_dt_word *px_dt_lookup(const char *key, size_t len);
-/* False when no key is the ASCII word p[0..len) lower-cased (a filter
- * before folding: true may still find nothing). */
-bool px_dt_may_be_ascii_word(const char *p, size_t len);
+/* One bit per key signature (px_dt_sig), set by px_dt_words_init. */
+extern uint64_t px_dt_sig_bits[65536 / 64];
+
+/* The signature of a key of len bytes that starts with b0 b1 (b1 0 when
+ * len is 1) and ends with last. */
+static inline uint32_t
+px_dt_sig(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
+{
+    const uint32_t x = ((uint32_t)len & 0xFF) | b0 << 8 | b1 << 16 | last << 24;
+    return (x * 0x9E3779B1u) >> 16;
+}
+
+/* False when no key is the word p[0..len) of ASCII letters lower-cased
+ * (a filter before folding: true may still find nothing). Inline: most
+ * words of running text stop here. The table must be built. */
+static inline bool
+px_dt_may_be_ascii_word(const char *p, size_t len)
+{
+    if (len == 0 || len > PX_DT_KEY_MAX) {
+        return false;
+    }
+    const uint32_t sig =
+        px_dt_sig((uint8_t)p[0] | 0x20u, len > 1 ? (uint8_t)p[1] | 0x20u : 0,
+                  (uint8_t)p[len - 1] | 0x20u, len);
+    return (px_dt_sig_bits[sig >> 6] >> (sig & 63)) & 1u;
+}
 /* Bit of a BCP 47 tag's language, or 0 when unknown or NULL. */
 uint64_t px_dt_lang_bit(const char *lang);
 /* True if code point c may start a CJK keyword. */

@@ -43,7 +43,7 @@ typedef struct entry {
 static slot *table;
 /* One bit per key signature (length, first two and last byte): most words
  * of running text are no key, and this says so before hashing them. */
-static uint64_t sig_bits[65536 / 64];
+uint64_t px_dt_sig_bits[65536 / 64];
 static entry *entries;
 static size_t n_entries;
 static char *keys;
@@ -480,20 +480,11 @@ hash_key(const char *k, size_t len)
     return h;
 }
 
-/* The signature of a key of len bytes that starts with b0 b1 (b1 0 when
- * len is 1) and ends with last. */
-static uint32_t
-sig_of(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
-{
-    const uint32_t x = ((uint32_t)len & 0xFF) | b0 << 8 | b1 << 16 | last << 24;
-    return (x * 0x9E3779B1u) >> 16;
-}
-
 static uint32_t
 key_sig(const char *k, size_t len)
 {
-    return sig_of((uint8_t)k[0], len > 1 ? (uint8_t)k[1] : 0,
-                  (uint8_t)k[len - 1], len);
+    return px_dt_sig((uint8_t)k[0], len > 1 ? (uint8_t)k[1] : 0,
+                     (uint8_t)k[len - 1], len);
 }
 
 static slot *
@@ -515,24 +506,6 @@ find_slot(const char *k, size_t len, uint32_t h)
     }
 }
 
-static uint8_t
-ascii_lower(char c)
-{
-    return (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-}
-
-bool
-px_dt_may_be_ascii_word(const char *p, size_t len)
-{
-    if (table == NULL || len == 0 || len > PX_DT_KEY_MAX) {
-        return false;
-    }
-    const uint32_t sig =
-        sig_of(ascii_lower(p[0]), len > 1 ? ascii_lower(p[1]) : 0,
-               ascii_lower(p[len - 1]), len);
-    return (sig_bits[sig >> 6] & ((uint64_t)1 << (sig & 63))) != 0;
-}
-
 const px_dt_word *
 px_dt_lookup(const char *key, size_t len)
 {
@@ -540,7 +513,7 @@ px_dt_lookup(const char *key, size_t len)
         return NULL;
     }
     const uint32_t sig = key_sig(key, len);
-    if ((sig_bits[sig >> 6] & ((uint64_t)1 << (sig & 63))) == 0) {
+    if ((px_dt_sig_bits[sig >> 6] & ((uint64_t)1 << (sig & 63))) == 0) {
         return NULL;
     }
     const slot *const s = find_slot(key, len, hash_key(key, len));
@@ -601,7 +574,7 @@ add_key(const char *k, size_t len, const px_dt_word *w)
     s->hash = h;
     s->idx = (uint32_t)n_entries;
     const uint32_t sig = key_sig(k, len);
-    sig_bits[sig >> 6] |= (uint64_t)1 << (sig & 63);
+    px_dt_sig_bits[sig >> 6] |= (uint64_t)1 << (sig & 63);
     keys_len += len;
     return true;
 }

@@ -177,9 +177,15 @@ digit_val_icu(UChar32 c)
  * scan steps over (is_skipped). */
 enum { SKIP = 0xFE, NO_DIGIT = 0xFF };
 static uint8_t bmp_digit[0x10000];
+/* px_fw_fold of every BMP word letter (is_wletter_icu), WF_DROPPED when
+ * it folds to nothing, WF_ASK when the fold does not fit (outside the BMP
+ * or below 3), 0 for the rest: filled with bmp_digit. */
+enum { WF_DROPPED = 1, WF_ASK = 2 };
+static uint16_t bmp_wfold[0x10000];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
+static bool is_wletter_icu(UChar32 c);
 
 /* A code point that can neither start a number nor a listed word nor end
  * a sentence: a Han character that is no numeral, or a letter of a script
@@ -203,6 +209,12 @@ fill_digits(void)
         bmp_digit[c] = d >= 0 && d < SKIP ? (uint8_t)d
                        : is_skipped(c)    ? SKIP
                                           : NO_DIGIT;
+        if (is_wletter_icu(c)) {
+            const uint32_t f = px_fw_fold((uint32_t)c);
+            bmp_wfold[c] = f == 0                 ? WF_DROPPED
+                           : f > 2 && f < 0x10000 ? (uint16_t)f
+                                                  : WF_ASK;
+        }
     }
 }
 
@@ -223,7 +235,7 @@ is_cjk(UChar32 c)
 
 /* A letter of a space-separated script (or a combining mark). */
 static bool
-is_wletter(UChar32 c)
+is_wletter_icu(UChar32 c)
 {
     if (c < 0x80) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -241,6 +253,13 @@ is_wletter(UChar32 c)
         return c >= 0xAC00 && c < 0xD7B0;
     }
     return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+/* is_wletter_icu, from the table in the BMP. */
+static inline bool
+is_wletter(UChar32 c)
+{
+    return c >= 0 && c < 0x10000 ? bmp_wfold[c] != 0 : is_wletter_icu(c);
 }
 
 static bool
@@ -379,15 +398,36 @@ match_before(const scan *sc, size_t end, const char *pat, size_t *start)
     return false;
 }
 
+/* The folded form of the word letter c (px_fw_fold), or 0 when c is no
+ * word letter (is_wletter); *is_dropped when folding drops it. */
+static inline uint32_t
+wletter_fold(UChar32 c, bool *is_dropped)
+{
+    *is_dropped = false;
+    if (c >= 0 && c < 0x10000 && bmp_wfold[c] != WF_ASK) {
+        const uint16_t e = bmp_wfold[c];
+        *is_dropped = e == WF_DROPPED;
+        return *is_dropped ? 1 : e;
+    }
+    if (!is_wletter_icu(c)) {
+        return 0;
+    }
+    const uint32_t f = px_fw_fold((uint32_t)c);
+    *is_dropped = f == 0;
+    return *is_dropped ? 1 : f;
+}
+
 /* Scans the word at i, folding it into buf; returns its end. *klen is the
- * folded length, 0 if it did not fit. */
+ * folded length, 0 if it did not fit. Letters are folded by bmp_wfold
+ * (two-byte UTF-8 decoded inline). */
 static size_t
 scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
 {
+    const unsigned char *p = (const unsigned char *)sc->s;
     size_t o = 0;
     bool fits = true;
     while (i < sc->n) {
-        const unsigned char b = (unsigned char)sc->s[i];
+        const unsigned char b = p[i];
         if (b < 0x80) {
             if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
                 break;
@@ -400,23 +440,22 @@ scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
             i++;
             continue;
         }
-        size_t k = i;
+        size_t k = i + 2;
         UChar32 c = 0;
-        if (b >= 0xD8 && b <= 0xDB && i + 1 < sc->n &&
-            ((unsigned char)sc->s[i + 1] & 0xC0) == 0x80) {
-            c = (UChar32)((b & 0x1Fu) << 6 |
-                          ((unsigned char)sc->s[i + 1] & 0x3Fu));
-            k = i + 2; /* Arabic, decoded inline */
+        if (b >= 0xC2 && b < 0xE0 && i + 1 < sc->n &&
+            (p[i + 1] & 0xC0) == 0x80) {
+            c = (UChar32)((b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));
         } else {
             c = cp_fast(sc, i, &k);
         }
-        if (!is_wletter(c)) {
+        bool is_dropped = false;
+        const uint32_t f = wletter_fold(c, &is_dropped);
+        if (f == 0) {
             break;
         }
-        const uint32_t f = px_fw_fold((uint32_t)c);
-        if (f != 0 && o + 4 <= cap) {
+        if (!is_dropped && o + 4 <= cap) {
             U8_APPEND_UNSAFE(buf, o, f);
-        } else if (f != 0) {
+        } else if (!is_dropped) {
             fits = false;
         }
         i = k;
@@ -1797,7 +1836,7 @@ set_locale(scan *sc, const char *lang)
 {
     static const char *const comma_dec[] = {
         "deu", "fra", "spa", "ita", "por", "rus", "ukr", "pol", "ces", "slk",
-        "nld", "tur", "ind", "vie", "ron", "hun", "swe", "nob", "nor", "dan",
+        "nld", "tur", "ind", "vie", "ron", "hun", "swe", "nob", "nno", "nor", "dan",
         "fin", "ell", "bul", "srp", "hrv", "bos", "slv", "lit", "lav", "est",
         "cat", "glg", "bel", "kaz", "aze", "isl", "de",  "fr",  "es",  "it",
         "pt",  "ru",  "uk",  "pl",  "cs",  "nl",  "tr",  "id",  NULL};

@@ -43,12 +43,38 @@ typedef struct px_fw_phrase {
 void px_fw_init(void);
 /* The word whose folded form is key[0..len), or NULL. */
 const px_fw_word *px_fw_lookup(const char *key, size_t len);
+/* Bit per key signature (px_fw_key_sig) and per first two bytes of a
+ * cue, set by px_fw_init. */
+extern uint8_t px_fw_key_bits[8192];
+extern uint8_t px_fw_cue_bits[8192];
+
+/* The 16-bit signature of a key of len bytes from first to last. */
+static inline uint32_t
+px_fw_key_sig(unsigned char first, unsigned char last, size_t len)
+{
+    const uint32_t x =
+        ((uint32_t)len & 0xFFu) | (uint32_t)first << 8 | (uint32_t)last << 16;
+    return (x * 0x9E3779B1u) >> 16;
+}
+
 /* False if no folded key of that length starts with first and ends with
- * last (a filter before folding and hashing). */
-bool px_fw_may_be_key(char first, char last, size_t len);
+ * last (a filter before folding and hashing; inline, asked per word). */
+static inline bool
+px_fw_may_be_key(char first, char last, size_t len)
+{
+    const uint32_t sig =
+        px_fw_key_sig((unsigned char)first, (unsigned char)last, len);
+    return len < 256 && ((px_fw_key_bits[sig >> 3] >> (sig & 7)) & 1u) != 0;
+}
+
 /* False if no entry of px_fw_cues_before starts with s[0..2) (ASCII
  * case-insensitively); s must have two readable bytes. */
-bool px_fw_cue_may_start(const char *s);
+static inline bool
+px_fw_cue_may_start(const char *s)
+{
+    const unsigned v = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+    return (px_fw_cue_bits[v >> 3] >> (v & 7)) & 1u;
+}
 /* The folded form of px_fw_quals_before[i]. */
 const char *px_fw_qual_folded(size_t i, size_t *len);
 /* The first i (in list order) whose folded px_fw_quals_before[i] ends in

@@ -739,21 +739,13 @@ static uint8_t qb_len[MAX_QB];
 static uint8_t qb_first[256];
 static uint8_t qb_next[MAX_QB];
 
-static uint8_t cue_bits[8192]; /* first two bytes of each cue */
-static uint8_t key_bits[8192]; /* (length, first, last byte) of keys */
+uint8_t px_fw_cue_bits[8192]; /* first two bytes of each cue */
+uint8_t px_fw_key_bits[8192]; /* (length, first, last byte) of keys */
 
-static unsigned
-key_sig2(unsigned char first, unsigned char last, size_t len)
-{
-    const uint32_t x =
-        ((uint32_t)len & 0xFFu) | (uint32_t)first << 8 | (uint32_t)last << 16;
-    return (x * 0x9E3779B1u) >> 16; /* 16 bits */
-}
-
-static unsigned
+static uint32_t
 key_sig(const char *k, size_t len)
 {
-    return key_sig2((unsigned char)k[0], (unsigned char)k[len - 1], len);
+    return px_fw_key_sig((unsigned char)k[0], (unsigned char)k[len - 1], len);
 }
 
 static void
@@ -766,7 +758,7 @@ set_cue_bits(const char *w)
             const unsigned x = a < 0x80 && ca ? a & 0xDFu : a;
             const unsigned y = b < 0x80 && cb ? b & 0xDFu : b;
             const unsigned v = x << 8 | y;
-            cue_bits[v >> 3] |= (uint8_t)(1u << (v & 7));
+            px_fw_cue_bits[v >> 3] |= (uint8_t)(1u << (v & 7));
         }
     }
 }
@@ -822,7 +814,7 @@ build(void)
         }
         tab.slot[h] = (uint16_t)(i + 1);
         const unsigned sig = key_sig(tab.pool + used, k);
-        key_bits[sig >> 3] |= (uint8_t)(1u << (sig & 7));
+        px_fw_key_bits[sig >> 3] |= (uint8_t)(1u << (sig & 7));
         used += k;
     }
 }
@@ -852,21 +844,6 @@ px_fw_qual_next(size_t i)
     return qb_next[i];
 }
 
-bool
-px_fw_may_be_key(char first, char last, size_t len)
-{
-    const unsigned sig =
-        key_sig2((unsigned char)first, (unsigned char)last, len);
-    return len < 256 && ((key_bits[sig >> 3] >> (sig & 7)) & 1u) != 0;
-}
-
-bool
-px_fw_cue_may_start(const char *s)
-{
-    const unsigned v = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-    return (cue_bits[v >> 3] >> (v & 7)) & 1u;
-}
-
 const px_fw_word *
 px_fw_lookup(const char *key, size_t len)
 {
@@ -874,7 +851,7 @@ px_fw_lookup(const char *key, size_t len)
         return NULL;
     }
     const unsigned sig = key_sig(key, len);
-    if (((key_bits[sig >> 3] >> (sig & 7)) & 1u) == 0) {
+    if (((px_fw_key_bits[sig >> 3] >> (sig & 7)) & 1u) == 0) {
         return NULL;
     }
     uint32_t h = hash(key, len) & (HSIZE - 1);

@@ -68,6 +68,8 @@ px_words_free(px_words *w)
     px_free(w->co);
     px_free(w->ko);
     px_free(w->bounds);
+    px_free(w->u16);
+    px_free(w->u16_at);
     px_free(w->slots);
     px_buf_fini(&w->memo);
     px_free(w);
@@ -555,6 +557,79 @@ to_arena(px_words *w, px_arena *a, px_word **out, size_t *n, px_error *err)
     return PX_OK;
 }
 
+/* True for the blocks of the scripts ICU breaks with its Thai, Lao,
+ * Khmer and Burmese engines (Line_Break=SA), and everything outside the
+ * BMP: those engines count some lengths in native units, so their breaks
+ * over UTF-16 are not the breaks over UTF-8 we have always given. */
+static inline bool
+is_sa_block(UChar32 c)
+{
+    return (c >= 0x0E00 && c < 0x0F00) || (c >= 0x1000 && c < 0x10A0) ||
+           (c >= 0x1780 && c < 0x1800) || (c >= 0x1950 && c < 0x1AB0) ||
+           (c >= 0xA9E0 && c < 0xAAE0) || c >= 0x10000;
+}
+
+/* Copies s (len bytes) into w->u16 as UTF-16, w->u16_at[k] the byte
+ * offset of the code point that unit k belongs to (w->u16_at[*n16] is
+ * len); false when s is not well-formed UTF-8, holds a code point of
+ * is_sa_block or memory runs out. */
+static bool
+to_utf16(px_words *w, const char *s, size_t len, int32_t *n16)
+{
+    if (len + 1 > w->u16_cap) { /* a unit per byte at most (BMP only) */
+        UChar *u = px_realloc(w->u16, (len + 1) * sizeof *u);
+        if (u != NULL) {
+            w->u16 = u;
+        }
+        uint32_t *at =
+            u != NULL ? px_realloc(w->u16_at, (len + 1) * sizeof *at) : NULL;
+        if (at == NULL) {
+            return false;
+        }
+        w->u16_at = at;
+        w->u16_cap = len + 1;
+    }
+    const int32_t n = (int32_t)len; /* below INT32_MAX: begin checked */
+    int32_t i = 0;
+    int32_t k = 0;
+    while (i < n) {
+        const int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || (c >= 0x0E00 && is_sa_block(c))) {
+            return false;
+        }
+        w->u16_at[k] = (uint32_t)at;
+        w->u16[k++] = (UChar)c;
+    }
+    w->u16_at[k] = (uint32_t)len;
+    *n16 = k;
+    return true;
+}
+
+/* Points ICU's break iterator at text[from, to): as UTF-16 (ICU reads it
+ * faster than UTF-8; boundaries are mapped back by w->u16_at), or as
+ * UTF-8 when to_utf16 declines. *is16 tells which. */
+static void
+set_text(px_words *w, const char *s, size_t len, bool *is16, UErrorCode *st)
+{
+    int32_t n16 = 0;
+    *is16 = to_utf16(w, s, len, &n16);
+    if (*is16) {
+        w->ut = utext_openUChars(w->ut, w->u16, n16, st);
+    } else {
+        w->ut = utext_openUTF8(w->ut, s, (int64_t)len, st);
+    }
+    ubrk_setUText(w->bi, w->ut, st);
+}
+
+/* The byte offset (from the walk's start) of ICU boundary b. */
+static inline size_t
+byte_at(const px_words *w, bool is16, int32_t b)
+{
+    return is16 ? w->u16_at[b] : (size_t)b;
+}
+
 /* Walks ICU's word breaks over text[from, to); Chinese ideograph runs go
  * to px_words_zh_run. */
 static px_status
@@ -562,9 +637,8 @@ walk(split *sp, size_t from, size_t to, px_error *err)
 {
     px_words *w = sp->w;
     UErrorCode st = U_ZERO_ERROR;
-    w->ut =
-        utext_openUTF8(w->ut, sp->text.ptr + from, (int64_t)(to - from), &st);
-    ubrk_setUText(w->bi, w->ut, &st);
+    bool is16 = false;
+    set_text(w, sp->text.ptr + from, to - from, &is16, &st);
     if (U_FAILURE(st)) {
         return px_fail(err, PX_EINVAL, "words: ICU: %s", u_errorName(st));
     }
@@ -573,29 +647,30 @@ walk(split *sp, size_t from, size_t to, px_error *err)
     size_t run_off = 0;
     size_t run_end = 0;
     w->n_bounds = 0;
-    int32_t b = ubrk_first(bi);
-    while (b != UBRK_DONE && rc == PX_OK) {
-        const int32_t e = ubrk_next(bi);
-        if (e == UBRK_DONE) {
+    int32_t b16 = ubrk_first(bi);
+    while (b16 != UBRK_DONE && rc == PX_OK) {
+        const int32_t e16 = ubrk_next(bi);
+        if (e16 == UBRK_DONE) {
             break;
         }
+        const size_t b = byte_at(w, is16, b16);
+        const size_t e = byte_at(w, is16, e16);
+        b16 = e16;
         const int32_t status = ubrk_getRuleStatus(bi);
         const bool ideo = status >= UBRK_WORD_IDEO && sp->is_chinese;
-        if (w->n_bounds > 0 && (!ideo || from + (size_t)b != run_end)) {
+        if (w->n_bounds > 0 && (!ideo || from + b != run_end)) {
             rc = px_words_zh_run(sp, run_off, run_end, err);
             w->n_bounds = 0;
         }
         if (rc == PX_OK && ideo) {
             if (w->n_bounds == 0) {
-                run_off = from + (size_t)b;
+                run_off = from + b;
             }
-            run_end = from + (size_t)e;
-            rc = px_words_add_bound(w, from + (size_t)b, err);
+            run_end = from + e;
+            rc = px_words_add_bound(w, from + b, err);
         } else if (rc == PX_OK && status != UBRK_WORD_NONE) {
-            rc = px_words_add(sp, from + (size_t)b, (size_t)(e - b), status,
-                              err);
+            rc = px_words_add(sp, from + b, e - b, status, err);
         }
-        b = e;
     }
     if (rc == PX_OK && w->n_bounds > 0) {
         rc = px_words_zh_run(sp, run_off, run_end, err);
@@ -646,13 +721,17 @@ walk_lines(split *sp, px_error *err)
     return rc;
 }
 
-/* Sets sp up for a split of text in lang. */
+/* Sets sp up for a split of text in lang (count_only: a count, which
+ * needs no stems, so the stemmer, and the Hunspell files it may take, are
+ * not looked for). */
 static px_status
-begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
+begin(px_words *w, px_str text, const char *lang, bool count_only, split *sp,
+      px_error *err)
 {
-    *sp = (split){
-        w,     text, lang != NULL ? lang : "und", {0}, -1, false, false, false,
-        false, false};
+    *sp = (split){w,         text,  lang != NULL ? lang : "und",
+                  {0},       -1,    false,
+                  false,     false, false,
+                  count_only};
     if (text.len > (size_t)INT32_MAX) {
         sp->text.len = 0;
         return px_fail(err, PX_EINVAL, "words: text too long (%zu bytes)",
@@ -665,7 +744,7 @@ begin(px_words *w, px_str text, const char *lang, split *sp, px_error *err)
         strcmp(sp->base, "fra") == 0 || strcmp(sp->base, "ita") == 0 ||
         strcmp(sp->base, "cat") == 0 || strcmp(sp->base, "oci") == 0;
     sp->is_chinese = strcmp(sp->base, "zho") == 0 && w->lex != NULL;
-    sp->has_stemmer = px_wordkey_has_stemmer(sp->lang);
+    sp->has_stemmer = !count_only && px_wordkey_has_stemmer(sp->lang);
     w->n = 0;
     w->keys.len = 0;
     if (strcmp(w->memo_lang, sp->lang) != 0) {
@@ -682,7 +761,7 @@ px_words_split(px_words *w, px_str text, const char *lang, px_arena *a,
     *out = NULL;
     *n = 0;
     split sp;
-    px_status rc = begin(w, text, lang, &sp, err);
+    px_status rc = begin(w, text, lang, false, &sp, err);
     if (rc == PX_OK) {
         rc = walk_lines(&sp, err);
     }
@@ -695,8 +774,7 @@ px_words_count(px_words *w, px_str text, const char *lang, size_t *n,
 {
     *n = 0;
     split sp;
-    px_status rc = begin(w, text, lang, &sp, err);
-    sp.count_only = true;
+    px_status rc = begin(w, text, lang, true, &sp, err);
     if (rc == PX_OK) {
         rc = walk_lines(&sp, err);
     }

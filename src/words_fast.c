@@ -28,6 +28,7 @@
 
 enum {
     WB_SLOW = 0, /* not handled here: the line goes to ICU */
+    WB_HAN,      /* a unified ideograph: slow, except for a Chinese count */
     WB_OTHER,    /* a segment of its own, not a word */
     WB_LETTER,
     WB_DIGIT,
@@ -56,6 +57,18 @@ is_special(UChar32 c)
            u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
 }
 
+/* A CJK unified ideograph (Han, Word_Break Other): ICU's rules give a run
+ * of them to its dictionary as a whole and tag every word of it
+ * UBRK_WORD_IDEO. */
+static bool
+is_han(UChar32 c)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    return ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)) &&
+           uscript_getScript(c, &st) == USCRIPT_HAN && U_SUCCESS(st) &&
+           u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_OTHER;
+}
+
 static uint8_t
 class_of(UChar32 c)
 {
@@ -69,7 +82,7 @@ class_of(UChar32 c)
         return WB_SLOW;
     }
     if (c >= 0x0800 && is_special(c)) {
-        return WB_SLOW;
+        return is_han(c) ? WB_HAN : WB_SLOW;
     }
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER:
@@ -151,7 +164,7 @@ px_words_fast_line(px_str text, size_t from, size_t to)
     const unsigned char *p = (const unsigned char *)text.ptr;
     size_t i = from;
     while (i < to) {
-        if (next_class(p, &i, to) == WB_SLOW) {
+        if (next_class(p, &i, to) <= WB_HAN) { /* WB_SLOW or WB_HAN */
             return false;
         }
     }
@@ -243,25 +256,80 @@ add_word(split *sp, size_t start, size_t end, px_error *err)
     return px_words_add(sp, start, end - start, UBRK_WORD_LETTER, err);
 }
 
+/* The class of the code point that ends at i (i > from). */
+static uint8_t
+class_before(const unsigned char *p, size_t from, size_t i)
+{
+    size_t j = i - 1;
+    while (j > from && (p[j] & 0xC0) == 0x80 && i - j < 3) {
+        j--;
+    }
+    size_t k = j;
+    const uint8_t c = next_class(p, &k, i);
+    return k == i ? c : WB_SLOW;
+}
+
+/* For a Chinese count: counts the ideograph run that starts at *i as
+ * px_words_zh_run would, without ICU's breaks, and moves *i past it;
+ * *is_done is false (nothing counted) when that needs ICU: a character
+ * the lexicon starts no word with, or a mark or format character next to
+ * the run (ICU would join it). */
+static px_status
+count_han(split *sp, size_t from, size_t *i, size_t to, bool *is_done,
+          px_error *err)
+{
+    const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    const size_t start = *i;
+    size_t end = start;
+    uint8_t next = WB_OTHER;
+    *is_done = false;
+    while (end < to) {
+        size_t k = end;
+        next = next_class(p, &k, to);
+        if (next != WB_HAN) {
+            break;
+        }
+        end = k;
+    }
+    if (next == WB_EXTEND ||
+        (start > from && class_before(p, from, start) == WB_EXTEND)) {
+        return PX_OK;
+    }
+    *i = end;
+    return px_words_zh_count(sp, start, end, is_done, err);
+}
+
 /* Adds the words of the line text[from, to) until a code point that
  * px_words_fast_line would refuse: then *is_fast is false and the words
  * of the line so far are taken back (only a count gets there; a split
  * is given lines px_words_fast_line took). One loop for both keeps
- * word_end inlined. */
+ * word_end inlined. A Chinese count also takes ideograph runs. */
 static px_status
 split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
 {
     const unsigned char *p = (const unsigned char *)sp->text.ptr;
     const size_t n0 = sp->w->n;
+    const bool han_ok = sp->count_only && sp->is_chinese;
     size_t i = from;
     *is_fast = true;
     while (i < to) {
         const size_t start = i;
         const uint8_t c = next_class(p, &i, to);
-        if (c == WB_SLOW) {
-            sp->w->n = n0;
-            *is_fast = false;
-            return PX_OK;
+        if (c <= WB_HAN) { /* WB_SLOW or WB_HAN: one test in the loop */
+            bool is_done = false;
+            if (c == WB_HAN && han_ok) {
+                i = start;
+                const px_status rc = count_han(sp, from, &i, to, &is_done, err);
+                if (rc != PX_OK) {
+                    return rc;
+                }
+            }
+            if (!is_done) {
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
+            continue;
         }
         if (c != WB_LETTER && c != WB_DIGIT) {
             continue;

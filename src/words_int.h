@@ -57,6 +57,9 @@ struct px_words {
     px_wordkey *wk;
     UBreakIterator *bi;
     UText *ut;
+    UChar *u16;       /* scratch: the text ICU breaks, in UTF-16 */
+    uint32_t *u16_at; /* byte offset of each UTF-16 unit, and of the end */
+    size_t u16_cap;
     px_buf key;  /* scratch: one key */
     px_buf stem; /* scratch: one stem */
     px_buf run;  /* scratch: the key of a Chinese run */
@@ -126,5 +129,13 @@ px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
 /* Segments the Chinese ideograph run text[off, end) (ICU boundaries in
  * w->bounds) by forward maximum matching over the lexicon. */
 px_status px_words_zh_run(split *sp, size_t off, size_t end, px_error *err);
+
+/* For a count (sp->count_only): counts the units of the ideograph run
+ * text[off, end) as px_words_zh_run would, when none of them needs ICU's
+ * breaks (every character starts a lexicon word); else *is_done is false
+ * and the count may hold some of the run's units (the caller takes
+ * them back). */
+px_status px_words_zh_count(split *sp, size_t off, size_t end, bool *is_done,
+                            px_error *err);
 
 #endif /* PX_WORDS_INT_H */

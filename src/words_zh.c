@@ -206,10 +206,15 @@ icu_span(const px_words *w, size_t *b, size_t i, size_t nc)
     return j - i;
 }
 
-px_status
-px_words_zh_run(split *sp, size_t off, size_t end, px_error *err)
+/* Segments the run text[off, end) into units; with_icu: ICU's breaks
+ * (w->bounds) take the characters the lexicon starts no word with, else
+ * the first such character stops the run (*is_done false). */
+static px_status
+segment(split *sp, size_t off, size_t end, bool with_icu, bool *is_done,
+        px_error *err)
 {
     px_words *w = sp->w;
+    *is_done = false;
     if (!grow_chars(w, end - off)) {
         return px_fail(err, PX_ENOMEM, "words: out of memory");
     }
@@ -218,10 +223,28 @@ px_words_zh_run(split *sp, size_t off, size_t end, px_error *err)
     size_t b = 0;
     for (size_t i = 0; i < nc && rc == PX_OK;) {
         size_t n = longest(sp, i, nc, false);
+        if (n == 0 && !with_icu) {
+            return PX_OK;
+        }
         n = n == 0 ? icu_span(w, &b, i, nc) : first_part(sp, i, n);
         rc = px_words_push(sp, w->co[i], w->co[i + n] - w->co[i],
                            run_key(w, i, i + n), UBRK_WORD_IDEO, err);
         i += n;
     }
+    *is_done = rc == PX_OK;
     return rc;
+}
+
+px_status
+px_words_zh_run(split *sp, size_t off, size_t end, px_error *err)
+{
+    bool is_done = false;
+    return segment(sp, off, end, true, &is_done, err);
+}
+
+px_status
+px_words_zh_count(split *sp, size_t off, size_t end, bool *is_done,
+                  px_error *err)
+{
+    return segment(sp, off, end, false, is_done, err);
 }

@@ -330,6 +330,39 @@ test_seeds(px_words *w)
     CHECK(sf.ar_country >= 1 && sf.ar_gaza >= 1);
 }
 
+/* A Chinese count takes ideograph runs without ICU when the lexicon
+ * starts a word at every character: the count must still be the split's
+ * (split() checks), on random strings of words, other ideographs, kana,
+ * marks and separators. */
+static void
+test_chinese_count(px_words *w)
+{
+    static const char *const zh[] = {
+        "阿塞拜疆", "总统", "联合国",   "美国",         "一名",
+        "伊",       "利",   "哈",       "名",           "在",
+        "中",       "文",   "亞塞拜然", "總統",         "a",
+        "Z",        "1",    " ",        "\n",           ",",
+        "，",       "。",   "「",       "」",           "\xCC\x81",
+        "\xC2\xAD", "ア",   "の",       "\xE2\x80\x8D", "\xEF\xBC\x91",
+        "'",        ".",    "_"};
+    unsigned seed = 777;
+    for (int round = 0; round < 3000; round++) {
+        char s[256];
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        const size_t n_pieces = 1 + (seed >> 16) % 16;
+        for (size_t i = 0; i < n_pieces; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = zh[(seed >> 16) % (sizeof zh / sizeof zh[0])];
+            memcpy(s + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        s[len] = '\0';
+        split_out o = split(w, s, (seed >> 8) & 1 ? "zho-Hans" : "zho-Hant");
+        px_arena_free(o.a);
+    }
+}
+
 static void
 with_lexicon(void)
 {
@@ -347,6 +380,7 @@ with_lexicon(void)
     CHECK(px_words_new(lex, &w, NULL) == PX_OK);
     if (w != NULL) {
         test_chinese_lexicon(w);
+        test_chinese_count(w);
         test_arabic_lexicon(w);
         test_seeds(w);
     }
