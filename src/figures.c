@@ -1836,10 +1836,10 @@ set_locale(scan *sc, const char *lang)
 {
     static const char *const comma_dec[] = {
         "deu", "fra", "spa", "ita", "por", "rus", "ukr", "pol", "ces", "slk",
-        "nld", "tur", "ind", "vie", "ron", "hun", "swe", "nob", "nno", "nor", "dan",
-        "fin", "ell", "bul", "srp", "hrv", "bos", "slv", "lit", "lav", "est",
-        "cat", "glg", "bel", "kaz", "aze", "isl", "de",  "fr",  "es",  "it",
-        "pt",  "ru",  "uk",  "pl",  "cs",  "nl",  "tr",  "id",  NULL};
+        "nld", "tur", "ind", "vie", "ron", "hun", "swe", "nob", "nno", "nor",
+        "dan", "fin", "ell", "bul", "srp", "hrv", "bos", "slv", "lit", "lav",
+        "est", "cat", "glg", "bel", "kaz", "aze", "isl", "de",  "fr",  "es",
+        "it",  "pt",  "ru",  "uk",  "pl",  "cs",  "nl",  "tr",  "id",  NULL};
     static const char *const no_space[] = {"eng", "zho", "cmn", "arb", "ara",
                                            "jpn", "kor", "en",  "zh",  "ar",
                                            "ja",  "ko",  NULL};
