@@ -4,6 +4,7 @@
 #include "prune.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -125,15 +126,16 @@ block_len(const char *p, size_t n, cut k)
 static bool
 is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return c <= ' ' && ((UINT64_C(0x100003600) >> c) & 1) != 0;
 }
 
+/* ASCII letters and digits, '-', '_', ':' and '.', as bits of two words. */
 static bool
 is_name_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
-           c == '.';
+    static const uint64_t name_bits[2] = {0x7ff600000000000u,
+                                          0x7fffffe87fffffeu};
+    return c < 0x80 && ((name_bits[c >> 6] >> (c & 63)) & 1) != 0;
 }
 
 /* True if the attribute name p[0..len) is one some stage reads (meta.c:
@@ -143,36 +145,35 @@ is_name_char(unsigned char c)
 static bool
 keep_name(const char *p, size_t len)
 {
-    typedef struct {
-        const char *name;
-        size_t len;
-    } kept;
-#define KEPT(s)                                                                \
-    {                                                                          \
-        (s), sizeof(s) - 1                                                     \
-    }
-    static const kept keep[] = {
-        KEPT("class"),     KEPT("id"),       KEPT("href"),
-        KEPT("rel"),       KEPT("name"),     KEPT("content"),
-        KEPT("property"),  KEPT("itemprop"), KEPT("itemtype"),
-        KEPT("itemscope"), KEPT("type"),     KEPT("datetime"),
-        KEPT("lang"),      KEPT("charset"),  KEPT("http-equiv"),
-        KEPT("role"),      KEPT("hidden"),   KEPT("aria-hidden"),
-        KEPT("xmlns")};
-#undef KEPT
+    /* the kept names by length (none is longer than 11) */
+    static const char *const by_len[12][5] = {
+        [2] = {"id"},
+        [3] = {"rel"},
+        [4] = {"href", "name", "type", "lang", "role"},
+        [5] = {"class", "xmlns"},
+        [6] = {"hidden"},
+        [7] = {"content", "charset"},
+        [8] = {"property", "itemprop", "itemtype", "datetime"},
+        [9] = {"itemscope"},
+        [10] = {"http-equiv"},
+        [11] = {"aria-hidden"}};
     if (memchr(p, ':', len) != NULL) {
         return true;
     }
-    char low[16];
-    if (len > sizeof low) {
-        return false; /* longer than every kept name */
+    if (len >= sizeof by_len / sizeof by_len[0]) {
+        return false;
     }
-    for (size_t i = 0; i < len; i++) {
-        low[i] = (char)lower((unsigned char)p[i]);
-    }
-    for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
-        if (keep[k].len == len && keep[k].name[0] == low[0] &&
-            memcmp(low, keep[k].name, len) == 0) {
+    const unsigned char c0 = lower((unsigned char)p[0]);
+    for (size_t k = 0; k < 5 && by_len[len][k] != NULL; k++) {
+        const char *w = by_len[len][k];
+        if ((unsigned char)w[0] != c0) {
+            continue;
+        }
+        size_t i = 1;
+        while (i < len && lower((unsigned char)p[i]) == (unsigned char)w[i]) {
+            i++;
+        }
+        if (i == len) {
             return true;
         }
     }
@@ -201,28 +202,61 @@ style_may_hide(const char *v, size_t len)
            strstr(buf, "visibility:hidden") != NULL;
 }
 
+/* True if v[i..len) starts with the lower-case word w, ASCII case
+ * ignored. */
+static bool
+word_at(const char *v, size_t len, size_t i, const char *w)
+{
+    for (; *w != '\0'; w++, i++) {
+        if (i >= len || lower((unsigned char)v[i]) != (unsigned char)*w) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* True if the link target v[0..len) may name an author's page: meta.c's
  * is_author_link looks for paths like "/author/", "/autoren/", "/by/",
  * "/staff/" in the lower-cased href of <a> elements. This keeps a
  * superset (the words without their slashes); values with character
- * references are kept too. Other links are not read by any stage. */
+ * references are kept too, and values of 1024 bytes or more. Other links
+ * are not read by any stage. One pass, on the words' first letters. */
 static bool
 href_may_matter(const char *v, size_t len)
 {
-    static const char *const words[] = {
-        "author", "autor",  "auteur", "journalist", "redakteur", "profile",
-        "writer", "report", "staff",  "people",     "/by/"};
-    char buf[1024];
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (v[i] == '&' || n + 1 >= sizeof buf) {
-            return true;
-        }
-        buf[n++] = (char)lower((unsigned char)v[i]);
+    if (len >= 1024 || memchr(v, '&', len) != NULL) {
+        return true;
     }
-    buf[n] = '\0';
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        if (strstr(buf, words[k]) != NULL) {
+    for (size_t i = 0; i < len; i++) {
+        bool hit = false;
+        switch (lower((unsigned char)v[i])) {
+        case 'a':
+            hit = word_at(v, len, i, "author") || word_at(v, len, i, "autor") ||
+                  word_at(v, len, i, "auteur");
+            break;
+        case 'j':
+            hit = word_at(v, len, i, "journalist");
+            break;
+        case 'r':
+            hit =
+                word_at(v, len, i, "redakteur") || word_at(v, len, i, "report");
+            break;
+        case 'p':
+            hit = word_at(v, len, i, "profile") || word_at(v, len, i, "people");
+            break;
+        case 'w':
+            hit = word_at(v, len, i, "writer");
+            break;
+        case 's':
+            hit = word_at(v, len, i, "staff");
+            break;
+        case '/':
+            hit = word_at(v, len, i, "/by/");
+            break;
+        default:
+            break;
+        }
+        if (hit) {
             return true;
         }
     }
