@@ -104,8 +104,8 @@ static void
 test_jsonld_unread(void)
 {
     static const char *const bodies[] = {
-        "A long body with \\\"quotes\\\", \\u00e9, \\ud83d\\ude00 and "
-        "\xc3\xa9.",
+        ("A long body with \\\"quotes\\\", \\u00e9, \\ud83d\\ude00 and "
+         "\xc3\xa9."),
         "An invalid escape \\x41 in a long enough body",
         "A NUL \\u0000 escape in a long enough body",
         "A lone \\ud800 surrogate in a long enough body",
