@@ -31,7 +31,6 @@ typedef struct packer {
     size_t n_lists;
     size_t cap_lists;
     size_t amp;   /* the next '&' at or after the scan, or n */
-    bool no_cr;   /* the page has no carriage return */
     bool has_bad; /* the page holds characters libxml2 drops in text */
     bool oom;
 } packer;
@@ -168,43 +167,6 @@ count_nl(const unsigned char *p, size_t len)
         nl++;
     }
     return nl;
-}
-
-/* True if the page holds no carriage return, as a byte or as a character
- * reference ("&#13;", "&#xD;": htmlParseCharRef reads digits up to any
- * other byte). */
-static bool
-has_no_cr(const unsigned char *p, size_t n)
-{
-    if (memchr(p, '\r', n) != NULL) {
-        return false;
-    }
-    for (const unsigned char *a = p; (a = memchr(a, '&', n - (size_t)(a - p)));
-         a++) {
-        size_t i = (size_t)(a - p) + 1;
-        if (i >= n || p[i] != '#') {
-            continue;
-        }
-        const bool hex = i + 1 < n && (p[i + 1] | 0x20) == 'x';
-        unsigned v = 0;
-        for (i += hex ? 2 : 1; i < n && v < 0x110000; i++) {
-            const unsigned c = (unsigned)(p[i] | 0x20);
-            unsigned d = 99;
-            if (p[i] >= '0' && p[i] <= '9') {
-                d = (unsigned)(p[i] - '0');
-            } else if (hex && c >= 'a' && c <= 'f') {
-                d = c - 'a' + 10;
-            }
-            if (d == 99) {
-                break;
-            }
-            v = v * (hex ? 16 : 10) + d;
-        }
-        if (v == 13) {
-            return false;
-        }
-    }
-    return true;
 }
 
 /* Adds the span [off, off+len) (nl newlines in it) and writes the page
@@ -361,7 +323,7 @@ pack_blank(packer *k, size_t s, size_t e)
 {
     const size_t nl = count_nl(k->p + s, e - s);
     const size_t plen = nl + 1;
-    if (!k->no_cr || e - s >= CHUNK || e - s < plen + 2 || k->oom) {
+    if (e - s >= CHUNK || e - s < plen + 2 || k->oom) {
         return;
     }
     px_html_blank *b =
@@ -936,7 +898,6 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     k.n = html.len;
     const unsigned char *amp = memchr(p, '&', html.len);
     k.amp = amp != NULL ? (size_t)(amp - p) : html.len;
-    k.no_cr = has_no_cr(p, html.len);
     k.out = px_arena_alloc(a, html.len + 1);
     if (k.out == NULL) {
         return false;

@@ -35,11 +35,12 @@
  * that is not plain: the start element callback, which libxml2 calls for
  * the tag with its input at the '>' or "/>", reads them from the page
  * (px_html_attr_next, px_html_attr_value). That spares libxml2 a name, a
- * value buffer and a duplicate check per attribute. In pages without carriage
- * returns, runs of blanks between tags that libxml2 reads whole are
- * shortened to a carriage return and their newlines; each reaches the
- * characters or ignorableWhitespace callback once, in page order, so the
- * callbacks take them back in that order. Pages that are
+ * value buffer and a duplicate check per attribute. Runs of blanks between
+ * tags that libxml2 reads whole are shortened to a carriage return and
+ * their newlines; each reaches the characters or ignorableWhitespace
+ * callback once, whole, in page order and with the parser's input right
+ * after it, which is how the callbacks know it (carriage returns of the
+ * page itself never reach them that way). Pages that are
  * not strict UTF-8, hold a NUL byte or already use the marker code points are
  * not packed.
  */

@@ -12,6 +12,7 @@
 #include "htmltree.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,25 +330,34 @@ same_name(const char *p, size_t len, const xmlChar *name)
     return name[len] == 0;
 }
 
+/* Where the parser's input is in the packed text. The input holds the
+ * packed text, all of it converted at once, so the distance to its end
+ * gives the place; its start moves (libxml2 shrinks it, and a <meta>
+ * charset resets it). SIZE_MAX if there is no input. */
+static size_t
+place(const xmlParserCtxt *ctxt)
+{
+    const builder *b = ctxt->_private;
+    const xmlParserInput *in = ctxt->input;
+    if (in == NULL || in->cur == NULL || in->end == NULL ||
+        (size_t)(in->end - in->cur) > b->pk.text.len) {
+        return SIZE_MAX;
+    }
+    return b->pk.text.len - (size_t)(in->end - in->cur);
+}
+
 /* The packed attribute list of the start tag name libxml2 has just read,
  * if it has one: its input is at the tag's '>' or "/>" then (elements it
  * implies come before, with the input after the tag's name, and are
- * named otherwise). The input holds the packed text, all of it converted
- * at once, so the distance to its end gives the place; its start moves
- * (libxml2 shrinks it, and a <meta> charset resets it). */
+ * named otherwise). */
 static const px_html_list *
 list_for(xmlParserCtxtPtr ctxt, const xmlChar *name)
 {
     builder *b = ctxt->_private;
-    const xmlParserInput *in = ctxt->input;
-    if (b->list_at >= b->pk.n_lists || in == NULL || in->cur == NULL) {
+    if (b->list_at >= b->pk.n_lists) {
         return NULL;
     }
-    const size_t left = (size_t)(in->end - in->cur);
-    if (left > b->pk.text.len) {
-        return NULL;
-    }
-    const size_t at = b->pk.text.len - left;
+    const size_t at = place(ctxt);
     while (b->list_at < b->pk.n_lists && b->pk.lists[b->list_at].end < at) {
         b->list_at++; /* not read as a start tag (cannot happen) */
     }
@@ -609,9 +619,11 @@ deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
     }
 }
 
-/* The next shortened run of blanks, if ch is one (it starts with the
- * carriage return that marks them), else NULL. Every shortened run
- * reaches characters or ignorable_blanks once, in page order. */
+/* The next shortened run of blanks, if ch is one: it starts with the
+ * carriage return that marks them, has the short run's length and ends
+ * where the short run ends (the parser's input is right after it). Every
+ * shortened run reaches characters or ignorable_blanks once, whole, in
+ * page order. */
 static const px_html_blank *
 short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
 {
@@ -619,7 +631,12 @@ short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
     if (len <= 0 || ch[0] != '\r' || b->blank_at >= b->pk.n_blanks) {
         return NULL;
     }
-    return &b->pk.blanks[b->blank_at++];
+    const px_html_blank *bl = &b->pk.blanks[b->blank_at];
+    if ((size_t)len != bl->packed_len || place(ctxt) != bl->end) {
+        return NULL;
+    }
+    b->blank_at++;
+    return bl;
 }
 
 static void
