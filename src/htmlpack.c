@@ -45,7 +45,9 @@ typedef enum {
 static bool
 is_blank(unsigned char c)
 {
-    return c <= 0x20 && ((UINT64_C(0x100002600) >> c) & 1) != 0;
+    static const bool blanks[256] = {
+        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+    return blanks[c];
 }
 
 static bool
