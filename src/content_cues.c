@@ -411,8 +411,9 @@ value_flags(const px_ccache *cache, const xmlChar *v)
             return f;
         }
         const size_t start = i;
-        while (v[i] != 0 && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' &&
-               v[i] != '\r') {
+        static const bool ends_name[256] = {
+            [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+        while (!ends_name[v[i]]) {
             i++;
         }
         if (is_hiding(v + start, i - start)) {
