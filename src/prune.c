@@ -100,11 +100,16 @@ cut_at(const char *p, size_t n)
     if (c != 's' && c != 'n' && c != 't' && c != 'i') {
         return CUT_NONE; /* no name in cut_names starts with c */
     }
+    size_t end = 2; /* the name is p[1..end): up to 8 bytes */
+    while (end < 10 && !name_ends(p, n, end)) {
+        end++;
+    }
+    if (end == 10) {
+        return CUT_NONE; /* longer than every name in cut_names */
+    }
     for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
-        const size_t len = strlen(cut_names[k]);
-        if (cut_names[k][0] == (char)c &&
-            px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k]) &&
-            name_ends(p, n, len + 1)) {
+        if (cut_names[k][0] == (char)c && strlen(cut_names[k]) == end - 1 &&
+            px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k])) {
             if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
                 return CUT_KEEP;
             }
