@@ -202,6 +202,13 @@ test_callbacks(void)
     }
     strcat(deep, "deep text</body>");
     CHECK(parses_alike(deep, strlen(deep)));
+    /* the same with attribute lists: those past the limit are never read */
+    char deep_attrs[12000] = "<body>";
+    for (int i = 0; i < 300; i++) {
+        strcat(deep_attrs, "<i class=\"a long class\">");
+    }
+    strcat(deep_attrs, "deep text<p id=\"after\">x</p></body>");
+    CHECK(parses_alike(deep_attrs, strlen(deep_attrs)));
     /* runs libxml2 reads in 1000-byte chunks: the line of the text node
      * is the first chunk's; a blank last chunk is not packed */
     char chunks[6000] = "<body><div>";
