@@ -343,6 +343,10 @@ is_modifier(const xmlChar *v, size_t len)
     static const char *const pre[] = {"tag-",  "category-", "has-",
                                       "no-",   "with-",     "enable-",
                                       "show-", "hide-",     "is-"};
+    /* every prefix has its '-' within its first 9 bytes */
+    if (memchr(v, '-', len < 9 ? len : 9) == NULL) {
+        return false;
+    }
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
         if (v[0] != (unsigned char)pre[i][0]) {
             continue;
@@ -388,6 +392,11 @@ is_hiding(const xmlChar *v, size_t len)
         "hidden",  "d-none",          "is-hidden",          "u-hidden",
         "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden",
         "hide",    "invisible",       "element-invisible"};
+    /* bit n set: some name above is n bytes long */
+    static const uint32_t lengths = 0x6c3d0u;
+    if (len >= 32 || ((lengths >> len) & 1) == 0) {
+        return false;
+    }
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (v[0] == (unsigned char)names[i][0] && strlen(names[i]) == len &&
             memcmp(v, names[i], len) == 0) {
