@@ -265,31 +265,35 @@ href_may_matter(const char *v, size_t len)
     if (len >= 1024 || memchr(v, '&', len) != NULL) {
         return true;
     }
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i + 1 < len; i++) {
+        /* the second letter first: word_at is only called when it fits */
+        const unsigned char c1 = lower((unsigned char)v[i + 1]);
         bool hit = false;
         switch (lower((unsigned char)v[i])) {
         case 'a':
-            hit = word_at(v, len, i, "author") || word_at(v, len, i, "autor") ||
-                  word_at(v, len, i, "auteur");
+            hit = c1 == 'u' &&
+                  (word_at(v, len, i, "author") ||
+                   word_at(v, len, i, "autor") || word_at(v, len, i, "auteur"));
             break;
         case 'j':
-            hit = word_at(v, len, i, "journalist");
+            hit = c1 == 'o' && word_at(v, len, i, "journalist");
             break;
         case 'r':
-            hit =
-                word_at(v, len, i, "redakteur") || word_at(v, len, i, "report");
+            hit = c1 == 'e' && (word_at(v, len, i, "redakteur") ||
+                                word_at(v, len, i, "report"));
             break;
         case 'p':
-            hit = word_at(v, len, i, "profile") || word_at(v, len, i, "people");
+            hit = (c1 == 'r' && word_at(v, len, i, "profile")) ||
+                  (c1 == 'e' && word_at(v, len, i, "people"));
             break;
         case 'w':
-            hit = word_at(v, len, i, "writer");
+            hit = c1 == 'r' && word_at(v, len, i, "writer");
             break;
         case 's':
-            hit = word_at(v, len, i, "staff");
+            hit = c1 == 't' && word_at(v, len, i, "staff");
             break;
         case '/':
-            hit = word_at(v, len, i, "/by/");
+            hit = c1 == 'b' && word_at(v, len, i, "/by/");
             break;
         default:
             break;
