@@ -318,10 +318,21 @@ token_flags(const px_ccache *cache, const char *tok, size_t len)
     return f;
 }
 
+/* ASCII letters and any byte of a non-ASCII character. */
 static bool
 is_token_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    static const bool letters[128] = {
+        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+        ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+        ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+        ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
+    return c >= 0x80 || letters[c];
 }
 
 /* Class names that describe a state or a taxonomy term rather than the
@@ -332,6 +343,10 @@ is_modifier(const xmlChar *v, size_t len)
     static const char *const pre[] = {"tag-",  "category-", "has-",
                                       "no-",   "with-",     "enable-",
                                       "show-", "hide-",     "is-"};
+    /* every prefix has its '-' within its first 9 bytes */
+    if (memchr(v, '-', len < 9 ? len : 9) == NULL) {
+        return false;
+    }
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
         if (v[0] != (unsigned char)pre[i][0]) {
             continue;
@@ -377,6 +392,11 @@ is_hiding(const xmlChar *v, size_t len)
         "hidden",  "d-none",          "is-hidden",          "u-hidden",
         "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden",
         "hide",    "invisible",       "element-invisible"};
+    /* bit n set: some name above is n bytes long */
+    static const uint32_t lengths = 0x6c3d0u;
+    if (len >= 32 || ((lengths >> len) & 1) == 0) {
+        return false;
+    }
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (v[0] == (unsigned char)names[i][0] && strlen(names[i]) == len &&
             memcmp(v, names[i], len) == 0) {
@@ -400,8 +420,9 @@ value_flags(const px_ccache *cache, const xmlChar *v)
             return f;
         }
         const size_t start = i;
-        while (v[i] != 0 && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' &&
-               v[i] != '\r') {
+        static const bool ends_name[256] = {
+            [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+        while (!ends_name[v[i]]) {
             i++;
         }
         if (is_hiding(v + start, i - start)) {

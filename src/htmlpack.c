@@ -27,8 +27,10 @@ typedef struct packer {
     px_html_blank *blanks;
     size_t n_blanks;
     size_t cap_blanks;
+    px_html_list *lists;
+    size_t n_lists;
+    size_t cap_lists;
     size_t amp;   /* the next '&' at or after the scan, or n */
-    bool no_cr;   /* the page has no carriage return */
     bool has_bad; /* the page holds characters libxml2 drops in text */
     bool oom;
 } packer;
@@ -43,7 +45,9 @@ typedef enum {
 static bool
 is_blank(unsigned char c)
 {
-    return c == 0x20 || c == 0x9 || c == 0xA || c == 0xD;
+    static const bool blanks[256] = {
+        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+    return blanks[c];
 }
 
 static bool
@@ -52,12 +56,24 @@ is_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* htmlParseHTMLName's characters. */
+/* htmlParseHTMLName's characters: ASCII letters and digits, ':', '-',
+ * '_' and '.'. */
 static bool
 is_name_char(unsigned char c)
 {
-    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-           c == '_' || c == '.';
+    static const bool name_chars[256] = {
+        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+        ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+        ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+        ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['0'] = 1, ['1'] = 1,
+        ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, [':'] = 1, ['-'] = 1, ['_'] = 1, ['.'] = 1};
+    return name_chars[c];
 }
 
 static bool
@@ -165,56 +181,21 @@ count_nl(const unsigned char *p, size_t len)
     return nl;
 }
 
-/* True if the page holds no carriage return, as a byte or as a character
- * reference ("&#13;", "&#xD;": htmlParseCharRef reads digits up to any
- * other byte). */
+/* Adds the span [off, off+len) (nl newlines in it) and writes the page
+ * up to off; sets *cp to its marker code point. False if there is no room
+ * for another span. */
 static bool
-has_no_cr(const unsigned char *p, size_t n)
-{
-    if (memchr(p, '\r', n) != NULL) {
-        return false;
-    }
-    for (const unsigned char *a = p; (a = memchr(a, '&', n - (size_t)(a - p)));
-         a++) {
-        size_t i = (size_t)(a - p) + 1;
-        if (i >= n || p[i] != '#') {
-            continue;
-        }
-        const bool hex = i + 1 < n && (p[i + 1] | 0x20) == 'x';
-        unsigned v = 0;
-        for (i += hex ? 2 : 1; i < n && v < 0x110000; i++) {
-            const unsigned c = (unsigned)(p[i] | 0x20);
-            unsigned d = 99;
-            if (p[i] >= '0' && p[i] <= '9') {
-                d = (unsigned)(p[i] - '0');
-            } else if (hex && c >= 'a' && c <= 'f') {
-                d = c - 'a' + 10;
-            }
-            if (d == 99) {
-                break;
-            }
-            v = v * (hex ? 16 : 10) + d;
-        }
-        if (v == 13) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* Writes the marker for page bytes [off, off+len) (nl newlines in them). */
-static void
-put_marker(packer *k, size_t off, size_t len, size_t nl)
+new_span(packer *k, size_t off, size_t len, size_t nl, uint32_t *cp)
 {
     if (k->n_spans >= MAX_SPANS || k->oom) {
-        return;
+        return false;
     }
     if (k->n_spans == k->cap_spans) {
         const size_t cap = k->cap_spans == 0 ? 256 : k->cap_spans * 2;
         px_html_span *s = px_arena_alloc(k->a, cap * sizeof *s);
         if (s == NULL) {
             k->oom = true;
-            return;
+            return false;
         }
         if (k->n_spans > 0) {
             memcpy(s, k->spans, k->n_spans * sizeof *s);
@@ -224,9 +205,16 @@ put_marker(packer *k, size_t off, size_t len, size_t nl)
     }
     k->spans[k->n_spans] =
         (px_html_span){(uint32_t)off, (uint32_t)len, (uint32_t)nl};
-    const uint32_t cp = MARK_BASE + (uint32_t)k->n_spans++;
+    *cp = MARK_BASE + (uint32_t)k->n_spans++;
     memcpy(k->out + k->w, k->p + k->from, off - k->from);
     k->w += off - k->from;
+    return true;
+}
+
+/* Writes marker cp and nl newlines. */
+static void
+write_marker(packer *k, uint32_t cp, size_t nl)
+{
     char *o = k->out + k->w;
     o[0] = (char)(0xF0 | (cp >> 18));
     o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
@@ -234,7 +222,43 @@ put_marker(packer *k, size_t off, size_t len, size_t nl)
     o[3] = (char)(0x80 | (cp & 0x3F));
     memset(o + 4, '\n', nl);
     k->w += 4 + nl;
-    k->from = off + len;
+}
+
+/* Writes the marker for page bytes [off, off+len) (nl newlines in them). */
+static void
+put_marker(packer *k, size_t off, size_t len, size_t nl)
+{
+    uint32_t cp = 0;
+    if (new_span(k, off, len, nl, &cp)) {
+        write_marker(k, cp, nl);
+        k->from = off + len;
+    }
+}
+
+/* Writes c as UTF-8 to o; returns its length. */
+static size_t
+utf8_put(uint32_t c, char *o)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
 }
 
 /* Byte length of the UTF-8 character led by c (the page is valid). */
@@ -311,7 +335,7 @@ pack_blank(packer *k, size_t s, size_t e)
 {
     const size_t nl = count_nl(k->p + s, e - s);
     const size_t plen = nl + 1;
-    if (!k->no_cr || e - s >= CHUNK || e - s < plen + 2 || k->oom) {
+    if (e - s >= CHUNK || e - s < plen + 2 || k->oom) {
         return;
     }
     px_html_blank *b =
@@ -434,11 +458,15 @@ value_packs(vals v, const unsigned char *p, size_t len)
            (v == VALS_META || !name_is(p, len, "content"));
 }
 
+/* What the attributes of a <meta> hold that htmlCheckMeta reads. */
+enum { SEEN_HTTP = 1, SEEN_CHARSET = 2 };
+
 /* Parses one attribute at p[i] (a name start) as htmlParseAttribute does;
  * returns the index after it, or 0 if libxml2 would read it otherwise.
- * Sets *is_http (unless NULL) if it is an http-equiv attribute. */
+ * Adds to *seen (unless NULL) SEEN_HTTP for an http-equiv attribute,
+ * SEEN_CHARSET for a charset one. */
 static size_t
-attribute(packer *k, size_t i, vals v, bool *is_http)
+attribute(packer *k, size_t i, vals v, unsigned *seen)
 {
     const unsigned char *p = k->p;
     const size_t n = k->n;
@@ -450,8 +478,10 @@ attribute(packer *k, size_t i, vals v, bool *is_http)
         return 0;
     }
     const size_t name_len = i - name;
-    if (is_http != NULL && !*is_http) {
-        *is_http = name_is(p + name, name_len, "http-equiv");
+    if (seen != NULL) {
+        *seen |= name_is(p + name, name_len, "http-equiv") ? SEEN_HTTP
+                 : name_is(p + name, name_len, "charset")  ? SEEN_CHARSET
+                                                           : 0u;
     }
     i = skip_blanks(p, n, i);
     if (i >= n || p[i] != '=') {
@@ -496,10 +526,10 @@ bogus_end(const unsigned char *p, size_t n, size_t i)
 
 /* Parses the attributes of a start tag from p[i] (after its name) to its
  * end, packing values as v allows; returns the index after the tag, or 0
- * to stop packing. Sets *is_http (unless NULL) if the tag has an
- * http-equiv attribute, and *is_end_gt if it ends with '>' (not "/>"). */
+ * to stop packing. Adds to *seen as attribute does, and sets *is_end_gt if
+ * the tag ends with '>' (not "/>"). */
 static inline size_t
-attributes(packer *k, size_t i, vals v, bool *is_http, bool *is_end_gt)
+attributes(packer *k, size_t i, vals v, unsigned *seen, bool *is_end_gt)
 {
     const unsigned char *p = k->p;
     const size_t n = k->n;
@@ -512,12 +542,104 @@ attributes(packer *k, size_t i, vals v, bool *is_http, bool *is_end_gt)
             *is_end_gt = p[i] == '>';
             return i + (p[i] == '>' ? 1 : 2);
         }
-        i = is_name_start(p[i]) ? attribute(k, i, v, is_http)
-                                : bogus_end(p, n, i);
+        i = is_name_start(p[i]) ? attribute(k, i, v, seen) : bogus_end(p, n, i);
         if (i == 0) {
             return 0;
         }
     }
+}
+
+/* The value of the character reference "&#..." at p[i], or 0 unless it
+ * ends with ';' and names a character libxml2 keeps (IS_CHAR); *end is
+ * past the ';'. */
+static uint32_t
+char_ref(const unsigned char *p, size_t n, size_t i, size_t *end)
+{
+    size_t j = i + 2;
+    const bool hex = j < n && (p[j] | 0x20) == 'x';
+    j += hex ? 1 : 0;
+    const size_t digits = j;
+    uint32_t v = 0;
+    for (; j < n && j - digits < 8; j++) {
+        const unsigned c = p[j] | 0x20u;
+        if (p[j] >= '0' && p[j] <= '9') {
+            v = v * (hex ? 16 : 10) + (p[j] - '0');
+        } else if (hex && c >= 'a' && c <= 'f') {
+            v = v * 16 + (c - 'a' + 10);
+        } else {
+            break;
+        }
+    }
+    if (j == digits || j >= n || p[j] != ';') {
+        return 0;
+    }
+    *end = j + 1;
+    const bool is_char =
+        v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
+        (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+    return is_char ? v : 0;
+}
+
+/* True if every '&' in p[s..e) reads the same in each of
+ * htmlParseHTMLAttribute's paths as px_html_attr_value decodes it: "&#"
+ * with digits, ';' and a kept character, '&' and an ASCII name (then ';'
+ * or another ASCII byte), or '&' and an ASCII byte that starts no name. */
+static bool
+refs_plain(const unsigned char *p, size_t s, size_t e)
+{
+    for (const unsigned char *a = memchr(p + s, '&', e - s); a != NULL;
+         a = memchr(a + 1, '&', e - (size_t)(a + 1 - p))) {
+        const size_t i = (size_t)(a - p);
+        if (i + 1 >= e || p[i + 1] >= 0x80) {
+            return false;
+        }
+        size_t end = 0;
+        if (p[i + 1] == '#') {
+            if (char_ref(p, e, i, &end) == 0) {
+                return false;
+            }
+            continue;
+        }
+        size_t j = i + 1;
+        if (!(is_letter(p[j]) || p[j] == '_' || p[j] == ':')) {
+            continue; /* no name: the '&' is text */
+        }
+        while (j < e && is_name_char(p[j])) {
+            j++;
+        }
+        if (j >= e || p[j] >= 0x80) {
+            return false; /* libxml2's slow path for names */
+        }
+    }
+    return true;
+}
+
+/* Cuts the attribute list p[s..term) (from the end of the tag's name
+ * to its '>' or "/>") out of the text, but for its newlines, and records
+ * it; name is where the tag's name starts. False if it holds a reference
+ * px_html_attr_value does not decode as libxml2 does (or on OOM). */
+static bool
+pack_attrs(packer *k, size_t name, size_t s, size_t term)
+{
+    const unsigned char *p = k->p;
+    if (term - s < 2 || k->oom || !refs_plain(p, s, term)) {
+        return false;
+    }
+    px_html_list *l = grow(k, k->lists, k->n_lists, &k->cap_lists, sizeof *l);
+    if (l == NULL) {
+        return false;
+    }
+    k->lists = l;
+    const size_t nl = count_nl(p + s, term - s);
+    memcpy(k->out + k->w, p + k->from, s - k->from);
+    k->w += s - k->from;
+    memset(k->out + k->w, '\n', nl);
+    k->w += nl;
+    k->lists[k->n_lists++] =
+        (px_html_list){(uint32_t)k->w, (uint32_t)name, (uint32_t)(s - name),
+                       (uint32_t)s, (uint32_t)(term - s)};
+    k->from = term;
+    return true;
 }
 
 /* Parses the start tag at p[i] ('<' and a letter) as htmlParseStartTag
@@ -540,22 +662,30 @@ start_tag(packer *k, size_t i, const char **raw)
     const char *is_raw = name_is(p + name, nl, "script")  ? "script"
                          : name_is(p + name, nl, "style") ? "style"
                                                           : NULL;
-    vals v = VALS_ALL;
-    bool is_http = false;
+    const bool is_meta = name_is(p + name, nl, "meta");
+    const bool is_top = name_is(p + name, nl, "html") ||
+                        name_is(p + name, nl, "head") ||
+                        name_is(p + name, nl, "body");
+    unsigned seen = 0;
     bool is_end_gt = false;
-    if (name_is(p + name, nl, "meta")) {
-        /* a first pass, packing nothing, looks for http-equiv */
-        if (attributes(k, i, VALS_NONE, &is_http, &is_end_gt) == 0) {
-            return 0;
-        }
-        v = is_http ? VALS_META_NO_HTTP : VALS_META;
-    } else if (name_is(p + name, nl, "html") || name_is(p + name, nl, "head") ||
-               name_is(p + name, nl, "body")) {
-        v = VALS_NONE;
+    /* a first pass, packing nothing, finds the end (and http-equiv) */
+    const size_t end =
+        attributes(k, i, VALS_NONE, is_meta ? &seen : NULL, &is_end_gt);
+    if (end == 0) {
+        return 0;
     }
-    const size_t end = attributes(k, i, v, NULL, &is_end_gt);
-    *raw = end != 0 && is_end_gt ? is_raw : NULL;
-    return end;
+    *raw = is_end_gt ? is_raw : NULL;
+    if (is_top) {
+        return end;
+    }
+    if ((seen & (SEEN_HTTP | SEEN_CHARSET)) == 0 &&
+        pack_attrs(k, name, i, end - (is_end_gt ? 1 : 2))) {
+        return end;
+    }
+    const vals v = !is_meta                  ? VALS_ALL
+                   : (seen & SEEN_HTTP) != 0 ? VALS_META_NO_HTTP
+                                             : VALS_META;
+    return attributes(k, i, v, NULL, &is_end_gt);
 }
 
 /* The end of the script or style body starting at p[i]: the first "</"
@@ -722,16 +852,18 @@ markup(packer *k, size_t i, bool *in_body, run_kind *kind)
         }
         return e == NULL ? 0 : (size_t)(e - p) + 3;
     }
-    if (c == '!' && !*in_body && i + 9 <= n &&
-        name_is(p + i + 2, 7, "doctype")) {
+    if (c == '!' && i + 9 <= n && name_is(p + i + 2, 7, "doctype")) {
+        /* htmlParseDocTypeDecl skips to the first '>' after what it does
+         * not read, quotes or not, so a DOCTYPE may end before the '>' found
+         * here; the text up to the next markup is then left as it is */
+        *kind = RUN_NONE;
         return doctype_end(p, n, i);
     }
     if (c == '?') {
         return pi_end(p, n, i); /* the text after it starts exactly */
     }
-    const bool doctype = i + 9 <= n && name_is(p + i + 2, 7, "doctype");
-    if ((c == '!' && doctype) || c == '/' || !*in_body) {
-        return 0; /* misplaced DOCTYPE, "</ ": not modelled */
+    if (c == '/' || !*in_body) {
+        return 0; /* "</ ": not modelled */
     }
     /* anything else, "<![endif]-->" too, is a '<' of text */
     *kind = RUN_UNCERTAIN; /* '<' is text; so may be what follows */
@@ -768,7 +900,7 @@ scan(packer *k)
 bool
 px_html_pack(px_arena *a, px_str html, px_html_packed *out)
 {
-    *out = (px_html_packed){html, html.ptr, NULL, 0, NULL, 0};
+    *out = (px_html_packed){html, html.ptr, NULL, 0, NULL, 0, NULL, 0};
     const unsigned char *p = (const unsigned char *)html.ptr;
     packer k = {0};
     if (html.len == 0 || html.len > UINT32_MAX - 1 ||
@@ -780,7 +912,6 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     k.n = html.len;
     const unsigned char *amp = memchr(p, '&', html.len);
     k.amp = amp != NULL ? (size_t)(amp - p) : html.len;
-    k.no_cr = has_no_cr(p, html.len);
     k.out = px_arena_alloc(a, html.len + 1);
     if (k.out == NULL) {
         return false;
@@ -789,7 +920,7 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     if (k.oom) {
         return false;
     }
-    if (k.n_spans == 0 && k.n_blanks == 0) {
+    if (k.n_spans == 0 && k.n_blanks == 0 && k.n_lists == 0) {
         return true;
     }
     memcpy(k.out + k.w, p + k.from, k.n - k.from);
@@ -800,6 +931,8 @@ px_html_pack(px_arena *a, px_str html, px_html_packed *out)
     out->n_spans = k.n_spans;
     out->blanks = k.blanks;
     out->n_blanks = k.n_blanks;
+    out->lists = k.lists;
+    out->n_lists = k.n_lists;
     return true;
 }
 
@@ -819,4 +952,96 @@ px_html_marker(const px_html_packed *pk, const unsigned char *s, size_t len,
     const px_html_span *sp = &pk->spans[cp - MARK_BASE];
     *mlen = 4 + sp->nl;
     return *mlen <= len ? sp : NULL;
+}
+
+bool
+px_html_attr_next(const char *s, size_t len, size_t *i, px_html_attr *at)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t j = skip_blanks(p, len, *i);
+    while (j < len && !is_name_start(p[j])) {
+        const size_t e = bogus_end(p, len, j);
+        if (e <= j) {
+            return false; /* not in a list the scan packed */
+        }
+        j = skip_blanks(p, len, e);
+    }
+    if (j >= len) {
+        *i = j;
+        return false;
+    }
+    const size_t name = j;
+    while (j < len && is_name_char(p[j])) {
+        j++;
+    }
+    at->name = s + name;
+    at->name_len = j - name;
+    at->value = NULL;
+    at->value_len = 0;
+    size_t v = skip_blanks(p, len, j);
+    if (v >= len || p[v] != '=') {
+        *i = v;
+        return true;
+    }
+    v = skip_blanks(p, len, v + 1);
+    if (v < len && (p[v] == '"' || p[v] == '\'')) {
+        const unsigned char *q = memchr(p + v + 1, p[v], len - v - 1);
+        const size_t e = q != NULL ? (size_t)(q - p) : len;
+        at->value = s + v + 1;
+        at->value_len = e - v - 1;
+        *i = e < len ? e + 1 : len;
+        return true;
+    }
+    size_t e = v;
+    while (e < len && !is_blank(p[e])) {
+        e++;
+    }
+    at->value = s + v;
+    at->value_len = e - v;
+    *i = e;
+    return true;
+}
+
+size_t
+px_html_attr_value(const char *v, size_t len, char *out,
+                   uint32_t (*entity)(const char *name))
+{
+    const unsigned char *p = (const unsigned char *)v;
+    size_t w = 0;
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char *a = memchr(p + i, '&', len - i);
+        const size_t at = a != NULL ? (size_t)(a - p) : len;
+        memcpy(out + w, v + i, at - i);
+        w += at - i;
+        if (at >= len) {
+            break;
+        }
+        size_t end = at + 1;
+        uint32_t c = 0;
+        if (at + 1 < len && p[at + 1] == '#') {
+            c = char_ref(p, len, at, &end);
+        } else if (at + 1 < len && (is_letter(p[at + 1]) || p[at + 1] == '_' ||
+                                    p[at + 1] == ':')) {
+            while (end < len && is_name_char(p[end])) {
+                end++;
+            }
+            char name[NAME_MAX + 1];
+            const size_t nlen = end - at - 1;
+            if (end < len && p[end] == ';' && nlen <= NAME_MAX) {
+                memcpy(name, v + at + 1, nlen);
+                name[nlen] = '\0';
+                c = entity(name);
+                end = c != 0 ? end + 1 : end;
+            }
+        }
+        if (c == 0) { /* the '&' and any name are text */
+            memcpy(out + w, v + at, end - at);
+            w += end - at;
+        } else {
+            w += utf8_put(c, out + w);
+        }
+        i = end;
+    }
+    return w;
 }

@@ -12,6 +12,7 @@
 #include "htmltree.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,15 @@
 
 #include "htmlpack.h"
 
-#define PCDATA_SLOTS 32
+#define PCDATA_SLOTS    32
+#define NAME_SLOTS_LOG2 6
+
+/* A cached attribute name: its lower-cased bytes (up to 16) and its
+ * dictionary string. */
+typedef struct name_slot {
+    uint64_t w[2];
+    const xmlChar *name;
+} name_slot;
 
 /* Per-parse state, reached through ctxt->_private. */
 typedef struct builder {
@@ -30,9 +39,11 @@ typedef struct builder {
     size_t open_cap;   /* ... and room, NUL included */
     px_html_packed pk; /* what the parser reads; its markers */
     size_t blank_at;   /* cursor of px_html_blank_at */
+    size_t list_at;    /* the next of pk.lists to claim */
     /* allows_pcdata by name address (the parser's dictionary strings) */
     const xmlChar *pcdata_key[PCDATA_SLOTS];
     bool pcdata[PCDATA_SLOTS];
+    name_slot names[1u << NAME_SLOTS_LOG2]; /* dict_name's cache */
 } builder;
 
 static void
@@ -137,50 +148,160 @@ link_leaf(xmlParserCtxtPtr ctxt, xmlNodePtr n)
     }
 }
 
-static void
-add_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
-              const xmlChar *value)
+static uint32_t
+entity_value(const char *name)
+{
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    return e != NULL ? e->value : 0;
+}
+
+/* Appends the attribute name (a dictionary string) with value[0..len)
+ * (value NULL: none; is_refs: with references to decode) to el after
+ * last, el's last attribute (NULL: none yet); returns it, or NULL when out
+ * of memory. The attribute, its text node and its value share one arena
+ * block. */
+static xmlAttrPtr
+append_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr last,
+                 const xmlChar *name, const xmlChar *value, size_t len,
+                 bool is_refs)
 {
     const builder *b = ctxt->_private;
     if (value == NULL && htmlIsBooleanAttr(name)) {
         value = name; /* <option selected> has selected="selected" */
+        len = strlen((const char *)name);
     }
-    xmlAttrPtr at = px_arena_calloc(b->a, 1, sizeof *at);
-    if (at == NULL) {
+    const size_t size =
+        sizeof(xmlAttr) + (value != NULL ? sizeof(xmlNode) + len + 1 : 0);
+    char *block = px_arena_alloc(b->a, size);
+    if (block == NULL) {
         out_of_memory(ctxt);
-        return;
+        return NULL;
     }
+    xmlAttrPtr at = (xmlAttrPtr)(void *)block;
+    memset(at, 0, sizeof *at);
     at->type = XML_ATTRIBUTE_NODE;
     at->name = name;
     at->doc = ctxt->myDoc;
     at->parent = el;
     if (value != NULL) {
-        xmlNodePtr t = new_node(ctxt, XML_TEXT_NODE, xmlStringText);
-        size_t len = strlen((const char *)value);
-        size_t mlen = 0;
-        const px_html_span *sp = px_html_marker(&b->pk, value, len, &mlen);
-        if (sp != NULL && mlen == len) { /* a replaced value: the page's */
-            value = (const xmlChar *)b->pk.src + sp->off;
-            len = sp->len;
+        xmlNodePtr t = (xmlNodePtr)(void *)(block + sizeof(xmlAttr));
+        memset(t, 0, sizeof *t);
+        t->type = XML_TEXT_NODE;
+        t->name = xmlStringText;
+        t->doc = ctxt->myDoc;
+        xmlChar *v = (xmlChar *)block + sizeof(xmlAttr) + sizeof(xmlNode);
+        if (is_refs) {
+            len = px_html_attr_value((const char *)value, len, (char *)v,
+                                     entity_value);
+        } else {
+            memcpy(v, value, len);
         }
-        xmlChar *v = copy_str(ctxt, value, len);
-        if (t == NULL || v == NULL) {
-            return;
-        }
+        v[len] = 0;
         t->content = v;
         t->parent = (xmlNodePtr)at;
         at->children = at->last = t;
     }
-    if (el->properties == NULL) {
+    if (last == NULL) {
         el->properties = at;
-        return;
+    } else {
+        last->next = at;
+        at->prev = last;
     }
-    xmlAttrPtr prev = el->properties;
-    while (prev->next != NULL) {
-        prev = prev->next;
+    return at;
+}
+
+/* True if the attributes up to last hold one named name (a dictionary
+ * string). */
+static bool
+has_attribute(const xmlAttr *last, const xmlChar *name)
+{
+    for (; last != NULL; last = last->prev) {
+        if (last->name == name) {
+            return true;
+        }
     }
-    prev->next = at;
-    at->prev = prev;
+    return false;
+}
+
+/* The dictionary string of the name p[0..len) lower-cased (len < 128), as
+ * htmlParseHTMLName gives it; short names go through a cache of the
+ * page's names first. */
+static const xmlChar *
+dict_name(xmlParserCtxtPtr ctxt, const char *p, size_t len)
+{
+    builder *b = ctxt->_private;
+    xmlChar low[128];
+    for (size_t k = 0; k < len; k++) {
+        const xmlChar c = (xmlChar)p[k];
+        low[k] = c >= 'A' && c <= 'Z' ? (xmlChar)(c | 0x20) : c;
+    }
+    if (len > 16) {
+        return xmlDictLookup(ctxt->dict, low, (int)len);
+    }
+    uint64_t w[2] = {0, 0};
+    memcpy(w, low, len);
+    name_slot *e =
+        &b->names[((w[0] + w[1] * 31 + len) * UINT64_C(0x9E3779B97F4A7C15)) >>
+                  (64 - NAME_SLOTS_LOG2)];
+    if (e->name == NULL || e->w[0] != w[0] || e->w[1] != w[1]) {
+        e->name = xmlDictLookup(ctxt->dict, low, (int)len);
+        e->w[0] = w[0];
+        e->w[1] = w[1];
+    }
+    return e->name;
+}
+
+/* The attributes of the page's list l, as htmlParseStartTag would have
+ * passed them: names lower-cased into the parser's dictionary, the first
+ * of each name only. */
+static void
+add_attribute_list(xmlParserCtxtPtr ctxt, xmlNodePtr el, const px_html_list *l)
+{
+    const builder *b = ctxt->_private;
+    const char *s = b->pk.src + l->off;
+    size_t i = 0;
+    px_html_attr at;
+    xmlAttrPtr last = NULL;
+    while (px_html_attr_next(s, l->len, &i, &at)) {
+        if (at.name_len >= 128) {
+            continue; /* not in a list the scan packed */
+        }
+        const xmlChar *name = dict_name(ctxt, at.name, at.name_len);
+        if (name == NULL) {
+            out_of_memory(ctxt);
+            return;
+        }
+        if (has_attribute(last, name)) {
+            continue;
+        }
+        xmlAttrPtr added = append_attribute(
+            ctxt, el, last, name, (const xmlChar *)at.value, at.value_len,
+            at.value != NULL && memchr(at.value, '&', at.value_len) != NULL);
+        if (added == NULL) {
+            return;
+        }
+        last = added;
+    }
+}
+
+static void
+add_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
+              const xmlChar *value)
+{
+    const builder *b = ctxt->_private;
+    xmlAttrPtr last = el->properties;
+    while (last != NULL && last->next != NULL) {
+        last = last->next;
+    }
+    size_t len = value != NULL ? strlen((const char *)value) : 0;
+    size_t mlen = 0;
+    const px_html_span *sp =
+        value != NULL ? px_html_marker(&b->pk, value, len, &mlen) : NULL;
+    if (sp != NULL && mlen == len) { /* a replaced value: the page's */
+        value = (const xmlChar *)b->pk.src + sp->off;
+        len = sp->len;
+    }
+    (void)append_attribute(ctxt, el, last, name, value, len, false);
 }
 
 /* The element name libxml2 keeps for name: xmlSplitQName drops a prefix
@@ -194,6 +315,59 @@ local_name(const xmlChar *name)
     }
     const xmlChar *colon = (const xmlChar *)strchr((const char *)name, ':');
     return colon != NULL && colon[1] != 0 ? colon + 1 : name;
+}
+
+/* True if the page's tag name p[0..len) is name (lower case). */
+static bool
+same_name(const char *p, size_t len, const xmlChar *name)
+{
+    for (size_t i = 0; i < len; i++) {
+        const xmlChar c = (xmlChar)p[i];
+        if ((c >= 'A' && c <= 'Z' ? (xmlChar)(c | 0x20) : c) != name[i]) {
+            return false;
+        }
+    }
+    return name[len] == 0;
+}
+
+/* Where the parser's input is in the packed text. The input holds the
+ * packed text, all of it converted at once, so the distance to its end
+ * gives the place; its start moves (libxml2 shrinks it, and a <meta>
+ * charset resets it). SIZE_MAX if there is no input. */
+static size_t
+place(const xmlParserCtxt *ctxt)
+{
+    const builder *b = ctxt->_private;
+    const xmlParserInput *in = ctxt->input;
+    if (in == NULL || in->cur == NULL || in->end == NULL ||
+        (size_t)(in->end - in->cur) > b->pk.text.len) {
+        return SIZE_MAX;
+    }
+    return b->pk.text.len - (size_t)(in->end - in->cur);
+}
+
+/* The packed attribute list of the start tag name libxml2 has just read,
+ * if it has one: its input is at the tag's '>' or "/>" then (elements it
+ * implies come before, with the input after the tag's name, and are
+ * named otherwise). */
+static const px_html_list *
+list_for(xmlParserCtxtPtr ctxt, const xmlChar *name)
+{
+    builder *b = ctxt->_private;
+    if (b->list_at >= b->pk.n_lists) {
+        return NULL;
+    }
+    const size_t at = place(ctxt);
+    while (b->list_at < b->pk.n_lists && b->pk.lists[b->list_at].end < at) {
+        b->list_at++; /* not read as a start tag (cannot happen) */
+    }
+    const px_html_list *l = &b->pk.lists[b->list_at];
+    if (b->list_at >= b->pk.n_lists || l->end != at ||
+        !same_name(b->pk.src + l->name, l->name_len, name)) {
+        return NULL;
+    }
+    b->list_at++;
+    return l;
 }
 
 static void
@@ -231,6 +405,10 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
     }
     for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2) {
         add_attribute(ctxt, el, atts[i], atts[i + 1]);
+    }
+    const px_html_list *l = list_for(ctxt, name);
+    if (l != NULL) {
+        add_attribute_list(ctxt, el, l);
     }
 }
 
@@ -441,9 +619,11 @@ deliver(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
     }
 }
 
-/* The next shortened run of blanks, if ch is one (it starts with the
- * carriage return that marks them), else NULL. Every shortened run
- * reaches characters or ignorable_blanks once, in page order. */
+/* The next shortened run of blanks, if ch is one: it starts with the
+ * carriage return that marks them, has the short run's length and ends
+ * where the short run ends (the parser's input is right after it). Every
+ * shortened run reaches characters or ignorable_blanks once, whole, in
+ * page order. */
 static const px_html_blank *
 short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
 {
@@ -451,7 +631,12 @@ short_blank(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
     if (len <= 0 || ch[0] != '\r' || b->blank_at >= b->pk.n_blanks) {
         return NULL;
     }
-    return &b->pk.blanks[b->blank_at++];
+    const px_html_blank *bl = &b->pk.blanks[b->blank_at];
+    if ((size_t)len != bl->packed_len || place(ctxt) != bl->end) {
+        return NULL;
+    }
+    b->blank_at++;
+    return bl;
 }
 
 static void
@@ -523,8 +708,8 @@ processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
 htmlDocPtr
 px_html_parse(px_arena *a, px_str html, const char *url)
 {
-    builder b = {a, NULL,   0,      0, {{NULL, 0}, NULL, NULL, 0, NULL, 0},
-                 0, {NULL}, {false}};
+    builder b = {0};
+    b.a = a;
     if (!px_html_pack(a, html, &b.pk)) {
         return NULL;
     }

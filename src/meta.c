@@ -1107,6 +1107,159 @@ ld_walk(page *pg, json_t *v, bool articles, int depth)
     }
 }
 
+/* ---- JSON-LD strings nobody reads -------------------------------------- */
+
+/* True if the object key s[0..len) (as written) may be one ld_walk and
+ * what it calls look up; keys with escapes may be anything. */
+static bool
+ld_key_read(const char *s, size_t len)
+{
+    static const char *const keys[] = {
+        "@type",         "@graph",      "mainEntity",   "headline",
+        "datePublished", "dateCreated", "dateModified", "author",
+        "publisher",     "name",        "@id",          NULL};
+    if (memchr(s, '\\', len) != NULL) {
+        return true;
+    }
+    for (size_t i = 0; keys[i] != NULL; i++) {
+        if (strlen(keys[i]) == len && memcmp(keys[i], s, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int
+hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        const char c = p[i];
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0) {
+            return -1;
+        }
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Length of the strictly well-formed UTF-8 character at p (at most n
+ * bytes; no surrogates, nothing over U+10FFFF, as jansson checks), or 0. */
+static size_t
+utf8_ok(const unsigned char *p, size_t n)
+{
+    const unsigned char c = p[0];
+    const size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                       : c >= 0xE0 && c <= 0xEF ? 3
+                       : c >= 0xF0 && c <= 0xF4 ? 4
+                                                : 0;
+    if (len == 0 || len > n) {
+        return 0;
+    }
+    for (size_t k = 1; k < len; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    const unsigned char d = p[1];
+    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) ||
+        (c == 0xF0 && d < 0x90) || (c == 0xF4 && d >= 0x90)) {
+        return 0;
+    }
+    return len;
+}
+
+/* The end of the JSON string whose opening quote is s[i] (index after its
+ * closing quote), or 0 if it runs past n. *is_valid tells whether jansson
+ * reads it without an error: escapes, \u surrogate pairs, no \u0000, no
+ * control bytes, strict UTF-8. */
+static size_t
+json_string_end(const char *s, size_t i, size_t n, bool *is_valid)
+{
+    *is_valid = true;
+    for (size_t j = i + 1; j < n;) {
+        const unsigned char c = (unsigned char)s[j];
+        if (c == '"') {
+            return j + 1;
+        }
+        if (c < 0x20) {
+            *is_valid = false;
+            j++;
+        } else if (c >= 0x80) {
+            const size_t len = utf8_ok((const unsigned char *)s + j, n - j);
+            *is_valid = *is_valid && len != 0;
+            j += len != 0 ? len : 1;
+        } else if (c != '\\') {
+            j++;
+        } else if (j + 1 < n && s[j + 1] != 'u') {
+            *is_valid = *is_valid && strchr("\"\\/bfnrt", s[j + 1]) != NULL &&
+                        s[j + 1] != '\0';
+            j += 2;
+        } else {
+            const int v = j + 6 <= n ? hex4(s + j + 2) : -1;
+            const int w = v >= 0xD800 && v <= 0xDBFF && j + 12 <= n &&
+                                  s[j + 6] == '\\' && s[j + 7] == 'u'
+                              ? hex4(s + j + 8)
+                              : -1;
+            const bool pair = w >= 0xDC00 && w <= 0xDFFF;
+            *is_valid =
+                *is_valid && v > 0 && (v < 0xD800 || v > 0xDFFF || pair);
+            j += pair ? 12 : (v >= 0 ? 6 : 2);
+        }
+    }
+    return 0;
+}
+
+/* Empties, in s[0..n), the string values of object keys no ld_walk step
+ * looks up ("articleBody", "description", ...), which jansson would
+ * otherwise read byte by byte and copy; only strings jansson reads without
+ * an error are emptied, so it accepts or rejects the text as before and
+ * builds the same values for every key that is read. Returns the new
+ * length (the text moves down in place). */
+static size_t
+ld_blank_unread(char *s, size_t n)
+{
+    size_t w = 0;
+    size_t i = 0;
+    const char *key = NULL; /* the last key and its length */
+    size_t key_len = 0;
+    bool after_colon = false;
+    while (i < n) {
+        const char c = s[i];
+        if (c != '"') {
+            after_colon = c == ':' || (after_colon && (c == ' ' || c == '\t' ||
+                                                       c == '\n' || c == '\r'));
+            s[w++] = s[i++];
+            continue;
+        }
+        bool is_valid = false;
+        const size_t e = json_string_end(s, i, n, &is_valid);
+        if (e == 0) {
+            break; /* unterminated: copied as it is */
+        }
+        const bool blank = after_colon && is_valid && e - i > 6 &&
+                           key != NULL && !ld_key_read(key, key_len);
+        after_colon = false;
+        if (blank) {
+            s[w++] = '"';
+            s[w++] = '"';
+            i = e;
+            continue;
+        }
+        memmove(s + w, s + i, e - i);
+        key = s + w + 1;
+        key_len = e - i - 2;
+        w += e - i;
+        i = e;
+    }
+    memmove(s + w, s + i, n - i);
+    return w + (n - i);
+}
+
 /* Parses one script's JSON; control bytes (raw newlines inside strings are
  * common) become spaces, HTML comment and CDATA wrappers are cut. */
 static json_t *
@@ -1132,7 +1285,9 @@ ld_parse(xmlNodePtr script)
     json_t *j = NULL;
     if (start != NULL && end != NULL && end > start) {
         json_error_t jerr;
-        j = json_loadb(start, (size_t)(end - start + 1), 0, &jerr);
+        char *from = s + (start - s);
+        const size_t len = ld_blank_unread(from, (size_t)(end - start + 1));
+        j = json_loadb(from, len, 0, &jerr);
     }
     xmlFree(raw);
     return j;

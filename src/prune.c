@@ -4,6 +4,7 @@
 #include "prune.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -31,7 +32,28 @@ static const char *const cut_names[] = {"",         "script",   "style",
 static unsigned char
 lower(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
+    /* each byte, upper-case ASCII letters lower-cased */
+    static const unsigned char to_lower[256] = {
+        0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,
+        14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,
+        28,  29,  30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,
+        42,  43,  44,  45,  46,  47,  48,  49,  50,  51,  52,  53,  54,  55,
+        56,  57,  58,  59,  60,  61,  62,  63,  64,  97,  98,  99,  100, 101,
+        102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
+        116, 117, 118, 119, 120, 121, 122, 91,  92,  93,  94,  95,  96,  97,
+        98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+        112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125,
+        126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139,
+        140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153,
+        154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167,
+        168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181,
+        182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195,
+        196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209,
+        210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+        224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237,
+        238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251,
+        252, 253, 254, 255};
+    return to_lower[c];
 }
 
 /* True if the byte after a tag name ends the name. */
@@ -78,11 +100,16 @@ cut_at(const char *p, size_t n)
     if (c != 's' && c != 'n' && c != 't' && c != 'i') {
         return CUT_NONE; /* no name in cut_names starts with c */
     }
+    size_t end = 2; /* the name is p[1..end): up to 8 bytes */
+    while (end < 10 && !name_ends(p, n, end)) {
+        end++;
+    }
+    if (end == 10) {
+        return CUT_NONE; /* longer than every name in cut_names */
+    }
     for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
-        const size_t len = strlen(cut_names[k]);
-        if (cut_names[k][0] == (char)c &&
-            px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k]) &&
-            name_ends(p, n, len + 1)) {
+        if (cut_names[k][0] == (char)c && strlen(cut_names[k]) == end - 1 &&
+            px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k])) {
             if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
                 return CUT_KEEP;
             }
@@ -125,15 +152,28 @@ block_len(const char *p, size_t n, cut k)
 static bool
 is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    static const bool spaces[256] = {
+        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1};
+    return spaces[c];
 }
 
+/* ASCII letters and digits, '-', '_', ':' and '.'. */
 static bool
 is_name_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
-           c == '.';
+    static const bool name_chars[256] = {
+        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+        ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+        ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+        ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['0'] = 1, ['1'] = 1,
+        ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, [':'] = 1, ['-'] = 1, ['_'] = 1, ['.'] = 1};
+    return name_chars[c];
 }
 
 /* True if the attribute name p[0..len) is one some stage reads (meta.c:
@@ -143,36 +183,35 @@ is_name_char(unsigned char c)
 static bool
 keep_name(const char *p, size_t len)
 {
-    typedef struct {
-        const char *name;
-        size_t len;
-    } kept;
-#define KEPT(s)                                                                \
-    {                                                                          \
-        (s), sizeof(s) - 1                                                     \
-    }
-    static const kept keep[] = {
-        KEPT("class"),     KEPT("id"),       KEPT("href"),
-        KEPT("rel"),       KEPT("name"),     KEPT("content"),
-        KEPT("property"),  KEPT("itemprop"), KEPT("itemtype"),
-        KEPT("itemscope"), KEPT("type"),     KEPT("datetime"),
-        KEPT("lang"),      KEPT("charset"),  KEPT("http-equiv"),
-        KEPT("role"),      KEPT("hidden"),   KEPT("aria-hidden"),
-        KEPT("xmlns")};
-#undef KEPT
+    /* the kept names by length (none is longer than 11) */
+    static const char *const by_len[12][5] = {
+        [2] = {"id"},
+        [3] = {"rel"},
+        [4] = {"href", "name", "type", "lang", "role"},
+        [5] = {"class", "xmlns"},
+        [6] = {"hidden"},
+        [7] = {"content", "charset"},
+        [8] = {"property", "itemprop", "itemtype", "datetime"},
+        [9] = {"itemscope"},
+        [10] = {"http-equiv"},
+        [11] = {"aria-hidden"}};
     if (memchr(p, ':', len) != NULL) {
         return true;
     }
-    char low[16];
-    if (len > sizeof low) {
-        return false; /* longer than every kept name */
+    if (len >= sizeof by_len / sizeof by_len[0]) {
+        return false;
     }
-    for (size_t i = 0; i < len; i++) {
-        low[i] = (char)lower((unsigned char)p[i]);
-    }
-    for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
-        if (keep[k].len == len && keep[k].name[0] == low[0] &&
-            memcmp(low, keep[k].name, len) == 0) {
+    const unsigned char c0 = lower((unsigned char)p[0]);
+    for (size_t k = 0; k < 5 && by_len[len][k] != NULL; k++) {
+        const char *w = by_len[len][k];
+        if ((unsigned char)w[0] != c0) {
+            continue;
+        }
+        size_t i = 1;
+        while (i < len && lower((unsigned char)p[i]) == (unsigned char)w[i]) {
+            i++;
+        }
+        if (i == len) {
             return true;
         }
     }
@@ -201,28 +240,65 @@ style_may_hide(const char *v, size_t len)
            strstr(buf, "visibility:hidden") != NULL;
 }
 
+/* True if v[i..len) starts with the lower-case word w, ASCII case
+ * ignored. */
+static bool
+word_at(const char *v, size_t len, size_t i, const char *w)
+{
+    for (; *w != '\0'; w++, i++) {
+        if (i >= len || lower((unsigned char)v[i]) != (unsigned char)*w) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* True if the link target v[0..len) may name an author's page: meta.c's
  * is_author_link looks for paths like "/author/", "/autoren/", "/by/",
  * "/staff/" in the lower-cased href of <a> elements. This keeps a
  * superset (the words without their slashes); values with character
- * references are kept too. Other links are not read by any stage. */
+ * references are kept too, and values of 1024 bytes or more. Other links
+ * are not read by any stage. One pass, on the words' first letters. */
 static bool
 href_may_matter(const char *v, size_t len)
 {
-    static const char *const words[] = {
-        "author", "autor",  "auteur", "journalist", "redakteur", "profile",
-        "writer", "report", "staff",  "people",     "/by/"};
-    char buf[1024];
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (v[i] == '&' || n + 1 >= sizeof buf) {
-            return true;
-        }
-        buf[n++] = (char)lower((unsigned char)v[i]);
+    if (len >= 1024 || memchr(v, '&', len) != NULL) {
+        return true;
     }
-    buf[n] = '\0';
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        if (strstr(buf, words[k]) != NULL) {
+    for (size_t i = 0; i + 1 < len; i++) {
+        /* the second letter first: word_at is only called when it fits */
+        const unsigned char c1 = lower((unsigned char)v[i + 1]);
+        bool hit = false;
+        switch (lower((unsigned char)v[i])) {
+        case 'a':
+            hit = c1 == 'u' &&
+                  (word_at(v, len, i, "author") ||
+                   word_at(v, len, i, "autor") || word_at(v, len, i, "auteur"));
+            break;
+        case 'j':
+            hit = c1 == 'o' && word_at(v, len, i, "journalist");
+            break;
+        case 'r':
+            hit = c1 == 'e' && (word_at(v, len, i, "redakteur") ||
+                                word_at(v, len, i, "report"));
+            break;
+        case 'p':
+            hit = (c1 == 'r' && word_at(v, len, i, "profile")) ||
+                  (c1 == 'e' && word_at(v, len, i, "people"));
+            break;
+        case 'w':
+            hit = c1 == 'r' && word_at(v, len, i, "writer");
+            break;
+        case 's':
+            hit = c1 == 't' && word_at(v, len, i, "staff");
+            break;
+        case '/':
+            hit = c1 == 'b' && word_at(v, len, i, "/by/");
+            break;
+        default:
+            break;
+        }
+        if (hit) {
             return true;
         }
     }

@@ -165,6 +165,26 @@ test_callbacks(void)
         "<p>x</p><!-- a \xef\xbf\xbe in it -->  \n  <p>long enough</p>",
         "<p>long enough text with \xf3\xb0\x80\x80 a marker code point</p>",
         "<p>long enough text with \xff invalid UTF-8</p>",
+        /* attribute lists cut out and read back: duplicates (the first
+         * wins), upper case, values quoted or not, references plain and
+         * not, "/>", newlines, a <meta> charset that resets the input */
+        "<html><head><meta charset=\"utf-8\"><meta name=\"x\" content="
+        "\"long enough\"></head><body><div CLASS=\"a\" class=b Id='c'\n"
+        " title=\"&amp;&#65;&#x1F600;&copy;&nosuch;&amp &\" data-x=y/>"
+        "long enough text</div><br clear=all/><img\nsrc=\"x.png\"\n"
+        "alt=\"a &#0; b\"><a href=\"?a=1&b=2\" rel=nofollow>link</a>"
+        "<p hidden>x</p><option selected value=\"long value\">o</option>"
+        "</body></html>",
+        /* DOCTYPEs after the first start tag: libxml2 may end one at a
+         * '>' inside quotes */
+        "<p>long enough text</p><!DOCTYPE html \"a>b\" c>long enough text "
+        "after</p><!doctype svg PUBLIC \"-//x\" 'y>z'>  <p>long enough</p>"
+        "<!DOCTYPE x SYSTEM \"q\" r>long enough text</p>",
+        /* CRLF pages: runs of blanks shortened too (a character reference
+         * to a carriage return is text) */
+        "<html>\r\n  <body>\r\n    <div>\r\n      <p>long enough text</p>"
+        "\r\n    </div>\r\n&#13;    <ul>\r\n      <li>x</li>\r\n    </ul>"
+        "\r\n  </body>\r\n</html>\r\n",
         /* found by fuzz_htmltree: a blank, control characters libxml2
          * drops, then '<' */
         "<m>\r\x01<",
@@ -182,6 +202,13 @@ test_callbacks(void)
     }
     strcat(deep, "deep text</body>");
     CHECK(parses_alike(deep, strlen(deep)));
+    /* the same with attribute lists: those past the limit are never read */
+    char deep_attrs[12000] = "<body>";
+    for (int i = 0; i < 300; i++) {
+        strcat(deep_attrs, "<i class=\"a long class\">");
+    }
+    strcat(deep_attrs, "deep text<p id=\"after\">x</p></body>");
+    CHECK(parses_alike(deep_attrs, strlen(deep_attrs)));
     /* runs libxml2 reads in 1000-byte chunks: the line of the text node
      * is the first chunk's; a blank last chunk is not packed */
     char chunks[6000] = "<body><div>";

@@ -3,6 +3,7 @@
  * traps (related lists, generic authors, the crawl date). All pages here are
  * written for this test. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -95,6 +96,34 @@ test_jsonld_graph(void)
     CHECK_STR_EQ(r.a->author, "Ida Berg");
     CHECK_STR_EQ(r.a->site, "Hill Notes");
     done(&r);
+}
+
+/* Strings nobody reads (articleBody) are emptied before parsing, but a
+ * block jansson rejects for such a string is still rejected. */
+static void
+test_jsonld_unread(void)
+{
+    static const char *const bodies[] = {
+        ("A long body with \\\"quotes\\\", \\u00e9, \\ud83d\\ude00 and "
+         "\xc3\xa9."),
+        "An invalid escape \\x41 in a long enough body",
+        "A NUL \\u0000 escape in a long enough body",
+        "A lone \\ud800 surrogate in a long enough body",
+        "A low \\udc00 surrogate first in a long enough body"};
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html,
+                 "<html><head><script type='application/ld+json'>"
+                 "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s\","
+                 "\"headline\":\"Kept headline\",\"datePublished\":"
+                 "\"2026-02-03\"}</script></head><body><p>Body.</p></body>"
+                 "</html>",
+                 bodies[i]);
+        run r;
+        extract(&r, html, NULL);
+        CHECK(has_signal(r.a, "date:jsonld:datePublished") == (i == 0));
+        done(&r);
+    }
 }
 
 static void
@@ -715,6 +744,7 @@ main(void)
 {
     test_jsonld();
     test_jsonld_graph();
+    test_jsonld_unread();
     test_meta_tags();
     test_related_trap();
     test_generic_author_trap();
