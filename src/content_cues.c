@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "content_int.h"
 #include "pubdate.h"
+#include "str.h"
 
 typedef struct tag_entry {
     const char *name;
@@ -322,17 +323,7 @@ token_flags(const px_ccache *cache, const char *tok, size_t len)
 static bool
 is_token_byte(unsigned char c)
 {
-    static const bool letters[128] = {
-        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-        ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-        ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-        ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
-    return c >= 0x80 || letters[c];
+    return c >= 0x80 || (px_ascii_class[c] & PX_ASCII_ALPHA) != 0;
 }
 
 /* Class names that describe a state or a taxonomy term rather than the

@@ -11,6 +11,34 @@
 
 #include "arena.h"
 
+#define PX_AL (PX_ASCII_ALPHA | PX_ASCII_NAME)
+#define PX_DG (PX_ASCII_DIGIT | PX_ASCII_NAME)
+const unsigned char px_ascii_class[256] = {
+    ['a'] = PX_AL,         ['b'] = PX_AL,         ['c'] = PX_AL,
+    ['d'] = PX_AL,         ['e'] = PX_AL,         ['f'] = PX_AL,
+    ['g'] = PX_AL,         ['h'] = PX_AL,         ['i'] = PX_AL,
+    ['j'] = PX_AL,         ['k'] = PX_AL,         ['l'] = PX_AL,
+    ['m'] = PX_AL,         ['n'] = PX_AL,         ['o'] = PX_AL,
+    ['p'] = PX_AL,         ['q'] = PX_AL,         ['r'] = PX_AL,
+    ['s'] = PX_AL,         ['t'] = PX_AL,         ['u'] = PX_AL,
+    ['v'] = PX_AL,         ['w'] = PX_AL,         ['x'] = PX_AL,
+    ['y'] = PX_AL,         ['z'] = PX_AL,         ['A'] = PX_AL,
+    ['B'] = PX_AL,         ['C'] = PX_AL,         ['D'] = PX_AL,
+    ['E'] = PX_AL,         ['F'] = PX_AL,         ['G'] = PX_AL,
+    ['H'] = PX_AL,         ['I'] = PX_AL,         ['J'] = PX_AL,
+    ['K'] = PX_AL,         ['L'] = PX_AL,         ['M'] = PX_AL,
+    ['N'] = PX_AL,         ['O'] = PX_AL,         ['P'] = PX_AL,
+    ['Q'] = PX_AL,         ['R'] = PX_AL,         ['S'] = PX_AL,
+    ['T'] = PX_AL,         ['U'] = PX_AL,         ['V'] = PX_AL,
+    ['W'] = PX_AL,         ['X'] = PX_AL,         ['Y'] = PX_AL,
+    ['Z'] = PX_AL,         ['0'] = PX_DG,         ['1'] = PX_DG,
+    ['2'] = PX_DG,         ['3'] = PX_DG,         ['4'] = PX_DG,
+    ['5'] = PX_DG,         ['6'] = PX_DG,         ['7'] = PX_DG,
+    ['8'] = PX_DG,         ['9'] = PX_DG,         [':'] = PX_ASCII_NAME,
+    ['-'] = PX_ASCII_NAME, ['_'] = PX_ASCII_NAME, ['.'] = PX_ASCII_NAME};
+#undef PX_AL
+#undef PX_DG
+
 px_str
 px_str_c(const char *s)
 {

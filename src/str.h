@@ -43,6 +43,14 @@ px_str_cp_count(px_str s)
     return n;
 }
 
+/* Byte classes for scanners of markup and ASCII words: px_ascii_class[c]
+ * has PX_ASCII_ALPHA for an ASCII letter, PX_ASCII_DIGIT for a digit and
+ * PX_ASCII_NAME for a byte of an HTML name as the scanners take one
+ * (letters, digits, ':', '-', '_', '.'); 0 for any other byte, every byte
+ * >= 0x80 included. */
+enum { PX_ASCII_ALPHA = 1u, PX_ASCII_DIGIT = 2u, PX_ASCII_NAME = 4u };
+extern const unsigned char px_ascii_class[256];
+
 /* h mixed with the len bytes at p, for cache slots: the length and three
  * 8-byte words (start, middle, end) of a string of 8 bytes or more rather
  * than every byte, whose multiply chain costs more than the rare
