@@ -11,45 +11,8 @@
 #include "article.h"
 #include "check.h"
 #include "meta.h"
+#include "meta_run.h"
 #include "str.h"
-
-typedef struct run {
-    px_article *a;
-    char date[32];
-} run;
-
-static bool
-has_signal(const px_article *a, const char *sig)
-{
-    for (size_t i = 0; i < a->n_signals; i++) {
-        if (strncmp(a->signals[i], sig, strlen(sig)) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Parses html, runs px_meta_extract with url; r->a must be freed. */
-static void
-extract(run *r, const char *html, const char *url)
-{
-    r->a = px_article_new();
-    htmlDocPtr doc =
-        htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
-                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    px_error err = {0};
-    CHECK(px_meta_extract(doc, url, r->a, &err) == PX_OK);
-    px_date_format(&r->a->published, r->date);
-    xmlFreeDoc(doc);
-}
-
-static void
-done(run *r)
-{
-    px_article_free(r->a);
-    r->a = NULL;
-}
 
 static void
 test_jsonld(void)

@@ -13,45 +13,8 @@
 #include "article.h"
 #include "check.h"
 #include "meta.h"
+#include "meta_run.h"
 #include "str.h"
-
-typedef struct run {
-    px_article *a;
-    char date[32];
-} run;
-
-static bool
-has_signal(const px_article *a, const char *sig)
-{
-    for (size_t i = 0; i < a->n_signals; i++) {
-        if (strncmp(a->signals[i], sig, strlen(sig)) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Parses html, runs px_meta_extract; done() frees r->a. */
-static void
-extract(run *r, const char *html)
-{
-    r->a = px_article_new();
-    htmlDocPtr doc =
-        htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
-                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    px_error err = {0};
-    CHECK(px_meta_extract(doc, NULL, r->a, &err) == PX_OK);
-    px_date_format(&r->a->published, r->date);
-    xmlFreeDoc(doc);
-}
-
-static void
-done(run *r)
-{
-    px_article_free(r->a);
-    r->a = NULL;
-}
 
 #define BODY                                                                   \
     "<p>The ferry line between the two islands reopened on Friday after "      \
@@ -80,7 +43,7 @@ test_other_publication_meta(void)
         "content='2025-05-27T06:03:43Z'></head><body><article><h1>Piers</"
         "h1>" BODY "</article></body></html>";
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK(strncmp(r.date, "2025-05-27", 10) == 0);
     CHECK(has_signal(r.a, "date:meta:other-published"));
     done(&r);
@@ -90,7 +53,7 @@ test_other_publication_meta(void)
         "content='2030-01-01'><meta name='publish-expires' "
         "content='2030-02-01'></head><body><article><h1>Piers</h1>" BODY
         "</article></body></html>";
-    extract(&r, expiry);
+    extract(&r, expiry, NULL);
     CHECK_STR_EQ(r.date, "");
     done(&r);
 }
@@ -107,7 +70,7 @@ test_published_beside_update(void)
         "Published: April 26, 2023</p><p class='post-date'>Updated: August "
         "21, 2025</p>" BODY "</article></body></html>";
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "2023-04-26");
     done(&r);
 }
@@ -122,7 +85,7 @@ test_dates_under_headline(void)
         "class='header'><h1>Piers</h1><div class='header-date'>19 Dec, "
         "2025</div></div>" BODY "</main></body></html>";
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "2025-12-19");
     done(&r);
 
@@ -130,7 +93,7 @@ test_dates_under_headline(void)
         "<html><head><title>Piers</title></head><body><main><h1>Piers</h1>"
         "<div class='newsletter-details-wrapper'><p>November 2, 2022</p>"
         "</div>" BODY "</main></body></html>";
-    extract(&r, boxed);
+    extract(&r, boxed, NULL);
     CHECK_STR_EQ(r.date, "2022-11-02");
     done(&r);
 }
@@ -147,7 +110,7 @@ test_quoted_and_field_dates(void)
         "</p><a href='/p/1'>March 3, 2020</a></blockquote></article>"
         "</body></html>";
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "");
     done(&r);
 
@@ -155,7 +118,7 @@ test_quoted_and_field_dates(void)
         "<html><head><title>Bee game</title></head><body><article><h1>Bee "
         "game</h1><p>Players: 4</p><p>Release:</p><p>14.11.2019</p>" BODY
         "</article></body></html>";
-    extract(&r, field);
+    extract(&r, field, NULL);
     CHECK_STR_EQ(r.date, "");
     done(&r);
 }
@@ -176,7 +139,7 @@ test_teasers_and_reviews(void)
              "<span class='post-date'>22. Juni 2022</span></div></main>"
              "</body></html>");
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "");
     done(&r);
 
@@ -185,7 +148,7 @@ test_teasers_and_reviews(void)
         "Holiday home</h1>" BODY "<div itemprop='review' itemscope "
         "itemtype='http://schema.org/Review'><meta itemprop='datePublished' "
         "content='2018-05-23'><p>Lovely stay.</p></div></main></body></html>";
-    extract(&r, review);
+    extract(&r, review, NULL);
     CHECK_STR_EQ(r.date, "");
     done(&r);
 }
@@ -205,7 +168,7 @@ test_far_bylines(void)
     snprintf(html + len, sizeof html - len,
              "<h1>Pipes</h1>" BODY "</body></html>");
     run r;
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "2025-12-03");
     done(&r);
 
@@ -217,7 +180,7 @@ test_far_bylines(void)
     len = strlen(html);
     snprintf(html + len, sizeof html - len,
              "<h1>Pipes</h1>" BODY "</body></html>");
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK(strncmp(r.date, "2021-08-04", 10) == 0);
     done(&r);
 
@@ -228,7 +191,7 @@ test_far_bylines(void)
     snprintf(html + len, sizeof html - len,
              "<div><p class='t6'>Written by Kim Lee</p><p class='t6'>April 8, "
              "2024</p></div></body></html>");
-    extract(&r, html);
+    extract(&r, html, NULL);
     CHECK_STR_EQ(r.date, "2024-04-08");
     CHECK(has_signal(r.a, "date:seen:labelled"));
     done(&r);
