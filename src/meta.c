@@ -2355,15 +2355,17 @@ line_has_link(xmlNodePtr t)
     return false;
 }
 
-/* Is the date at off (l bytes) most of its line ("2005年03月21日 11:21
- * Weekly", "Posted 3 May 2026"), with no link in it? */
+/* Is the date at off (l bytes) all of its line but for slack bytes of ink
+ * ("2005年03月21日 11:21 Weekly" with 30, "| 02.11.2022" with 2), with no
+ * link in it? */
 static bool
-short_line(const vis *v, const text_span *s, size_t off, size_t l)
+date_fills_line(const vis *v, const text_span *s, size_t off, size_t l,
+                size_t slack)
 {
     size_t before = 0;
     size_t total = 0;
     line_text(s->node, &before, &total);
-    return total <= ink_len_n(v->text.ptr + off, l) + 30 &&
+    return total <= ink_len_n(v->text.ptr + off, l) + slack &&
            !line_has_link(s->node);
 }
 
@@ -2425,18 +2427,6 @@ in_quote(const xmlNode *n)
     return false;
 }
 
-/* Is the date at off (l bytes) all of its line but for a mark or two
- * ("November 2, 2022", "| 02.11.2022"), with no link in it? */
-static bool
-alone_on_line(const vis *v, const text_span *s, size_t off, size_t l)
-{
-    size_t before = 0;
-    size_t total = 0;
-    line_text(s->node, &before, &total);
-    return total <= ink_len_n(v->text.ptr + off, l) + 2 &&
-           !line_has_link(s->node);
-}
-
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
@@ -2458,7 +2448,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
     unsigned f = 0;
     if (dist >= -6 && dist <= 30) {
         f |= V_ZONE | V_NEAR;
-    } else if (dist > 30 && dist <= 80 && short_line(v, s, off, l)) {
+    } else if (dist > 30 && dist <= 80 && date_fills_line(v, s, off, l, 30)) {
         f |= V_ZONE; /* a dateline a little further down */
     }
     if (label && (dist == 9999 || (dist >= -300 && dist <= 300))) {
@@ -2578,7 +2568,7 @@ scan_visible(vis *v)
         const bool byline =
             by_headline(dist) &&
             (label || date_ancestor(s->node) ||
-             (dist >= 1 && dist <= 3 && alone_on_line(v, s, off, l)));
+             (dist >= 1 && dist <= 3 && date_fills_line(v, s, off, l, 2)));
         const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
