@@ -1730,8 +1730,10 @@ label_text(const char *s, size_t off, size_t span, char *out, size_t cap)
     for (; i < off && w + 1 < cap; i++) {
         const bool ws =
             s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-        if (!(ws && sp)) {
-            out[w++] = ws ? ' ' : s[i];
+        if (ws && !sp) {
+            out[w++] = ' ';
+        } else if (!ws) {
+            out[w++] = s[i];
         }
         sp = ws;
     }
