@@ -842,18 +842,16 @@ markup(packer *k, size_t i, bool *in_body, run_kind *kind)
         }
         return e == NULL ? 0 : (size_t)(e - p) + 3;
     }
-    if (c == '!' && i + 9 <= n && name_is(p + i + 2, 7, "doctype")) {
-        /* htmlParseDocTypeDecl skips to the first '>' after what it does
-         * not read, quotes or not, so a DOCTYPE may end before the '>' found
-         * here; the text up to the next markup is then left as it is */
-        *kind = RUN_NONE;
+    if (c == '!' && !*in_body && i + 9 <= n &&
+        name_is(p + i + 2, 7, "doctype")) {
         return doctype_end(p, n, i);
     }
     if (c == '?') {
         return pi_end(p, n, i); /* the text after it starts exactly */
     }
-    if (c == '/' || !*in_body) {
-        return 0; /* "</ ": not modelled */
+    const bool doctype = i + 9 <= n && name_is(p + i + 2, 7, "doctype");
+    if ((c == '!' && doctype) || c == '/' || !*in_body) {
+        return 0; /* misplaced DOCTYPE, "</ ": not modelled */
     }
     /* anything else, "<![endif]-->" too, is a '<' of text */
     *kind = RUN_UNCERTAIN; /* '<' is text; so may be what follows */

@@ -16,15 +16,17 @@
  * references, processing instructions, script and style bodies, bogus
  * attributes, which htmlParseStartTag skips up to a blank, '<' read as
  * text, "<![endif]-->" too) and stops replacing for the rest of the page
- * at anything it does not model exactly ("</" without a letter, control
- * characters in tags, unterminated quotes). Text keeps what libxml2 decides on
- * it: a stretch holds a non-blank character, its trailing blanks stay in the
- * page, and long runs that libxml2 cuts into 1000-byte chunks are packed past
- * their first chunk (so libxml2 creates the text node, and any implied <p>, on
- * the same line) and only if no chunk would be dropped as blank. Nothing is
- * replaced before the first start tag (libxml2 skips blanks there), in <html>,
- * <head> or <body> attributes, in the <meta> values libxml2's htmlCheckMeta
- * reads (http-equiv, charset, and content beside an http-equiv), in values with
+ * at anything it does not model exactly (a DOCTYPE after the first start
+ * tag, "</" without a letter, control characters in tags, unterminated
+ * quotes). Text keeps what libxml2 decides
+ * on it: a stretch holds a non-blank character, its trailing blanks stay in
+ * the page, and long runs that libxml2 cuts into 1000-byte chunks are
+ * packed past their first chunk (so libxml2 creates the text node, and any
+ * implied <p>, on the same line) and only if no chunk would be dropped as
+ * blank. Nothing is replaced before the first
+ * start tag (libxml2 skips blanks there), in <html>, <head> or <body>
+ * attributes, in the <meta> values libxml2's htmlCheckMeta reads
+ * (http-equiv, charset, and content beside an http-equiv), in values with
  * character references, or in stretches with control characters or
  * U+FFFE/U+FFFF (libxml2 drops those). The attributes of other start tags
  * (not <html>, <head>, <body>, nor a <meta> with http-equiv or charset),
