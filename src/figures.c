@@ -187,6 +187,15 @@ static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 static bool is_hanzi_num(UChar32 c);
 static bool is_wletter_icu(UChar32 c);
 
+/* A code point of a script without listed words (Armenian on, but for
+ * Arabic) that ends no sentence: for it only digits matter. */
+static bool
+is_wordless(UChar32 c)
+{
+    return c >= 0x530 && (c < 0x600 || c > 0x6FF) && c != 0x3002 &&
+           c != 0xFF01 && c != 0xFF1F;
+}
+
 /* A code point that can neither start a number nor a listed word nor end
  * a sentence: a Han character that is no numeral, or a letter of a script
  * without listed words. */
@@ -196,9 +205,7 @@ is_skipped(UChar32 c)
     if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
         return true;
     }
-    return digit_val_icu(c) < 0 && !is_hanzi_num(c) && c >= 0x530 &&
-           (c < 0x600 || c > 0x6FF) && c != 0x3002 && c != 0xFF01 &&
-           c != 0xFF1F;
+    return digit_val_icu(c) < 0 && !is_hanzi_num(c) && is_wordless(c);
 }
 
 static void
@@ -1801,17 +1808,13 @@ step(scan *sc, size_t i)
     size_t k = i;
     const UChar32 c = cp_fast(sc, i, &k);
     if (c >= 0 && c < 0x10000 && bmp_digit[c] == SKIP) {
-        return skip_run(sc, k);
-    }
-    if (c >= 0x4E00 && c < 0xA000 && !is_hanzi_num(c)) {
-        return k;
+        return skip_run(sc, k); /* Han characters that are no numerals too */
     }
     if (digit_val(c) >= 0 || is_hanzi_num(c)) {
         return on_number(sc, i, k);
     }
-    if (c >= 0x530 && (c < 0x600 || c > 0x6FF) && c != 0x3002 && c != 0xFF01 &&
-        c != 0xFF1F) {
-        return k; /* a script without listed words: only digits matter */
+    if (is_wordless(c)) {
+        return k; /* outside the BMP: the table has no SKIP for it */
     }
     if (is_wletter(c)) {
         size_t e = 0;
