@@ -425,7 +425,7 @@ px_langid_bcms(const px_str *part, size_t n, const char *cld2_pick)
 
 /* ---- Danish / Norwegian, Hindi / Marathi / Nepali --------------------- */
 
-/* Whole words only (no '*'): group_find looks them up by hash. */
+/* Whole words only (no '*'): group_slot looks them up by hash. */
 static const char *const danish[] = {
     "af",       "efter",     "havde",     "blev",     "bliver",     "blevet",
     "været",    "nu",        "mellem",    "gøre",     "hvad",       "lidt",
@@ -539,9 +539,15 @@ group_add(close_group *g, const char *const *list, size_t n, unsigned list_i)
 #define GROUP_ADD(g, list, i)                                                  \
     group_add((g), (list), sizeof(list) / sizeof((list)[0]), (i))
 
+/* GROUP_SLOTS: at most 32 words a list */
 _Static_assert(sizeof danish / sizeof danish[0] <= 32, "list too long");
 _Static_assert(sizeof norwegian / sizeof norwegian[0] <= 32, "list too long");
+_Static_assert(sizeof nynorsk / sizeof nynorsk[0] <= 32, "list too long");
+_Static_assert(sizeof swedish / sizeof swedish[0] <= 32, "list too long");
 _Static_assert(sizeof bokmal / sizeof bokmal[0] <= 32, "list too long");
+_Static_assert(sizeof hindi / sizeof hindi[0] <= 32, "list too long");
+_Static_assert(sizeof marathi / sizeof marathi[0] <= 32, "list too long");
+_Static_assert(sizeof nepali / sizeof nepali[0] <= 32, "list too long");
 
 static void
 fill_groups(void)
