@@ -551,14 +551,11 @@ char_ref(const unsigned char *p, size_t n, size_t i, size_t *end)
     const size_t digits = j;
     uint32_t v = 0;
     for (; j < n && j - digits < 8; j++) {
-        const unsigned c = p[j] | 0x20u;
-        if (p[j] >= '0' && p[j] <= '9') {
-            v = v * (hex ? 16 : 10) + (p[j] - '0');
-        } else if (hex && c >= 'a' && c <= 'f') {
-            v = v * 16 + (c - 'a' + 10);
-        } else {
+        const int d = px_ascii_digit(p[j], hex);
+        if (d < 0) {
             break;
         }
+        v = v * (hex ? 16 : 10) + (uint32_t)d;
     }
     if (j == digits || j >= n || p[j] != ';') {
         return 0;

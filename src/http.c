@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "log.h"
+#include "str.h"
 
 #define CHUNK_LINE_MAX 4096
 #define INFLATE_STEP   ((size_t)64 * 1024)
@@ -142,16 +143,6 @@ px_http_parse(const unsigned char *msg, size_t len, px_http_msg *out)
     out->body_len = len - pos;
 }
 
-static int
-hex_value(unsigned char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c = lower(c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* Parses a chunk-size line at p[i..len): hex size, optional blanks, then
  * an extension after ';' or the line end. Sets *size and *next past it. */
 static bool
@@ -160,11 +151,11 @@ chunk_size(const unsigned char *p, size_t len, size_t i, size_t *size,
 {
     size_t v = 0;
     size_t n_digits = 0;
-    while (i < len && hex_value(p[i]) >= 0) {
+    while (i < len && px_ascii_digit(p[i], true) >= 0) {
         if (++n_digits > 15) {
             return false;
         }
-        v = v * 16 + (size_t)hex_value(p[i]);
+        v = v * 16 + (size_t)px_ascii_digit(p[i], true);
         i++;
     }
     while (i < len && is_ows(p[i])) {

@@ -569,6 +569,16 @@ in_other_item(xmlNodePtr n)
     return false;
 }
 
+/* Is itemprop key a date (datePublished, dateModified...) of an item
+ * other than the article (in_other_item)? */
+static bool
+is_other_item_date(xmlNodePtr n, const char *key)
+{
+    char low[64];
+    lower_into(key, low, sizeof low);
+    return strstr(low, "date") != NULL && in_other_item(n);
+}
+
 static void
 visit_meta(page *pg, xmlNodePtr n)
 {
@@ -583,10 +593,7 @@ visit_meta(page *pg, xmlNodePtr n)
         if (k == NULL && has_prop(n, keys[i])) {
             k = attr(pg->a, n, keys[i]);
         }
-        char low[64];
-        lower_into(k, low, sizeof low);
-        if (k == NULL ||
-            (i == 2 && strstr(low, "date") != NULL && in_other_item(n))) {
+        if (k == NULL || (i == 2 && is_other_item_date(n, k))) {
             continue; /* a date of a review or other item in the page */
         }
         /* property="og:title article:author" style lists are rare; keep
@@ -887,11 +894,7 @@ unescape_html(px_buf *b, const char *s, size_t n)
             size_t j = i + (hex ? 3 : 2);
             long cp = 0;
             while (j < n && j < i + 10 && s[j] != ';') {
-                const char c = s[j];
-                const int d = (c >= '0' && c <= '9')        ? c - '0'
-                              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                            : -1;
+                const int d = px_ascii_digit((unsigned char)s[j], hex);
                 cp = d < 0 ? -1 : cp * (hex ? 16 : 10) + d;
                 if (cp < 0) {
                     break;
@@ -1134,11 +1137,7 @@ hex4(const char *p)
 {
     int v = 0;
     for (int i = 0; i < 4; i++) {
-        const char c = p[i];
-        const int d = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
+        const int d = px_ascii_digit((unsigned char)p[i], true);
         if (d < 0) {
             return -1;
         }
@@ -1147,30 +1146,16 @@ hex4(const char *p)
     return v;
 }
 
-/* Length of the strictly well-formed UTF-8 character at p (at most n
- * bytes; no surrogates, nothing over U+10FFFF, as jansson checks), or 0. */
+/* Length of the well-formed UTF-8 character at p (at most n bytes; no
+ * surrogates, nothing over U+10FFFF: what jansson checks too), or 0. */
 static size_t
 utf8_ok(const unsigned char *p, size_t n)
 {
-    const unsigned char c = p[0];
-    const size_t len = c >= 0xC2 && c <= 0xDF   ? 2
-                       : c >= 0xE0 && c <= 0xEF ? 3
-                       : c >= 0xF0 && c <= 0xF4 ? 4
-                                                : 0;
-    if (len == 0 || len > n) {
-        return 0;
-    }
-    for (size_t k = 1; k < len; k++) {
-        if ((p[k] & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    const unsigned char d = p[1];
-    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) ||
-        (c == 0xF0 && d < 0x90) || (c == 0xF4 && d >= 0x90)) {
-        return 0;
-    }
-    return len;
+    const int32_t len = n < 4 ? (int32_t)n : 4;
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(p, i, len, c);
+    return c < 0 ? 0 : (size_t)i;
 }
 
 /* The end of the JSON string whose opening quote is s[i] (index after its

@@ -51,6 +51,18 @@ px_str_cp_count(px_str s)
 enum { PX_ASCII_ALPHA = 1u, PX_ASCII_DIGIT = 2u, PX_ASCII_NAME = 4u };
 extern const unsigned char px_ascii_class[256];
 
+/* The value of c as a digit of base 16 (hex: 0-9, a-f, A-F) or 10, or
+ * -1. */
+static inline int
+px_ascii_digit(unsigned char c, bool hex)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    const unsigned char l = c | 0x20u;
+    return hex && l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
+}
+
 /* h mixed with the len bytes at p, for cache slots: the length and three
  * 8-byte words (start, middle, end) of a string of 8 bytes or more rather
  * than every byte, whose multiply chain costs more than the rare
