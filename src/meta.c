@@ -2414,6 +2414,14 @@ in_quote(const xmlNode *n)
     return false;
 }
 
+/* Is a date dist text nodes from the headline in the headline's date
+ * zone (a few lines above it to some thirty below)? */
+static bool
+in_head_zone(int dist)
+{
+    return dist >= -6 && dist <= 30;
+}
+
 /* Flags of a date seen at off (l bytes) in text node span s, dist text
  * nodes from the headline. */
 static unsigned
@@ -2433,7 +2441,7 @@ seen_flags(const vis *v, const text_span *s, size_t off, size_t l, int dist)
         return V_PROSE;
     }
     unsigned f = 0;
-    if (dist >= -6 && dist <= 30) {
+    if (in_head_zone(dist)) {
         f |= V_ZONE | V_NEAR;
     } else if (dist > 30 && dist <= 80 && date_fills_line(v, s, off, l, 30)) {
         f |= V_ZONE; /* a dateline a little further down */
@@ -2559,8 +2567,7 @@ scan_visible(vis *v)
         const int near = !byline ? NEAR_NO : dist > 0 ? NEAR_BELOW : NEAR_YES;
         xmlNodePtr chrome =
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
-        if (chrome == NULL && !label && dist != 9999 &&
-            (dist < -6 || dist > 30)) {
+        if (chrome == NULL && !label && dist != 9999 && !in_head_zone(dist)) {
             chrome = teaser_card(v, s->node);
         }
         if (chrome != NULL) {
@@ -2614,7 +2621,7 @@ scan_times(page *pg, vis *v)
         const char *dt = attr(pg->a, t, "datetime");
         px_date d;
         const int dist = time_dist(v, t);
-        const bool far = dist != 9999 && (dist < -6 || dist > 30);
+        const bool far = dist != 9999 && !in_head_zone(dist);
         if (dt == NULL || in_quote(t) ||
             (far && teaser_card(v, t->children != NULL ? t->children : t)) ||
             chrome_near(t, true, v->head_up, v->n_head_up,
@@ -2624,7 +2631,7 @@ scan_times(page *pg, vis *v)
         }
         unsigned f = V_TIME | (is_update_node(t) ? V_UPDATED : 0) |
                      (is_pub_node(t) ? V_PUB_MARK : 0);
-        if (dist == 9999 || (dist >= -6 && dist <= 30)) {
+        if (dist == 9999 || in_head_zone(dist)) {
             f |= V_ZONE | V_NEAR;
         } else if (dist >= -300 && dist <= 300) {
             f |= V_ZONE;
