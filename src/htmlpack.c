@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "str.h"
 
 #define MARK_BASE 0xF0000u /* U+F0000: the first marker code point */
@@ -223,32 +225,6 @@ put_marker(packer *k, size_t off, size_t len, size_t nl)
         write_marker(k, cp, nl);
         k->from = off + len;
     }
-}
-
-/* Writes c as UTF-8 to o; returns its length. */
-static size_t
-utf8_put(uint32_t c, char *o)
-{
-    if (c < 0x80) {
-        o[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        o[0] = (char)(0xC0 | (c >> 6));
-        o[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        o[0] = (char)(0xE0 | (c >> 12));
-        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (c >> 18));
-    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 /* Byte length of the UTF-8 character led by c (the page is valid). */
@@ -1024,7 +1000,7 @@ px_html_attr_value(const char *v, size_t len, char *out,
             memcpy(out + w, v + at, end - at);
             w += end - at;
         } else {
-            w += utf8_put(c, out + w);
+            U8_APPEND_UNSAFE(out, w, c);
         }
         i = end;
     }
