@@ -1,5 +1,6 @@
-/* cld2_shim.cc - the extern "C" wrapper around CLD2 (see cld2_shim.h). The
- * only C++ file in parallax; it must not let an exception reach C. */
+/* cld2_shim.cc - the extern "C" wrapper around CLD2 (see cld2_shim.h). One
+ * of the two C++ files in parallax (with opencc_shim.cc); it must not let
+ * an exception reach C. */
 #include "cld2_shim.h"
 
 #include <cstdio> /* compact_lang_det.h needs FILE */

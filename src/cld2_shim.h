@@ -1,5 +1,5 @@
 /* cld2_shim.h - the C face of CLD2 (Compact Language Detector 2), whose API
- * is C++. cld2_shim.cc is the only C++ in parallax: it calls
+ * is C++. cld2_shim.cc (with opencc_shim.cc, the only C++ in parallax) calls
  * CLD2::ExtDetectLanguageSummaryCheckUTF8 and hands back CLD2's own language
  * codes ("en", "zh-Hant", "iw", ...); langid.c maps them to ISO 639-3.
  *

@@ -14,13 +14,13 @@
 #include <string.h>
 
 #include <libstemmer.h>
-#include <opencc/opencc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include "arena.h"
 #include "lemma.h"
+#include "opencc_shim.h"
 
 /* ISO 639-3 macrolanguage -> Snowball algorithm (libstemmer 2.2). */
 static const struct {
@@ -61,7 +61,7 @@ static const struct {
 struct px_wordkey {
     struct sb_stemmer *stem[N_STEMMERS];
     bool stem_tried[N_STEMMERS];
-    opencc_t cc;
+    px_opencc *cc;
     bool cc_tried;
     px_lemma *lemma; /* Hunspell lemmas where Snowball has no stemmer */
     px_buf lemma_buf;
@@ -92,9 +92,7 @@ px_wordkey_free(px_wordkey *wk)
             sb_stemmer_delete(wk->stem[i]);
         }
     }
-    if (wk->cc != NULL && wk->cc != (opencc_t)-1) {
-        opencc_close(wk->cc);
-    }
+    px_opencc_close(wk->cc);
     px_lemma_free(wk->lemma);
     px_buf_fini(&wk->lemma_buf);
     free(wk->u16);
@@ -352,22 +350,23 @@ resolve_lang(px_wordkey *wk, const char *lang)
     }
 }
 
-/* Folds out's content (UTF-8) to simplified Chinese with OpenCC. */
+/* Folds out's content (UTF-8) to simplified Chinese with OpenCC's tw2sp
+ * conversion (over darts dictionaries: opencc_shim.h). */
 static void
 fold_hant(px_wordkey *wk, px_buf *out)
 {
     if (!wk->cc_tried) {
         wk->cc_tried = true;
-        wk->cc = opencc_open("tw2sp.json");
+        wk->cc = px_opencc_open("tw2sp.json", 1);
     }
-    if (wk->cc == (opencc_t)-1 || wk->cc == NULL || out->len == 0) {
+    if (wk->cc == NULL || out->len == 0) {
         return;
     }
-    char *r = opencc_convert_utf8(wk->cc, out->ptr, out->len);
+    size_t n = 0;
+    const char *r = px_opencc_convert(wk->cc, out->ptr, out->len, &n);
     if (r != NULL) {
         out->len = 0;
-        px_buf_add_c(out, r);
-        opencc_convert_utf8_free(r);
+        px_buf_add(out, r, n);
     }
 }
 
