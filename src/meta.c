@@ -2956,12 +2956,44 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
     return false;
 }
 
+/* Does the page state an Open Graph article time (article:published_time
+ * and its spellings)? */
+static bool
+has_og_published(const page *pg)
+{
+    static const char *const keys[] = {
+        "article:published_time", "og:article:published_time",
+        "article:published", "og:published_time", NULL};
+    for (size_t i = 0; keys[i] != NULL; i++) {
+        if (meta_get(pg, keys[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The update zu shown by the headline stands for the page when its only
+ * publication date s is one it never shows, no Open Graph article time
+ * backs it, and zu comes a month or more after it: such a schema.org date
+ * is the record's creation, often years before the version the page shows
+ * (a guide rewritten in place). An update within weeks is a story's
+ * correction; the story keeps its day. */
+static bool
+update_over_unseen(const page *pg, const date_src *s, const vis_date *zu)
+{
+    return zu != NULL && day_number(&zu->d) - day_number(&s->d) >= 30 &&
+           !has_og_published(pg);
+}
+
 /* Decides between structured, seen and URL dates: a structured date the
  * page also shows wins; then the date shown with the headline (a <time>
- * first, then one near the headline or labelled); then a structured date of the
+ * first, then one near the headline or labelled); then an update shown by
+ * the headline a month or more after the one structured date, when that
+ * date is unseen and no Open Graph time backs it; then a structured date of the
  * article itself; then a dated element further from the headline; then a date
  * shown as an update; then one labelled as published anywhere outside chrome
- * and running text; then the URL. */
+ * and running text; then the URL.
+ */
 static void
 decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
@@ -2993,6 +3025,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
     const bool url_day = has_url && u.prec >= PX_PREC_DAY;
     const vis_date *orig = vis_zone(v, false, NULL, V_ORIG);
+    const bool s_article =
+        has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg);
     if (orig != NULL) {
         set_date(a, &orig->d, "seen:original");
     } else if (url_day && has_s && same_day(&s.d, &u)) {
@@ -3004,7 +3038,9 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
-    } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
+    } else if (s_article && update_over_unseen(pg, &s, zu)) {
+        set_date(a, &zu->d, "seen:updated-over-unseen");
+    } else if (s_article) {
         set_date(a, &s.d, how);
     } else if (z2 != NULL) {
         set_date(a, &z2->d, "seen:far");

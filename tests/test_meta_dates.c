@@ -197,6 +197,55 @@ test_far_bylines(void)
     done(&r);
 }
 
+/* A guide shows only "Last updated" by its headline. Its one publication
+ * date, a JSON-LD value the page never shows, is the record's creation:
+ * the shown update, a year later, stands for the page. An Open Graph
+ * article time beside the JSON-LD confirms the publication, which then
+ * wins; so does an update days after it (a correction) or one that would
+ * come before it. */
+static void
+test_update_over_unseen_schema(void)
+{
+#define GUIDE_LD                                                               \
+    "<script type='application/ld+json'>{\"@type\":\"Article\","               \
+    "\"datePublished\":\"2019-03-04T10:00:00Z\"}</script>"
+#define GUIDE_BODY(upd)                                                        \
+    "</head><body><article><h1>Tide tables</h1><div class='meta'>Last "        \
+    "updated: " upd "</div>" BODY "</article></body></html>"
+    static const char html[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "June 9, 2020");
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2020-06-09");
+    CHECK(has_signal(r.a, "date:seen:updated-over-unseen"));
+    done(&r);
+
+    static const char og[] =
+        "<html><head><title>Tide tables</title><meta "
+        "property='article:published_time' "
+        "content='2019-03-04T10:00:00Z'>" GUIDE_LD GUIDE_BODY("June 9, 2020");
+    extract(&r, og, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+
+    static const char days[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "March 8, 2019");
+    extract(&r, days, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+
+    static const char before[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "June 9, 2018");
+    extract(&r, before, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+#undef GUIDE_LD
+#undef GUIDE_BODY
+}
+
 int
 main(void)
 {
@@ -206,5 +255,6 @@ main(void)
     test_quoted_and_field_dates();
     test_teasers_and_reviews();
     test_far_bylines();
+    test_update_over_unseen_schema();
     return check_summary();
 }
