@@ -5,6 +5,7 @@
  * each field is then chosen from its sources in a fixed order of trust and
  * the choice is recorded as a signal. Elements inside asides, navigation,
  * site headers and related/recommended lists never give a date or an author,
+ * nor does an entry of a listing (list items with headings of their own),
  * so a teaser's date cannot become the article's; only a dated byline right
  * by the headline may sit in an aside or a teaser-classed box. Dates in
  * running text (events, ranges) and in a data table's date column are seen
@@ -2537,6 +2538,44 @@ teaser_card(const vis *v, xmlNodePtr t)
     return NULL;
 }
 
+/* Does list item li hold a heading of its own (another entry's title)? */
+static bool
+item_with_heading(xmlNodePtr li)
+{
+    return tag_is(li, "li") && card_with_heading(li);
+}
+
+/* The list entry around text node t: a list item with a heading of its
+ * own, among at least two sibling items that have one too (a listing of
+ * posts or events), not holding the headline; or NULL. Such an entry's
+ * date is never the page's, even right under the headline. */
+static xmlNodePtr
+list_entry(const vis *v, xmlNodePtr t)
+{
+    xmlNodePtr n = t != NULL ? t->parent : NULL;
+    for (int k = 0; k < 4 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        if (!tag_is(n, "li")) {
+            continue;
+        }
+        for (size_t i = 0; i < v->n_head_up; i++) {
+            if (v->head_up[i] == n) {
+                return NULL;
+            }
+        }
+        if (!item_with_heading(n) || n->parent == NULL) {
+            return NULL;
+        }
+        int peers = 0;
+        for (xmlNodePtr c = n->parent->children; c != NULL && peers < 3;
+             c = c->next) {
+            peers += c->type == XML_ELEMENT_NODE && item_with_heading(c);
+        }
+        return peers >= 3 ? n : NULL;
+    }
+    return NULL;
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -2569,6 +2608,9 @@ scan_visible(vis *v)
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
         if (chrome == NULL && !label && dist != 9999 && !in_head_zone(dist)) {
             chrome = teaser_card(v, s->node);
+        }
+        if (chrome == NULL && !label) {
+            chrome = list_entry(v, s->node);
         }
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
@@ -2624,6 +2666,7 @@ scan_times(page *pg, vis *v)
         const bool far = dist != 9999 && !in_head_zone(dist);
         if (dt == NULL || in_quote(t) ||
             (far && teaser_card(v, t->children != NULL ? t->children : t)) ||
+            list_entry(v, t->children != NULL ? t->children : t) ||
             chrome_near(t, true, v->head_up, v->n_head_up,
                         by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {

@@ -246,6 +246,35 @@ test_update_over_unseen_schema(void)
 #undef GUIDE_BODY
 }
 
+/* A listing (events, posts) gives each entry its heading and date; the
+ * first entry's date right under the page's headline is not the page's. A
+ * byline list without headings still dates the page. */
+static void
+test_listing_entries(void)
+{
+#define ENTRY(d, name)                                                         \
+    "<li><div class='date'>" d "</div><h2><a href='/e/" name "'>" name         \
+    "</a></h2><p>Two days of talks on tides.</p></li>"
+    static const char html[] =
+        "<html><head><title>Harbour events</title></head><body><main><h1>"
+        "Harbour events</h1><ul class='events'>" ENTRY(
+            "March 16, 2026", "Tidecon") ENTRY("April 2, 2026", "Pierfest")
+            ENTRY("May 5, 2026", "Buoyday") "</ul></main></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+#undef ENTRY
+
+    static const char byline[] =
+        "<html><head><title>Piers</title></head><body><main><h1>Piers</h1>"
+        "<ul class='meta'><li>Kim Lee</li><li>March 16, 2026</li><li>4 min"
+        "</li></ul>" BODY "</main></body></html>";
+    extract(&r, byline, NULL);
+    CHECK_STR_EQ(r.date, "2026-03-16");
+    done(&r);
+}
+
 int
 main(void)
 {
@@ -256,5 +285,6 @@ main(void)
     test_teasers_and_reviews();
     test_far_bylines();
     test_update_over_unseen_schema();
+    test_listing_entries();
     return check_summary();
 }
