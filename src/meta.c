@@ -3016,15 +3016,18 @@ has_og_published(const page *pg)
 }
 
 /* The update zu shown by the headline stands for the page when its only
- * publication date s is one it never shows, no Open Graph article time
- * backs it, and zu comes a month or more after it: such a schema.org date
- * is the record's creation, often years before the version the page shows
- * (a guide rewritten in place). An update within weeks is a story's
- * correction; the story keeps its day. */
+ * publication date s is schema.org data (JSON-LD or microdata) it never
+ * shows, no Open Graph article time backs it, and zu comes a month or more
+ * after it: such a date is the record's creation, often years before the
+ * version the page shows (a guide rewritten in place). An update within
+ * weeks is a story's correction; the story keeps its day. */
 static bool
 update_over_unseen(const page *pg, const date_src *s, const vis_date *zu)
 {
-    return zu != NULL && day_number(&zu->d) - day_number(&s->d) >= 30 &&
+    const bool schema = strcmp(s->how, "jsonld:datePublished") == 0 ||
+                        strcmp(s->how, "meta:datepublished") == 0;
+    return schema && zu != NULL &&
+           day_number(&zu->d) - day_number(&s->d) >= 30 &&
            !has_og_published(pg);
 }
 
