@@ -201,8 +201,8 @@ test_far_bylines(void)
  * date, a JSON-LD value the page never shows, is the record's creation:
  * the shown update, a year later, stands for the page. An Open Graph
  * article time beside the JSON-LD confirms the publication, which then
- * wins; so does an update days after it (a correction) or one that would
- * come before it. */
+ * wins, as does a Dublin Core date; so does an update days after it (a
+ * correction) or one that would come before it. */
 static void
 test_update_over_unseen_schema(void)
 {
@@ -227,6 +227,13 @@ test_update_over_unseen_schema(void)
         "content='2019-03-04T10:00:00Z'>" GUIDE_LD GUIDE_BODY("June 9, 2020");
     extract(&r, og, NULL);
     CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+
+    static const char dc[] =
+        "<html><head><title>Tide tables</title><meta name='dc.date' "
+        "content='2019-03-04'>" GUIDE_BODY("June 9, 2020");
+    extract(&r, dc, NULL);
+    CHECK_STR_EQ(r.date, "2019-03-04");
     done(&r);
 
     static const char days[] =
