@@ -5,6 +5,7 @@
  * each field is then chosen from its sources in a fixed order of trust and
  * the choice is recorded as a signal. Elements inside asides, navigation,
  * site headers and related/recommended lists never give a date or an author,
+ * nor does an entry of a listing (list items with headings of their own),
  * so a teaser's date cannot become the article's; only a dated byline right
  * by the headline may sit in an aside or a teaser-classed box. Dates in
  * running text (events, ranges) and in a data table's date column are seen
@@ -2537,6 +2538,44 @@ teaser_card(const vis *v, xmlNodePtr t)
     return NULL;
 }
 
+/* Does list item li hold a heading of its own (another entry's title)? */
+static bool
+item_with_heading(xmlNodePtr li)
+{
+    return tag_is(li, "li") && card_with_heading(li);
+}
+
+/* The list entry around text node t: a list item with a heading of its
+ * own, among at least two sibling items that have one too (a listing of
+ * posts or events), not holding the headline; or NULL. Such an entry's
+ * date is never the page's, even right under the headline. */
+static xmlNodePtr
+list_entry(const vis *v, xmlNodePtr t)
+{
+    xmlNodePtr n = t != NULL ? t->parent : NULL;
+    for (int k = 0; k < 4 && n != NULL && n->type == XML_ELEMENT_NODE;
+         k++, n = n->parent) {
+        if (!tag_is(n, "li")) {
+            continue;
+        }
+        for (size_t i = 0; i < v->n_head_up; i++) {
+            if (v->head_up[i] == n) {
+                return NULL;
+            }
+        }
+        if (!item_with_heading(n) || n->parent == NULL) {
+            return NULL;
+        }
+        int peers = 0;
+        for (xmlNodePtr c = n->parent->children; c != NULL && peers < 3;
+             c = c->next) {
+            peers += c->type == XML_ELEMENT_NODE && item_with_heading(c);
+        }
+        return peers >= 3 ? n : NULL;
+    }
+    return NULL;
+}
+
 /* Every full date in the visible text, in page order. */
 static void
 scan_visible(vis *v)
@@ -2569,6 +2608,9 @@ scan_visible(vis *v)
             chrome_near(s->node, !label, v->head_up, v->n_head_up, near);
         if (chrome == NULL && !label && dist != 9999 && !in_head_zone(dist)) {
             chrome = teaser_card(v, s->node);
+        }
+        if (chrome == NULL && !label) {
+            chrome = list_entry(v, s->node);
         }
         if (chrome != NULL) {
             log_boiler(chrome, &d, dist);
@@ -2624,6 +2666,7 @@ scan_times(page *pg, vis *v)
         const bool far = dist != 9999 && !in_head_zone(dist);
         if (dt == NULL || in_quote(t) ||
             (far && teaser_card(v, t->children != NULL ? t->children : t)) ||
+            list_entry(v, t->children != NULL ? t->children : t) ||
             chrome_near(t, true, v->head_up, v->n_head_up,
                         by_headline(dist) ? NEAR_YES : NEAR_NO) ||
             !px_pubdate_parse(px_str_c(dt), &d) || d.prec < PX_PREC_DAY) {
@@ -2956,12 +2999,47 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
     return false;
 }
 
+/* Does the page state an Open Graph article time (article:published_time
+ * and its spellings)? */
+static bool
+has_og_published(const page *pg)
+{
+    static const char *const keys[] = {
+        "article:published_time", "og:article:published_time",
+        "article:published", "og:published_time", NULL};
+    for (size_t i = 0; keys[i] != NULL; i++) {
+        if (meta_get(pg, keys[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The update zu shown by the headline stands for the page when its only
+ * publication date s is schema.org data (JSON-LD or microdata) it never
+ * shows, no Open Graph article time backs it, and zu comes a month or more
+ * after it: such a date is the record's creation, often years before the
+ * version the page shows (a guide rewritten in place). An update within
+ * weeks is a story's correction; the story keeps its day. */
+static bool
+update_over_unseen(const page *pg, const date_src *s, const vis_date *zu)
+{
+    const bool schema = strcmp(s->how, "jsonld:datePublished") == 0 ||
+                        strcmp(s->how, "meta:datepublished") == 0;
+    return schema && zu != NULL &&
+           day_number(&zu->d) - day_number(&s->d) >= 30 &&
+           !has_og_published(pg);
+}
+
 /* Decides between structured, seen and URL dates: a structured date the
  * page also shows wins; then the date shown with the headline (a <time>
- * first, then one near the headline or labelled); then a structured date of the
+ * first, then one near the headline or labelled); then an update shown by
+ * the headline a month or more after the one structured date, when that
+ * date is unseen and no Open Graph time backs it; then a structured date of the
  * article itself; then a dated element further from the headline; then a date
  * shown as an update; then one labelled as published anywhere outside chrome
- * and running text; then the URL. */
+ * and running text; then the URL.
+ */
 static void
 decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
 {
@@ -2993,6 +3071,8 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
     snprintf(how, sizeof how, "%s:unseen", has_s ? s.how : "");
     const bool url_day = has_url && u.prec >= PX_PREC_DAY;
     const vis_date *orig = vis_zone(v, false, NULL, V_ORIG);
+    const bool s_article =
+        has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg);
     if (orig != NULL) {
         set_date(a, &orig->d, "seen:original");
     } else if (url_day && has_s && same_day(&s.d, &u)) {
@@ -3004,7 +3084,9 @@ decide_date(page *pg, const vis *v, const date_src *sp, bool has_s)
         set_date(a, &vis_finest(v, &u)->d, "seen:url");
     } else if (z != NULL) {
         set_date(a, &z->d, "seen:headline");
-    } else if (has_s && strcmp(s.how, "jsonld:other") != 0 && !is_website(pg)) {
+    } else if (s_article && update_over_unseen(pg, &s, zu)) {
+        set_date(a, &zu->d, "seen:updated-over-unseen");
+    } else if (s_article) {
         set_date(a, &s.d, how);
     } else if (z2 != NULL) {
         set_date(a, &z2->d, "seen:far");

@@ -197,6 +197,91 @@ test_far_bylines(void)
     done(&r);
 }
 
+/* A guide shows only "Last updated" by its headline. Its one publication
+ * date, a JSON-LD value the page never shows, is the record's creation:
+ * the shown update, a year later, stands for the page. An Open Graph
+ * article time beside the JSON-LD confirms the publication, which then
+ * wins, as does a Dublin Core date; so does an update days after it (a
+ * correction) or one that would come before it. */
+static void
+test_update_over_unseen_schema(void)
+{
+#define GUIDE_LD                                                               \
+    "<script type='application/ld+json'>{\"@type\":\"Article\","               \
+    "\"datePublished\":\"2019-03-04T10:00:00Z\"}</script>"
+#define GUIDE_BODY(upd)                                                        \
+    "</head><body><article><h1>Tide tables</h1><div class='meta'>Last "        \
+    "updated: " upd "</div>" BODY "</article></body></html>"
+    static const char html[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "June 9, 2020");
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "2020-06-09");
+    CHECK(has_signal(r.a, "date:seen:updated-over-unseen"));
+    done(&r);
+
+    static const char og[] =
+        "<html><head><title>Tide tables</title><meta "
+        "property='article:published_time' "
+        "content='2019-03-04T10:00:00Z'>" GUIDE_LD GUIDE_BODY("June 9, 2020");
+    extract(&r, og, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+
+    static const char dc[] =
+        "<html><head><title>Tide tables</title><meta name='dc.date' "
+        "content='2019-03-04'>" GUIDE_BODY("June 9, 2020");
+    extract(&r, dc, NULL);
+    CHECK_STR_EQ(r.date, "2019-03-04");
+    done(&r);
+
+    static const char days[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "March 8, 2019");
+    extract(&r, days, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+
+    static const char before[] =
+        "<html><head><title>Tide tables</title>" GUIDE_LD GUIDE_BODY(
+            "June 9, 2018");
+    extract(&r, before, NULL);
+    CHECK(strncmp(r.date, "2019-03-04", 10) == 0);
+    done(&r);
+#undef GUIDE_LD
+#undef GUIDE_BODY
+}
+
+/* A listing (events, posts) gives each entry its heading and date; the
+ * first entry's date right under the page's headline is not the page's. A
+ * byline list without headings still dates the page. */
+static void
+test_listing_entries(void)
+{
+#define ENTRY(d, name)                                                         \
+    "<li><div class='date'>" d "</div><h2><a href='/e/" name "'>" name         \
+    "</a></h2><p>Two days of talks on tides.</p></li>"
+    static const char html[] =
+        "<html><head><title>Harbour events</title></head><body><main><h1>"
+        "Harbour events</h1><ul class='events'>" ENTRY(
+            "March 16, 2026", "Tidecon") ENTRY("April 2, 2026", "Pierfest")
+            ENTRY("May 5, 2026", "Buoyday") "</ul></main></body></html>";
+    run r;
+    extract(&r, html, NULL);
+    CHECK_STR_EQ(r.date, "");
+    done(&r);
+#undef ENTRY
+
+    static const char byline[] =
+        "<html><head><title>Piers</title></head><body><main><h1>Piers</h1>"
+        "<ul class='meta'><li>Kim Lee</li><li>March 16, 2026</li><li>4 min"
+        "</li></ul>" BODY "</main></body></html>";
+    extract(&r, byline, NULL);
+    CHECK_STR_EQ(r.date, "2026-03-16");
+    done(&r);
+}
+
 int
 main(void)
 {
@@ -206,5 +291,7 @@ main(void)
     test_quoted_and_field_dates();
     test_teasers_and_reviews();
     test_far_bylines();
+    test_update_over_unseen_schema();
+    test_listing_entries();
     return check_summary();
 }
