@@ -1,7 +1,9 @@
-/* fuzz_htmltree.c - libFuzzer target: arbitrary bytes (as UTF-8, the way
- * extract hands pages over) parsed by px_html_parse and by libxml2's own
- * tree builder with the same options; aborts unless both trees are the
- * same, node for node (type, name, content, line, attributes, links). */
+/* fuzz_htmltree.c - libFuzzer target: arbitrary bytes, made into what
+ * extract hands the parser (UTF-8 without NUL bytes, as charset.c gives
+ * it: NULs dropped, each ill-formed sequence replaced by U+FFFD), parsed
+ * by px_html_parse and by libxml2's own tree builder with the same
+ * options; aborts unless both trees are the same, node for node (type,
+ * name, content, line, attributes, links). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <unicode/utf8.h>
 
 #include "arena.h"
 #include "htmltree.h"
@@ -98,16 +101,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > 1 << 20) {
         return 0;
     }
-    /* px_html_parse takes text without NUL bytes (htmltree.h) */
-    char *html = malloc(size + 1);
+    /* px_html_parse takes UTF-8 without NUL bytes (htmltree.h); an
+     * ill-formed byte becomes at most three */
+    char *html = malloc(size * 3 + 1);
     if (html == NULL) {
         return 0;
     }
     size_t n = 0;
-    for (size_t i = 0; i < size; i++) {
-        if (data[i] != 0) {
-            html[n++] = (char)data[i];
+    for (int32_t i = 0; (size_t)i < size;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, (int32_t)size, c);
+        if (c < 0) {
+            c = 0xFFFD;
+        } else if (c == 0) {
+            continue;
+        } else {
+            memcpy(html + n, data + start, (size_t)(i - start));
+            n += (size_t)(i - start);
+            continue;
         }
+        U8_APPEND_UNSAFE(html, n, c);
     }
     size = n;
     htmlDocPtr want = libxml2_tree(html, (int)size);
