@@ -530,7 +530,9 @@ is_blank_byte(xmlChar c)
 
 /* The last byte before p (> base) that libxml2 keeps in text: control
  * characters other than blanks and U+FFFE/U+FFFF it drops with an error,
- * so they do not stand between a blank and the '<' after it. */
+ * so they do not stand between a blank and the '<' after it. base is the
+ * start of the whole text: the parser's own buffer may start inside a run
+ * of dropped characters (libxml2 shrinks it as it reads). */
 static xmlChar
 kept_before(const xmlChar *base, const xmlChar *p)
 {
@@ -556,9 +558,11 @@ kept_before(const xmlChar *base, const xmlChar *p)
 static bool
 blank_ignored(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len)
 {
-    const xmlParserInput *in = ctxt->input;
-    if (in == NULL || in->cur == NULL || in->cur <= in->base ||
-        *in->cur != '<' || !is_blank_byte(kept_before(in->base, in->cur))) {
+    const builder *b = ctxt->_private;
+    const xmlChar *text = (const xmlChar *)b->pk.text.ptr;
+    const size_t at = place(ctxt);
+    if (at == SIZE_MAX || at == 0 || at >= b->pk.text.len || text[at] != '<' ||
+        !is_blank_byte(kept_before(text, text + at))) {
         return false;
     }
     for (int i = 0; i < len; i++) {
