@@ -95,6 +95,39 @@ libxml2_tree(const char *html, int len)
     return doc;
 }
 
+/* True if text holds '&' followed by more than 100 bytes of name
+ * characters (ASCII letters, digits, '.', '-', '_', ':' or any non-ASCII
+ * byte). libxml2 2.9 reads such a reference name in htmlParseNameComplex,
+ * which restarts from where it is when its input buffer grows mid-name and
+ * so drops the part already read: where that happens depends on buffer
+ * positions, which our packed text moves. Both trees then come from the
+ * same tokenizer on different buffer layouts, not from our builder. */
+static bool
+has_long_reference(const char *text, size_t n)
+{
+    for (const char *p = memchr(text, '&', n); p != NULL;
+         p = memchr(p + 1, '&', n - (size_t)(p + 1 - text))) {
+        size_t k = 0;
+        for (const char *q = p + 1; q < text + n; q++, k++) {
+            const unsigned char c = (unsigned char)*q;
+            const bool name = c >= 0x80 || (c >= 'a' && c <= 'z') ||
+                              (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+                              c == '_' || c == ':';
+            if (!name) {
+                break;
+            }
+        }
+        if (k > 100) {
+            return true;
+        }
+        if (p + 1 >= text + n) {
+            break;
+        }
+    }
+    return false;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -124,6 +157,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         U8_APPEND_UNSAFE(html, n, c);
     }
     size = n;
+    if (has_long_reference(html, size)) {
+        free(html);
+        return 0;
+    }
     htmlDocPtr want = libxml2_tree(html, (int)size);
     px_arena *a = px_arena_new();
     htmlDocPtr got = px_html_parse(a, (px_str){html, size}, NULL);
