@@ -1102,26 +1102,6 @@ cp_weight(UChar32 c)
     return 1;
 }
 
-/* What an ASCII byte counts as: 0 nothing (white space and controls), 1
- * a letter, 2 sentence punctuation too, 3 a symbol of code or markup too. */
-static const unsigned char ascii_kind[128] = {
-    ['!'] = 2,  ['"'] = 1, ['#'] = 3, ['$'] = 3, ['%'] = 1, ['&'] = 1,
-    ['\''] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 2,
-    ['-'] = 1,  ['.'] = 2, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
-    ['3'] = 1,  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
-    ['9'] = 1,  [':'] = 1, [';'] = 2, ['<'] = 3, ['='] = 3, ['>'] = 3,
-    ['?'] = 2,  ['@'] = 3, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-    ['E'] = 1,  ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1,  ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1,  ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-    ['W'] = 1,  ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 3, ['\\'] = 3,
-    [']'] = 3,  ['^'] = 3, ['_'] = 3, ['`'] = 3, ['a'] = 1, ['b'] = 1,
-    ['c'] = 1,  ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1,  ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1,  ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1,  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-    ['{'] = 3,  ['|'] = 3, ['}'] = 3, ['~'] = 3, [127] = 1};
-
 /* ASCII kinds as three 21-bit counters in one word (weight, sentence
  * punctuation, symbols), so that the loop below adds into a register
  * instead of incrementing counters in memory byte after byte. */
@@ -1129,8 +1109,41 @@ static const unsigned char ascii_kind[128] = {
 #define LANE_MASK (((uint64_t)1 << LANE_BITS) - 1)
 #define FLUSH_AT  ((size_t)1 << 20) /* bytes a chunk (+3): no lane overflows */
 
-static const uint64_t kind_lanes[4] = {0, 1, 1 | ((uint64_t)1 << LANE_BITS),
-                                       1 | ((uint64_t)1 << (2 * LANE_BITS))};
+/* What an ASCII byte counts as: nothing (white space and controls), K1 a
+ * letter, K2 sentence punctuation too, K3 a symbol of code or markup
+ * too. */
+#define K1 ((uint64_t)1)
+#define K2 (K1 | (uint64_t)1 << LANE_BITS)
+#define K3 (K1 | (uint64_t)1 << (2 * LANE_BITS))
+static const uint64_t ascii_lanes[128] = {
+    ['!'] = K2,  ['"'] = K1, ['#'] = K3, ['$'] = K3, ['%'] = K1, ['&'] = K1,
+    ['\''] = K1, ['('] = K1, [')'] = K1, ['*'] = K1, ['+'] = K1, [','] = K2,
+    ['-'] = K1,  ['.'] = K2, ['/'] = K1, ['0'] = K1, ['1'] = K1, ['2'] = K1,
+    ['3'] = K1,  ['4'] = K1, ['5'] = K1, ['6'] = K1, ['7'] = K1, ['8'] = K1,
+    ['9'] = K1,  [':'] = K1, [';'] = K2, ['<'] = K3, ['='] = K3, ['>'] = K3,
+    ['?'] = K2,  ['@'] = K3, ['A'] = K1, ['B'] = K1, ['C'] = K1, ['D'] = K1,
+    ['E'] = K1,  ['F'] = K1, ['G'] = K1, ['H'] = K1, ['I'] = K1, ['J'] = K1,
+    ['K'] = K1,  ['L'] = K1, ['M'] = K1, ['N'] = K1, ['O'] = K1, ['P'] = K1,
+    ['Q'] = K1,  ['R'] = K1, ['S'] = K1, ['T'] = K1, ['U'] = K1, ['V'] = K1,
+    ['W'] = K1,  ['X'] = K1, ['Y'] = K1, ['Z'] = K1, ['['] = K3, ['\\'] = K3,
+    [']'] = K3,  ['^'] = K3, ['_'] = K3, ['`'] = K3, ['a'] = K1, ['b'] = K1,
+    ['c'] = K1,  ['d'] = K1, ['e'] = K1, ['f'] = K1, ['g'] = K1, ['h'] = K1,
+    ['i'] = K1,  ['j'] = K1, ['k'] = K1, ['l'] = K1, ['m'] = K1, ['n'] = K1,
+    ['o'] = K1,  ['p'] = K1, ['q'] = K1, ['r'] = K1, ['s'] = K1, ['t'] = K1,
+    ['u'] = K1,  ['v'] = K1, ['w'] = K1, ['x'] = K1, ['y'] = K1, ['z'] = K1,
+    ['{'] = K3,  ['|'] = K3, ['}'] = K3, ['~'] = K3, [127] = K1};
+#undef K1
+#undef K2
+#undef K3
+
+/* The lanes of 8 ASCII bytes at p. */
+static uint64_t
+lanes8(const unsigned char *p)
+{
+    return ascii_lanes[p[0]] + ascii_lanes[p[1]] + ascii_lanes[p[2]] +
+           ascii_lanes[p[3]] + ascii_lanes[p[4]] + ascii_lanes[p[5]] +
+           ascii_lanes[p[6]] + ascii_lanes[p[7]];
+}
 
 static void
 flush_lanes(px_ctext *r, uint64_t *acc)
@@ -1147,13 +1160,20 @@ px_content_measure(const char *s, size_t len)
     px_ctext r = {0, 0, 0};
     size_t i = 0;
     while (i < len) {
-        uint64_t acc = 0; /* ASCII bytes counted by kind_lanes */
+        uint64_t acc = 0; /* ASCII bytes counted by ascii_lanes */
         const size_t stop = len - i > FLUSH_AT ? i + FLUSH_AT : len;
         while (i < stop) {
+            uint64_t x;
+            if (stop - i >= 8 && (memcpy(&x, s + i, 8),
+                                  (x & UINT64_C(0x8080808080808080)) == 0)) {
+                acc += lanes8((const unsigned char *)s + i);
+                i += 8;
+                continue;
+            }
             const unsigned char b = (unsigned char)s[i];
             if (b < 0x80) {
                 i++;
-                acc += kind_lanes[ascii_kind[b]];
+                acc += ascii_lanes[b];
                 continue;
             }
             UChar32 c;
