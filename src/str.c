@@ -190,7 +190,8 @@ px_buf_reserve(px_buf *b, size_t n)
 void
 px_buf_add(px_buf *b, const void *p, size_t n)
 {
-    if (!px_buf_reserve(b, n)) {
+    /* px_buf_reserve's first test inline: there is room for n and a NUL */
+    if ((b->failed || n >= b->cap - b->len) && !px_buf_reserve(b, n)) {
         return;
     }
     if (n > 0) {
@@ -215,6 +216,11 @@ px_buf_add_str(px_buf *b, px_str s)
 void
 px_buf_add_byte(px_buf *b, char c)
 {
+    if (!b->failed && b->cap - b->len > 1) { /* room for c and a NUL */
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     px_buf_add(b, &c, 1);
 }
 
