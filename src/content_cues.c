@@ -948,12 +948,24 @@ has_digit(px_str s)
     return false;
 }
 
+static unsigned char
+ascii_lower_byte(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 bool
 px_content_end_marker(px_str text)
 {
     text = skip_open(text);
+    if (text.len == 0) {
+        return false;
+    }
+    const unsigned char c0 = ascii_lower_byte((unsigned char)text.ptr[0]);
     for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
-        if (px_str_istarts_c(text, end_starts[i])) {
+        /* the first byte first: px_str_istarts_c is a call */
+        if (ascii_lower_byte((unsigned char)end_starts[i][0]) == c0 &&
+            px_str_istarts_c(text, end_starts[i])) {
             return true;
         }
     }
@@ -984,11 +996,31 @@ starts_any(const char *low, const char *const *list, size_t n)
     return false;
 }
 
+/* The set of bytes a line holds. */
+typedef struct byteset {
+    uint64_t w[4];
+} byteset;
+
+/* True if every byte of w is in the set. */
 static bool
-contains_any(const char *low, const char *const *list, size_t n)
+all_in(const byteset *has, const char *w)
+{
+    for (const unsigned char *m = (const unsigned char *)w; *m != 0; m++) {
+        if ((has->w[*m >> 6] >> (*m & 63) & 1) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True if low (whose bytes are the set has) contains one of the words in
+ * list[0..n); words with a byte low lacks are not searched for. */
+static bool
+contains_any(const char *low, const byteset *has, const char *const *list,
+             size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (strstr(low, list[i]) != NULL) {
+        if (all_in(has, list[i]) && strstr(low, list[i]) != NULL) {
             return true;
         }
     }
@@ -1011,7 +1043,7 @@ is_date_only(px_str t)
 
 /* The line checks on text lower-cased (ASCII letters) into low. */
 static bool
-boiler_lower(px_str text, const char *low)
+boiler_lower(px_str text, const char *low, const byteset *has)
 {
     px_str t = text;
     while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
@@ -1025,12 +1057,12 @@ boiler_lower(px_str text, const char *low)
         }
     }
     if (starts_any(low, boiler_starts, N_OF(boiler_starts)) ||
-        contains_any(low, caption_marks, N_OF(caption_marks))) {
+        contains_any(low, has, caption_marks, N_OF(caption_marks))) {
         return true;
     }
     return has_digit(text) &&
            (starts_any(low, dated_starts, N_OF(dated_starts)) ||
-            contains_any(low, dated_marks, N_OF(dated_marks)) ||
+            contains_any(low, has, dated_marks, N_OF(dated_marks)) ||
             is_date_only(t));
 }
 
@@ -1043,13 +1075,16 @@ px_content_boiler_line(px_str text)
     if (low == NULL) {
         return false;
     }
+    byteset has = {{0, 0, 0, 0}};
     for (size_t i = 0; i < text.len; i++) {
         const unsigned char c = (unsigned char)text.ptr[i];
         /* a NUL byte would end the string early: make it a space */
-        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == 0 ? ' ' : c);
+        const unsigned char l = c == 0 ? ' ' : ascii_lower_byte(c);
+        low[i] = (char)l;
+        has.w[l >> 6] |= (uint64_t)1 << (l & 63);
     }
     low[text.len] = '\0';
-    const bool is_boiler = boiler_lower(text, low);
+    const bool is_boiler = boiler_lower(text, low, &has);
     if (low != buf) {
         free(low);
     }
