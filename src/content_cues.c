@@ -9,6 +9,7 @@
  * lines cover English, Arabic and Chinese. All matching is on lower-cased
  * ASCII tokens of class/id values (non-ASCII bytes are kept as they are).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -954,6 +955,53 @@ ascii_lower_byte(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* A list of words by first byte (ASCII lower-cased): the words of first
+ * byte b are list[order[start[b]] .. order[start[b + 1] - 1]]. */
+typedef struct word_index {
+    uint8_t start[257];
+    uint8_t order[255];
+} word_index;
+
+static void
+index_words(word_index *ix, const char *const *list, size_t n)
+{
+    uint8_t count[256] = {0};
+    for (size_t i = 0; i < n; i++) {
+        count[ascii_lower_byte((unsigned char)list[i][0])]++;
+    }
+    ix->start[0] = 0;
+    for (size_t b = 0; b < 256; b++) {
+        ix->start[b + 1] = (uint8_t)(ix->start[b] + count[b]);
+    }
+    uint8_t fill[256];
+    memcpy(fill, ix->start, sizeof fill);
+    for (size_t i = 0; i < n; i++) {
+        ix->order[fill[ascii_lower_byte((unsigned char)list[i][0])]++] =
+            (uint8_t)i;
+    }
+}
+
+_Static_assert(sizeof end_starts / sizeof end_starts[0] < 255 &&
+                   sizeof boiler_starts / sizeof boiler_starts[0] < 255 &&
+                   sizeof dated_starts / sizeof dated_starts[0] < 255,
+               "word lists must fit a word_index");
+
+static word_index end_index;
+static word_index boiler_index;
+static word_index dated_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void
+build_word_indexes(void)
+{
+    index_words(&end_index, end_starts,
+                sizeof end_starts / sizeof end_starts[0]);
+    index_words(&boiler_index, boiler_starts,
+                sizeof boiler_starts / sizeof boiler_starts[0]);
+    index_words(&dated_index, dated_starts,
+                sizeof dated_starts / sizeof dated_starts[0]);
+}
+
 bool
 px_content_end_marker(px_str text)
 {
@@ -961,11 +1009,10 @@ px_content_end_marker(px_str text)
     if (text.len == 0) {
         return false;
     }
+    pthread_once(&index_once, build_word_indexes);
     const unsigned char c0 = ascii_lower_byte((unsigned char)text.ptr[0]);
-    for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
-        /* the first byte first: px_str_istarts_c is a call */
-        if (ascii_lower_byte((unsigned char)end_starts[i][0]) == c0 &&
-            px_str_istarts_c(text, end_starts[i])) {
+    for (size_t k = end_index.start[c0]; k < end_index.start[c0 + 1]; k++) {
+        if (px_str_istarts_c(text, end_starts[end_index.order[k]])) {
             return true;
         }
     }
@@ -984,12 +1031,13 @@ has_prefix(const char *s, const char *w)
 }
 
 /* True if the lower-cased line low (NUL-terminated, no NUL inside) starts
- * with one of the words in list[0..n). */
+ * with one of the words in list, indexed by ix (lower-case words). */
 static bool
-starts_any(const char *low, const char *const *list, size_t n)
+starts_any(const char *low, const char *const *list, const word_index *ix)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (low[0] == list[i][0] && has_prefix(low, list[i])) {
+    const unsigned char c0 = (unsigned char)low[0];
+    for (size_t k = ix->start[c0]; k < ix->start[c0 + 1]; k++) {
+        if (has_prefix(low, list[ix->order[k]])) {
             return true;
         }
     }
@@ -1056,12 +1104,13 @@ boiler_lower(px_str text, const char *low, const byteset *has)
             return true;
         }
     }
-    if (starts_any(low, boiler_starts, N_OF(boiler_starts)) ||
+    pthread_once(&index_once, build_word_indexes);
+    if (starts_any(low, boiler_starts, &boiler_index) ||
         contains_any(low, has, caption_marks, N_OF(caption_marks))) {
         return true;
     }
     return has_digit(text) &&
-           (starts_any(low, dated_starts, N_OF(dated_starts)) ||
+           (starts_any(low, dated_starts, &dated_index) ||
             contains_any(low, has, dated_marks, N_OF(dated_marks)) ||
             is_date_only(t));
 }
