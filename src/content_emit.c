@@ -34,7 +34,7 @@ typedef struct epara {
     size_t off;
     size_t len;
     px_para_kind kind;
-    uint64_t hash; /* of the text, to drop repeated paragraphs */
+    uint64_t hash; /* text_hash of the text, to drop repeated paragraphs */
 } epara;
 
 typedef struct emitter {
@@ -142,11 +142,23 @@ keep_para(const emitter *e, px_str p)
     return !(e->n < 3 && is_title(e, p));
 }
 
+/* A hash of p for is_repeat, which compares the bytes of equal hashes:
+ * FNV-1a over 8-byte words, then over the last bytes; 0 for paragraphs too
+ * short to be looked for. */
 static uint64_t
 text_hash(px_str p)
 {
+    if (p.len < REPEAT_MIN_LEN) {
+        return 0;
+    }
     uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < p.len; i++) {
+    size_t i = 0;
+    for (; p.len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p.ptr + i, 8);
+        h = (h ^ w) * 1099511628211u;
+    }
+    for (; i < p.len; i++) {
         h = (h ^ (unsigned char)p.ptr[i]) * 1099511628211u;
     }
     return h;
@@ -213,8 +225,12 @@ flush(emitter *e)
     }
     const px_str p = {e->buf.ptr + e->start, e->buf.len - e->start};
     note_marker(e, p);
+    if (!keep_para(e, p)) {
+        e->buf.len = e->start;
+        return;
+    }
     const uint64_t h = text_hash(p);
-    if (!keep_para(e, p) || is_repeat(e, p, h)) {
+    if (is_repeat(e, p, h)) {
         e->buf.len = e->start;
         return;
     }
