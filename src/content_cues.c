@@ -398,9 +398,31 @@ is_hiding(const xmlChar *v, size_t len)
     return false;
 }
 
+/* Flags of the class name v[0..len) whose hash (of its bytes) is h,
+ * through the cache of names. */
+static unsigned
+one_name_flags(px_ccache *cache, const xmlChar *v, size_t len, uint32_t h)
+{
+    const size_t slot = (uint32_t)(h * 0x9E3779B1u) >> (32 - PX_CNAME_BITS);
+    if (len < 256 && cache->name_key[slot] != NULL &&
+        cache->name_len[slot] == len &&
+        memcmp(cache->name_key[slot], v, len) == 0) {
+        return cache->name_flags[slot];
+    }
+    const unsigned f = is_hiding(v, len)     ? PX_CF_HIDDEN
+                       : is_modifier(v, len) ? 0
+                                             : name_flags(cache, v, len);
+    if (len < 256) {
+        cache->name_key[slot] = v;
+        cache->name_len[slot] = (uint8_t)len;
+        cache->name_flags[slot] = (uint8_t)f;
+    }
+    return f;
+}
+
 /* Flags of a class or id value (names separated by white space). */
 static unsigned
-value_flags(const px_ccache *cache, const xmlChar *v)
+value_flags(px_ccache *cache, const xmlChar *v)
 {
     unsigned f = 0;
     size_t i = 0;
@@ -414,14 +436,12 @@ value_flags(const px_ccache *cache, const xmlChar *v)
         const size_t start = i;
         static const bool ends_name[256] = {
             [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+        uint32_t h = 0;
         while (!ends_name[v[i]]) {
+            h = h * 31 + v[i];
             i++;
         }
-        if (is_hiding(v + start, i - start)) {
-            f |= PX_CF_HIDDEN;
-        } else if (!is_modifier(v + start, i - start)) {
-            f |= name_flags(cache, v + start, i - start);
-        }
+        f |= one_name_flags(cache, v + start, i - start, h);
     }
 }
 
