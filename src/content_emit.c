@@ -80,9 +80,19 @@ add_text(emitter *e, const char *s, size_t len)
         } else {
             i++;
         }
-        while (i < len && (unsigned char)s[i] > ' ' &&
-               (unsigned char)s[i] < 0x80) {
-            i++;
+        /* visible ASCII, single spaces between words included: they are
+         * copied as they are */
+        for (;;) {
+            while (i < len && (unsigned char)s[i] > ' ' &&
+                   (unsigned char)s[i] < 0x80) {
+                i++;
+            }
+            if (i + 1 < len && s[i] == ' ' && (unsigned char)s[i + 1] > ' ' &&
+                (unsigned char)s[i + 1] < 0x80) {
+                i += 2;
+                continue;
+            }
+            break;
         }
         if (e->space && e->buf.len > e->start) {
             px_buf_add_byte(&e->buf, ' ');
