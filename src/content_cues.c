@@ -152,7 +152,11 @@ px_content_tag(const xmlChar *name)
 px_ctag
 px_content_tag_cached(px_ccache *cache, const xmlChar *name)
 {
-    const size_t slot = ((uintptr_t)name >> 3) % PX_CTAG_SLOTS;
+    /* dictionary strings lie a few bytes apart: all address bits count */
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 58) %
+        PX_CTAG_SLOTS;
     if (name == NULL || cache->tag_key[slot] != name) {
         cache->tag[slot] = (uint8_t)px_content_tag(name);
         cache->tag_key[slot] = name;

@@ -509,7 +509,11 @@ allows_pcdata(const xmlChar *name)
 static bool
 allows_pcdata_cached(builder *b, const xmlChar *name)
 {
-    const size_t slot = ((uintptr_t)name >> 3) % PCDATA_SLOTS;
+    /* dictionary strings lie a few bytes apart: all address bits count */
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 59) %
+        PCDATA_SLOTS;
     if (name == NULL || b->pcdata_key[slot] != name) {
         b->pcdata[slot] = allows_pcdata(name);
         b->pcdata_key[slot] = name;
