@@ -561,6 +561,22 @@ attr_kind_of(const char *name)
     }
 }
 
+/* attr_kind_of, remembered by the address of the name (the parser's
+ * dictionary strings). */
+static attr_kind
+attr_kind_cached(px_ccache *cache, const xmlChar *name)
+{
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 58) %
+        PX_CTAG_SLOTS;
+    if (cache->attr_key[slot] != name) {
+        cache->attr[slot] = (uint8_t)attr_kind_of((const char *)name);
+        cache->attr_key[slot] = name;
+    }
+    return (attr_kind)cache->attr[slot];
+}
+
 unsigned
 px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 {
@@ -572,7 +588,8 @@ px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
         if (v == NULL) {
             v = (const xmlChar *)"";
         }
-        switch (attr_kind_of((const char *)at->name)) {
+        switch (at->name != NULL ? attr_kind_cached(cache, at->name)
+                                 : ATTR_OTHER) {
         case ATTR_CLASS_ID: {
             const unsigned cf = cached_flags(cache, v);
             *hidden = *hidden || (cf & PX_CF_HIDDEN) != 0;

@@ -95,6 +95,8 @@ typedef struct px_cnode {
 typedef struct px_ccache {
     const xmlChar *tag_key[PX_CTAG_SLOTS]; /* borrowed from the tree */
     uint8_t tag[PX_CTAG_SLOTS];
+    const xmlChar *attr_key[PX_CTAG_SLOTS]; /* attribute names, likewise */
+    uint8_t attr[PX_CTAG_SLOTS];
     const xmlChar *key[PX_CCACHE_SLOTS]; /* borrowed from the tree */
     uint8_t flags[PX_CCACHE_SLOTS];
     /* class names: their bytes (borrowed from the tree), length, flags */
