@@ -100,11 +100,12 @@ list_add(node_list *l, xmlNodePtr n)
     }
 }
 
-static bool
+static inline bool
 tag_is(const xmlNode *n, const char *name)
 {
     return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
            n->name[0] == (xmlChar)name[0] &&
+           (name[0] == '\0' || n->name[1] == (xmlChar)name[1]) &&
            strcmp((const char *)n->name, name) == 0;
 }
 
