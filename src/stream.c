@@ -5,10 +5,13 @@
  * A truncated gzip member is reported as an error, not as a short file.
  *
  * A gzip regular file starts "deferred": only its first PEEK_RAW compressed
- * bytes are read, and a peek of up to that much output is inflated from
- * them. If the reader then asks for the whole file (a single page), the
- * rest is read and libdeflate gunzips it in one call, about twice as fast
- * as zlib's streaming inflate. Anything else (a line read: an archive), or
+ * bytes are read. A file of up to PEEK_WHOLE_MAX bytes is gunzipped whole
+ * by libdeflate at its first peek and read from memory from then on (a
+ * whole read takes the buffer over); for a larger one, a peek of up to
+ * that much output is inflated from the bytes read, and if the reader
+ * then asks for the whole file (a single page), the rest is read and
+ * libdeflate gunzips it in one call, about twice as fast as zlib's
+ * streaming inflate. Anything else (a line read: an archive), or
  * anything libdeflate does not take cleanly (corrupt or truncated data,
  * output over the limit), switches to zlib's gz layer from the start of
  * the file, so the bytes and the errors are zlib's own and an archive
