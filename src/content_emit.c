@@ -137,10 +137,10 @@ is_title(const emitter *e, px_str p)
            px_str_find(t, p.ptr, p.len) != NULL;
 }
 
+/* m: px_content_measure of p. */
 static bool
-keep_para(const emitter *e, px_str p)
+keep_para(const emitter *e, px_str p, px_ctext m)
 {
-    const px_ctext m = px_content_measure(p.ptr, p.len);
     if (m.w <= BOILER_LINE_MAX && px_content_boiler_line(p)) {
         return false;
     }
@@ -193,14 +193,14 @@ is_repeat(const emitter *e, px_str p, uint64_t h)
     return false;
 }
 
-/* Remembers where a line that may open the trailing chrome was seen. */
+/* Remembers where a line that may open the trailing chrome was seen (m:
+ * px_content_measure of p). */
 static void
-note_marker(emitter *e, px_str p)
+note_marker(emitter *e, px_str p, px_ctext m)
 {
     if (e->n_marks == MAX_MARKS || e->n < 2) {
         return;
     }
-    const px_ctext m = px_content_measure(p.ptr, p.len);
     if (m.w <= END_MARKER_MAX && px_content_end_marker(p)) {
         e->marks[e->n_marks] = e->n;
         e->mark_off[e->n_marks] = e->start;
@@ -234,8 +234,9 @@ flush(emitter *e)
         return;
     }
     const px_str p = {e->buf.ptr + e->start, e->buf.len - e->start};
-    note_marker(e, p);
-    if (!keep_para(e, p)) {
+    const px_ctext m = px_content_measure(p.ptr, p.len);
+    note_marker(e, p, m);
+    if (!keep_para(e, p, m)) {
         e->buf.len = e->start;
         return;
     }
