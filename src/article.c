@@ -5,6 +5,7 @@
  */
 #include "article.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,22 @@ px_article_signal(px_article *a, const char *field, const char *how)
     a->signals[a->n_signals++] = s;
 }
 
+/* True if the 8 bytes of x are visible ASCII or single spaces, the last
+ * no space: after a visible byte, collapsing leaves them as they are. */
+static bool
+is_plain8(uint64_t x)
+{
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    if ((x & high) != 0 ||
+        ((x + UINT64_C(0x6060606060606060)) & high) != high) {
+        return false; /* a byte >= 0x80 or below ' ' */
+    }
+    const uint64_t sp =
+        ~((x ^ UINT64_C(0x2020202020202020)) + UINT64_C(0x7F7F7F7F7F7F7F7F)) &
+        high; /* the high bit of each space */
+    return (sp & (sp >> 8)) == 0 && (sp >> 63) == 0;
+}
+
 /* Copies s into dst collapsing every run of white space to one space;
  * returns the bytes written. dst must hold s.len bytes. */
 static size_t
@@ -70,6 +87,14 @@ collapse_space(px_str s, char *dst)
             }
             in_space = false;
             do {
+                uint64_t x;
+                if (s.len - i >= 8 &&
+                    (memcpy(&x, s.ptr + i, 8), is_plain8(x))) {
+                    memcpy(dst + n, &x, 8);
+                    n += 8;
+                    i += 8;
+                    continue;
+                }
                 dst[n++] = s.ptr[i++];
             } while (i < s.len && (unsigned char)s.ptr[i] > ' ' &&
                      (unsigned char)s.ptr[i] < 0x80);

@@ -487,6 +487,7 @@ typedef struct u8scan {
     size_t n_mb;       /* well-formed multibyte sequences */
     size_t n_nul;      /* NUL bytes */
     bool maybe_denorm; /* some code point may change under NFC */
+    char *copy;        /* the bytes, copied during the scan (or NULL) */
 } u8scan;
 
 /* True if none of the 8 bytes of w is NUL or has its high bit set. */
@@ -551,18 +552,37 @@ may_denormalize(UChar32 c, uint8_t *prev_ccc)
     return bad;
 }
 
-/* Counts what px_charset_decode needs to know about p as UTF-8, and whether
- * NFC could change it (as unorm2_quickCheck would answer "not yes"). */
+/* Copies the 32 bytes at p to d if d is not NULL. */
 static void
-scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
+copy_block(char *d, const unsigned char *p)
+{
+    if (d != NULL) {
+        memcpy(d, p, 32);
+    }
+}
+
+/* Counts what px_charset_decode needs to know about p as UTF-8, and whether
+ * NFC could change it (as unorm2_quickCheck would answer "not yes"). If
+ * dst (room for len bytes) is not NULL the bytes are copied there on the
+ * way, and sc->copy is dst when the scan went to the end. */
+static void
+scan_utf8(const unsigned char *p, size_t len, u8scan *sc, char *dst)
 {
     memset(sc, 0, sizeof *sc);
     const int32_t n = (int32_t)len;
     int32_t i = 0;
+    int32_t from = 0; /* bytes before it are copied to dst */
     uint8_t prev_ccc = 0;
     while (i < n) {
-        while (n - i >= 32 && block_plain_ascii(p + i)) {
-            i += 32;
+        if (n - i >= 32 && block_plain_ascii(p + i)) {
+            if (dst != NULL) {
+                memcpy(dst + from, p + from, (size_t)(i - from));
+            }
+            do {
+                copy_block(dst != NULL ? dst + i : NULL, p + i);
+                i += 32;
+            } while (n - i >= 32 && block_plain_ascii(p + i));
+            from = i;
             prev_ccc = 0;
         }
         if (i >= n) {
@@ -600,6 +620,10 @@ scan_utf8(const unsigned char *p, size_t len, u8scan *sc)
             sc->maybe_denorm = true;
         }
     }
+    if (dst != NULL) {
+        memcpy(dst + from, p + from, (size_t)(n - from));
+        sc->copy = dst;
+    }
 }
 
 /* Well-formed enough to be UTF-8: nothing ill-formed, or a few stray bytes
@@ -630,6 +654,18 @@ utf16_ctrl_units(const unsigned char *p, size_t n, size_t lo)
     return ctrl;
 }
 
+/* True if no byte of w is below 0x20 or 0x7F: none that sniff_bytes
+ * counts. */
+static bool
+word_no_ctrl(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t highs = 0x8080808080808080u;
+    const uint64_t below = (w - ones * 0x20) & ~w & highs;
+    const uint64_t del = w ^ (ones * 0x7F);
+    return (below | ((del - ones) & ~del & highs)) == 0;
+}
+
 /* Looks at the first bytes for NULs and control characters: text, BOM-less
  * UTF-16 (ASCII markup leaves a NUL in every other byte) or binary. */
 static sniff
@@ -639,6 +675,13 @@ sniff_bytes(const unsigned char *p, size_t len)
     size_t nul[2] = {0, 0};
     size_t ctrl = 0;
     for (size_t i = 0; i < n; i++) {
+        uint64_t w;
+        while (n - i >= 8 && (memcpy(&w, p + i, 8), word_no_ctrl(w))) {
+            i += 8;
+        }
+        if (i >= n) {
+            break;
+        }
         const unsigned char c = p[i];
         if (c == 0) {
             nul[i & 1]++;
@@ -949,11 +992,18 @@ to_u_replace(const void *ctx, UConverterToUnicodeArgs *args, const char *units,
     ucnv_cbToUWriteUChars(args, &c, 1, 0, st);
 }
 
-/* A NUL-terminated arena copy of p without its NUL bytes. */
+/* A NUL-terminated arena copy of p without its NUL bytes (the scan's copy
+ * if it made one and there are none). */
 static px_status
-copy_without_nul(px_arena *a, const unsigned char *p, size_t len, size_t n_nul,
-                 px_str *out, px_error *err)
+copy_without_nul(px_arena *a, const unsigned char *p, size_t len,
+                 const u8scan *sc, px_str *out, px_error *err)
 {
+    const size_t n_nul = sc->n_nul;
+    if (sc->copy != NULL && n_nul == 0) {
+        sc->copy[len] = '\0';
+        *out = (px_str){sc->copy, len};
+        return PX_OK;
+    }
     char *d = px_arena_alloc(a, len - n_nul + 1);
     if (d == NULL) {
         return px_fail(err, PX_ENOMEM, "charset: out of memory");
@@ -1184,7 +1234,7 @@ utf8_out(px_arena *a, const unsigned char *p, size_t len, const u8scan *sc,
          px_str *out, px_error *err)
 {
     if (sc->n_invalid == 0 && !sc->maybe_denorm) {
-        return copy_without_nul(a, p, len, sc->n_nul, out, err);
+        return copy_without_nul(a, p, len, sc, out, err);
     }
     if (sc->n_invalid == 0 && sc->n_nul == 0 && len < INT32_MAX &&
         nfc_windows(a, p, len, out, NULL) == PX_OK) {
@@ -1312,7 +1362,7 @@ convert(px_arena *a, const unsigned char *p, size_t len, int enc,
 {
     out->charset = encodings[enc].name;
     if (encodings[enc].is_ascii && sc->n_mb == 0 && sc->n_invalid == 0) {
-        return copy_without_nul(a, p, len, sc->n_nul, &out->text, err);
+        return copy_without_nul(a, p, len, sc, &out->text, err);
     }
     if (enc == ENC_UTF8) {
         return utf8_out(a, p, len, sc, &out->text, err);
@@ -1351,7 +1401,8 @@ px_charset_decode(px_arena *a, const unsigned char *data, size_t len,
         out->how = "detected";
     }
     if (enc < 0 || enc == ENC_UTF8) {
-        scan_utf8(data, len, &sc);
+        /* most pages end up copied as they are: copy them while scanning */
+        scan_utf8(data, len, &sc, px_arena_alloc(a, len + 1));
     } else {
         memset(&sc, 0, sizeof sc);
     }
@@ -1374,6 +1425,6 @@ px_utf8_clean(px_arena *a, const char *s, size_t len, px_str *out,
                        len);
     }
     u8scan sc;
-    scan_utf8((const unsigned char *)s, len, &sc);
+    scan_utf8((const unsigned char *)s, len, &sc, px_arena_alloc(a, len + 1));
     return utf8_out(a, (const unsigned char *)s, len, &sc, out, err);
 }

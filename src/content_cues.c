@@ -9,6 +9,7 @@
  * lines cover English, Arabic and Chinese. All matching is on lower-cased
  * ASCII tokens of class/id values (non-ASCII bytes are kept as they are).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,7 +152,11 @@ px_content_tag(const xmlChar *name)
 px_ctag
 px_content_tag_cached(px_ccache *cache, const xmlChar *name)
 {
-    const size_t slot = ((uintptr_t)name >> 3) % PX_CTAG_SLOTS;
+    /* dictionary strings lie a few bytes apart: all address bits count */
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 58) %
+        PX_CTAG_SLOTS;
     if (name == NULL || cache->tag_key[slot] != name) {
         cache->tag[slot] = (uint8_t)px_content_tag(name);
         cache->tag_key[slot] = name;
@@ -397,9 +402,31 @@ is_hiding(const xmlChar *v, size_t len)
     return false;
 }
 
+/* Flags of the class name v[0..len) whose hash (of its bytes) is h,
+ * through the cache of names. */
+static unsigned
+one_name_flags(px_ccache *cache, const xmlChar *v, size_t len, uint32_t h)
+{
+    const size_t slot = (uint32_t)(h * 0x9E3779B1u) >> (32 - PX_CNAME_BITS);
+    if (len < 256 && cache->name_key[slot] != NULL &&
+        cache->name_len[slot] == len &&
+        memcmp(cache->name_key[slot], v, len) == 0) {
+        return cache->name_flags[slot];
+    }
+    const unsigned f = is_hiding(v, len)     ? PX_CF_HIDDEN
+                       : is_modifier(v, len) ? 0
+                                             : name_flags(cache, v, len);
+    if (len < 256) {
+        cache->name_key[slot] = v;
+        cache->name_len[slot] = (uint8_t)len;
+        cache->name_flags[slot] = (uint8_t)f;
+    }
+    return f;
+}
+
 /* Flags of a class or id value (names separated by white space). */
 static unsigned
-value_flags(const px_ccache *cache, const xmlChar *v)
+value_flags(px_ccache *cache, const xmlChar *v)
 {
     unsigned f = 0;
     size_t i = 0;
@@ -413,14 +440,12 @@ value_flags(const px_ccache *cache, const xmlChar *v)
         const size_t start = i;
         static const bool ends_name[256] = {
             [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+        uint32_t h = 0;
         while (!ends_name[v[i]]) {
+            h = h * 31 + v[i];
             i++;
         }
-        if (is_hiding(v + start, i - start)) {
-            f |= PX_CF_HIDDEN;
-        } else if (!is_modifier(v + start, i - start)) {
-            f |= name_flags(cache, v + start, i - start);
-        }
+        f |= one_name_flags(cache, v + start, i - start, h);
     }
 }
 
@@ -536,6 +561,22 @@ attr_kind_of(const char *name)
     }
 }
 
+/* attr_kind_of, remembered by the address of the name (the parser's
+ * dictionary strings). */
+static attr_kind
+attr_kind_cached(px_ccache *cache, const xmlChar *name)
+{
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 58) %
+        PX_CTAG_SLOTS;
+    if (cache->attr_key[slot] != name) {
+        cache->attr[slot] = (uint8_t)attr_kind_of((const char *)name);
+        cache->attr_key[slot] = name;
+    }
+    return (attr_kind)cache->attr[slot];
+}
+
 unsigned
 px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
 {
@@ -547,7 +588,8 @@ px_content_cues(xmlNodePtr el, px_ccache *cache, bool *hidden)
         if (v == NULL) {
             v = (const xmlChar *)"";
         }
-        switch (attr_kind_of((const char *)at->name)) {
+        switch (at->name != NULL ? attr_kind_cached(cache, at->name)
+                                 : ATTR_OTHER) {
         case ATTR_CLASS_ID: {
             const unsigned cf = cached_flags(cache, v);
             *hidden = *hidden || (cf & PX_CF_HIDDEN) != 0;
@@ -948,12 +990,70 @@ has_digit(px_str s)
     return false;
 }
 
+static unsigned char
+ascii_lower_byte(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* A list of words by first byte (ASCII lower-cased): the words of first
+ * byte b are list[order[start[b]] .. order[start[b + 1] - 1]]. */
+typedef struct word_index {
+    uint8_t start[257];
+    uint8_t order[255];
+} word_index;
+
+static void
+index_words(word_index *ix, const char *const *list, size_t n)
+{
+    uint8_t count[256] = {0};
+    for (size_t i = 0; i < n; i++) {
+        count[ascii_lower_byte((unsigned char)list[i][0])]++;
+    }
+    ix->start[0] = 0;
+    for (size_t b = 0; b < 256; b++) {
+        ix->start[b + 1] = (uint8_t)(ix->start[b] + count[b]);
+    }
+    uint8_t fill[256];
+    memcpy(fill, ix->start, sizeof fill);
+    for (size_t i = 0; i < n; i++) {
+        ix->order[fill[ascii_lower_byte((unsigned char)list[i][0])]++] =
+            (uint8_t)i;
+    }
+}
+
+_Static_assert(sizeof end_starts / sizeof end_starts[0] < 255 &&
+                   sizeof boiler_starts / sizeof boiler_starts[0] < 255 &&
+                   sizeof dated_starts / sizeof dated_starts[0] < 255,
+               "word lists must fit a word_index");
+
+static word_index end_index;
+static word_index boiler_index;
+static word_index dated_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void
+build_word_indexes(void)
+{
+    index_words(&end_index, end_starts,
+                sizeof end_starts / sizeof end_starts[0]);
+    index_words(&boiler_index, boiler_starts,
+                sizeof boiler_starts / sizeof boiler_starts[0]);
+    index_words(&dated_index, dated_starts,
+                sizeof dated_starts / sizeof dated_starts[0]);
+}
+
 bool
 px_content_end_marker(px_str text)
 {
     text = skip_open(text);
-    for (size_t i = 0; i < sizeof end_starts / sizeof end_starts[0]; i++) {
-        if (px_str_istarts_c(text, end_starts[i])) {
+    if (text.len == 0) {
+        return false;
+    }
+    pthread_once(&index_once, build_word_indexes);
+    const unsigned char c0 = ascii_lower_byte((unsigned char)text.ptr[0]);
+    for (size_t k = end_index.start[c0]; k < end_index.start[c0 + 1]; k++) {
+        if (px_str_istarts_c(text, end_starts[end_index.order[k]])) {
             return true;
         }
     }
@@ -972,23 +1072,44 @@ has_prefix(const char *s, const char *w)
 }
 
 /* True if the lower-cased line low (NUL-terminated, no NUL inside) starts
- * with one of the words in list[0..n). */
+ * with one of the words in list, indexed by ix (lower-case words). */
 static bool
-starts_any(const char *low, const char *const *list, size_t n)
+starts_any(const char *low, const char *const *list, const word_index *ix)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (low[0] == list[i][0] && has_prefix(low, list[i])) {
+    const unsigned char c0 = (unsigned char)low[0];
+    for (size_t k = ix->start[c0]; k < ix->start[c0 + 1]; k++) {
+        if (has_prefix(low, list[ix->order[k]])) {
             return true;
         }
     }
     return false;
 }
 
+/* The set of bytes a line holds. */
+typedef struct byteset {
+    uint64_t w[4];
+} byteset;
+
+/* True if every byte of w is in the set. */
 static bool
-contains_any(const char *low, const char *const *list, size_t n)
+all_in(const byteset *has, const char *w)
+{
+    for (const unsigned char *m = (const unsigned char *)w; *m != 0; m++) {
+        if ((has->w[*m >> 6] >> (*m & 63) & 1) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True if low (whose bytes are the set has) contains one of the words in
+ * list[0..n); words with a byte low lacks are not searched for. */
+static bool
+contains_any(const char *low, const byteset *has, const char *const *list,
+             size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (strstr(low, list[i]) != NULL) {
+        if (all_in(has, list[i]) && strstr(low, list[i]) != NULL) {
             return true;
         }
     }
@@ -1011,7 +1132,7 @@ is_date_only(px_str t)
 
 /* The line checks on text lower-cased (ASCII letters) into low. */
 static bool
-boiler_lower(px_str text, const char *low)
+boiler_lower(px_str text, const char *low, const byteset *has)
 {
     px_str t = text;
     while (t.len > 0 && (t.ptr[t.len - 1] == ':' || t.ptr[t.len - 1] == ' ' ||
@@ -1024,13 +1145,14 @@ boiler_lower(px_str text, const char *low)
             return true;
         }
     }
-    if (starts_any(low, boiler_starts, N_OF(boiler_starts)) ||
-        contains_any(low, caption_marks, N_OF(caption_marks))) {
+    pthread_once(&index_once, build_word_indexes);
+    if (starts_any(low, boiler_starts, &boiler_index) ||
+        contains_any(low, has, caption_marks, N_OF(caption_marks))) {
         return true;
     }
     return has_digit(text) &&
-           (starts_any(low, dated_starts, N_OF(dated_starts)) ||
-            contains_any(low, dated_marks, N_OF(dated_marks)) ||
+           (starts_any(low, dated_starts, &dated_index) ||
+            contains_any(low, has, dated_marks, N_OF(dated_marks)) ||
             is_date_only(t));
 }
 
@@ -1043,13 +1165,16 @@ px_content_boiler_line(px_str text)
     if (low == NULL) {
         return false;
     }
+    byteset has = {{0, 0, 0, 0}};
     for (size_t i = 0; i < text.len; i++) {
         const unsigned char c = (unsigned char)text.ptr[i];
         /* a NUL byte would end the string early: make it a space */
-        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == 0 ? ' ' : c);
+        const unsigned char l = c == 0 ? ' ' : ascii_lower_byte(c);
+        low[i] = (char)l;
+        has.w[l >> 6] |= (uint64_t)1 << (l & 63);
     }
     low[text.len] = '\0';
-    const bool is_boiler = boiler_lower(text, low);
+    const bool is_boiler = boiler_lower(text, low, &has);
     if (low != buf) {
         free(low);
     }
@@ -1102,26 +1227,6 @@ cp_weight(UChar32 c)
     return 1;
 }
 
-/* What an ASCII byte counts as: 0 nothing (white space and controls), 1
- * a letter, 2 sentence punctuation too, 3 a symbol of code or markup too. */
-static const unsigned char ascii_kind[128] = {
-    ['!'] = 2,  ['"'] = 1, ['#'] = 3, ['$'] = 3, ['%'] = 1, ['&'] = 1,
-    ['\''] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 2,
-    ['-'] = 1,  ['.'] = 2, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
-    ['3'] = 1,  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
-    ['9'] = 1,  [':'] = 1, [';'] = 2, ['<'] = 3, ['='] = 3, ['>'] = 3,
-    ['?'] = 2,  ['@'] = 3, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-    ['E'] = 1,  ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1,  ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1,  ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-    ['W'] = 1,  ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 3, ['\\'] = 3,
-    [']'] = 3,  ['^'] = 3, ['_'] = 3, ['`'] = 3, ['a'] = 1, ['b'] = 1,
-    ['c'] = 1,  ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1,  ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1,  ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1,  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-    ['{'] = 3,  ['|'] = 3, ['}'] = 3, ['~'] = 3, [127] = 1};
-
 /* ASCII kinds as three 21-bit counters in one word (weight, sentence
  * punctuation, symbols), so that the loop below adds into a register
  * instead of incrementing counters in memory byte after byte. */
@@ -1129,8 +1234,41 @@ static const unsigned char ascii_kind[128] = {
 #define LANE_MASK (((uint64_t)1 << LANE_BITS) - 1)
 #define FLUSH_AT  ((size_t)1 << 20) /* bytes a chunk (+3): no lane overflows */
 
-static const uint64_t kind_lanes[4] = {0, 1, 1 | ((uint64_t)1 << LANE_BITS),
-                                       1 | ((uint64_t)1 << (2 * LANE_BITS))};
+/* What an ASCII byte counts as: nothing (white space and controls), K1 a
+ * letter, K2 sentence punctuation too, K3 a symbol of code or markup
+ * too. */
+#define K1 ((uint64_t)1)
+#define K2 (K1 | (uint64_t)1 << LANE_BITS)
+#define K3 (K1 | (uint64_t)1 << (2 * LANE_BITS))
+static const uint64_t ascii_lanes[128] = {
+    ['!'] = K2,  ['"'] = K1, ['#'] = K3, ['$'] = K3, ['%'] = K1, ['&'] = K1,
+    ['\''] = K1, ['('] = K1, [')'] = K1, ['*'] = K1, ['+'] = K1, [','] = K2,
+    ['-'] = K1,  ['.'] = K2, ['/'] = K1, ['0'] = K1, ['1'] = K1, ['2'] = K1,
+    ['3'] = K1,  ['4'] = K1, ['5'] = K1, ['6'] = K1, ['7'] = K1, ['8'] = K1,
+    ['9'] = K1,  [':'] = K1, [';'] = K2, ['<'] = K3, ['='] = K3, ['>'] = K3,
+    ['?'] = K2,  ['@'] = K3, ['A'] = K1, ['B'] = K1, ['C'] = K1, ['D'] = K1,
+    ['E'] = K1,  ['F'] = K1, ['G'] = K1, ['H'] = K1, ['I'] = K1, ['J'] = K1,
+    ['K'] = K1,  ['L'] = K1, ['M'] = K1, ['N'] = K1, ['O'] = K1, ['P'] = K1,
+    ['Q'] = K1,  ['R'] = K1, ['S'] = K1, ['T'] = K1, ['U'] = K1, ['V'] = K1,
+    ['W'] = K1,  ['X'] = K1, ['Y'] = K1, ['Z'] = K1, ['['] = K3, ['\\'] = K3,
+    [']'] = K3,  ['^'] = K3, ['_'] = K3, ['`'] = K3, ['a'] = K1, ['b'] = K1,
+    ['c'] = K1,  ['d'] = K1, ['e'] = K1, ['f'] = K1, ['g'] = K1, ['h'] = K1,
+    ['i'] = K1,  ['j'] = K1, ['k'] = K1, ['l'] = K1, ['m'] = K1, ['n'] = K1,
+    ['o'] = K1,  ['p'] = K1, ['q'] = K1, ['r'] = K1, ['s'] = K1, ['t'] = K1,
+    ['u'] = K1,  ['v'] = K1, ['w'] = K1, ['x'] = K1, ['y'] = K1, ['z'] = K1,
+    ['{'] = K3,  ['|'] = K3, ['}'] = K3, ['~'] = K3, [127] = K1};
+#undef K1
+#undef K2
+#undef K3
+
+/* The lanes of 8 ASCII bytes at p. */
+static uint64_t
+lanes8(const unsigned char *p)
+{
+    return ascii_lanes[p[0]] + ascii_lanes[p[1]] + ascii_lanes[p[2]] +
+           ascii_lanes[p[3]] + ascii_lanes[p[4]] + ascii_lanes[p[5]] +
+           ascii_lanes[p[6]] + ascii_lanes[p[7]];
+}
 
 static void
 flush_lanes(px_ctext *r, uint64_t *acc)
@@ -1147,13 +1285,20 @@ px_content_measure(const char *s, size_t len)
     px_ctext r = {0, 0, 0};
     size_t i = 0;
     while (i < len) {
-        uint64_t acc = 0; /* ASCII bytes counted by kind_lanes */
+        uint64_t acc = 0; /* ASCII bytes counted by ascii_lanes */
         const size_t stop = len - i > FLUSH_AT ? i + FLUSH_AT : len;
         while (i < stop) {
+            uint64_t x;
+            if (stop - i >= 8 && (memcpy(&x, s + i, 8),
+                                  (x & UINT64_C(0x8080808080808080)) == 0)) {
+                acc += lanes8((const unsigned char *)s + i);
+                i += 8;
+                continue;
+            }
             const unsigned char b = (unsigned char)s[i];
             if (b < 0x80) {
                 i++;
-                acc += kind_lanes[ascii_kind[b]];
+                acc += ascii_lanes[b];
                 continue;
             }
             UChar32 c;

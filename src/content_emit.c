@@ -34,7 +34,7 @@ typedef struct epara {
     size_t off;
     size_t len;
     px_para_kind kind;
-    uint64_t hash; /* of the text, to drop repeated paragraphs */
+    uint64_t hash; /* text_hash of the text, to drop repeated paragraphs */
 } epara;
 
 typedef struct emitter {
@@ -80,9 +80,19 @@ add_text(emitter *e, const char *s, size_t len)
         } else {
             i++;
         }
-        while (i < len && (unsigned char)s[i] > ' ' &&
-               (unsigned char)s[i] < 0x80) {
-            i++;
+        /* visible ASCII, single spaces between words included: they are
+         * copied as they are */
+        for (;;) {
+            while (i < len && (unsigned char)s[i] > ' ' &&
+                   (unsigned char)s[i] < 0x80) {
+                i++;
+            }
+            if (i + 1 < len && s[i] == ' ' && (unsigned char)s[i + 1] > ' ' &&
+                (unsigned char)s[i + 1] < 0x80) {
+                i += 2;
+                continue;
+            }
+            break;
         }
         if (e->space && e->buf.len > e->start) {
             px_buf_add_byte(&e->buf, ' ');
@@ -127,10 +137,10 @@ is_title(const emitter *e, px_str p)
            px_str_find(t, p.ptr, p.len) != NULL;
 }
 
+/* m: px_content_measure of p. */
 static bool
-keep_para(const emitter *e, px_str p)
+keep_para(const emitter *e, px_str p, px_ctext m)
 {
-    const px_ctext m = px_content_measure(p.ptr, p.len);
     if (m.w <= BOILER_LINE_MAX && px_content_boiler_line(p)) {
         return false;
     }
@@ -142,11 +152,23 @@ keep_para(const emitter *e, px_str p)
     return !(e->n < 3 && is_title(e, p));
 }
 
+/* A hash of p for is_repeat, which compares the bytes of equal hashes:
+ * FNV-1a over 8-byte words, then over the last bytes; 0 for paragraphs too
+ * short to be looked for. */
 static uint64_t
 text_hash(px_str p)
 {
+    if (p.len < REPEAT_MIN_LEN) {
+        return 0;
+    }
     uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < p.len; i++) {
+    size_t i = 0;
+    for (; p.len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p.ptr + i, 8);
+        h = (h ^ w) * 1099511628211u;
+    }
+    for (; i < p.len; i++) {
         h = (h ^ (unsigned char)p.ptr[i]) * 1099511628211u;
     }
     return h;
@@ -171,14 +193,14 @@ is_repeat(const emitter *e, px_str p, uint64_t h)
     return false;
 }
 
-/* Remembers where a line that may open the trailing chrome was seen. */
+/* Remembers where a line that may open the trailing chrome was seen (m:
+ * px_content_measure of p). */
 static void
-note_marker(emitter *e, px_str p)
+note_marker(emitter *e, px_str p, px_ctext m)
 {
     if (e->n_marks == MAX_MARKS || e->n < 2) {
         return;
     }
-    const px_ctext m = px_content_measure(p.ptr, p.len);
     if (m.w <= END_MARKER_MAX && px_content_end_marker(p)) {
         e->marks[e->n_marks] = e->n;
         e->mark_off[e->n_marks] = e->start;
@@ -212,9 +234,14 @@ flush(emitter *e)
         return;
     }
     const px_str p = {e->buf.ptr + e->start, e->buf.len - e->start};
-    note_marker(e, p);
+    const px_ctext m = px_content_measure(p.ptr, p.len);
+    note_marker(e, p, m);
+    if (!keep_para(e, p, m)) {
+        e->buf.len = e->start;
+        return;
+    }
     const uint64_t h = text_hash(p);
-    if (!keep_para(e, p) || is_repeat(e, p, h)) {
+    if (is_repeat(e, p, h)) {
         e->buf.len = e->start;
         return;
     }

@@ -83,17 +83,26 @@ typedef struct px_cnode {
 } px_cnode;
 
 /* Remembers the cue flags of recent class/id values (lists repeat them),
- * the px_ctag of recent element names (the parser's dictionary strings,
+ * of recent class names (values that differ share names: "btn btn-a",
+ * "btn btn-b"), the px_ctag of recent element names (the parser's
+ * dictionary strings,
  * so one pointer per name in a document), and where the cue words of each
  * first byte start and end in the word list (filled on first use; all
  * zero before). */
 #define PX_CCACHE_SLOTS 256
 #define PX_CTAG_SLOTS   64
+#define PX_CNAME_BITS   9
 typedef struct px_ccache {
     const xmlChar *tag_key[PX_CTAG_SLOTS]; /* borrowed from the tree */
     uint8_t tag[PX_CTAG_SLOTS];
+    const xmlChar *attr_key[PX_CTAG_SLOTS]; /* attribute names, likewise */
+    uint8_t attr[PX_CTAG_SLOTS];
     const xmlChar *key[PX_CCACHE_SLOTS]; /* borrowed from the tree */
     uint8_t flags[PX_CCACHE_SLOTS];
+    /* class names: their bytes (borrowed from the tree), length, flags */
+    const xmlChar *name_key[1u << PX_CNAME_BITS];
+    uint8_t name_len[1u << PX_CNAME_BITS];
+    uint8_t name_flags[1u << PX_CNAME_BITS];
     bool has_index;
     uint8_t first[256]; /* cue words [first[b], end[b]) start with b */
     uint8_t end[256];

@@ -67,14 +67,12 @@ static xmlNodePtr
 new_node(xmlParserCtxtPtr ctxt, xmlElementType type, const xmlChar *name)
 {
     const builder *b = ctxt->_private;
-    xmlNodePtr n = px_arena_calloc(b->a, 1, sizeof *n);
+    xmlNodePtr n = px_arena_alloc(b->a, sizeof *n);
     if (n == NULL) {
         out_of_memory(ctxt);
         return NULL;
     }
-    n->type = type;
-    n->name = name;
-    n->doc = ctxt->myDoc;
+    *n = (xmlNode){.type = type, .name = name, .doc = ctxt->myDoc};
     return n;
 }
 
@@ -178,17 +176,14 @@ append_attribute(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr last,
         return NULL;
     }
     xmlAttrPtr at = (xmlAttrPtr)(void *)block;
-    memset(at, 0, sizeof *at);
-    at->type = XML_ATTRIBUTE_NODE;
-    at->name = name;
-    at->doc = ctxt->myDoc;
-    at->parent = el;
+    *at = (xmlAttr){.type = XML_ATTRIBUTE_NODE,
+                    .name = name,
+                    .doc = ctxt->myDoc,
+                    .parent = el};
     if (value != NULL) {
         xmlNodePtr t = (xmlNodePtr)(void *)(block + sizeof(xmlAttr));
-        memset(t, 0, sizeof *t);
-        t->type = XML_TEXT_NODE;
-        t->name = xmlStringText;
-        t->doc = ctxt->myDoc;
+        *t = (xmlNode){
+            .type = XML_TEXT_NODE, .name = xmlStringText, .doc = ctxt->myDoc};
         xmlChar *v = (xmlChar *)block + sizeof(xmlAttr) + sizeof(xmlNode);
         if (is_refs) {
             len = px_html_attr_value((const char *)value, len, (char *)v,
@@ -514,7 +509,11 @@ allows_pcdata(const xmlChar *name)
 static bool
 allows_pcdata_cached(builder *b, const xmlChar *name)
 {
-    const size_t slot = ((uintptr_t)name >> 3) % PCDATA_SLOTS;
+    /* dictionary strings lie a few bytes apart: all address bits count */
+    const size_t slot =
+        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
+                 59) %
+        PCDATA_SLOTS;
     if (name == NULL || b->pcdata_key[slot] != name) {
         b->pcdata[slot] = allows_pcdata(name);
         b->pcdata_key[slot] = name;

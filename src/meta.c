@@ -101,11 +101,12 @@ list_add(node_list *l, xmlNodePtr n)
     }
 }
 
-static bool
+static inline bool
 tag_is(const xmlNode *n, const char *name)
 {
     return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
            n->name[0] == (xmlChar)name[0] &&
+           (name[0] == '\0' || n->name[1] == (xmlChar)name[1]) &&
            strcmp((const char *)n->name, name) == 0;
 }
 
@@ -251,12 +252,6 @@ node_text_spaced(px_article *a, xmlNodePtr n, size_t max)
     return out;
 }
 
-static char
-ascii_lower_char(char c)
-{
-    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-}
-
 /* Lower-case copy of s into buf (cap bytes, NUL-terminated) that keeps
  * every byte offset: ASCII letters, and other letters whose lower case has
  * the same UTF-8 length (Cyrillic, Greek, Latin-1...), are lowered. */
@@ -316,17 +311,17 @@ class_id(xmlNodePtr n, char *buf, size_t cap)
         iv = (const char *)i;
     }
     /* "class id", lower-cased, cut at 255 bytes like the old snprintf */
-    size_t k = 0;
     const size_t lim = cap < 256 ? cap : 256;
-    for (const char *p = cv != NULL ? cv : ""; *p != '\0' && k + 1 < lim; p++) {
-        buf[k++] = ascii_lower_char(*p);
-    }
+    const char *cs = cv != NULL ? cv : "";
+    size_t k = strnlen(cs, lim - 1);
+    px_ascii_lower_copy(buf, cs, k);
     if (k + 1 < lim) {
         buf[k++] = ' ';
     }
-    for (const char *p = iv != NULL ? iv : ""; *p != '\0' && k + 1 < lim; p++) {
-        buf[k++] = ascii_lower_char(*p);
-    }
+    const char *is = iv != NULL ? iv : "";
+    const size_t il = strnlen(is, lim - 1 - k);
+    px_ascii_lower_copy(buf + k, is, il);
+    k += il;
     buf[k] = '\0';
     xmlFree(c);
     xmlFree(i);

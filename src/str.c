@@ -153,6 +153,35 @@ px_buf_init(px_buf *b)
     b->failed = false;
 }
 
+/* The 8 bytes of x with ASCII capitals lower-cased. */
+static uint64_t
+lower_word(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t high = 0x8080808080808080u;
+    const uint64_t low7 = x & ~high;
+    const uint64_t ge_a = low7 + ones * (0x80 - 'A'); /* high bit: >= 'A' */
+    const uint64_t gt_z = low7 + ones * (0x7F - 'Z'); /* high bit: > 'Z' */
+    const uint64_t upper = ge_a & ~gt_z & ~x & high;
+    return x | (upper >> 2); /* 0x80 >> 2 is 0x20 */
+}
+
+void
+px_ascii_lower_copy(char *dst, const char *src, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, src + i, 8);
+        x = lower_word(x);
+        memcpy(dst + i, &x, 8);
+    }
+    for (; i < n; i++) {
+        const char c = src[i];
+        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+}
+
 void
 px_buf_fini(px_buf *b)
 {
@@ -190,7 +219,8 @@ px_buf_reserve(px_buf *b, size_t n)
 void
 px_buf_add(px_buf *b, const void *p, size_t n)
 {
-    if (!px_buf_reserve(b, n)) {
+    /* px_buf_reserve's first test inline: there is room for n and a NUL */
+    if ((b->failed || n >= b->cap - b->len) && !px_buf_reserve(b, n)) {
         return;
     }
     if (n > 0) {
@@ -215,6 +245,11 @@ px_buf_add_str(px_buf *b, px_str s)
 void
 px_buf_add_byte(px_buf *b, char c)
 {
+    if (!b->failed && b->cap - b->len > 1) { /* room for c and a NUL */
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     px_buf_add(b, &c, 1);
 }
 

@@ -63,6 +63,10 @@ px_ascii_digit(unsigned char c, bool hex)
     return hex && l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
 }
 
+/* Copies n bytes from src to dst with ASCII letters lower-cased (eight
+ * bytes at a time); other bytes, NUL and >= 0x80 included, as they are. */
+void px_ascii_lower_copy(char *dst, const char *src, size_t n);
+
 /* h mixed with the len bytes at p, for cache slots: the length and three
  * 8-byte words (start, middle, end) of a string of 8 bytes or more rather
  * than every byte, whose multiply chain costs more than the rare

@@ -5,10 +5,13 @@
  * A truncated gzip member is reported as an error, not as a short file.
  *
  * A gzip regular file starts "deferred": only its first PEEK_RAW compressed
- * bytes are read, and a peek of up to that much output is inflated from
- * them. If the reader then asks for the whole file (a single page), the
- * rest is read and libdeflate gunzips it in one call, about twice as fast
- * as zlib's streaming inflate. Anything else (a line read: an archive), or
+ * bytes are read. A file of up to PEEK_WHOLE_MAX bytes is gunzipped whole
+ * by libdeflate at its first peek and read from memory from then on (a
+ * whole read takes the buffer over); for a larger one, a peek of up to
+ * that much output is inflated from the bytes read, and if the reader
+ * then asks for the whole file (a single page), the rest is read and
+ * libdeflate gunzips it in one call, about twice as fast as zlib's
+ * streaming inflate. Anything else (a line read: an archive), or
  * anything libdeflate does not take cleanly (corrupt or truncated data,
  * output over the limit), switches to zlib's gz layer from the start of
  * the file, so the bytes and the errors are zlib's own and an archive
@@ -31,6 +34,10 @@
 #define STREAM_CHUNK ((size_t)64 * 1024)
 /* Compressed bytes a deferred gzip file reads up front, for the peek. */
 #define PEEK_RAW ((size_t)16 * 1024)
+/* A deferred gzip file up to this size is gunzipped whole at its first
+ * peek (a page, or a small archive), up to WHOLE_OUT_MAX bytes of output. */
+#define PEEK_WHOLE_MAX ((size_t)2 * 1024 * 1024)
+#define WHOLE_OUT_MAX  ((size_t)64 * 1024 * 1024)
 
 struct px_stream {
     gzFile gz;                /* NULL for a memory or deferred stream */
@@ -46,6 +53,7 @@ struct px_stream {
     size_t consumed;
     bool eof;
     char *name;
+    px_buf whole; /* a deferred file gunzipped at its first peek: mem */
 };
 
 /* Opens s->name with zlib's gz layer. */
@@ -190,6 +198,7 @@ px_stream_close(px_stream *s)
     free(s->raw);
     free(s->buf);
     free(s->name);
+    px_buf_fini(&s->whole);
     free(s);
 }
 
@@ -261,6 +270,133 @@ fill(px_stream *s, size_t want, px_error *err)
     return PX_OK;
 }
 
+/* Gunzips one member at s->raw + *in into out with libdeflate, growing
+ * out as needed up to max_len bytes from start; false on any failure. */
+static bool
+gunzip_member(px_stream *s, struct libdeflate_decompressor *d, size_t *in,
+              size_t start, size_t max_len, px_buf *out)
+{
+    for (;;) {
+        const size_t room = out->cap - out->len - 1; /* keep the NUL */
+        size_t in_used = 0;
+        size_t out_used = 0;
+        const enum libdeflate_result r = libdeflate_gzip_decompress_ex(
+            d, s->raw + *in, s->raw_len - *in, out->ptr + out->len, room,
+            &in_used, &out_used);
+        if (r == LIBDEFLATE_SUCCESS) {
+            out->len += out_used;
+            *in += in_used;
+            return out->len - start <= max_len;
+        }
+        if (r != LIBDEFLATE_INSUFFICIENT_SPACE ||
+            out->len - start + room >= max_len ||
+            !px_buf_reserve(out, 2 * room + STREAM_CHUNK)) {
+            return false;
+        }
+    }
+}
+
+/* Reads the rest of the deferred file and gunzips all its members into out
+ * (trailing bytes that start no member are ignored, as zlib does), NUL
+ * after them. False, with out as it was, when libdeflate cannot. */
+static bool
+gunzip_all(px_stream *s, size_t max_len, px_buf *out)
+{
+    struct stat st;
+    if (fstat(s->fd, &st) != 0 || (size_t)st.st_size < s->raw_len ||
+        !read_raw(s, (size_t)st.st_size - s->raw_len) || s->raw_len < 4) {
+        return false;
+    }
+    const unsigned char *t = s->raw + s->raw_len - 4; /* last ISIZE */
+    const size_t guess = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 |
+                         (size_t)t[3] << 24;
+    const size_t start = out->len;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    bool ok = d != NULL && px_buf_reserve(out, guess < max_len ? guess : 0);
+    size_t in = 0;
+    while (ok && in + 2 <= s->raw_len && s->raw[in] == 0x1f &&
+           s->raw[in + 1] == 0x8b) {
+        ok = gunzip_member(s, d, &in, start, max_len, out);
+    }
+    libdeflate_free_decompressor(d);
+    if (!ok || in == 0) {
+        out->len = start;
+        if (out->ptr != NULL) {
+            out->ptr[start] = '\0';
+        }
+        return false;
+    }
+    out->ptr[out->len] = '\0';
+    return true;
+}
+
+/* Ends deferred mode once the file is read and gunzipped. */
+static void
+close_deferred(px_stream *s)
+{
+    close(s->fd);
+    s->fd = -1;
+    free(s->raw);
+    s->raw = NULL;
+    s->raw_len = 0;
+    s->pos = s->end = 0;
+}
+
+/* gunzip_all into out for a whole read: the stream is at its end then.
+ * False, with out as it was, when libdeflate cannot: zlib then reads. */
+static bool
+whole_deferred(px_stream *s, size_t max_len, px_buf *out)
+{
+    const size_t start = out->len;
+    if (!gunzip_all(s, max_len, out)) {
+        return false;
+    }
+    s->consumed += out->len - start;
+    close_deferred(s);
+    s->eof = true;
+    return true;
+}
+
+/* Gunzips a small deferred file whole at its first peek and makes it a
+ * memory stream over s->whole: the peek and a whole read then need no
+ * zlib inflate (and a whole read no copy). False if the file is larger or
+ * libdeflate cannot: it stays deferred. */
+static bool
+peek_whole(px_stream *s)
+{
+    struct stat st;
+    if (fstat(s->fd, &st) != 0 || (size_t)st.st_size > PEEK_WHOLE_MAX ||
+        !gunzip_all(s, WHOLE_OUT_MAX, &s->whole)) {
+        return false;
+    }
+    close_deferred(s);
+    s->mem = (const unsigned char *)s->whole.ptr;
+    s->mem_len = s->whole.len;
+    s->eof = false;
+    return true;
+}
+
+/* Hands the whole gunzipped file over to the empty out (out's bytes go to
+ * s->whole, to be freed with the stream); false if that cannot be done. */
+static bool
+take_whole(px_stream *s, size_t max_len, px_buf *out)
+{
+    if (s->mem == NULL || s->mem != (const unsigned char *)s->whole.ptr ||
+        s->consumed != 0 || s->pos != s->end || out->len != 0 || out->failed ||
+        s->whole.len > max_len) {
+        return false;
+    }
+    const px_buf old = *out;
+    *out = s->whole;
+    s->whole = old;
+    s->mem = NULL;
+    s->mem_len = 0;
+    s->consumed = out->len;
+    s->pos = s->end = 0;
+    s->eof = true;
+    return true;
+}
+
 /* Serves a peek of n bytes in deferred mode by inflating the compressed
  * bytes read up front; false if they do not hold n bytes of output (or the
  * whole file, if shorter), or anything is amiss: zlib then reads. */
@@ -303,9 +439,16 @@ px_status
 px_stream_peek(px_stream *s, size_t n, const unsigned char **p, size_t *avail,
                px_error *err)
 {
-    if (s->fd >= 0 && s->consumed == 0 && peek_deferred(s, n)) {
+    if (s->fd >= 0 && s->consumed == 0 && !peek_whole(s) &&
+        peek_deferred(s, n)) {
         *p = s->buf;
         *avail = s->end;
+        return PX_OK;
+    }
+    if (s->mem != NULL && s->pos == s->end) { /* nothing buffered */
+        const size_t left = s->mem_len - s->consumed;
+        *p = s->mem + s->consumed;
+        *avail = left < n ? left : n;
         return PX_OK;
     }
     while (s->end - s->pos < n && !s->eof) {
@@ -410,78 +553,11 @@ px_stream_skip(px_stream *s, size_t n, px_error *err)
     return px_stream_read_into(s, n, NULL, err);
 }
 
-/* Gunzips one member at s->raw + *in into out with libdeflate, growing
- * out as needed up to max_len bytes from start; false on any failure. */
-static bool
-gunzip_member(px_stream *s, struct libdeflate_decompressor *d, size_t *in,
-              size_t start, size_t max_len, px_buf *out)
-{
-    for (;;) {
-        const size_t room = out->cap - out->len - 1; /* keep the NUL */
-        size_t in_used = 0;
-        size_t out_used = 0;
-        const enum libdeflate_result r = libdeflate_gzip_decompress_ex(
-            d, s->raw + *in, s->raw_len - *in, out->ptr + out->len, room,
-            &in_used, &out_used);
-        if (r == LIBDEFLATE_SUCCESS) {
-            out->len += out_used;
-            *in += in_used;
-            return out->len - start <= max_len;
-        }
-        if (r != LIBDEFLATE_INSUFFICIENT_SPACE ||
-            out->len - start + room >= max_len ||
-            !px_buf_reserve(out, 2 * room + STREAM_CHUNK)) {
-            return false;
-        }
-    }
-}
-
-/* Reads the rest of the deferred file and gunzips all its members into out
- * (trailing bytes that start no member are ignored, as zlib does). False,
- * with out as it was, when libdeflate cannot: zlib then reads. */
-static bool
-whole_deferred(px_stream *s, size_t max_len, px_buf *out)
-{
-    struct stat st;
-    if (fstat(s->fd, &st) != 0 || (size_t)st.st_size < s->raw_len ||
-        !read_raw(s, (size_t)st.st_size - s->raw_len) || s->raw_len < 4) {
-        return false;
-    }
-    const unsigned char *t = s->raw + s->raw_len - 4; /* last ISIZE */
-    const size_t guess = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 |
-                         (size_t)t[3] << 24;
-    const size_t start = out->len;
-    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
-    bool ok = d != NULL && px_buf_reserve(out, guess < max_len ? guess : 0);
-    size_t in = 0;
-    while (ok && in + 2 <= s->raw_len && s->raw[in] == 0x1f &&
-           s->raw[in + 1] == 0x8b) {
-        ok = gunzip_member(s, d, &in, start, max_len, out);
-    }
-    libdeflate_free_decompressor(d);
-    if (!ok || in == 0) {
-        out->len = start;
-        if (out->ptr != NULL) {
-            out->ptr[start] = '\0';
-        }
-        return false;
-    }
-    out->ptr[out->len] = '\0';
-    s->consumed += out->len - start;
-    close(s->fd);
-    s->fd = -1;
-    free(s->raw);
-    s->raw = NULL;
-    s->raw_len = 0;
-    s->pos = s->end = 0;
-    s->eof = true;
-    return true;
-}
-
 px_status
 px_stream_read_all(px_stream *s, size_t max_len, px_buf *out, px_error *err)
 {
-    if (s->fd >= 0 && s->consumed == 0 && whole_deferred(s, max_len, out)) {
+    if (take_whole(s, max_len, out) ||
+        (s->fd >= 0 && s->consumed == 0 && whole_deferred(s, max_len, out))) {
         return PX_OK;
     }
     const px_status up = undefer(s, err);

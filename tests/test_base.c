@@ -44,6 +44,23 @@ test_str(void)
     CHECK(px_str_find(px_str_c("abcabd"), "abd", 3) != NULL);
     CHECK(px_str_find(px_str_c("abcabc"), "abd", 3) == NULL);
 
+    /* every byte value, at every offset of the 8-byte words */
+    char all[260];
+    char low[260];
+    for (size_t i = 0; i < sizeof all; i++) {
+        all[i] = (char)(i * 7 + 3);
+    }
+    px_ascii_lower_copy(low, all, sizeof all);
+    bool same = true;
+    for (size_t i = 0; i < sizeof all; i++) {
+        const unsigned char c = (unsigned char)all[i];
+        const unsigned char want = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        same = same && (unsigned char)low[i] == want;
+    }
+    CHECK(same);
+    px_ascii_lower_copy(low, "Hello, WORLD\xC3\x84!", 15);
+    CHECK(memcmp(low, "hello, world\xC3\x84!", 15) == 0);
+
     px_buf b;
     px_buf_init(&b);
     px_buf_add_json_str(&b, (px_str){"a\"\n\x01\xFF\xE2\x80\xA8z", 9});
