@@ -349,6 +349,10 @@ pack_text(packer *k, size_t s, size_t e, run_kind kind)
                               : !chunks_ok(p, s, e, &from)) {
         return;
     }
+    if (from == e && e - s >= CHUNK) {
+        return; /* one full chunk, read before its last character's line
+                   feed counts: nothing after it to pack */
+    }
     from = from == e ? s : from;
     const size_t nl = from < t ? count_nl(p + from, t - from) : 0;
     if (from >= t || t - from < nl + MIN_SAVING || 5 + nl + (e - t) >= CHUNK) {
