@@ -121,6 +121,18 @@ try_defer(px_stream *s)
     }
 }
 
+/* Ends deferred mode: the file and its raw bytes are let go. */
+static void
+close_deferred(px_stream *s)
+{
+    close(s->fd);
+    s->fd = -1;
+    free(s->raw);
+    s->raw = NULL;
+    s->raw_len = 0;
+    s->pos = s->end = 0;
+}
+
 /* Leaves deferred mode for zlib's gz layer, from the start of the file.
  * Only peeks happen in deferred mode, so nothing was consumed yet. */
 static px_status
@@ -129,12 +141,7 @@ undefer(px_stream *s, px_error *err)
     if (s->fd < 0) {
         return PX_OK;
     }
-    close(s->fd);
-    s->fd = -1;
-    free(s->raw);
-    s->raw = NULL;
-    s->raw_len = 0;
-    s->pos = s->end = 0;
+    close_deferred(s);
     s->eof = false;
     return open_gz(s, err);
 }
@@ -328,18 +335,6 @@ gunzip_all(px_stream *s, size_t max_len, px_buf *out)
     }
     out->ptr[out->len] = '\0';
     return true;
-}
-
-/* Ends deferred mode once the file is read and gunzipped. */
-static void
-close_deferred(px_stream *s)
-{
-    close(s->fd);
-    s->fd = -1;
-    free(s->raw);
-    s->raw = NULL;
-    s->raw_len = 0;
-    s->pos = s->end = 0;
 }
 
 /* gunzip_all into out for a whole read: the stream is at its end then.
