@@ -377,12 +377,6 @@ static const label labels[] = {
     {"x-cp1258", ENC_1258},
 };
 
-static unsigned char
-ascii_lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
 static bool
 is_space(unsigned char c)
 {
@@ -396,7 +390,7 @@ find_ci(const unsigned char *p, size_t i, size_t n, const char *needle)
     const size_t m = strlen(needle);
     for (; i + m <= n; i++) {
         size_t k = 0;
-        while (k < m && ascii_lower(p[i + k]) == (unsigned char)needle[k]) {
+        while (k < m && px_ascii_lower(p[i + k]) == (unsigned char)needle[k]) {
             k++;
         }
         if (k == m) {
@@ -438,7 +432,7 @@ label_enc(const char *s, size_t len)
         return -1;
     }
     for (size_t i = b; i < e; i++) {
-        low[i - b] = (char)ascii_lower((unsigned char)v.ptr[i]);
+        low[i - b] = (char)px_ascii_lower((unsigned char)v.ptr[i]);
     }
     low[e - b] = '\0';
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {

@@ -152,11 +152,7 @@ px_content_tag(const xmlChar *name)
 px_ctag
 px_content_tag_cached(px_ccache *cache, const xmlChar *name)
 {
-    /* dictionary strings lie a few bytes apart: all address bits count */
-    const size_t slot =
-        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
-                 58) %
-        PX_CTAG_SLOTS;
+    const size_t slot = px_addr_slot(name, PX_CTAG_SLOTS_LOG2);
     if (name == NULL || cache->tag_key[slot] != name) {
         cache->tag[slot] = (uint8_t)px_content_tag(name);
         cache->tag_key[slot] = name;
@@ -566,10 +562,7 @@ attr_kind_of(const char *name)
 static attr_kind
 attr_kind_cached(px_ccache *cache, const xmlChar *name)
 {
-    const size_t slot =
-        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
-                 58) %
-        PX_CTAG_SLOTS;
+    const size_t slot = px_addr_slot(name, PX_CTAG_SLOTS_LOG2);
     if (cache->attr_key[slot] != name) {
         cache->attr[slot] = (uint8_t)attr_kind_of((const char *)name);
         cache->attr_key[slot] = name;
@@ -990,12 +983,6 @@ has_digit(px_str s)
     return false;
 }
 
-static unsigned char
-ascii_lower_byte(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 /* A list of words by first byte (ASCII lower-cased): the words of first
  * byte b are list[order[start[b]] .. order[start[b + 1] - 1]]. */
 typedef struct word_index {
@@ -1008,7 +995,7 @@ index_words(word_index *ix, const char *const *list, size_t n)
 {
     uint8_t count[256] = {0};
     for (size_t i = 0; i < n; i++) {
-        count[ascii_lower_byte((unsigned char)list[i][0])]++;
+        count[px_ascii_lower((unsigned char)list[i][0])]++;
     }
     ix->start[0] = 0;
     for (size_t b = 0; b < 256; b++) {
@@ -1017,7 +1004,7 @@ index_words(word_index *ix, const char *const *list, size_t n)
     uint8_t fill[256];
     memcpy(fill, ix->start, sizeof fill);
     for (size_t i = 0; i < n; i++) {
-        ix->order[fill[ascii_lower_byte((unsigned char)list[i][0])]++] =
+        ix->order[fill[px_ascii_lower((unsigned char)list[i][0])]++] =
             (uint8_t)i;
     }
 }
@@ -1051,7 +1038,7 @@ px_content_end_marker(px_str text)
         return false;
     }
     pthread_once(&index_once, build_word_indexes);
-    const unsigned char c0 = ascii_lower_byte((unsigned char)text.ptr[0]);
+    const unsigned char c0 = px_ascii_lower((unsigned char)text.ptr[0]);
     for (size_t k = end_index.start[c0]; k < end_index.start[c0 + 1]; k++) {
         if (px_str_istarts_c(text, end_starts[end_index.order[k]])) {
             return true;
@@ -1169,7 +1156,7 @@ px_content_boiler_line(px_str text)
     for (size_t i = 0; i < text.len; i++) {
         const unsigned char c = (unsigned char)text.ptr[i];
         /* a NUL byte would end the string early: make it a space */
-        const unsigned char l = c == 0 ? ' ' : ascii_lower_byte(c);
+        const unsigned char l = c == 0 ? ' ' : px_ascii_lower(c);
         low[i] = (char)l;
         has.w[l >> 6] |= (uint64_t)1 << (l & 63);
     }

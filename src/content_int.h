@@ -89,9 +89,10 @@ typedef struct px_cnode {
  * so one pointer per name in a document), and where the cue words of each
  * first byte start and end in the word list (filled on first use; all
  * zero before). */
-#define PX_CCACHE_SLOTS 256
-#define PX_CTAG_SLOTS   64
-#define PX_CNAME_BITS   9
+#define PX_CCACHE_SLOTS    256
+#define PX_CTAG_SLOTS_LOG2 6
+#define PX_CTAG_SLOTS      (1 << PX_CTAG_SLOTS_LOG2)
+#define PX_CNAME_BITS      9
 typedef struct px_ccache {
     const xmlChar *tag_key[PX_CTAG_SLOTS]; /* borrowed from the tree */
     uint8_t tag[PX_CTAG_SLOTS];

@@ -21,8 +21,9 @@
 
 #include "htmlpack.h"
 
-#define PCDATA_SLOTS    32
-#define NAME_SLOTS_LOG2 6
+#define PCDATA_SLOTS_LOG2 5
+#define PCDATA_SLOTS      (1 << PCDATA_SLOTS_LOG2)
+#define NAME_SLOTS_LOG2   6
 
 /* A cached attribute name: its lower-cased bytes (up to 16) and its
  * dictionary string. */
@@ -509,11 +510,7 @@ allows_pcdata(const xmlChar *name)
 static bool
 allows_pcdata_cached(builder *b, const xmlChar *name)
 {
-    /* dictionary strings lie a few bytes apart: all address bits count */
-    const size_t slot =
-        (size_t)(((uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15)) >>
-                 59) %
-        PCDATA_SLOTS;
+    const size_t slot = px_addr_slot(name, PCDATA_SLOTS_LOG2);
     if (name == NULL || b->pcdata_key[slot] != name) {
         b->pcdata[slot] = allows_pcdata(name);
         b->pcdata_key[slot] = name;

@@ -177,8 +177,7 @@ px_ascii_lower_copy(char *dst, const char *src, size_t n)
         memcpy(dst + i, &x, 8);
     }
     for (; i < n; i++) {
-        const char c = src[i];
-        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        dst[i] = (char)px_ascii_lower((unsigned char)src[i]);
     }
 }
 

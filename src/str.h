@@ -63,9 +63,26 @@ px_ascii_digit(unsigned char c, bool hex)
     return hex && l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
 }
 
+/* c with an ASCII capital lower-cased; any other byte as it is. */
+static inline unsigned char
+px_ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
 /* Copies n bytes from src to dst with ASCII letters lower-cased (eight
  * bytes at a time); other bytes, NUL and >= 0x80 included, as they are. */
 void px_ascii_lower_copy(char *dst, const char *src, size_t n);
+
+/* The slot of the address p in a table of 2^bits slots (1 <= bits <= 63):
+ * the top bits of a Fibonacci hash of the whole address, for caches keyed
+ * by the parser's dictionary strings, which lie a few bytes apart. */
+static inline size_t
+px_addr_slot(const void *p, unsigned bits)
+{
+    return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >>
+                    (64 - bits));
+}
 
 /* h mixed with the len bytes at p, for cache slots: the length and three
  * 8-byte words (start, middle, end) of a string of 8 bytes or more rather
