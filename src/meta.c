@@ -448,6 +448,18 @@ static const char *const masthead_cls[] = {
 /* How near the headline a date is, for chrome_near. */
 enum { NEAR_NO = 0, NEAR_YES = 1, NEAR_BELOW = 2 };
 
+/* Is n one of the n_list nodes of list? */
+static bool
+is_one_of(const xmlNode *n, const xmlNode *const *list, size_t n_list)
+{
+    for (size_t k = 0; k < n_list; k++) {
+        if (list[k] == n) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The element that makes n page chrome (an aside, nav, related list,
  * menu...), or NULL; with lists, a list item outside <article> counts.
  * Elements in stop (n_stop of them: the headline's ancestors) hold the
@@ -470,10 +482,8 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
     for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
                            !tag_is(p, "body") && !tag_is(p, "html");
          p = p->parent) {
-        for (size_t k = 0; k < n_stop; k++) {
-            if (stop[k] == p) {
-                return NULL;
-            }
+        if (is_one_of(p, stop, n_stop)) {
+            return NULL;
         }
         if (tag_is(p, "nav") ||
             (!near && (tag_is(p, "aside") ||
@@ -1635,6 +1645,9 @@ pick_title(page *pg, const char *host)
 
 /* ---- date --------------------------------------------------------------- */
 
+/* The first N_OG_PUB_KEYS are Open Graph's spellings of the article's
+ * publication time. */
+#define N_OG_PUB_KEYS 4
 static const char *const pub_keys[] = {"article:published_time",
                                        "og:article:published_time",
                                        "article:published",
@@ -2521,10 +2534,8 @@ teaser_card(const vis *v, xmlNodePtr t)
     xmlNodePtr n = t != NULL ? t->parent : NULL;
     for (int k = 0; k < 5 && n != NULL && n->type == XML_ELEMENT_NODE;
          k++, n = n->parent) {
-        for (size_t i = 0; i < v->n_head_up; i++) {
-            if (v->head_up[i] == n) {
-                return NULL;
-            }
+        if (is_one_of(n, v->head_up, v->n_head_up)) {
+            return NULL;
         }
         if (card_with_heading(n)) {
             return n;
@@ -2553,10 +2564,8 @@ list_entry(const vis *v, xmlNodePtr t)
         if (!tag_is(n, "li")) {
             continue;
         }
-        for (size_t i = 0; i < v->n_head_up; i++) {
-            if (v->head_up[i] == n) {
-                return NULL;
-            }
+        if (is_one_of(n, v->head_up, v->n_head_up)) {
+            return NULL;
         }
         if (!item_with_heading(n) || n->parent == NULL) {
             return NULL;
@@ -2999,11 +3008,8 @@ shown_structured(px_article *a, const vis *v, const date_src *s)
 static bool
 has_og_published(const page *pg)
 {
-    static const char *const keys[] = {
-        "article:published_time", "og:article:published_time",
-        "article:published", "og:published_time", NULL};
-    for (size_t i = 0; keys[i] != NULL; i++) {
-        if (meta_get(pg, keys[i]) != NULL) {
+    for (size_t i = 0; i < N_OG_PUB_KEYS; i++) {
+        if (meta_get(pg, pub_keys[i]) != NULL) {
             return true;
         }
     }
