@@ -53,7 +53,8 @@ struct px_stream {
     size_t consumed;
     bool eof;
     char *name;
-    px_buf whole; /* a deferred file gunzipped at its first peek: mem */
+    px_buf whole;     /* a deferred file gunzipped at its first peek: mem */
+    bool whole_tried; /* peek_whole ran (it answers the same every time) */
 };
 
 /* Opens s->name with zlib's gz layer. */
@@ -355,10 +356,15 @@ whole_deferred(px_stream *s, size_t max_len, px_buf *out)
 /* Gunzips a small deferred file whole at its first peek and makes it a
  * memory stream over s->whole: the peek and a whole read then need no
  * zlib inflate (and a whole read no copy). False if the file is larger or
- * libdeflate cannot: it stays deferred. */
+ * libdeflate cannot (it stays deferred), and at every later peek: the
+ * file's size and bytes have not changed since. */
 static bool
 peek_whole(px_stream *s)
 {
+    if (s->whole_tried) {
+        return false;
+    }
+    s->whole_tried = true;
     struct stat st;
     if (fstat(s->fd, &st) != 0 || (size_t)st.st_size > PEEK_WHOLE_MAX ||
         !gunzip_all(s, WHOLE_OUT_MAX, &s->whole)) {
