@@ -330,6 +330,27 @@ test_seeds(px_words *w)
     CHECK(sf.ar_country >= 1 && sf.ar_gaza >= 1);
 }
 
+/* Writes 1 to max_pieces pieces drawn at random (seed advances) into s,
+ * NUL-terminated; returns the length. s must hold max_pieces of the
+ * longest piece. */
+static size_t
+random_text(char *s, const char *const *list, size_t n, size_t max_pieces,
+            unsigned *seed)
+{
+    size_t len = 0;
+    *seed = *seed * 1103515245u + 12345u;
+    const size_t n_pieces = 1 + (*seed >> 16) % max_pieces;
+    for (size_t i = 0; i < n_pieces; i++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *piece = list[(*seed >> 16) % n];
+        const size_t pl = strlen(piece);
+        memcpy(s + len, piece, pl);
+        len += pl;
+    }
+    s[len] = '\0';
+    return len;
+}
+
 /* A Chinese count takes ideograph runs without ICU when the lexicon
  * starts a word at every character: the count must still be the split's
  * (split() checks), on random strings of words, other ideographs, kana,
@@ -348,16 +369,7 @@ test_chinese_count(px_words *w)
     unsigned seed = 777;
     for (int round = 0; round < 3000; round++) {
         char s[256];
-        size_t len = 0;
-        seed = seed * 1103515245u + 12345u;
-        const size_t n_pieces = 1 + (seed >> 16) % 16;
-        for (size_t i = 0; i < n_pieces; i++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *piece = zh[(seed >> 16) % (sizeof zh / sizeof zh[0])];
-            memcpy(s + len, piece, strlen(piece));
-            len += strlen(piece);
-        }
-        s[len] = '\0';
+        random_text(s, zh, sizeof zh / sizeof zh[0], 16, &seed);
         split_out o = split(w, s, (seed >> 8) & 1 ? "zho-Hans" : "zho-Hant");
         px_arena_free(o.a);
     }
@@ -489,18 +501,9 @@ test_breaks_like_icu(px_words *w)
     size_t bad = 0;
     for (int round = 0; round < 20000; round++) {
         char s[256];
-        size_t len = 0;
-        seed = seed * 1103515245u + 12345u;
-        const size_t n_pieces = 1 + (seed >> 16) % 24;
-        for (size_t i = 0; i < n_pieces; i++) {
-            seed = seed * 1103515245u + 12345u;
-            /* mostly letters, digits and separators */
-            const size_t k = (seed >> 16) % (sizeof pieces / sizeof pieces[0]);
-            const size_t pl = strlen(pieces[k]);
-            memcpy(s + len, pieces[k], pl);
-            len += pl;
-        }
-        s[len] = '\0';
+        /* mostly letters, digits and separators */
+        const size_t len =
+            random_text(s, pieces, sizeof pieces / sizeof pieces[0], 24, &seed);
         size_t off[64];
         size_t wl[64];
         const size_t n = icu_words(s, len, off, wl, 64);

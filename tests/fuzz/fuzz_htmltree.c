@@ -121,9 +121,6 @@ has_long_reference(const char *text, size_t n)
         if (k > 100) {
             return true;
         }
-        if (p + 1 >= text + n) {
-            break;
-        }
     }
     return false;
 }
