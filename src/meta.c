@@ -342,17 +342,31 @@ attr_ieq(xmlNodePtr n, const char *name, const char *want)
 
 /* ---- where an element sits ---------------------------------------------- */
 
-static const char *const boiler_cls[] = {
-    "related",   "recommend",    "sidebar",     "recent",
-    "comment",   "popular",      "trending",    "most-read",
-    "mostread",  "more-stor",    "also-",       "teaser",
-    "promo",     "outbrain",     "taboola",     "newsletter",
-    "masthead",  "site-header",  "topbar",      "top-bar",
-    "navbar",    "breadcrumb",   "menu",        "carousel",
-    "ticker",    "slider",       "other-",      "next-post",
-    "prev-post", "calendar",     "archive",     "header-date",
-    "today",     "current-date", "currentdate", "date-today",
-    "clock",     "weather",      NULL};
+/* A class word of token_match, with its length. */
+typedef struct {
+    const char *s;
+    size_t len;
+} cls_pat;
+
+#define PAT(w)                                                                 \
+    {                                                                          \
+        w, sizeof(w) - 1                                                       \
+    }
+
+static const cls_pat boiler_cls[] = {
+    PAT("related"),      PAT("recommend"),   PAT("sidebar"),
+    PAT("recent"),       PAT("comment"),     PAT("popular"),
+    PAT("trending"),     PAT("most-read"),   PAT("mostread"),
+    PAT("more-stor"),    PAT("also-"),       PAT("teaser"),
+    PAT("promo"),        PAT("outbrain"),    PAT("taboola"),
+    PAT("newsletter"),   PAT("masthead"),    PAT("site-header"),
+    PAT("topbar"),       PAT("top-bar"),     PAT("navbar"),
+    PAT("breadcrumb"),   PAT("menu"),        PAT("carousel"),
+    PAT("ticker"),       PAT("slider"),      PAT("other-"),
+    PAT("next-post"),    PAT("prev-post"),   PAT("calendar"),
+    PAT("archive"),      PAT("header-date"), PAT("today"),
+    PAT("current-date"), PAT("currentdate"), PAT("date-today"),
+    PAT("clock"),        PAT("weather"),     {NULL, 0}};
 
 static bool
 in_article_tag(xmlNodePtr n)
@@ -382,11 +396,11 @@ suffix_cut(const char *t, size_t at, const char *pat)
 static bool
 modifier(const char *t, size_t tl)
 {
-    static const char *const starts[] = {"has-", "with-", "no-", "without-",
-                                         NULL};
-    for (size_t i = 0; starts[i] != NULL; i++) {
-        const size_t n = strlen(starts[i]);
-        if (tl > n && memcmp(t, starts[i], n) == 0) {
+    static const cls_pat starts[] = {
+        PAT("has-"), PAT("with-"), PAT("no-"), PAT("without-"), {NULL, 0}};
+    for (size_t i = 0; starts[i].s != NULL; i++) {
+        const size_t n = starts[i].len;
+        if (tl > n && memcmp(t, starts[i].s, n) == 0) {
             return true;
         }
     }
@@ -402,7 +416,7 @@ modifier(const char *t, size_t tl)
  * of pats? "related-posts" and "post-related" match "related";
  * "content-sidebar-wrap" does not match "sidebar". */
 static bool
-token_match(const char *cls, const char *const *pats)
+token_match(const char *cls, const cls_pat *pats)
 {
     const char *t = cls;
     while (*t != '\0') {
@@ -416,9 +430,9 @@ token_match(const char *cls, const char *const *pats)
          * ("has-double-sidebar", "header-with-topbar") */
         const bool taxonomy = strncmp(t, "category-", 9) == 0 ||
                               strncmp(t, "tag-", 4) == 0 || modifier(t, tl);
-        for (size_t i = 0; tl > 0 && !taxonomy && pats[i] != NULL; i++) {
-            const char *pat = pats[i];
-            const size_t pl = strlen(pat);
+        for (size_t i = 0; tl > 0 && !taxonomy && pats[i].s != NULL; i++) {
+            const char *pat = pats[i].s;
+            const size_t pl = pats[i].len;
             if (pl <= tl &&
                 ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
                  (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0 &&
@@ -433,17 +447,20 @@ token_match(const char *cls, const char *const *pats)
 
 /* Chrome that holds other pages' dates even right by the headline:
  * comments, related lists, tickers. */
-static const char *const hard_cls[] = {
-    "related",  "recommend", "comment",  "popular",    "trending",  "most-read",
-    "mostread", "more-stor", "outbrain", "taboola",    "next-post", "prev-post",
-    "weather",  "calendar",  "ticker",   "breadcrumb", "menu",      NULL};
+static const cls_pat hard_cls[] = {
+    PAT("related"),  PAT("recommend"), PAT("comment"),   PAT("popular"),
+    PAT("trending"), PAT("most-read"), PAT("mostread"),  PAT("more-stor"),
+    PAT("outbrain"), PAT("taboola"),   PAT("next-post"), PAT("prev-post"),
+    PAT("weather"),  PAT("calendar"),  PAT("ticker"),    PAT("breadcrumb"),
+    PAT("menu"),     {NULL, 0}};
 
 /* The masthead's clock and today's date: chrome by the headline only
  * above it, as a masthead is; below the headline, a "header-date" is the
  * article header's. */
-static const char *const masthead_cls[] = {
-    "header-date", "today", "current-date", "currentdate", "date-today",
-    "clock",       NULL};
+static const cls_pat masthead_cls[] = {
+    PAT("header-date"), PAT("today"),      PAT("current-date"),
+    PAT("currentdate"), PAT("date-today"), PAT("clock"),
+    {NULL, 0}};
 
 /* How near the headline a date is, for chrome_near. */
 enum { NEAR_NO = 0, NEAR_YES = 1, NEAR_BELOW = 2 };
@@ -477,7 +494,7 @@ chrome_near(xmlNodePtr n, bool lists, const xmlNode *const *stop, size_t n_stop,
     if (n == NULL) {
         return NULL;
     }
-    static const char *const footer[] = {"footer", NULL};
+    static const cls_pat footer[] = {PAT("footer"), {NULL, 0}};
     const bool in_article = in_article_tag(n);
     for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
                            !tag_is(p, "body") && !tag_is(p, "html");
@@ -642,25 +659,65 @@ static const char *const date_cls[] = {
     "date",  "time",      "publish",  "posted",    "byline",
     "meta",  "info",      "dateline", "created",   "pubtime",
     "stamp", "submitted", "source",   "attribute", NULL};
-static const char *const author_cls[] = {"author",   "byline",     "writer",
-                                         "reporter", "journalist", NULL};
-
 enum { CLS_AUTHOR = 1, CLS_TITLE = 2, CLS_SET = 4 };
 
-/* The class hints of a lower-cased "class id" string. */
+/* True if s starts with w (s may end first: its NUL stops the loop). */
+static bool
+at_word(const char *s, const char *w)
+{
+    for (; *w != '\0'; s++, w++) {
+        if (*s != *w) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The class hints of a lower-cased "class id" string: author when it holds
+ * "author", "byline", "writer", "reporter" or "journalist" but neither
+ * "author-bio" nor "avatar"; title when it holds "title" or "headline".
+ * One pass on the words' first letters instead of a strstr per word (the
+ * hints of each new class value). */
 static unsigned
 class_hints(const char *cls)
 {
-    unsigned bits = CLS_SET;
-    if (contains_any(cls, author_cls) && strstr(cls, "author-bio") == NULL &&
-        strstr(cls, "avatar") == NULL) {
-        bits |= CLS_AUTHOR;
+    bool author = false;
+    bool no_author = false;
+    bool title = false;
+    for (const char *p = cls; *p != '\0'; p++) {
+        switch (*p) {
+        case 'a':
+            if (at_word(p, "author")) {
+                author = true;
+                no_author = no_author || at_word(p + 6, "-bio");
+            } else {
+                no_author = no_author || at_word(p, "avatar");
+            }
+            break;
+        case 'b':
+            author = author || at_word(p, "byline");
+            break;
+        case 'w':
+            author = author || at_word(p, "writer");
+            break;
+        case 'r':
+            author = author || at_word(p, "reporter");
+            break;
+        case 'j':
+            author = author || at_word(p, "journalist");
+            break;
+        case 't':
+            title = title || at_word(p, "title");
+            break;
+        case 'h':
+            title = title || at_word(p, "headline");
+            break;
+        default:
+            break;
+        }
     }
-    static const char *const title_cls[] = {"title", "headline", NULL};
-    if (contains_any(cls, title_cls)) {
-        bits |= CLS_TITLE;
-    }
-    return bits;
+    return CLS_SET | (author && !no_author ? CLS_AUTHOR : 0) |
+           (title ? CLS_TITLE : 0);
 }
 
 /* The hints of n's class and id: from the cache when both values are
