@@ -184,23 +184,26 @@ keep_name(const char *p, size_t len)
         [9] = {"itemscope"},
         [10] = {"http-equiv"},
         [11] = {"aria-hidden"}};
-    if (memchr(p, ':', len) != NULL) {
-        return true;
-    }
-    if (len >= sizeof by_len / sizeof by_len[0]) {
-        return false;
-    }
-    const unsigned char c0 = lower((unsigned char)p[0]);
-    for (size_t k = 0; k < 5 && by_len[len][k] != NULL; k++) {
-        const char *w = by_len[len][k];
-        if ((unsigned char)w[0] != c0) {
-            continue;
+    if (len < sizeof by_len / sizeof by_len[0]) {
+        const unsigned char c0 = lower((unsigned char)p[0]);
+        for (size_t k = 0; k < 5 && by_len[len][k] != NULL; k++) {
+            const char *w = by_len[len][k];
+            if ((unsigned char)w[0] != c0) {
+                continue;
+            }
+            size_t i = 1;
+            while (i < len &&
+                   lower((unsigned char)p[i]) == (unsigned char)w[i]) {
+                i++;
+            }
+            if (i == len) {
+                return true;
+            }
         }
-        size_t i = 1;
-        while (i < len && lower((unsigned char)p[i]) == (unsigned char)w[i]) {
-            i++;
-        }
-        if (i == len) {
+    }
+    /* names are short: a loop, not a memchr call */
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == ':') {
             return true;
         }
     }
@@ -254,9 +257,21 @@ href_may_matter(const char *v, size_t len)
     if (len >= 1024 || memchr(v, '&', len) != NULL) {
         return true;
     }
+    /* the second letter of the words each byte may start (p: two) */
+    static const unsigned char second[256] = {
+        ['a'] = 'u', ['A'] = 'u', ['j'] = 'o', ['J'] = 'o', ['r'] = 'e',
+        ['R'] = 'e', ['p'] = 1,   ['P'] = 1,   ['w'] = 'r', ['W'] = 'r',
+        ['s'] = 't', ['S'] = 't', ['/'] = 'b'};
     for (size_t i = 0; i + 1 < len; i++) {
-        /* the second letter first: word_at is only called when it fits */
+        /* most bytes start no word: one table look before the switch */
+        const unsigned char want = second[(unsigned char)v[i]];
+        if (want == 0) {
+            continue;
+        }
         const unsigned char c1 = lower((unsigned char)v[i + 1]);
+        if (want != 1 && c1 != want) {
+            continue;
+        }
         bool hit = false;
         switch (lower((unsigned char)v[i])) {
         case 'a':
