@@ -1514,6 +1514,9 @@ static bool
 is_title_tail(const page *pg, const char *t)
 {
     const char *title = pg->title_tag;
+    char kh[512];
+    kh[0] = '\0';
+    bool have_kh = false; /* t's key, made at the first separator found */
     for (size_t k = 0; title != NULL && title_seps[k] != NULL; k++) {
         const char *last = NULL;
         for (const char *p = strstr(title, title_seps[k]); p != NULL;
@@ -1521,9 +1524,11 @@ is_title_tail(const page *pg, const char *t)
             last = p;
         }
         char kt[512];
-        char kh[512];
-        norm_key(t, kh, sizeof kh);
         if (last != NULL && last > title) {
+            if (!have_kh) {
+                norm_key(t, kh, sizeof kh);
+                have_kh = true;
+            }
             norm_key(last + strlen(title_seps[k]), kt, sizeof kt);
             if (kh[0] != '\0' && strcmp(kh, kt) == 0) {
                 return !site_first(pg, title, title_seps[k]);
