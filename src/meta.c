@@ -684,7 +684,13 @@ class_hints(const char *cls)
     bool author = false;
     bool no_author = false;
     bool title = false;
+    /* the first letters of the words below */
+    static const bool starts[256] = {['a'] = 1, ['b'] = 1, ['w'] = 1, ['r'] = 1,
+                                     ['j'] = 1, ['t'] = 1, ['h'] = 1};
     for (const char *p = cls; *p != '\0'; p++) {
+        if (!starts[(unsigned char)*p]) {
+            continue;
+        }
         switch (*p) {
         case 'a':
             if (at_word(p, "author")) {
