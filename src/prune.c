@@ -414,6 +414,134 @@ tag_rewrite(const char *p, size_t n, char *d, size_t *dl)
     }
 }
 
+/* ---- <link> elements in the head --------------------------------------- */
+
+/* Where the scan is as to the page's <head>. meta.c reads one kind of
+ * <link> (rel=canonical) and content*.c skips them, so the others are cut
+ * where that leaves the rest of libxml2's tree as it was: in the head
+ * proper, after a <head> start tag that came first (after <html> and a
+ * DOCTYPE at most) and before anything that ends the head (text that is
+ * not blank, a tag other than meta, base, link and title, or anything this
+ * scan does not follow). There libxml2 drops blank text, <link> is an
+ * empty element, and no start tag closes another. */
+typedef enum { HEAD_BEFORE, HEAD_IN, HEAD_TITLE, HEAD_DONE } head_part;
+
+typedef struct {
+    head_part part;
+    size_t text; /* where the text since the last markup starts */
+} head_scan;
+
+/* True if p[from..to) is only blanks as libxml2 counts them (a form feed
+ * is text to it). */
+static bool
+only_blanks(const char *p, size_t from, size_t to)
+{
+    if (to < from) {
+        return false;
+    }
+    for (size_t i = from; i < to; i++) {
+        const char c = p[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True if the tag at lt ('<' and a name, left bytes) is named name. */
+static bool
+tag_named(const char *lt, size_t left, const char *name)
+{
+    const size_t len = strlen(name);
+    return left > len + 1 &&
+           lower((unsigned char)lt[1]) == (unsigned char)name[0] &&
+           px_str_istarts_c((px_str){lt + 1, left - 1}, name) &&
+           name_ends(lt, left, len + 1);
+}
+
+/* May the <link> tag lt[0..len) be rel=canonical? True if "canonical"
+ * is in it in any case, or a character reference is. */
+static bool
+may_be_canonical(const char *lt, size_t len)
+{
+    if (memchr(lt, '&', len) != NULL) {
+        return true;
+    }
+    for (size_t i = 0; i + 9 <= len; i++) {
+        if ((lt[i] | 0x20) == 'c' && (lt[i + 1] | 0x20) == 'a' &&
+            px_str_istarts_c((px_str){lt + i, len - i}, "canonical")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* head_step for markup that is not a start tag tag_rewrite understands:
+ * "</title>" in the title and a DOCTYPE before the head keep the scan in
+ * step; anything else ends it. */
+static void
+head_other(head_scan *h, head_part part, px_str html, size_t at)
+{
+    const char *lt = html.ptr + at;
+    const size_t left = html.len - at;
+    if (part == HEAD_TITLE && left > 2 && lt[1] == '/' &&
+        tag_named(lt + 1, left - 1, "title")) {
+        h->part = HEAD_IN;
+    } else if (part == HEAD_BEFORE && left > 2 && lt[1] == '!' &&
+               lower((unsigned char)lt[2]) == 'd') {
+        h->part = HEAD_BEFORE;
+    } else {
+        return;
+    }
+    h->text = at + tag_end(lt, left);
+}
+
+/* Moves h past the markup at html[at..end): the block k starts there, or
+ * the start tag tag_rewrite understood (tl bytes), or other markup (both
+ * 0). True if it is a <link> of the head to cut. */
+static bool
+head_step(head_scan *h, px_str html, size_t at, cut k, size_t tl, size_t end)
+{
+    const char *lt = html.ptr + at;
+    const size_t left = html.len - at;
+    const head_part part = h->part;
+    h->part = HEAD_DONE;
+    if (part != HEAD_TITLE && !only_blanks(html.ptr, h->text, at)) {
+        return false; /* text: libxml2 starts the body */
+    }
+    h->text = end;
+    if (k != CUT_NONE) {
+        /* blocks cut here never reach libxml2; a JSON-LD script kept is
+         * an element of the head */
+        if (part != HEAD_TITLE && (k != CUT_KEEP || part == HEAD_IN)) {
+            h->part = part;
+        }
+        return false;
+    }
+    if (tl == 0) {
+        head_other(h, part, html, at);
+        return false;
+    }
+    if (part == HEAD_BEFORE) {
+        h->part = tag_named(lt, left, "html")   ? HEAD_BEFORE
+                  : tag_named(lt, left, "head") ? HEAD_IN
+                                                : HEAD_DONE;
+        return false;
+    }
+    if (part != HEAD_IN) {
+        return false;
+    }
+    if (tag_named(lt, left, "meta") || tag_named(lt, left, "base")) {
+        h->part = HEAD_IN;
+    } else if (tag_named(lt, left, "title")) {
+        h->part = HEAD_TITLE;
+    } else if (tag_named(lt, left, "link")) {
+        h->part = HEAD_IN;
+        return !may_be_canonical(lt, tl);
+    }
+    return false;
+}
+
 /* ---- the scan ------------------------------------------------------------ */
 
 static bool
@@ -433,6 +561,7 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
     size_t w = 0;
     size_t from = 0; /* start of the input not yet copied */
     size_t i = 0;
+    head_scan head = {HEAD_BEFORE, 0};
     while (i < html.len) {
         const char *lt = memchr(html.ptr + i, '<', html.len - i);
         if (lt == NULL) {
@@ -445,18 +574,22 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
         w += at - from;
         from = at;
         i = at + 1;
+        size_t tl = 0;
+        size_t dl = 0;
         if (k == CUT_KEEP) {
             i = at + block_len(lt, left, CUT_SCRIPT);
         } else if (k != CUT_NONE) {
             i = from = at + block_len(lt, left, k);
         } else if (left > 1 && is_letter((unsigned char)lt[1])) {
-            size_t dl = 0;
-            const size_t tl = tag_rewrite(lt, left, dst + w, &dl);
+            tl = tag_rewrite(lt, left, dst + w, &dl);
             if (tl > 0) {
-                w += dl;
                 i = from = at + tl;
             }
         }
+        if (head.part != HEAD_DONE && head_step(&head, html, at, k, tl, i)) {
+            dl = 0; /* a <link> of the head: cut */
+        }
+        w += dl;
     }
     memcpy(dst + w, html.ptr + from, html.len - from);
     w += html.len - from;

@@ -67,5 +67,26 @@ main(void)
     /* JSON-LD is copied untouched */
     expect("<script type=application/ld+json>\"<a data-x='1'>\"</script>",
            "<script type=application/ld+json>\"<a data-x='1'>\"</script>");
+    /* <link> elements of the head go, but a canonical one (or one that
+     * may be: a character reference) and those outside the head proper */
+    expect("<!DOCTYPE html>\n<html lang=en>\n<head>\n <meta charset=utf-8>"
+           "\n <link rel=stylesheet href=/s.css>\n <title>T</title>"
+           "<link rel=\"Canonical\" href=/c><LINK REL=icon href=/i/>"
+           "<link rel=x href=\"/a?b&amp;c\">\n</head><body>"
+           "<link rel=preload href=/p>x</body>",
+           "<!DOCTYPE html>\n<html lang=en>\n<head>\n <meta charset=utf-8>"
+           "\n \n <title>T</title><link rel=\"Canonical\" href=/c>"
+           "<link rel=x href=\"/a?b&amp;c\">\n</head><body>"
+           "<link rel=preload href=/p>x</body>");
+    /* text in the head (libxml2 starts the body there), a tag outside
+     * the head's kinds, or a <link> before <head> keep the rest */
+    expect("<head>t<link rel=a href=/a>", "<head>t<link rel=a href=/a>");
+    expect("<head><div></div><link rel=a>", "<head><div></div><link rel=a>");
+    expect("<link rel=a><head><link rel=b>", "<link rel=a><head><link rel=b>");
+    expect("<p>x</p><head><link rel=a>", "<p>x</p><head><link rel=a>");
+    expect("<head><title>a<link rel=a></title><link rel=b>",
+           "<head><title>a<link rel=a></title><link rel=b>");
+    expect("<head><script>x</script><!-- c --><link rel=a>\f<link rel=b>",
+           "<head>\f<link rel=b>");
     return check_summary();
 }
