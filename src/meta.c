@@ -3701,7 +3701,13 @@ static const char *
 text_node_author(page *pg, const char *t)
 {
     const size_t n = strlen(t) < 300 ? strlen(t) : 300;
-    for (size_t k = 0; cjk_marks[k] != NULL; k++) {
+    /* every marker is Han characters, whose UTF-8 bytes are all 0x80 and
+     * up: most text nodes (ASCII) need no search */
+    bool high = false;
+    for (size_t i = 0; i < n && !high; i++) {
+        high = (unsigned char)t[i] >= 0x80;
+    }
+    for (size_t k = 0; high && cjk_marks[k] != NULL; k++) {
         const char *m =
             px_str_find((px_str){t, n}, cjk_marks[k], strlen(cjk_marks[k]));
         if (m == NULL) {
