@@ -83,8 +83,20 @@ zero_bytes(uint64_t x)
     return ~(((x & low7) + low7) | x) & ~low7;
 }
 
+/* True if the bytes of the ASCII word x flagged in below (its bytes under
+ * 0x20) are all tab, line feed or carriage return. */
+static bool
+only_blanks_below(uint64_t x, uint64_t below)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t blanks = zero_bytes(x ^ (ones * 0x09)) |
+                            zero_bytes(x ^ (ones * 0x0A)) |
+                            zero_bytes(x ^ (ones * 0x0D));
+    return (below & ~blanks) == 0;
+}
+
 /* True if the 8 bytes at p are ASCII from 0x20 on, tab, line feed or
- * carriage return (what page_ok passes without a look at each byte). */
+ * carriage return. */
 static bool
 plain_word(const unsigned char *p)
 {
@@ -95,14 +107,33 @@ plain_word(const unsigned char *p)
     if ((x & high) != 0) {
         return false;
     }
-    const uint64_t below_space = ~(x + ones * 0x60) & high;
-    if (below_space == 0) {
+    const uint64_t below = ~(x + ones * 0x60) & high;
+    return below == 0 || only_blanks_below(x, below);
+}
+
+/* True if the 16 bytes at p are ASCII from 0x20 on, tab, line feed or
+ * carriage return (what page_ok passes without a look at each byte). Two
+ * words at a time: most of a page is markup, so the first test mostly
+ * settles it. */
+static bool
+plain_pair(const unsigned char *p)
+{
+    uint64_t x;
+    uint64_t y;
+    memcpy(&x, p, sizeof x);
+    memcpy(&y, p + sizeof x, sizeof y);
+    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t high = 0x8080808080808080u;
+    if (((x | y) & high) != 0) {
+        return false;
+    }
+    /* an ASCII byte plus 0x60 has its high bit set iff it is 0x20 or more */
+    const uint64_t bx = ~(x + ones * 0x60) & high;
+    const uint64_t by = ~(y + ones * 0x60) & high;
+    if ((bx | by) == 0) {
         return true;
     }
-    const uint64_t blanks = zero_bytes(x ^ (ones * 0x09)) |
-                            zero_bytes(x ^ (ones * 0x0A)) |
-                            zero_bytes(x ^ (ones * 0x0D));
-    return (below_space & ~blanks) == 0;
+    return only_blanks_below(x, bx) && only_blanks_below(y, by);
 }
 
 /* Length of the strict UTF-8 character at p[i] that is not a marker code
@@ -138,6 +169,10 @@ page_ok(const unsigned char *p, size_t n, bool *has_bad)
 {
     size_t i = 0;
     while (i < n) {
+        if (i + 16 <= n && plain_pair(p + i)) {
+            i += 16;
+            continue;
+        }
         if (i + 8 <= n && plain_word(p + i)) {
             i += 8;
             continue;
