@@ -523,7 +523,9 @@ head_step(head_scan *h, px_str html, size_t at, cut k, size_t tl, size_t end)
         return false;
     }
     if (part == HEAD_BEFORE) {
-        h->part = tag_named(lt, left, "html")   ? HEAD_BEFORE
+        /* "<head/>" would close the head at once */
+        h->part = lt[tl - 2] == '/'             ? HEAD_DONE
+                  : tag_named(lt, left, "html") ? HEAD_BEFORE
                   : tag_named(lt, left, "head") ? HEAD_IN
                                                 : HEAD_DONE;
         return false;

@@ -86,6 +86,7 @@ main(void)
     expect("<p>x</p><head><link rel=a>", "<p>x</p><head><link rel=a>");
     expect("<head><title>a<link rel=a></title><link rel=b>",
            "<head><title>a<link rel=a></title><link rel=b>");
+    expect("<html><head/><link rel=a>", "<html><head/><link rel=a>");
     expect("<head><script>x</script><!-- c --><link rel=a>\f<link rel=b>",
            "<head>\f<link rel=b>");
     return check_summary();
