@@ -152,6 +152,8 @@ enum {
     CL_SAME = 0x20
 };
 static uint8_t cp_class[0x10000];
+/* True for the bytes of ASCII letters, the bulk of many texts' words. */
+static bool ascii_letter[256];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -167,6 +169,10 @@ fill_classes(void)
             v |= c >= 0x80 && fold_keeps(c) ? CL_SAME : 0;
         }
         cp_class[c] = v;
+    }
+    for (int b = 'A'; b <= 'Z'; b++) {
+        ascii_letter[b] = true;
+        ascii_letter[b | 0x20] = true;
     }
 }
 
@@ -281,16 +287,11 @@ lookup_raw(const char *p, size_t len)
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
  * after a French elision (l'année: has_apos, the word holds ' or ’). A
  * word that folding would leave as it is (and short enough for
- * px_dt_fold's room checks) is looked up in place. is_ascii: the word is
- * all ASCII letters; is_same: px_dt_fold would give it back as it is (no
- * upper-case ASCII, else fold_keeps). */
+ * px_dt_fold's room checks) is looked up in place. is_same: px_dt_fold
+ * would give it back as it is (no upper-case ASCII, else fold_keeps). */
 static const px_dt_word *
-lookup_word(const char *p, size_t len, bool is_ascii, bool is_same,
-            bool has_apos)
+lookup_word(const char *p, size_t len, bool is_same, bool has_apos)
 {
-    if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
-        return NULL; /* folding is lower-casing: the filter is exact */
-    }
     char buf[PX_DT_KEY_MAX];
     const char *key = p;
     size_t n = len;
@@ -341,65 +342,139 @@ next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
     return true;
 }
 
+/* The code point at p[j] (j < n) with its end in *k, as U8_NEXT gives
+ * them (negative for ill-formed bytes); inline paths for one to three
+ * well-formed bytes, the bulk of any text. */
+static inline UChar32
+decode_at(const char *p, int32_t j, int32_t n, int32_t *k)
+{
+    const uint8_t b = (uint8_t)p[j];
+    UChar32 c;
+    if (b < 0x80) {
+        *k = j + 1;
+        return b;
+    }
+    if (b >= 0xC2 && b < 0xE0 && j + 2 <= n &&
+        ((uint8_t)p[j + 1] & 0xC0) == 0x80) {
+        *k = j + 2;
+        return (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
+    }
+    if (!next3(p, j, n, k, &c)) {
+        *k = j;
+        U8_NEXT(p, *k, n, c);
+    }
+    return c;
+}
+
+/* True when an apostrophe ending at k joins the word: a word character
+ * follows it. */
+static bool
+apos_joins(const char *p, int32_t k, int32_t n)
+{
+    if (k >= n) {
+        return false;
+    }
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    return is_wordch(c);
+}
+
+/* What the scan of a word saw beyond its end. */
+typedef struct word_scan {
+    uint8_t keep;  /* CL_SAME unless a non-ASCII code point folds */
+    bool has_apos; /* met ' or ’ (inside the word or right after it) */
+} word_scan;
+
+/* The end of the word whose code points after the first start at j. A
+ * run of ASCII letters costs one table look-up a byte; ' and ’ join
+ * when a word character follows. */
+static int32_t
+word_end(const char *p, int32_t j, int32_t n, word_scan *ws)
+{
+    for (;;) {
+        while (j < n && ascii_letter[(uint8_t)p[j]]) {
+            j++;
+        }
+        if (j >= n || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
+            return j;
+        }
+        int32_t k;
+        const UChar32 c = decode_at(p, j, n, &k);
+        uint8_t cc = c < 0 ? 0 : class_of(c);
+        if (!(cc & CL_WORD)) {
+            if (c != '\'' && c != 0x2019) {
+                return j;
+            }
+            ws->has_apos = true;
+            if (!apos_joins(p, k, n)) {
+                return j;
+            }
+            cc = c == '\'' ? CL_SAME : 0;
+        }
+        ws->keep &= cc;
+        j = k;
+    }
+}
+
+/* True when p[0..len) holds an upper-case ASCII letter. */
+static bool
+has_ascii_upper(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] >= 'A' && p[i] <= 'Z') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* False when no key can be the word p[0..len) of scan ws, checked on the
+ * word's signature before folding (most words of running text stop
+ * here). Exact where folding is ASCII lower-casing: no apostrophe and
+ * every other code point folds to itself; those words keep their bytes
+ * and length, and any ASCII byte in them is a letter. A word behind an
+ * Arabic proclitic is looked up in two ways, so it always passes. */
+static bool
+may_be_key(const char *p, size_t len, const word_scan *ws)
+{
+    if (ws->has_apos || !(ws->keep & CL_SAME)) {
+        return true;
+    }
+    if (len == 0 || len > PX_DT_KEY_MAX) {
+        return false;
+    }
+    const uint8_t b0 = (uint8_t)p[0];
+    const uint8_t b1 = len > 1 ? (uint8_t)p[1] : 0;
+    const uint8_t last = (uint8_t)p[len - 1];
+    if (len >= 6 && ((b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81)) ||
+                     (b0 == 0xD8 && b1 == 0xA8))) {
+        return true;
+    }
+    return px_dt_may_be_key(b0 < 0x80 ? b0 | 0x20u : b0,
+                            b1 != 0 && b1 < 0x80 ? b1 | 0x20u : b1,
+                            last < 0x80 ? last | 0x20u : last, len);
+}
+
 /* The word at i, whose first code point c (a word character) ends at
  * first_end. */
 static size_t
 scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
 {
     const char *const p = s->text.ptr;
-    const int32_t n = (int32_t)s->text.len;
-    int32_t j = (int32_t)first_end;
     const bool is_ascii = c < 0x80;
-    unsigned and_bits = is_ascii ? (unsigned)c : 0x20; /* 0x20: no capital */
     const uint8_t cl = is_ascii ? 0 : class_of(c);
-    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
-    bool is_same = is_ascii || (cl & CL_SAME) != 0;
-    bool all_ascii = is_ascii;
-    bool has_apos = false;
-    while (j < n) {
-        const uint8_t b = (uint8_t)p[j];
-        if ((uint8_t)((b | 0x20) - 'a') < 26) { /* an ASCII letter */
-            and_bits &= b;
-            j++;
-            continue;
-        }
-        if (b < 0x80 && b != '\'') {
-            break;
-        }
-        int32_t k = j + 2;
-        if (b >= 0xC2 && b < 0xE0 && k <= n &&
-            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
-            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
-        } else if (!next3(p, j, n, &k, &c)) {
-            k = j;
-            U8_NEXT(p, k, n, c);
-        }
-        if (c == '\'' || c == 0x2019) {
-            has_apos = true;
-            int32_t k2 = k;
-            UChar32 c2;
-            if (k2 >= n) {
-                break;
-            }
-            U8_NEXT(p, k2, n, c2);
-            if (!is_wordch(c2)) {
-                break;
-            }
-            is_same = is_same && c == '\'';
-        } else {
-            const uint8_t cc = c < 0 ? 0 : class_of(c);
-            if (!(cc & CL_WORD)) {
-                break;
-            }
-            is_same = is_same && (cc & CL_SAME) != 0;
-        }
-        all_ascii = false;
-        j = k;
-    }
+    word_scan ws = {is_ascii ? CL_SAME : cl, false};
+    const int32_t j =
+        word_end(p, (int32_t)first_end, (int32_t)s->text.len, &ws);
     t->type = T_WORD;
+    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
     t->len = (size_t)j - i;
-    t->w = lookup_word(p + i, t->len, all_ascii,
-                       is_same && (and_bits & 0x20) != 0, has_apos);
+    t->w = NULL;
+    if (may_be_key(p + i, t->len, &ws)) {
+        const bool is_same =
+            (ws.keep & CL_SAME) != 0 && !has_ascii_upper(p + i, t->len);
+        t->w = lookup_word(p + i, t->len, is_same, ws.has_apos);
+    }
     return (size_t)j;
 }
 
