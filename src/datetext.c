@@ -83,16 +83,6 @@ grow(scan *s, size_t cap)
 }
 
 static bool
-push(scan *s, const tok *t)
-{
-    if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
-        return false;
-    }
-    s->t[s->n++] = *t;
-    return true;
-}
-
-static bool
 is_cjk(UChar32 c)
 {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
@@ -342,6 +332,16 @@ next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
     return true;
 }
 
+/* U8_NEXT at p[j] for what decode_at leaves: four bytes, ill-formed. */
+static UChar32
+decode_rare(const char *p, int32_t j, int32_t n, int32_t *k)
+{
+    UChar32 c;
+    U8_NEXT(p, j, n, c);
+    *k = j;
+    return c;
+}
+
 /* The code point at p[j] (j < n) with its end in *k, as U8_NEXT gives
  * them (negative for ill-formed bytes); inline paths for one to three
  * well-formed bytes, the bulk of any text. */
@@ -359,11 +359,7 @@ decode_at(const char *p, int32_t j, int32_t n, int32_t *k)
         *k = j + 2;
         return (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
     }
-    if (!next3(p, j, n, k, &c)) {
-        *k = j;
-        U8_NEXT(p, *k, n, c);
-    }
-    return c;
+    return next3(p, j, n, k, &c) ? c : decode_rare(p, j, n, k);
 }
 
 /* True when an apostrophe ending at k joins the word: a word character
@@ -398,8 +394,15 @@ word_end(const char *p, int32_t j, int32_t n, word_scan *ws)
         if (j >= n || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
             return j;
         }
-        int32_t k;
-        const UChar32 c = decode_at(p, j, n, &k);
+        const uint8_t b = (uint8_t)p[j];
+        int32_t k = j + 2;
+        UChar32 c;
+        if (b >= 0xC2 && b < 0xE0 && k <= n &&
+            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
+            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
+        } else if (!next3(p, j, n, &k, &c)) {
+            c = decode_rare(p, j, n, &k);
+        }
         uint8_t cc = c < 0 ? 0 : class_of(c);
         if (!(cc & CL_WORD)) {
             if (c != '\'' && c != 0x2019) {
@@ -455,6 +458,31 @@ may_be_key(const char *p, size_t len, const word_scan *ws)
                             last < 0x80 ? last | 0x20u : last, len);
 }
 
+/* The end of the run of ASCII letters from j. */
+static inline size_t
+ascii_run(const char *p, size_t j, size_t n)
+{
+    while (j < n && ascii_letter[(uint8_t)p[j]]) {
+        j++;
+    }
+    return j;
+}
+
+/* The meaning of the word p[0..len) of ASCII letters (most words of
+ * many texts): folding only lower-cases it, so the signature filter is
+ * exact. */
+static const px_dt_word *
+plain_word(const char *p, size_t len)
+{
+    if (len > PX_DT_KEY_MAX ||
+        !px_dt_may_be_key((uint8_t)p[0] | 0x20u,
+                          len > 1 ? (uint8_t)p[1] | 0x20u : 0,
+                          (uint8_t)p[len - 1] | 0x20u, len)) {
+        return NULL;
+    }
+    return lookup_word(p, len, !has_ascii_upper(p, len), false);
+}
+
 /* The word at i, whose first code point c (a word character) ends at
  * first_end. */
 static size_t
@@ -462,11 +490,20 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
 {
     const char *const p = s->text.ptr;
     const bool is_ascii = c < 0x80;
+    t->type = T_WORD;
+    if (is_ascii) {
+        const size_t j = ascii_run(p, first_end, s->text.len);
+        if (j >= s->text.len || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
+            t->lower = c >= 'a'; /* c is a letter */
+            t->len = j - i;
+            t->w = plain_word(p + i, t->len);
+            return j;
+        }
+    }
     const uint8_t cl = is_ascii ? 0 : class_of(c);
     word_scan ws = {is_ascii ? CL_SAME : cl, false};
     const int32_t j =
         word_end(p, (int32_t)first_end, (int32_t)s->text.len, &ws);
-    t->type = T_WORD;
     t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
     t->len = (size_t)j - i;
     t->w = NULL;
@@ -623,10 +660,8 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     if ((uint8_t)p[i] < 0x80 && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
         return scan_ascii(s, i, p[i], t);
     }
-    const int32_t n = (int32_t)s->text.len;
-    int32_t k = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(p, k, n, c);
+    int32_t k;
+    const UChar32 c = decode_at(p, (int32_t)i, (int32_t)s->text.len, &k);
     if (c >= 0x80 && c < 0x10000) {
         return scan_bmp(s, i, (size_t)k, c, t, emit);
     }
@@ -661,44 +696,56 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
  * many, since no pattern crosses a line break. */
 #define CHUNK_TOKENS 4096
 
-/* Cuts the next chunk of text, from s->pos, into s->t (emptied first). */
+/* Cuts the next chunk of text, from s->pos, into s->t (emptied first).
+ * Each token is scanned in place at the end of s->t, and kept by counting
+ * it. */
 static bool
 tokenize(scan *s)
 {
+    const char *const p = s->text.ptr;
+    size_t pos = s->pos;
+    bool sp = s->sp;
     s->n = 0;
-    while (s->pos < s->text.len) {
-        const char b = s->text.ptr[s->pos];
-        if (b == ' ' || b == '\t' || b == '\r') { /* as scan_one would */
-            s->pos++;
-            s->sp = true;
+    while (pos < s->text.len) {
+        if (p[pos] == ' ' || p[pos] == '\t' || p[pos] == '\r') {
+            pos++; /* as scan_one would */
+            sp = true;
             continue;
         }
-        tok t = {0};
-        t.off = s->pos;
-        bool emit = false;
-        s->pos = scan_one(s, s->pos, &t, &emit);
-        if (!emit) {
-            s->sp = true;
-            continue;
+        if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
+            return false;
         }
-        t.sp = s->sp;
-        s->sp = false;
-        if (t.type == T_WORD) {
-            join_multi(s, &t);
-            if (t.len == 0) {
+        tok *const t = &s->t[s->n];
+        *t = (tok){0};
+        t->off = pos;
+        if (ascii_letter[(uint8_t)p[pos]]) { /* the commonest token */
+            pos = scan_word(s, pos, (UChar32)p[pos], pos + 1, t);
+        } else {
+            bool emit = false;
+            pos = scan_one(s, pos, t, &emit);
+            if (!emit) {
+                sp = true;
+                continue;
+            }
+        }
+        t->sp = sp;
+        sp = false;
+        if (t->type == T_WORD) {
+            join_multi(s, t);
+            if (t->len == 0) {
                 continue;
             }
         }
         if (s->n > 0) {
             fix_prefix(&s->t[s->n - 1]);
         }
-        if (!push(s, &t)) {
-            return false;
-        }
-        if (t.type == T_BREAK && s->n >= CHUNK_TOKENS) {
+        s->n++;
+        if (t->type == T_BREAK && s->n >= CHUNK_TOKENS) {
             break;
         }
     }
+    s->pos = pos;
+    s->sp = sp;
     if (s->n > 0) {
         fix_prefix(&s->t[s->n - 1]);
     }
