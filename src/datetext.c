@@ -133,13 +133,15 @@ fold_keeps(UChar32 c)
 /* What the tokenizer asks ICU about a BMP code point, asked once:
  * CL_WORD is_wordch, CL_SPACE u_isUWhiteSpace, CL_DIGIT a decimal digit
  * whose value is in the high four bits. A word character is no digit, so
- * those bits tell of it CL_LOWER u_islower and CL_SAME fold_keeps. */
+ * those bits tell of it CL_LOWER u_islower, CL_SAME fold_keeps and
+ * CL_START px_dt_may_start. */
 enum {
     CL_WORD = 1,
     CL_SPACE = 2,
     CL_DIGIT = 4,
     CL_LOWER = 0x10,
-    CL_SAME = 0x20
+    CL_SAME = 0x20,
+    CL_START = 0x40
 };
 static uint8_t cp_class[0x10000];
 /* True for the bytes of ASCII letters, the bulk of many texts' words. */
@@ -157,6 +159,7 @@ fill_classes(void)
             v |= CL_WORD;
             v |= u_islower(c) ? CL_LOWER : 0;
             v |= c >= 0x80 && fold_keeps(c) ? CL_SAME : 0;
+            v |= px_dt_may_start(c) ? CL_START : 0;
         }
         cp_class[c] = v;
     }
@@ -166,7 +169,8 @@ fill_classes(void)
     }
 }
 
-/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only). */
+/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only; above
+ * it CL_START always). */
 static inline uint8_t
 class_of(UChar32 c)
 {
@@ -174,7 +178,7 @@ class_of(UChar32 c)
         return cp_class[c];
     }
     return (uint8_t)((is_wordch_icu(c) ? CL_WORD : 0) |
-                     (u_islower(c) ? CL_LOWER : 0));
+                     (u_islower(c) ? CL_LOWER : 0) | CL_START);
 }
 
 static bool
@@ -377,6 +381,7 @@ apos_joins(const char *p, int32_t k, int32_t n)
 
 /* What the scan of a word saw beyond its end. */
 typedef struct word_scan {
+    uint8_t first; /* class of the first code point */
     uint8_t keep;  /* CL_SAME unless a non-ASCII code point folds */
     bool has_apos; /* met ' or ’ (inside the word or right after it) */
 } word_scan;
@@ -431,16 +436,24 @@ has_ascii_upper(const char *p, size_t len)
     return false;
 }
 
-/* False when no key can be the word p[0..len) of scan ws, checked on the
- * word's signature before folding (most words of running text stop
- * here). Exact where folding is ASCII lower-casing: no apostrophe and
- * every other code point folds to itself; those words keep their bytes
- * and length, and any ASCII byte in them is a letter. A word behind an
- * Arabic proclitic is looked up in two ways, so it always passes. */
+/* False when no key can be the word p[0..len) of scan ws, told before
+ * folding (most words of running text stop here). A word with an
+ * apostrophe is also looked up after it, so it passes. Otherwise its key
+ * starts with the fold of its first code point (CL_START). Where folding
+ * is ASCII lower-casing (every other code point folds to itself) the
+ * word keeps its bytes and length, any ASCII byte in it is a letter, and
+ * its signature must be a key's; a word behind an Arabic proclitic is
+ * looked up in two ways, so it passes. */
 static bool
 may_be_key(const char *p, size_t len, const word_scan *ws)
 {
-    if (ws->has_apos || !(ws->keep & CL_SAME)) {
+    if (ws->has_apos) {
+        return true;
+    }
+    if (!(ws->first & CL_START)) {
+        return false;
+    }
+    if (!(ws->keep & CL_SAME)) {
         return true;
     }
     if (len == 0 || len > PX_DT_KEY_MAX) {
@@ -500,8 +513,8 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
             return j;
         }
     }
-    const uint8_t cl = is_ascii ? 0 : class_of(c);
-    word_scan ws = {is_ascii ? CL_SAME : cl, false};
+    const uint8_t cl = class_of(c);
+    word_scan ws = {cl, is_ascii ? CL_SAME : cl, false};
     const int32_t j =
         word_end(p, (int32_t)first_end, (int32_t)s->text.len, &ws);
     t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;

@@ -84,6 +84,11 @@ px_dt_may_be_key(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
 }
 /* Bit of a BCP 47 tag's language, or 0 when unknown or NULL. */
 uint64_t px_dt_lang_bit(const char *lang);
+/* False when no key can start with what px_dt_fold makes of the BMP code
+ * point c (a filter before folding a word whose first code point is c:
+ * true may still find nothing). Counts the Arabic proclitics a lookup
+ * strips as starts. The table must be built. */
+bool px_dt_may_start(int32_t c);
 /* True if code point c may start a CJK keyword. */
 bool px_dt_cjk_start(int32_t c);
 
