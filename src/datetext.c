@@ -57,6 +57,8 @@ typedef struct scan {
     tok *t;
     size_t n;
     size_t cap;
+    uint32_t *cand; /* tokens a pattern may start at: numbers, known words */
+    size_t ncand;
     uint64_t langbit;
     bool month_first;
     bool has_anchor;
@@ -73,11 +75,15 @@ static bool
 grow(scan *s, size_t cap)
 {
     tok *const p = px_realloc(s->t, cap * sizeof *p);
-    if (p == NULL) {
+    if (p != NULL) {
+        s->t = p;
+    }
+    uint32_t *const c = p == NULL ? NULL : px_realloc(s->cand, cap * sizeof *c);
+    if (c == NULL) {
         s->failed = true;
         return false;
     }
-    s->t = p;
+    s->cand = c;
     s->cap = cap;
     return true;
 }
@@ -144,8 +150,10 @@ enum {
     CL_START = 0x40
 };
 static uint8_t cp_class[0x10000];
-/* True for the bytes of ASCII letters, the bulk of many texts' words. */
-static bool ascii_letter[256];
+/* Bytes the tokenizer's fast paths look for: ASCII letters, the bulk of
+ * many texts' words, and the blanks between tokens (' ', tab, CR). */
+enum { BK_OTHER, BK_LETTER, BK_BLANK };
+static uint8_t byte_kind[256];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -164,9 +172,12 @@ fill_classes(void)
         cp_class[c] = v;
     }
     for (int b = 'A'; b <= 'Z'; b++) {
-        ascii_letter[b] = true;
-        ascii_letter[b | 0x20] = true;
+        byte_kind[b] = BK_LETTER;
+        byte_kind[b | 0x20] = BK_LETTER;
     }
+    byte_kind[' '] = BK_BLANK;
+    byte_kind['\t'] = BK_BLANK;
+    byte_kind['\r'] = BK_BLANK;
 }
 
 /* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only; above
@@ -393,7 +404,7 @@ static int32_t
 word_end(const char *p, int32_t j, int32_t n, word_scan *ws)
 {
     for (;;) {
-        while (j < n && ascii_letter[(uint8_t)p[j]]) {
+        while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
             j++;
         }
         if (j >= n || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
@@ -475,7 +486,7 @@ may_be_key(const char *p, size_t len, const word_scan *ws)
 static inline size_t
 ascii_run(const char *p, size_t j, size_t n)
 {
-    while (j < n && ascii_letter[(uint8_t)p[j]]) {
+    while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
         j++;
     }
     return j;
@@ -719,8 +730,10 @@ tokenize(scan *s)
     size_t pos = s->pos;
     bool sp = s->sp;
     s->n = 0;
+    s->ncand = 0;
     while (pos < s->text.len) {
-        if (p[pos] == ' ' || p[pos] == '\t' || p[pos] == '\r') {
+        const uint8_t kind = byte_kind[(uint8_t)p[pos]];
+        if (kind == BK_BLANK) {
             pos++; /* as scan_one would */
             sp = true;
             continue;
@@ -731,7 +744,7 @@ tokenize(scan *s)
         tok *const t = &s->t[s->n];
         *t = (tok){0};
         t->off = pos;
-        if (ascii_letter[(uint8_t)p[pos]]) { /* the commonest token */
+        if (kind == BK_LETTER) { /* the commonest token */
             pos = scan_word(s, pos, (UChar32)p[pos], pos + 1, t);
         } else {
             bool emit = false;
@@ -751,6 +764,9 @@ tokenize(scan *s)
         }
         if (s->n > 0) {
             fix_prefix(&s->t[s->n - 1]);
+        }
+        if (t->type == T_NUM || t->w != NULL) {
+            s->cand[s->ncand++] = (uint32_t)s->n;
         }
         s->n++;
         if (t->type == T_BREAK && s->n >= CHUNK_TOKENS) {
@@ -1857,16 +1873,22 @@ emit(scan *s, size_t i, const hit *h)
     return true;
 }
 
+/* Tries the patterns at each token from the first on, skipping past a
+ * match. Only candidates can start one (match_at would say no at any
+ * other token), so only they are tried. */
 static void
 match_chunk(scan *s)
 {
     size_t i = 0;
-    while (i < s->n) {
+    for (size_t c = 0; c < s->ncand; c++) {
+        if (s->cand[c] < i) {
+            continue; /* inside the last match */
+        }
+        i = s->cand[c];
         hit h;
         const tok *const t = &s->t[i];
         if (t->type != T_NUM && t->w == NULL) {
-            i++; /* match_at would say no */
-            continue;
+            continue; /* a PREFIX, dropped after it was listed */
         }
         if (match_at(s, i, &h, 0) && h.end > i) {
             if (!emit(s, i, &h)) {
@@ -1958,6 +1980,7 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     }
     const px_status r = finish(&s, a, out, n, err);
     px_free(s.t);
+    px_free(s.cand);
     px_free(s.m);
     return r;
 }
