@@ -328,7 +328,7 @@ lookup_word(const char *p, size_t len, bool is_same, bool has_apos)
  * surrogate) into *c, its end into *k, as U8_NEXT would; false for
  * anything else. */
 static inline bool
-next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
+next3(const char *p, size_t j, size_t n, size_t *k, UChar32 *c)
 {
     const uint8_t b = (uint8_t)p[j];
     if (b < 0xE0 || b >= 0xF0 || j + 3 > n ||
@@ -347,13 +347,15 @@ next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
     return true;
 }
 
-/* U8_NEXT at p[j] for what decode_at leaves: four bytes, ill-formed. */
+/* U8_NEXT at p[j] (n <= INT32_MAX) for what decode_at leaves: four
+ * bytes, ill-formed ones. */
 static UChar32
-decode_rare(const char *p, int32_t j, int32_t n, int32_t *k)
+decode_rare(const char *p, size_t j, size_t n, size_t *k)
 {
+    int32_t i = (int32_t)j;
     UChar32 c;
-    U8_NEXT(p, j, n, c);
-    *k = j;
+    U8_NEXT(p, i, (int32_t)n, c);
+    *k = (size_t)i;
     return c;
 }
 
@@ -361,7 +363,7 @@ decode_rare(const char *p, int32_t j, int32_t n, int32_t *k)
  * them (negative for ill-formed bytes); inline paths for one to three
  * well-formed bytes, the bulk of any text. */
 static inline UChar32
-decode_at(const char *p, int32_t j, int32_t n, int32_t *k)
+decode_at(const char *p, size_t j, size_t n, size_t *k)
 {
     const uint8_t b = (uint8_t)p[j];
     UChar32 c;
@@ -380,14 +382,23 @@ decode_at(const char *p, int32_t j, int32_t n, int32_t *k)
 /* True when an apostrophe ending at k joins the word: a word character
  * follows it. */
 static bool
-apos_joins(const char *p, int32_t k, int32_t n)
+apos_joins(const char *p, size_t k, size_t n)
 {
     if (k >= n) {
         return false;
     }
-    UChar32 c;
-    U8_NEXT(p, k, n, c);
-    return is_wordch(c);
+    size_t e;
+    return is_wordch(decode_at(p, k, n, &e));
+}
+
+/* The end of the run of ASCII letters from j. */
+static inline size_t
+ascii_run(const char *p, size_t j, size_t n)
+{
+    while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
+        j++;
+    }
+    return j;
 }
 
 /* What the scan of a word saw beyond its end. */
@@ -398,20 +409,21 @@ typedef struct word_scan {
 } word_scan;
 
 /* The end of the word whose code points after the first start at j. A
- * run of ASCII letters costs one table look-up a byte; ' and ’ join
- * when a word character follows. */
-static int32_t
-word_end(const char *p, int32_t j, int32_t n, word_scan *ws)
+ * run of ASCII letters costs one table look-up a byte, other code points
+ * one cp_class look-up; ' and ’ join when a word character follows. */
+static size_t
+word_end(const char *p, size_t j, size_t n, word_scan *ws)
 {
-    for (;;) {
-        while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
-            j++;
-        }
-        if (j >= n || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
-            return j;
-        }
+    while (j < n) {
         const uint8_t b = (uint8_t)p[j];
-        int32_t k = j + 2;
+        if (byte_kind[b] == BK_LETTER) {
+            j = ascii_run(p, j + 1, n);
+            continue;
+        }
+        if (b < 0x80 && b != '\'') {
+            break;
+        }
+        size_t k = j + 2;
         UChar32 c;
         if (b >= 0xC2 && b < 0xE0 && k <= n &&
             ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
@@ -422,17 +434,18 @@ word_end(const char *p, int32_t j, int32_t n, word_scan *ws)
         uint8_t cc = c < 0 ? 0 : class_of(c);
         if (!(cc & CL_WORD)) {
             if (c != '\'' && c != 0x2019) {
-                return j;
+                break;
             }
             ws->has_apos = true;
             if (!apos_joins(p, k, n)) {
-                return j;
+                break;
             }
             cc = c == '\'' ? CL_SAME : 0;
         }
         ws->keep &= cc;
         j = k;
     }
+    return j;
 }
 
 /* True when p[0..len) holds an upper-case ASCII letter. */
@@ -482,16 +495,6 @@ may_be_key(const char *p, size_t len, const word_scan *ws)
                             last < 0x80 ? last | 0x20u : last, len);
 }
 
-/* The end of the run of ASCII letters from j. */
-static inline size_t
-ascii_run(const char *p, size_t j, size_t n)
-{
-    while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
-        j++;
-    }
-    return j;
-}
-
 /* The meaning of the word p[0..len) of ASCII letters (most words of
  * many texts): folding only lower-cases it, so the signature filter is
  * exact. */
@@ -526,8 +529,7 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
     }
     const uint8_t cl = class_of(c);
     word_scan ws = {cl, is_ascii ? CL_SAME : cl, false};
-    const int32_t j =
-        word_end(p, (int32_t)first_end, (int32_t)s->text.len, &ws);
+    const size_t j = word_end(p, first_end, s->text.len, &ws);
     t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
     t->len = (size_t)j - i;
     t->w = NULL;
@@ -684,8 +686,8 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     if ((uint8_t)p[i] < 0x80 && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
         return scan_ascii(s, i, p[i], t);
     }
-    int32_t k;
-    const UChar32 c = decode_at(p, (int32_t)i, (int32_t)s->text.len, &k);
+    size_t k;
+    const UChar32 c = decode_at(p, i, s->text.len, &k);
     if (c >= 0x80 && c < 0x10000) {
         return scan_bmp(s, i, (size_t)k, c, t, emit);
     }
@@ -716,6 +718,22 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     return (size_t)k;
 }
 
+/* After a token with a meaning, t may join it (false: t merged into it)
+ * or, when not, leave a lone PREFIX meaningless. A token without a
+ * meaning has nothing to settle. */
+static bool
+settle_prev(scan *s, tok *t)
+{
+    if (t->type == T_WORD) {
+        join_multi(s, t);
+        if (t->len == 0) {
+            return false;
+        }
+    }
+    fix_prefix(&s->t[s->n - 1]);
+    return true;
+}
+
 /* Tokens kept at once: a chunk ends at the first line break after this
  * many, since no pattern crosses a line break. */
 #define CHUNK_TOKENS 4096
@@ -729,6 +747,7 @@ tokenize(scan *s)
     const char *const p = s->text.ptr;
     size_t pos = s->pos;
     bool sp = s->sp;
+    bool prev_has_w = false; /* the last token kept has a meaning */
     s->n = 0;
     s->ncand = 0;
     while (pos < s->text.len) {
@@ -756,16 +775,11 @@ tokenize(scan *s)
         }
         t->sp = sp;
         sp = false;
-        if (t->type == T_WORD) {
-            join_multi(s, t);
-            if (t->len == 0) {
-                continue;
-            }
+        if (prev_has_w && !settle_prev(s, t)) {
+            continue;
         }
-        if (s->n > 0) {
-            fix_prefix(&s->t[s->n - 1]);
-        }
-        if (t->type == T_NUM || t->w != NULL) {
+        prev_has_w = t->w != NULL;
+        if (t->type == T_NUM || prev_has_w) {
             s->cand[s->ncand++] = (uint32_t)s->n;
         }
         s->n++;
