@@ -510,6 +510,23 @@ plain_word(const char *p, size_t len)
     return lookup_word(p, len, !has_ascii_upper(p, len), false);
 }
 
+/* The word at i when it is of ASCII letters only (most words of many
+ * texts; inline in tokenize); else 0, and scan_word takes it. */
+static inline size_t
+scan_plain(const scan *s, size_t i, tok *t)
+{
+    const char *const p = s->text.ptr;
+    const size_t j = ascii_run(p, i + 1, s->text.len);
+    if (j < s->text.len && ((uint8_t)p[j] >= 0x80 || p[j] == '\'')) {
+        return 0;
+    }
+    t->type = T_WORD;
+    t->lower = p[i] >= 'a'; /* p[i] is a letter */
+    t->len = j - i;
+    t->w = plain_word(p + i, t->len);
+    return j;
+}
+
 /* The word at i, whose first code point c (a word character) ends at
  * first_end. */
 static size_t
@@ -518,15 +535,6 @@ scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
     const char *const p = s->text.ptr;
     const bool is_ascii = c < 0x80;
     t->type = T_WORD;
-    if (is_ascii) {
-        const size_t j = ascii_run(p, first_end, s->text.len);
-        if (j >= s->text.len || ((uint8_t)p[j] < 0x80 && p[j] != '\'')) {
-            t->lower = c >= 'a'; /* c is a letter */
-            t->len = j - i;
-            t->w = plain_word(p + i, t->len);
-            return j;
-        }
-    }
     const uint8_t cl = class_of(c);
     word_scan ws = {cl, is_ascii ? CL_SAME : cl, false};
     const size_t j = word_end(p, first_end, s->text.len, &ws);
@@ -763,7 +771,10 @@ tokenize(scan *s)
         tok *const t = &s->t[s->n];
         *t = (tok){0};
         t->off = pos;
-        if (kind == BK_LETTER) { /* the commonest token */
+        const size_t e = kind == BK_LETTER ? scan_plain(s, pos, t) : 0;
+        if (e != 0) { /* the commonest token */
+            pos = e;
+        } else if (kind == BK_LETTER) {
             pos = scan_word(s, pos, (UChar32)p[pos], pos + 1, t);
         } else {
             bool emit = false;
