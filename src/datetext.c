@@ -408,29 +408,75 @@ typedef struct word_scan {
     bool has_apos; /* met ' or ’ (inside the word or right after it) */
 } word_scan;
 
-/* The end of the word whose code points after the first start at j. A
- * run of ASCII letters costs one table look-up a byte, other code points
- * one cp_class look-up; ' and ’ join when a word character follows. */
+/* The end of the run of two-byte word characters from j; *keep keeps
+ * CL_SAME while each of them folds to itself. */
+static inline size_t
+run2(const char *p, size_t j, size_t n, uint8_t *keep)
+{
+    uint8_t all = *keep;
+    while (j + 2 <= n) {
+        const uint8_t b = (uint8_t)p[j];
+        const uint8_t b1 = (uint8_t)p[j + 1];
+        if (b < 0xC2 || b >= 0xE0 || (b1 & 0xC0) != 0x80) {
+            break;
+        }
+        const uint8_t cc = cp_class[(b & 0x1Fu) << 6 | (b1 & 0x3Fu)];
+        if (!(cc & CL_WORD)) {
+            break;
+        }
+        all &= cc;
+        j += 2;
+    }
+    *keep = all;
+    return j;
+}
+
+/* The end of the run of three-byte word characters from j, as run2. */
+static inline size_t
+run3(const char *p, size_t j, size_t n, uint8_t *keep)
+{
+    uint8_t all = *keep;
+    size_t k;
+    UChar32 c;
+    while (j + 3 <= n && next3(p, j, n, &k, &c)) {
+        const uint8_t cc = cp_class[c];
+        if (!(cc & CL_WORD)) {
+            break;
+        }
+        all &= cc;
+        j = k;
+    }
+    *keep = all;
+    return j;
+}
+
+/* The end of the word whose code points after the first start at j. Runs
+ * of ASCII letters, of two-byte and of three-byte word characters cost
+ * one table look-up a code point; the code point that ends a run is
+ * decoded once more, as are ' and ’, which join when a word character
+ * follows. */
 static size_t
 word_end(const char *p, size_t j, size_t n, word_scan *ws)
 {
     while (j < n) {
         const uint8_t b = (uint8_t)p[j];
+        size_t e = j;
         if (byte_kind[b] == BK_LETTER) {
-            j = ascii_run(p, j + 1, n);
+            e = ascii_run(p, j + 1, n);
+        } else if (b >= 0xC2 && b < 0xE0) {
+            e = run2(p, j, n, &ws->keep);
+        } else if (b >= 0xE0 && b < 0xF0) {
+            e = run3(p, j, n, &ws->keep);
+        }
+        if (e != j) {
+            j = e;
             continue;
         }
         if (b < 0x80 && b != '\'') {
             break;
         }
-        size_t k = j + 2;
-        UChar32 c;
-        if (b >= 0xC2 && b < 0xE0 && k <= n &&
-            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
-            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
-        } else if (!next3(p, j, n, &k, &c)) {
-            c = decode_rare(p, j, n, &k);
-        }
+        size_t k;
+        const UChar32 c = decode_at(p, j, n, &k);
         uint8_t cc = c < 0 ? 0 : class_of(c);
         if (!(cc & CL_WORD)) {
             if (c != '\'' && c != 0x2019) {
@@ -497,7 +543,8 @@ may_be_key(const char *p, size_t len, const word_scan *ws)
 
 /* The meaning of the word p[0..len) of ASCII letters (most words of
  * many texts): folding only lower-cases it, so the signature filter is
- * exact. */
+ * exact, the key is the word with bit 0x20 set in each byte, and no
+ * retry of lookup_word applies. */
 static const px_dt_word *
 plain_word(const char *p, size_t len)
 {
@@ -507,7 +554,11 @@ plain_word(const char *p, size_t len)
                           (uint8_t)p[len - 1] | 0x20u, len)) {
         return NULL;
     }
-    return lookup_word(p, len, !has_ascii_upper(p, len), false);
+    char key[PX_DT_KEY_MAX];
+    for (size_t i = 0; i < len; i++) {
+        key[i] = (char)(p[i] | 0x20);
+    }
+    return px_dt_lookup(key, len);
 }
 
 /* The word at i when it is of ASCII letters only (most words of many
