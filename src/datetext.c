@@ -391,10 +391,34 @@ apos_joins(const char *p, size_t k, size_t n)
     return is_wordch(decode_at(p, k, n, &e));
 }
 
-/* The end of the run of ASCII letters from j. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PX_DT_SWAR 1
+#endif
+
+/* The end of the run of ASCII letters from j. Where eight bytes remain
+ * they are tested at once: a byte is a letter when its bit 0x80 is clear
+ * and, with bit 0x20 set, it lies in 'a'..'z'; adding 0x1F (or 0x05) to
+ * its low seven bits sets bit 0x80 from 'a' (or past 'z') on, with no
+ * carry into the next byte. */
 static inline size_t
 ascii_run(const char *p, size_t j, size_t n)
 {
+#ifdef PX_DT_SWAR
+    const uint64_t ones = 0x0101010101010101u;
+    while (j + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + j, 8);
+        const uint64_t x = (w | 0x20 * ones) & 0x7F * ones;
+        const uint64_t from_a = x + (0x80 - 'a') * ones;
+        const uint64_t past_z = x + (0x80 - 'z' - 1) * ones;
+        const uint64_t stop = ~(from_a & ~past_z & ~w) & 0x80 * ones;
+        if (stop != 0) {
+            return j + (size_t)__builtin_ctzll(stop) / 8;
+        }
+        j += 8;
+    }
+#endif
     while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
         j++;
     }
