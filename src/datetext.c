@@ -347,26 +347,27 @@ next3(const char *p, size_t j, size_t n, size_t *k, UChar32 *c)
     return true;
 }
 
-/* U8_NEXT at p[j] (n <= INT32_MAX) for what decode_at leaves: four
- * bytes, ill-formed ones. */
+/* U8_NEXT at p[j] (n <= INT32_MAX) for what decode_at leaves: three
+ * and four bytes, ill-formed ones. */
 static UChar32
-decode_rare(const char *p, size_t j, size_t n, size_t *k)
+decode_long(const char *p, size_t j, size_t n, size_t *k)
 {
-    int32_t i = (int32_t)j;
     UChar32 c;
+    if (next3(p, j, n, k, &c)) {
+        return c;
+    }
+    int32_t i = (int32_t)j;
     U8_NEXT(p, i, (int32_t)n, c);
     *k = (size_t)i;
     return c;
 }
 
 /* The code point at p[j] (j < n) with its end in *k, as U8_NEXT gives
- * them (negative for ill-formed bytes); inline paths for one to three
- * well-formed bytes, the bulk of any text. */
+ * them (negative for ill-formed bytes); inline for one and two bytes. */
 static inline UChar32
 decode_at(const char *p, size_t j, size_t n, size_t *k)
 {
     const uint8_t b = (uint8_t)p[j];
-    UChar32 c;
     if (b < 0x80) {
         *k = j + 1;
         return b;
@@ -376,7 +377,7 @@ decode_at(const char *p, size_t j, size_t n, size_t *k)
         *k = j + 2;
         return (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
     }
-    return next3(p, j, n, k, &c) ? c : decode_rare(p, j, n, k);
+    return decode_long(p, j, n, k);
 }
 
 /* True when an apostrophe ending at k joins the word: a word character
@@ -391,34 +392,10 @@ apos_joins(const char *p, size_t k, size_t n)
     return is_wordch(decode_at(p, k, n, &e));
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define PX_DT_SWAR 1
-#endif
-
-/* The end of the run of ASCII letters from j. Where eight bytes remain
- * they are tested at once: a byte is a letter when its bit 0x80 is clear
- * and, with bit 0x20 set, it lies in 'a'..'z'; adding 0x1F (or 0x05) to
- * its low seven bits sets bit 0x80 from 'a' (or past 'z') on, with no
- * carry into the next byte. */
+/* The end of the run of ASCII letters from j. */
 static inline size_t
 ascii_run(const char *p, size_t j, size_t n)
 {
-#ifdef PX_DT_SWAR
-    const uint64_t ones = 0x0101010101010101u;
-    while (j + 8 <= n) {
-        uint64_t w;
-        memcpy(&w, p + j, 8);
-        const uint64_t x = (w | 0x20 * ones) & 0x7F * ones;
-        const uint64_t from_a = x + (0x80 - 'a') * ones;
-        const uint64_t past_z = x + (0x80 - 'z' - 1) * ones;
-        const uint64_t stop = ~(from_a & ~past_z & ~w) & 0x80 * ones;
-        if (stop != 0) {
-            return j + (size_t)__builtin_ctzll(stop) / 8;
-        }
-        j += 8;
-    }
-#endif
     while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
         j++;
     }
