@@ -794,6 +794,23 @@ settle_prev(scan *s, tok *t)
     return true;
 }
 
+/* Keeps token t, scanned at s->t[s->n] after white space when sp,
+ * unless it joined the token before; *prev_has_w tells whether the last
+ * token kept has a meaning, and is updated. */
+static inline void
+keep_token(scan *s, tok *t, bool sp, bool *prev_has_w)
+{
+    t->sp = sp;
+    if (*prev_has_w && !settle_prev(s, t)) {
+        return;
+    }
+    *prev_has_w = t->w != NULL;
+    if (t->type == T_NUM || *prev_has_w) {
+        s->cand[s->ncand++] = (uint32_t)s->n;
+    }
+    s->n++;
+}
+
 /* Tokens kept at once: a chunk ends at the first line break after this
  * many, since no pattern crosses a line break. */
 #define CHUNK_TOKENS 4096
@@ -805,12 +822,13 @@ static bool
 tokenize(scan *s)
 {
     const char *const p = s->text.ptr;
+    const size_t n = s->text.len;
     size_t pos = s->pos;
     bool sp = s->sp;
     bool prev_has_w = false; /* the last token kept has a meaning */
     s->n = 0;
     s->ncand = 0;
-    while (pos < s->text.len) {
+    while (pos < n) {
         const uint8_t kind = byte_kind[(uint8_t)p[pos]];
         if (kind == BK_BLANK) {
             pos++; /* as scan_one would */
@@ -824,9 +842,13 @@ tokenize(scan *s)
         *t = (tok){0};
         t->off = pos;
         const size_t e = kind == BK_LETTER ? scan_plain(s, pos, t) : 0;
-        if (e != 0) { /* the commonest token */
+        if (e != 0) { /* the commonest token: a word, no line break */
             pos = e;
-        } else if (kind == BK_LETTER) {
+            keep_token(s, t, sp, &prev_has_w);
+            sp = false;
+            continue;
+        }
+        if (kind == BK_LETTER) {
             pos = scan_word(s, pos, (UChar32)p[pos], pos + 1, t);
         } else {
             bool emit = false;
@@ -836,16 +858,8 @@ tokenize(scan *s)
                 continue;
             }
         }
-        t->sp = sp;
+        keep_token(s, t, sp, &prev_has_w);
         sp = false;
-        if (prev_has_w && !settle_prev(s, t)) {
-            continue;
-        }
-        prev_has_w = t->w != NULL;
-        if (t->type == T_NUM || prev_has_w) {
-            s->cand[s->ncand++] = (uint32_t)s->n;
-        }
-        s->n++;
         if (t->type == T_BREAK && s->n >= CHUNK_TOKENS) {
             break;
         }
