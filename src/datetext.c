@@ -432,20 +432,26 @@ run2(const char *p, size_t j, size_t n, uint8_t *keep)
     return j;
 }
 
-/* The end of the run of three-byte word characters from j, as run2. */
+/* The end of the run of three-byte word characters from j, as run2. An
+ * overlong form ends the run; a surrogate, whose class is 0, too. */
 static inline size_t
 run3(const char *p, size_t j, size_t n, uint8_t *keep)
 {
     uint8_t all = *keep;
-    size_t k;
-    UChar32 c;
-    while (j + 3 <= n && next3(p, j, n, &k, &c)) {
-        const uint8_t cc = cp_class[c];
+    while (j + 3 <= n) {
+        const uint8_t b = (uint8_t)p[j];
+        const uint8_t b1 = (uint8_t)p[j + 1];
+        const uint8_t b2 = (uint8_t)p[j + 2];
+        if ((b & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+            break;
+        }
+        const uint32_t c = (b & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+        const uint8_t cc = c < 0x800 ? 0 : cp_class[c];
         if (!(cc & CL_WORD)) {
             break;
         }
         all &= cc;
-        j = k;
+        j += 3;
     }
     *keep = all;
     return j;
