@@ -154,6 +154,10 @@ static uint8_t cp_class[0x10000];
  * many texts' words, and the blanks between tokens (' ', tab, CR). */
 enum { BK_OTHER, BK_LETTER, BK_BLANK };
 static uint8_t byte_kind[256];
+/* cp_class of the code point a well-formed two-byte sequence b0 b1
+ * encodes, at b0 << 8 | b1 (0 for any other pair): run2 reads a
+ * Cyrillic, Greek, Arabic or Hebrew letter with one look-up. */
+static uint8_t pair_class[0x10000];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -174,6 +178,11 @@ fill_classes(void)
     for (int b = 'A'; b <= 'Z'; b++) {
         byte_kind[b] = BK_LETTER;
         byte_kind[b | 0x20] = BK_LETTER;
+    }
+    for (unsigned b0 = 0xC2; b0 < 0xE0; b0++) {
+        for (unsigned b1 = 0x80; b1 < 0xC0; b1++) {
+            pair_class[b0 << 8 | b1] = cp_class[(b0 & 0x1F) << 6 | (b1 & 0x3F)];
+        }
     }
     byte_kind[' '] = BK_BLANK;
     byte_kind['\t'] = BK_BLANK;
@@ -416,12 +425,8 @@ run2(const char *p, size_t j, size_t n, uint8_t *keep)
 {
     uint8_t all = *keep;
     while (j + 2 <= n) {
-        const uint8_t b = (uint8_t)p[j];
-        const uint8_t b1 = (uint8_t)p[j + 1];
-        if (b < 0xC2 || b >= 0xE0 || (b1 & 0xC0) != 0x80) {
-            break;
-        }
-        const uint8_t cc = cp_class[(b & 0x1Fu) << 6 | (b1 & 0x3Fu)];
+        const uint8_t cc =
+            pair_class[(unsigned)(uint8_t)p[j] << 8 | (uint8_t)p[j + 1]];
         if (!(cc & CL_WORD)) {
             break;
         }
