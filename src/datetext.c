@@ -3,11 +3,15 @@
  * One pass cuts the text into tokens (numbers in any decimal-digit script,
  * words looked up in the datetext word table, CJK keywords matched longest
  * first inside unspaced text, punctuation mapped to ASCII, line breaks).
- * A second pass tries the date patterns at each token, first match wins,
- * and skips past it; every pattern looks at a bounded number of tokens, so
- * the whole is linear. A match becomes a mention only when it is a valid
- * calendar date; relative and year-less ones are then resolved against the
- * anchor, or left unresolved when there is none.
+ * Most words are no date word, so the cut is built for them: a word of
+ * ASCII letters is scanned inline, other words by runs of one-, two- and
+ * three-byte letters, and a word is looked up only when the fold of its
+ * first code point and the signature of its bytes allow a key.
+ * A second pass tries the date patterns at each token that may start one
+ * (a number, a known word), first match wins, and skips past it; every pattern
+ * looks at a bounded number of tokens, so the whole is linear. A match becomes
+ * a mention only when it is a valid calendar date; relative and year-less ones
+ * are then resolved against the anchor, or left unresolved when there is none.
  */
 #include "datetext.h"
 
