@@ -3,11 +3,15 @@
  * One pass cuts the text into tokens (numbers in any decimal-digit script,
  * words looked up in the datetext word table, CJK keywords matched longest
  * first inside unspaced text, punctuation mapped to ASCII, line breaks).
- * A second pass tries the date patterns at each token, first match wins,
- * and skips past it; every pattern looks at a bounded number of tokens, so
- * the whole is linear. A match becomes a mention only when it is a valid
- * calendar date; relative and year-less ones are then resolved against the
- * anchor, or left unresolved when there is none.
+ * Most words are no date word, so the cut is built for them: a word of
+ * ASCII letters is scanned inline, other words by runs of one-, two- and
+ * three-byte letters, and a word is looked up only when the fold of its
+ * first code point and the signature of its bytes allow a key.
+ * A second pass tries the date patterns at each token that may start one
+ * (a number, a known word), first match wins, and skips past it; every pattern
+ * looks at a bounded number of tokens, so the whole is linear. A match becomes
+ * a mention only when it is a valid calendar date; relative and year-less ones
+ * are then resolved against the anchor, or left unresolved when there is none.
  */
 #include "datetext.h"
 
@@ -57,6 +61,8 @@ typedef struct scan {
     tok *t;
     size_t n;
     size_t cap;
+    uint32_t *cand; /* tokens a pattern may start at: numbers, known words */
+    size_t ncand;
     uint64_t langbit;
     bool month_first;
     bool has_anchor;
@@ -73,22 +79,16 @@ static bool
 grow(scan *s, size_t cap)
 {
     tok *const p = px_realloc(s->t, cap * sizeof *p);
-    if (p == NULL) {
+    if (p != NULL) {
+        s->t = p;
+    }
+    uint32_t *const c = p == NULL ? NULL : px_realloc(s->cand, cap * sizeof *c);
+    if (c == NULL) {
         s->failed = true;
         return false;
     }
-    s->t = p;
+    s->cand = c;
     s->cap = cap;
-    return true;
-}
-
-static bool
-push(scan *s, const tok *t)
-{
-    if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
-        return false;
-    }
-    s->t[s->n++] = *t;
     return true;
 }
 
@@ -143,15 +143,25 @@ fold_keeps(UChar32 c)
 /* What the tokenizer asks ICU about a BMP code point, asked once:
  * CL_WORD is_wordch, CL_SPACE u_isUWhiteSpace, CL_DIGIT a decimal digit
  * whose value is in the high four bits. A word character is no digit, so
- * those bits tell of it CL_LOWER u_islower and CL_SAME fold_keeps. */
+ * those bits tell of it CL_LOWER u_islower, CL_SAME fold_keeps and
+ * CL_START px_dt_may_start. */
 enum {
     CL_WORD = 1,
     CL_SPACE = 2,
     CL_DIGIT = 4,
     CL_LOWER = 0x10,
-    CL_SAME = 0x20
+    CL_SAME = 0x20,
+    CL_START = 0x40
 };
 static uint8_t cp_class[0x10000];
+/* Bytes the tokenizer's fast paths look for: ASCII letters, the bulk of
+ * many texts' words, and the blanks between tokens (' ', tab, CR). */
+enum { BK_OTHER, BK_LETTER, BK_BLANK };
+static uint8_t byte_kind[256];
+/* cp_class of the code point a well-formed two-byte sequence b0 b1
+ * encodes, at b0 << 8 | b1 (0 for any other pair): run2 reads a
+ * Cyrillic, Greek, Arabic or Hebrew letter with one look-up. */
+static uint8_t pair_class[0x10000];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -165,12 +175,26 @@ fill_classes(void)
             v |= CL_WORD;
             v |= u_islower(c) ? CL_LOWER : 0;
             v |= c >= 0x80 && fold_keeps(c) ? CL_SAME : 0;
+            v |= px_dt_may_start(c) ? CL_START : 0;
         }
         cp_class[c] = v;
     }
+    for (int b = 'A'; b <= 'Z'; b++) {
+        byte_kind[b] = BK_LETTER;
+        byte_kind[b | 0x20] = BK_LETTER;
+    }
+    for (unsigned b0 = 0xC2; b0 < 0xE0; b0++) {
+        for (unsigned b1 = 0x80; b1 < 0xC0; b1++) {
+            pair_class[b0 << 8 | b1] = cp_class[(b0 & 0x1F) << 6 | (b1 & 0x3F)];
+        }
+    }
+    byte_kind[' '] = BK_BLANK;
+    byte_kind['\t'] = BK_BLANK;
+    byte_kind['\r'] = BK_BLANK;
 }
 
-/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only). */
+/* The cp_class bits of any code point c >= 0 (CL_SAME: BMP only; above
+ * it CL_START always). */
 static inline uint8_t
 class_of(UChar32 c)
 {
@@ -178,7 +202,7 @@ class_of(UChar32 c)
         return cp_class[c];
     }
     return (uint8_t)((is_wordch_icu(c) ? CL_WORD : 0) |
-                     (u_islower(c) ? CL_LOWER : 0));
+                     (u_islower(c) ? CL_LOWER : 0) | CL_START);
 }
 
 static bool
@@ -281,16 +305,11 @@ lookup_raw(const char *p, size_t len)
 /* Looks a word up; retries without an Arabic proclitic (و ب ل ف) and
  * after a French elision (l'année: has_apos, the word holds ' or ’). A
  * word that folding would leave as it is (and short enough for
- * px_dt_fold's room checks) is looked up in place. is_ascii: the word is
- * all ASCII letters; is_same: px_dt_fold would give it back as it is (no
- * upper-case ASCII, else fold_keeps). */
+ * px_dt_fold's room checks) is looked up in place. is_same: px_dt_fold
+ * would give it back as it is (no upper-case ASCII, else fold_keeps). */
 static const px_dt_word *
-lookup_word(const char *p, size_t len, bool is_ascii, bool is_same,
-            bool has_apos)
+lookup_word(const char *p, size_t len, bool is_same, bool has_apos)
 {
-    if (is_ascii && !px_dt_may_be_ascii_word(p, len)) {
-        return NULL; /* folding is lower-casing: the filter is exact */
-    }
     char buf[PX_DT_KEY_MAX];
     const char *key = p;
     size_t n = len;
@@ -322,7 +341,7 @@ lookup_word(const char *p, size_t len, bool is_ascii, bool is_same,
  * surrogate) into *c, its end into *k, as U8_NEXT would; false for
  * anything else. */
 static inline bool
-next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
+next3(const char *p, size_t j, size_t n, size_t *k, UChar32 *c)
 {
     const uint8_t b = (uint8_t)p[j];
     if (b < 0xE0 || b >= 0xF0 || j + 3 > n ||
@@ -341,65 +360,259 @@ next3(const char *p, int32_t j, int32_t n, int32_t *k, UChar32 *c)
     return true;
 }
 
+/* U8_NEXT at p[j] (n <= INT32_MAX) for what decode_at leaves: three
+ * and four bytes, ill-formed ones. */
+static UChar32
+decode_long(const char *p, size_t j, size_t n, size_t *k)
+{
+    UChar32 c;
+    if (next3(p, j, n, k, &c)) {
+        return c;
+    }
+    int32_t i = (int32_t)j;
+    U8_NEXT(p, i, (int32_t)n, c);
+    *k = (size_t)i;
+    return c;
+}
+
+/* The code point at p[j] (j < n) with its end in *k, as U8_NEXT gives
+ * them (negative for ill-formed bytes); inline for one and two bytes. */
+static inline UChar32
+decode_at(const char *p, size_t j, size_t n, size_t *k)
+{
+    const uint8_t b = (uint8_t)p[j];
+    if (b < 0x80) {
+        *k = j + 1;
+        return b;
+    }
+    if (b >= 0xC2 && b < 0xE0 && j + 2 <= n &&
+        ((uint8_t)p[j + 1] & 0xC0) == 0x80) {
+        *k = j + 2;
+        return (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
+    }
+    return decode_long(p, j, n, k);
+}
+
+/* True when an apostrophe ending at k joins the word: a word character
+ * follows it. */
+static bool
+apos_joins(const char *p, size_t k, size_t n)
+{
+    if (k >= n) {
+        return false;
+    }
+    size_t e;
+    return is_wordch(decode_at(p, k, n, &e));
+}
+
+/* The end of the run of ASCII letters from j. */
+static inline size_t
+ascii_run(const char *p, size_t j, size_t n)
+{
+    while (j < n && byte_kind[(uint8_t)p[j]] == BK_LETTER) {
+        j++;
+    }
+    return j;
+}
+
+/* What the scan of a word saw beyond its end. */
+typedef struct word_scan {
+    uint8_t first; /* class of the first code point */
+    uint8_t keep;  /* CL_SAME unless a non-ASCII code point folds */
+    bool has_apos; /* met ' or ’ (inside the word or right after it) */
+} word_scan;
+
+/* The end of the run of two-byte word characters from j; *keep keeps
+ * CL_SAME while each of them folds to itself. */
+static inline size_t
+run2(const char *p, size_t j, size_t n, uint8_t *keep)
+{
+    uint8_t all = *keep;
+    while (j + 2 <= n) {
+        const uint8_t cc =
+            pair_class[(unsigned)(uint8_t)p[j] << 8 | (uint8_t)p[j + 1]];
+        if (!(cc & CL_WORD)) {
+            break;
+        }
+        all &= cc;
+        j += 2;
+    }
+    *keep = all;
+    return j;
+}
+
+/* The end of the run of three-byte word characters from j, as run2. An
+ * overlong form ends the run; a surrogate, whose class is 0, too. */
+static inline size_t
+run3(const char *p, size_t j, size_t n, uint8_t *keep)
+{
+    uint8_t all = *keep;
+    while (j + 3 <= n) {
+        const uint8_t b = (uint8_t)p[j];
+        const uint8_t b1 = (uint8_t)p[j + 1];
+        const uint8_t b2 = (uint8_t)p[j + 2];
+        if ((b & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+            break;
+        }
+        const uint32_t c = (b & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+        const uint8_t cc = c < 0x800 ? 0 : cp_class[c];
+        if (!(cc & CL_WORD)) {
+            break;
+        }
+        all &= cc;
+        j += 3;
+    }
+    *keep = all;
+    return j;
+}
+
+/* The end of the word whose code points after the first start at j. Runs
+ * of ASCII letters, of two-byte and of three-byte word characters cost
+ * one table look-up a code point; the code point that ends a run is
+ * decoded once more, as are ' and ’, which join when a word character
+ * follows. */
+static size_t
+word_end(const char *p, size_t j, size_t n, word_scan *ws)
+{
+    while (j < n) {
+        const uint8_t b = (uint8_t)p[j];
+        size_t e = j;
+        if (byte_kind[b] == BK_LETTER) {
+            e = ascii_run(p, j + 1, n);
+        } else if (b >= 0xC2 && b < 0xE0) {
+            e = run2(p, j, n, &ws->keep);
+        } else if (b >= 0xE0 && b < 0xF0) {
+            e = run3(p, j, n, &ws->keep);
+        }
+        if (e != j) {
+            j = e;
+            continue;
+        }
+        if (b < 0x80 && b != '\'') {
+            break;
+        }
+        size_t k;
+        const UChar32 c = decode_at(p, j, n, &k);
+        uint8_t cc = c < 0 ? 0 : class_of(c);
+        if (!(cc & CL_WORD)) {
+            if (c != '\'' && c != 0x2019) {
+                break;
+            }
+            ws->has_apos = true;
+            if (!apos_joins(p, k, n)) {
+                break;
+            }
+            cc = c == '\'' ? CL_SAME : 0;
+        }
+        ws->keep &= cc;
+        j = k;
+    }
+    return j;
+}
+
+/* True when p[0..len) holds an upper-case ASCII letter. */
+static bool
+has_ascii_upper(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] >= 'A' && p[i] <= 'Z') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* False when no key can be the word p[0..len) of scan ws, told before
+ * folding (most words of running text stop here). A word with an
+ * apostrophe is also looked up after it, so it passes. Otherwise its key
+ * starts with the fold of its first code point (CL_START). Where folding
+ * is ASCII lower-casing (every other code point folds to itself) the
+ * word keeps its bytes and length, any ASCII byte in it is a letter, and
+ * its signature must be a key's; a word behind an Arabic proclitic is
+ * looked up in two ways, so it passes. */
+static bool
+may_be_key(const char *p, size_t len, const word_scan *ws)
+{
+    if (ws->has_apos) {
+        return true;
+    }
+    if (!(ws->first & CL_START)) {
+        return false;
+    }
+    if (!(ws->keep & CL_SAME)) {
+        return true;
+    }
+    if (len == 0 || len > PX_DT_KEY_MAX) {
+        return false;
+    }
+    const uint8_t b0 = (uint8_t)p[0];
+    const uint8_t b1 = len > 1 ? (uint8_t)p[1] : 0;
+    const uint8_t last = (uint8_t)p[len - 1];
+    if (len >= 6 && ((b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81)) ||
+                     (b0 == 0xD8 && b1 == 0xA8))) {
+        return true;
+    }
+    return px_dt_may_be_key(b0 < 0x80 ? b0 | 0x20u : b0,
+                            b1 != 0 && b1 < 0x80 ? b1 | 0x20u : b1,
+                            last < 0x80 ? last | 0x20u : last, len);
+}
+
+/* The meaning of the word p[0..len) of ASCII letters (most words of
+ * many texts): folding only lower-cases it, so the signature filter is
+ * exact, the key is the word with bit 0x20 set in each byte, and no
+ * retry of lookup_word applies. */
+static const px_dt_word *
+plain_word(const char *p, size_t len)
+{
+    if (len > PX_DT_KEY_MAX ||
+        !px_dt_may_be_key((uint8_t)p[0] | 0x20u,
+                          len > 1 ? (uint8_t)p[1] | 0x20u : 0,
+                          (uint8_t)p[len - 1] | 0x20u, len)) {
+        return NULL;
+    }
+    char key[PX_DT_KEY_MAX];
+    for (size_t i = 0; i < len; i++) {
+        key[i] = (char)(p[i] | 0x20);
+    }
+    return px_dt_lookup(key, len);
+}
+
+/* The word at i when it is of ASCII letters only (most words of many
+ * texts; inline in tokenize); else 0, and scan_word takes it. */
+static inline size_t
+scan_plain(const scan *s, size_t i, tok *t)
+{
+    const char *const p = s->text.ptr;
+    const size_t j = ascii_run(p, i + 1, s->text.len);
+    if (j < s->text.len && ((uint8_t)p[j] >= 0x80 || p[j] == '\'')) {
+        return 0;
+    }
+    t->type = T_WORD;
+    t->lower = p[i] >= 'a'; /* p[i] is a letter */
+    t->len = j - i;
+    t->w = plain_word(p + i, t->len);
+    return j;
+}
+
 /* The word at i, whose first code point c (a word character) ends at
  * first_end. */
 static size_t
 scan_word(const scan *s, size_t i, UChar32 c, size_t first_end, tok *t)
 {
     const char *const p = s->text.ptr;
-    const int32_t n = (int32_t)s->text.len;
-    int32_t j = (int32_t)first_end;
     const bool is_ascii = c < 0x80;
-    unsigned and_bits = is_ascii ? (unsigned)c : 0x20; /* 0x20: no capital */
-    const uint8_t cl = is_ascii ? 0 : class_of(c);
-    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
-    bool is_same = is_ascii || (cl & CL_SAME) != 0;
-    bool all_ascii = is_ascii;
-    bool has_apos = false;
-    while (j < n) {
-        const uint8_t b = (uint8_t)p[j];
-        if ((uint8_t)((b | 0x20) - 'a') < 26) { /* an ASCII letter */
-            and_bits &= b;
-            j++;
-            continue;
-        }
-        if (b < 0x80 && b != '\'') {
-            break;
-        }
-        int32_t k = j + 2;
-        if (b >= 0xC2 && b < 0xE0 && k <= n &&
-            ((uint8_t)p[j + 1] & 0xC0) == 0x80) { /* as U8_NEXT would */
-            c = (UChar32)((b & 0x1Fu) << 6 | ((uint8_t)p[j + 1] & 0x3Fu));
-        } else if (!next3(p, j, n, &k, &c)) {
-            k = j;
-            U8_NEXT(p, k, n, c);
-        }
-        if (c == '\'' || c == 0x2019) {
-            has_apos = true;
-            int32_t k2 = k;
-            UChar32 c2;
-            if (k2 >= n) {
-                break;
-            }
-            U8_NEXT(p, k2, n, c2);
-            if (!is_wordch(c2)) {
-                break;
-            }
-            is_same = is_same && c == '\'';
-        } else {
-            const uint8_t cc = c < 0 ? 0 : class_of(c);
-            if (!(cc & CL_WORD)) {
-                break;
-            }
-            is_same = is_same && (cc & CL_SAME) != 0;
-        }
-        all_ascii = false;
-        j = k;
-    }
     t->type = T_WORD;
+    const uint8_t cl = class_of(c);
+    word_scan ws = {cl, is_ascii ? CL_SAME : cl, false};
+    const size_t j = word_end(p, first_end, s->text.len, &ws);
+    t->lower = is_ascii ? (c >= 'a' && c <= 'z') : (cl & CL_LOWER) != 0;
     t->len = (size_t)j - i;
-    t->w = lookup_word(p + i, t->len, all_ascii,
-                       is_same && (and_bits & 0x20) != 0, has_apos);
+    t->w = NULL;
+    if (may_be_key(p + i, t->len, &ws)) {
+        const bool is_same =
+            (ws.keep & CL_SAME) != 0 && !has_ascii_upper(p + i, t->len);
+        t->w = lookup_word(p + i, t->len, is_same, ws.has_apos);
+    }
     return (size_t)j;
 }
 
@@ -548,10 +761,8 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     if ((uint8_t)p[i] < 0x80 && p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
         return scan_ascii(s, i, p[i], t);
     }
-    const int32_t n = (int32_t)s->text.len;
-    int32_t k = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(p, k, n, c);
+    size_t k;
+    const UChar32 c = decode_at(p, i, s->text.len, &k);
     if (c >= 0x80 && c < 0x10000) {
         return scan_bmp(s, i, (size_t)k, c, t, emit);
     }
@@ -582,48 +793,94 @@ scan_one(scan *s, size_t i, tok *t, bool *emit)
     return (size_t)k;
 }
 
+/* After a token with a meaning, t may join it (false: t merged into it)
+ * or, when not, leave a lone PREFIX meaningless. A token without a
+ * meaning has nothing to settle. */
+static bool
+settle_prev(scan *s, tok *t)
+{
+    if (t->type == T_WORD) {
+        join_multi(s, t);
+        if (t->len == 0) {
+            return false;
+        }
+    }
+    fix_prefix(&s->t[s->n - 1]);
+    return true;
+}
+
+/* Keeps token t, scanned at s->t[s->n] after white space when sp,
+ * unless it joined the token before; *prev_has_w tells whether the last
+ * token kept has a meaning, and is updated. */
+static inline void
+keep_token(scan *s, tok *t, bool sp, bool *prev_has_w)
+{
+    t->sp = sp;
+    if (*prev_has_w && !settle_prev(s, t)) {
+        return;
+    }
+    *prev_has_w = t->w != NULL;
+    if (t->type == T_NUM || *prev_has_w) {
+        s->cand[s->ncand++] = (uint32_t)s->n;
+    }
+    s->n++;
+}
+
 /* Tokens kept at once: a chunk ends at the first line break after this
  * many, since no pattern crosses a line break. */
 #define CHUNK_TOKENS 4096
 
-/* Cuts the next chunk of text, from s->pos, into s->t (emptied first). */
+/* Cuts the next chunk of text, from s->pos, into s->t (emptied first).
+ * Each token is scanned in place at the end of s->t, and kept by counting
+ * it. */
 static bool
 tokenize(scan *s)
 {
+    const char *const p = s->text.ptr;
+    const size_t n = s->text.len;
+    size_t pos = s->pos;
+    bool sp = s->sp;
+    bool prev_has_w = false; /* the last token kept has a meaning */
     s->n = 0;
-    while (s->pos < s->text.len) {
-        const char b = s->text.ptr[s->pos];
-        if (b == ' ' || b == '\t' || b == '\r') { /* as scan_one would */
-            s->pos++;
-            s->sp = true;
+    s->ncand = 0;
+    while (pos < n) {
+        const uint8_t kind = byte_kind[(uint8_t)p[pos]];
+        if (kind == BK_BLANK) {
+            pos++; /* as scan_one would */
+            sp = true;
             continue;
         }
-        tok t = {0};
-        t.off = s->pos;
-        bool emit = false;
-        s->pos = scan_one(s, s->pos, &t, &emit);
-        if (!emit) {
-            s->sp = true;
+        if (s->n == s->cap && !grow(s, s->cap * 2 + 256)) {
+            return false;
+        }
+        tok *const t = &s->t[s->n];
+        *t = (tok){0};
+        t->off = pos;
+        const size_t e = kind == BK_LETTER ? scan_plain(s, pos, t) : 0;
+        if (e != 0) { /* the commonest token: a word, no line break */
+            pos = e;
+            keep_token(s, t, sp, &prev_has_w);
+            sp = false;
             continue;
         }
-        t.sp = s->sp;
-        s->sp = false;
-        if (t.type == T_WORD) {
-            join_multi(s, &t);
-            if (t.len == 0) {
+        if (kind == BK_LETTER) {
+            pos = scan_word(s, pos, (UChar32)p[pos], pos + 1, t);
+        } else {
+            bool emit = false;
+            pos = scan_one(s, pos, t, &emit);
+            if (!emit) {
+                sp = true;
                 continue;
             }
         }
-        if (s->n > 0) {
-            fix_prefix(&s->t[s->n - 1]);
-        }
-        if (!push(s, &t)) {
-            return false;
-        }
-        if (t.type == T_BREAK && s->n >= CHUNK_TOKENS) {
+        keep_token(s, t, sp, &prev_has_w);
+        sp = false;
+        if (t->type == T_BREAK && s->n >= CHUNK_TOKENS) {
             break;
         }
     }
+    s->pos = pos;
+    s->sp = sp;
     if (s->n > 0) {
         fix_prefix(&s->t[s->n - 1]);
     }
@@ -1722,16 +1979,22 @@ emit(scan *s, size_t i, const hit *h)
     return true;
 }
 
+/* Tries the patterns at each token from the first on, skipping past a
+ * match. Only candidates can start one (match_at would say no at any
+ * other token), so only they are tried. */
 static void
 match_chunk(scan *s)
 {
     size_t i = 0;
-    while (i < s->n) {
+    for (size_t c = 0; c < s->ncand; c++) {
+        if (s->cand[c] < i) {
+            continue; /* inside the last match */
+        }
+        i = s->cand[c];
         hit h;
         const tok *const t = &s->t[i];
         if (t->type != T_NUM && t->w == NULL) {
-            i++; /* match_at would say no */
-            continue;
+            continue; /* a PREFIX, dropped after it was listed */
         }
         if (match_at(s, i, &h, 0) && h.end > i) {
             if (!emit(s, i, &h)) {
@@ -1823,6 +2086,7 @@ px_datetext_find(px_str text, const char *lang, const px_date *anchor,
     }
     const px_status r = finish(&s, a, out, n, err);
     px_free(s.t);
+    px_free(s.cand);
     px_free(s.m);
     return r;
 }

@@ -72,22 +72,23 @@ px_dt_sig(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
     return (x * 0x9E3779B1u) >> 16;
 }
 
-/* False when no key is the word p[0..len) of ASCII letters lower-cased
- * (a filter before folding: true may still find nothing). Inline: most
- * words of running text stop here. The table must be built. */
+/* False when no key of len bytes starts with bytes b0 b1 (b1 0 when len
+ * is 1) and ends with byte last (a filter before folding: true may still
+ * find nothing). Inline: most words of running text stop here. The table
+ * must be built. */
 static inline bool
-px_dt_may_be_ascii_word(const char *p, size_t len)
+px_dt_may_be_key(uint32_t b0, uint32_t b1, uint32_t last, size_t len)
 {
-    if (len == 0 || len > PX_DT_KEY_MAX) {
-        return false;
-    }
-    const uint32_t sig =
-        px_dt_sig((uint8_t)p[0] | 0x20u, len > 1 ? (uint8_t)p[1] | 0x20u : 0,
-                  (uint8_t)p[len - 1] | 0x20u, len);
+    const uint32_t sig = px_dt_sig(b0, b1, last, len);
     return (px_dt_sig_bits[sig >> 6] >> (sig & 63)) & 1u;
 }
 /* Bit of a BCP 47 tag's language, or 0 when unknown or NULL. */
 uint64_t px_dt_lang_bit(const char *lang);
+/* False when no key can start with what px_dt_fold makes of the BMP code
+ * point c (a filter before folding a word whose first code point is c:
+ * true may still find nothing). Counts the Arabic proclitics a lookup
+ * strips as starts. The table must be built. */
+bool px_dt_may_start(int32_t c);
 /* True if code point c may start a CJK keyword. */
 bool px_dt_cjk_start(int32_t c);
 

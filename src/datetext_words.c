@@ -52,6 +52,10 @@ static size_t keys_cap;
 static bool init_failed;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static uint8_t cjk_first[65536 / 8];
+/* One bit per BMP code point that starts a key; key_first_high: some key
+ * starts above the BMP. */
+static uint8_t key_first[65536 / 8];
+static bool key_first_high;
 
 /* The languages whose ICU names are loaded; index = bit. At most 64. */
 static const char *const langs[] = {
@@ -575,8 +579,30 @@ add_key(const char *k, size_t len, const px_dt_word *w)
     s->idx = (uint32_t)n_entries;
     const uint32_t sig = key_sig(k, len);
     px_dt_sig_bits[sig >> 6] |= (uint64_t)1 << (sig & 63);
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(k, i, (int32_t)len, c);
+    if (c >= 0 && c < 65536) {
+        key_first[c >> 3] |= (uint8_t)(1u << (c & 7));
+    } else {
+        key_first_high = true;
+    }
     keys_len += len;
     return true;
+}
+
+bool
+px_dt_may_start(int32_t c)
+{
+    if (c < 0 || c >= 65536 || is_dropped(c)) {
+        return true;
+    }
+    const UChar32 f =
+        c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : fold_cp(c);
+    if (f == 0x0648 || f == 0x0644 || f == 0x0641 || f == 0x0628) {
+        return true; /* an Arabic proclitic: lookup_word strips it */
+    }
+    return f >= 65536 ? key_first_high : (key_first[f >> 3] >> (f & 7)) & 1;
 }
 
 static void
@@ -621,8 +647,9 @@ px_dt_lang_bit(const char *lang)
     while (lang[n] != '\0' && lang[n] != '-' && lang[n] != '_' && n < 8) {
         n++;
     }
-    for (size_t i = 0; i < N_LANGS; i++) {
-        if (strlen(langs[i]) == n && strncmp(langs[i], lang, n) == 0) {
+    for (size_t i = 0; i < N_LANGS; i++) { /* first letters differ most */
+        if (langs[i][0] == lang[0] && strlen(langs[i]) == n &&
+            strncmp(langs[i], lang, n) == 0) {
             return (uint64_t)1 << i;
         }
     }

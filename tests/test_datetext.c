@@ -115,6 +115,29 @@ test_words(void)
     CHECK(find("Sun rises", "en", NULL) == 0);
 }
 
+/* Word ends and folding on the tokenizer's fast paths: long runs of ASCII
+ * letters, capitals, non-ASCII letters glued to ASCII ones, words of
+ * two- and three-byte letters. */
+static void
+test_word_scan(void)
+{
+    CHECK(find("Internationalization aside, on 5 May 2024 it rained", "en",
+               NULL) == 1);
+    CHECK_STR_EQ(first_date(), "2024-05-05");
+    CHECK(find("ON 5 MAY 2024", "en", NULL) == 1);
+    CHECK_STR_EQ(first_date(), "2024-05-05");
+    CHECK(find("5 Mayé 2024", "en", NULL) == 0); /* one word, no month */
+    CHECK(find("abcdefg\xc3\xa9May 5, 2024", "en", NULL) == 0);
+    CHECK(find("5 мая 2024 года", "ru", NULL) == 1);
+    CHECK_STR_EQ(first_date(), "2024-05-05");
+    CHECK(find("5 МАЯ 2024", "ru", NULL) == 1);
+    CHECK_STR_EQ(first_date(), "2024-05-05");
+    CHECK(find("5 जनवरी 2024 को", "hi", NULL) == 1);
+    CHECK_STR_EQ(first_date(), "2024-01-05");
+    CHECK(find("l’année dernière", "fr", NULL) == 1); /* after the ’ */
+    CHECK(n_found == 1 && found[0].kind == PX_DT_YEAR);
+}
+
 static void
 test_numbers(void)
 {
@@ -442,6 +465,7 @@ main(void)
     test_absolute();
     test_invalid();
     test_words();
+    test_word_scan();
     test_numbers();
     test_relative();
     test_covers();
