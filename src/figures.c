@@ -182,6 +182,10 @@ static uint8_t bmp_digit[0x10000];
  * or below 3), 0 for the rest: filled with bmp_digit. */
 enum { WF_DROPPED = 1, WF_ASK = 2 };
 static uint16_t bmp_wfold[0x10000];
+/* Per lead byte of a two-byte sequence, bit c & 0x3F for each next byte c
+ * that makes a word letter folding to a two-byte letter (plain: it adds 2
+ * to a folded length): filled with bmp_wfold. */
+static uint64_t plain2[256];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
@@ -221,6 +225,10 @@ fill_digits(void)
             bmp_wfold[c] = f == 0                 ? WF_DROPPED
                            : f > 2 && f < 0x10000 ? (uint16_t)f
                                                   : WF_ASK;
+        }
+        if (c >= 0x80 && c < 0x800 && bmp_wfold[c] >= 0x80 &&
+            bmp_wfold[c] < 0x800) {
+            plain2[0xC0 | c >> 6] |= (uint64_t)1 << (c & 0x3F);
         }
     }
 }
@@ -471,10 +479,182 @@ scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
     return i;
 }
 
+/* What px_fw_key_sig needs of a word's folded key, gathered without
+ * writing the key: most words are no key, and this tells so cheaply. */
+typedef struct wsig {
+    size_t end;      /* the word's end */
+    size_t len;      /* folded length in bytes */
+    uint32_t first;  /* the first folded code point */
+    uint32_t last;   /* the last folded code point */
+    bool is_ascii;   /* ASCII letters only */
+    bool is_unknown; /* a letter outside bmp_wfold: ask scan_word */
+} wsig;
+
+/* The folded form of the code point at i as bmp_wfold has it (0: no word
+ * letter, WF_ASK outside the BMP); *next is its end. */
+static inline uint32_t
+wfold_at(const scan *sc, size_t i, size_t *next)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    const unsigned b = p[i];
+    if (b < 0x80) {
+        *next = i + 1;
+        return (uint8_t)((b | 0x20) - 'a') < 26 ? b | 0x20 : 0;
+    }
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < sc->n && (p[i + 1] & 0xC0) == 0x80) {
+        *next = i + 2;
+        return bmp_wfold[(b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)];
+    }
+    const UChar32 c = cp_fast(sc, i, next);
+    return c < 0 ? 0 : c >= 0x10000 ? WF_ASK : bmp_wfold[c];
+}
+
+/* The end of the run of ASCII letters at i. */
+static inline size_t
+ascii_run(const scan *sc, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    while (i < sc->n && (uint8_t)((p[i] | 0x20) - 'a') < 26) {
+        i++;
+    }
+    return i;
+}
+
+/* bmp_wfold of the two-byte sequence at i (lead byte checked). */
+static inline uint32_t
+wfold2(const unsigned char *p, size_t i)
+{
+    return bmp_wfold[(p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)];
+}
+
+/* word_sig for a word with a letter outside ASCII, from i. ASCII runs and
+ * plain two-byte letters (plain2) are counted without folding: of those
+ * only the first and last letter of the word are looked up. */
+static void
+word_sig_mixed(const scan *sc, size_t i, wsig *g)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    uint32_t first = 0;
+    uint32_t last = 0;
+    size_t last2 = SIZE_MAX; /* a plain2 letter after last */
+    size_t len = 0;
+    g->is_ascii = false;
+    g->is_unknown = false;
+    while (i < sc->n) {
+        const unsigned b = p[i];
+        if (b < 0x80) {
+            const size_t k = ascii_run(sc, i);
+            if (k == i) {
+                break;
+            }
+            first = first != 0 ? first : (b | 0x20);
+            last = (uint32_t)(p[k - 1] | 0x20);
+            last2 = SIZE_MAX;
+            len += k - i;
+            i = k;
+            continue;
+        }
+        if (i + 1 < sc->n && (p[i + 1] & 0xC0) == 0x80 &&
+            ((plain2[b] >> (p[i + 1] & 0x3F)) & 1u) != 0) {
+            first = first != 0 ? first : wfold2(p, i);
+            last2 = i;
+            len += 2;
+            i += 2;
+            continue;
+        }
+        size_t k = i;
+        const uint32_t f = wfold_at(sc, i, &k);
+        if (f <= WF_ASK) {
+            if (f != WF_DROPPED) {
+                g->is_unknown = f == WF_ASK;
+                break;
+            }
+            i = k;
+            continue;
+        }
+        first = first != 0 ? first : f;
+        last = f;
+        last2 = SIZE_MAX;
+        len += f < 0x80 ? 1 : f < 0x800 ? 2 : 3;
+        i = k;
+    }
+    g->end = i;
+    g->len = len;
+    g->first = first;
+    g->last = last2 != SIZE_MAX ? wfold2(p, last2) : last;
+}
+
+/* The signature of the word at i: its letters as scan_word reads them. */
+static inline void
+word_sig(const scan *sc, size_t i, wsig *g)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    const size_t j = ascii_run(sc, i);
+    if (j == i || (j < sc->n && p[j] >= 0x80)) {
+        word_sig_mixed(sc, i, g);
+        return;
+    }
+    g->end = j;
+    g->len = j - i;
+    g->first = (uint32_t)(p[i] | 0x20);
+    g->last = (uint32_t)(p[j - 1] | 0x20);
+    g->is_ascii = true;
+    g->is_unknown = false;
+}
+
+/* sig_may_be_key for the rest of an Arabic word at i after a leading و,
+ * ال or وال, as word_lookup_ar tries them. */
+static bool
+rest_may_be_key(const scan *sc, size_t i, const wsig *g)
+{
+    uint32_t c[4] = {0, 0, 0, 0};
+    for (size_t n_cp = 0; n_cp < 4;) {
+        size_t k = i;
+        const uint32_t f = wfold_at(sc, i, &k);
+        if (f == 0 || f == WF_ASK) {
+            break;
+        }
+        c[n_cp] = f != WF_DROPPED ? f : 0;
+        n_cp += f != WF_DROPPED;
+        i = k;
+    }
+    const bool wa = c[0] == 0x648;
+    const size_t p = wa ? 1 : 0; /* where ال may start */
+    if (wa && px_fw_may_be_key(c[1], g->last, g->len - 2)) {
+        return true;
+    }
+    return g->len - 2 * p > 6 && c[p] == 0x627 && c[p + 1] == 0x644 &&
+           px_fw_may_be_key(c[p + 2], g->last, g->len - 2 * p - 4);
+}
+
+/* False if the word at i (signature g) surely is no key, nor, with strip,
+ * a key after a leading و or ال; then it need not be folded. */
+static inline bool
+sig_may_be_key(const scan *sc, size_t i, const wsig *g, bool strip)
+{
+    if (g->is_unknown) {
+        return true;
+    }
+    if (g->len == 0) {
+        return false;
+    }
+    if (px_fw_may_be_key(g->first, g->last, g->len)) {
+        return true;
+    }
+    return strip && g->len >= 6 && (g->first == 0x648 || g->first == 0x627) &&
+           rest_may_be_key(sc, i, g);
+}
+
 /* The table entry of the word at i (or NULL); *end is the word's end. */
 static const px_fw_word *
 word_lookup(const scan *sc, size_t i, size_t *end)
 {
+    wsig g;
+    word_sig(sc, i, &g);
+    *end = g.end;
+    if (!sig_may_be_key(sc, i, &g, false)) {
+        return NULL;
+    }
     char buf[48];
     size_t k = 0;
     *end = scan_word(sc, i, buf, sizeof buf, &k);
@@ -504,17 +684,14 @@ word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
     static const char wa[] = "\xD9\x88";         /* و */
     static const char al[] = "\xD8\xA7\xD9\x84"; /* ال (folded) */
     *had_wa = false;
-    size_t j = i;
-    while (j < sc->n && ascii_letter(sc->s[j])) {
-        j++;
+    wsig g;
+    word_sig(sc, i, &g);
+    *end = g.end;
+    if (!sig_may_be_key(sc, i, &g, true)) {
+        return NULL;
     }
-    if (j > i && (j == sc->n || (unsigned char)sc->s[j] < 0x80)) {
-        *end = j; /* an ASCII word: skip folding unless it may be listed */
-        if (!px_fw_may_be_key((char)(sc->s[i] | 0x20),
-                              (char)(sc->s[j - 1] | 0x20), j - i)) {
-            return NULL;
-        }
-        return ascii_lookup(sc->s + i, j - i);
+    if (g.is_ascii) {
+        return ascii_lookup(sc->s + i, g.end - i);
     }
     char buf[48];
     size_t k = 0;
@@ -1659,8 +1836,9 @@ is_sent_end(const scan *sc, size_t i, UChar32 c, size_t next)
     while (a < i && (unsigned char)sc->s[a] < 0x80) {
         a++;
     }
-    if (a == i && !px_fw_may_be_key((char)(sc->s[ws] | 0x20),
-                                    (char)(sc->s[i - 1] | 0x20), i - ws)) {
+    if (a == i && !px_fw_may_be_key((unsigned char)(sc->s[ws] | 0x20),
+                                    (unsigned char)(sc->s[i - 1] | 0x20),
+                                    i - ws)) {
         return true; /* ASCII letters, surely not listed */
     }
     size_t e = 0;

@@ -740,12 +740,18 @@ static uint8_t qb_first[256];
 static uint8_t qb_next[MAX_QB];
 
 uint8_t px_fw_cue_bits[8192]; /* first two bytes of each cue */
-uint8_t px_fw_key_bits[8192]; /* (length, first, last byte) of keys */
+uint8_t px_fw_key_bits[8192]; /* (length, first, last code point) */
 
 static uint32_t
 key_sig(const char *k, size_t len)
 {
-    return px_fw_key_sig((unsigned char)k[0], (unsigned char)k[len - 1], len);
+    UChar32 first = 0;
+    UChar32 last = 0;
+    size_t i = 0;
+    int32_t e = (int32_t)len; /* len <= 255 */
+    U8_NEXT(k, i, len, first);
+    U8_PREV(k, 0, e, last);
+    return px_fw_key_sig((uint32_t)first, (uint32_t)last, len);
 }
 
 static void
