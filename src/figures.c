@@ -82,22 +82,28 @@ px_unit_name(px_unit u)
 /* The code point at i (and its end in *next), or -1 at the end or on a bad
  * byte (then *next is i + 1). */
 static UChar32
-cp_at(const scan *sc, size_t i, size_t *next)
+cp_at_slow(const scan *sc, size_t i, size_t *next)
 {
     if (i >= sc->n) {
         *next = sc->n;
         return -1;
-    }
-    const unsigned char b = (unsigned char)sc->s[i];
-    if (b < 0x80) {
-        *next = i + 1;
-        return b;
     }
     UChar32 c = 0;
     size_t j = i;
     U8_NEXT(sc->s, j, sc->n, c);
     *next = j > i ? j : i + 1;
     return c;
+}
+
+/* cp_at_slow, with ASCII inline. */
+static inline UChar32
+cp_at(const scan *sc, size_t i, size_t *next)
+{
+    if (i < sc->n && (unsigned char)sc->s[i] < 0x80) {
+        *next = i + 1;
+        return (unsigned char)sc->s[i];
+    }
+    return cp_at_slow(sc, i, next);
 }
 
 /* cp_at for a lead byte at i (>= 0x80), with well-formed two- and
@@ -126,7 +132,7 @@ cp_fast(const scan *sc, size_t i, size_t *next)
 
 /* The code point ending at i (its start in *start), or -1. */
 static UChar32
-cp_before(const scan *sc, size_t i, size_t *start)
+cp_before_slow(const scan *sc, size_t i, size_t *start)
 {
     if (i == 0) {
         *start = 0;
@@ -144,6 +150,17 @@ cp_before(const scan *sc, size_t i, size_t *start)
     }
     *start = j;
     return c;
+}
+
+/* cp_before_slow, with ASCII inline. */
+static inline UChar32
+cp_before(const scan *sc, size_t i, size_t *start)
+{
+    if (i > 0 && (unsigned char)sc->s[i - 1] < 0x80) {
+        *start = i - 1;
+        return (unsigned char)sc->s[i - 1];
+    }
+    return cp_before_slow(sc, i, start);
 }
 
 /* The decimal digit value of c, or -1: ASCII, Arabic-Indic and extended
@@ -336,17 +353,8 @@ ascii_letter(char c)
  * spaces; diacritics in the text are skipped. A pattern ending in a letter
  * must end at a word end. */
 static size_t
-match_at(const scan *sc, size_t i, const char *pat)
+match_at_slow(const scan *sc, size_t i, const char *pat)
 {
-    if (i >= sc->n) {
-        return 0;
-    }
-    const unsigned char p0 = (unsigned char)pat[0];
-    const unsigned char t0 = (unsigned char)sc->s[i];
-    if ((p0 < 0x80) != (t0 < 0x80) ||
-        (p0 < 0x80 && (p0 | 0x20) != (t0 | 0x20))) {
-        return 0; /* the common case, decided on the first byte */
-    }
     const size_t plen = strlen(pat);
     size_t p = 0;
     UChar32 last = 0;
@@ -387,6 +395,23 @@ match_at(const scan *sc, size_t i, const char *pat)
         return 0;
     }
     return i;
+}
+
+/* match_at_slow, where the first byte does not rule the match out: the
+ * common case, so it is decided inline. */
+static inline size_t
+match_at(const scan *sc, size_t i, const char *pat)
+{
+    if (i >= sc->n) {
+        return 0;
+    }
+    const unsigned char p0 = (unsigned char)pat[0];
+    const unsigned char t0 = (unsigned char)sc->s[i];
+    if ((p0 < 0x80) != (t0 < 0x80) ||
+        (p0 < 0x80 && (p0 | 0x20) != (t0 | 0x20))) {
+        return 0;
+    }
+    return match_at_slow(sc, i, pat);
 }
 
 /* True if pat ends exactly at end; *start is where it begins. */
