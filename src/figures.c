@@ -1467,6 +1467,84 @@ fold_window(const scan *sc, size_t hi, fwin *w)
     }
 }
 
+/* The well-formed code point ending at i and starting at lo or later (its
+ * start in *start), or -1. */
+static UChar32
+cp_before_strict(const scan *sc, size_t lo, size_t i, size_t *start)
+{
+    size_t j = i - 1;
+    while (j > lo && i - j < 4 && ((unsigned char)sc->s[j] & 0xC0) == 0x80) {
+        j--;
+    }
+    UChar32 c = 0;
+    size_t k = j;
+    U8_NEXT(sc->s, k, i, c);
+    *start = j;
+    return k == i ? c : -1;
+}
+
+/* fold_window, folding backward only as far as a qualifier can reach:
+ * need folded bytes, and the rest of a run of spaces there. Forward
+ * decoding meets every well-formed code point where backward decoding
+ * does, so both fold alike; on a malformed one this gives up (false, w
+ * undefined) and fold_window is asked. */
+static bool
+fold_tail(const scan *sc, size_t hi, size_t need, fwin *w)
+{
+    size_t lo = hi > 48 ? hi - 48 : 0;
+    while (lo < hi && ((unsigned char)sc->s[lo] & 0xC0) == 0x80) {
+        lo++;
+    }
+    char b[64];
+    size_t map[64];
+    size_t n = 0;
+    if (need + 4 > sizeof b) {
+        return false;
+    }
+    for (size_t i = hi; i > lo;) {
+        size_t s = i - 1;
+        UChar32 c = (unsigned char)sc->s[s];
+        uint32_t f = 0;
+        if (c < 0x80) { /* as below, without the calls */
+            const bool sp = c == ' ' || c == '\t' || c == '\r';
+            f = sp ? ' ' : c >= 'A' && c <= 'Z' ? (uint32_t)c + 32 : (uint32_t)c;
+        } else if ((c = cp_before_strict(sc, lo, i, &s)) < 0) {
+            return false;
+        } else {
+            f = is_inline_space(c) ? ' ' : px_fw_fold((uint32_t)c);
+        }
+        i = s;
+        if (f == 0) {
+            continue; /* a diacritic */
+        }
+        if (f == ' ' && n > 0 && b[n - 1] == ' ') {
+            map[n - 1] = s; /* a run of spaces maps to its first */
+            continue;
+        }
+        if (n >= need) {
+            break;
+        }
+        if (f < 0x80) {
+            b[n] = (char)f;
+            map[n++] = s;
+            continue;
+        }
+        char u[4];
+        size_t ul = 0;
+        U8_APPEND_UNSAFE(u, ul, f);
+        while (ul > 0) {
+            b[n] = u[--ul];
+            map[n++] = s;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        w->b[k] = b[n - 1 - k];
+        w->map[k] = map[n - 1 - k];
+    }
+    w->len = n;
+    return true;
+}
+
 /* Qualifiers before a number ("more than", 逾, أكثر من), and "between". */
 static void
 read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
@@ -1482,7 +1560,9 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
         }
     }
     fwin w;
-    fold_window(sc, e, &w);
+    if (!fold_tail(sc, e, px_fw_qual_max_len() + 1, &w)) {
+        fold_window(sc, e, &w);
+    }
     const size_t first = w.len > 0
                              ? px_fw_qual_first((unsigned char)w.b[w.len - 1])
                              : PX_FW_QUAL_END;

@@ -77,8 +77,9 @@ px_fw_cue_may_start(const char *s)
     const unsigned v = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
     return (px_fw_cue_bits[v >> 3] >> (v & 7)) & 1u;
 }
-/* The folded form of px_fw_quals_before[i]. */
+/* The folded form of px_fw_quals_before[i], and the longest length. */
 const char *px_fw_qual_folded(size_t i, size_t *len);
+size_t px_fw_qual_max_len(void);
 /* The first i (in list order) whose folded px_fw_quals_before[i] ends in
  * byte last, and the next after i: PX_FW_QUAL_END when there is none. */
 size_t px_fw_qual_first(unsigned char last);

@@ -738,6 +738,7 @@ static uint8_t qb_len[MAX_QB];
  * first is qb_first[b], each next qb_next[i]; MAX_QB ends a chain. */
 static uint8_t qb_first[256];
 static uint8_t qb_next[MAX_QB];
+static size_t qb_max_len; /* the longest folded qualifier */
 
 uint8_t px_fw_cue_bits[8192]; /* first two bytes of each cue */
 uint8_t px_fw_key_bits[8192]; /* (length, first, last code point) */
@@ -806,6 +807,7 @@ build(void)
             px_fw_fold_str(w, strlen(w), tab.pool + used, POOL_LEN - used);
         qb_off[i] = (uint16_t)used;
         qb_len[i] = (uint8_t)k;
+        qb_max_len = k > qb_max_len ? k : qb_max_len;
         used += k;
     }
     chain_quals();
@@ -836,6 +838,12 @@ px_fw_qual_folded(size_t i, size_t *len)
 {
     *len = qb_len[i];
     return tab.pool + qb_off[i];
+}
+
+size_t
+px_fw_qual_max_len(void)
+{
+    return qb_max_len;
 }
 
 size_t
