@@ -203,6 +203,9 @@ static uint16_t bmp_wfold[0x10000];
  * that makes a word letter folding to a two-byte letter (plain: it adds 2
  * to a folded length): filled with bmp_wfold. */
 static uint64_t plain2[256];
+/* The ASCII bytes step passes over: all but letters, digits and . ! ?
+ * and newline (sentence ends); filled with bmp_digit. */
+static bool ascii_inert[256];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
@@ -242,6 +245,11 @@ fill_digits(void)
             bmp_wfold[c] = f == 0                 ? WF_DROPPED
                            : f > 2 && f < 0x10000 ? (uint16_t)f
                                                   : WF_ASK;
+        }
+        if (c < 0x80) {
+            ascii_inert[c] = (uint32_t)((c | 0x20) - 'a') >= 26 &&
+                             (uint32_t)(c - '0') >= 10 &&
+                             c != '.' && c != '!' && c != '?' && c != '\n';
         }
         if (c >= 0x80 && c < 0x800 && bmp_wfold[c] >= 0x80 &&
             bmp_wfold[c] < 0x800) {
@@ -579,12 +587,16 @@ word_sig_mixed(const scan *sc, size_t i, wsig *g)
             i = k;
             continue;
         }
-        if (i + 1 < sc->n && (p[i + 1] & 0xC0) == 0x80 &&
-            ((plain2[b] >> (p[i + 1] & 0x3F)) & 1u) != 0) {
+        size_t r = i; /* a run of plain2 letters */
+        while (r + 1 < sc->n && (p[r + 1] & 0xC0) == 0x80 &&
+               ((plain2[p[r]] >> (p[r + 1] & 0x3F)) & 1u) != 0) {
+            r += 2;
+        }
+        if (r > i) {
             first = first != 0 ? first : wfold2(p, i);
-            last2 = i;
-            len += 2;
-            i += 2;
+            last2 = r - 2;
+            len += r - i;
+            i = r;
             continue;
         }
         size_t k = i;
@@ -2043,6 +2055,17 @@ on_number(scan *sc, size_t i, size_t fallback)
     return end > i ? end : fallback;
 }
 
+/* The end of the run of ASCII bytes at i that step passes over: no
+ * letters, digits or sentence ends (ascii_inert). */
+static inline size_t
+skip_inert(const scan *sc, size_t i)
+{
+    while (i < sc->n && ascii_inert[(unsigned char)sc->s[i]]) {
+        i++;
+    }
+    return i;
+}
+
 static size_t
 step_ascii(scan *sc, size_t i, unsigned char b)
 {
@@ -2050,19 +2073,24 @@ step_ascii(scan *sc, size_t i, unsigned char b)
         return on_number(sc, i, i + 1);
     }
     if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        size_t e = 0;
+        const unsigned char *p = (const unsigned char *)sc->s;
+        size_t e = ascii_run(sc, i);
+        if ((e == sc->n || p[e] < 0x80) &&
+            !px_fw_may_be_key(b | 0x20u, p[e - 1] | 0x20u, e - i)) {
+            return skip_inert(sc, e); /* as word_lookup_ar would find */
+        }
         bool wa = false;
         const px_fw_word *w = word_lookup_ar(sc, i, &e, &wa);
         if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
             return on_number(sc, i, e);
         }
-        return e;
+        return skip_inert(sc, e);
     }
     if ((b == '.' || b == '!' || b == '?' || b == '\n') &&
         is_sent_end(sc, i, b, i + 1)) {
         close_sentence(sc, i + 1);
     }
-    return i + 1;
+    return skip_inert(sc, i + 1);
 }
 
 /* The end of the run of code points from i that step steps over
