@@ -2121,7 +2121,8 @@ step(scan *sc, size_t i)
     if (c >= 0 && c < 0x10000 && bmp_digit[c] == SKIP) {
         return skip_run(sc, k); /* Han characters that are no numerals too */
     }
-    if (digit_val(c) >= 0 || is_hanzi_num(c)) {
+    if (digit_val(c) >= 0 ||
+        (c >= 0x3007 && c <= 0x96F6 && is_hanzi_num(c))) { /* 〇..零 */
         return on_number(sc, i, k);
     }
     if (is_wordless(c)) {
@@ -2134,7 +2135,7 @@ step(scan *sc, size_t i)
         if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
             return on_number(sc, i, e);
         }
-        return e > i ? e : k;
+        return skip_inert(sc, e > i ? e : k);
     }
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x3002 ||
         c == 0xFF01 || c == 0xFF1F || c == 0x61F) {
