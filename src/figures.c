@@ -206,6 +206,8 @@ static uint64_t plain2[256];
 /* The ASCII bytes step passes over: all but letters, digits and . ! ?
  * and newline (sentence ends); filled with bmp_digit. */
 static bool ascii_inert[256];
+/* A-Z and a-z. */
+static bool ascii_letter_tab[256];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
@@ -247,6 +249,7 @@ fill_digits(void)
                                                   : WF_ASK;
         }
         if (c < 0x80) {
+            ascii_letter_tab[c] = (uint32_t)((c | 0x20) - 'a') < 26;
             ascii_inert[c] = (uint32_t)((c | 0x20) - 'a') >= 26 &&
                              (uint32_t)(c - '0') >= 10 &&
                              c != '.' && c != '!' && c != '?' && c != '\n';
@@ -547,7 +550,7 @@ static inline size_t
 ascii_run(const scan *sc, size_t i)
 {
     const unsigned char *p = (const unsigned char *)sc->s;
-    while (i < sc->n && (uint8_t)((p[i] | 0x20) - 'a') < 26) {
+    while (i < sc->n && ascii_letter_tab[p[i]]) {
         i++;
     }
     return i;
