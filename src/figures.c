@@ -1574,6 +1574,12 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
             e = s;
         }
     }
+    const unsigned char lb = e > 0 ? (unsigned char)sc->s[e - 1] : 0;
+    if (lb != 0 && lb < 0x80 && lb != ' ' && lb != '\t' && lb != '\r' &&
+        px_fw_qual_first(lb >= 'A' && lb <= 'Z' ? lb + 32 : lb) ==
+            PX_FW_QUAL_END) {
+        return; /* no qualifier ends in the folded byte before the number */
+    }
     fwin w;
     if (!fold_tail(sc, e, px_fw_qual_max_len() + 1, &w)) {
         fold_window(sc, e, &w);
