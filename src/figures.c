@@ -2155,6 +2155,20 @@ step(scan *sc, size_t i)
     return k;
 }
 
+/* True if lang[0..base) is one of the codes in list (NULL-terminated);
+ * the first byte is compared inline, as most codes differ there. */
+static bool
+code_in(const char *lang, size_t base, const char *const *list)
+{
+    for (size_t t = 0; list[t] != NULL; t++) {
+        if (list[t][0] == lang[0] && strncmp(lang, list[t], base) == 0 &&
+            list[t][base] == '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 set_locale(scan *sc, const char *lang)
 {
@@ -2173,18 +2187,8 @@ set_locale(scan *sc, const char *lang)
         return;
     }
     const size_t base = strcspn(lang, "-_"); /* "deu-CH", "zh_TW" */
-    for (size_t t = 0; comma_dec[t] != NULL; t++) {
-        if (strlen(comma_dec[t]) == base &&
-            strncmp(lang, comma_dec[t], base) == 0) {
-            sc->comma_dec = true;
-        }
-    }
-    for (size_t t = 0; no_space[t] != NULL; t++) {
-        if (strlen(no_space[t]) == base &&
-            strncmp(lang, no_space[t], base) == 0) {
-            sc->space_group = false;
-        }
-    }
+    sc->comma_dec = code_in(lang, base, comma_dec);
+    sc->space_group = !code_in(lang, base, no_space);
 }
 
 px_status
