@@ -342,14 +342,28 @@ word_end(const scan *sc, size_t i)
     return i;
 }
 
+/* The start of the word ending at i; ASCII letters and two-byte
+ * sequences are decoded inline. */
 static size_t
 word_start(const scan *sc, size_t i)
 {
+    const unsigned char *p = (const unsigned char *)sc->s;
     size_t k = i;
-    while (is_wletter(cp_before(sc, i, &k))) {
-        i = k;
+    for (;;) {
+        if (i >= 1 && ascii_letter_tab[p[i - 1]]) {
+            i--;
+        } else if (i >= 2 && p[i - 2] >= 0xC2 && p[i - 2] < 0xE0 &&
+                   (p[i - 1] & 0xC0) == 0x80) {
+            if (bmp_wfold[(p[i - 2] & 0x1Fu) << 6 | (p[i - 1] & 0x3Fu)] == 0) {
+                return i;
+            }
+            i -= 2;
+        } else if (is_wletter(cp_before(sc, i, &k))) {
+            i = k;
+        } else {
+            return i;
+        }
     }
-    return i;
 }
 
 static bool
