@@ -208,6 +208,10 @@ static uint64_t plain2[256];
 static bool ascii_inert[256];
 /* A-Z and a-z. */
 static bool ascii_letter_tab[256];
+/* Per lead and second byte of a three-byte sequence ((b0 & 0xF) << 6 |
+ * (b1 & 0x3F)): true if all 64 code points so written are SKIP (none is
+ * overlong or a surrogate); filled after bmp_digit. */
+static bool skip3[1024];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
@@ -232,6 +236,20 @@ is_skipped(UChar32 c)
         return true;
     }
     return digit_val_icu(c) < 0 && !is_hanzi_num(c) && is_wordless(c);
+}
+
+/* skip3 from bmp_digit. */
+static void
+fill_skip3(void)
+{
+    for (unsigned x = 0; x < 1024; x++) {
+        const UChar32 lo = (UChar32)(x << 6);
+        bool all = lo >= 0x800 && (lo < 0xD800 || lo > 0xDFFF);
+        for (UChar32 c = lo; c < lo + 64 && all; c++) {
+            all = bmp_digit[c] == SKIP;
+        }
+        skip3[x] = all;
+    }
 }
 
 static void
@@ -259,6 +277,7 @@ fill_digits(void)
             plain2[0xC0 | c >> 6] |= (uint64_t)1 << (c & 0x3F);
         }
     }
+    fill_skip3();
 }
 
 static inline int
@@ -2121,7 +2140,14 @@ step_ascii(scan *sc, size_t i, unsigned char b)
 static size_t
 skip_run(const scan *sc, size_t i)
 {
-    while (i < sc->n && (unsigned char)sc->s[i] >= 0x80) {
+    const unsigned char *p = (const unsigned char *)sc->s;
+    while (i < sc->n && p[i] >= 0x80) {
+        if (p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < sc->n &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+            skip3[(p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu)]) {
+            i += 3; /* a block of 64 SKIP code points */
+            continue;
+        }
         size_t k = i;
         const UChar32 c = cp_fast(sc, i, &k);
         if (c < 0 || c >= 0x10000 || bmp_digit[c] != SKIP) {
