@@ -269,8 +269,8 @@ fill_digits(void)
         if (c < 0x80) {
             ascii_letter_tab[c] = (uint32_t)((c | 0x20) - 'a') < 26;
             ascii_inert[c] = (uint32_t)((c | 0x20) - 'a') >= 26 &&
-                             (uint32_t)(c - '0') >= 10 &&
-                             c != '.' && c != '!' && c != '?' && c != '\n';
+                             (uint32_t)(c - '0') >= 10 && c != '.' &&
+                             c != '!' && c != '?' && c != '\n';
         }
         if (c >= 0x80 && c < 0x800 && bmp_wfold[c] >= 0x80 &&
             bmp_wfold[c] < 0x800) {
@@ -1555,7 +1555,9 @@ fold_tail(const scan *sc, size_t hi, size_t need, fwin *w)
         uint32_t f = 0;
         if (c < 0x80) { /* as below, without the calls */
             const bool sp = c == ' ' || c == '\t' || c == '\r';
-            f = sp ? ' ' : c >= 'A' && c <= 'Z' ? (uint32_t)c + 32 : (uint32_t)c;
+            f = sp                     ? ' '
+                : c >= 'A' && c <= 'Z' ? (uint32_t)c + 32
+                                       : (uint32_t)c;
         } else if ((c = cp_before_strict(sc, lo, i, &s)) < 0) {
             return false;
         } else {
@@ -1995,9 +1997,9 @@ is_sent_end(const scan *sc, size_t i, UChar32 c, size_t next)
     while (a < i && (unsigned char)sc->s[a] < 0x80) {
         a++;
     }
-    if (a == i && !px_fw_may_be_key((unsigned char)(sc->s[ws] | 0x20),
-                                    (unsigned char)(sc->s[i - 1] | 0x20),
-                                    i - ws)) {
+    if (a == i &&
+        !px_fw_may_be_key((unsigned char)(sc->s[ws] | 0x20),
+                          (unsigned char)(sc->s[i - 1] | 0x20), i - ws)) {
         return true; /* ASCII letters, surely not listed */
     }
     size_t e = 0;
