@@ -681,7 +681,7 @@ static bool
 rest_may_be_key(const scan *sc, size_t i, const wsig *g)
 {
     uint32_t c[4] = {0, 0, 0, 0};
-    for (size_t n_cp = 0; n_cp < 4;) {
+    for (size_t n_cp = 0; n_cp < 4 && i < sc->n;) {
         size_t k = i;
         const uint32_t f = wfold_at(sc, i, &k);
         if (f == 0 || f == WF_ASK) {
