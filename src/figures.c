@@ -8,7 +8,9 @@
  * and backward (qualifiers, currency signs, nouns such as 死亡人数 that come
  * before the number). Sentence ends are tracked on the way, so each figure's
  * sentence is known without a second pass. Look-arounds are bounded, so the
- * scan stays linear.
+ * scan stays linear. Most words are no listed word: a word is folded and
+ * hashed only when its signature (folded length, first and last letter,
+ * gathered from per-code-point tables built once) may be a key's.
  */
 #include "figures.h"
 
