@@ -8,7 +8,9 @@
  * and backward (qualifiers, currency signs, nouns such as 死亡人数 that come
  * before the number). Sentence ends are tracked on the way, so each figure's
  * sentence is known without a second pass. Look-arounds are bounded, so the
- * scan stays linear.
+ * scan stays linear. Most words are no listed word: a word is folded and
+ * hashed only when its signature (folded length, first and last letter,
+ * gathered from per-code-point tables built once) may be a key's.
  */
 #include "figures.h"
 
@@ -82,22 +84,28 @@ px_unit_name(px_unit u)
 /* The code point at i (and its end in *next), or -1 at the end or on a bad
  * byte (then *next is i + 1). */
 static UChar32
-cp_at(const scan *sc, size_t i, size_t *next)
+cp_at_slow(const scan *sc, size_t i, size_t *next)
 {
     if (i >= sc->n) {
         *next = sc->n;
         return -1;
-    }
-    const unsigned char b = (unsigned char)sc->s[i];
-    if (b < 0x80) {
-        *next = i + 1;
-        return b;
     }
     UChar32 c = 0;
     size_t j = i;
     U8_NEXT(sc->s, j, sc->n, c);
     *next = j > i ? j : i + 1;
     return c;
+}
+
+/* cp_at_slow, with ASCII inline. */
+static inline UChar32
+cp_at(const scan *sc, size_t i, size_t *next)
+{
+    if (i < sc->n && (unsigned char)sc->s[i] < 0x80) {
+        *next = i + 1;
+        return (unsigned char)sc->s[i];
+    }
+    return cp_at_slow(sc, i, next);
 }
 
 /* cp_at for a lead byte at i (>= 0x80), with well-formed two- and
@@ -126,7 +134,7 @@ cp_fast(const scan *sc, size_t i, size_t *next)
 
 /* The code point ending at i (its start in *start), or -1. */
 static UChar32
-cp_before(const scan *sc, size_t i, size_t *start)
+cp_before_slow(const scan *sc, size_t i, size_t *start)
 {
     if (i == 0) {
         *start = 0;
@@ -144,6 +152,17 @@ cp_before(const scan *sc, size_t i, size_t *start)
     }
     *start = j;
     return c;
+}
+
+/* cp_before_slow, with ASCII inline. */
+static inline UChar32
+cp_before(const scan *sc, size_t i, size_t *start)
+{
+    if (i > 0 && (unsigned char)sc->s[i - 1] < 0x80) {
+        *start = i - 1;
+        return (unsigned char)sc->s[i - 1];
+    }
+    return cp_before_slow(sc, i, start);
 }
 
 /* The decimal digit value of c, or -1: ASCII, Arabic-Indic and extended
@@ -182,6 +201,19 @@ static uint8_t bmp_digit[0x10000];
  * or below 3), 0 for the rest: filled with bmp_digit. */
 enum { WF_DROPPED = 1, WF_ASK = 2 };
 static uint16_t bmp_wfold[0x10000];
+/* Per lead byte of a two-byte sequence, bit c & 0x3F for each next byte c
+ * that makes a word letter folding to a two-byte letter (plain: it adds 2
+ * to a folded length): filled with bmp_wfold. */
+static uint64_t plain2[256];
+/* The ASCII bytes step passes over: all but letters, digits and . ! ?
+ * and newline (sentence ends); filled with bmp_digit. */
+static bool ascii_inert[256];
+/* A-Z and a-z. */
+static bool ascii_letter_tab[256];
+/* Per lead and second byte of a three-byte sequence ((b0 & 0xF) << 6 |
+ * (b1 & 0x3F)): true if all 64 code points so written are SKIP (none is
+ * overlong or a surrogate); filled after bmp_digit. */
+static bool skip3[1024];
 static pthread_once_t digit_once = PTHREAD_ONCE_INIT;
 
 static bool is_hanzi_num(UChar32 c);
@@ -208,6 +240,20 @@ is_skipped(UChar32 c)
     return digit_val_icu(c) < 0 && !is_hanzi_num(c) && is_wordless(c);
 }
 
+/* skip3 from bmp_digit. */
+static void
+fill_skip3(void)
+{
+    for (unsigned x = 0; x < 1024; x++) {
+        const UChar32 lo = (UChar32)(x << 6);
+        bool all = lo >= 0x800 && (lo < 0xD800 || lo > 0xDFFF);
+        for (UChar32 c = lo; c < lo + 64 && all; c++) {
+            all = bmp_digit[c] == SKIP;
+        }
+        skip3[x] = all;
+    }
+}
+
 static void
 fill_digits(void)
 {
@@ -222,7 +268,18 @@ fill_digits(void)
                            : f > 2 && f < 0x10000 ? (uint16_t)f
                                                   : WF_ASK;
         }
+        if (c < 0x80) {
+            ascii_letter_tab[c] = (uint32_t)((c | 0x20) - 'a') < 26;
+            ascii_inert[c] = (uint32_t)((c | 0x20) - 'a') >= 26 &&
+                             (uint32_t)(c - '0') >= 10 && c != '.' &&
+                             c != '!' && c != '?' && c != '\n';
+        }
+        if (c >= 0x80 && c < 0x800 && bmp_wfold[c] >= 0x80 &&
+            bmp_wfold[c] < 0x800) {
+            plain2[0xC0 | c >> 6] |= (uint64_t)1 << (c & 0x3F);
+        }
     }
+    fill_skip3();
 }
 
 static inline int
@@ -306,14 +363,28 @@ word_end(const scan *sc, size_t i)
     return i;
 }
 
+/* The start of the word ending at i; ASCII letters and two-byte
+ * sequences are decoded inline. */
 static size_t
 word_start(const scan *sc, size_t i)
 {
+    const unsigned char *p = (const unsigned char *)sc->s;
     size_t k = i;
-    while (is_wletter(cp_before(sc, i, &k))) {
-        i = k;
+    for (;;) {
+        if (i >= 1 && ascii_letter_tab[p[i - 1]]) {
+            i--;
+        } else if (i >= 2 && p[i - 2] >= 0xC2 && p[i - 2] < 0xE0 &&
+                   (p[i - 1] & 0xC0) == 0x80) {
+            if (bmp_wfold[(p[i - 2] & 0x1Fu) << 6 | (p[i - 1] & 0x3Fu)] == 0) {
+                return i;
+            }
+            i -= 2;
+        } else if (is_wletter(cp_before(sc, i, &k))) {
+            i = k;
+        } else {
+            return i;
+        }
     }
-    return i;
 }
 
 static bool
@@ -328,17 +399,8 @@ ascii_letter(char c)
  * spaces; diacritics in the text are skipped. A pattern ending in a letter
  * must end at a word end. */
 static size_t
-match_at(const scan *sc, size_t i, const char *pat)
+match_at_slow(const scan *sc, size_t i, const char *pat)
 {
-    if (i >= sc->n) {
-        return 0;
-    }
-    const unsigned char p0 = (unsigned char)pat[0];
-    const unsigned char t0 = (unsigned char)sc->s[i];
-    if ((p0 < 0x80) != (t0 < 0x80) ||
-        (p0 < 0x80 && (p0 | 0x20) != (t0 | 0x20))) {
-        return 0; /* the common case, decided on the first byte */
-    }
     const size_t plen = strlen(pat);
     size_t p = 0;
     UChar32 last = 0;
@@ -379,6 +441,23 @@ match_at(const scan *sc, size_t i, const char *pat)
         return 0;
     }
     return i;
+}
+
+/* match_at_slow, where the first byte does not rule the match out: the
+ * common case, so it is decided inline. */
+static inline size_t
+match_at(const scan *sc, size_t i, const char *pat)
+{
+    if (i >= sc->n) {
+        return 0;
+    }
+    const unsigned char p0 = (unsigned char)pat[0];
+    const unsigned char t0 = (unsigned char)sc->s[i];
+    if ((p0 < 0x80) != (t0 < 0x80) ||
+        (p0 < 0x80 && (p0 | 0x20) != (t0 | 0x20))) {
+        return 0;
+    }
+    return match_at_slow(sc, i, pat);
 }
 
 /* True if pat ends exactly at end; *start is where it begins. */
@@ -471,10 +550,186 @@ scan_word(const scan *sc, size_t i, char *buf, size_t cap, size_t *klen)
     return i;
 }
 
+/* What px_fw_key_sig needs of a word's folded key, gathered without
+ * writing the key: most words are no key, and this tells so cheaply. */
+typedef struct wsig {
+    size_t end;      /* the word's end */
+    size_t len;      /* folded length in bytes */
+    uint32_t first;  /* the first folded code point */
+    uint32_t last;   /* the last folded code point */
+    bool is_ascii;   /* ASCII letters only */
+    bool is_unknown; /* a letter outside bmp_wfold: ask scan_word */
+} wsig;
+
+/* The folded form of the code point at i as bmp_wfold has it (0: no word
+ * letter, WF_ASK outside the BMP); *next is its end. */
+static inline uint32_t
+wfold_at(const scan *sc, size_t i, size_t *next)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    const unsigned b = p[i];
+    if (b < 0x80) {
+        *next = i + 1;
+        return (uint8_t)((b | 0x20) - 'a') < 26 ? b | 0x20 : 0;
+    }
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < sc->n && (p[i + 1] & 0xC0) == 0x80) {
+        *next = i + 2;
+        return bmp_wfold[(b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)];
+    }
+    const UChar32 c = cp_fast(sc, i, next);
+    return c < 0 ? 0 : c >= 0x10000 ? WF_ASK : bmp_wfold[c];
+}
+
+/* The end of the run of ASCII letters at i. */
+static inline size_t
+ascii_run(const scan *sc, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    while (i < sc->n && ascii_letter_tab[p[i]]) {
+        i++;
+    }
+    return i;
+}
+
+/* bmp_wfold of the two-byte sequence at i (lead byte checked). */
+static inline uint32_t
+wfold2(const unsigned char *p, size_t i)
+{
+    return bmp_wfold[(p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)];
+}
+
+/* word_sig for a word with a letter outside ASCII, from i. ASCII runs and
+ * plain two-byte letters (plain2) are counted without folding: of those
+ * only the first and last letter of the word are looked up. */
+static void
+word_sig_mixed(const scan *sc, size_t i, wsig *g)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    uint32_t first = 0;
+    uint32_t last = 0;
+    size_t last2 = SIZE_MAX; /* a plain2 letter after last */
+    size_t len = 0;
+    g->is_ascii = false;
+    g->is_unknown = false;
+    while (i < sc->n) {
+        const unsigned b = p[i];
+        if (b < 0x80) {
+            const size_t k = ascii_run(sc, i);
+            if (k == i) {
+                break;
+            }
+            first = first != 0 ? first : (b | 0x20);
+            last = (uint32_t)(p[k - 1] | 0x20);
+            last2 = SIZE_MAX;
+            len += k - i;
+            i = k;
+            continue;
+        }
+        size_t r = i; /* a run of plain2 letters */
+        while (r + 1 < sc->n && (p[r + 1] & 0xC0) == 0x80 &&
+               ((plain2[p[r]] >> (p[r + 1] & 0x3F)) & 1u) != 0) {
+            r += 2;
+        }
+        if (r > i) {
+            first = first != 0 ? first : wfold2(p, i);
+            last2 = r - 2;
+            len += r - i;
+            i = r;
+            continue;
+        }
+        size_t k = i;
+        const uint32_t f = wfold_at(sc, i, &k);
+        if (f <= WF_ASK) {
+            if (f != WF_DROPPED) {
+                g->is_unknown = f == WF_ASK;
+                break;
+            }
+            i = k;
+            continue;
+        }
+        first = first != 0 ? first : f;
+        last = f;
+        last2 = SIZE_MAX;
+        len += f < 0x80 ? 1 : f < 0x800 ? 2 : 3;
+        i = k;
+    }
+    g->end = i;
+    g->len = len;
+    g->first = first;
+    g->last = last2 != SIZE_MAX ? wfold2(p, last2) : last;
+}
+
+/* The signature of the word at i: its letters as scan_word reads them. */
+static inline void
+word_sig(const scan *sc, size_t i, wsig *g)
+{
+    const unsigned char *p = (const unsigned char *)sc->s;
+    const size_t j = ascii_run(sc, i);
+    if (j == i || (j < sc->n && p[j] >= 0x80)) {
+        word_sig_mixed(sc, i, g);
+        return;
+    }
+    g->end = j;
+    g->len = j - i;
+    g->first = (uint32_t)(p[i] | 0x20);
+    g->last = (uint32_t)(p[j - 1] | 0x20);
+    g->is_ascii = true;
+    g->is_unknown = false;
+}
+
+/* sig_may_be_key for the rest of an Arabic word at i after a leading و,
+ * ال or وال, as word_lookup_ar tries them. */
+static bool
+rest_may_be_key(const scan *sc, size_t i, const wsig *g)
+{
+    uint32_t c[4] = {0, 0, 0, 0};
+    for (size_t n_cp = 0; n_cp < 4 && i < sc->n;) {
+        size_t k = i;
+        const uint32_t f = wfold_at(sc, i, &k);
+        if (f == 0 || f == WF_ASK) {
+            break;
+        }
+        c[n_cp] = f != WF_DROPPED ? f : 0;
+        n_cp += f != WF_DROPPED;
+        i = k;
+    }
+    const bool wa = c[0] == 0x648;
+    const size_t p = wa ? 1 : 0; /* where ال may start */
+    if (wa && px_fw_may_be_key(c[1], g->last, g->len - 2)) {
+        return true;
+    }
+    return g->len - 2 * p > 6 && c[p] == 0x627 && c[p + 1] == 0x644 &&
+           px_fw_may_be_key(c[p + 2], g->last, g->len - 2 * p - 4);
+}
+
+/* False if the word at i (signature g) surely is no key, nor, with strip,
+ * a key after a leading و or ال; then it need not be folded. */
+static inline bool
+sig_may_be_key(const scan *sc, size_t i, const wsig *g, bool strip)
+{
+    if (g->is_unknown) {
+        return true;
+    }
+    if (g->len == 0) {
+        return false;
+    }
+    if (px_fw_may_be_key(g->first, g->last, g->len)) {
+        return true;
+    }
+    return strip && g->len >= 6 && (g->first == 0x648 || g->first == 0x627) &&
+           rest_may_be_key(sc, i, g);
+}
+
 /* The table entry of the word at i (or NULL); *end is the word's end. */
 static const px_fw_word *
 word_lookup(const scan *sc, size_t i, size_t *end)
 {
+    wsig g;
+    word_sig(sc, i, &g);
+    *end = g.end;
+    if (!sig_may_be_key(sc, i, &g, false)) {
+        return NULL;
+    }
     char buf[48];
     size_t k = 0;
     *end = scan_word(sc, i, buf, sizeof buf, &k);
@@ -504,17 +759,14 @@ word_lookup_ar(const scan *sc, size_t i, size_t *end, bool *had_wa)
     static const char wa[] = "\xD9\x88";         /* و */
     static const char al[] = "\xD8\xA7\xD9\x84"; /* ال (folded) */
     *had_wa = false;
-    size_t j = i;
-    while (j < sc->n && ascii_letter(sc->s[j])) {
-        j++;
+    wsig g;
+    word_sig(sc, i, &g);
+    *end = g.end;
+    if (!sig_may_be_key(sc, i, &g, true)) {
+        return NULL;
     }
-    if (j > i && (j == sc->n || (unsigned char)sc->s[j] < 0x80)) {
-        *end = j; /* an ASCII word: skip folding unless it may be listed */
-        if (!px_fw_may_be_key((char)(sc->s[i] | 0x20),
-                              (char)(sc->s[j - 1] | 0x20), j - i)) {
-            return NULL;
-        }
-        return ascii_lookup(sc->s + i, j - i);
+    if (g.is_ascii) {
+        return ascii_lookup(sc->s + i, g.end - i);
     }
     char buf[48];
     size_t k = 0;
@@ -1265,6 +1517,86 @@ fold_window(const scan *sc, size_t hi, fwin *w)
     }
 }
 
+/* The well-formed code point ending at i and starting at lo or later (its
+ * start in *start), or -1. */
+static UChar32
+cp_before_strict(const scan *sc, size_t lo, size_t i, size_t *start)
+{
+    size_t j = i - 1;
+    while (j > lo && i - j < 4 && ((unsigned char)sc->s[j] & 0xC0) == 0x80) {
+        j--;
+    }
+    UChar32 c = 0;
+    size_t k = j;
+    U8_NEXT(sc->s, k, i, c);
+    *start = j;
+    return k == i ? c : -1;
+}
+
+/* fold_window, folding backward only as far as a qualifier can reach:
+ * need folded bytes, and the rest of a run of spaces there. Forward
+ * decoding meets every well-formed code point where backward decoding
+ * does, so both fold alike; on a malformed one this gives up (false, w
+ * undefined) and fold_window is asked. */
+static bool
+fold_tail(const scan *sc, size_t hi, size_t need, fwin *w)
+{
+    size_t lo = hi > 48 ? hi - 48 : 0;
+    while (lo < hi && ((unsigned char)sc->s[lo] & 0xC0) == 0x80) {
+        lo++;
+    }
+    char b[64];
+    size_t map[64];
+    size_t n = 0;
+    if (need + 4 > sizeof b) {
+        return false;
+    }
+    for (size_t i = hi; i > lo;) {
+        size_t s = i - 1;
+        UChar32 c = (unsigned char)sc->s[s];
+        uint32_t f = 0;
+        if (c < 0x80) { /* as below, without the calls */
+            const bool sp = c == ' ' || c == '\t' || c == '\r';
+            f = sp                     ? ' '
+                : c >= 'A' && c <= 'Z' ? (uint32_t)c + 32
+                                       : (uint32_t)c;
+        } else if ((c = cp_before_strict(sc, lo, i, &s)) < 0) {
+            return false;
+        } else {
+            f = is_inline_space(c) ? ' ' : px_fw_fold((uint32_t)c);
+        }
+        i = s;
+        if (f == 0) {
+            continue; /* a diacritic */
+        }
+        if (f == ' ' && n > 0 && b[n - 1] == ' ') {
+            map[n - 1] = s; /* a run of spaces maps to its first */
+            continue;
+        }
+        if (n >= need) {
+            break;
+        }
+        if (f < 0x80) {
+            b[n] = (char)f;
+            map[n++] = s;
+            continue;
+        }
+        char u[4];
+        size_t ul = 0;
+        U8_APPEND_UNSAFE(u, ul, f);
+        while (ul > 0) {
+            b[n] = u[--ul];
+            map[n++] = s;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        w->b[k] = b[n - 1 - k];
+        w->map[k] = map[n - 1 - k];
+    }
+    w->len = n;
+    return true;
+}
+
 /* Qualifiers before a number ("more than", 逾, أكثر من), and "between". */
 static void
 read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
@@ -1279,8 +1611,16 @@ read_qual_before(const scan *sc, size_t off, px_figure *f, bool *between)
             e = s;
         }
     }
+    const unsigned char lb = e > 0 ? (unsigned char)sc->s[e - 1] : 0;
+    if (lb != 0 && lb < 0x80 && lb != ' ' && lb != '\t' && lb != '\r' &&
+        px_fw_qual_first(lb >= 'A' && lb <= 'Z' ? lb + 32 : lb) ==
+            PX_FW_QUAL_END) {
+        return; /* no qualifier ends in the folded byte before the number */
+    }
     fwin w;
-    fold_window(sc, e, &w);
+    if (!fold_tail(sc, e, px_fw_qual_max_len() + 1, &w)) {
+        fold_window(sc, e, &w);
+    }
     const size_t first = w.len > 0
                              ? px_fw_qual_first((unsigned char)w.b[w.len - 1])
                              : PX_FW_QUAL_END;
@@ -1659,8 +1999,9 @@ is_sent_end(const scan *sc, size_t i, UChar32 c, size_t next)
     while (a < i && (unsigned char)sc->s[a] < 0x80) {
         a++;
     }
-    if (a == i && !px_fw_may_be_key((char)(sc->s[ws] | 0x20),
-                                    (char)(sc->s[i - 1] | 0x20), i - ws)) {
+    if (a == i &&
+        !px_fw_may_be_key((unsigned char)(sc->s[ws] | 0x20),
+                          (unsigned char)(sc->s[i - 1] | 0x20), i - ws)) {
         return true; /* ASCII letters, surely not listed */
     }
     size_t e = 0;
@@ -1760,6 +2101,17 @@ on_number(scan *sc, size_t i, size_t fallback)
     return end > i ? end : fallback;
 }
 
+/* The end of the run of ASCII bytes at i that step passes over: no
+ * letters, digits or sentence ends (ascii_inert). */
+static inline size_t
+skip_inert(const scan *sc, size_t i)
+{
+    while (i < sc->n && ascii_inert[(unsigned char)sc->s[i]]) {
+        i++;
+    }
+    return i;
+}
+
 static size_t
 step_ascii(scan *sc, size_t i, unsigned char b)
 {
@@ -1767,19 +2119,24 @@ step_ascii(scan *sc, size_t i, unsigned char b)
         return on_number(sc, i, i + 1);
     }
     if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        size_t e = 0;
+        const unsigned char *p = (const unsigned char *)sc->s;
+        size_t e = ascii_run(sc, i);
+        if ((e == sc->n || p[e] < 0x80) &&
+            !px_fw_may_be_key(b | 0x20u, p[e - 1] | 0x20u, e - i)) {
+            return skip_inert(sc, e); /* as word_lookup_ar would find */
+        }
         bool wa = false;
         const px_fw_word *w = word_lookup_ar(sc, i, &e, &wa);
         if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
             return on_number(sc, i, e);
         }
-        return e;
+        return skip_inert(sc, e);
     }
     if ((b == '.' || b == '!' || b == '?' || b == '\n') &&
         is_sent_end(sc, i, b, i + 1)) {
         close_sentence(sc, i + 1);
     }
-    return i + 1;
+    return skip_inert(sc, i + 1);
 }
 
 /* The end of the run of code points from i that step steps over
@@ -1787,7 +2144,14 @@ step_ascii(scan *sc, size_t i, unsigned char b)
 static size_t
 skip_run(const scan *sc, size_t i)
 {
-    while (i < sc->n && (unsigned char)sc->s[i] >= 0x80) {
+    const unsigned char *p = (const unsigned char *)sc->s;
+    while (i < sc->n && p[i] >= 0x80) {
+        if (p[i] >= 0xE0 && p[i] < 0xF0 && i + 2 < sc->n &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+            skip3[(p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu)]) {
+            i += 3; /* a block of 64 SKIP code points */
+            continue;
+        }
         size_t k = i;
         const UChar32 c = cp_fast(sc, i, &k);
         if (c < 0 || c >= 0x10000 || bmp_digit[c] != SKIP) {
@@ -1810,7 +2174,8 @@ step(scan *sc, size_t i)
     if (c >= 0 && c < 0x10000 && bmp_digit[c] == SKIP) {
         return skip_run(sc, k); /* Han characters that are no numerals too */
     }
-    if (digit_val(c) >= 0 || is_hanzi_num(c)) {
+    if (digit_val(c) >= 0 ||
+        (c >= 0x3007 && c <= 0x96F6 && is_hanzi_num(c))) { /* 〇..零 */
         return on_number(sc, i, k);
     }
     if (is_wordless(c)) {
@@ -1823,7 +2188,7 @@ step(scan *sc, size_t i)
         if (w != NULL && w->type >= PX_FW_UNIT && w->type <= PX_FW_SCALE_PL) {
             return on_number(sc, i, e);
         }
-        return e > i ? e : k;
+        return skip_inert(sc, e > i ? e : k);
     }
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x3002 ||
         c == 0xFF01 || c == 0xFF1F || c == 0x61F) {
@@ -1832,6 +2197,20 @@ step(scan *sc, size_t i)
         }
     }
     return k;
+}
+
+/* True if lang[0..base) is one of the codes in list (NULL-terminated);
+ * the first byte is compared inline, as most codes differ there. */
+static bool
+code_in(const char *lang, size_t base, const char *const *list)
+{
+    for (size_t t = 0; list[t] != NULL; t++) {
+        if (list[t][0] == lang[0] && strncmp(lang, list[t], base) == 0 &&
+            list[t][base] == '\0') {
+            return true;
+        }
+    }
+    return false;
 }
 
 static void
@@ -1852,18 +2231,8 @@ set_locale(scan *sc, const char *lang)
         return;
     }
     const size_t base = strcspn(lang, "-_"); /* "deu-CH", "zh_TW" */
-    for (size_t t = 0; comma_dec[t] != NULL; t++) {
-        if (strlen(comma_dec[t]) == base &&
-            strncmp(lang, comma_dec[t], base) == 0) {
-            sc->comma_dec = true;
-        }
-    }
-    for (size_t t = 0; no_space[t] != NULL; t++) {
-        if (strlen(no_space[t]) == base &&
-            strncmp(lang, no_space[t], base) == 0) {
-            sc->space_group = false;
-        }
-    }
+    sc->comma_dec = code_in(lang, base, comma_dec);
+    sc->space_group = !code_in(lang, base, no_space);
 }
 
 px_status

@@ -48,22 +48,24 @@ const px_fw_word *px_fw_lookup(const char *key, size_t len);
 extern uint8_t px_fw_key_bits[8192];
 extern uint8_t px_fw_cue_bits[8192];
 
-/* The 16-bit signature of a key of len bytes from first to last. */
+/* The 16-bit signature of a folded key of len bytes whose first and last
+ * code points are first and last. Code points, not bytes: the bytes of
+ * two Cyrillic or Arabic words start alike too often. */
 static inline uint32_t
-px_fw_key_sig(unsigned char first, unsigned char last, size_t len)
+px_fw_key_sig(uint32_t first, uint32_t last, size_t len)
 {
-    const uint32_t x =
-        ((uint32_t)len & 0xFFu) | (uint32_t)first << 8 | (uint32_t)last << 16;
-    return (x * 0x9E3779B1u) >> 16;
+    const uint64_t x =
+        ((uint64_t)len & 0xFFu) | (uint64_t)first << 8 | (uint64_t)last << 32;
+    return (uint32_t)((x * 0x9E3779B97F4A7C15u) >> 48);
 }
 
-/* False if no folded key of that length starts with first and ends with
- * last (a filter before folding and hashing; inline, asked per word). */
+/* False if no folded key of len bytes starts with code point first and
+ * ends with last (a filter before folding and hashing; inline, asked per
+ * word). */
 static inline bool
-px_fw_may_be_key(char first, char last, size_t len)
+px_fw_may_be_key(uint32_t first, uint32_t last, size_t len)
 {
-    const uint32_t sig =
-        px_fw_key_sig((unsigned char)first, (unsigned char)last, len);
+    const uint32_t sig = px_fw_key_sig(first, last, len);
     return len < 256 && ((px_fw_key_bits[sig >> 3] >> (sig & 7)) & 1u) != 0;
 }
 
@@ -75,8 +77,9 @@ px_fw_cue_may_start(const char *s)
     const unsigned v = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
     return (px_fw_cue_bits[v >> 3] >> (v & 7)) & 1u;
 }
-/* The folded form of px_fw_quals_before[i]. */
+/* The folded form of px_fw_quals_before[i], and the longest length. */
 const char *px_fw_qual_folded(size_t i, size_t *len);
+size_t px_fw_qual_max_len(void);
 /* The first i (in list order) whose folded px_fw_quals_before[i] ends in
  * byte last, and the next after i: PX_FW_QUAL_END when there is none. */
 size_t px_fw_qual_first(unsigned char last);

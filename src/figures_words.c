@@ -738,14 +738,21 @@ static uint8_t qb_len[MAX_QB];
  * first is qb_first[b], each next qb_next[i]; MAX_QB ends a chain. */
 static uint8_t qb_first[256];
 static uint8_t qb_next[MAX_QB];
+static size_t qb_max_len; /* the longest folded qualifier */
 
 uint8_t px_fw_cue_bits[8192]; /* first two bytes of each cue */
-uint8_t px_fw_key_bits[8192]; /* (length, first, last byte) of keys */
+uint8_t px_fw_key_bits[8192]; /* (length, first, last code point) */
 
 static uint32_t
 key_sig(const char *k, size_t len)
 {
-    return px_fw_key_sig((unsigned char)k[0], (unsigned char)k[len - 1], len);
+    UChar32 first = 0;
+    UChar32 last = 0;
+    size_t i = 0;
+    int32_t e = (int32_t)len; /* len <= 255 */
+    U8_NEXT(k, i, len, first);
+    U8_PREV(k, 0, e, last);
+    return px_fw_key_sig((uint32_t)first, (uint32_t)last, len);
 }
 
 static void
@@ -800,6 +807,7 @@ build(void)
             px_fw_fold_str(w, strlen(w), tab.pool + used, POOL_LEN - used);
         qb_off[i] = (uint16_t)used;
         qb_len[i] = (uint8_t)k;
+        qb_max_len = k > qb_max_len ? k : qb_max_len;
         used += k;
     }
     chain_quals();
@@ -830,6 +838,12 @@ px_fw_qual_folded(size_t i, size_t *len)
 {
     *len = qb_len[i];
     return tab.pool + qb_off[i];
+}
+
+size_t
+px_fw_qual_max_len(void)
+{
+    return qb_max_len;
 }
 
 size_t

@@ -295,6 +295,34 @@ test_edges(void)
     px_arena_free(a);
 }
 
+/* Words outside ASCII are looked up only when their signature (folded
+ * length, first and last letter) may be a key's: case, diacritics,
+ * Arabic proclitics and mixed scripts must not hide a listed word. */
+static void
+test_word_signatures(void)
+{
+    expect("3 МИЛЛИОНА", "rus", 3e6, PX_FIG_EXACT, PX_FIG_QUANTITY,
+           PX_UNIT_NONE);
+    expect("2 Миллиарда", "rus", 2e9, PX_FIG_EXACT, PX_FIG_QUANTITY,
+           PX_UNIT_NONE);
+    expect("1 millón", "spa", 1e6, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
+    expect("1 MILLÓN", "spa", 1e6, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
+    expect("ثَلَاثَة", "arb", 3, PX_FIG_EXACT, PX_FIG_QUANTITY, PX_UNIT_NONE);
+    expect("ثلاثة وعشرون شخصا", "arb", 23, PX_FIG_EXACT, PX_FIG_QUANTITY,
+           PX_UNIT_PEOPLE);
+    expect("خمسة آلاف", "arb", 5000, PX_FIG_EXACT, PX_FIG_QUANTITY,
+           PX_UNIT_NONE);
+    expect("12 décembre", "fra", 12, PX_FIG_EXACT, PX_FIG_DATE_PART,
+           PX_UNIT_NONE);
+    expect("5 MÄRZ", "deu", 5, PX_FIG_EXACT, PX_FIG_DATE_PART, PX_UNIT_NONE);
+    px_arena *a = px_arena_new();
+    size_t n = 0;
+    /* near misses: one letter more, or a listed word inside another */
+    const px_figure *v = find(a, "миллионы тысячах ثلاثةx Xseven", "rus", &n);
+    CHECK(n == 0 && v == NULL);
+    px_arena_free(a);
+}
+
 typedef struct seed_stats {
     int zh_deaths;   /* 7.1万 counted as deaths */
     int zh_injured;  /* 17万 counted as injured */
@@ -402,6 +430,7 @@ main(void)
     test_kinds();
     test_sentences();
     test_edges();
+    test_word_signatures();
     golden("en", "eng");
     golden("ar", "arb");
     golden("zh", "zho");
