@@ -3,8 +3,9 @@
  * is a letter, a decimal digit, a combining mark or format character, white
  * space, a separator of the rules below or plain punctuation. Lines with
  * Han, kana, Hangul, Thai and the other scripts ICU breaks by dictionary,
- * Hebrew, Katakana, '_' and the like, ZWJ, emoji or anything outside the
- * BMP still go to ICU.
+ * Hebrew, Katakana, '_' and the like, emoji and other pictographs (also
+ * (c) and (R)) or anything outside the BMP still go to ICU. ZWJ is a mark
+ * here: only before a pictograph (WB3c) is it not.
  *
  * The classes come from ICU's own Word_Break data (u_getIntPropertyValue),
  * read once into a table, with the tailorings of ICU's root word rules
@@ -85,6 +86,9 @@ class_of(UChar32 c)
     if (c >= 0x0800 && is_special(c)) {
         return is_han(c) ? WB_HAN : WB_SLOW;
     }
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        return WB_SLOW; /* (c) and (R): a ZWJ before them joins them */
+    }
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER:
         return WB_LETTER;
@@ -94,6 +98,7 @@ class_of(UChar32 c)
         return u_isdigit(c) ? WB_DIGIT : WB_SLOW;
     case U_WB_EXTEND:
     case U_WB_FORMAT:
+    case U_WB_ZWJ: /* as Extend, but before a pictograph, which is slow */
         return WB_EXTEND;
     case U_WB_MIDLETTER:
         return WB_MID_LETTER;
@@ -109,7 +114,7 @@ class_of(UChar32 c)
     case U_WB_LF:
     case U_WB_NEWLINE:
         return WB_OTHER;
-    default: /* ZWJ, Katakana, Hebrew, ExtendNumLet, Regional_Indicator */
+    default: /* Katakana, Hebrew, ExtendNumLet, Regional_Indicator */
         return WB_SLOW;
     }
 }
