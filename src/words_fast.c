@@ -34,13 +34,14 @@ enum {
     WB_LETTER,
     WB_DIGIT,
     WB_EXTEND,         /* Extend or Format: belongs to the character before */
-    WB_MID_LETTER,     /* joins two letters */
+    WB_MID_LETTER,     /* joins two letters; the Mids come last */
     WB_MID_NUM,        /* joins two digits */
     WB_MID_NUM_LETTER, /* joins either (MidNumLet, Single_Quote) */
-    WB_N
 };
 
 static uint8_t classes[0x10000];
+/* For each byte: its class when it is an ASCII letter or digit, else 0. */
+static uint8_t ascii_word[256];
 static uint8_t keeps[0x10000 / 8]; /* bit c: px_wordkey_keeps(c) */
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
@@ -124,6 +125,9 @@ fill_classes(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         classes[c] = class_of(c);
+        if (c < 0x80 && (classes[c] == WB_LETTER || classes[c] == WB_DIGIT)) {
+            ascii_word[c] = classes[c];
+        }
         if (px_wordkey_keeps(c)) {
             keeps[c >> 3] |= (uint8_t)(1u << (c & 7));
         }
@@ -203,12 +207,21 @@ skip_extend(const unsigned char *p, size_t i, size_t to)
     return i;
 }
 
-/* The end of the word that starts at i with class first. */
+/* The end of the word that starts at i with class first. Runs of ASCII
+ * letters and digits, most of the letters of a text, are taken a byte at
+ * a time through ascii_word; only a Mid looks at what follows it. */
 static size_t
 word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
 {
     uint8_t prev = first;
     while (i < to) {
+        if (ascii_word[p[i]] != 0) {
+            while (i + 1 < to && ascii_word[p[i + 1]] != 0) {
+                i++;
+            }
+            prev = ascii_word[p[i++]];
+            continue;
+        }
         size_t j = i;
         const uint8_t c = next_class(p, &j, to);
         if (c == WB_LETTER || c == WB_DIGIT) {
@@ -219,6 +232,9 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
         if (c == WB_EXTEND) {
             i = j;
             continue;
+        }
+        if (c < WB_MID_LETTER) { /* joins nothing */
+            break;
         }
         size_t k = skip_extend(p, j, to);
         if (k >= to) {
@@ -247,6 +263,19 @@ first_keeps(const unsigned char *p)
                                    : ((p[0] & 0x0Fu) << 12) |
                                          ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
     return (keeps[c >> 3] >> (c & 7)) & 1u;
+}
+
+/* Adds the word text[start, end); a count only needs to know that its key
+ * is not empty, which px_words_add would find out the long way. */
+static inline px_status
+add_word(split *sp, size_t start, size_t end, px_error *err)
+{
+    const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    if (sp->count_only && first_keeps(p + start)) {
+        sp->w->n++;
+        return PX_OK;
+    }
+    return px_words_add(sp, start, end - start, UBRK_WORD_LETTER, err);
 }
 
 /* The class of the code point that ends at i (i > from). */
@@ -292,98 +321,27 @@ count_han(split *sp, size_t from, size_t *i, size_t to, bool *is_done,
     return px_words_zh_count(sp, start, end, is_done, err);
 }
 
-/* Adds the words of the line text[from, to), one px_words_fast_line
- * took. */
+/* Adds the words of the line text[from, to) until a code point that
+ * px_words_fast_line would refuse: then *is_fast is false and the words
+ * of the line so far are taken back (only a count gets there; a split
+ * is given lines px_words_fast_line took). One loop for both keeps
+ * word_end inlined. A Chinese count also takes ideograph runs. */
 static px_status
-split_line(split *sp, size_t from, size_t to, px_error *err)
-{
-    const unsigned char *p = (const unsigned char *)sp->text.ptr;
-    size_t i = from;
-    while (i < to) {
-        const size_t start = i;
-        const uint8_t c = next_class(p, &i, to);
-        if (c != WB_LETTER && c != WB_DIGIT) {
-            continue;
-        }
-        i = word_end(p, i, to, c);
-        const px_status rc =
-            px_words_add(sp, start, i - start, UBRK_WORD_LETTER, err);
-        if (rc != PX_OK) {
-            return rc;
-        }
-    }
-    return PX_OK;
-}
-
-/* The count walks a line once, code point by code point, through the
- * states of word_end: outside a word, in a word after a letter or a digit,
- * or just past a MidLetter (MidNumLet, Single_Quote) after a letter or a
- * MidNum (MidNumLet, Single_Quote) after a digit, waiting for what comes
- * after it (marks and format characters change no state: WB4). */
-enum { ST_OUT, ST_LETTER, ST_DIGIT, ST_MID_L, ST_MID_D, N_STATES };
-
-/* A transition's flag: a word starts at this code point. */
-enum { ST_START = 8, ST_MASK = 7 };
-
-/* trans[state][class]: the next state, and whether a word starts; WB_SLOW
- * and WB_HAN never get here. A letter or digit after a pending Mid that
- * does not join it starts a new word. */
-static const uint8_t trans[N_STATES][WB_N] = {
-    [ST_OUT] =
-        {[WB_LETTER] = ST_LETTER | ST_START, [WB_DIGIT] = ST_DIGIT | ST_START},
-    [ST_LETTER] = {[WB_LETTER] = ST_LETTER,
-                   [WB_DIGIT] = ST_DIGIT,
-                   [WB_EXTEND] = ST_LETTER,
-                   [WB_MID_LETTER] = ST_MID_L,
-                   [WB_MID_NUM_LETTER] = ST_MID_L},
-    [ST_DIGIT] = {[WB_LETTER] = ST_LETTER,
-                  [WB_DIGIT] = ST_DIGIT,
-                  [WB_EXTEND] = ST_DIGIT,
-                  [WB_MID_NUM] = ST_MID_D,
-                  [WB_MID_NUM_LETTER] = ST_MID_D},
-    [ST_MID_L] = {[WB_LETTER] = ST_LETTER,
-                  [WB_DIGIT] = ST_DIGIT | ST_START,
-                  [WB_EXTEND] = ST_MID_L},
-    [ST_MID_D] = {[WB_LETTER] = ST_LETTER | ST_START,
-                  [WB_DIGIT] = ST_DIGIT,
-                  [WB_EXTEND] = ST_MID_D},
-};
-
-/* The word that starts at start (its first code point, of class c, ends
- * at *i) when its key may be empty: px_words_add keys it, and *i moves to
- * its end (the line goes on from there outside a word). */
-static px_status
-count_slow_word(split *sp, size_t start, size_t *i, size_t to, uint8_t c,
-                px_error *err)
-{
-    const unsigned char *p = (const unsigned char *)sp->text.ptr;
-    *i = word_end(p, *i, to, c);
-    return px_words_add(sp, start, *i - start, UBRK_WORD_LETTER, err);
-}
-
-/* Counts the words of the line text[from, to) as split_line would, in
- * one pass, until a code point px_words_fast_line would refuse: then
- * *is_fast is false and the line's count is taken back. A Chinese count
- * also takes ideograph runs. */
-static px_status
-count_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
+split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
 {
     const unsigned char *p = (const unsigned char *)sp->text.ptr;
     const size_t n0 = sp->w->n;
-    size_t n = n0;
-    unsigned state = ST_OUT;
+    const bool han_ok = sp->count_only && sp->is_chinese;
     size_t i = from;
-    px_status rc = PX_OK;
     *is_fast = true;
-    while (i < to && rc == PX_OK) {
+    while (i < to) {
         const size_t start = i;
         const uint8_t c = next_class(p, &i, to);
         if (c <= WB_HAN) { /* WB_SLOW or WB_HAN: one test in the loop */
             bool is_done = false;
-            sp->w->n = n;
-            if (c == WB_HAN && sp->is_chinese) {
+            if (c == WB_HAN && han_ok) {
                 i = start;
-                rc = count_han(sp, from, &i, to, &is_done, err);
+                const px_status rc = count_han(sp, from, &i, to, &is_done, err);
                 if (rc != PX_OK) {
                     return rc;
                 }
@@ -393,34 +351,30 @@ count_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
                 *is_fast = false;
                 return PX_OK;
             }
-            n = sp->w->n;
-            state = ST_OUT;
             continue;
         }
-        const unsigned t = trans[state][c];
-        state = t & ST_MASK;
-        n += t >> 3; /* ST_START */
-        /* a word from U+0600 on may have an empty key (first_keeps) */
-        if (((t >> 3) & (p[start] >= 0xD8)) && !first_keeps(p + start)) {
-            sp->w->n = n - 1;
-            rc = count_slow_word(sp, start, &i, to, c, err);
-            n = sp->w->n;
-            state = ST_OUT;
+        if (c != WB_LETTER && c != WB_DIGIT) {
+            continue;
+        }
+        i = word_end(p, i, to, c);
+        const px_status rc = add_word(sp, start, i, err);
+        if (rc != PX_OK) {
+            return rc;
         }
     }
-    sp->w->n = n;
-    return rc;
+    return PX_OK;
 }
 
 px_status
 px_words_fast_split(split *sp, size_t from, size_t to, px_error *err)
 {
-    return split_line(sp, from, to, err);
+    bool is_fast = true;
+    return split_line(sp, from, to, &is_fast, err);
 }
 
 px_status
 px_words_fast_count(split *sp, size_t from, size_t to, bool *is_fast,
                     px_error *err)
 {
-    return count_line(sp, from, to, is_fast, err);
+    return split_line(sp, from, to, is_fast, err);
 }
