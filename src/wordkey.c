@@ -65,6 +65,7 @@ struct px_wordkey {
     bool cc_tried;
     px_lemma *lemma; /* Hunspell lemmas where Snowball has no stemmer */
     px_buf lemma_buf;
+    px_buf part; /* scratch: one key of px_wordkey_keys */
     /* The last language asked about and what it resolved to, so that
      * splitting a text does not resolve its language once per word. */
     char last_lang[16];
@@ -95,6 +96,7 @@ px_wordkey_free(px_wordkey *wk)
     px_opencc_close(wk->cc);
     px_lemma_free(wk->lemma);
     px_buf_fini(&wk->lemma_buf);
+    px_buf_fini(&wk->part);
     free(wk->u16);
     free(wk->norm);
     free(wk);
@@ -406,6 +408,88 @@ key_unicode(px_wordkey *wk, px_str s, px_buf *out, px_error *err)
     }
     out->len = (size_t)n8;
     out->ptr[out->len] = '\0';
+    return PX_OK;
+}
+
+bool
+px_wordkey_folds(const char *lang)
+{
+    return lang != NULL && wants_fold(lang);
+}
+
+/* px_wordkey_keys without a fold: each part keyed alone. */
+static px_status
+keys_each(px_wordkey *wk, const char *lang, const px_str *parts, size_t n,
+          px_buf *out, size_t *ends, px_error *err)
+{
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const px_status st = px_wordkey_key(wk, lang, parts[i], &wk->part, err);
+        if (st != PX_OK) {
+            return st;
+        }
+        px_buf_add(out, wk->part.ptr, wk->part.len);
+        ends[i] = out->len;
+    }
+    return px_buf_failed(out)
+               ? px_fail(err, PX_ENOMEM, "wordkey: out of memory")
+               : PX_OK;
+}
+
+/* Takes the line feeds out of out (the folded keys of n parts, one
+ * between each two), setting ends; false when there are not n - 1. */
+static bool
+split_folded(px_buf *out, size_t n, size_t *ends)
+{
+    size_t k = 0;
+    size_t o = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (out->ptr[i] != '\n') {
+            out->ptr[o++] = out->ptr[i];
+        } else if (k + 1 < n) {
+            ends[k++] = o;
+        } else {
+            return false;
+        }
+    }
+    if (k + 1 != n) {
+        return false;
+    }
+    ends[k] = o;
+    out->len = o;
+    out->ptr[o] = '\0';
+    return true;
+}
+
+px_status
+px_wordkey_keys(px_wordkey *wk, const char *lang, const px_str *parts, size_t n,
+                px_buf *out, size_t *ends, px_error *err)
+{
+    bool ascii = false;
+    for (size_t i = 0; i < n && !ascii; i++) {
+        ascii = all_ascii(parts[i]);
+    }
+    if (n == 0 || ascii || !px_wordkey_folds(lang)) {
+        return keys_each(wk, lang, parts, n, out, ends, err);
+    }
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const px_status st = key_unicode(wk, parts[i], &wk->part, err);
+        if (st != PX_OK) {
+            return st;
+        }
+        if (i > 0) {
+            px_buf_add_byte(out, '\n');
+        }
+        px_buf_add(out, wk->part.ptr, wk->part.len);
+    }
+    if (px_buf_failed(out)) {
+        return px_fail(err, PX_ENOMEM, "wordkey: out of memory");
+    }
+    fold_hant(wk, out);
+    if (px_buf_failed(out) || !split_folded(out, n, ends)) {
+        return keys_each(wk, lang, parts, n, out, ends, err);
+    }
     return PX_OK;
 }
 

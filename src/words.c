@@ -33,6 +33,7 @@ px_words_new(const px_lex *lex, px_words **out, px_error *err)
     px_buf_init(&w->run);
     px_buf_init(&w->keys);
     px_buf_init(&w->memo);
+    px_buf_init(&w->zh_keys);
     w->slots = px_calloc(PX_WORDS_MEMO_SLOTS, sizeof *w->slots);
     if (w->slots == NULL) {
         px_words_free(w);
@@ -72,6 +73,9 @@ px_words_free(px_words *w)
     px_free(w->u16_at);
     px_free(w->slots);
     px_buf_fini(&w->memo);
+    px_free(w->zh_runs);
+    px_free(w->zh_ends);
+    px_buf_fini(&w->zh_keys);
     px_free(w);
 }
 
@@ -470,6 +474,18 @@ has_kept_cp(px_str s)
     return false;
 }
 
+/* True when the first code point of s keeps a key (px_wordkey_keeps): in
+ * the scripts ICU breaks by dictionary, where surely_keyed reads the whole
+ * word for nothing, the answer for almost every word at once. */
+static bool
+first_cp_keeps(px_str s)
+{
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s.ptr, i, (int32_t)s.len, c); /* a word: far below INT32_MAX */
+    return px_wordkey_keeps(c);
+}
+
 /* Counts the surface word surf unless its key is empty (all ignorables),
  * and remembers its key (no stem, no flags) for later counts. */
 static px_status
@@ -501,7 +517,8 @@ px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
-    if (sp->count_only && (surely_keyed(surf) || has_kept_cp(surf))) {
+    if (sp->count_only &&
+        (first_cp_keeps(surf) || surely_keyed(surf) || has_kept_cp(surf))) {
         w->n++;
         return PX_OK;
     }
@@ -751,7 +768,7 @@ begin(px_words *w, px_str text, const char *lang, bool count_only, split *sp,
         forget(w);
         snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp->lang);
     }
-    return PX_OK;
+    return px_words_zh_prepare(sp, err);
 }
 
 px_status

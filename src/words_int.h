@@ -73,6 +73,13 @@ struct px_words {
     size_t *bounds; /* ICU boundaries inside the current Chinese run */
     size_t n_bounds;
     size_t bounds_cap;
+    /* Traditional Chinese: every ideograph run of the text, keyed at once
+     * (px_words_zh_prepare), in text order */
+    px_str *zh_runs;
+    size_t *zh_ends; /* end of the key of each run in zh_keys */
+    size_t n_zh;
+    size_t zh_cap;
+    px_buf zh_keys;
     wmemo *slots; /* words seen in memo_lang, by surface hash */
     px_buf memo;
     uint32_t memo_gen; /* bumped to forget every slot at once */
@@ -125,6 +132,11 @@ bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
 /* Records an ICU boundary inside the current Chinese run. */
 px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
+
+/* For a split in traditional Chinese: keys every ideograph run of the
+ * text at once, which costs less than a key per run (wordkey.h), for
+ * px_words_zh_run and px_words_zh_count to find. */
+px_status px_words_zh_prepare(split *sp, px_error *err);
 
 /* Segments the Chinese ideograph run text[off, end) (ICU boundaries in
  * w->bounds) by forward maximum matching over the lexicon. */
