@@ -411,6 +411,45 @@ key_unicode(px_wordkey *wk, px_str s, px_buf *out, px_error *err)
     return PX_OK;
 }
 
+/* True when s is all CJK unified ideographs (U+3400..U+4DBF,
+ * U+4E00..U+9FFF), well-formed: each is inert under NFKC_Casefold
+ * (test_wordkey checks them all) and unify has nothing to do with them,
+ * so s is its own key before the fold. */
+static bool
+all_unified_han(px_str s)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    if (s.len % 3 != 0) {
+        return false;
+    }
+    for (size_t i = 0; i < s.len; i += 3) {
+        if (p[i] < 0xE3 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 ||
+            (p[i + 2] & 0xC0) != 0x80) {
+            return false;
+        }
+        const unsigned c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6);
+        if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The key of s (not all ASCII) before the fold, into out (replacing its
+ * content). */
+static px_status
+key_unfolded(px_wordkey *wk, px_str s, px_buf *out, px_error *err)
+{
+    if (!all_unified_han(s)) {
+        return key_unicode(wk, s, out, err);
+    }
+    out->len = 0;
+    px_buf_add(out, s.ptr, s.len);
+    return px_buf_failed(out)
+               ? px_fail(err, PX_ENOMEM, "wordkey: out of memory")
+               : PX_OK;
+}
+
 bool
 px_wordkey_folds(const char *lang)
 {
@@ -474,7 +513,7 @@ px_wordkey_keys(px_wordkey *wk, const char *lang, const px_str *parts, size_t n,
     }
     out->len = 0;
     for (size_t i = 0; i < n; i++) {
-        const px_status st = key_unicode(wk, parts[i], &wk->part, err);
+        const px_status st = key_unfolded(wk, parts[i], &wk->part, err);
         if (st != PX_OK) {
             return st;
         }
@@ -504,7 +543,7 @@ px_wordkey_key(px_wordkey *wk, const char *lang, px_str s, px_buf *out,
     if (all_ascii(s)) {
         key_ascii(s, out);
     } else {
-        const px_status st = key_unicode(wk, s, out, err);
+        const px_status st = key_unfolded(wk, s, out, err);
         if (st != PX_OK) {
             return st;
         }

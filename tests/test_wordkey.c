@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include "check.h"
@@ -54,6 +55,27 @@ test_keys(void)
     CHECK_STR_EQ(key("zho-Hans", "特朗普"), "特朗普");
     CHECK_STR_EQ(key("eng", ""), "");
     CHECK_STR_EQ(key("eng", "\xFF"), "\xEF\xBF\xBD"); /* invalid: U+FFFD */
+}
+
+/* Text all in unified ideographs is its own key before the fold
+ * (wordkey.c takes it as it is): each of them is inert under
+ * NFKC_Casefold. */
+static void
+test_unified_han(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
+    size_t not_inert = 0;
+    for (UChar32 c = 0x3400; c <= 0x9FFF && U_SUCCESS(st); c++) {
+        if ((c <= 0x4DBF || c >= 0x4E00) && !unorm2_isInert(nf, c)) {
+            not_inert++;
+        }
+    }
+    CHECK(U_SUCCESS(st) && not_inert == 0);
+    CHECK_STR_EQ(key("zho-Hans", "中文"), "中文");
+    CHECK_STR_EQ(key("zho-Hant", "中文體"), "中文体");
+    CHECK_STR_EQ(key("zho-Hans", "中\xE4\xB8"), "中\xEF\xBF\xBD");
+    CHECK_STR_EQ(key("zho-Hans", "\xE4\xB7\x80"), "\xE4\xB7\x80"); /* U+4DC0 */
 }
 
 /* px_wordkey_keys gives each part the key px_wordkey_key gives it, with
@@ -274,6 +296,7 @@ main(void)
     CHECK(wk != NULL);
     test_keys();
     test_keys_at_once();
+    test_unified_han();
     test_stems();
     test_bases();
     test_clitics();
