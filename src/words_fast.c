@@ -2,10 +2,12 @@
  * easy: lines whose every code point is in the Basic Multilingual Plane and
  * is a letter, a decimal digit, a combining mark or format character, white
  * space, a separator of the rules below or plain punctuation. Lines with
- * Han, kana, Hangul, Thai and the other scripts ICU breaks by dictionary,
- * Hebrew, Katakana, '_' and the like, emoji and other pictographs (also
- * (c) and (R)) or anything outside the BMP still go to ICU. ZWJ is a mark
- * here: only before a pictograph (WB3c) is it not.
+ * Han, kana, Hangul jamo, Thai and the other scripts ICU breaks by
+ * dictionary, Hebrew, Katakana, '_' and the like, emoji and other
+ * pictographs (also (c) and (R)) or anything outside the BMP still go to
+ * ICU. ZWJ is a mark here: only before a pictograph (WB3c) is it not.
+ * Hangul syllables are a class of their own: ICU makes a word of a run of
+ * them and of nothing else (no marks, Mids, letters or digits).
  *
  * The classes come from ICU's own Word_Break data (u_getIntPropertyValue),
  * read once into a table, with the tailorings of ICU's root word rules
@@ -31,6 +33,7 @@ enum {
     WB_SLOW = 0, /* not handled here: the line goes to ICU */
     WB_HAN,      /* a unified ideograph: slow, except for a Chinese count */
     WB_OTHER,    /* a segment of its own, not a word */
+    WB_HANGUL,   /* a Hangul syllable: runs of them are words */
     WB_LETTER,
     WB_DIGIT,
     WB_EXTEND,         /* Extend or Format: belongs to the character before */
@@ -83,6 +86,9 @@ class_of(UChar32 c)
     }
     if (c >= 0xD800 && c <= 0xDFFF) {
         return WB_SLOW;
+    }
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+        return WB_HANGUL; /* other Hangul (jamo) is slow: is_special */
     }
     if (c >= 0x0800 && is_special(c)) {
         return is_han(c) ? WB_HAN : WB_SLOW;
@@ -173,10 +179,13 @@ px_words_fast_line(px_str text, size_t from, size_t to)
 {
     const unsigned char *p = (const unsigned char *)text.ptr;
     size_t i = from;
+    uint8_t prev = WB_OTHER;
     while (i < to) {
-        if (next_class(p, &i, to) <= WB_HAN) { /* WB_SLOW or WB_HAN */
-            return false;
+        const uint8_t c = next_class(p, &i, to);
+        if (c <= WB_HAN || (c == WB_EXTEND && prev == WB_HANGUL)) {
+            return false; /* WB_SLOW, WB_HAN or a mark on Hangul */
         }
+        prev = c;
     }
     return true;
 }
@@ -246,6 +255,26 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
         }
         prev = after;
         i = k;
+    }
+    return i;
+}
+
+/* The end of the run of Hangul syllables at i: ICU chains adjacent ones
+ * into a word ($HangulSyllable $HangulSyllable). *has_mark is true when a
+ * mark or format character follows the run, which ICU does not join as
+ * WB4 would (a syllable with a mark is not a word to it): slow. */
+static size_t
+hangul_end(const unsigned char *p, size_t i, size_t to, bool *has_mark)
+{
+    *has_mark = false;
+    while (i < to) {
+        size_t j = i;
+        const uint8_t c = next_class(p, &j, to);
+        if (c != WB_HANGUL) {
+            *has_mark = c == WB_EXTEND;
+            break;
+        }
+        i = j;
     }
     return i;
 }
@@ -353,10 +382,19 @@ split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
             }
             continue;
         }
-        if (c != WB_LETTER && c != WB_DIGIT) {
+        if (c == WB_HANGUL) {
+            bool has_mark = false;
+            i = hangul_end(p, i, to, &has_mark);
+            if (has_mark) { /* px_words_fast_line refused a split that */
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
+        } else if (c == WB_LETTER || c == WB_DIGIT) {
+            i = word_end(p, i, to, c);
+        } else {
             continue;
         }
-        i = word_end(p, i, to, c);
         const px_status rc = add_word(sp, start, i, err);
         if (rc != PX_OK) {
             return rc;

@@ -455,6 +455,9 @@ static const char *const pieces[] = {
     "\xE1\x88\x80", /* Ethiopic */
     "\xE0\xB8\x81", /* Thai (dictionary) */
     "\xEA\xB0\x80", /* Hangul */
+    "\xEB\x82\x98", /* Hangul */
+    "\xE1\x84\x80", /* Hangul jamo */
+    "\xE3\x84\xB1", /* Hangul compatibility jamo */
     "\xE4\xB8\xAD", /* Han */
     "\xE2\x80\x8D", /* ZWJ */
     "\xEF\xBC\x91", /* fullwidth 1 */
