@@ -59,6 +59,8 @@ struct px_words {
     UText *ut;
     UChar *u16;       /* scratch: the text ICU breaks, in UTF-16 */
     uint32_t *u16_at; /* byte offset of each UTF-16 unit, and of the end */
+    uint32_t *at_u16; /* UTF-16 unit of the code point of each byte, end */
+    size_t u16_len;   /* bytes of the text in u16 */
     size_t u16_cap;
     px_buf key;  /* scratch: one key */
     px_buf stem; /* scratch: one stem */
