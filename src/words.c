@@ -13,7 +13,6 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -700,9 +699,18 @@ u8x_extract(UText *ut, int64_t start, int64_t limit, UChar *dest, int32_t cap,
     const int32_t to = ut->chunkOffset;
     u8x_access(ut, start, true);
     const int32_t n = to - ut->chunkOffset;
-    memcpy(dest, w->u16 + ut->chunkOffset, (size_t)(n < cap ? n : cap) * 2);
+    if (n > 0 && cap > 0) {
+        memcpy(dest, w->u16 + ut->chunkOffset,
+               (size_t)(n < cap ? n : cap) * sizeof *dest);
+    }
     ut->chunkOffset = to;
-    return u_terminateUChars(dest, cap, n, st);
+    if (n < cap) {
+        dest[n] = 0;
+    } else { /* what ICU's own providers say */
+        *st = n == cap ? U_STRING_NOT_TERMINATED_WARNING
+                       : U_BUFFER_OVERFLOW_ERROR;
+    }
+    return n;
 }
 
 /* A shallow clone, as ICU's own providers make one: dest keeps its own
