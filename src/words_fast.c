@@ -385,7 +385,7 @@ split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
         if (c == WB_HANGUL) {
             bool has_mark = false;
             i = hangul_end(p, i, to, &has_mark);
-            if (has_mark) { /* px_words_fast_line refused a split that */
+            if (has_mark) { /* only a count gets here: ICU takes it */
                 sp->w->n = n0;
                 *is_fast = false;
                 return PX_OK;

@@ -135,9 +135,10 @@ bool px_words_known(const split *sp, px_lex_space space, px_str key);
 /* Records an ICU boundary inside the current Chinese run. */
 px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
 
-/* For a split in traditional Chinese: keys every ideograph run of the
- * text at once, which costs less than a key per run (wordkey.h), for
- * px_words_zh_run and px_words_zh_count to find. */
+/* Before a split or count in traditional Chinese: keys every run of
+ * unified ideographs of the text at once, which costs less than a key per
+ * run (px_wordkey_keys), for px_words_zh_run and px_words_zh_count to
+ * find (a run they are given that is not one of these is keyed alone). */
 px_status px_words_zh_prepare(split *sp, px_error *err);
 
 /* Segments the Chinese ideograph run text[off, end) (ICU boundaries in
