@@ -35,12 +35,22 @@ enum {
     WB_OTHER,    /* a segment of its own, not a word */
     WB_HANGUL,   /* a Hangul syllable: runs of them are words */
     WB_LETTER,
+    WB_HEBREW, /* a letter that also takes a quote (WB7a-c) */
     WB_DIGIT,
     WB_EXTEND,         /* Extend or Format: belongs to the character before */
     WB_MID_LETTER,     /* joins two letters; the Mids come last */
     WB_MID_NUM,        /* joins two digits */
-    WB_MID_NUM_LETTER, /* joins either (MidNumLet, Single_Quote) */
+    WB_MID_NUM_LETTER, /* joins either (MidNumLet) */
+    WB_SINGLE_QUOTE,   /* ' joins either, and ends a Hebrew word (WB7a) */
+    WB_DOUBLE_QUOTE,   /* " joins two Hebrew letters (WB7b/c) */
 };
+
+/* A letter or digit: a word goes on over it. */
+static inline bool
+is_wordish(uint8_t c)
+{
+    return c >= WB_LETTER && c <= WB_DIGIT;
+}
 
 static uint8_t classes[0x10000];
 /* For each byte: its class when it is an ASCII letter or digit, else 0. */
@@ -112,16 +122,20 @@ class_of(UChar32 c)
     case U_WB_MIDNUM:
         return WB_MID_NUM;
     case U_WB_MIDNUMLET:
-    case U_WB_SINGLE_QUOTE:
         return WB_MID_NUM_LETTER;
+    case U_WB_SINGLE_QUOTE:
+        return WB_SINGLE_QUOTE;
+    case U_WB_DOUBLE_QUOTE:
+        return WB_DOUBLE_QUOTE;
+    case U_WB_HEBREW_LETTER:
+        return WB_HEBREW;
     case U_WB_OTHER:
-    case U_WB_DOUBLE_QUOTE: /* joins only Hebrew letters, which are slow */
     case U_WB_WSEGSPACE:
     case U_WB_CR:
     case U_WB_LF:
     case U_WB_NEWLINE:
         return WB_OTHER;
-    default: /* Katakana, Hebrew, ExtendNumLet, Regional_Indicator */
+    default: /* Katakana, ExtendNumLet, Regional_Indicator */
         return WB_SLOW;
     }
 }
@@ -182,22 +196,33 @@ px_words_fast_line(px_str text, size_t from, size_t to)
     uint8_t prev = WB_OTHER;
     while (i < to) {
         const uint8_t c = next_class(p, &i, to);
-        if (c <= WB_HAN || (c == WB_EXTEND && prev == WB_HANGUL)) {
-            return false; /* WB_SLOW, WB_HAN or a mark on Hangul */
+        if (c <= WB_HAN || (c == WB_EXTEND &&
+                            (prev == WB_HANGUL || prev == WB_SINGLE_QUOTE))) {
+            return false; /* WB_SLOW, WB_HAN, a mark on Hangul or ' */
         }
         prev = c;
     }
     return true;
 }
 
+/* Whether mid (after marks) joins prev and next into one word: WB6/7
+ * (letters, Hebrew ones included), WB7b/c (Hebrew letters over a double
+ * quote), WB11/12 (digits). */
 static bool
 joins(uint8_t prev, uint8_t mid, uint8_t next)
 {
-    if (prev == WB_LETTER && next == WB_LETTER) {
-        return mid == WB_MID_LETTER || mid == WB_MID_NUM_LETTER;
+    const bool letters = (prev == WB_LETTER || prev == WB_HEBREW) &&
+                         (next == WB_LETTER || next == WB_HEBREW);
+    if (letters && mid == WB_DOUBLE_QUOTE) {
+        return prev == WB_HEBREW && next == WB_HEBREW;
+    }
+    if (letters) {
+        return mid == WB_MID_LETTER || mid == WB_MID_NUM_LETTER ||
+               mid == WB_SINGLE_QUOTE;
     }
     if (prev == WB_DIGIT && next == WB_DIGIT) {
-        return mid == WB_MID_NUM || mid == WB_MID_NUM_LETTER;
+        return mid == WB_MID_NUM || mid == WB_MID_NUM_LETTER ||
+               mid == WB_SINGLE_QUOTE;
     }
     return false;
 }
@@ -218,9 +243,12 @@ skip_extend(const unsigned char *p, size_t i, size_t to)
 
 /* The end of the word that starts at i with class first. Runs of ASCII
  * letters and digits, most of the letters of a text, are taken a byte at
- * a time through ascii_word; only a Mid looks at what follows it. */
+ * a time through ascii_word; only a Mid looks at what follows it. A
+ * single quote after a Hebrew letter ends the word when no letter follows
+ * (WB7a); with marks after it ICU makes no word of it at all: *is_slow. */
 static size_t
-word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
+word_end(const unsigned char *p, size_t i, size_t to, uint8_t first,
+         bool *is_slow)
 {
     uint8_t prev = first;
     while (i < to) {
@@ -233,7 +261,7 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
         }
         size_t j = i;
         const uint8_t c = next_class(p, &j, to);
-        if (c == WB_LETTER || c == WB_DIGIT) {
+        if (is_wordish(c)) {
             prev = c;
             i = j;
             continue;
@@ -246,15 +274,18 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
             break;
         }
         size_t k = skip_extend(p, j, to);
-        if (k >= to) {
+        size_t m = k;
+        const uint8_t after = k < to ? next_class(p, &m, to) : WB_OTHER;
+        if (joins(prev, c, after)) {
+            prev = after;
+            i = m;
+        } else {
+            if (c == WB_SINGLE_QUOTE && prev == WB_HEBREW) {
+                *is_slow = k > j;
+                i = j;
+            }
             break;
         }
-        const uint8_t after = next_class(p, &k, to);
-        if (!joins(prev, c, after)) {
-            break;
-        }
-        prev = after;
-        i = k;
     }
     return i;
 }
@@ -390,8 +421,14 @@ split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
                 *is_fast = false;
                 return PX_OK;
             }
-        } else if (c == WB_LETTER || c == WB_DIGIT) {
-            i = word_end(p, i, to, c);
+        } else if (is_wordish(c)) {
+            bool is_slow = false;
+            i = word_end(p, i, to, c, &is_slow);
+            if (is_slow) { /* only a count gets here: ICU takes it */
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
         } else {
             continue;
         }

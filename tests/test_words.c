@@ -445,6 +445,9 @@ static const char *const pieces[] = {
     "\xCC\x81",
     "\xC2\xAD",
     "\xD7\x90",
+    "\xD7\x91", /* Hebrew bet */
+    "\xD6\xB7", /* Hebrew patah (Extend) */
+    "\xD7\xB3", /* Hebrew geresh (Other, not a quote) */
     "\xE3\x82\xA2",
     "\xD9\xAB",
     "\xF0\x9F\x98\x80",
