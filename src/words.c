@@ -336,14 +336,20 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     } else if (t.script == USCRIPT_LATIN && sp->has_elision) {
         cut = elision_cut(key);
     }
+    size_t clitic_len = 0;
+    if (cut > 0) {
+        clitic_len =
+            surface_prefix(surf, px_str_cp_count((px_str){key.ptr, cut}));
+    }
+    if (clitic_len >= len) { /* the rest is marks and format characters */
+        cut = 0;             /* only (لل؄؄؄): no split, the word stays */
+        clitic_len = 0;
+    }
     t.full_off = keep(w, key);
     t.full_len = key.len;
     t.key_off = t.full_off + cut;
     t.key_len = key.len - cut;
-    if (cut > 0) {
-        t.clitic_len = (uint32_t)surface_prefix(
-            surf, px_str_cp_count((px_str){key.ptr, cut}));
-    }
+    t.clitic_len = (uint32_t)clitic_len;
     const px_status rc = finish_word(sp, &t, err);
     if (rc == PX_OK) {
         w->v[w->n++] = t;
