@@ -65,6 +65,7 @@ struct px_wordkey {
     bool cc_tried;
     px_lemma *lemma; /* Hunspell lemmas where Snowball has no stemmer */
     px_buf lemma_buf;
+    px_buf part; /* scratch: one key of px_wordkey_keys */
     /* The last language asked about and what it resolved to, so that
      * splitting a text does not resolve its language once per word. */
     char last_lang[16];
@@ -95,6 +96,7 @@ px_wordkey_free(px_wordkey *wk)
     px_opencc_close(wk->cc);
     px_lemma_free(wk->lemma);
     px_buf_fini(&wk->lemma_buf);
+    px_buf_fini(&wk->part);
     free(wk->u16);
     free(wk->norm);
     free(wk);
@@ -409,6 +411,127 @@ key_unicode(px_wordkey *wk, px_str s, px_buf *out, px_error *err)
     return PX_OK;
 }
 
+/* True when s is all CJK unified ideographs (U+3400..U+4DBF,
+ * U+4E00..U+9FFF), well-formed: each is inert under NFKC_Casefold
+ * (test_wordkey checks them all) and unify has nothing to do with them,
+ * so s is its own key before the fold. */
+static bool
+all_unified_han(px_str s)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    if (s.len % 3 != 0) {
+        return false;
+    }
+    for (size_t i = 0; i < s.len; i += 3) {
+        if (p[i] < 0xE3 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 ||
+            (p[i + 2] & 0xC0) != 0x80) {
+            return false;
+        }
+        const unsigned c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6);
+        if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The key of s (not all ASCII) before the fold, into out (replacing its
+ * content). */
+static px_status
+key_unfolded(px_wordkey *wk, px_str s, px_buf *out, px_error *err)
+{
+    if (!all_unified_han(s)) {
+        return key_unicode(wk, s, out, err);
+    }
+    out->len = 0;
+    px_buf_add(out, s.ptr, s.len);
+    return px_buf_failed(out)
+               ? px_fail(err, PX_ENOMEM, "wordkey: out of memory")
+               : PX_OK;
+}
+
+bool
+px_wordkey_folds(const char *lang)
+{
+    return lang != NULL && wants_fold(lang);
+}
+
+/* px_wordkey_keys without a fold: each part keyed alone. */
+static px_status
+keys_each(px_wordkey *wk, const char *lang, const px_str *parts, size_t n,
+          px_buf *out, size_t *ends, px_error *err)
+{
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const px_status st = px_wordkey_key(wk, lang, parts[i], &wk->part, err);
+        if (st != PX_OK) {
+            return st;
+        }
+        px_buf_add(out, wk->part.ptr, wk->part.len);
+        ends[i] = out->len;
+    }
+    return px_buf_failed(out)
+               ? px_fail(err, PX_ENOMEM, "wordkey: out of memory")
+               : PX_OK;
+}
+
+/* Takes the line feeds out of out (the folded keys of n parts, one
+ * between each two), setting ends; false when there are not n - 1. */
+static bool
+split_folded(px_buf *out, size_t n, size_t *ends)
+{
+    size_t k = 0;
+    size_t o = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (out->ptr[i] != '\n') {
+            out->ptr[o++] = out->ptr[i];
+        } else if (k + 1 < n) {
+            ends[k++] = o;
+        } else {
+            return false;
+        }
+    }
+    if (k + 1 != n) {
+        return false;
+    }
+    ends[k] = o;
+    out->len = o;
+    out->ptr[o] = '\0';
+    return true;
+}
+
+px_status
+px_wordkey_keys(px_wordkey *wk, const char *lang, const px_str *parts, size_t n,
+                px_buf *out, size_t *ends, px_error *err)
+{
+    bool ascii = false;
+    for (size_t i = 0; i < n && !ascii; i++) {
+        ascii = all_ascii(parts[i]);
+    }
+    if (n == 0 || ascii || !px_wordkey_folds(lang)) {
+        return keys_each(wk, lang, parts, n, out, ends, err);
+    }
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const px_status st = key_unfolded(wk, parts[i], &wk->part, err);
+        if (st != PX_OK) {
+            return st;
+        }
+        if (i > 0) {
+            px_buf_add_byte(out, '\n');
+        }
+        px_buf_add(out, wk->part.ptr, wk->part.len);
+    }
+    if (px_buf_failed(out)) {
+        return px_fail(err, PX_ENOMEM, "wordkey: out of memory");
+    }
+    fold_hant(wk, out);
+    if (px_buf_failed(out) || !split_folded(out, n, ends)) {
+        return keys_each(wk, lang, parts, n, out, ends, err);
+    }
+    return PX_OK;
+}
+
 px_status
 px_wordkey_key(px_wordkey *wk, const char *lang, px_str s, px_buf *out,
                px_error *err)
@@ -420,7 +543,7 @@ px_wordkey_key(px_wordkey *wk, const char *lang, px_str s, px_buf *out,
     if (all_ascii(s)) {
         key_ascii(s, out);
     } else {
-        const px_status st = key_unicode(wk, s, out, err);
+        const px_status st = key_unfolded(wk, s, out, err);
         if (st != PX_OK) {
             return st;
         }

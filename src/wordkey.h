@@ -47,6 +47,19 @@ void px_wordkey_base(const char *lang, char out[4]);
 px_status px_wordkey_key(px_wordkey *wk, const char *lang, px_str s,
                          px_buf *out, px_error *err);
 
+/* True when keys in lang fold traditional Chinese to simplified. */
+bool px_wordkey_folds(const char *lang);
+
+/* Replaces out's content with the keys of parts[0..n), each what
+ * px_wordkey_key gives, one after the other: the key of part i ends at
+ * ends[i] (and starts at ends[i - 1], or 0). With a fold, the parts are
+ * folded together, in one OpenCC call instead of one a part (the calls
+ * cost more than the characters): a line feed between two keys keeps
+ * their phrases apart, as none of OpenCC's holds one. Fails with PX_ENOMEM
+ * only. */
+px_status px_wordkey_keys(px_wordkey *wk, const char *lang, const px_str *parts,
+                          size_t n, px_buf *out, size_t *ends, px_error *err);
+
 /* Replaces out's content with the stem of key (a px_wordkey_key result of
  * one word) in lang's Snowball algorithm, else the key of its Hunspell
  * lemma, else key itself.

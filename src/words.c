@@ -33,6 +33,7 @@ px_words_new(const px_lex *lex, px_words **out, px_error *err)
     px_buf_init(&w->run);
     px_buf_init(&w->keys);
     px_buf_init(&w->memo);
+    px_buf_init(&w->zh_keys);
     w->slots = px_calloc(PX_WORDS_MEMO_SLOTS, sizeof *w->slots);
     if (w->slots == NULL) {
         px_words_free(w);
@@ -70,8 +71,12 @@ px_words_free(px_words *w)
     px_free(w->bounds);
     px_free(w->u16);
     px_free(w->u16_at);
+    px_free(w->at_u16);
     px_free(w->slots);
     px_buf_fini(&w->memo);
+    px_free(w->zh_runs);
+    px_free(w->zh_ends);
+    px_buf_fini(&w->zh_keys);
     px_free(w);
 }
 
@@ -331,14 +336,20 @@ px_words_push(split *sp, size_t off, size_t len, px_str key, int32_t status,
     } else if (t.script == USCRIPT_LATIN && sp->has_elision) {
         cut = elision_cut(key);
     }
+    size_t clitic_len = 0;
+    if (cut > 0) {
+        clitic_len =
+            surface_prefix(surf, px_str_cp_count((px_str){key.ptr, cut}));
+    }
+    if (clitic_len >= len) { /* the rest is marks and format characters */
+        cut = 0;             /* only (لل؄؄؄): no split, the word stays */
+        clitic_len = 0;
+    }
     t.full_off = keep(w, key);
     t.full_len = key.len;
     t.key_off = t.full_off + cut;
     t.key_len = key.len - cut;
-    if (cut > 0) {
-        t.clitic_len = (uint32_t)surface_prefix(
-            surf, px_str_cp_count((px_str){key.ptr, cut}));
-    }
+    t.clitic_len = (uint32_t)clitic_len;
     const px_status rc = finish_word(sp, &t, err);
     if (rc == PX_OK) {
         w->v[w->n++] = t;
@@ -470,6 +481,18 @@ has_kept_cp(px_str s)
     return false;
 }
 
+/* True when the first code point of s keeps a key (px_wordkey_keeps): in
+ * the scripts ICU breaks by dictionary, where surely_keyed reads the whole
+ * word for nothing, the answer for almost every word at once. */
+static bool
+first_cp_keeps(px_str s)
+{
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s.ptr, i, (int32_t)s.len, c); /* a word: far below INT32_MAX */
+    return px_wordkey_keeps(c);
+}
+
 /* Counts the surface word surf unless its key is empty (all ignorables),
  * and remembers its key (no stem, no flags) for later counts. */
 static px_status
@@ -501,7 +524,8 @@ px_words_add(split *sp, size_t off, size_t len, int32_t status, px_error *err)
 {
     px_words *w = sp->w;
     const px_str surf = {sp->text.ptr + off, len};
-    if (sp->count_only && (surely_keyed(surf) || has_kept_cp(surf))) {
+    if (sp->count_only &&
+        (first_cp_keeps(surf) || surely_keyed(surf) || has_kept_cp(surf))) {
         w->n++;
         return PX_OK;
     }
@@ -558,65 +582,214 @@ to_arena(px_words *w, px_arena *a, px_word **out, size_t *n, px_error *err)
 }
 
 /* True for the blocks of the scripts ICU breaks with its Thai, Lao,
- * Khmer and Burmese engines (Line_Break=SA), and everything outside the
- * BMP: those engines count some lengths in native units, so their breaks
- * over UTF-16 are not the breaks over UTF-8 we have always given. */
+ * Khmer and Burmese engines (Line_Break=SA): those engines count some
+ * lengths in native units, so their breaks over UTF-16 are not the breaks
+ * over UTF-8 we have always given. */
 static inline bool
 is_sa_block(UChar32 c)
 {
     return (c >= 0x0E00 && c < 0x0F00) || (c >= 0x1000 && c < 0x10A0) ||
            (c >= 0x1780 && c < 0x1800) || (c >= 0x1950 && c < 0x1AB0) ||
-           (c >= 0xA9E0 && c < 0xAAE0) || c >= 0x10000;
+           (c >= 0xA9E0 && c < 0xAAE0);
+}
+
+static bool
+grow_u16(px_words *w, size_t len)
+{
+    if (len + 1 <= w->u16_cap) { /* a unit per byte at most (BMP only) */
+        return true;
+    }
+    UChar *u = px_realloc(w->u16, (len + 1) * sizeof *u);
+    if (u != NULL) {
+        w->u16 = u;
+    }
+    uint32_t *at =
+        u != NULL ? px_realloc(w->u16_at, (len + 1) * sizeof *at) : NULL;
+    if (at != NULL) {
+        w->u16_at = at;
+    }
+    uint32_t *back =
+        at != NULL ? px_realloc(w->at_u16, (len + 1) * sizeof *back) : NULL;
+    if (back == NULL) {
+        return false;
+    }
+    w->at_u16 = back;
+    w->u16_cap = len + 1;
+    return true;
 }
 
 /* Copies s (len bytes) into w->u16 as UTF-16, w->u16_at[k] the byte
  * offset of the code point that unit k belongs to (w->u16_at[*n16] is
- * len); false when s is not well-formed UTF-8, holds a code point of
- * is_sa_block or memory runs out. */
+ * len), w->at_u16[b] the unit of the code point byte b belongs to
+ * (w->at_u16[len] is *n16); false when s is not well-formed UTF-8, holds a
+ * code point outside the BMP or memory runs out. *has_sa: it holds a code
+ * point of is_sa_block. */
 static bool
-to_utf16(px_words *w, const char *s, size_t len, int32_t *n16)
+to_utf16(px_words *w, const char *s, size_t len, int32_t *n16, bool *has_sa)
 {
-    if (len + 1 > w->u16_cap) { /* a unit per byte at most (BMP only) */
-        UChar *u = px_realloc(w->u16, (len + 1) * sizeof *u);
-        if (u != NULL) {
-            w->u16 = u;
-        }
-        uint32_t *at =
-            u != NULL ? px_realloc(w->u16_at, (len + 1) * sizeof *at) : NULL;
-        if (at == NULL) {
-            return false;
-        }
-        w->u16_at = at;
-        w->u16_cap = len + 1;
+    if (!grow_u16(w, len)) {
+        return false;
     }
     const int32_t n = (int32_t)len; /* below INT32_MAX: begin checked */
     int32_t i = 0;
     int32_t k = 0;
+    bool sa = false;
     while (i < n) {
         const int32_t at = i;
         UChar32 c = 0;
         U8_NEXT(s, i, n, c);
-        if (c < 0 || (c >= 0x0E00 && is_sa_block(c))) {
+        if (c < 0 || c >= 0x10000) {
             return false;
         }
+        sa = sa || (c >= 0x0E00 && is_sa_block(c));
         w->u16_at[k] = (uint32_t)at;
+        for (int32_t b = at; b < i; b++) {
+            w->at_u16[b] = (uint32_t)k;
+        }
         w->u16[k++] = (UChar)c;
     }
     w->u16_at[k] = (uint32_t)len;
+    w->at_u16[len] = (uint32_t)k;
+    w->u16_len = len;
     *n16 = k;
+    *has_sa = sa;
     return true;
 }
 
+/* A UText over the text in w->u16 whose native indexes are the byte
+ * offsets of the UTF-8 text (w->u16_at, w->at_u16): for ICU's dictionary
+ * engines it is the UTF-8 text, whose lengths they count in bytes, but
+ * ICU reads it as one chunk of UTF-16 instead of converting 32 units at a
+ * time. One chunk holds the whole text: access only moves in it. */
+static UBool U_CALLCONV
+u8x_access(UText *ut, int64_t index, UBool forward)
+{
+    const px_words *w = ut->context;
+    const int64_t len = (int64_t)w->u16_len;
+    index = index < 0 ? 0 : index > len ? len : index;
+    ut->chunkOffset = (int32_t)w->at_u16[index];
+    return forward ? index < len : index > 0;
+}
+
+static int64_t U_CALLCONV
+u8x_length(UText *ut)
+{
+    return (int64_t)((const px_words *)ut->context)->u16_len;
+}
+
+static int64_t U_CALLCONV
+u8x_to_native(const UText *ut)
+{
+    return ((const px_words *)ut->context)->u16_at[ut->chunkOffset];
+}
+
+static int32_t U_CALLCONV
+u8x_to_utf16(const UText *ut, int64_t index)
+{
+    return (int32_t)((const px_words *)ut->context)->at_u16[index];
+}
+
+static int32_t U_CALLCONV
+u8x_extract(UText *ut, int64_t start, int64_t limit, UChar *dest, int32_t cap,
+            UErrorCode *st)
+{
+    if (U_FAILURE(*st)) {
+        return 0;
+    }
+    if (cap < 0 || (dest == NULL && cap > 0) || start > limit) {
+        *st = U_ILLEGAL_ARGUMENT_ERROR;
+        return 0;
+    }
+    const px_words *w = ut->context;
+    u8x_access(ut, limit, true);
+    const int32_t to = ut->chunkOffset;
+    u8x_access(ut, start, true);
+    const int32_t n = to - ut->chunkOffset;
+    if (n > 0 && cap > 0) {
+        memcpy(dest, w->u16 + ut->chunkOffset,
+               (size_t)(n < cap ? n : cap) * sizeof *dest);
+    }
+    ut->chunkOffset = to;
+    if (n < cap) {
+        dest[n] = 0;
+    } else { /* what ICU's own providers say */
+        *st = n == cap ? U_STRING_NOT_TERMINATED_WARNING
+                       : U_BUFFER_OVERFLOW_ERROR;
+    }
+    return n;
+}
+
+/* A shallow clone, as ICU's own providers make one: dest keeps its own
+ * extra storage (and how it was allocated), with src's copied in. */
+static UText *U_CALLCONV
+u8x_clone(UText *dest, const UText *src, UBool deep, UErrorCode *st)
+{
+    if (deep) {
+        *st = U_UNSUPPORTED_ERROR;
+    }
+    dest = utext_setup(dest, src->extraSize, st);
+    if (U_FAILURE(*st)) {
+        return dest;
+    }
+    void *extra = dest->pExtra;
+    const int32_t flags = dest->flags;
+    memcpy(dest, src,
+           (size_t)(src->sizeOfStruct < dest->sizeOfStruct
+                        ? src->sizeOfStruct
+                        : dest->sizeOfStruct));
+    dest->pExtra = extra;
+    dest->flags = flags;
+    if (src->extraSize > 0) {
+        memcpy(dest->pExtra, src->pExtra, (size_t)src->extraSize);
+    }
+    return dest;
+}
+
+static void U_CALLCONV
+u8x_close(UText *ut)
+{
+    (void)ut; /* the text belongs to the px_words */
+}
+
+static const UTextFuncs u8x_funcs = {
+    sizeof(UTextFuncs), 0,           0,    0,    u8x_clone,     u8x_length,
+    u8x_access,         u8x_extract, NULL, NULL, u8x_to_native, u8x_to_utf16,
+    u8x_close,          NULL,        NULL, NULL};
+
+/* Points w->ut at the text of w->u16 as u8x_access describes. */
+static UText *
+open_u8x(px_words *w, int32_t n16, UErrorCode *st)
+{
+    UText *ut = utext_setup(w->ut, 0, st);
+    if (U_FAILURE(*st)) {
+        return ut;
+    }
+    ut->pFuncs = &u8x_funcs;
+    ut->context = w;
+    ut->chunkContents = w->u16;
+    ut->chunkLength = n16;
+    ut->chunkNativeStart = 0;
+    ut->chunkNativeLimit = (int64_t)w->u16_len;
+    ut->nativeIndexingLimit = 0; /* natives are always mapped */
+    ut->chunkOffset = 0;
+    return ut;
+}
+
 /* Points ICU's break iterator at text[from, to): as UTF-16 (ICU reads it
- * faster than UTF-8; boundaries are mapped back by w->u16_at), or as
- * UTF-8 when to_utf16 declines. *is16 tells which. */
+ * faster than UTF-8; boundaries are mapped back by w->u16_at), through
+ * open_u8x where the dictionary engines count bytes, or as UTF-8 when
+ * to_utf16 declines. *is16 tells whether boundaries are UTF-16 units. */
 static void
 set_text(px_words *w, const char *s, size_t len, bool *is16, UErrorCode *st)
 {
     int32_t n16 = 0;
-    *is16 = to_utf16(w, s, len, &n16);
+    bool has_sa = false;
+    const bool ok = to_utf16(w, s, len, &n16, &has_sa);
+    *is16 = ok && !has_sa;
     if (*is16) {
         w->ut = utext_openUChars(w->ut, w->u16, n16, st);
+    } else if (ok) {
+        w->ut = open_u8x(w, n16, st);
     } else {
         w->ut = utext_openUTF8(w->ut, s, (int64_t)len, st);
     }
@@ -751,7 +924,7 @@ begin(px_words *w, px_str text, const char *lang, bool count_only, split *sp,
         forget(w);
         snprintf(w->memo_lang, sizeof w->memo_lang, "%s", sp->lang);
     }
-    return PX_OK;
+    return px_words_zh_prepare(sp, err);
 }
 
 px_status

@@ -2,9 +2,12 @@
  * easy: lines whose every code point is in the Basic Multilingual Plane and
  * is a letter, a decimal digit, a combining mark or format character, white
  * space, a separator of the rules below or plain punctuation. Lines with
- * Han, kana, Hangul, Thai and the other scripts ICU breaks by dictionary,
- * Hebrew, Katakana, '_' and the like, ZWJ, emoji or anything outside the
- * BMP still go to ICU.
+ * Han, kana, Hangul jamo, Thai and the other scripts ICU breaks by
+ * dictionary, Hebrew, Katakana, '_' and the like, emoji and other
+ * pictographs (also (c) and (R)) or anything outside the BMP still go to
+ * ICU. ZWJ is a mark here: only before a pictograph (WB3c) is it not.
+ * Hangul syllables are a class of their own: ICU makes a word of a run of
+ * them and of nothing else (no marks, Mids, letters or digits).
  *
  * The classes come from ICU's own Word_Break data (u_getIntPropertyValue),
  * read once into a table, with the tailorings of ICU's root word rules
@@ -30,15 +33,28 @@ enum {
     WB_SLOW = 0, /* not handled here: the line goes to ICU */
     WB_HAN,      /* a unified ideograph: slow, except for a Chinese count */
     WB_OTHER,    /* a segment of its own, not a word */
+    WB_HANGUL,   /* a Hangul syllable: runs of them are words */
     WB_LETTER,
+    WB_HEBREW, /* a letter that also takes a quote (WB7a-c) */
     WB_DIGIT,
     WB_EXTEND,         /* Extend or Format: belongs to the character before */
-    WB_MID_LETTER,     /* joins two letters */
+    WB_MID_LETTER,     /* joins two letters; the Mids come last */
     WB_MID_NUM,        /* joins two digits */
-    WB_MID_NUM_LETTER, /* joins either (MidNumLet, Single_Quote) */
+    WB_MID_NUM_LETTER, /* joins either (MidNumLet) */
+    WB_SINGLE_QUOTE,   /* ' joins either, and ends a Hebrew word (WB7a) */
+    WB_DOUBLE_QUOTE,   /* " joins two Hebrew letters (WB7b/c) */
 };
 
+/* A letter or digit: a word goes on over it. */
+static inline bool
+is_wordish(uint8_t c)
+{
+    return c >= WB_LETTER && c <= WB_DIGIT;
+}
+
 static uint8_t classes[0x10000];
+/* For each byte: its class when it is an ASCII letter or digit, else 0. */
+static uint8_t ascii_word[256];
 static uint8_t keeps[0x10000 / 8]; /* bit c: px_wordkey_keeps(c) */
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
@@ -81,8 +97,14 @@ class_of(UChar32 c)
     if (c >= 0xD800 && c <= 0xDFFF) {
         return WB_SLOW;
     }
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+        return WB_HANGUL; /* other Hangul (jamo) is slow: is_special */
+    }
     if (c >= 0x0800 && is_special(c)) {
         return is_han(c) ? WB_HAN : WB_SLOW;
+    }
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        return WB_SLOW; /* (c) and (R): a ZWJ before them joins them */
     }
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER:
@@ -93,22 +115,27 @@ class_of(UChar32 c)
         return u_isdigit(c) ? WB_DIGIT : WB_SLOW;
     case U_WB_EXTEND:
     case U_WB_FORMAT:
+    case U_WB_ZWJ: /* as Extend, but before a pictograph, which is slow */
         return WB_EXTEND;
     case U_WB_MIDLETTER:
         return WB_MID_LETTER;
     case U_WB_MIDNUM:
         return WB_MID_NUM;
     case U_WB_MIDNUMLET:
-    case U_WB_SINGLE_QUOTE:
         return WB_MID_NUM_LETTER;
+    case U_WB_SINGLE_QUOTE:
+        return WB_SINGLE_QUOTE;
+    case U_WB_DOUBLE_QUOTE:
+        return WB_DOUBLE_QUOTE;
+    case U_WB_HEBREW_LETTER:
+        return WB_HEBREW;
     case U_WB_OTHER:
-    case U_WB_DOUBLE_QUOTE: /* joins only Hebrew letters, which are slow */
     case U_WB_WSEGSPACE:
     case U_WB_CR:
     case U_WB_LF:
     case U_WB_NEWLINE:
         return WB_OTHER;
-    default: /* ZWJ, Katakana, Hebrew, ExtendNumLet, Regional_Indicator */
+    default: /* Katakana, ExtendNumLet, Regional_Indicator */
         return WB_SLOW;
     }
 }
@@ -118,6 +145,9 @@ fill_classes(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++) {
         classes[c] = class_of(c);
+        if (c < 0x80 && (classes[c] == WB_LETTER || classes[c] == WB_DIGIT)) {
+            ascii_word[c] = classes[c];
+        }
         if (px_wordkey_keeps(c)) {
             keeps[c >> 3] |= (uint8_t)(1u << (c & 7));
         }
@@ -163,22 +193,36 @@ px_words_fast_line(px_str text, size_t from, size_t to)
 {
     const unsigned char *p = (const unsigned char *)text.ptr;
     size_t i = from;
+    uint8_t prev = WB_OTHER;
     while (i < to) {
-        if (next_class(p, &i, to) <= WB_HAN) { /* WB_SLOW or WB_HAN */
-            return false;
+        const uint8_t c = next_class(p, &i, to);
+        if (c <= WB_HAN || (c == WB_EXTEND &&
+                            (prev == WB_HANGUL || prev == WB_SINGLE_QUOTE))) {
+            return false; /* WB_SLOW, WB_HAN, a mark on Hangul or ' */
         }
+        prev = c;
     }
     return true;
 }
 
+/* Whether mid (after marks) joins prev and next into one word: WB6/7
+ * (letters, Hebrew ones included), WB7b/c (Hebrew letters over a double
+ * quote), WB11/12 (digits). */
 static bool
 joins(uint8_t prev, uint8_t mid, uint8_t next)
 {
-    if (prev == WB_LETTER && next == WB_LETTER) {
-        return mid == WB_MID_LETTER || mid == WB_MID_NUM_LETTER;
+    const bool letters = (prev == WB_LETTER || prev == WB_HEBREW) &&
+                         (next == WB_LETTER || next == WB_HEBREW);
+    if (letters && mid == WB_DOUBLE_QUOTE) {
+        return prev == WB_HEBREW && next == WB_HEBREW;
+    }
+    if (letters) {
+        return mid == WB_MID_LETTER || mid == WB_MID_NUM_LETTER ||
+               mid == WB_SINGLE_QUOTE;
     }
     if (prev == WB_DIGIT && next == WB_DIGIT) {
-        return mid == WB_MID_NUM || mid == WB_MID_NUM_LETTER;
+        return mid == WB_MID_NUM || mid == WB_MID_NUM_LETTER ||
+               mid == WB_SINGLE_QUOTE;
     }
     return false;
 }
@@ -197,15 +241,27 @@ skip_extend(const unsigned char *p, size_t i, size_t to)
     return i;
 }
 
-/* The end of the word that starts at i with class first. */
+/* The end of the word that starts at i with class first. Runs of ASCII
+ * letters and digits, most of the letters of a text, are taken a byte at
+ * a time through ascii_word; only a Mid looks at what follows it. A
+ * single quote after a Hebrew letter ends the word when no letter follows
+ * (WB7a); with marks after it ICU makes no word of it at all: *is_slow. */
 static size_t
-word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
+word_end(const unsigned char *p, size_t i, size_t to, uint8_t first,
+         bool *is_slow)
 {
     uint8_t prev = first;
     while (i < to) {
+        if (ascii_word[p[i]] != 0) {
+            while (i + 1 < to && ascii_word[p[i + 1]] != 0) {
+                i++;
+            }
+            prev = ascii_word[p[i++]];
+            continue;
+        }
         size_t j = i;
         const uint8_t c = next_class(p, &j, to);
-        if (c == WB_LETTER || c == WB_DIGIT) {
+        if (is_wordish(c)) {
             prev = c;
             i = j;
             continue;
@@ -214,16 +270,42 @@ word_end(const unsigned char *p, size_t i, size_t to, uint8_t first)
             i = j;
             continue;
         }
+        if (c < WB_MID_LETTER) { /* joins nothing */
+            break;
+        }
         size_t k = skip_extend(p, j, to);
-        if (k >= to) {
+        size_t m = k;
+        const uint8_t after = k < to ? next_class(p, &m, to) : WB_OTHER;
+        if (joins(prev, c, after)) {
+            prev = after;
+            i = m;
+        } else {
+            if (c == WB_SINGLE_QUOTE && prev == WB_HEBREW) {
+                *is_slow = k > j;
+                i = j;
+            }
             break;
         }
-        const uint8_t after = next_class(p, &k, to);
-        if (!joins(prev, c, after)) {
+    }
+    return i;
+}
+
+/* The end of the run of Hangul syllables at i: ICU chains adjacent ones
+ * into a word ($HangulSyllable $HangulSyllable). *has_mark is true when a
+ * mark or format character follows the run, which ICU does not join as
+ * WB4 would (a syllable with a mark is not a word to it): slow. */
+static size_t
+hangul_end(const unsigned char *p, size_t i, size_t to, bool *has_mark)
+{
+    *has_mark = false;
+    while (i < to) {
+        size_t j = i;
+        const uint8_t c = next_class(p, &j, to);
+        if (c != WB_HANGUL) {
+            *has_mark = c == WB_EXTEND;
             break;
         }
-        prev = after;
-        i = k;
+        i = j;
     }
     return i;
 }
@@ -331,10 +413,25 @@ split_line(split *sp, size_t from, size_t to, bool *is_fast, px_error *err)
             }
             continue;
         }
-        if (c != WB_LETTER && c != WB_DIGIT) {
+        if (c == WB_HANGUL) {
+            bool has_mark = false;
+            i = hangul_end(p, i, to, &has_mark);
+            if (has_mark) { /* only a count gets here: ICU takes it */
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
+        } else if (is_wordish(c)) {
+            bool is_slow = false;
+            i = word_end(p, i, to, c, &is_slow);
+            if (is_slow) { /* only a count gets here: ICU takes it */
+                sp->w->n = n0;
+                *is_fast = false;
+                return PX_OK;
+            }
+        } else {
             continue;
         }
-        i = word_end(p, i, to, c);
         const px_status rc = add_word(sp, start, i, err);
         if (rc != PX_OK) {
             return rc;

@@ -59,6 +59,8 @@ struct px_words {
     UText *ut;
     UChar *u16;       /* scratch: the text ICU breaks, in UTF-16 */
     uint32_t *u16_at; /* byte offset of each UTF-16 unit, and of the end */
+    uint32_t *at_u16; /* UTF-16 unit of the code point of each byte, end */
+    size_t u16_len;   /* bytes of the text in u16 */
     size_t u16_cap;
     px_buf key;  /* scratch: one key */
     px_buf stem; /* scratch: one stem */
@@ -73,6 +75,13 @@ struct px_words {
     size_t *bounds; /* ICU boundaries inside the current Chinese run */
     size_t n_bounds;
     size_t bounds_cap;
+    /* Traditional Chinese: every ideograph run of the text, keyed at once
+     * (px_words_zh_prepare), in text order */
+    px_str *zh_runs;
+    size_t *zh_ends; /* end of the key of each run in zh_keys */
+    size_t n_zh;
+    size_t zh_cap;
+    px_buf zh_keys;
     wmemo *slots; /* words seen in memo_lang, by surface hash */
     px_buf memo;
     uint32_t memo_gen; /* bumped to forget every slot at once */
@@ -125,6 +134,12 @@ bool px_words_known(const split *sp, px_lex_space space, px_str key);
 
 /* Records an ICU boundary inside the current Chinese run. */
 px_status px_words_add_bound(px_words *w, size_t b, px_error *err);
+
+/* Before a split or count in traditional Chinese: keys every run of
+ * unified ideographs of the text at once, which costs less than a key per
+ * run (px_wordkey_keys), for px_words_zh_run and px_words_zh_count to
+ * find (a run they are given that is not one of these is keyed alone). */
+px_status px_words_zh_prepare(split *sp, px_error *err);
 
 /* Segments the Chinese ideograph run text[off, end) (ICU boundaries in
  * w->bounds) by forward maximum matching over the lexicon. */

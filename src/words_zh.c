@@ -94,15 +94,108 @@ key_each(split *sp, size_t nc, px_error *err)
                : PX_OK;
 }
 
+/* The code point of the unified ideograph (U+3400..U+4DBF,
+ * U+4E00..U+9FFF: three bytes) at p[i], else 0. */
+static unsigned
+ideograph_at(const unsigned char *p, size_t i, size_t len)
+{
+    if (p[i] < 0xE3 || p[i] > 0xE9 || i + 2 >= len ||
+        (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+        return 0;
+    }
+    const unsigned c =
+        ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    return (c >= 0x3400 && c <= 0x4DBF) || c >= 0x4E00 ? c : 0;
+}
+
+/* Appends the run text[off, end) to w->zh_runs. */
+static bool
+add_run(px_words *w, const char *off, const char *end)
+{
+    if (w->n_zh == w->zh_cap) {
+        const size_t cap = w->zh_cap ? w->zh_cap * 2 : 256;
+        px_str *runs = px_realloc(w->zh_runs, cap * sizeof *runs);
+        if (runs != NULL) {
+            w->zh_runs = runs;
+        }
+        size_t *ends =
+            runs != NULL ? px_realloc(w->zh_ends, cap * sizeof *ends) : NULL;
+        if (ends == NULL) {
+            return false;
+        }
+        w->zh_ends = ends;
+        w->zh_cap = cap;
+    }
+    w->zh_runs[w->n_zh++] = (px_str){off, (size_t)(end - off)};
+    return true;
+}
+
+px_status
+px_words_zh_prepare(split *sp, px_error *err)
+{
+    px_words *w = sp->w;
+    w->n_zh = 0;
+    if (!sp->is_chinese || !px_wordkey_folds(sp->lang)) {
+        return PX_OK;
+    }
+    const unsigned char *p = (const unsigned char *)sp->text.ptr;
+    const size_t len = sp->text.len;
+    for (size_t i = 0; i < len;) {
+        if (ideograph_at(p, i, len) == 0) {
+            i++;
+            continue;
+        }
+        const size_t start = i;
+        while (i < len && ideograph_at(p, i, len) != 0) {
+            i += 3;
+        }
+        if (!add_run(w, sp->text.ptr + start, sp->text.ptr + i)) {
+            return px_fail(err, PX_ENOMEM, "words: out of memory");
+        }
+    }
+    return px_wordkey_keys(w->wk, sp->lang, w->zh_runs, w->n_zh, &w->zh_keys,
+                           w->zh_ends, err);
+}
+
+/* The key of the run s when px_words_zh_prepare keyed it: true, and
+ * w->run holds it. */
+static bool
+prepared_key(px_words *w, px_str s)
+{
+    size_t lo = 0;
+    size_t hi = w->n_zh;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (w->zh_runs[mid].ptr < s.ptr) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == w->n_zh || w->zh_runs[lo].ptr != s.ptr ||
+        w->zh_runs[lo].len != s.len) {
+        return false;
+    }
+    const size_t from = lo > 0 ? w->zh_ends[lo - 1] : 0;
+    w->run.len = 0;
+    px_buf_add(&w->run, w->zh_keys.ptr + from, w->zh_ends[lo] - from);
+    return true;
+}
+
 /* Keys the run and fills w->ko, the key offset of each character. */
 static px_status
 key_run(split *sp, size_t off, size_t end, size_t nc, px_error *err)
 {
     px_words *w = sp->w;
-    const px_status rc = px_wordkey_key(
-        w->wk, sp->lang, (px_str){sp->text.ptr + off, end - off}, &w->run, err);
+    const px_str s = {sp->text.ptr + off, end - off};
+    const px_status rc = prepared_key(w, s)
+                             ? PX_OK
+                             : px_wordkey_key(w->wk, sp->lang, s, &w->run, err);
     if (rc != PX_OK) {
         return rc;
+    }
+    if (px_buf_failed(&w->run)) {
+        return px_fail(err, PX_ENOMEM, "words: out of memory");
     }
     size_t k = 0;
     for (size_t i = 0; i < w->run.len; i++) {

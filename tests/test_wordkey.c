@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include "check.h"
@@ -54,6 +55,63 @@ test_keys(void)
     CHECK_STR_EQ(key("zho-Hans", "特朗普"), "特朗普");
     CHECK_STR_EQ(key("eng", ""), "");
     CHECK_STR_EQ(key("eng", "\xFF"), "\xEF\xBF\xBD"); /* invalid: U+FFFD */
+}
+
+/* Text all in unified ideographs is its own key before the fold
+ * (wordkey.c takes it as it is): each of them is inert under
+ * NFKC_Casefold. */
+static void
+test_unified_han(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
+    size_t not_inert = 0;
+    for (UChar32 c = 0x3400; c <= 0x9FFF && U_SUCCESS(st); c++) {
+        if ((c <= 0x4DBF || c >= 0x4E00) && !unorm2_isInert(nf, c)) {
+            not_inert++;
+        }
+    }
+    CHECK(U_SUCCESS(st) && not_inert == 0);
+    CHECK_STR_EQ(key("zho-Hans", "中文"), "中文");
+    CHECK_STR_EQ(key("zho-Hant", "中文體"), "中文体");
+    CHECK_STR_EQ(key("zho-Hans", "中\xE4\xB8"), "中\xEF\xBF\xBD");
+    CHECK_STR_EQ(key("zho-Hans", "\xE4\xB7\x80"), "\xE4\xB7\x80"); /* U+4DC0 */
+}
+
+/* px_wordkey_keys gives each part the key px_wordkey_key gives it, with
+ * traditional Chinese folded in one call: phrases (軟體, 滑鼠) fold as a
+ * whole within a part and never across two (體 + 滑 is no phrase). */
+static void
+test_keys_at_once(void)
+{
+    static const char *const parts[] = {"亞塞拜然總統", "軟體", "滑鼠", "的",
+                                        "計程車",       "網路", "ｘ體", "加薩"};
+    static const char *const langs[] = {"zho-Hant", "zho-Hans", "eng"};
+    const size_t n = sizeof parts / sizeof parts[0];
+    px_str in[sizeof parts / sizeof parts[0]];
+    size_t ends[sizeof parts / sizeof parts[0]];
+    px_buf out;
+    px_buf_init(&out);
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        for (size_t i = 0; i < n; i++) {
+            in[i] = px_str_c(parts[i]);
+        }
+        CHECK(px_wordkey_keys(wk, langs[l], in, n, &out, ends, NULL) == PX_OK);
+        for (size_t i = 0; i < n; i++) {
+            const size_t from = i > 0 ? ends[i - 1] : 0;
+            const px_str got = {out.ptr + from, ends[i] - from};
+            CHECK(px_str_eq_c(got, key(langs[l], parts[i])));
+        }
+    }
+    /* a part in ASCII (never folded) makes every part keyed alone */
+    in[0] = px_str_c("Taiwan");
+    CHECK(px_wordkey_keys(wk, "zho-Hant", in, 2, &out, ends, NULL) == PX_OK);
+    CHECK(ends[0] == 6 && px_str_eq_c((px_str){out.ptr + 6, ends[1] - 6},
+                                      key("zho-Hant", parts[1])));
+    CHECK(px_wordkey_keys(wk, "zho-Hant", in, 0, &out, ends, NULL) == PX_OK);
+    CHECK(out.len == 0);
+    CHECK(px_wordkey_folds("zho-Hant") && !px_wordkey_folds("zho-Hans"));
+    px_buf_fini(&out);
 }
 
 static void
@@ -237,6 +295,8 @@ main(void)
     wk = px_wordkey_new();
     CHECK(wk != NULL);
     test_keys();
+    test_keys_at_once();
+    test_unified_han();
     test_stems();
     test_bases();
     test_clitics();
