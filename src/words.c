@@ -668,7 +668,7 @@ u8x_access(UText *ut, int64_t index, UBool forward)
     const int64_t len = (int64_t)w->u16_len;
     index = index < 0 ? 0 : index > len ? len : index;
     ut->chunkOffset = (int32_t)w->at_u16[index];
-    return forward ? index < len : index > 0;
+    return (UBool)(forward ? index < len : index > 0);
 }
 
 static int64_t U_CALLCONV
@@ -710,7 +710,7 @@ u8x_extract(UText *ut, int64_t start, int64_t limit, UChar *dest, int32_t cap,
                (size_t)(n < cap ? n : cap) * sizeof *dest);
     }
     ut->chunkOffset = to;
-    if (n < cap) {
+    if (n < cap && dest != NULL) {
         dest[n] = 0;
     } else { /* what ICU's own providers say */
         *st = n == cap ? U_STRING_NOT_TERMINATED_WARNING
