@@ -21,14 +21,15 @@ typedef enum {
     CUT_TEMPLATE,
     CUT_IFRAME,
     CUT_TEXTAREA,
+    CUT_PICTURE,
     CUT_COMMENT,
     CUT_KEEP /* a JSON-LD script: copied as it is */
 } cut;
 
-/* The elements cut, by kind (CUT_SCRIPT .. CUT_TEXTAREA). */
-static const char *const cut_names[] = {"",         "script",   "style",
-                                        "svg",      "noscript", "select",
-                                        "template", "iframe",   "textarea"};
+/* The elements cut, by kind (CUT_SCRIPT .. CUT_PICTURE). */
+static const char *const cut_names[] = {
+    "",       "script",   "style",  "svg",      "noscript",
+    "select", "template", "iframe", "textarea", "picture"};
 
 static unsigned char
 lower(unsigned char c)
@@ -98,7 +99,7 @@ cut_at(const char *p, size_t n)
         return CUT_COMMENT;
     }
     const unsigned char c = n > 1 ? lower((unsigned char)p[1]) : 0;
-    if (c != 's' && c != 'n' && c != 't' && c != 'i') {
+    if (c != 's' && c != 'n' && c != 't' && c != 'i' && c != 'p') {
         return CUT_NONE; /* no name in cut_names starts with c */
     }
     size_t end = 2; /* the name is p[1..end): up to 8 bytes */
@@ -108,7 +109,7 @@ cut_at(const char *p, size_t n)
     if (end == 10) {
         return CUT_NONE; /* longer than every name in cut_names */
     }
-    for (int k = CUT_SCRIPT; k <= CUT_TEXTAREA; k++) {
+    for (int k = CUT_SCRIPT; k <= CUT_PICTURE; k++) {
         if (cut_names[k][0] == (char)c && strlen(cut_names[k]) == end - 1 &&
             px_str_istarts_c((px_str){p + 1, n - 1}, cut_names[k])) {
             if (k == CUT_SCRIPT && is_json_ld(p, tag_end(p, n))) {
