@@ -433,15 +433,12 @@ value_flags(px_ccache *cache, const xmlChar *v)
         if (v[i] == 0) {
             return f;
         }
-        const size_t start = i;
-        static const bool ends_name[256] = {
-            [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
-        uint32_t h = 0;
-        while (!ends_name[v[i]]) {
-            h = h * 31 + v[i];
-            i++;
-        }
-        f |= one_name_flags(cache, v + start, i - start, h);
+        /* strcspn finds the end in wide steps; the sparse hash reads a
+         * few words of the name, not each byte */
+        const size_t n = strcspn((const char *)v + i, " \t\n\r");
+        const uint32_t h = (uint32_t)(px_hash_sparse(0, v + i, n) >> 32);
+        f |= one_name_flags(cache, v + i, n, h);
+        i += n;
     }
 }
 
