@@ -298,7 +298,9 @@ flags_at(const px_ccache *cache, const char *tok, size_t len, size_t i)
     }
     for (size_t k = cache->first[b]; k < cache->end[b]; k++) {
         const cue_word *c = &cue_words[k];
+        /* the third byte (when the word has one) spares most memcmp calls */
         if (c->len > len - i || tok[i + 1] != c->word[1] ||
+            (c->len > 2 && tok[i + 2] != c->word[2]) ||
             memcmp(tok + i, c->word, c->len) != 0) {
             continue;
         }
@@ -358,19 +360,20 @@ name_flags(const px_ccache *cache, const xmlChar *v, size_t len)
 {
     unsigned f = 0;
     char tok[64];
-    size_t n = 0;
-    for (size_t i = 0; i <= len; i++) {
-        const unsigned char c = i < len ? v[i] : 0;
-        if (c != 0 && is_token_byte(c)) {
-            if (n < sizeof tok) {
-                tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
+    size_t i = 0;
+    while (i < len) {
+        if (!is_token_byte(v[i])) {
+            i++;
             continue;
         }
-        if (n > 0) {
-            f |= token_flags(cache, tok, n);
+        size_t n = 0;
+        for (; i < len && is_token_byte(v[i]); i++) {
+            if (n < sizeof tok) {
+                /* an ASCII token byte is a letter: | 0x20 lowers it */
+                tok[n++] = (char)(v[i] < 0x80 ? v[i] | 0x20 : v[i]);
+            }
         }
-        n = 0;
+        f |= token_flags(cache, tok, n);
     }
     return f;
 }
