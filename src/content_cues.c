@@ -959,6 +959,10 @@ skip_open(px_str text)
             text.len--;
             continue;
         }
+        /* every opener above starts with 0xE2, 0xE3 or 0xEF */
+        if (text.len < 3 || (unsigned char)text.ptr[0] < 0xE2) {
+            return text;
+        }
         size_t i = 0;
         while (i < sizeof open / sizeof open[0] &&
                !px_str_istarts_c(text, open[i])) {
