@@ -481,14 +481,18 @@ add_text(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
         grow_text(ctxt, last, ch, (size_t)len);
         return;
     }
-    xmlNodePtr t =
-        new_node(ctxt, type, type == XML_TEXT_NODE ? xmlStringText : NULL);
+    /* the node and its text in one block: one allocation, not two */
     const size_t cap = (size_t)len + 1 < 64 ? 64 : (size_t)len + 1;
-    xmlChar *content = t != NULL ? px_arena_alloc(b->a, cap) : NULL;
-    if (content == NULL) {
+    char *block = px_arena_alloc(b->a, sizeof(xmlNode) + cap);
+    if (block == NULL) {
         out_of_memory(ctxt);
         return;
     }
+    xmlNodePtr t = (xmlNodePtr)(void *)block;
+    *t = (xmlNode){.type = type,
+                   .name = type == XML_TEXT_NODE ? xmlStringText : NULL,
+                   .doc = ctxt->myDoc};
+    xmlChar *content = (xmlChar *)block + sizeof(xmlNode);
     memcpy(content, ch, (size_t)len);
     content[len] = 0;
     t->content = content;
