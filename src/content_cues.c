@@ -337,6 +337,19 @@ is_modifier(const xmlChar *v, size_t len)
     static const char *const pre[] = {"tag-",  "category-", "has-",
                                       "no-",   "with-",     "enable-",
                                       "show-", "hide-",     "is-"};
+    switch (v[0]) { /* the first bytes of the prefixes */
+    case 't':
+    case 'c':
+    case 'h':
+    case 'n':
+    case 'w':
+    case 'e':
+    case 's':
+    case 'i':
+        break;
+    default:
+        return false;
+    }
     /* every prefix has its '-' within its first 9 bytes */
     if (memchr(v, '-', len < 9 ? len : 9) == NULL) {
         return false;
