@@ -1028,12 +1028,14 @@ index_words(word_index *ix, const char *const *list, size_t n)
 
 _Static_assert(sizeof end_starts / sizeof end_starts[0] < 255 &&
                    sizeof boiler_starts / sizeof boiler_starts[0] < 255 &&
-                   sizeof dated_starts / sizeof dated_starts[0] < 255,
+                   sizeof dated_starts / sizeof dated_starts[0] < 255 &&
+                   sizeof boiler_whole / sizeof boiler_whole[0] < 255,
                "word lists must fit a word_index");
 
 static word_index end_index;
 static word_index boiler_index;
 static word_index dated_index;
+static word_index whole_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -1045,6 +1047,8 @@ build_word_indexes(void)
                 sizeof boiler_starts / sizeof boiler_starts[0]);
     index_words(&dated_index, dated_starts,
                 sizeof dated_starts / sizeof dated_starts[0]);
+    index_words(&whole_index, boiler_whole,
+                sizeof boiler_whole / sizeof boiler_whole[0]);
 }
 
 bool
@@ -1143,13 +1147,14 @@ boiler_lower(px_str text, const char *low, const byteset *has)
                          t.ptr[t.len - 1] == '.')) {
         t.len--;
     }
-    for (size_t i = 0; i < N_OF(boiler_whole); i++) {
-        if (low[0] == boiler_whole[i][0] && t.len == strlen(boiler_whole[i]) &&
-            px_str_istarts_c(t, boiler_whole[i])) {
+    pthread_once(&index_once, build_word_indexes);
+    const unsigned char c0 = (unsigned char)low[0];
+    for (size_t k = whole_index.start[c0]; k < whole_index.start[c0 + 1]; k++) {
+        const char *w = boiler_whole[whole_index.order[k]];
+        if (t.len == strlen(w) && px_str_istarts_c(t, w)) {
             return true;
         }
     }
-    pthread_once(&index_once, build_word_indexes);
     if (starts_any(low, boiler_starts, &boiler_index) ||
         contains_any(low, has, caption_marks, N_OF(caption_marks))) {
         return true;
