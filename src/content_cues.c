@@ -298,7 +298,9 @@ flags_at(const px_ccache *cache, const char *tok, size_t len, size_t i)
     }
     for (size_t k = cache->first[b]; k < cache->end[b]; k++) {
         const cue_word *c = &cue_words[k];
+        /* the third byte (when the word has one) spares most memcmp calls */
         if (c->len > len - i || tok[i + 1] != c->word[1] ||
+            (c->len > 2 && tok[i + 2] != c->word[2]) ||
             memcmp(tok + i, c->word, c->len) != 0) {
             continue;
         }
@@ -335,6 +337,19 @@ is_modifier(const xmlChar *v, size_t len)
     static const char *const pre[] = {"tag-",  "category-", "has-",
                                       "no-",   "with-",     "enable-",
                                       "show-", "hide-",     "is-"};
+    switch (v[0]) { /* the first bytes of the prefixes */
+    case 't':
+    case 'c':
+    case 'h':
+    case 'n':
+    case 'w':
+    case 'e':
+    case 's':
+    case 'i':
+        break;
+    default:
+        return false;
+    }
     /* every prefix has its '-' within its first 9 bytes */
     if (memchr(v, '-', len < 9 ? len : 9) == NULL) {
         return false;
@@ -358,19 +373,20 @@ name_flags(const px_ccache *cache, const xmlChar *v, size_t len)
 {
     unsigned f = 0;
     char tok[64];
-    size_t n = 0;
-    for (size_t i = 0; i <= len; i++) {
-        const unsigned char c = i < len ? v[i] : 0;
-        if (c != 0 && is_token_byte(c)) {
-            if (n < sizeof tok) {
-                tok[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
+    size_t i = 0;
+    while (i < len) {
+        if (!is_token_byte(v[i])) {
+            i++;
             continue;
         }
-        if (n > 0) {
-            f |= token_flags(cache, tok, n);
+        size_t n = 0;
+        for (; i < len && is_token_byte(v[i]); i++) {
+            if (n < sizeof tok) {
+                /* an ASCII token byte is a letter: | 0x20 lowers it */
+                tok[n++] = (char)(v[i] < 0x80 ? v[i] | 0x20 : v[i]);
+            }
         }
-        n = 0;
+        f |= token_flags(cache, tok, n);
     }
     return f;
 }
@@ -433,15 +449,12 @@ value_flags(px_ccache *cache, const xmlChar *v)
         if (v[i] == 0) {
             return f;
         }
-        const size_t start = i;
-        static const bool ends_name[256] = {
-            [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
-        uint32_t h = 0;
-        while (!ends_name[v[i]]) {
-            h = h * 31 + v[i];
-            i++;
-        }
-        f |= one_name_flags(cache, v + start, i - start, h);
+        /* strcspn finds the end in wide steps; the sparse hash reads a
+         * few words of the name, not each byte */
+        const size_t n = strcspn((const char *)v + i, " \t\n\r");
+        const uint32_t h = (uint32_t)(px_hash_sparse(0, v + i, n) >> 32);
+        f |= one_name_flags(cache, v + i, n, h);
+        i += n;
     }
 }
 
@@ -959,6 +972,10 @@ skip_open(px_str text)
             text.len--;
             continue;
         }
+        /* every opener above starts with 0xE2, 0xE3 or 0xEF */
+        if (text.len < 3 || (unsigned char)text.ptr[0] < 0xE2) {
+            return text;
+        }
         size_t i = 0;
         while (i < sizeof open / sizeof open[0] &&
                !px_str_istarts_c(text, open[i])) {
@@ -1011,12 +1028,14 @@ index_words(word_index *ix, const char *const *list, size_t n)
 
 _Static_assert(sizeof end_starts / sizeof end_starts[0] < 255 &&
                    sizeof boiler_starts / sizeof boiler_starts[0] < 255 &&
-                   sizeof dated_starts / sizeof dated_starts[0] < 255,
+                   sizeof dated_starts / sizeof dated_starts[0] < 255 &&
+                   sizeof boiler_whole / sizeof boiler_whole[0] < 255,
                "word lists must fit a word_index");
 
 static word_index end_index;
 static word_index boiler_index;
 static word_index dated_index;
+static word_index whole_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -1028,6 +1047,8 @@ build_word_indexes(void)
                 sizeof boiler_starts / sizeof boiler_starts[0]);
     index_words(&dated_index, dated_starts,
                 sizeof dated_starts / sizeof dated_starts[0]);
+    index_words(&whole_index, boiler_whole,
+                sizeof boiler_whole / sizeof boiler_whole[0]);
 }
 
 bool
@@ -1126,13 +1147,14 @@ boiler_lower(px_str text, const char *low, const byteset *has)
                          t.ptr[t.len - 1] == '.')) {
         t.len--;
     }
-    for (size_t i = 0; i < N_OF(boiler_whole); i++) {
-        if (low[0] == boiler_whole[i][0] && t.len == strlen(boiler_whole[i]) &&
-            px_str_istarts_c(t, boiler_whole[i])) {
+    pthread_once(&index_once, build_word_indexes);
+    const unsigned char c0 = (unsigned char)low[0];
+    for (size_t k = whole_index.start[c0]; k < whole_index.start[c0 + 1]; k++) {
+        const char *w = boiler_whole[whole_index.order[k]];
+        if (t.len == strlen(w) && px_str_istarts_c(t, w)) {
             return true;
         }
     }
-    pthread_once(&index_once, build_word_indexes);
     if (starts_any(low, boiler_starts, &boiler_index) ||
         contains_any(low, has, caption_marks, N_OF(caption_marks))) {
         return true;

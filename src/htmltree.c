@@ -219,6 +219,21 @@ has_attribute(const xmlAttr *last, const xmlChar *name)
     return false;
 }
 
+/* w with its ASCII capitals lowered, eight bytes at a time: a byte is a
+ * capital if its low seven bits are in 'A'..'Z' and its high bit is clear;
+ * adding to the low seven bits never carries into the next byte. */
+static uint64_t
+lower8(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t high = ones * 0x80;
+    const uint64_t low7 = w & ~high;
+    const uint64_t ge_a = low7 + ones * (0x80 - 'A');
+    const uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+    const uint64_t upper = ge_a & ~gt_z & ~w & high;
+    return w | upper >> 2;
+}
+
 /* The dictionary string of the name p[0..len) lower-cased (len < 128), as
  * htmlParseHTMLName gives it; short names go through a cache of the
  * page's names first. */
@@ -226,21 +241,24 @@ static const xmlChar *
 dict_name(xmlParserCtxtPtr ctxt, const char *p, size_t len)
 {
     builder *b = ctxt->_private;
-    xmlChar low[128];
-    for (size_t k = 0; k < len; k++) {
-        const xmlChar c = (xmlChar)p[k];
-        low[k] = c >= 'A' && c <= 'Z' ? (xmlChar)(c | 0x20) : c;
-    }
     if (len > 16) {
+        xmlChar low[128];
+        for (size_t k = 0; k < len; k++) {
+            const xmlChar c = (xmlChar)p[k];
+            low[k] = c >= 'A' && c <= 'Z' ? (xmlChar)(c | 0x20) : c;
+        }
         return xmlDictLookup(ctxt->dict, low, (int)len);
     }
     uint64_t w[2] = {0, 0};
-    memcpy(w, low, len);
+    memcpy(w, p, len);
+    w[0] = lower8(w[0]);
+    w[1] = lower8(w[1]);
     name_slot *e =
         &b->names[((w[0] + w[1] * 31 + len) * UINT64_C(0x9E3779B97F4A7C15)) >>
                   (64 - NAME_SLOTS_LOG2)];
     if (e->name == NULL || e->w[0] != w[0] || e->w[1] != w[1]) {
-        e->name = xmlDictLookup(ctxt->dict, low, (int)len);
+        e->name = xmlDictLookup(ctxt->dict, (const xmlChar *)(const void *)w,
+                                (int)len);
         e->w[0] = w[0];
         e->w[1] = w[1];
     }
@@ -463,14 +481,18 @@ add_text(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, xmlElementType type)
         grow_text(ctxt, last, ch, (size_t)len);
         return;
     }
-    xmlNodePtr t =
-        new_node(ctxt, type, type == XML_TEXT_NODE ? xmlStringText : NULL);
+    /* the node and its text in one block: one allocation, not two */
     const size_t cap = (size_t)len + 1 < 64 ? 64 : (size_t)len + 1;
-    xmlChar *content = t != NULL ? px_arena_alloc(b->a, cap) : NULL;
-    if (content == NULL) {
+    char *block = px_arena_alloc(b->a, sizeof(xmlNode) + cap);
+    if (block == NULL) {
         out_of_memory(ctxt);
         return;
     }
+    xmlNodePtr t = (xmlNodePtr)(void *)block;
+    *t = (xmlNode){.type = type,
+                   .name = type == XML_TEXT_NODE ? xmlStringText : NULL,
+                   .doc = ctxt->myDoc};
+    xmlChar *content = (xmlChar *)block + sizeof(xmlNode);
     memcpy(content, ch, (size_t)len);
     content[len] = 0;
     t->content = content;

@@ -175,6 +175,12 @@ test_callbacks(void)
         "alt=\"a &#0; b\"><a href=\"?a=1&b=2\" rel=nofollow>link</a>"
         "<p hidden>x</p><option selected value=\"long value\">o</option>"
         "</body></html>",
+        /* names lowered eight bytes at a time: the bytes around 'A'..'Z'
+         * and UTF-8 bytes whose low seven bits are capitals (0xC3) stay,
+         * names of 8, 9, 16 and 17 bytes */
+        "<div ABCDWXYZ=1 @[`{AZaz=2 d\xc3\x89\xc3\x9aZ-@[=3 "
+        "ZZZZZZZZZZZZZZZZ=4 QWERTYUIOPASDFGH=5 LONGER-THAN-16-B=6 "
+        "DaTa-LoNgEr-ThAn-SiXtEeN=7 ab\xc3\x89=8>long enough text</div>",
         /* DOCTYPEs after the first start tag: libxml2 may end one at a
          * '>' inside quotes, and one before an end tag and blanks made the
          * packed tree differ (fuzz_htmltree): packing stops at them */
