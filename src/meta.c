@@ -412,6 +412,34 @@ modifier(const char *t, size_t tl)
     return false;
 }
 
+/* Does the class token t (tl bytes) start or end with one of pats? */
+static bool
+token_has(const char *t, size_t tl, const cls_pat *pats)
+{
+    for (size_t i = 0; tl > 0 && pats[i].s != NULL; i++) {
+        const char *pat = pats[i].s;
+        const size_t pl = pats[i].len;
+        if (pl <= tl &&
+            ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
+             (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0 &&
+              suffix_cut(t, tl - pl, pat)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does the class token t (tl bytes) say nothing of the layout? WordPress
+ * lists the post's taxonomy in its classes ("category-popular",
+ * "tag-weather"); modifiers say what an element has ("has-double-sidebar",
+ * "header-with-topbar"). */
+static bool
+taxonomy(const char *t, size_t tl)
+{
+    return strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0 ||
+           modifier(t, tl);
+}
+
 /* Does a class or id token in cls (space separated) start or end with one
  * of pats? "related-posts" and "post-related" match "related";
  * "content-sidebar-wrap" does not match "sidebar". */
@@ -424,21 +452,9 @@ token_match(const char *cls, const cls_pat *pats)
             t++;
         }
         const size_t tl = strcspn(t, " ");
-        /* WordPress lists the post's taxonomy in its classes:
-         * "category-popular" or "tag-weather" say nothing of the layout;
-         * nor do modifiers that say what an element has
-         * ("has-double-sidebar", "header-with-topbar") */
-        const bool taxonomy = strncmp(t, "category-", 9) == 0 ||
-                              strncmp(t, "tag-", 4) == 0 || modifier(t, tl);
-        for (size_t i = 0; tl > 0 && !taxonomy && pats[i].s != NULL; i++) {
-            const char *pat = pats[i].s;
-            const size_t pl = pats[i].len;
-            if (pl <= tl &&
-                ((pat[0] == t[0] && memcmp(t, pat, pl) == 0) ||
-                 (pat[0] == t[tl - pl] && memcmp(t + tl - pl, pat, pl) == 0 &&
-                  suffix_cut(t, tl - pl, pat)))) {
-                return true;
-            }
+        /* the taxonomy test runs only on a token that matches: few do */
+        if (token_has(t, tl, pats) && !taxonomy(t, tl)) {
+            return true;
         }
         t += tl;
     }
