@@ -208,8 +208,6 @@ static uint64_t plain2[256];
 /* The ASCII bytes step passes over: all but letters, digits and . ! ?
  * and newline (sentence ends); filled with bmp_digit. */
 static bool ascii_inert[256];
-/* A-Z and a-z. */
-static bool ascii_letter_tab[256];
 /* Per lead and second byte of a three-byte sequence ((b0 & 0xF) << 6 |
  * (b1 & 0x3F)): true if all 64 code points so written are SKIP (none is
  * overlong or a surrogate); filled after bmp_digit. */
@@ -269,7 +267,6 @@ fill_digits(void)
                                                   : WF_ASK;
         }
         if (c < 0x80) {
-            ascii_letter_tab[c] = (uint32_t)((c | 0x20) - 'a') < 26;
             ascii_inert[c] = (uint32_t)((c | 0x20) - 'a') >= 26 &&
                              (uint32_t)(c - '0') >= 10 && c != '.' &&
                              c != '!' && c != '?' && c != '\n';
@@ -371,7 +368,7 @@ word_start(const scan *sc, size_t i)
     const unsigned char *p = (const unsigned char *)sc->s;
     size_t k = i;
     for (;;) {
-        if (i >= 1 && ascii_letter_tab[p[i - 1]]) {
+        if (i >= 1 && (px_ascii_class[p[i - 1]] & PX_ASCII_ALPHA)) {
             i--;
         } else if (i >= 2 && p[i - 2] >= 0xC2 && p[i - 2] < 0xE0 &&
                    (p[i - 1] & 0xC0) == 0x80) {
@@ -585,7 +582,7 @@ static inline size_t
 ascii_run(const scan *sc, size_t i)
 {
     const unsigned char *p = (const unsigned char *)sc->s;
-    while (i < sc->n && ascii_letter_tab[p[i]]) {
+    while (i < sc->n && (px_ascii_class[p[i]] & PX_ASCII_ALPHA)) {
         i++;
     }
     return i;

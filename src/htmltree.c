@@ -219,21 +219,6 @@ has_attribute(const xmlAttr *last, const xmlChar *name)
     return false;
 }
 
-/* w with its ASCII capitals lowered, eight bytes at a time: a byte is a
- * capital if its low seven bits are in 'A'..'Z' and its high bit is clear;
- * adding to the low seven bits never carries into the next byte. */
-static uint64_t
-lower8(uint64_t w)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    const uint64_t high = ones * 0x80;
-    const uint64_t low7 = w & ~high;
-    const uint64_t ge_a = low7 + ones * (0x80 - 'A');
-    const uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
-    const uint64_t upper = ge_a & ~gt_z & ~w & high;
-    return w | upper >> 2;
-}
-
 /* The dictionary string of the name p[0..len) lower-cased (len < 128), as
  * htmlParseHTMLName gives it; short names go through a cache of the
  * page's names first. */
@@ -242,17 +227,14 @@ dict_name(xmlParserCtxtPtr ctxt, const char *p, size_t len)
 {
     builder *b = ctxt->_private;
     if (len > 16) {
-        xmlChar low[128];
-        for (size_t k = 0; k < len; k++) {
-            const xmlChar c = (xmlChar)p[k];
-            low[k] = c >= 'A' && c <= 'Z' ? (xmlChar)(c | 0x20) : c;
-        }
-        return xmlDictLookup(ctxt->dict, low, (int)len);
+        char low[128];
+        px_ascii_lower_copy(low, p, len);
+        return xmlDictLookup(ctxt->dict, (const xmlChar *)low, (int)len);
     }
     uint64_t w[2] = {0, 0};
     memcpy(w, p, len);
-    w[0] = lower8(w[0]);
-    w[1] = lower8(w[1]);
+    w[0] = px_ascii_lower8(w[0]);
+    w[1] = px_ascii_lower8(w[1]);
     name_slot *e =
         &b->names[((w[0] + w[1] * 31 + len) * UINT64_C(0x9E3779B97F4A7C15)) >>
                   (64 - NAME_SLOTS_LOG2)];

@@ -153,19 +153,6 @@ px_buf_init(px_buf *b)
     b->failed = false;
 }
 
-/* The 8 bytes of x with ASCII capitals lower-cased. */
-static uint64_t
-lower_word(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    const uint64_t high = 0x8080808080808080u;
-    const uint64_t low7 = x & ~high;
-    const uint64_t ge_a = low7 + ones * (0x80 - 'A'); /* high bit: >= 'A' */
-    const uint64_t gt_z = low7 + ones * (0x7F - 'Z'); /* high bit: > 'Z' */
-    const uint64_t upper = ge_a & ~gt_z & ~x & high;
-    return x | (upper >> 2); /* 0x80 >> 2 is 0x20 */
-}
-
 void
 px_ascii_lower_copy(char *dst, const char *src, size_t n)
 {
@@ -173,7 +160,7 @@ px_ascii_lower_copy(char *dst, const char *src, size_t n)
     for (; n - i >= 8; i += 8) {
         uint64_t x;
         memcpy(&x, src + i, 8);
-        x = lower_word(x);
+        x = px_ascii_lower8(x);
         memcpy(dst + i, &x, 8);
     }
     for (; i < n; i++) {

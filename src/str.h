@@ -43,6 +43,20 @@ px_str_cp_count(px_str s)
     return n;
 }
 
+/* The code point of the CJK unified ideograph at p[i] (i < len; U+3400..
+ * U+4DBF or U+4E00..U+9FFF, three bytes each), else 0. */
+static inline unsigned
+px_unified_han_at(const unsigned char *p, size_t i, size_t len)
+{
+    if (p[i] < 0xE3 || p[i] > 0xE9 || i + 2 >= len ||
+        (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+        return 0;
+    }
+    const unsigned c =
+        ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    return (c >= 0x3400 && c <= 0x4DBF) || c >= 0x4E00 ? c : 0;
+}
+
 /* Byte classes for scanners of markup and ASCII words: px_ascii_class[c]
  * has PX_ASCII_ALPHA for an ASCII letter, PX_ASCII_DIGIT for a digit and
  * PX_ASCII_NAME for a byte of an HTML name as the scanners take one
@@ -68,6 +82,21 @@ static inline unsigned char
 px_ascii_lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* The 8 bytes of x with ASCII capitals lower-cased: a byte is a capital
+ * if its low seven bits are in 'A'..'Z' and its high bit is clear; adding
+ * to the low seven bits never carries into the next byte. */
+static inline uint64_t
+px_ascii_lower8(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t high = ones * 0x80;
+    const uint64_t low7 = x & ~high;
+    const uint64_t ge_a = low7 + ones * (0x80 - 'A'); /* high bit: >= 'A' */
+    const uint64_t gt_z = low7 + ones * (0x7F - 'Z'); /* high bit: > 'Z' */
+    const uint64_t upper = ge_a & ~gt_z & ~x & high;
+    return x | (upper >> 2); /* 0x80 >> 2 is 0x20 */
 }
 
 /* Copies n bytes from src to dst with ASCII letters lower-cased (eight

@@ -423,12 +423,7 @@ all_unified_han(px_str s)
         return false;
     }
     for (size_t i = 0; i < s.len; i += 3) {
-        if (p[i] < 0xE3 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 ||
-            (p[i + 2] & 0xC0) != 0x80) {
-            return false;
-        }
-        const unsigned c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6);
-        if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00)) {
+        if (px_unified_han_at(p, i, s.len) == 0) {
             return false;
         }
     }

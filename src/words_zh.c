@@ -94,20 +94,6 @@ key_each(split *sp, size_t nc, px_error *err)
                : PX_OK;
 }
 
-/* The code point of the unified ideograph (U+3400..U+4DBF,
- * U+4E00..U+9FFF: three bytes) at p[i], else 0. */
-static unsigned
-ideograph_at(const unsigned char *p, size_t i, size_t len)
-{
-    if (p[i] < 0xE3 || p[i] > 0xE9 || i + 2 >= len ||
-        (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
-        return 0;
-    }
-    const unsigned c =
-        ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-    return (c >= 0x3400 && c <= 0x4DBF) || c >= 0x4E00 ? c : 0;
-}
-
 /* Appends the run text[off, end) to w->zh_runs. */
 static bool
 add_run(px_words *w, const char *off, const char *end)
@@ -141,12 +127,12 @@ px_words_zh_prepare(split *sp, px_error *err)
     const unsigned char *p = (const unsigned char *)sp->text.ptr;
     const size_t len = sp->text.len;
     for (size_t i = 0; i < len;) {
-        if (ideograph_at(p, i, len) == 0) {
+        if (px_unified_han_at(p, i, len) == 0) {
             i++;
             continue;
         }
         const size_t start = i;
-        while (i < len && ideograph_at(p, i, len) != 0) {
+        while (i < len && px_unified_han_at(p, i, len) != 0) {
             i += 3;
         }
         if (!add_run(w, sp->text.ptr + start, sp->text.ptr + i)) {
