@@ -382,8 +382,7 @@ name_flags(const px_ccache *cache, const xmlChar *v, size_t len)
         size_t n = 0;
         for (; i < len && is_token_byte(v[i]); i++) {
             if (n < sizeof tok) {
-                /* an ASCII token byte is a letter: | 0x20 lowers it */
-                tok[n++] = (char)(v[i] < 0x80 ? v[i] | 0x20 : v[i]);
+                tok[n++] = (char)px_ascii_lower(v[i]);
             }
         }
         f |= token_flags(cache, tok, n);

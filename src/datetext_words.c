@@ -597,8 +597,7 @@ px_dt_may_start(int32_t c)
     if (c < 0 || c >= 65536 || is_dropped(c)) {
         return true;
     }
-    const UChar32 f =
-        c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : fold_cp(c);
+    const UChar32 f = c < 0x80 ? px_ascii_lower((unsigned char)c) : fold_cp(c);
     if (f == 0x0648 || f == 0x0644 || f == 0x0641 || f == 0x0628) {
         return true; /* an Arabic proclitic: lookup_word strips it */
     }
