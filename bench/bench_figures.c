@@ -69,7 +69,10 @@ bench(const char *dir, const char *file, const char *lang, int rounds,
       double *total_mb, double *total_s)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
+    if (snprintf(path, sizeof path, "%s/%s", dir, file) >= (int)sizeof path) {
+        fprintf(stderr, "bench_figures: %s/%s: path too long\n", dir, file);
+        return;
+    }
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
         fprintf(stderr, "bench_figures: %s: cannot open\n", path);

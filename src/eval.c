@@ -125,6 +125,25 @@ date_matches(const char *gold_day, const char *pred)
            (pred[10] == '\0' || pred[10] == 'T' || pred[10] == ' ');
 }
 
+px_eval_date_origin
+px_eval_date_origin_of(const char *how)
+{
+    static const char unseen[] = ":unseen";
+    if (how == NULL || how[0] == '\0') {
+        return PX_EVAL_ORIGIN_UNKNOWN;
+    }
+    const size_t n = strlen(how);
+    if (n >= sizeof unseen - 1 &&
+        strcmp(how + n - (sizeof unseen - 1), unseen) == 0) {
+        return PX_EVAL_ORIGIN_UNSEEN;
+    }
+    if (strncmp(how, "seen:", 5) == 0 || strcmp(how, "text") == 0 ||
+        strncmp(how, "text:", 5) == 0 || strcmp(how, "title") == 0) {
+        return PX_EVAL_ORIGIN_TEXT;
+    }
+    return PX_EVAL_ORIGIN_DECLARED;
+}
+
 static int
 flag(bool has_gold, bool ok)
 {
@@ -141,9 +160,15 @@ score_meta(px_eval_result *r, size_t i, const px_eval_page *pg,
     if (pg->date_kind == PX_EVAL_DATE_DAY) {
         r->n_date_gold++;
         r->n_date_ok += date_ok ? 1 : 0;
+        if (date_ok) {
+            r->n_ok_from[px_eval_date_origin_of(o->date_how)]++;
+        }
     } else if (pg->date_kind == PX_EVAL_DATE_NONE) {
         r->n_date_none++;
         r->n_date_invented += has_date ? 1 : 0;
+        if (has_date) {
+            r->n_invented_from[px_eval_date_origin_of(o->date_how)]++;
+        }
     }
     if (pg->title != NULL) {
         r->n_title_gold++;
@@ -157,6 +182,8 @@ score_meta(px_eval_result *r, size_t i, const px_eval_page *pg,
              has_date ? o->date : "");
     snprintf(ps->date_gold, sizeof ps->date_gold, "%s",
              pg->date_kind == PX_EVAL_DATE_DAY ? pg->date : "");
+    snprintf(ps->date_how, sizeof ps->date_how, "%s",
+             has_date && o->date_how != NULL ? o->date_how : "");
 }
 
 /* ---- runs ------------------------------------------------------------- */
@@ -184,7 +211,7 @@ run_page(const px_eval_page *pg, px_eval_extract_fn fn, void *ctx,
     if (a == NULL) {
         return px_fail(err, PX_ENOMEM, "eval: out of memory");
     }
-    px_eval_output o = {a, NULL, 0, NULL, NULL};
+    px_eval_output o = {a, NULL, 0, NULL, NULL, NULL};
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     const px_status st = fn(ctx, pg, &o);
@@ -199,7 +226,7 @@ run_page(const px_eval_page *pg, px_eval_extract_fn fn, void *ctx,
                pg->id, px_status_str(st));
         r->n_failed++;
         r->pages[i].failed = true;
-        o = (px_eval_output){a, NULL, 0, NULL, NULL};
+        o = (px_eval_output){a, NULL, 0, NULL, NULL, NULL};
     }
     if (o.text != NULL && o.text_len > 0) {
         po->text[i] = px_strndup(o.text, o.text_len);
@@ -437,6 +464,19 @@ groups_json(const px_eval_result *r)
     return o;
 }
 
+/* Counts by px_eval_date_origin as a JSON object. */
+static json_t *
+origins_json(const size_t n[PX_EVAL_N_ORIGINS])
+{
+    static const char *const name[PX_EVAL_N_ORIGINS] = {
+        "unknown", "declared", "declared_unseen", "text"};
+    json_t *o = json_object();
+    for (int i = 0; o != NULL && i < PX_EVAL_N_ORIGINS; i++) {
+        json_object_set_new(o, name[i], json_integer((json_int_t)n[i]));
+    }
+    return o;
+}
+
 static json_t *
 meta_json(const px_eval_result *r)
 {
@@ -449,6 +489,9 @@ meta_json(const px_eval_result *r)
                         json_integer((json_int_t)r->n_date_none));
     json_object_set_new(d, "invented_rate",
                         jratio(r->n_date_invented, r->n_date_none));
+    /* where the right and the invented dates came from */
+    json_object_set_new(d, "ok_from", origins_json(r->n_ok_from));
+    json_object_set_new(d, "invented_from", origins_json(r->n_invented_from));
     json_object_set_new(t, "n_gold", json_integer((json_int_t)r->n_title_gold));
     json_object_set_new(t, "accuracy", jratio(r->n_title_ok, r->n_title_gold));
     json_object_set_new(o, "date", d);
@@ -476,6 +519,9 @@ pages_json(const px_eval_result *r)
         if (ps->date_pred[0] != '\0' || ps->date_gold[0] != '\0') {
             json_object_set_new(o, "date", json_string(ps->date_pred));
             json_object_set_new(o, "gold_date", json_string(ps->date_gold));
+        }
+        if (ps->date_how[0] != '\0') {
+            json_object_set_new(o, "date_how", json_string(ps->date_how));
         }
         if (ps->title_ok >= 0) {
             json_object_set_new(o, "title_ok", json_boolean(ps->title_ok));

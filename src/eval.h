@@ -133,7 +133,26 @@ typedef struct px_eval_output {
     size_t text_len;
     const char *title;
     const char *date;
+    /* how the extractor found the date: its "date" signal without the
+     * field ("jsonld:datePublished", "meta:...:unseen", "seen:headline",
+     * "text:near-title"...), NULL when not known (prediction files) */
+    const char *date_how;
 } px_eval_output;
+
+/* Where a predicted date came from, for telling dates a page declares
+ * from dates read off its text when the gold says it has none. */
+typedef enum px_eval_date_origin {
+    PX_EVAL_ORIGIN_UNKNOWN,  /* no signal (a prediction file) */
+    PX_EVAL_ORIGIN_DECLARED, /* stated by markup (JSON-LD, meta, time), the
+                              * URL or the crawl record */
+    PX_EVAL_ORIGIN_UNSEEN,   /* stated by markup, and the extractor saw that
+                              * day nowhere in the visible text (":unseen") */
+    PX_EVAL_ORIGIN_TEXT,     /* read off the visible text or the title */
+    PX_EVAL_N_ORIGINS
+} px_eval_date_origin;
+
+/* The origin a date signal (px_eval_output.date_how) names. */
+px_eval_date_origin px_eval_date_origin_of(const char *how);
 
 /* Extracts one page (the extractor may use page->path and page->url, never
  * the gold). PX_ENOMEM aborts the run; any other failure counts the page as
@@ -158,6 +177,7 @@ typedef struct px_eval_page_score {
     int title_ok;       /* 1 match, 0 no match, -1 no gold title */
     char date_pred[32]; /* the extractor's date ("" none), for inspection */
     char date_gold[16]; /* the gold day ("" none or coarser) */
+    char date_how[48];  /* px_eval_output.date_how ("" unknown) */
 } px_eval_page_score;
 
 typedef struct px_eval_result {
@@ -169,11 +189,15 @@ typedef struct px_eval_result {
     bool has_cjk;
     px_prf cjk; /* zh-cwced: character bigrams */
     px_eval_group groups[PX_EVAL_MAX_GROUPS];
-    size_t n_groups;        /* 0 when all pages share one script */
-    size_t n_date_gold;     /* pages with a gold date to the day */
-    size_t n_date_ok;       /* ... whose predicted day matches */
+    size_t n_groups;    /* 0 when all pages share one script */
+    size_t n_date_gold; /* pages with a gold date to the day */
+    size_t n_date_ok;   /* ... whose predicted day matches */
+    /* n_date_ok by px_eval_date_origin */
+    size_t n_ok_from[PX_EVAL_N_ORIGINS];
     size_t n_date_none;     /* pages annotated as having no date */
     size_t n_date_invented; /* ... for which a date was predicted */
+    /* n_date_invented by px_eval_date_origin */
+    size_t n_invented_from[PX_EVAL_N_ORIGINS];
     size_t n_title_gold;
     size_t n_title_ok;         /* normalised exact match */
     double seconds;            /* wall time spent in the callback */

@@ -4,8 +4,8 @@
  * Each page is read on its own (px_reader_open on the page file, which may
  * be gzip-compressed) so a failure stays with its page; the record gets the
  * page's URL when the dataset knows it. The article's text,
- * title and date are copied into the output arena before the article is
- * freed.
+ * title and date (with its "date" signal) are copied into the output arena
+ * before the article is freed.
  */
 #include <string.h>
 
@@ -32,6 +32,12 @@ copy_article(const px_article *a, px_eval_output *out)
         char buf[32];
         px_date_format(&a->published, buf);
         out->date = px_arena_strndup(out->arena, buf, strlen(buf));
+        for (size_t i = 0; i < a->n_signals; i++) {
+            if (strncmp(a->signals[i], "date:", 5) == 0) {
+                const char *how = a->signals[i] + 5;
+                out->date_how = px_arena_strndup(out->arena, how, strlen(how));
+            }
+        }
     }
 }
 

@@ -222,7 +222,7 @@ test_oom(void)
 
 /* An extractor whose outputs are given per page, in page order. */
 typedef struct canned {
-    const char *const (*out)[3]; /* text, title, date */
+    const char *const (*out)[4]; /* text, title, date, date signal */
     size_t i;
 } canned;
 
@@ -239,6 +239,7 @@ canned_extract(void *ctx, const px_eval_page *page, px_eval_output *out)
     out->text_len = strlen(o[0]);
     out->title = o[1];
     out->date = o[2];
+    out->date_how = o[3];
     return PX_OK;
 }
 
@@ -260,11 +261,12 @@ test_run_meta(void)
         snprintf(pages[i].date, sizeof pages[i].date, "2024-05-0%zu", i + 1);
         pages[i].script = "Latn";
     }
-    const char *const outs[4][3] = {
-        {"one two three four", "a title.", "2024-05-01T10:00+02:00"},
-        {"five six", "x", "2024-05"},   /* month only: not the day */
-        {"x", "another", "2024-01-01"}, /* invented */
-        {NULL, NULL, NULL}};            /* failed */
+    const char *const outs[4][4] = {
+        {"one two three four", "a title.", "2024-05-01T10:00+02:00",
+         "jsonld:datePublished"},
+        {"five six", "x", "2024-05", NULL}, /* month only: not the day */
+        {"x", "another", "2024-01-01", "meta:article:published_time:unseen"},
+        {NULL, NULL, NULL, NULL}}; /* failed */
     canned c = {outs, 0};
     const px_eval_dataset ds = {NULL, PX_EVAL_SCRAPINGHUB, "t", pages, 4};
     px_eval_result r;
@@ -272,6 +274,15 @@ test_run_meta(void)
     CHECK(r.n_pages == 4 && r.n_failed == 1 && r.n_empty == 1);
     CHECK(r.n_date_gold == 2 && r.n_date_ok == 1);
     CHECK(r.n_date_none == 2 && r.n_date_invented == 1);
+    /* the invented date was declared by the page's markup only */
+    CHECK(r.n_invented_from[PX_EVAL_ORIGIN_UNSEEN] == 1 &&
+          r.n_invented_from[PX_EVAL_ORIGIN_DECLARED] == 0 &&
+          r.n_invented_from[PX_EVAL_ORIGIN_TEXT] == 0 &&
+          r.n_invented_from[PX_EVAL_ORIGIN_UNKNOWN] == 0);
+    CHECK(r.n_ok_from[PX_EVAL_ORIGIN_DECLARED] == 1 &&
+          r.n_ok_from[PX_EVAL_ORIGIN_UNSEEN] == 0 &&
+          r.n_ok_from[PX_EVAL_ORIGIN_TEXT] == 0 &&
+          r.n_ok_from[PX_EVAL_ORIGIN_UNKNOWN] == 0);
     CHECK(r.n_title_gold == 2 && r.n_title_ok == 1);
     CHECK(NEAR(r.main.p, 1) && NEAR(r.main.r, 3.0 / 4));
     CHECK(NEAR(r.main.accuracy, 3.0 / 4) && r.n_groups == 0);
@@ -283,8 +294,35 @@ test_run_meta(void)
     CHECK(r.pages != NULL && r.pages[0].title_ok == 1 &&
           r.pages[1].title_ok == -1 && r.pages[2].title_ok == 0);
     CHECK_STR_EQ(r.pages[2].id, "x");
+    CHECK_STR_EQ(r.pages[2].date_how, "meta:article:published_time:unseen");
+    CHECK_STR_EQ(r.pages[1].date_how, "");
     px_eval_result_fini(&r);
     px_eval_result_fini(NULL);
+}
+
+/* Dates a page states (markup, URL, crawl record), states in markup
+ * without showing, or shows only: told apart by the "date" signal. */
+static void
+test_date_origin(void)
+{
+    CHECK(px_eval_date_origin_of(NULL) == PX_EVAL_ORIGIN_UNKNOWN);
+    CHECK(px_eval_date_origin_of("") == PX_EVAL_ORIGIN_UNKNOWN);
+    CHECK(px_eval_date_origin_of("jsonld:datePublished") ==
+          PX_EVAL_ORIGIN_DECLARED);
+    CHECK(px_eval_date_origin_of("container") == PX_EVAL_ORIGIN_DECLARED);
+    CHECK(px_eval_date_origin_of("url") == PX_EVAL_ORIGIN_DECLARED);
+    CHECK(px_eval_date_origin_of("jsonld:datePublished:unseen") ==
+          PX_EVAL_ORIGIN_UNSEEN);
+    CHECK(px_eval_date_origin_of(":unseen") == PX_EVAL_ORIGIN_UNSEEN);
+    CHECK(px_eval_date_origin_of("unseen") == PX_EVAL_ORIGIN_DECLARED);
+    CHECK(px_eval_date_origin_of("seen:headline") == PX_EVAL_ORIGIN_TEXT);
+    CHECK(px_eval_date_origin_of("seen:updated-over-unseen") ==
+          PX_EVAL_ORIGIN_TEXT);
+    CHECK(px_eval_date_origin_of("text") == PX_EVAL_ORIGIN_TEXT);
+    CHECK(px_eval_date_origin_of("text:near-title") == PX_EVAL_ORIGIN_TEXT);
+    CHECK(px_eval_date_origin_of("title") == PX_EVAL_ORIGIN_TEXT);
+    CHECK(px_eval_date_origin_of("url:month") == PX_EVAL_ORIGIN_DECLARED);
+    CHECK(px_eval_date_origin_of("textual") == PX_EVAL_ORIGIN_DECLARED);
 }
 
 static char tmp_path[64];
@@ -311,7 +349,7 @@ test_preds(void)
     px_eval_preds *p = NULL;
     CHECK(path != NULL && px_eval_preds_load(path, &p, NULL) == PX_OK);
     CHECK(px_eval_preds_count(p) == 2);
-    px_eval_output o = {NULL, NULL, 0, NULL, NULL};
+    px_eval_output o = {NULL, NULL, 0, NULL, NULL, NULL};
     px_eval_page pg;
     memset(&pg, 0, sizeof pg);
     pg.id = "0001";
@@ -549,6 +587,7 @@ main(void)
     test_titles();
     test_oom();
     test_run_meta();
+    test_date_origin();
     test_preds();
     test_bad_dirs();
     test_datasets();

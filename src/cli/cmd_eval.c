@@ -29,8 +29,12 @@ static const char usage[] =
     "Scores the extractor on a benchmark folder (scrapinghub-aeb,\n"
     "trafilatura-eval, wcxb or zh-cwced), each with its own metric, and\n"
     "prints F1, precision, recall, accuracy, date and title accuracy and\n"
-    "pages per second. --all runs the four folders under\n"
-    "$PX_SHARED_DIR/data/extraction (default ../shared/data/extraction).\n"
+    "pages per second. Dates that match the gold day, and dates given to\n"
+    "pages the gold calls undated, are counted by where the extractor\n"
+    "found them: stated by markup, URL or record; stated by markup but\n"
+    "never shown in the text; read off the text. --all runs the four\n"
+    "folders under $PX_SHARED_DIR/data/extraction (default\n"
+    "../shared/data/extraction).\n"
     "  --json     print each report as one JSON object per line (with\n"
     "             per-page scores under \"pages\")\n"
     "  --worst N  also list the N pages with the lowest F1\n";
@@ -161,6 +165,19 @@ print_report(const json_t *root)
            fmt3(b[1], num(date, "invented_rate")),
            (long long)num(date, "n_no_date"), (long long)num(root, "n_failed"),
            (long long)num(root, "n_empty"));
+    const json_t *ok = json_object_get(date, "ok_from");
+    const json_t *inv = json_object_get(date, "invented_from");
+    if (num(date, "n_gold") + num(date, "n_no_date") > 0 &&
+        json_is_object(ok) && json_is_object(inv)) {
+        printf("  date origins, exact day/invented: markup, URL or record "
+               "%lld/%lld; markup, not seen in the text %lld/%lld; the text "
+               "%lld/%lld; unknown %lld/%lld\n",
+               (long long)num(ok, "declared"), (long long)num(inv, "declared"),
+               (long long)num(ok, "declared_unseen"),
+               (long long)num(inv, "declared_unseen"),
+               (long long)num(ok, "text"), (long long)num(inv, "text"),
+               (long long)num(ok, "unknown"), (long long)num(inv, "unknown"));
+    }
 }
 
 typedef struct page_ref {
