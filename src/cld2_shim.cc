@@ -4,12 +4,18 @@
 #include "cld2_shim.h"
 
 #include <cstdio> /* compact_lang_det.h needs FILE */
+#include <cstring>
 #include <new>
 
 #include <cld2/internal/compact_lang_det_impl.h>
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+
+/* Texts up to this many bytes are copied on the stack for CLD2 (langid's
+ * reads are 384 bytes to 4 KB), longer ones on the heap; PX_CLD2_PAD NULs
+ * follow the copy. */
+enum { PX_CLD2_COPY_MAX = 8192, PX_CLD2_PAD = 8 };
 
 static void
 set_unknown(px_cld2_result *out)
@@ -47,13 +53,31 @@ px_cld2_detect_opts(const char *text, int len, unsigned opts,
     const int flags =
         CLD2::kCLDFlagBestEffort |
         ((opts & PX_CLD2_ONE_PASS) != 0 ? CLD2::kCLDFlagFinish : 0);
+    /* CLD2's script scanner looks at the character after a letter that
+     * ends a script span, even at the very end of the text: with "ペے" it
+     * reads the byte past len (and more if that byte looks like a lead
+     * byte). It gets a copy of the text followed by NULs, so it never reads
+     * what the caller did not hand over. */
+    char small[PX_CLD2_COPY_MAX + PX_CLD2_PAD];
+    char *copy = small;
     try {
+        if (len > PX_CLD2_COPY_MAX) {
+            copy = new char[(size_t)len + PX_CLD2_PAD];
+        }
+        std::memcpy(copy, text, (size_t)len);
+        std::memset(copy + len, 0, PX_CLD2_PAD);
         CLD2::ExtDetectLanguageSummaryCheckUTF8(
-            text, len, true, &hints, flags, lang3, out->percent, out->score,
+            copy, len, true, &hints, flags, lang3, out->percent, out->score,
             nullptr, &out->text_bytes, &out->is_reliable, &out->valid_prefix);
     } catch (const std::bad_alloc &) {
+        if (copy != small) {
+            delete[] copy;
+        }
         set_unknown(out);
         return -1;
+    }
+    if (copy != small) {
+        delete[] copy;
     }
     for (int i = 0; i < 3; i++) {
         out->code[i] = CLD2::LanguageCode(lang3[i]);

@@ -105,103 +105,116 @@ count_han(script_stats *s, UChar32 cp)
     }
 }
 
-static void
-count_arabic(script_stats *s, UChar32 cp)
-{
-    switch (cp) {
-    case 0x067E: /* peh */
-    case 0x0686: /* tcheh */
-    case 0x0698: /* jeh */
-    case 0x06AF: /* gaf */
-    case 0x06A9: /* keheh */
-    case 0x06CC: /* farsi yeh */
-        s->fas++;
-        break;
-    case 0x0679: /* tteh */
-    case 0x0688: /* ddal */
-    case 0x0691: /* rreh */
-    case 0x06BA: /* noon ghunna */
-    case 0x06D2: /* yeh barree */
-    case 0x06C1: /* heh goal */
-    case 0x06BE: /* heh doachashmee */
-        s->urd++;
-        break;
-    case 0x067C: /* teh with ring */
-    case 0x0681: /* hah with hamza above */
-    case 0x0685: /* hah with three dots */
-    case 0x0689: /* dal with ring */
-    case 0x0693: /* reh with ring */
-    case 0x0696: /* reh with dot below and above */
-    case 0x069A: /* seen with dot below and above */
-    case 0x06AB: /* kaf with ring */
-    case 0x06BC: /* noon with ring */
-        s->pus++;
-        break;
-    default:
-        break;
-    }
-}
+/* The letters that tell a language apart within Arabic or Cyrillic script
+ * (Persian, Urdu and Pashto; Ukrainian, Belarusian, Serbian, Macedonian),
+ * as kinds 1..7 of tell_kind. */
+enum {
+    TELL_NONE,
+    TELL_FAS,
+    TELL_URD,
+    TELL_PUS,
+    TELL_UKR,
+    TELL_BEL,
+    TELL_SRP,
+    TELL_MKD
+};
+
+typedef struct tell_letter {
+    uint16_t cp;
+    uint8_t kind;
+    uint8_t script; /* USCRIPT_ARABIC or USCRIPT_CYRILLIC */
+} tell_letter;
+
+static const tell_letter tell_letters[] = {
+    /* Persian (and Urdu): peh, tcheh, jeh, gaf, keheh, farsi yeh */
+    {0x067E, TELL_FAS, USCRIPT_ARABIC},
+    {0x0686, TELL_FAS, USCRIPT_ARABIC},
+    {0x0698, TELL_FAS, USCRIPT_ARABIC},
+    {0x06AF, TELL_FAS, USCRIPT_ARABIC},
+    {0x06A9, TELL_FAS, USCRIPT_ARABIC},
+    {0x06CC, TELL_FAS, USCRIPT_ARABIC},
+    /* Urdu: tteh, ddal, rreh, noon ghunna, yeh barree, heh goal, heh
+     * doachashmee */
+    {0x0679, TELL_URD, USCRIPT_ARABIC},
+    {0x0688, TELL_URD, USCRIPT_ARABIC},
+    {0x0691, TELL_URD, USCRIPT_ARABIC},
+    {0x06BA, TELL_URD, USCRIPT_ARABIC},
+    {0x06D2, TELL_URD, USCRIPT_ARABIC},
+    {0x06C1, TELL_URD, USCRIPT_ARABIC},
+    {0x06BE, TELL_URD, USCRIPT_ARABIC},
+    /* Pashto: teh with ring, hah with hamza above, hah with three dots,
+     * dal with ring, reh with ring, reh with dot below and above, seen
+     * with dot below and above, kaf with ring, noon with ring */
+    {0x067C, TELL_PUS, USCRIPT_ARABIC},
+    {0x0681, TELL_PUS, USCRIPT_ARABIC},
+    {0x0685, TELL_PUS, USCRIPT_ARABIC},
+    {0x0689, TELL_PUS, USCRIPT_ARABIC},
+    {0x0693, TELL_PUS, USCRIPT_ARABIC},
+    {0x0696, TELL_PUS, USCRIPT_ARABIC},
+    {0x069A, TELL_PUS, USCRIPT_ARABIC},
+    {0x06AB, TELL_PUS, USCRIPT_ARABIC},
+    {0x06BC, TELL_PUS, USCRIPT_ARABIC},
+    /* Ukrainian: yi, ukrainian ie (both cases), ghe with upturn */
+    {0x0457, TELL_UKR, USCRIPT_CYRILLIC},
+    {0x0407, TELL_UKR, USCRIPT_CYRILLIC},
+    {0x0454, TELL_UKR, USCRIPT_CYRILLIC},
+    {0x0404, TELL_UKR, USCRIPT_CYRILLIC},
+    {0x0490, TELL_UKR, USCRIPT_CYRILLIC},
+    {0x0491, TELL_UKR, USCRIPT_CYRILLIC},
+    /* Belarusian: short u */
+    {0x045E, TELL_BEL, USCRIPT_CYRILLIC},
+    {0x040E, TELL_BEL, USCRIPT_CYRILLIC},
+    /* Serbian: dje, tshe */
+    {0x0452, TELL_SRP, USCRIPT_CYRILLIC},
+    {0x0402, TELL_SRP, USCRIPT_CYRILLIC},
+    {0x045B, TELL_SRP, USCRIPT_CYRILLIC},
+    {0x040B, TELL_SRP, USCRIPT_CYRILLIC},
+    /* Macedonian: gje, kje, dze */
+    {0x0453, TELL_MKD, USCRIPT_CYRILLIC},
+    {0x0403, TELL_MKD, USCRIPT_CYRILLIC},
+    {0x045C, TELL_MKD, USCRIPT_CYRILLIC},
+    {0x040C, TELL_MKD, USCRIPT_CYRILLIC},
+    {0x0455, TELL_MKD, USCRIPT_CYRILLIC},
+    {0x0405, TELL_MKD, USCRIPT_CYRILLIC},
+};
 
 static void
-count_cyrillic(script_stats *s, UChar32 cp)
+count_tell(script_stats *s, unsigned kind)
 {
-    /* U+0400..U+040F are the capitals of U+0450..U+045F */
-    const UChar32 lower = cp >= 0x0400 && cp < 0x0410 ? cp + 0x50 : cp;
-    switch (lower) {
-    case 0x0457: /* yi */
-    case 0x0454: /* ukrainian ie */
+    switch (kind) {
+    case TELL_FAS:
+        s->fas++;
+        break;
+    case TELL_URD:
+        s->urd++;
+        break;
+    case TELL_PUS:
+        s->pus++;
+        break;
+    case TELL_UKR:
         s->ukr++;
         break;
-    case 0x045E: /* short u */
+    case TELL_BEL:
         s->bel++;
         break;
-    case 0x0452: /* dje */
-    case 0x045B: /* tshe */
+    case TELL_SRP:
         s->srp++;
         break;
-    case 0x0453: /* gje */
-    case 0x045C: /* kje */
-    case 0x0455: /* dze */
+    case TELL_MKD:
         s->mkd++;
         break;
     default:
-        if (cp == 0x0490 || cp == 0x0491) { /* ghe with upturn */
-            s->ukr++;
-        }
         break;
     }
 }
 
-/* Counts letter cp under its script sc (a counted script). */
-static inline void
-count_in(script_stats *s, UScriptCode sc, UChar32 cp)
-{
-    s->n[sc]++;
-    s->letters++;
-    if (sc == USCRIPT_HAN) {
-        count_han(s, cp);
-    } else if (sc == USCRIPT_ARABIC) {
-        count_arabic(s, cp);
-    } else if (sc == USCRIPT_CYRILLIC) {
-        count_cyrillic(s, cp);
-    }
-}
-
-/* Counts one non-ASCII letter under its script. */
-static void
-count_letter(script_stats *s, UChar32 cp)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    const UScriptCode sc = uscript_getScript(cp, &st);
-    if (U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS) {
-        count_in(s, sc, cp);
-    }
-}
-
-/* For each BMP code point: its script when it is a letter count_letter
- * counts (u_isalpha, a script above Inherited and below N_SCRIPTS), else
- * 0 (Common). Filled once, so that ICU is not asked per character. */
+/* For each BMP code point: its script when it is a letter (u_isalpha, a
+ * script above Inherited and below N_SCRIPTS), else 0 (Common, which the
+ * scan counts and then clears). Filled once, so that ICU is not asked per
+ * character. tell_kind gives the telling letters of the two-byte UTF-8
+ * range their kind. */
 static uint8_t bmp_script[0x10000];
+static uint8_t tell_kind[0x800];
 static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -215,19 +228,30 @@ fill_bmp_script(void)
             U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS;
         bmp_script[cp] = ok ? (uint8_t)sc : 0;
     }
+    for (size_t i = 0; i < sizeof tell_letters / sizeof tell_letters[0]; i++) {
+        const tell_letter *t = &tell_letters[i];
+        if (bmp_script[t->cp] == t->script) { /* a letter of its script */
+            tell_kind[t->cp] = t->kind;
+        }
+    }
     fill_han_bits(han_simp_bits, px_langid_han_simplified,
                   px_langid_han_simplified_len);
     fill_han_bits(han_trad_bits, px_langid_han_traditional,
                   px_langid_han_traditional_len);
 }
 
-/* count_letter for a letter of the BMP, through bmp_script. */
-static inline void
-count_bmp(script_stats *s, UChar32 cp)
+/* Counts one letter outside the BMP under its script (Han's telling
+ * characters too). */
+static void
+count_letter(script_stats *s, UChar32 cp)
 {
-    const UScriptCode sc = (UScriptCode)bmp_script[cp];
-    if (sc != USCRIPT_COMMON) {
-        count_in(s, sc, cp);
+    UErrorCode st = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(cp, &st);
+    if (U_SUCCESS(st) && sc > USCRIPT_INHERITED && sc < N_SCRIPTS) {
+        s->n[sc]++;
+        if (sc == USCRIPT_HAN) {
+            count_han(s, cp);
+        }
     }
 }
 
@@ -293,30 +317,38 @@ utf8_next2or3(const uint8_t *p, int32_t len, int32_t *i, UChar32 *cp)
     return false;
 }
 
+/* Adds the letters of t to s->n per script; s->n[0] (Common) also
+ * counts what is not a letter, for the caller to clear (finish_counts). */
 static void
 scan_scripts(px_str t, script_stats *s)
 {
     const uint8_t *p = (const uint8_t *)t.ptr;
     const int32_t len = (int32_t)t.len; /* a sample: at most INT_MAX */
+    uint32_t *n = s->n;
     int32_t i = 0;
     while (i < len) {
-        uint64_t x = 0;
-        const bool ascii = p[i] < 0x80;
-        const int32_t k = ascii && i + 8 <= len ? ascii_run8(p + i, &x) : 0;
-        if (k > 0) {
-            const uint32_t n = ascii_letters8(x);
-            s->n[USCRIPT_LATIN] += n;
-            s->letters += n;
-            i += k;
+        const uint32_t c = p[i];
+        if (c < 0x80) {
+            if (i + 8 <= len) {
+                uint64_t x = 0;
+                const int32_t k = ascii_run8(p + i, &x); /* at least 1 */
+                n[USCRIPT_LATIN] += ascii_letters8(x);
+                i += k;
+            } else {
+                n[USCRIPT_LATIN] += (uint32_t)((c | 0x20) - 'a') < 26;
+                i++;
+            }
             continue;
         }
-        if (ascii) {
-            const uint8_t c = p[i] | 0x20;
-            if (c >= 'a' && c <= 'z') {
-                s->n[USCRIPT_LATIN]++;
-                s->letters++;
+        if (c - 0xC2 < 0x1E && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            /* two bytes: Latin letters with marks, Greek, Cyrillic,
+             * Armenian, Hebrew, Arabic, Syriac, Thaana... */
+            const uint32_t cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3Fu);
+            i += 2;
+            n[bmp_script[cp]]++;
+            if (tell_kind[cp] != TELL_NONE) {
+                count_tell(s, tell_kind[cp]);
             }
-            i++;
             continue;
         }
         UChar32 cp = 0;
@@ -327,10 +359,25 @@ scan_scripts(px_str t, script_stats *s)
             continue;
         }
         if (cp < 0x10000) {
-            count_bmp(s, cp);
+            const uint32_t sc = bmp_script[cp];
+            n[sc]++;
+            if (sc == USCRIPT_HAN) {
+                count_han(s, cp);
+            }
         } else if (u_isalpha(cp)) {
             count_letter(s, cp);
         }
+    }
+}
+
+/* Clears what scan_scripts counted under Common and totals the letters. */
+static void
+finish_counts(script_stats *s)
+{
+    s->n[USCRIPT_COMMON] = 0;
+    s->letters = 0;
+    for (int sc = 0; sc < N_SCRIPTS; sc++) {
+        s->letters += s->n[sc];
     }
 }
 
@@ -1037,6 +1084,7 @@ px_langid_detect_opts(px_str text, const px_langid_opts *o,
     for (size_t i = 0; i < n; i++) {
         scan_scripts(part[i], &s);
     }
+    finish_counts(&s);
     uint32_t main_n = 0;
     const UScriptCode sc = main_script(&s, &main_n);
     cld2_vote v = {.n = 0, .total = 0.0, .is_reliable = true, .words = NULL};
