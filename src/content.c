@@ -24,6 +24,7 @@
 #include "arena.h"
 #include "content_int.h"
 #include "error.h"
+#include "log.h"
 
 #define NONE UINT32_MAX
 /* Weight of non-prose text against prose when choosing the container. */
@@ -572,10 +573,21 @@ px_content_extract(htmlDocPtr doc, px_article *a, px_error *err)
     mark_chrome(&d);
     const uint32_t best = choose(&d);
     if (best == NONE) {
+        PX_LOG(PX_LOG_DEBUG,
+               "content: no candidate block outside chrome (nodes=%zu)", d.n);
         rc = px_fail(err, PX_EEMPTY, "content: no main text");
         goto done;
     }
     describe(&d, best, a);
+    if (px_log_min <= PX_LOG_DEBUG) { /* which block, for tuning */
+        const xmlNode *n = d.nodes[best].node;
+        xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+        PX_LOG(PX_LOG_DEBUG,
+               "content: chose <%s class='%.60s'> (node %u of %zu)",
+               (const char *)n->name, cls != NULL ? (const char *)cls : "",
+               best, d.n);
+        xmlFree(cls);
+    }
     mark_siblings(&d, best);
     rc = px_content_emit(&d, d.nodes[best].node, a, err);
     if (rc == PX_OK && a->text_len == 0) {

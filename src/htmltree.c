@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include <libxml/HTMLtree.h>
+#include <libxml/globals.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 
 #include "htmlpack.h"
 
@@ -418,6 +420,100 @@ end_element(void *ctx, const xmlChar *name)
     ctxt->node = NULL;
 }
 
+/* ---- end tags as HTML5 closes them ------------------------------------ */
+
+static bool
+name_in(const xmlChar *name, const char *const *set)
+{
+    for (size_t i = 0; set[i] != NULL; i++) {
+        if (strcmp((const char *)name, set[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* libxml2 2.9's htmlGetEndPriority: a misplaced end tag closes only
+ * elements of a priority no higher than its own. */
+static int
+end_priority(const xmlChar *name)
+{
+    static const struct {
+        const char *name;
+        int priority;
+    } table[] = {{"div", 150},   {"td", 160},    {"th", 160},    {"tr", 170},
+                 {"thead", 180}, {"tbody", 180}, {"tfoot", 180}, {"table", 190},
+                 {"head", 200},  {"body", 200},  {"html", 220}};
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strcmp((const char *)name, table[i].name) == 0) {
+            return table[i].priority;
+        }
+    }
+    return 100;
+}
+
+/* End tags that HTML5 honours by popping every element above the one they
+ * name (when it is in scope): the block elements of its "any other end
+ * tag" exceptions, list items and headings. */
+static const char *const pop_until[] = {
+    "address", "article", "aside",  "blockquote", "center",   "details",
+    "dialog",  "dir",     "div",    "dl",         "fieldset", "figcaption",
+    "figure",  "footer",  "header", "hgroup",     "listing",  "main",
+    "menu",    "nav",     "ol",     "pre",        "section",  "summary",
+    "ul",      "li",      "dd",     "dt",         "h1",       "h2",
+    "h3",      "h4",      "h5",     "h6",         NULL};
+
+/* Elements that end HTML5's default scope, which an end tag does not look
+ * past. */
+static const char *const scope_ends[] = {
+    "html",   "table",   "td",     "th",       "caption",
+    "applet", "marquee", "object", "template", NULL};
+
+void
+px_html_close_as_html5(void *data, xmlErrorPtr e)
+{
+    (void)data;
+    xmlParserCtxtPtr ctxt = e != NULL ? e->ctxt : NULL;
+    if (ctxt == NULL || e->domain != XML_FROM_HTML ||
+        e->code != XML_ERR_TAG_NAME_MISMATCH || e->str1 == NULL ||
+        e->str2 == NULL || ctxt->name == NULL ||
+        strcmp(e->str2, (const char *)ctxt->name) != 0) {
+        return;
+    }
+    const xmlChar *name = (const xmlChar *)e->str1;
+    if (!name_in(name, pop_until)) {
+        return;
+    }
+    const bool is_li = strcmp((const char *)name, "li") == 0;
+    const int priority = end_priority(name);
+    bool blocked = false;
+    int i = ctxt->nameNr - 1;
+    for (; i >= 0; i--) {
+        const xmlChar *open = ctxt->nameTab[i];
+        if (strcmp((const char *)open, (const char *)name) == 0) {
+            break;
+        }
+        if (name_in(open, scope_ends) ||
+            (is_li && (strcmp((const char *)open, "ul") == 0 ||
+                       strcmp((const char *)open, "ol") == 0))) {
+            return;
+        }
+        blocked = blocked || end_priority(open) > priority;
+    }
+    if (i < 0 || !blocked) {
+        return;
+    }
+    /* pop as htmlParseEndTag and htmlnamePop do */
+    while (ctxt->nameNr - 1 > i) {
+        if (ctxt->sax != NULL && ctxt->sax->endElement != NULL) {
+            ctxt->sax->endElement(ctxt->userData, ctxt->name);
+        }
+        ctxt->nameNr--;
+        ctxt->nameTab[ctxt->nameNr] = NULL;
+        ctxt->name = ctxt->nameTab[ctxt->nameNr - 1];
+    }
+}
+
 /* Appends len bytes to the content of n, the node last filled. */
 static void
 grow_text(xmlParserCtxtPtr ctxt, xmlNodePtr n, const xmlChar *ch, size_t len)
@@ -742,7 +838,12 @@ px_html_parse(px_arena *a, px_str html, const char *url)
     if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL) {
         ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
     }
+    /* the thread's structured error handler, for the parse only */
+    const xmlStructuredErrorFunc saved = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, px_html_close_as_html5);
     htmlParseDocument(ctxt);
+    xmlSetStructuredErrorFunc(saved_ctx, saved);
     htmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     if (doc != NULL && doc->dict == NULL && ctxt->dict != NULL) {

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 
 #include "arena.h"
 #include "check.h"
@@ -71,10 +73,23 @@ same_tree(xmlNodePtr x, xmlNodePtr y, xmlNodePtr px, xmlNodePtr py)
     return x == NULL && y == NULL;
 }
 
+/* libxml2's own tree, with the HTML5 end-tag repair px_html_parse makes
+ * (px_html_close_as_html5) when html5 is true. */
+static htmlDocPtr
+libxml2_tree(const char *html, size_t len, bool html5)
+{
+    const xmlStructuredErrorFunc saved = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, html5 ? px_html_close_as_html5 : NULL);
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+    xmlSetStructuredErrorFunc(saved_ctx, saved);
+    return doc;
+}
+
 static bool
 parses_alike(const char *html, size_t len)
 {
-    htmlDocPtr want = htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+    htmlDocPtr want = libxml2_tree(html, len, true);
     px_arena *a = px_arena_new();
     htmlDocPtr got = px_html_parse(a, (px_str){html, len}, "http://x.test/");
     const bool ok = want != NULL && got != NULL &&
@@ -297,6 +312,130 @@ test_callbacks(void)
     }
 }
 
+/* The first element named name in document order, or NULL. */
+static xmlNodePtr
+find(xmlNodePtr n, const char *name)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE &&
+            strcmp((const char *)n->name, name) == 0) {
+            return n;
+        }
+        xmlNodePtr in = find(n->children, name);
+        if (in != NULL) {
+            return in;
+        }
+    }
+    return NULL;
+}
+
+/* The name of the parent of the first element named name in the tree of
+ * html, parsed by px_html_parse (ours) or plain htmlReadMemory; "" if
+ * there is none. */
+static void
+parent_of(const char *html, const char *name, bool ours, char out[16])
+{
+    px_arena *a = px_arena_new();
+    htmlDocPtr doc = ours ? px_html_parse(a, px_str_c(html), NULL)
+                          : libxml2_tree(html, strlen(html), false);
+    const xmlNodePtr n = doc != NULL ? find(doc->children, name) : NULL;
+    snprintf(out, 16, "%s",
+             n != NULL && n->parent != NULL && n->parent->name != NULL
+                 ? (const char *)n->parent->name
+                 : "");
+    if (ours) {
+        px_html_free(doc);
+    } else {
+        xmlFreeDoc(doc);
+    }
+    px_arena_free(a);
+}
+
+/* True if px_html_parse makes want the parent of the first element named
+ * name. */
+static bool
+ours_parent_is(const char *html, const char *name, const char *want)
+{
+    char got[16];
+    parent_of(html, name, true, got);
+    return strcmp(got, want) == 0;
+}
+
+/* True if px_html_parse and plain libxml2 give the first element named
+ * name the same parent. */
+static bool
+same_parent(const char *html, const char *name)
+{
+    char ours[16];
+    char plain[16];
+    parent_of(html, name, true, ours);
+    parent_of(html, name, false, plain);
+    return ours[0] != '\0' && strcmp(ours, plain) == 0;
+}
+
+static void
+dummy_error(void *data, xmlErrorPtr e)
+{
+    (void)data;
+    (void)e;
+}
+
+/* End tags close what the page left open inside their element, as HTML5
+ * does, where libxml2 2.9 would keep the rest of the page inside it. */
+static void
+test_html5_end_tags(void)
+{
+    /* a menu whose items leave two <div>s open (as some site themes do) */
+    static const char menu[] =
+        "<html><body><nav><ul><li><div class=sub><div class=box>"
+        "<a href=/t>Tickets</a></li><li><div>Shop</li></ul></nav>"
+        "<main><p>The article.</p></main></body></html>";
+    char got[16];
+    parent_of(menu, "main", false, got);
+    CHECK(strcmp(got, "body") != 0); /* libxml2 alone: inside the menu */
+    CHECK(ours_parent_is(menu, "main", "body"));
+    CHECK(parses_alike(menu, sizeof menu - 1));
+    /* </nav> and </section> close an open <div> too */
+    static const char nav[] =
+        "<body><section><nav><div>Menu</nav><p>After the menu.</p>"
+        "</section><footer>End</footer></body>";
+    CHECK(ours_parent_is(nav, "p", "section"));
+    CHECK(ours_parent_is(nav, "footer", "body"));
+    /* ... but not through a table cell (HTML5's scope ends there) */
+    static const char cell[] =
+        "<body><ul><li><table><tr><td><div>Cell</li><p>Still in the cell."
+        "</p></td></tr></table></li></ul></body>";
+    CHECK(ours_parent_is(cell, "p", "div"));
+    CHECK(parses_alike(cell, sizeof cell - 1));
+    /* nor a list item through the list it is nested in */
+    static const char nested[] =
+        "<body><ul><li>One<ul><div>x</li><p>In the list.</p></ul></li></ul>"
+        "</body>";
+    CHECK(same_parent(nested, "p"));
+    /* where libxml2 closes by itself (no element of a higher priority in
+     * between) nothing changes: no element is closed twice */
+    static const char closes[] =
+        "<body><div><p><b>Bold<i>both</div><p>After.</p></body>";
+    CHECK(same_parent(closes, "p"));
+    px_arena *a = px_arena_new();
+    htmlDocPtr doc = px_html_parse(a, px_str_c(closes), NULL);
+    htmlDocPtr ref = libxml2_tree(closes, sizeof closes - 1, false);
+    CHECK(doc != NULL && ref != NULL &&
+          same_tree(ref->children, doc->children, (xmlNodePtr)ref,
+                    (xmlNodePtr)doc));
+    px_html_free(doc);
+    xmlFreeDoc(ref);
+    px_arena_free(a);
+    /* the thread's own error handler is back after a parse */
+    xmlSetStructuredErrorFunc(&got, dummy_error);
+    a = px_arena_new();
+    px_html_free(px_html_parse(a, px_str_c(menu), NULL));
+    px_arena_free(a);
+    CHECK(xmlStructuredError == dummy_error);
+    CHECK(xmlStructuredErrorContext == (void *)&got);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 /* The seed pages (third-party: read, never copied into the repo). */
 static void
 test_seeds(void)
@@ -330,6 +469,7 @@ int
 main(void)
 {
     test_callbacks();
+    test_html5_end_tags();
     test_seeds();
     return check_summary();
 }

@@ -2,8 +2,8 @@
  * extract hands the parser (UTF-8 without NUL bytes, as charset.c gives
  * it: NULs dropped, each ill-formed sequence replaced by U+FFFD), parsed
  * by px_html_parse and by libxml2's own tree builder with the same
- * options; aborts unless both trees are the same, node for node (type,
- * name, content, line, attributes, links). */
+ * options and px_html_close_as_html5; aborts unless both trees are the same,
+ * node for node (type, name, content, line, attributes, links). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,7 +71,8 @@ same_tree(xmlNodePtr x, xmlNodePtr y, xmlNodePtr px, xmlNodePtr py)
     return x == NULL && y == NULL;
 }
 
-/* libxml2's builder, set up as px_html_parse sets up the parser. */
+/* libxml2's builder, set up as px_html_parse sets up the parser (its
+ * HTML5 end-tag repair included). */
 static htmlDocPtr
 libxml2_tree(const char *html, int len)
 {
@@ -88,7 +89,10 @@ libxml2_tree(const char *html, int len)
     if (utf8 != NULL) {
         xmlSwitchToEncoding(ctxt, utf8);
     }
+    /* with the HTML5 end-tag repair px_html_parse makes */
+    xmlSetStructuredErrorFunc(NULL, px_html_close_as_html5);
     htmlParseDocument(ctxt);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     htmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     htmlFreeParserCtxt(ctxt);
