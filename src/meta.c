@@ -3466,7 +3466,9 @@ place_cut(const char *s, size_t n)
                                         " y ",   " e ", NULL};
     char buf[256];
     snprintf(buf, sizeof buf, "%.*s", (int)n, s);
-    if (c == NULL || memchr(c + 1, ',', n - (size_t)(c + 1 - s)) != NULL ||
+    /* (a comma past what buf holds: no name and place that short) */
+    if (c == NULL || (size_t)(c - s) >= sizeof buf - 1 ||
+        memchr(c + 1, ',', n - (size_t)(c + 1 - s)) != NULL ||
         contains_any(buf, lists)) {
         return n;
     }

@@ -12,6 +12,8 @@
 #include "check.h"
 #include "meta.h"
 #include "meta_run.h"
+#include "parallax.h"
+#include "record.h"
 #include "str.h"
 
 static void
@@ -702,11 +704,39 @@ test_original_and_title_dates(void)
     done(&r);
 }
 
+/* One fuzz_html regression input through the whole extraction, as the
+ * fuzz target runs it. */
+static void
+replay_page(const char *data, size_t len, void *ctx)
+{
+    (void)ctx;
+    px_record rec = {0};
+    rec.source = "regress";
+    rec.kind = PX_FORMAT_HTML;
+    rec.data = (const unsigned char *)data;
+    rec.len = len;
+    rec.url = "http://fuzz.test/2026/01/06/page";
+    px_article *a = NULL;
+    const px_status rc = px_extract(&rec, &a, NULL);
+    CHECK(rc == PX_OK || a == NULL);
+    px_article_free(a);
+}
+
+/* Pages written for the faults fuzz_html found (tests/fuzz/regress/
+ * fuzz_html): a byline whose comma lay past place_cut's 256-byte copy
+ * wrote past it. */
+static void
+test_fuzz_regressions(void)
+{
+    check_each_input("fuzz/regress/fuzz_html", replay_page, NULL);
+}
+
 int
 main(void)
 {
     test_jsonld();
     test_jsonld_graph();
+    test_fuzz_regressions();
     test_jsonld_unread();
     test_meta_tags();
     test_related_trap();
