@@ -553,6 +553,25 @@ is_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The length of the end tag </body> or </html> (any case, blanks before
+ * its '>') at p, else 0. */
+static size_t
+page_end_tag(const char *p, size_t n)
+{
+    if (n < 7 || p[1] != '/') {
+        return 0;
+    }
+    const px_str rest = {p + 2, n - 2};
+    if (!px_str_istarts_c(rest, "body") && !px_str_istarts_c(rest, "html")) {
+        return 0;
+    }
+    size_t i = 6;
+    while (i < n && is_space((unsigned char)p[i])) {
+        i++;
+    }
+    return i < n && p[i] == '>' ? i + 1 : 0;
+}
+
 px_status
 px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
 {
@@ -588,6 +607,11 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
             if (tl > 0) {
                 i = from = at + tl;
             }
+        } else if (page_end_tag(lt, left) > 0) {
+            /* HTML5 puts what follows </body> or </html> in the body;
+             * libxml2 2.9 would start a second <html> for it, which no
+             * stage reads. The body now ends at the end of the page. */
+            i = from = at + page_end_tag(lt, left);
         }
         if (head.part != HEAD_DONE && head_step(&head, html, at, k, tl, i)) {
             dl = 0; /* a <link> of the head: cut */

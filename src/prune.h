@@ -20,6 +20,10 @@
  * is_author_link; href_may_matter() in prune.c must cover its paths). A
  * stage that starts reading another attribute must add it to keep_name()
  * in prune.c. Tags the scanner does not fully understand stay as they are.
+ *
+ * The end tags </body> and </html> are dropped: a browser puts what
+ * follows them in the body, where libxml2 2.9 would start a second <html>
+ * for it (no stage reads past the first), so the body ends with the page.
  */
 #ifndef PX_PRUNE_H
 #define PX_PRUNE_H

@@ -77,7 +77,14 @@ main(void)
            "<!DOCTYPE html>\n<html lang=en>\n<head>\n <meta charset=utf-8>"
            "\n \n <title>T</title><link rel=\"Canonical\" href=/c>"
            "<link rel=x href=\"/a?b&amp;c\">\n</head><body>"
-           "<link rel=preload href=/p>x</body>");
+           "<link rel=preload href=/p>x");
+    /* </body> and </html> go: what follows them stays in the body, as a
+     * browser has it (libxml2 would open a second <html> for it) */
+    expect("<body><p>a</p></body></html><div>b</div>",
+           "<body><p>a</p><div>b</div>");
+    expect("<p>a</BODY ></Html\n>b", "<p>ab");
+    expect("<p>a</bodyx></htm></html-x>", "<p>a</bodyx></htm></html-x>");
+    expect("<p>a<!-- </body> --></body", "<p>a</body");
     /* text in the head (libxml2 starts the body there), a tag outside
      * the head's kinds, or a <link> before <head> keep the rest */
     expect("<head>t<link rel=a href=/a>", "<head>t<link rel=a href=/a>");
