@@ -6,6 +6,7 @@
 #include <cstdio> /* compact_lang_det.h needs FILE */
 #include <cstring>
 #include <new>
+#include <vector>
 
 #include <cld2/internal/compact_lang_det_impl.h>
 #include <cld2/internal/lang_script.h>
@@ -59,10 +60,12 @@ px_cld2_detect_opts(const char *text, int len, unsigned opts,
      * byte). It gets a copy of the text followed by NULs, so it never reads
      * what the caller did not hand over. */
     char small[PX_CLD2_COPY_MAX + PX_CLD2_PAD];
+    std::vector<char> big;
     char *copy = small;
     try {
         if (len > PX_CLD2_COPY_MAX) {
-            copy = new char[(size_t)len + PX_CLD2_PAD];
+            big.resize((size_t)len + PX_CLD2_PAD);
+            copy = big.data();
         }
         std::memcpy(copy, text, (size_t)len);
         std::memset(copy + len, 0, PX_CLD2_PAD);
@@ -70,14 +73,8 @@ px_cld2_detect_opts(const char *text, int len, unsigned opts,
             copy, len, true, &hints, flags, lang3, out->percent, out->score,
             nullptr, &out->text_bytes, &out->is_reliable, &out->valid_prefix);
     } catch (const std::bad_alloc &) {
-        if (copy != small) {
-            delete[] copy;
-        }
         set_unknown(out);
         return -1;
-    }
-    if (copy != small) {
-        delete[] copy;
     }
     for (int i = 0; i < 3; i++) {
         out->code[i] = CLD2::LanguageCode(lang3[i]);

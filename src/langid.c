@@ -35,18 +35,30 @@
  * share (percent) of the letters read. */
 #define QUICK_SURE_PERCENT 70
 
+/* The letters that tell a language apart within Arabic or Cyrillic script
+ * (Persian, Urdu and Pashto; Ukrainian, Belarusian, Serbian, Macedonian),
+ * as kinds 1..7 of tell_kind. */
+enum {
+    TELL_NONE,
+    TELL_FAS,
+    TELL_URD,
+    TELL_PUS,
+    TELL_UKR,
+    TELL_BEL,
+    TELL_SRP,
+    TELL_MKD,
+    N_TELL
+};
+
 typedef struct script_stats {
     uint32_t n[N_SCRIPTS]; /* letters per UScriptCode */
     uint32_t letters;
     uint32_t simp; /* Han characters only Simplified Chinese uses */
     uint32_t trad; /* ... only Traditional Chinese uses */
-    uint32_t fas;  /* Arabic-script letters of Persian (and Urdu) */
-    uint32_t urd;  /* ... of Urdu only */
-    uint32_t pus;  /* ... of Pashto only */
-    uint32_t ukr;  /* Cyrillic letters of Ukrainian only */
-    uint32_t bel;
-    uint32_t srp;
-    uint32_t mkd;
+    /* telling letters by kind (TELL_FAS ..): Arabic-script letters of
+     * Persian (and Urdu), of Urdu only, of Pashto only; Cyrillic letters of
+     * Ukrainian, Belarusian, Serbian, Macedonian only */
+    uint32_t tell[N_TELL];
 } script_stats;
 
 static int
@@ -104,20 +116,6 @@ count_han(script_stats *s, UChar32 cp)
         s->trad++;
     }
 }
-
-/* The letters that tell a language apart within Arabic or Cyrillic script
- * (Persian, Urdu and Pashto; Ukrainian, Belarusian, Serbian, Macedonian),
- * as kinds 1..7 of tell_kind. */
-enum {
-    TELL_NONE,
-    TELL_FAS,
-    TELL_URD,
-    TELL_PUS,
-    TELL_UKR,
-    TELL_BEL,
-    TELL_SRP,
-    TELL_MKD
-};
 
 typedef struct tell_letter {
     uint16_t cp;
@@ -177,36 +175,6 @@ static const tell_letter tell_letters[] = {
     {0x0455, TELL_MKD, USCRIPT_CYRILLIC},
     {0x0405, TELL_MKD, USCRIPT_CYRILLIC},
 };
-
-static void
-count_tell(script_stats *s, unsigned kind)
-{
-    switch (kind) {
-    case TELL_FAS:
-        s->fas++;
-        break;
-    case TELL_URD:
-        s->urd++;
-        break;
-    case TELL_PUS:
-        s->pus++;
-        break;
-    case TELL_UKR:
-        s->ukr++;
-        break;
-    case TELL_BEL:
-        s->bel++;
-        break;
-    case TELL_SRP:
-        s->srp++;
-        break;
-    case TELL_MKD:
-        s->mkd++;
-        break;
-    default:
-        break;
-    }
-}
 
 /* For each BMP code point: its script when it is a letter (u_isalpha, a
  * script above Inherited and below N_SCRIPTS), else 0 (Common, which the
@@ -346,9 +314,7 @@ scan_scripts(px_str t, script_stats *s)
             const uint32_t cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3Fu);
             i += 2;
             n[bmp_script[cp]]++;
-            if (tell_kind[cp] != TELL_NONE) {
-                count_tell(s, tell_kind[cp]);
-            }
+            s->tell[tell_kind[cp]]++; /* [TELL_NONE]: not read */
             continue;
         }
         UChar32 cp = 0;
@@ -465,13 +431,13 @@ arabic_lang(const script_stats *s, double *confidence)
 {
     const uint32_t n = s->n[USCRIPT_ARABIC];
     *confidence = 0.7;
-    if (dominates(s->pus, n)) {
+    if (dominates(s->tell[TELL_PUS], n)) {
         return "pus";
     }
-    if (dominates(s->urd, n)) {
+    if (dominates(s->tell[TELL_URD], n)) {
         return "urd";
     }
-    if (dominates(s->fas, n)) {
+    if (dominates(s->tell[TELL_FAS], n)) {
         return "fas";
     }
     *confidence = 0.6;
@@ -483,16 +449,17 @@ cyrillic_lang(const script_stats *s, double *confidence)
 {
     const uint32_t n = s->n[USCRIPT_CYRILLIC];
     *confidence = 0.6;
-    if (s->ukr > 0 && s->ukr >= s->bel) {
+    if (s->tell[TELL_UKR] > 0 && s->tell[TELL_UKR] >= s->tell[TELL_BEL]) {
         return "ukr";
     }
-    if (s->bel > 0) {
+    if (s->tell[TELL_BEL] > 0) {
         return "bel";
     }
-    if (dominates(s->srp, n) && s->srp >= s->mkd) {
+    if (dominates(s->tell[TELL_SRP], n) &&
+        s->tell[TELL_SRP] >= s->tell[TELL_MKD]) {
         return "srp-Cyrl";
     }
-    if (s->mkd > 0) {
+    if (s->tell[TELL_MKD] > 0) {
         return "mkd";
     }
     *confidence = 0.3;
@@ -971,7 +938,8 @@ needs_more(cld2_vote *v, const script_stats *s, const px_str *part, size_t n)
         /* Bosnian and Croatian are written in Latin; Serbian Cyrillic's
          * own letters (dje, tshe) and no Macedonian ones tell it from the
          * Cyrillic languages CLD2 may take it for */
-        return s->srp == 0 || s->mkd > 0 || s->ukr > 0 || s->bel > 0;
+        return s->tell[TELL_SRP] == 0 || s->tell[TELL_MKD] > 0 ||
+               s->tell[TELL_UKR] > 0 || s->tell[TELL_BEL] > 0;
     }
     if (strcmp(iso3, "bos") == 0 || strcmp(iso3, "hrv") == 0 ||
         strcmp(iso3, "srp") == 0) {

@@ -558,11 +558,10 @@ is_letter(unsigned char c)
 static size_t
 page_end_tag(const char *p, size_t n)
 {
-    if (n < 7 || p[1] != '/') {
-        return 0;
-    }
-    const px_str rest = {p + 2, n - 2};
-    if (!px_str_istarts_c(rest, "body") && !px_str_istarts_c(rest, "html")) {
+    /* p + 1 holds "/body...": the name starts where tag_named looks */
+    if (n < 2 || p[1] != '/' ||
+        (!tag_named(p + 1, n - 1, "body") &&
+         !tag_named(p + 1, n - 1, "html"))) {
         return 0;
     }
     size_t i = 6;
@@ -596,7 +595,8 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
         w += at - from;
         from = at;
         i = at + 1;
-        size_t tl = 0;
+        size_t tl = 0; /* a start tag rewritten */
+        size_t el = 0; /* </body> or </html> dropped */
         size_t dl = 0;
         if (k == CUT_KEEP) {
             i = at + block_len(lt, left, CUT_SCRIPT);
@@ -607,11 +607,11 @@ px_html_prune(px_arena *a, px_str html, px_str *out, px_error *err)
             if (tl > 0) {
                 i = from = at + tl;
             }
-        } else if (page_end_tag(lt, left) > 0) {
+        } else if ((el = page_end_tag(lt, left)) > 0) {
             /* HTML5 puts what follows </body> or </html> in the body;
              * libxml2 2.9 would start a second <html> for it, which no
              * stage reads. The body now ends at the end of the page. */
-            i = from = at + page_end_tag(lt, left);
+            i = from = at + el;
         }
         if (head.part != HEAD_DONE && head_step(&head, html, at, k, tl, i)) {
             dl = 0; /* a <link> of the head: cut */
